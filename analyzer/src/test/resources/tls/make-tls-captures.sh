@@ -47,6 +47,20 @@ make_certs() {
 if [[ "${1:-}" == "--certs" || ! -f certs/rsa2048.pem ]]; then
   make_certs
 fi
+if [[ ! -f certs/impostor.pem ]]; then
+  # Issuer == subject (the CA's name) but signed by the CA's key, not its own: NOT self-signed
+  openssl req -new -newkey rsa:2048 -nodes -keyout certs/impostor.key -out certs/impostor.csr \
+    -subj '/O=Trunkguard Test/CN=Trunkguard Test CA' 2>/dev/null
+  openssl x509 -req -in certs/impostor.csr -CA certs/ca.pem -CAkey certs/ca.key -CAcreateserial \
+    -days 7000 -sha256 -out certs/impostor.pem 2>/dev/null
+  rm -f certs/impostor.csr certs/ca.srl
+fi
+# openssl's own view of each certificate, the oracle for CertificateFactsTest
+for c in certs/*.pem; do
+  [[ $c == certs/ec-chain.pem ]] && continue
+  printf '%s %s\n' "$(basename "$c")" \
+    "$(openssl x509 -in "$c" -noout -fingerprint -sha256 | sed 's/.*=//')"
+done > certs/fingerprints.txt
 
 PORT=24430
 # capture NAME "server options" "client options" [udp]
@@ -69,8 +83,9 @@ capture() {
   local spid=$!
   sleep 0.7
   # shellcheck disable=SC2086
-  (sleep 0.7; printf '%s\n' "$CLIENT_LINE"; sleep 1.2) | timeout 10 openssl s_client -quiet -no_ign_eof \
-    -connect 127.0.0.1:$PORT -keylogfile "captures/$name.keys" $copts >/dev/null 2>&1 || true
+  (sleep 0.7; IFS='|'; for line in ${CLIENT_INPUT:-$CLIENT_LINE}; do printf '%s\n' "$line"; sleep 0.4; done
+   sleep 1.2) | timeout 10 openssl s_client \
+    ${CLIENT_FLAGS:--quiet -no_ign_eof} -connect 127.0.0.1:$PORT -keylogfile "captures/$name.keys" $copts >/dev/null 2>&1 || true
   sleep 0.5
   kill "$spid" 2>/dev/null || true
   wait "$spid" 2>/dev/null || true
@@ -100,3 +115,11 @@ capture tls10-cbc "$RSA -cipher ALL@SECLEVEL=0" "-tls1 -cipher ECDHE-RSA-AES128-
 capture tls10-cbc-mte "$RSA -cipher ALL@SECLEVEL=0 -no_etm" "-tls1 -no_etm -cipher AES128-SHA@SECLEVEL=0 $SNI"
 capture dtls12-srtp "$RSA -dtls1_2 -use_srtp SRTP_AES128_CM_SHA1_80" \
   "-dtls1_2 -use_srtp SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80 $SNI" udp
+# HelloRetryRequest: the client's key share (X25519) is not one the server accepts (P-256 only)
+capture tls13-hrr "$RSA -groups P-256" "-tls1_3 -groups X25519:P-256 $SNI"
+# Interactive s_client commands (a line of their own, hence the '|'-separated input read with pauses):
+# 'k' sends a TLS 1.3 KeyUpdate, 'R' renegotiates TLS 1.2
+CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|k|SECOND $CLIENT_LINE" \
+  capture tls13-keyupdate "$RSA" "-tls1_3 $SNI"
+CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|R|SECOND $CLIENT_LINE" \
+  capture tls12-renegotiation "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
