@@ -353,13 +353,63 @@ public final class TlsConnection {
                 }
             } else {
                 d.encrypted = true;
-                if (type == CT_HANDSHAKE) {
-                    d.finished = true; // the encrypted Finished
-                } else if (type == CT_APPLICATION) {
-                    d.opaqueAfterHello = true;
+                long recordSeq = (long) epoch << 48 | new Wire(b, p + 5, 6).u48("sequence_number");
+                if (!(d.decryptor != null && dtlsDecrypt(d, type, version, recordSeq, b, body, recLen, frame))) {
+                    if (type == CT_HANDSHAKE) {
+                        d.finished = true; // the encrypted Finished
+                    } else if (type == CT_APPLICATION) {
+                        d.opaqueAfterHello = true;
+                    }
                 }
             }
             p = body + recLen;
+        }
+    }
+
+    /** Opens one protected DTLS 1.0/1.2 record; false if it could not be opened. Replays are dropped. */
+    private boolean dtlsDecrypt(Direction d, int type, int version, long recordSeq, byte[] b, int off, int len,
+            long frame) {
+        if (d.replay.seen(recordSeq)) {
+            return true; // a retransmission already handled
+        }
+        d.decryptor.seq = recordSeq;
+        RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+        if (plain == null) {
+            decryptionProblem("side " + d.side + " DTLS record epoch " + (recordSeq >>> 48) + " seq "
+                    + (recordSeq & 0xffffffffffffL) + ": " + d.decryptor.problem);
+            return false;
+        }
+        d.replay.mark(recordSeq);
+        if (plain.type == CT_HANDSHAKE) {
+            dtlsHandshake(d, plain.data, 0, plain.data.length, frame);
+        } else {
+            content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
+        }
+        return true;
+    }
+
+    /** RFC 6347 style sliding window of 64 record sequence numbers. */
+    private static final class ReplayWindow {
+        private long max = -1;
+        private long bits;
+
+        boolean seen(long seq) {
+            if (max < 0 || seq > max) {
+                return false;
+            }
+            long back = max - seq;
+            return back >= 64 || (bits & (1L << back)) != 0;
+        }
+
+        void mark(long seq) {
+            if (seq > max) {
+                long shift = max < 0 ? 64 : seq - max;
+                bits = shift >= 64 ? 0 : bits << shift;
+                max = seq;
+                bits |= 1;
+            } else {
+                bits |= 1L << (max - seq);
+            }
         }
     }
 
@@ -666,11 +716,16 @@ public final class TlsConnection {
         if (keyLog == null || clientRandom == null || serverRandom == null || suite < 0) {
             return;
         }
-        if (datagram) {
-            decryptionProblem("DTLS decryption is not supported");
+        int version = negotiatedVersion();
+        if (version == 0xfefc) {
+            decryptionProblem("DTLS 1.3 decryption is not supported");
             return;
         }
-        int version = negotiatedVersion();
+        if (version == 0xfefd) {
+            version = 0x0303; // DTLS 1.2 protects records like TLS 1.2 (explicit sequence numbers aside)
+        } else if (version == 0xfeff) {
+            version = 0x0302; // DTLS 1.0 is TLS 1.1's record protection
+        }
         Direction client = dirs[clientSide.ordinal()];
         Direction server = dirs[clientSide.other().ordinal()];
         if (version == 0x0300) {
@@ -889,6 +944,7 @@ public final class TlsConnection {
         RecordDecryptor pending;
         RecordDecryptor app;
         final BitSet dtlsDone = new BitSet();
+        final ReplayWindow replay = new ReplayWindow();
         final Map<Integer, DtlsPartial> dtlsPartials = new HashMap<>();
 
         Direction(Side side) {
