@@ -211,7 +211,8 @@ public final class TlsConnection {
         switch (type) {
             case CT_CCS:
                 d.ccs = true;
-                if (!isTls13()) {
+                if (!isTls13() && !(datagram && d.pending == null && d.decryptor != null)) {
+                    // (a retransmitted DTLS ChangeCipherSpec must not drop the keys it already switched to)
                     d.encrypted = true;
                     d.decryptor = d.pending;
                     d.pending = null;
