@@ -31,6 +31,8 @@ public final class TlsConnection {
     static final int CT_APPLICATION = 23;
     static final int CT_HEARTBEAT = 24;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private static final byte[] HRR_RANDOM = hex(
             "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
 
@@ -118,11 +120,13 @@ public final class TlsConnection {
                     p += 5 + fragLen;
                     continue;
                 }
+                d.ensureRecordCapacity(5 + fragLen);
                 System.arraycopy(buf, p, d.rec, 0, end - p);
                 d.recLen = end - p;
                 return;
             }
             if (d.recLen < 5) {
+                d.ensureRecordCapacity(5);
                 int n = Math.min(5 - d.recLen, end - p);
                 System.arraycopy(buf, p, d.rec, d.recLen, n);
                 d.recLen += n;
@@ -135,6 +139,7 @@ public final class TlsConnection {
                 }
             }
             int total = 5 + Wire.u16(d.rec, 3);
+            d.ensureRecordCapacity(total);
             int n = Math.min(total - d.recLen, end - p);
             System.arraycopy(buf, p, d.rec, d.recLen, n);
             d.recLen += n;
@@ -143,6 +148,7 @@ public final class TlsConnection {
                 d.recLen = 0;
                 record(d, d.rec, 0, total, frame);
                 d.offset += total;
+                d.releaseLargeRecordBuffer();
             }
         }
     }
@@ -253,7 +259,7 @@ public final class TlsConnection {
                 damage("handshake message longer than " + MAX_HANDSHAKE + " bytes at stream offset " + d.offset, d, frame);
                 return;
             }
-            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(need, d.hs.length * 2)));
+            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(Math.max(need, 1024), d.hs.length * 2)));
         }
         System.arraycopy(b, off, d.hs, d.hsLen, len);
         d.hsLen += len;
@@ -276,6 +282,9 @@ public final class TlsConnection {
         if (p > 0) {
             System.arraycopy(d.hs, p, d.hs, 0, d.hsLen - p);
             d.hsLen -= p;
+            if (d.hsLen == 0 && d.hs.length > 4096) {
+                d.hs = EMPTY; // a certificate chain was parsed: do not keep its buffer for the connection's life
+            }
         }
     }
 
@@ -929,12 +938,13 @@ public final class TlsConnection {
 
     private static final class Direction {
         final Side side;
-        final byte[] rec = new byte[5 + MAX_FRAGMENT];
+        /** The record being assembled across calls; allocated on demand and never above one maximal record. */
+        byte[] rec;
         int recLen;
         long offset;
         long records;
         boolean dead;
-        byte[] hs = new byte[1024];
+        byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;
         boolean ccs;
@@ -950,6 +960,23 @@ public final class TlsConnection {
 
         Direction(Side side) {
             this.side = side;
+        }
+
+        void ensureRecordCapacity(int n) {
+            if (rec == null || rec.length < n) {
+                byte[] bigger = new byte[Math.max(n, Math.min(5 + MAX_FRAGMENT, rec == null ? 512 : rec.length * 2))];
+                if (rec != null) {
+                    System.arraycopy(rec, 0, bigger, 0, recLen);
+                }
+                rec = bigger;
+            }
+        }
+
+        /** Idle connections should not pin 18 KB each: drop a big buffer once its record is done. */
+        void releaseLargeRecordBuffer() {
+            if (rec != null && rec.length > 4096) {
+                rec = null;
+            }
         }
     }
 
