@@ -123,3 +123,7 @@ CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|k|SECOND $CLIENT_LINE" \
   capture tls13-keyupdate "$RSA" "-tls1_3 $SNI"
 CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|R|SECOND $CLIENT_LINE" \
   capture tls12-renegotiation "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
+# CBC with HMAC-SHA384 (and the SHA-384 PRF); DTLS with a CBC suite and MAC-then-encrypt
+capture tls12-cbc-sha384 "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES256-SHA384 $SNI"
+capture dtls12-cbc-mte "$RSA -dtls1_2 -no_etm -use_srtp SRTP_AEAD_AES_256_GCM" \
+  "-dtls1_2 -no_etm -cipher ECDHE-RSA-AES128-SHA -use_srtp SRTP_AEAD_AES_256_GCM $SNI" udp

@@ -197,6 +197,17 @@ public final class TlsConnection {
             decryptionProblem("side " + d.side + " record " + d.records + ": " + d.decryptor.problem);
             d.decryptor = null;
             d.pending = null;
+        } else if (d.app != null && type == CT_APPLICATION && isTls13()) {
+            // no handshake secrets: the first record that opens with the application secret ends the handshake
+            RecordDecryptor.Plain plain = d.app.open(type, version, b, off, len);
+            if (plain != null) {
+                d.decryptor = d.app;
+                d.app = null;
+                d.finished = true;
+                content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
+                return;
+            }
+            d.app.seq = 0;
         }
         // opaque protected record
         if (isTls13()) {
