@@ -22,6 +22,10 @@ public final class TlsConnection {
     static final int MAX_FRAGMENT = 16384 + 2048;
     /** Largest handshake message kept (certificate chains included). */
     static final int MAX_HANDSHAKE = 1 << 18;
+    /** Bytes searched for a first record boundary before a direction is declared not TLS. */
+    static final int RESYNC_LIMIT = 2 * (5 + MAX_FRAGMENT);
+    /** Window in which a record boundary is searched (per direction, only while searching). */
+    static final int SEARCH_WINDOW = 4096;
     /** Largest number of DTLS handshake messages reassembled at once per direction. */
     static final int MAX_DTLS_PARTIALS = 16;
 
@@ -106,42 +110,85 @@ public final class TlsConnection {
     }
 
     private void feedStream(Direction d, byte[] buf, int off, int len, long frame) {
+        byte[] cur = buf;
         int p = off;
         int end = off + len;
+        // when a record boundary is found while searching, the window's bytes from there plus the rest
+        // of the chunk become the bytes to frame: no recursion, no unbounded buffering
         while (p < end && !d.dead) {
-            if (d.recLen == 0 && end - p >= 5) {
-                int fragLen = Wire.u16(buf, p + 3);
-                if (!validHeader(d, buf, p, frame)) {
+            if (d.searching) {
+                if (d.win == null) {
+                    d.win = new byte[SEARCH_WINDOW];
+                }
+                int n = Math.min(d.win.length - d.winLen, end - p);
+                System.arraycopy(cur, p, d.win, d.winLen, n);
+                d.winLen += n;
+                p += n;
+                int q = findRecordStart(d.win, 0, d.winLen);
+                if (q < 0) {
+                    int keep = Math.min(4, d.winLen);
+                    int drop = d.winLen - keep;
+                    System.arraycopy(d.win, drop, d.win, 0, keep);
+                    d.winLen = keep;
+                    if (!skip(d, drop, frame)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!skip(d, q, frame)) {
                     return;
                 }
+                byte[] replay = new byte[d.winLen - q + (end - p)];
+                System.arraycopy(d.win, q, replay, 0, d.winLen - q);
+                System.arraycopy(cur, p, replay, d.winLen - q, end - p);
+                d.winLen = 0;
+                d.win = null;
+                d.searching = false;
+                d.tentative = true;
+                cur = replay;
+                p = 0;
+                end = replay.length;
+                continue;
+            }
+            if (d.recLen == 0 && end - p >= 5) {
+                int fragLen = Wire.u16(cur, p + 3);
+                if (!validHeader(d, cur, p, frame)) {
+                    continue; // searching for a record boundary from here, or dead
+                }
                 if (end - p >= 5 + fragLen) {
-                    record(d, buf, p, 5 + fragLen, frame);
+                    record(d, cur, p, 5 + fragLen, frame);
                     d.offset += 5 + fragLen;
                     p += 5 + fragLen;
                     continue;
                 }
                 d.ensureRecordCapacity(5 + fragLen);
-                System.arraycopy(buf, p, d.rec, 0, end - p);
+                System.arraycopy(cur, p, d.rec, 0, end - p);
                 d.recLen = end - p;
-                return;
+                p = end;
+                continue;
             }
             if (d.recLen < 5) {
                 d.ensureRecordCapacity(5);
                 int n = Math.min(5 - d.recLen, end - p);
-                System.arraycopy(buf, p, d.rec, d.recLen, n);
+                System.arraycopy(cur, p, d.rec, d.recLen, n);
                 d.recLen += n;
                 p += n;
                 if (d.recLen < 5) {
-                    return;
+                    continue;
                 }
                 if (!validHeader(d, d.rec, 0, frame)) {
-                    return;
+                    int bad = d.recLen; // the bad header's bytes; searching resumes after them
+                    d.recLen = 0;
+                    if (d.searching && !skip(d, bad, frame)) {
+                        return;
+                    }
+                    continue;
                 }
             }
             int total = 5 + Wire.u16(d.rec, 3);
             d.ensureRecordCapacity(total);
             int n = Math.min(total - d.recLen, end - p);
-            System.arraycopy(buf, p, d.rec, d.recLen, n);
+            System.arraycopy(cur, p, d.rec, d.recLen, n);
             d.recLen += n;
             p += n;
             if (d.recLen == total) {
@@ -153,6 +200,24 @@ public final class TlsConnection {
         }
     }
 
+    /** Counts bytes skipped while searching for a record boundary; false (and damage) past the limit. */
+    private boolean skip(Direction d, int n, long frame) {
+        d.skipped += n;
+        d.offset += n;
+        if (d.skipped > RESYNC_LIMIT) {
+            d.dead = true;
+            d.win = null;
+            damage("no TLS record boundary in the first " + d.skipped + " bytes (" + d.firstProblem + ")", d, frame);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Checks a record header. A bad one before any record of the direction was read starts a search
+     * for the first record boundary (the capture began mid-record); later it is damage and stops the
+     * direction.
+     */
     private boolean validHeader(Direction d, byte[] b, int p, long frame) {
         int type = b[p] & 0xff;
         int version = Wire.u16(b, p + 1);
@@ -165,15 +230,47 @@ public final class TlsConnection {
         } else if (fragLen > MAX_FRAGMENT) {
             problem = "record length " + fragLen + " exceeds " + MAX_FRAGMENT;
         }
-        if (problem != null) {
-            d.dead = true;
-            damage(problem + " at stream offset " + d.offset, d, frame);
+        if (problem == null) {
+            return true;
+        }
+        if (d.records == 0 && !d.tentative) {
+            if (d.firstProblem == null) {
+                d.firstProblem = problem + " at stream offset " + d.offset;
+            }
+            d.searching = true;
             return false;
         }
-        return true;
+        if (d.records == 0) {
+            d.tentative = false; // the boundary found was not one: search again
+            d.searching = true;
+            return false;
+        }
+        d.dead = true;
+        damage(problem + " at stream offset " + d.offset, d, frame);
+        return false;
+    }
+
+    /** First offset in [p, end) holding a plausible record header (and a plausible next one when it is in range). */
+    private static int findRecordStart(byte[] b, int p, int end) {
+        for (int q = p; q + 5 <= end; q++) {
+            if (!plausibleTlsHeader(b, q, end - q)) {
+                continue;
+            }
+            int next = q + 5 + Wire.u16(b, q + 3);
+            if (next + 5 <= end && !plausibleTlsHeader(b, next, end - next)) {
+                continue;
+            }
+            return q;
+        }
+        return -1;
     }
 
     private void record(Direction d, byte[] b, int off, int len, long frame) {
+        if (d.tentative) {
+            // a record found by searching is believed only once the next header checks out
+            d.tentative = false;
+            return;
+        }
         int type = b[off] & 0xff;
         int version = Wire.u16(b, off + 1);
         int bodyOff = off + 5;
@@ -824,6 +921,14 @@ public final class TlsConnection {
                 decryptionProblem);
     }
 
+    /**
+     * Bytes skipped at the start of a direction to reach its first record boundary, when the
+     * capture began in the middle of a record (long-lived SIP trunks); 0 normally.
+     */
+    public long skippedBytes(Side side) {
+        return side == null ? 0 : dirs[side.ordinal()].skipped;
+    }
+
     /** Why decryption did not happen or stopped, or null (also in {@link TlsFacts#decryptionProblem()}). */
     public String decryptionProblem() {
         return decryptionProblem;
@@ -955,6 +1060,14 @@ public final class TlsConnection {
         long offset;
         long records;
         boolean dead;
+        /** Looking for the first record boundary: the direction's bytes began mid-record. */
+        boolean searching;
+        /** The record being read was found by searching and is not yet believed. */
+        boolean tentative;
+        long skipped;
+        String firstProblem;
+        byte[] win;
+        int winLen;
         byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;

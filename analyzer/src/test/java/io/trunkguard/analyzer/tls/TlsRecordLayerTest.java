@@ -147,20 +147,51 @@ class TlsRecordLayerTest {
     @Test
     void reportsBytesThatAreNotTlsAndStopsThatDirectionOnly() {
         TlsConnection c = TlsConnection.stream(null);
-        byte[] sip = "INVITE sip:bob@example.test SIP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] sip = "INVITE sip:bob@example.test SIP/2.0\r\n".repeat(1200)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII); // more than the resync window
         feed(c, Side.A, sip);
         feed(c, Side.A, record(22, 0x0301, CLIENT_HELLO)); // ignored: the direction is dead
         TlsFacts f = feed(c, Side.B, record(22, 0x0303, SERVER_HELLO));
 
-        assertThat(f.damage()).contains("not a TLS record (content type 73)").contains("stream offset 0");
+        assertThat(f.damage()).contains("no TLS record boundary")
+                .contains("not a TLS record (content type 73) at stream offset 0");
         assertThat(f.serverName()).isNull();
         assertThat(f.version()).isEqualTo("TLS 1.2");
     }
 
     @Test
-    void reportsAnUnknownRecordVersion() {
-        TlsFacts f = feed(TlsConnection.stream(null), Side.A, record(22, 0x0909, CLIENT_HELLO));
+    void reportsAnUnknownRecordVersionAfterTheFirstRecord() {
+        TlsConnection c = TlsConnection.stream(null);
+        feed(c, Side.A, record(22, 0x0301, CLIENT_HELLO));
+        TlsFacts f = feed(c, Side.A, record(22, 0x0909, CLIENT_HELLO));
         assertThat(f.damage()).contains("version 0x0909");
+    }
+
+    @Test
+    void findsTheFirstRecordBoundaryWhenTheCaptureStartsMidRecord() {
+        Random random = new Random(99);
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] payload = new byte[100 + random.nextInt(3000)];
+            random.nextBytes(payload);
+            records.add(record(23, 0x0303, payload));
+        }
+        byte[] stream = concat(records.toArray(new byte[0][]));
+        int boundary = records.get(0).length + records.get(1).length + records.get(2).length;
+        for (int cut : new int[] {1, 3, 4, 77, boundary - records.get(2).length / 2, boundary - 1}) {
+            for (int chunk : new int[] {1, 5, 1448, 65536}) {
+                TlsConnection c = TlsConnection.stream(null);
+                for (int i = cut; i < stream.length; i += chunk) {
+                    c.onStreamData(Side.A, stream, i, Math.min(chunk, stream.length - i), i);
+                }
+                assertThat(c.facts().damage()).as("cut %d chunk %d", cut, chunk).isNull();
+                assertThat(c.skippedBytes(Side.A)).as("cut %d chunk %d", cut, chunk).isPositive()
+                        .isLessThan(boundary + records.get(3).length + records.get(4).length - cut);
+            }
+        }
+        TlsConnection whole = TlsConnection.stream(null);
+        whole.onStreamData(Side.A, stream, 0, stream.length, 1);
+        assertThat(whole.skippedBytes(Side.A)).isZero();
     }
 
     @Test
