@@ -67,7 +67,6 @@ public final class TlsConnection {
     private byte[] clientRandom;
     private byte[] serverRandom;
     private boolean encryptThenMac;
-    private boolean helloRetry;
 
     private TlsConnection(boolean datagram, KeyLog keyLog) {
         this.datagram = datagram;
@@ -631,8 +630,8 @@ public final class TlsConnection {
         int legacy = w.u16("legacy_version");
         byte[] random = w.bytes(32, "random");
         w.skip(w.u8("session_id length"), "session_id");
-        if (datagram) {
-            w.skip(w.u8("cookie length"), "cookie");
+        if ((legacy >> 8) == 0xfe) {
+            w.skip(w.u8("cookie length"), "cookie"); // DTLS ClientHello
         }
         w.skip(w.u16("cipher_suites length"), "cipher_suites");
         w.skip(w.u8("compression_methods length"), "compression_methods");
@@ -720,8 +719,7 @@ public final class TlsConnection {
         }
         serverHelloFrame = frame;
         if (Arrays.equals(random, HRR_RANDOM)) {
-            helloRetry = true; // HelloRetryRequest: a second ClientHello and ServerHello follow
-            return;
+            return; // HelloRetryRequest: a second ClientHello and ServerHello follow
         }
         serverRandom = random;
         setUpDecryption();

@@ -123,6 +123,14 @@ class TlsRecordLayerTest {
     }
 
     @Test
+    void infersTheClientFromAServerHelloWhenTheClientHelloWasMissed() {
+        TlsFacts f = feed(TlsConnection.stream(null), Side.A, record(22, 0x0303, SERVER_HELLO));
+        assertThat(f.clientSide()).isEqualTo(Side.B);
+        assertThat(f.version()).isEqualTo("TLS 1.2");
+        assertThat(f.offeredVersions()).isEmpty();
+    }
+
+    @Test
     void recordsPlaintextAlerts() {
         TlsConnection c = TlsConnection.stream(null);
         feed(c, Side.A, record(22, 0x0301, CLIENT_HELLO));
