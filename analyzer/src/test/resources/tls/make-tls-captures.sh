@@ -107,7 +107,7 @@ capture tls12-ecdsa-chain "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cert_
 capture tls12-weak-rsa1024 "-cert certs/rsa1024.pem -key certs/rsa1024.key -cipher AES128-SHA@SECLEVEL=0" \
   "-tls1_2 -cipher AES128-SHA@SECLEVEL=0 -servername weak-key.example.test"
 capture tls12-expired "-cert certs/expired.pem -key certs/expired.key" "-tls1_2 -servername expired.example.test"
-capture tls13-aes256gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip"
+capture tls13-aes256gcm "$RSA -alpn sip" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip,h2"
 capture tls13-aes128gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_128_GCM_SHA256 $SNI"
 capture tls13-chacha20 "$RSA" "-tls1_3 -ciphersuites TLS_CHACHA20_POLY1305_SHA256 $SNI"
 capture tls11-cbc "$RSA -cipher ALL@SECLEVEL=0" "-tls1_1 -cipher ECDHE-RSA-AES256-SHA@SECLEVEL=0 $SNI"

@@ -197,9 +197,15 @@ class TlsCaptureTest {
         assertThat(f.decryptionProblem()).isNull();
         assertThat(f.handshakeComplete()).isTrue();
         assertThat(f.alert()).isNull(); // the closing alerts are encrypted
-        assertThat(f.alpn()).containsExactly("sip");
+        assertThat(f.alpn()).containsExactly("sip", "h2"); // the server's choice is encrypted: what was offered
         assertThat(f.damage()).isNull();
         assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void readsTheNegotiatedAlpnFromDecryptedEncryptedExtensions() {
+        TlsFacts f = run("tls13-aes256gcm", TestPcap.keyLog("tls13-aes256gcm"), Chunking.AS_CAPTURED).facts();
+        assertThat(f.alpn()).containsExactly("sip");
     }
 
     @Test
