@@ -124,6 +124,13 @@ class TlsCaptureTest {
                 Arguments.of("tls13-chacha20", "TLS 1.3", 0x1303, "TLS_CHACHA20_POLY1305_SHA256",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls13-hrr", "TLS 1.3", 0x1302, "TLS_AES_256_GCM_SHA384", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm", "TLS 1.3", 0x1304, "TLS_AES_128_CCM_SHA256", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm8", "TLS 1.3", 0x1305, "TLS_AES_128_CCM_8_SHA256",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-ecdhe-ecdsa-ccm", "TLS 1.2", 0xC0AD, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-rsa-ccm8", "TLS 1.2", 0xC0A0, "TLS_RSA_WITH_AES_128_CCM_8",
+                        CipherSuites.Strength.STRONG),
                 Arguments.of("tls11-cbc", "TLS 1.1", 0xC014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls10-cbc", "TLS 1.0", 0xC013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
@@ -433,6 +440,30 @@ class TlsCaptureTest {
     }
 
     @Test
+    void saysWhenTheSuiteCannotBeDecryptedAndStillReadsTheHandshake() {
+        Run run = run("tls12-aria-gcm", TestPcap.keyLog("tls12-aria-gcm"), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().cipherSuiteName()).isEqualTo("TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256");
+        assertThat(run.facts().decryptionProblem()).contains("not decryptable");
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.facts().serverCertificates()).hasSize(1);
+        assertThat(run.facts().handshakeComplete()).isTrue();
+        assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void reportsAHandshakeRefusedForWantOfASharedCipher() {
+        TlsFacts f = run("tls12-no-shared-cipher", null, Chunking.AS_CAPTURED).facts();
+
+        assertThat(f.alert()).isEqualTo("handshake_failure");
+        assertThat(f.serverName()).isEqualTo("sip.example.test");
+        assertThat(f.version()).isNull();
+        assertThat(f.cipherSuite()).isEqualTo(-1);
+        assertThat(f.handshakeComplete()).isFalse();
+        assertThat(f.damage()).isNull();
+    }
+
+    @Test
     void reportsGarbageInTheMiddleOfAStreamWithItsOffsetAndKeepsWhatCameBefore() {
         List<TestPcap.Payload> payloads = new ArrayList<>(TestPcap.payloads("tls12-ecdhe-aes128gcm"));
         int clientHelloBytes = payloads.get(0).bytes().length;
@@ -484,7 +515,8 @@ class TlsCaptureTest {
                         "tls12-rsa-cbc-mte", "tls12-chacha20", "tls12-ecdsa-chain", "tls12-weak-rsa1024", "tls12-expired",
                         "tls13-aes128gcm", "tls13-aes256gcm", "tls13-chacha20", "tls13-hrr", "tls13-keyupdate",
                         "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp", "tls12-cbc-sha384",
-                        "dtls12-cbc-mte")
+                        "dtls12-cbc-mte", "tls13-aes128ccm", "tls13-aes128ccm8", "tls12-ecdhe-ecdsa-ccm", "tls12-rsa-ccm8",
+                        "tls12-aria-gcm")
                 .collect(Collectors.toMap(n -> n, n -> run(n, null, Chunking.AS_CAPTURED).facts()));
         assertThat(all.values()).allSatisfy(f -> {
             assertThat(f.damage()).isNull();
