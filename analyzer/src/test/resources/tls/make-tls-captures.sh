@@ -138,3 +138,8 @@ capture tls13-aes128ccm8 "$RSA -ciphersuites TLS_AES_128_CCM_8_SHA256" \
 capture tls12-ecdhe-ecdsa-ccm "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cipher ALL" \
   "-tls1_2 -cipher ECDHE-ECDSA-AES256-CCM -servername proxy.example.test"
 capture tls12-rsa-ccm8 "$RSA -cipher ALL@SECLEVEL=0" "-tls1_2 -cipher AES128-CCM8@SECLEVEL=0 $SNI"
+# Several records per direction (one per line, sent apart), to test gaps: lines "LINE 1 ..." to "LINE 5 ..."
+MULTI="LINE 1 $CLIENT_LINE|LINE 2 $CLIENT_LINE|LINE 3 $CLIENT_LINE|LINE 4 $CLIENT_LINE|LINE 5 $CLIENT_LINE"
+CLIENT_INPUT="$MULTI" capture tls12-multi "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
+CLIENT_INPUT="$MULTI" capture tls13-multi "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI"
+CLIENT_INPUT="$MULTI" capture tls12-multi-cbc "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-SHA256 $SNI"

@@ -33,6 +33,11 @@ abstract class RecordDecryptor {
 
     abstract Plain open(int type, int version, byte[] buf, int off, int len);
 
+    /** Whether records can be skipped by advancing the sequence number (no chained cipher state). */
+    boolean canSkipRecords() {
+        return true;
+    }
+
     /** Why a suite cannot be decrypted here, or null if it can. */
     static String unsupportedReason(int suite, int version) {
         String name = CipherSuites.name(suite).toUpperCase(Locale.ROOT);
@@ -358,6 +363,11 @@ abstract class RecordDecryptor {
                 problem = "decryption failed: " + e.getClass().getSimpleName();
                 return null;
             }
+        }
+
+        @Override
+        boolean canSkipRecords() {
+            return !kind.equals("RC4") && !(kind.endsWith("CBC") && version < 0x0302);
         }
 
         private Plain checkMacThenReturn(int type, int recVersion, byte[] plain, int contentLen, int macLen)

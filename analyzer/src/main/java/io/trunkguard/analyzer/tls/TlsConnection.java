@@ -24,6 +24,8 @@ public final class TlsConnection {
     static final int MAX_HANDSHAKE = 1 << 18;
     /** Bytes searched for a first record boundary before a direction is declared not TLS. */
     static final int RESYNC_LIMIT = 2 * (5 + MAX_FRAGMENT);
+    /** Records that may be lost in a gap and still be skipped by decryption. */
+    static final int MAX_LOST_RECORDS = 256;
     /** Window in which a record boundary is searched (per direction, only while searching). */
     static final int SEARCH_WINDOW = 4096;
     /** Largest number of DTLS handshake messages reassembled at once per direction. */
@@ -106,6 +108,34 @@ public final class TlsConnection {
             d.dead = true;
             damage("parser error " + e.getClass().getSimpleName() + " at stream offset " + d.offset, d, frameNumber);
         }
+    }
+
+    /**
+     * Tells the parser that bytes of one direction are missing (a TCP gap the reassembly could not
+     * fill). The partial record and handshake message are dropped, framing resumes at the next
+     * record boundary found, and decryption retries the following record sequence numbers to skip
+     * the records that were lost (AEAD and TLS 1.1+ CBC suites; not RC4 or TLS 1.0 CBC).
+     */
+    public void onStreamGap(Side side, long frameNumber) {
+        if (side == null) {
+            return;
+        }
+        Direction d = dirs[side.ordinal()];
+        if (d.dead) {
+            return;
+        }
+        d.gaps++;
+        d.recLen = 0;
+        d.hsLen = 0;
+        d.afterGap = true;
+        d.tentative = false;
+        d.held = null;
+        d.searching = true;
+        d.win = null;
+        d.winLen = 0;
+        d.seqUncertain = true;
+        d.skippedSinceSync = 0;
+        d.lastGap = "stream offset " + d.offset + (frameNumber > 0 ? " (frame " + frameNumber + ")" : "");
     }
 
     private void feedStream(Direction d, byte[] buf, int off, int len, long frame) {
@@ -203,10 +233,14 @@ public final class TlsConnection {
     private boolean skip(Direction d, int n, long frame) {
         d.skipped += n;
         d.offset += n;
-        if (d.skipped > RESYNC_LIMIT) {
+        d.skippedSinceSync += n;
+        if (d.skippedSinceSync > RESYNC_LIMIT) {
             d.dead = true;
             d.win = null;
-            damage("no TLS record boundary in the first " + d.skipped + " bytes (" + d.firstProblem + ")", d, frame);
+            damage(d.afterGap
+                    ? "no TLS record boundary within " + d.skippedSinceSync + " bytes after the gap at " + d.lastGap
+                    : "no TLS record boundary in the first " + d.skippedSinceSync + " bytes (" + d.firstProblem + ")",
+                    d, frame);
             return false;
         }
         return true;
@@ -230,16 +264,23 @@ public final class TlsConnection {
             problem = "record length " + fragLen + " exceeds " + MAX_FRAGMENT;
         }
         if (problem == null) {
+            if (d.held != null) {
+                byte[] held = d.held; // confirmed by this header: process it first
+                d.held = null;
+                record(d, held, 0, held.length, d.heldFrame);
+            }
             return true;
         }
-        if (d.records == 0 && !d.tentative) {
+        d.held = null;
+        boolean mayResync = d.records == 0 || d.afterGap;
+        if (mayResync && !d.tentative) {
             if (d.firstProblem == null) {
                 d.firstProblem = problem + " at stream offset " + d.offset;
             }
             d.searching = true;
             return false;
         }
-        if (d.records == 0) {
+        if (mayResync) {
             d.tentative = false; // the boundary found was not one: search again
             d.searching = true;
             return false;
@@ -266,10 +307,13 @@ public final class TlsConnection {
 
     private void record(Direction d, byte[] b, int off, int len, long frame) {
         if (d.tentative) {
-            // a record found by searching is believed only once the next header checks out
+            // a record found by searching is believed, and processed, only once the next header checks out
             d.tentative = false;
+            d.held = Arrays.copyOfRange(b, off, off + len);
+            d.heldFrame = frame;
             return;
         }
+        d.afterGap = false;
         int type = b[off] & 0xff;
         int version = Wire.u16(b, off + 1);
         int bodyOff = off + 5;
@@ -285,7 +329,9 @@ public final class TlsConnection {
             return;
         }
         if (d.decryptor != null) {
-            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            RecordDecryptor.Plain plain = d.seqUncertain
+                    ? openAfterGap(d, type, version, b, off, len)
+                    : d.decryptor.open(type, version, b, off, len);
             if (plain != null) {
                 content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
                 return;
@@ -320,6 +366,27 @@ public final class TlsConnection {
         }
     }
 
+    /** After a gap, records were lost: find the sequence number that opens this record. */
+    private RecordDecryptor.Plain openAfterGap(Direction d, int type, int version, byte[] b, int off, int len) {
+        if (!d.decryptor.canSkipRecords()) {
+            d.decryptor.problem = "a gap in the stream broke the cipher state (RC4 or TLS 1.0 CBC)";
+            return null;
+        }
+        long base = d.decryptor.seq;
+        for (long s = base; s < base + MAX_LOST_RECORDS; s++) {
+            d.decryptor.seq = s;
+            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            if (plain != null) {
+                d.seqUncertain = false;
+                return plain;
+            }
+        }
+        d.decryptor.seq = base;
+        d.decryptor.problem = "no record sequence number up to " + MAX_LOST_RECORDS
+                + " records after the gap at " + d.lastGap + " opens the record";
+        return null;
+    }
+
     private void content(Direction d, int type, byte[] b, int off, int len, long frame, boolean wasDecrypted) {
         switch (type) {
             case CT_CCS:
@@ -329,6 +396,7 @@ public final class TlsConnection {
                     d.encrypted = true;
                     d.decryptor = d.pending;
                     d.pending = null;
+                    d.seqUncertain = false;
                 }
                 break;
             case CT_ALERT:
@@ -730,6 +798,8 @@ public final class TlsConnection {
             client.encrypted = true;
             server.decryptor = server.pending;
             client.decryptor = client.pending;
+            server.seqUncertain = false;
+            client.seqUncertain = false;
             server.pending = null;
             client.pending = null;
         }
@@ -780,6 +850,7 @@ public final class TlsConnection {
         if (isTls13() && d.app != null) {
             d.decryptor = d.app;
             d.app = null;
+            d.seqUncertain = false;
         }
     }
 
@@ -787,6 +858,7 @@ public final class TlsConnection {
         if (isTls13() && d.decryptor instanceof RecordDecryptor.Tls13) {
             try {
                 d.decryptor = ((RecordDecryptor.Tls13) d.decryptor).next();
+                d.seqUncertain = false;
             } catch (GeneralSecurityException e) {
                 decryptionProblem("KeyUpdate on side " + d.side + ": " + e.getMessage());
                 d.decryptor = null;
@@ -1063,6 +1135,13 @@ public final class TlsConnection {
         /** The record being read was found by searching and is not yet believed. */
         boolean tentative;
         long skipped;
+        long skippedSinceSync;
+        int gaps;
+        boolean afterGap;
+        boolean seqUncertain;
+        byte[] held;
+        long heldFrame;
+        String lastGap;
         String firstProblem;
         byte[] win;
         int winLen;
