@@ -11,10 +11,16 @@ import java.util.Map;
 /**
  * Parses one TLS connection (stream) or one DTLS association (datagrams): record layer with any
  * chunking, handshake messages split across or coalesced in records (DTLS fragments reassembled),
- * ClientHello/ServerHello/Certificate facts, alerts, and, given a key log, decryption of TLS 1.0-1.3
- * records. Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} and parsing of
- * that direction stops. Buffers are bounded (one record plus one handshake message per direction).
- * Not thread-safe: feed one connection from one thread.
+ * ClientHello/ServerHello/Certificate/EncryptedExtensions facts, alerts, and, given a key log,
+ * decryption of TLS 1.0-1.3 and DTLS 1.0/1.2 records (AES-GCM, AES-CCM, ChaCha20-Poly1305, AES/3DES-CBC
+ * with either MAC order, RC4, NULL).
+ *
+ * <p>Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} (side, stream offset
+ * counted in bytes handed to this parser, frame) and parsing of that direction stops. A direction
+ * whose first bytes are mid-record (capture started on a live connection) is searched for its first
+ * record boundary instead ({@link #skippedBytes}); {@link #onStreamGap} does the same after lost
+ * segments. Buffers are bounded: one record and one handshake message (256 KB at most) per
+ * direction. Not thread-safe: feed one connection from one thread.
  */
 public final class TlsConnection {
 
@@ -124,7 +130,6 @@ public final class TlsConnection {
         if (d.dead) {
             return;
         }
-        d.gaps++;
         d.recLen = 0;
         d.hsLen = 0;
         d.afterGap = true;
@@ -1136,7 +1141,6 @@ public final class TlsConnection {
         boolean tentative;
         long skipped;
         long skippedSinceSync;
-        int gaps;
         boolean afterGap;
         boolean seqUncertain;
         byte[] held;
