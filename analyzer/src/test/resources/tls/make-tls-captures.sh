@@ -143,3 +143,6 @@ MULTI="LINE 1 $CLIENT_LINE|LINE 2 $CLIENT_LINE|LINE 3 $CLIENT_LINE|LINE 4 $CLIEN
 CLIENT_INPUT="$MULTI" capture tls12-multi "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
 CLIENT_INPUT="$MULTI" capture tls13-multi "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI"
 CLIENT_INPUT="$MULTI" capture tls12-multi-cbc "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-SHA256 $SNI"
+# Mutual TLS: the server demands a client certificate (the EC leaf, signed by the test CA)
+capture tls12-mutual "$RSA -Verify 1 -CAfile certs/ca.pem" \
+  "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -cert certs/ec-leaf.pem -key certs/ec-leaf.key $SNI"

@@ -64,6 +64,8 @@ public final class TlsConnection {
     private List<Integer> srtpOffered = List.of();
     private List<Integer> srtpSelected;
     private List<CertificateFacts> certificates = List.of();
+    private List<CertificateFacts> clientCertificates = List.of();
+    private List<Integer> offeredSuites = List.of();
     private boolean decrypted;
     private String alert;
     private long clientHelloFrame;
@@ -678,7 +680,10 @@ public final class TlsConnection {
                     break;
                 case 11:
                     if (d.side == serverSide()) {
-                        certificate(d, new Wire(b, off, len), frame);
+                        certificates = certificate(d, new Wire(b, off, len), frame);
+                        certificateFrame = frame;
+                    } else if (d.side == clientSide) {
+                        clientCertificates = certificate(d, new Wire(b, off, len), frame);
                     }
                     break;
                 case 20:
@@ -706,7 +711,14 @@ public final class TlsConnection {
         if ((legacy >> 8) == 0xfe) {
             w.skip(w.u8("cookie length"), "cookie"); // DTLS ClientHello
         }
-        w.skip(w.u16("cipher_suites length"), "cipher_suites");
+        Wire suites = w.sub(w.u16("cipher_suites length"), "cipher_suites");
+        List<Integer> offered = new ArrayList<>();
+        while (suites.remaining() >= 2) {
+            int code = suites.u16("cipher suite");
+            if (!CipherSuites.isGrease(code)) {
+                offered.add(code);
+            }
+        }
         w.skip(w.u8("compression_methods length"), "compression_methods");
         List<Integer> versions = null;
         if (w.remaining() > 0) {
@@ -741,6 +753,7 @@ public final class TlsConnection {
             }
         }
         offeredVersions = versions != null ? versions : List.of(legacy);
+        offeredSuites = List.copyOf(offered);
         clientRandom = random;
     }
 
@@ -823,7 +836,7 @@ public final class TlsConnection {
         }
     }
 
-    private void certificate(Direction d, Wire w, long frame) {
+    private List<CertificateFacts> certificate(Direction d, Wire w, long frame) {
         boolean tls13 = isTls13();
         if (tls13) {
             w.skip(w.u8("certificate_request_context length"), "certificate_request_context");
@@ -846,8 +859,7 @@ public final class TlsConnection {
             }
             index++;
         }
-        certificates = List.copyOf(chain);
-        certificateFrame = frame;
+        return List.copyOf(chain);
     }
 
     private void finished(Direction d) {
@@ -994,6 +1006,19 @@ public final class TlsConnection {
                 certificateFrame,
                 damage,
                 decryptionProblem);
+    }
+
+    /**
+     * The client's certificate chain (mutual TLS), leaf first; empty if none was sent or it was
+     * encrypted (TLS 1.3 without a key log).
+     */
+    public List<CertificateFacts> clientCertificates() {
+        return clientCertificates;
+    }
+
+    /** Cipher suites the (latest) ClientHello offered, in its order, GREASE values left out. */
+    public List<Integer> offeredCipherSuites() {
+        return offeredSuites;
     }
 
     /**
