@@ -361,7 +361,6 @@ public final class TlsConnection {
         // opaque protected record
         if (isTls13()) {
             if (type == CT_APPLICATION) {
-                d.opaqueAfterHello = true;
                 if (d.side == serverSide()) {
                     d.finished = true; // the server's encrypted flight ends with its Finished
                 } else if (d.side == clientSide) {
@@ -397,7 +396,6 @@ public final class TlsConnection {
     private void content(Direction d, int type, byte[] b, int off, int len, long frame, boolean wasDecrypted) {
         switch (type) {
             case CT_CCS:
-                d.ccs = true;
                 if (!isTls13() && !(datagram && d.pending == null && d.decryptor != null)) {
                     // (a retransmitted DTLS ChangeCipherSpec must not drop the keys it already switched to)
                     d.encrypted = true;
@@ -513,7 +511,6 @@ public final class TlsConnection {
                     return;
                 }
                 d.records++;
-                d.opaqueAfterHello = true;
                 d.finished = true; // best effort: protected records follow the handshake flight
                 p += hdr + recLen;
                 continue;
@@ -549,8 +546,6 @@ public final class TlsConnection {
                 if (!(d.decryptor != null && dtlsDecrypt(d, type, version, recordSeq, b, body, recLen, frame))) {
                     if (type == CT_HANDSHAKE) {
                         d.finished = true; // the encrypted Finished
-                    } else if (type == CT_APPLICATION) {
-                        d.opaqueAfterHello = true;
                     }
                 }
             }
@@ -1177,10 +1172,8 @@ public final class TlsConnection {
         byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;
-        boolean ccs;
         boolean encrypted;
         boolean finished;
-        boolean opaqueAfterHello;
         RecordDecryptor decryptor;
         RecordDecryptor pending;
         RecordDecryptor app;
