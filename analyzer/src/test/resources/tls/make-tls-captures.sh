@@ -69,9 +69,12 @@ capture() {
   PORT=$((PORT + 1))
   if [[ -n "${ONLY:-}" && ",$ONLY," != *",$name,"* ]]; then return; fi
   rm -f "captures/$name.pcap" "captures/$name.keys"
-  tshark -q -i lo -f "$proto port $PORT" -F pcap -w "captures/$name.pcap" >/dev/null 2>&1 &
+  local log
+  log=$(mktemp)
+  tshark -i lo -f "$proto port $PORT" -F pcap -w "captures/$name.pcap" >/dev/null 2>"$log" &
   local tpid=$!
-  sleep 1.5
+  # wait until the capture really runs (slow on a loaded machine), not a fixed time
+  for _ in $(seq 150); do grep -q 'Capture started' "$log" && break; sleep 0.1; done
   if [[ $proto == udp ]]; then
     # shellcheck disable=SC2086
     (sleep 2.2; printf '%s\n' "$SERVER_LINE"; sleep 2) | openssl s_server -quiet -naccept 1 \
@@ -81,7 +84,9 @@ capture() {
     (sleep 4) | openssl s_server -quiet -rev -naccept 1 -accept 127.0.0.1:$PORT $sopts >/dev/null 2>&1 &
   fi
   local spid=$!
-  sleep 0.7
+  local listening=-ltn
+  [[ $proto == udp ]] && listening=-lun
+  for _ in $(seq 100); do ss -H $listening "sport = :$PORT" | grep -q . && break; sleep 0.1; done
   # shellcheck disable=SC2086
   (sleep 0.7; IFS='|'; for line in ${CLIENT_INPUT:-$CLIENT_LINE}; do printf '%s\n' "$line"; sleep 0.4; done
    sleep 1.2) | timeout 10 openssl s_client \
@@ -92,6 +97,7 @@ capture() {
   sleep 1
   kill "$tpid" 2>/dev/null || true
   wait "$tpid" 2>/dev/null || true
+  rm -f "$log"
   echo "$name: $(stat -c %s "captures/$name.pcap") bytes, $(grep -vc '^#' "captures/$name.keys" || true) key lines"
 }
 
