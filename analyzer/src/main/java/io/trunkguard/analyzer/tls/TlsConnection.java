@@ -66,6 +66,8 @@ public final class TlsConnection {
     private List<CertificateFacts> certificates = List.of();
     private List<CertificateFacts> clientCertificates = List.of();
     private List<Integer> offeredSuites = List.of();
+    private List<Integer> keyShareGroups = List.of();
+    private int selectedGroup = -1;
     private boolean decrypted;
     private String alert;
     private long clientHelloFrame;
@@ -731,6 +733,19 @@ public final class TlsConnection {
                     case 14:
                         srtpOffered = srtpProfiles(e);
                         break;
+                    case 51: {
+                        Wire shares = e.sub(e.u16("client_shares length"), "client_shares");
+                        List<Integer> groups = new ArrayList<>();
+                        while (shares.remaining() > 0) {
+                            int group = shares.u16("key share group");
+                            shares.skip(shares.u16("key_exchange length"), "key_exchange");
+                            if (!CipherSuites.isGrease(group)) {
+                                groups.add(group);
+                            }
+                        }
+                        keyShareGroups = List.copyOf(groups);
+                        break;
+                    }
                     case 43: {
                         Wire v = e.sub(e.u8("supported_versions length"), "supported_versions");
                         versions = new ArrayList<>();
@@ -773,6 +788,9 @@ public final class TlsConnection {
                 switch (extType) {
                     case 43:
                         selected = e.u16("selected_version");
+                        break;
+                    case 51:
+                        selectedGroup = e.u16("key share group"); // ServerHello: group + key; HRR: group only
                         break;
                     case 22:
                         etm = true;
@@ -1014,6 +1032,16 @@ public final class TlsConnection {
     /** Cipher suites the (latest) ClientHello offered, in its order, GREASE values left out. */
     public List<Integer> offeredCipherSuites() {
         return offeredSuites;
+    }
+
+    /** Named groups of the key shares in the (latest) ClientHello, e.g. 0x001d x25519, 0x0017 secp256r1. */
+    public List<Integer> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    /** Named group of the server's key share (ServerHello, or the group a HelloRetryRequest asked for); -1 if none. */
+    public int selectedGroup() {
+        return selectedGroup;
     }
 
     /**

@@ -271,6 +271,25 @@ class TlsCaptureTest {
         assertThat(run.plainB()).isEqualTo(SERVER);
     }
 
+    @Test
+    void readsKeyShareGroupsBeforeAndAfterTheRetry() {
+        List<TestPcap.Payload> payloads = TestPcap.payloads("tls13-hrr");
+        TlsConnection c = TlsConnection.stream(null);
+        TestPcap.Payload first = payloads.get(0);
+        c.onStreamData(first.side(), first.bytes(), 0, first.bytes().length, first.frame());
+        assertThat(c.keyShareGroups()).containsExactly(0x001d); // x25519, which the server refuses
+
+        TestPcap.Payload retry = payloads.get(1);
+        c.onStreamData(retry.side(), retry.bytes(), 0, retry.bytes().length, retry.frame());
+        assertThat(c.selectedGroup()).isEqualTo(0x0017); // the HelloRetryRequest asks for secp256r1
+
+        for (TestPcap.Payload p : payloads.subList(2, payloads.size())) {
+            c.onStreamData(p.side(), p.bytes(), 0, p.bytes().length, p.frame());
+        }
+        assertThat(c.keyShareGroups()).containsExactly(0x0017);
+        assertThat(c.selectedGroup()).isEqualTo(0x0017);
+    }
+
     @ParameterizedTest
     @EnumSource(Chunking.class)
     void keepsDecryptingAcrossATls13KeyUpdate(Chunking chunking) {
