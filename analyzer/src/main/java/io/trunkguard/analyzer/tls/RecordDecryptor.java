@@ -56,6 +56,15 @@ abstract class RecordDecryptor {
         return null;
     }
 
+    /** MAC length of a NULL-cipher suite (its records are plaintext plus MAC), or -1 for any other suite. */
+    static int nullCipherMacLength(int suite) {
+        if (suite < 0 || !CipherSuites.isKnown(suite)) {
+            return -1;
+        }
+        Params p = tls12Params(CipherSuites.name(suite).toUpperCase(Locale.ROOT));
+        return p != null && p.kind().equals("NULL") ? p.macLen() : -1;
+    }
+
     /** How a TLS 1.0-1.2 suite protects records: cipher kind, key and IV sizes, MAC, and the TLS 1.2 PRF hash. */
     private record Params(String kind, int keyLen, int ivLen, String mac, int macLen, String prf) {
         boolean aead() {
