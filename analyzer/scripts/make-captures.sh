@@ -46,3 +46,5 @@ for name in $selected; do
   echo "== $name" >&2
   timeout 120 unshare -n "$SCRIPTS/make-captures.sh" --inside "$name"
 done
+python3 "$SCRIPTS/expectations.py" "$OUT"
+echo "expectations: $OUT/expectations.json, $OUT/README.md" >&2
