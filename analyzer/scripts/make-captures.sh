@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Makes the analyzer's test captures with real SIP stacks on loopback.
+#
+#   analyzer/scripts/make-captures.sh            # every capture
+#   analyzer/scripts/make-captures.sh udp-call   # only the named ones
+#   analyzer/scripts/make-captures.sh --list
+#
+# Each capture runs in a network namespace of its own (unshare -n, lo only), so nothing
+# else on the machine leaks into it, and is written to
+# analyzer/src/test/resources/captures/ together with FILE.json (tshark's view, made by
+# ../shared/corpus/tshark-truth.py), FILE.keys.json (tshark's view with the key log) and
+# FILE.keylog for TLS captures. Needs root (unshare, capture), tshark, sipp (sip-tester),
+# kamailio (+ kamailio-tls-modules), baresip, openssl, python3 with cryptography, gcc and
+# libssl-dev (for the key-log preload library). Every process is bounded by timeout.
+set -euo pipefail
+
+SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPTS/../.." && pwd)
+OUT=${OUT:-$REPO/analyzer/src/test/resources/captures}
+TRUTH=${TRUTH:-$REPO/../shared/corpus/tshark-truth.py}
+[ -f "$TRUTH" ] || TRUTH=/work/shared/corpus/tshark-truth.py
+
+. "$SCRIPTS/lib/capture.sh"
+for f in "$SCRIPTS"/cases/*.sh; do . "$f"; done
+
+CASES=$(declare -F | awk '{print $3}' | sed -n 's/^case_//p' | tr '_' '-')
+
+if [ "${1:-}" = "--list" ]; then echo "$CASES"; exit 0; fi
+if [ "${1:-}" = "--inside" ]; then
+  # Second stage: we are inside the private network namespace.
+  ip link set lo up
+  ip addr add 127.0.0.2/8 dev lo 2>/dev/null || true
+  name=$2; shift 2
+  WORK=$(mktemp -d /tmp/tg-capture-XXXXXX)
+  trap 'stop_all; rm -rf "$WORK"' EXIT
+  cd "$WORK"
+  "case_${name//-/_}" "$@"
+  exit 0
+fi
+
+mkdir -p "$OUT"
+build_keylog_preload
+selected=${*:-$CASES}
+for name in $selected; do
+  echo "== $name" >&2
+  timeout 120 unshare -n "$SCRIPTS/make-captures.sh" --inside "$name"
+done
