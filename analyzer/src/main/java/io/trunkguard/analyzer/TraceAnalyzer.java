@@ -64,7 +64,8 @@ public final class TraceAnalyzer {
         IpFragments fragments = new IpFragments(4096, 30_000_000_000L);
         NetworkDecoder decoder = new NetworkDecoder(fragments);
         Correlator correlator = new Correlator(options.maxDialogs(), options.maxLegs(), options.maxSources());
-        TlsSupport tls = TlsSupports.create(options);
+        List<String> notes = new ArrayList<>();
+        TlsSupport tls = TlsSupports.create(options, notes);
         PacketDispatcher dispatcher = new PacketDispatcher(correlator, tls, options.maxUdpFlows(),
                 options.maxTcpConnections(), options.tcpBufferBytes());
         boolean readOnly = options.readOnly();

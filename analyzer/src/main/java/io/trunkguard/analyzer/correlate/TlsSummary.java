@@ -25,7 +25,8 @@ public record TlsSummary(
         long clientHelloFrame,
         long serverHelloFrame,
         long certificateFrame,
-        String damage) {
+        String damage,
+        String decryptionProblem) {
 
     /** One certificate of the server's chain, leaf first. */
     public record Certificate(String subject, String issuer, String serialHex, Instant notBefore,

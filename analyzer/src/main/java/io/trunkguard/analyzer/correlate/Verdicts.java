@@ -63,8 +63,13 @@ public final class Verdicts {
                     .append(". In clear: ").append(String.join("; ", clearParts));
         }
         if (leg.media.isEmpty()) {
-            reason.append(leg.signallingEncrypted() && !leg.sdpSeen
-                    ? ". No media seen for this leg (its SDP is encrypted)" : ". No media negotiated on this leg");
+            if (leg.sipMessages == 0) {
+                reason.append(leg.tls != null && leg.tls.decrypted()
+                        ? ". The decrypted content is not SIP" : ". The content is encrypted; no media seen for it");
+            } else {
+                reason.append(leg.signallingEncrypted() && !leg.sdpSeen
+                        ? ". No media seen for this leg (its SDP is encrypted)" : ". No media negotiated on this leg");
+            }
         }
         if (!unknownParts.isEmpty()) {
             reason.append(". Undetermined: ").append(String.join("; ", unknownParts));

@@ -132,7 +132,7 @@ public final class ReportBuilder {
         return new TraceReport.TlsView(t.version(), t.cipherSuite() < 0 ? null : String.format(Locale.ROOT, "0x%04x", t.cipherSuite()),
                 t.cipherSuiteName(), t.cipherStrength(), t.serverName(), t.alpn() == null ? List.of() : List.copyOf(t.alpn()),
                 certs, t.certificatesEncrypted(), t.handshakeComplete(), t.decrypted(), t.alert(),
-                t.clientHelloFrame(), t.serverHelloFrame(), t.damage());
+                t.clientHelloFrame(), t.serverHelloFrame(), t.damage(), t.decryptionProblem());
     }
 
     private static String str(Object o) {

@@ -48,7 +48,8 @@ public record TraceReport(String schemaVersion, AnalyzerInfo analyzer, Capture c
     public record TlsView(String version, String cipherSuite, String cipherSuiteName, String cipherStrength,
                           String serverName, List<String> alpn, List<CertView> certificates,
                           boolean certificatesEncrypted, boolean handshakeComplete, boolean decrypted, String alert,
-                          long clientHelloFrame, long serverHelloFrame, String damage) {
+                          long clientHelloFrame, long serverHelloFrame, String damage,
+                          String decryptionProblem) {
     }
 
     public record CertView(String subject, String issuer, String serialHex, String notBefore, String notAfter,
