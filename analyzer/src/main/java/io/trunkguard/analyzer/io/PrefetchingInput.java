@@ -96,14 +96,25 @@ public final class PrefetchingInput extends InputStream {
                 if (buf == null) {
                     buf = new byte[CHUNK];
                 }
-                int len = source.readNBytes(buf, 0, CHUNK);
-                if (len <= 0) {
-                    break;
+                int len = 0;
+                boolean eof = false;
+                try {
+                    while (len < CHUNK) {
+                        int r = source.read(buf, len, CHUNK - len);
+                        if (r < 0) {
+                            eof = true;
+                            break;
+                        }
+                        len += r;
+                    }
+                } catch (IOException e) {
+                    error = e; // hand over what was decompressed before the error, then the error
+                    eof = true;
                 }
-                if (!discard) {
+                if (len > 0 && !discard) {
                     put(new Chunk(buf, len, null));
                 }
-                if (len < CHUNK) {
+                if (eof) {
                     break;
                 }
             }
