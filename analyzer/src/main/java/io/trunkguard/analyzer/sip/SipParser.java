@@ -1,0 +1,225 @@
+package io.trunkguard.analyzer.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Recognises and parses SIP messages from bytes, in place until a message is accepted. */
+public final class SipParser {
+    /** Longest header section accepted; beyond it the bytes are not SIP. */
+    public static final int MAX_HEADER = 64 * 1024;
+    public static final int MAX_BODY = 1024 * 1024;
+    private static final byte[] SIP20 = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+
+    private SipParser() {
+    }
+
+    /**
+     * Cheap content test: a status line ("SIP/2.0 200 ...") or a request line ("METHOD uri SIP/2.0")
+     * at {@code off}. Does not need the whole message.
+     */
+    public static boolean looksLikeSip(byte[] b, int off, int len) {
+        if (len < 12) {
+            return false;
+        }
+        int c = b[off];
+        if (c < 'A' || c > 'Z') {
+            return false;
+        }
+        if (startsWith(b, off, len, SIP20)) {
+            return b[off + 7] == ' ' && b[off + 8] >= '1' && b[off + 8] <= '6';
+        }
+        int i = off;
+        int end = off + Math.min(len, 2048);
+        while (i < end && ((b[i] >= 'A' && b[i] <= 'Z') || b[i] == '-' || b[i] == '_')) {
+            i++;
+        }
+        if (i == off || i >= end || b[i] != ' ' || i - off > 20) {
+            return false;
+        }
+        // request line must end with " SIP/2.0" before CRLF
+        int eol = i;
+        while (eol < end && b[eol] != '\r' && b[eol] != '\n') {
+            eol++;
+        }
+        return eol < end && eol - 8 > i && b[eol - 8] == ' ' && startsWith(b, eol - 7, 7, SIP20);
+    }
+
+    private static boolean startsWith(byte[] b, int off, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[off + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index just past the blank line ending the header section, or -1 if not (yet) present. */
+    public static int headerEnd(byte[] b, int off, int len) {
+        int end = off + Math.min(len, MAX_HEADER);
+        for (int i = off; i + 1 < end; i++) {
+            if (b[i] == '\n') {
+                if (b[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (b[i + 1] == '\r' && i + 2 < end && b[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Parses a complete message in a datagram or a framed stream chunk: headers up to the blank
+     * line, the body up to Content-Length (or to {@code len} when absent). Returns null if the
+     * bytes are not a SIP message.
+     */
+    public static SipMessage parse(byte[] b, int off, int len) {
+        if (!looksLikeSip(b, off, len)) {
+            return null;
+        }
+        int hEnd = headerEnd(b, off, len);
+        int headerLen = hEnd < 0 ? len : hEnd - off;
+        String head = new String(b, off, headerLen, StandardCharsets.ISO_8859_1);
+        SipMessage m = parseHead(head);
+        if (m == null) {
+            return null;
+        }
+        if (hEnd >= 0) {
+            int available = off + len - hEnd;
+            int bodyLen = m.contentLength >= 0 ? Math.min(m.contentLength, available) : available;
+            bodyLen = Math.max(0, Math.min(bodyLen, MAX_BODY));
+            m.body = new byte[bodyLen];
+            System.arraycopy(b, hEnd, m.body, 0, bodyLen);
+        }
+        return m;
+    }
+
+    /** Parses a header section (start line + headers) without the body. */
+    public static SipMessage parseHead(String head) {
+        String[] lines = head.split("\r?\n");
+        if (lines.length == 0) {
+            return null;
+        }
+        SipMessage m = new SipMessage();
+        String start = lines[0];
+        if (start.startsWith("SIP/2.0 ")) {
+            m.request = false;
+            String rest = start.substring(8);
+            int sp = rest.indexOf(' ');
+            String code = sp < 0 ? rest : rest.substring(0, sp);
+            try {
+                m.status = Integer.parseInt(code.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (m.status < 100 || m.status > 699) {
+                return null;
+            }
+            m.reason = sp < 0 ? "" : rest.substring(sp + 1).trim();
+        } else {
+            String[] parts = start.split(" ");
+            if (parts.length < 3 || !parts[parts.length - 1].equals("SIP/2.0")) {
+                return null;
+            }
+            m.request = true;
+            m.method = parts[0];
+            m.requestUri = parts[1];
+        }
+        String current = null;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                break;
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
+                current = current + " " + line.trim();
+                continue;
+            }
+            if (current != null) {
+                header(m, current);
+            }
+            current = line;
+        }
+        if (current != null) {
+            header(m, current);
+        }
+        if (m.callId == null || m.cseqMethod == null) {
+            return null;
+        }
+        return m;
+    }
+
+    private static void header(SipMessage m, String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = line.substring(colon + 1).trim();
+        switch (name) {
+            case "call-id", "i" -> m.callId = value;
+            case "from", "f" -> {
+                m.from = value;
+                m.fromTag = param(value, "tag");
+            }
+            case "to", "t" -> {
+                m.to = value;
+                m.toTag = param(value, "tag");
+            }
+            case "cseq" -> {
+                String[] p = value.split("\\s+");
+                if (p.length >= 2) {
+                    try {
+                        m.cseq = Long.parseLong(p[0]);
+                    } catch (NumberFormatException e) {
+                        m.cseq = -1;
+                    }
+                    m.cseqMethod = p[1].toUpperCase(Locale.ROOT);
+                }
+            }
+            case "user-agent" -> m.userAgent = value;
+            case "server" -> m.server = value;
+            case "content-type", "c" -> m.contentType = value;
+            case "content-length", "l" -> {
+                try {
+                    m.contentLength = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    m.contentLength = -1;
+                }
+            }
+            case "authorization" -> m.authorization = true;
+            case "proxy-authorization" -> m.proxyAuthorization = true;
+            case "via", "v" -> {
+                if (m.via == null) {
+                    m.via = value;
+                }
+            }
+            case "contact", "m" -> {
+                if (m.contact == null) {
+                    m.contact = value;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    static String param(String value, String name) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        int gt = lower.lastIndexOf('>');
+        int i = lower.indexOf(";" + name + "=", Math.max(gt, 0));
+        if (i < 0) {
+            return null;
+        }
+        int s = i + name.length() + 2;
+        int e = s;
+        while (e < value.length() && value.charAt(e) != ';' && value.charAt(e) != ' ' && value.charAt(e) != ',') {
+            e++;
+        }
+        return value.substring(s, e);
+    }
+}
