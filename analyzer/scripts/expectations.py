@@ -182,6 +182,22 @@ def tshark(path, filt, fields, extra=()):
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     return [l.split("\t") for l in out.splitlines() if l.strip()]
 
+DECODE_AS = ["-d", "tcp.port==5061,tls", "-d", "tls.port==5081,sip"]
+
+def sip_counts(path, keylog=None):
+    """SIP messages as tshark dissects them, counting each message of a frame that packs several
+    (tshark-truth.py counts frames), with Call-IDs; ICMP-quoted SIP excluded."""
+    extra = list(DECODE_AS) + (["-o", "tls.keylog_file:" + keylog] if keylog else [])
+    reqs, resps, calls, n = {}, {}, set(), 0
+    for r in tshark(path, "sip && !icmp", ["sip.Method", "sip.Status-Code", "sip.Call-ID"], extra):
+        r += [""] * (3 - len(r))
+        for m in filter(None, r[0].split("|")):
+            reqs[m] = reqs.get(m, 0) + 1; n += 1
+        for c in filter(None, r[1].split("|")):
+            resps[c] = resps.get(c, 0) + 1; n += 1
+        calls.update(filter(None, r[2].split("|")))
+    return n, dict(sorted(reqs.items())), dict(sorted(resps.items())), len(calls)
+
 def cert_facts(der, capture_time):
     c = x509.load_der_x509_certificate(der)
     key = c.public_key()
@@ -230,14 +246,21 @@ def main():
              "fileType": view["capinfos"][0].split(":", 1)[1].strip(),
              "linkType": view["capinfos"][1].split(":", 1)[1].strip(),
              "packets": int(view["capinfos"][2].split(":", 1)[1]),
-             "sipMessages": view["sip_messages"], "dialogs": view["call_ids"],
-             "sipRequests": view["sip_requests"], "sipResponses": view["sip_responses"],
+             "sipMessages": None, "dialogs": None, "sipRequests": None, "sipResponses": None,
+             "tsharkSipFrames": view["sip_messages"],
              "transport": fx["transport"], "media": fx["media"],
              "sdpMediaProfiles": view["sdp_media_profiles"], "sdpCryptoSuites": view["sdp_crypto_suites"],
              "rtpPacketsPerTshark": view["rtp_packets"],
              "findings": fx["findings"], "undetermined": undetermined,
              "mustNotFire": [r for r in RULES if r not in fx["findings"] and r not in undetermined],
              "legVerdicts": fx["legs"]}
+        e["sipMessages"], e["sipRequests"], e["sipResponses"], e["dialogs"] = sip_counts(path)
+        icmp = len(tshark(path, "sip && icmp", ["frame.number"]))
+        if icmp:
+            e["icmpQuotedSip"] = icmp
+            e["icmpNote"] = ("tshark also dissects the SIP quoted inside ICMP port-unreachable errors (tsharkSipFrames "
+                             "and FILE.json include them); they are not SIP messages anyone received, and sipMessages, "
+                             "sipRequests and dialogs here leave them out")
         for k in ("facts", "note"):
             if k in fx: e[k] = fx[k]
         if fx["transport"].startswith("tls") or fx["case"] == "dtls-srtp":
@@ -254,9 +277,10 @@ def main():
                 kv = json.load(open(path + ".keys.json"))
                 w = fx.get("withKeylog", {})
                 wf, wu = w.get("findings", fx["findings"]), w.get("undetermined", undetermined)
-                e["withKeylog"] = {"keylog": fx["file"] + ".keylog", "sipMessages": kv["sip_messages"],
-                                   "dialogs": kv["call_ids"], "sipRequests": kv["sip_requests"],
-                                   "sipResponses": kv["sip_responses"], "sdpMediaProfiles": kv["sdp_media_profiles"],
+                kn, kreq, kresp, kcalls = sip_counts(path, keylog)
+                e["withKeylog"] = {"keylog": fx["file"] + ".keylog", "sipMessages": kn,
+                                   "dialogs": kcalls, "sipRequests": kreq, "tsharkSipFrames": kv["sip_messages"],
+                                   "sipResponses": kresp, "sdpMediaProfiles": kv["sdp_media_profiles"],
                                    "sdpCryptoSuites": kv["sdp_crypto_suites"], "rtpPacketsPerTshark": kv["rtp_packets"],
                                    "certificates": certsWithKeylog,
                                    "findings": wf, "undetermined": wu,
