@@ -33,6 +33,7 @@ public final class Options {
     private int maxTcpConnections = 50_000;
     private int tcpBufferBytes = 256 * 1024;
     private boolean readOnly;
+    private boolean failFast;
     private ProgressListener progress;
 
     public static Options defaults() {
@@ -61,6 +62,7 @@ public final class Options {
         o.maxTcpConnections = maxTcpConnections;
         o.tcpBufferBytes = tcpBufferBytes;
         o.readOnly = readOnly;
+        o.failFast = failFast;
         o.progress = progress;
         return o;
     }
@@ -151,6 +153,13 @@ public final class Options {
         return o;
     }
 
+    /** Rethrow internal errors instead of counting them: for tests and fuzzing only. */
+    public Options withFailFast(boolean value) {
+        Options o = copy();
+        o.failFast = value;
+        return o;
+    }
+
     public Options withProgress(ProgressListener listener) {
         Options o = copy();
         o.progress = listener;
@@ -235,6 +244,10 @@ public final class Options {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    public boolean failFast() {
+        return failFast;
     }
 
     public ProgressListener progress() {

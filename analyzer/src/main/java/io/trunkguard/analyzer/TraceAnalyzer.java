@@ -80,6 +80,9 @@ public final class TraceAnalyzer {
             try {
                 more = reader.next(rec);
             } catch (RuntimeException e) {
+                if (options.failFast()) {
+                    throw e;
+                }
                 internalErrors++;
                 more = false;
             }
@@ -110,6 +113,9 @@ public final class TraceAnalyzer {
                     dispatcher.onPacket(packet);
                 }
             } catch (RuntimeException | StackOverflowError e) {
+                if (options.failFast()) {
+                    throw e;
+                }
                 internalErrors++; // a parser bug must not lose the rest of the capture
             }
         }
@@ -122,6 +128,9 @@ public final class TraceAnalyzer {
             dispatcher.finish();
             correlator.finish();
         } catch (RuntimeException e) {
+            if (options.failFast()) {
+                throw e;
+            }
             internalErrors++;
         }
         List<String> linkNames = new ArrayList<>();
@@ -147,7 +156,14 @@ public final class TraceAnalyzer {
         RuleInput ruleInput = new RuleInput(correlator.legs(), correlator.dialogs().values(), correlator.unmatchedMedia(),
                 correlator.activity().values(), first == 0 ? null : instant(first), last == 0 ? null : instant(last));
         List<Finding> findings = readOnly ? List.of() : Rules.evaluate(ruleInput, options);
-        return ReportBuilder.build(capture, stats, correlator, findings, VERSION);
+        if (internalErrors > 0) {
+            notes.add(internalErrors + " frame(s) could not be analysed because of an internal error; the rest of the capture was");
+        }
+        if (correlator.droppedDialogs() > 0) {
+            notes.add(correlator.droppedDialogs() + " SIP message(s) beyond the dialog cap of " + options.maxDialogs()
+                    + " were counted but not kept");
+        }
+        return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
     }
 
     private static Instant instant(long nanos) {

@@ -91,8 +91,9 @@ public final class Main {
             return 2;
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "analysed %s: %d packets, %d bytes in %.3f s%s%n", capture, report.capture().packets(),
-                report.capture().sizeBytes(), secs, report.capture().damage() == null ? ""
+        err.printf(Locale.ROOT, "analysed %s: %d packets, %d bytes in %.3f s, peak heap %.1f MB%s%n", capture,
+                report.capture().packets(), report.capture().sizeBytes(), secs, peakHeapMb(),
+                report.capture().damage() == null ? ""
                         : " (damaged at byte " + report.capture().damage().offset() + ": " + report.capture().damage().description() + ")");
         if (json) {
             try {
@@ -123,6 +124,17 @@ public final class Main {
         public void close() throws IOException {
             flush();
         }
+    }
+
+    /** Sum of the peak usage of the heap memory pools since the JVM started. */
+    static double peakHeapMb() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / 1048576.0;
     }
 
     static String utf8(byte[] b) {
