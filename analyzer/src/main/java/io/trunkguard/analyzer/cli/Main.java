@@ -35,6 +35,7 @@ public final class Main {
         Path capture = null;
         boolean json = false;
         boolean readOnly = false;
+        boolean pcap4j = false;
         Path keyLog = null;
         List<String> internal = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +43,7 @@ public final class Main {
             switch (a) {
                 case "--json" -> json = true;
                 case "--read-only" -> readOnly = true;
+                case "--pcap4j-probe" -> pcap4j = true;
                 case "--keylog", "--internal" -> {
                     if (i + 1 >= args.length) {
                         err.println("error: " + a + " needs a value");
@@ -80,6 +82,14 @@ public final class Main {
         if (keyLog != null && (!Files.isRegularFile(keyLog) || !Files.isReadable(keyLog))) {
             err.println("error: cannot read key log " + keyLog);
             return 2;
+        }
+        if (pcap4j) {
+            try {
+                return Pcap4jProbe.run(capture, out);
+            } catch (IOException e) {
+                err.println("error: cannot read capture file " + capture + ": " + e.getMessage());
+                return 2;
+            }
         }
         Options options = Options.defaults().withKeyLog(keyLog).withReadOnly(readOnly).withInternalNetworks(internal);
         long start = System.nanoTime();

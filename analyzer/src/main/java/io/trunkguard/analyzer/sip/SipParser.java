@@ -9,6 +9,7 @@ public final class SipParser {
     public static final int MAX_HEADER = 64 * 1024;
     public static final int MAX_BODY = 1024 * 1024;
     private static final byte[] SIP20 = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private SipParser() {
     }
@@ -100,12 +101,12 @@ public final class SipParser {
 
     /** Parses a header section (start line + headers) without the body. */
     public static SipMessage parseHead(String head) {
-        String[] lines = head.split("\r?\n");
-        if (lines.length == 0) {
+        java.util.List<String> lines = lines(head);
+        if (lines.isEmpty()) {
             return null;
         }
         SipMessage m = new SipMessage();
-        String start = lines[0];
+        String start = lines.get(0);
         if (start.startsWith("SIP/2.0 ")) {
             m.request = false;
             String rest = start.substring(8);
@@ -130,8 +131,8 @@ public final class SipParser {
             m.requestUri = parts[1];
         }
         String current = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 break;
             }
@@ -171,7 +172,7 @@ public final class SipParser {
                 m.toTag = param(value, "tag");
             }
             case "cseq" -> {
-                String[] p = value.split("\\s+");
+                String[] p = WHITESPACE.split(value);
                 if (p.length >= 2) {
                     try {
                         m.cseq = Long.parseLong(p[0]);
@@ -206,6 +207,24 @@ public final class SipParser {
             default -> {
             }
         }
+    }
+
+    /** Splits text into lines at LF, dropping a CR before it; no regular expression. */
+    public static java.util.List<String> lines(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>(16);
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            out.add(text.substring(start, e));
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        return out;
     }
 
     static String param(String value, String name) {
