@@ -21,6 +21,7 @@ TRUTH=${TRUTH:-$REPO/../shared/corpus/tshark-truth.py}
 [ -f "$TRUTH" ] || TRUTH=/work/shared/corpus/tshark-truth.py
 
 . "$SCRIPTS/lib/capture.sh"
+. "$SCRIPTS/lib/tls.sh"
 for f in "$SCRIPTS"/cases/*.sh; do . "$f"; done
 
 CASES=$(declare -F | awk '{print $3}' | sed -n 's/^case_//p' | tr '_' '-')
@@ -29,7 +30,7 @@ if [ "${1:-}" = "--list" ]; then echo "$CASES"; exit 0; fi
 if [ "${1:-}" = "--inside" ]; then
   # Second stage: we are inside the private network namespace.
   ip link set lo up
-  ip addr add 127.0.0.2/8 dev lo 2>/dev/null || true
+  for a in 2 3 4 10 66; do ip addr add 127.0.0.$a/8 dev lo 2>/dev/null || true; done
   name=$2; shift 2
   WORK=$(mktemp -d /tmp/tg-capture-XXXXXX)
   trap 'stop_all; rm -rf "$WORK"' EXIT
@@ -45,3 +46,5 @@ for name in $selected; do
   echo "== $name" >&2
   timeout 120 unshare -n "$SCRIPTS/make-captures.sh" --inside "$name"
 done
+python3 "$SCRIPTS/expectations.py" "$OUT"
+echo "expectations: $OUT/expectations.json, $OUT/README.md" >&2
