@@ -107,7 +107,7 @@ capture tls12-ecdsa-chain "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cert_
 capture tls12-weak-rsa1024 "-cert certs/rsa1024.pem -key certs/rsa1024.key -cipher AES128-SHA@SECLEVEL=0" \
   "-tls1_2 -cipher AES128-SHA@SECLEVEL=0 -servername weak-key.example.test"
 capture tls12-expired "-cert certs/expired.pem -key certs/expired.key" "-tls1_2 -servername expired.example.test"
-capture tls13-aes256gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip"
+capture tls13-aes256gcm "$RSA -alpn sip" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip,h2"
 capture tls13-aes128gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_128_GCM_SHA256 $SNI"
 capture tls13-chacha20 "$RSA" "-tls1_3 -ciphersuites TLS_CHACHA20_POLY1305_SHA256 $SNI"
 capture tls11-cbc "$RSA -cipher ALL@SECLEVEL=0" "-tls1_1 -cipher ECDHE-RSA-AES256-SHA@SECLEVEL=0 $SNI"
@@ -123,3 +123,18 @@ CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|k|SECOND $CLIENT_LINE" \
   capture tls13-keyupdate "$RSA" "-tls1_3 $SNI"
 CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|R|SECOND $CLIENT_LINE" \
   capture tls12-renegotiation "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
+# CBC with HMAC-SHA384 (and the SHA-384 PRF); DTLS with a CBC suite and MAC-then-encrypt
+capture tls12-cbc-sha384 "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES256-SHA384 $SNI"
+capture dtls12-cbc-mte "$RSA -dtls1_2 -no_etm -use_srtp SRTP_AEAD_AES_256_GCM" \
+  "-dtls1_2 -no_etm -cipher ECDHE-RSA-AES128-SHA -use_srtp SRTP_AEAD_AES_256_GCM $SNI" udp
+# A suite the JDK cannot decrypt (ARIA): the facts must say so rather than fail
+capture tls12-aria-gcm "$RSA -cipher ALL" "-tls1_2 -cipher ECDHE-ARIA128-GCM-SHA256 $SNI"
+# No shared cipher: the server refuses with a plaintext handshake_failure alert
+capture tls12-no-shared-cipher "$RSA" "-tls1_2 -cipher ECDHE-ARIA128-GCM-SHA256 $SNI"
+# TLS 1.3 with AES-128-CCM (not in the JDK's providers: decrypted with our own CCM)
+capture tls13-aes128ccm "$RSA -ciphersuites TLS_AES_128_CCM_SHA256" "-tls1_3 -ciphersuites TLS_AES_128_CCM_SHA256 $SNI"
+capture tls13-aes128ccm8 "$RSA -ciphersuites TLS_AES_128_CCM_8_SHA256" \
+  "-tls1_3 -ciphersuites TLS_AES_128_CCM_8_SHA256 $SNI"
+capture tls12-ecdhe-ecdsa-ccm "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cipher ALL" \
+  "-tls1_2 -cipher ECDHE-ECDSA-AES256-CCM -servername proxy.example.test"
+capture tls12-rsa-ccm8 "$RSA -cipher ALL@SECLEVEL=0" "-tls1_2 -cipher AES128-CCM8@SECLEVEL=0 $SNI"

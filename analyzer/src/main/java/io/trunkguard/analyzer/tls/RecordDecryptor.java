@@ -37,7 +37,7 @@ abstract class RecordDecryptor {
     static String unsupportedReason(int suite, int version) {
         String name = CipherSuites.name(suite).toUpperCase(Locale.ROOT);
         if (version == 0x0304) {
-            if (suite == 0x1301 || suite == 0x1302 || suite == 0x1303) {
+            if (suite >= 0x1301 && suite <= 0x1305) {
                 return null;
             }
             return "cipher suite " + CipherSuites.name(suite) + " is not decryptable with the JDK";
@@ -53,6 +53,13 @@ abstract class RecordDecryptor {
 
     /** cipher, key length, iv length, mac algorithm, mac length, prf hash; null if unsupported. */
     private static Object[] tls12Params(String name) {
+        if (name.endsWith("_CCM") || name.endsWith("_CCM_8")) {
+            int keyLen = name.contains("_AES_256_CCM") ? 32 : name.contains("_AES_128_CCM") ? 16 : 0;
+            if (keyLen == 0) {
+                return null;
+            }
+            return new Object[] {name.endsWith("_8") ? "CCM8" : "CCM", keyLen, 4, null, 0, "HmacSHA256"};
+        }
         String mac;
         int macLen;
         if (name.endsWith("_SHA")) {
@@ -112,7 +119,7 @@ abstract class RecordDecryptor {
         int ivLen = (Integer) p[2];
         String mac = (String) p[3];
         int macLen = (Integer) p[4];
-        boolean aead = kind.equals("GCM") || kind.equals("CHACHA");
+        boolean aead = kind.equals("GCM") || kind.equals("CHACHA") || kind.startsWith("CCM");
         if (aead) {
             macLen = 0;
         }
@@ -150,15 +157,26 @@ abstract class RecordDecryptor {
         return s;
     }
 
-    static Cipher aeadCipher(String kind, byte[] key, byte[] nonce) throws GeneralSecurityException {
-        if (kind.equals("GCM")) {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            return c;
+    static int tagLength(String kind) {
+        return kind.equals("CCM8") ? 8 : 16;
+    }
+
+    /** Opens an AEAD ciphertext (with its tag at the end); throws if authentication fails. */
+    static byte[] aeadOpen(String kind, byte[] key, byte[] nonce, byte[] aad, byte[] buf, int off, int len)
+            throws GeneralSecurityException {
+        if (kind.startsWith("CCM")) {
+            return Ccm.open(key, nonce, aad, buf, off, len, tagLength(kind));
         }
-        Cipher c = Cipher.getInstance("ChaCha20-Poly1305");
-        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
-        return c;
+        Cipher c;
+        if (kind.equals("GCM")) {
+            c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        } else {
+            c = Cipher.getInstance("ChaCha20-Poly1305");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        }
+        c.updateAAD(aad);
+        return c.doFinal(buf, off, len);
     }
 
     /** AES-GCM (explicit 8-byte nonce) and ChaCha20-Poly1305 (RFC 7905 nonce) for TLS 1.2. */
@@ -178,9 +196,10 @@ abstract class RecordDecryptor {
             byte[] nonce = new byte[12];
             int ctOff = off;
             int ctLen = len;
-            if (kind.equals("GCM")) {
-                if (len < 8 + 16) {
-                    problem = "record too short for AES-GCM";
+            int tagLen = tagLength(kind);
+            if (!kind.equals("CHACHA")) {
+                if (len < 8 + tagLen) {
+                    problem = "record too short for " + kind;
                     return null;
                 }
                 System.arraycopy(iv, 0, nonce, 0, 4);
@@ -198,7 +217,7 @@ abstract class RecordDecryptor {
                     nonce[4 + i] ^= s[i];
                 }
             }
-            int plainLen = ctLen - 16;
+            int plainLen = ctLen - tagLen;
             byte[] aad = new byte[13];
             System.arraycopy(seqBytes(seq), 0, aad, 0, 8);
             aad[8] = (byte) type;
@@ -207,9 +226,7 @@ abstract class RecordDecryptor {
             aad[11] = (byte) (plainLen >> 8);
             aad[12] = (byte) plainLen;
             try {
-                Cipher c = aeadCipher(kind, key, nonce);
-                c.updateAAD(aad);
-                byte[] plain = c.doFinal(buf, ctOff, ctLen);
+                byte[] plain = aeadOpen(kind, key, nonce, aad, buf, ctOff, ctLen);
                 seq++;
                 return new Plain(type, plain);
             } catch (GeneralSecurityException | RuntimeException e) {
@@ -368,8 +385,8 @@ abstract class RecordDecryptor {
             this.suite = suite;
             this.secret = secret;
             this.hmac = suite == 0x1302 ? "HmacSHA384" : "HmacSHA256";
-            this.kind = suite == 0x1303 ? "CHACHA" : "GCM";
-            int keyLen = suite == 0x1301 ? 16 : 32;
+            this.kind = suite == 0x1303 ? "CHACHA" : suite == 0x1304 ? "CCM" : suite == 0x1305 ? "CCM8" : "GCM";
+            int keyLen = suite == 0x1302 || suite == 0x1303 ? 32 : 16;
             this.key = KeySchedule.expandLabel(hmac, secret, "key", keyLen);
             this.iv = KeySchedule.expandLabel(hmac, secret, "iv", 12);
         }
@@ -382,7 +399,7 @@ abstract class RecordDecryptor {
 
         @Override
         Plain open(int type, int version, byte[] buf, int off, int len) {
-            if (len < 17) {
+            if (len < tagLength(kind) + 1) {
                 problem = "record too short for TLS 1.3 protection";
                 return null;
             }
@@ -393,9 +410,7 @@ abstract class RecordDecryptor {
             }
             byte[] aad = {(byte) type, (byte) (version >> 8), (byte) version, (byte) (len >> 8), (byte) len};
             try {
-                Cipher c = aeadCipher(kind, key, nonce);
-                c.updateAAD(aad);
-                byte[] plain = c.doFinal(buf, off, len);
+                byte[] plain = aeadOpen(kind, key, nonce, aad, buf, off, len);
                 int end = plain.length;
                 while (end > 0 && plain[end - 1] == 0) {
                     end--;

@@ -22,6 +22,10 @@ public final class TlsConnection {
     static final int MAX_FRAGMENT = 16384 + 2048;
     /** Largest handshake message kept (certificate chains included). */
     static final int MAX_HANDSHAKE = 1 << 18;
+    /** Bytes searched for a first record boundary before a direction is declared not TLS. */
+    static final int RESYNC_LIMIT = 2 * (5 + MAX_FRAGMENT);
+    /** Window in which a record boundary is searched (per direction, only while searching). */
+    static final int SEARCH_WINDOW = 4096;
     /** Largest number of DTLS handshake messages reassembled at once per direction. */
     static final int MAX_DTLS_PARTIALS = 16;
 
@@ -30,6 +34,8 @@ public final class TlsConnection {
     static final int CT_HANDSHAKE = 22;
     static final int CT_APPLICATION = 23;
     static final int CT_HEARTBEAT = 24;
+
+    private static final byte[] EMPTY = new byte[0];
 
     private static final byte[] HRR_RANDOM = hex(
             "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
@@ -61,7 +67,6 @@ public final class TlsConnection {
     private byte[] clientRandom;
     private byte[] serverRandom;
     private boolean encryptThenMac;
-    private boolean helloRetry;
 
     private TlsConnection(boolean datagram, KeyLog keyLog) {
         this.datagram = datagram;
@@ -104,49 +109,114 @@ public final class TlsConnection {
     }
 
     private void feedStream(Direction d, byte[] buf, int off, int len, long frame) {
+        byte[] cur = buf;
         int p = off;
         int end = off + len;
+        // when a record boundary is found while searching, the window's bytes from there plus the rest
+        // of the chunk become the bytes to frame: no recursion, no unbounded buffering
         while (p < end && !d.dead) {
-            if (d.recLen == 0 && end - p >= 5) {
-                int fragLen = Wire.u16(buf, p + 3);
-                if (!validHeader(d, buf, p, frame)) {
+            if (d.searching) {
+                if (d.win == null) {
+                    d.win = new byte[SEARCH_WINDOW];
+                }
+                int n = Math.min(d.win.length - d.winLen, end - p);
+                System.arraycopy(cur, p, d.win, d.winLen, n);
+                d.winLen += n;
+                p += n;
+                int q = findRecordStart(d.win, 0, d.winLen);
+                if (q < 0) {
+                    int keep = Math.min(4, d.winLen);
+                    int drop = d.winLen - keep;
+                    System.arraycopy(d.win, drop, d.win, 0, keep);
+                    d.winLen = keep;
+                    if (!skip(d, drop, frame)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!skip(d, q, frame)) {
                     return;
                 }
+                byte[] replay = new byte[d.winLen - q + (end - p)];
+                System.arraycopy(d.win, q, replay, 0, d.winLen - q);
+                System.arraycopy(cur, p, replay, d.winLen - q, end - p);
+                d.winLen = 0;
+                d.win = null;
+                d.searching = false;
+                d.tentative = true;
+                cur = replay;
+                p = 0;
+                end = replay.length;
+                continue;
+            }
+            if (d.recLen == 0 && end - p >= 5) {
+                int fragLen = Wire.u16(cur, p + 3);
+                if (!validHeader(d, cur, p, frame)) {
+                    continue; // searching for a record boundary from here, or dead
+                }
                 if (end - p >= 5 + fragLen) {
-                    record(d, buf, p, 5 + fragLen, frame);
+                    record(d, cur, p, 5 + fragLen, frame);
                     d.offset += 5 + fragLen;
                     p += 5 + fragLen;
                     continue;
                 }
-                System.arraycopy(buf, p, d.rec, 0, end - p);
+                d.ensureRecordCapacity(5 + fragLen);
+                System.arraycopy(cur, p, d.rec, 0, end - p);
                 d.recLen = end - p;
-                return;
+                p = end;
+                continue;
             }
             if (d.recLen < 5) {
+                d.ensureRecordCapacity(5);
                 int n = Math.min(5 - d.recLen, end - p);
-                System.arraycopy(buf, p, d.rec, d.recLen, n);
+                System.arraycopy(cur, p, d.rec, d.recLen, n);
                 d.recLen += n;
                 p += n;
                 if (d.recLen < 5) {
-                    return;
+                    continue;
                 }
                 if (!validHeader(d, d.rec, 0, frame)) {
-                    return;
+                    int bad = d.recLen; // the bad header's bytes; searching resumes after them
+                    d.recLen = 0;
+                    if (d.searching && !skip(d, bad, frame)) {
+                        return;
+                    }
+                    continue;
                 }
             }
             int total = 5 + Wire.u16(d.rec, 3);
+            d.ensureRecordCapacity(total);
             int n = Math.min(total - d.recLen, end - p);
-            System.arraycopy(buf, p, d.rec, d.recLen, n);
+            System.arraycopy(cur, p, d.rec, d.recLen, n);
             d.recLen += n;
             p += n;
             if (d.recLen == total) {
                 d.recLen = 0;
                 record(d, d.rec, 0, total, frame);
                 d.offset += total;
+                d.releaseLargeRecordBuffer();
             }
         }
     }
 
+    /** Counts bytes skipped while searching for a record boundary; false (and damage) past the limit. */
+    private boolean skip(Direction d, int n, long frame) {
+        d.skipped += n;
+        d.offset += n;
+        if (d.skipped > RESYNC_LIMIT) {
+            d.dead = true;
+            d.win = null;
+            damage("no TLS record boundary in the first " + d.skipped + " bytes (" + d.firstProblem + ")", d, frame);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Checks a record header. A bad one before any record of the direction was read starts a search
+     * for the first record boundary (the capture began mid-record); later it is damage and stops the
+     * direction.
+     */
     private boolean validHeader(Direction d, byte[] b, int p, long frame) {
         int type = b[p] & 0xff;
         int version = Wire.u16(b, p + 1);
@@ -159,15 +229,47 @@ public final class TlsConnection {
         } else if (fragLen > MAX_FRAGMENT) {
             problem = "record length " + fragLen + " exceeds " + MAX_FRAGMENT;
         }
-        if (problem != null) {
-            d.dead = true;
-            damage(problem + " at stream offset " + d.offset, d, frame);
+        if (problem == null) {
+            return true;
+        }
+        if (d.records == 0 && !d.tentative) {
+            if (d.firstProblem == null) {
+                d.firstProblem = problem + " at stream offset " + d.offset;
+            }
+            d.searching = true;
             return false;
         }
-        return true;
+        if (d.records == 0) {
+            d.tentative = false; // the boundary found was not one: search again
+            d.searching = true;
+            return false;
+        }
+        d.dead = true;
+        damage(problem + " at stream offset " + d.offset, d, frame);
+        return false;
+    }
+
+    /** First offset in [p, end) holding a plausible record header (and a plausible next one when it is in range). */
+    private static int findRecordStart(byte[] b, int p, int end) {
+        for (int q = p; q + 5 <= end; q++) {
+            if (!plausibleTlsHeader(b, q, end - q)) {
+                continue;
+            }
+            int next = q + 5 + Wire.u16(b, q + 3);
+            if (next + 5 <= end && !plausibleTlsHeader(b, next, end - next)) {
+                continue;
+            }
+            return q;
+        }
+        return -1;
     }
 
     private void record(Direction d, byte[] b, int off, int len, long frame) {
+        if (d.tentative) {
+            // a record found by searching is believed only once the next header checks out
+            d.tentative = false;
+            return;
+        }
         int type = b[off] & 0xff;
         int version = Wire.u16(b, off + 1);
         int bodyOff = off + 5;
@@ -191,6 +293,17 @@ public final class TlsConnection {
             decryptionProblem("side " + d.side + " record " + d.records + ": " + d.decryptor.problem);
             d.decryptor = null;
             d.pending = null;
+        } else if (d.app != null && type == CT_APPLICATION && isTls13()) {
+            // no handshake secrets: the first record that opens with the application secret ends the handshake
+            RecordDecryptor.Plain plain = d.app.open(type, version, b, off, len);
+            if (plain != null) {
+                d.decryptor = d.app;
+                d.app = null;
+                d.finished = true;
+                content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
+                return;
+            }
+            d.app.seq = 0;
         }
         // opaque protected record
         if (isTls13()) {
@@ -253,7 +366,7 @@ public final class TlsConnection {
                 damage("handshake message longer than " + MAX_HANDSHAKE + " bytes at stream offset " + d.offset, d, frame);
                 return;
             }
-            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(need, d.hs.length * 2)));
+            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(Math.max(need, 1024), d.hs.length * 2)));
         }
         System.arraycopy(b, off, d.hs, d.hsLen, len);
         d.hsLen += len;
@@ -276,6 +389,9 @@ public final class TlsConnection {
         if (p > 0) {
             System.arraycopy(d.hs, p, d.hs, 0, d.hsLen - p);
             d.hsLen -= p;
+            if (d.hsLen == 0 && d.hs.length > 4096) {
+                d.hs = EMPTY; // a certificate chain was parsed: do not keep its buffer for the connection's life
+            }
         }
     }
 
@@ -514,8 +630,8 @@ public final class TlsConnection {
         int legacy = w.u16("legacy_version");
         byte[] random = w.bytes(32, "random");
         w.skip(w.u8("session_id length"), "session_id");
-        if (datagram) {
-            w.skip(w.u8("cookie length"), "cookie");
+        if ((legacy >> 8) == 0xfe) {
+            w.skip(w.u8("cookie length"), "cookie"); // DTLS ClientHello
         }
         w.skip(w.u16("cipher_suites length"), "cipher_suites");
         w.skip(w.u8("compression_methods length"), "compression_methods");
@@ -603,8 +719,7 @@ public final class TlsConnection {
         }
         serverHelloFrame = frame;
         if (Arrays.equals(random, HRR_RANDOM)) {
-            helloRetry = true; // HelloRetryRequest: a second ClientHello and ServerHello follow
-            return;
+            return; // HelloRetryRequest: a second ClientHello and ServerHello follow
         }
         serverRandom = random;
         setUpDecryption();
@@ -804,6 +919,14 @@ public final class TlsConnection {
                 decryptionProblem);
     }
 
+    /**
+     * Bytes skipped at the start of a direction to reach its first record boundary, when the
+     * capture began in the middle of a record (long-lived SIP trunks); 0 normally.
+     */
+    public long skippedBytes(Side side) {
+        return side == null ? 0 : dirs[side.ordinal()].skipped;
+    }
+
     /** Why decryption did not happen or stopped, or null (also in {@link TlsFacts#decryptionProblem()}). */
     public String decryptionProblem() {
         return decryptionProblem;
@@ -929,12 +1052,21 @@ public final class TlsConnection {
 
     private static final class Direction {
         final Side side;
-        final byte[] rec = new byte[5 + MAX_FRAGMENT];
+        /** The record being assembled across calls; allocated on demand and never above one maximal record. */
+        byte[] rec;
         int recLen;
         long offset;
         long records;
         boolean dead;
-        byte[] hs = new byte[1024];
+        /** Looking for the first record boundary: the direction's bytes began mid-record. */
+        boolean searching;
+        /** The record being read was found by searching and is not yet believed. */
+        boolean tentative;
+        long skipped;
+        String firstProblem;
+        byte[] win;
+        int winLen;
+        byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;
         boolean ccs;
@@ -950,6 +1082,23 @@ public final class TlsConnection {
 
         Direction(Side side) {
             this.side = side;
+        }
+
+        void ensureRecordCapacity(int n) {
+            if (rec == null || rec.length < n) {
+                byte[] bigger = new byte[Math.max(n, Math.min(5 + MAX_FRAGMENT, rec == null ? 512 : rec.length * 2))];
+                if (rec != null) {
+                    System.arraycopy(rec, 0, bigger, 0, recLen);
+                }
+                rec = bigger;
+            }
+        }
+
+        /** Idle connections should not pin 18 KB each: drop a big buffer once its record is done. */
+        void releaseLargeRecordBuffer() {
+            if (rec != null && rec.length > 4096) {
+                rec = null;
+            }
         }
     }
 

@@ -109,6 +109,8 @@ class TlsCaptureTest {
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-rsa-cbc-mte", "TLS 1.2", 0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA",
                         CipherSuites.Strength.WEAK_CBC_NO_FS),
+                Arguments.of("tls12-cbc-sha384", "TLS 1.2", 0xC028, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                        CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-chacha20", "TLS 1.2", 0xCCA8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-ecdsa-chain", "TLS 1.2", 0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
@@ -122,6 +124,13 @@ class TlsCaptureTest {
                 Arguments.of("tls13-chacha20", "TLS 1.3", 0x1303, "TLS_CHACHA20_POLY1305_SHA256",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls13-hrr", "TLS 1.3", 0x1302, "TLS_AES_256_GCM_SHA384", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm", "TLS 1.3", 0x1304, "TLS_AES_128_CCM_SHA256", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm8", "TLS 1.3", 0x1305, "TLS_AES_128_CCM_8_SHA256",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-ecdhe-ecdsa-ccm", "TLS 1.2", 0xC0AD, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-rsa-ccm8", "TLS 1.2", 0xC0A0, "TLS_RSA_WITH_AES_128_CCM_8",
+                        CipherSuites.Strength.STRONG),
                 Arguments.of("tls11-cbc", "TLS 1.1", 0xC014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls10-cbc", "TLS 1.0", 0xC013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
@@ -195,9 +204,15 @@ class TlsCaptureTest {
         assertThat(f.decryptionProblem()).isNull();
         assertThat(f.handshakeComplete()).isTrue();
         assertThat(f.alert()).isNull(); // the closing alerts are encrypted
-        assertThat(f.alpn()).containsExactly("sip");
+        assertThat(f.alpn()).containsExactly("sip", "h2"); // the server's choice is encrypted: what was offered
         assertThat(f.damage()).isNull();
         assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void readsTheNegotiatedAlpnFromDecryptedEncryptedExtensions() {
+        TlsFacts f = run("tls13-aes256gcm", TestPcap.keyLog("tls13-aes256gcm"), Chunking.AS_CAPTURED).facts();
+        assertThat(f.alpn()).containsExactly("sip");
     }
 
     @Test
@@ -301,6 +316,30 @@ class TlsCaptureTest {
     }
 
     @Test
+    void decryptsDtlsWithACbcSuiteAndMacThenEncrypt() {
+        Run run = run("dtls12-cbc-mte", TestPcap.keyLog("dtls12-cbc-mte"), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().cipherSuiteName()).isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+        assertThat(run.facts().srtpProtectionProfiles()).containsExactly(0x0008);
+        assertThat(run.facts().decryptionProblem()).isNull();
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo("SIP/2.0 200 OK\n");
+    }
+
+    @Test
+    void reportsAWrongDtlsKeyWithoutDeliveringAnything() throws IOException {
+        String wrong = TestPcap.keyLogText("dtls12-srtp").lines()
+                .map(line -> line.startsWith("#") ? line : flipLastHexDigit(line)).collect(Collectors.joining("\n"));
+        Run run = run("dtls12-srtp", KeyLog.parse(new StringReader(wrong)), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.listenerCalls()).isZero();
+        assertThat(run.facts().decryptionProblem()).contains("wrong key?");
+        assertThat(run.facts().handshakeComplete()).isTrue();
+        assertThat(run.facts().damage()).isNull();
+    }
+
+    @Test
     void reportsTheOfferedSrtpProfilesBeforeTheServerAnswers() {
         List<TestPcap.Payload> clientHelloOnly = TestPcap.payloads("dtls12-srtp").subList(0, 1);
         TlsFacts f = run("dtls12-srtp", null, Chunking.AS_CAPTURED, clientHelloOnly).facts();
@@ -385,6 +424,45 @@ class TlsCaptureTest {
         return line.substring(0, line.length() - 1) + flipped;
     }
 
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void decryptsTls13ApplicationDataWithOnlyTheTrafficSecretsLogged(Chunking chunking) throws IOException {
+        String appOnly = TestPcap.keyLogText("tls13-chacha20").lines()
+                .filter(l -> l.startsWith("CLIENT_TRAFFIC_SECRET_0") || l.startsWith("SERVER_TRAFFIC_SECRET_0"))
+                .collect(Collectors.joining("\n"));
+        Run run = run("tls13-chacha20", KeyLog.parse(new StringReader(appOnly)), chunking);
+
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo(SERVER);
+        assertThat(run.facts().decrypted()).isTrue();
+        assertThat(run.facts().certificatesEncrypted()).isTrue(); // the handshake stayed closed
+        assertThat(run.facts().decryptionProblem()).contains("handshake traffic secrets");
+    }
+
+    @Test
+    void saysWhenTheSuiteCannotBeDecryptedAndStillReadsTheHandshake() {
+        Run run = run("tls12-aria-gcm", TestPcap.keyLog("tls12-aria-gcm"), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().cipherSuiteName()).isEqualTo("TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256");
+        assertThat(run.facts().decryptionProblem()).contains("not decryptable");
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.facts().serverCertificates()).hasSize(1);
+        assertThat(run.facts().handshakeComplete()).isTrue();
+        assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void reportsAHandshakeRefusedForWantOfASharedCipher() {
+        TlsFacts f = run("tls12-no-shared-cipher", null, Chunking.AS_CAPTURED).facts();
+
+        assertThat(f.alert()).isEqualTo("handshake_failure");
+        assertThat(f.serverName()).isEqualTo("sip.example.test");
+        assertThat(f.version()).isNull();
+        assertThat(f.cipherSuite()).isEqualTo(-1);
+        assertThat(f.handshakeComplete()).isFalse();
+        assertThat(f.damage()).isNull();
+    }
+
     @Test
     void reportsGarbageInTheMiddleOfAStreamWithItsOffsetAndKeepsWhatCameBefore() {
         List<TestPcap.Payload> payloads = new ArrayList<>(TestPcap.payloads("tls12-ecdhe-aes128gcm"));
@@ -436,7 +514,9 @@ class TlsCaptureTest {
         Map<String, TlsFacts> all = Stream.of("tls12-ecdhe-aes128gcm", "tls12-ecdhe-aes256gcm", "tls12-ecdhe-cbc-etm",
                         "tls12-rsa-cbc-mte", "tls12-chacha20", "tls12-ecdsa-chain", "tls12-weak-rsa1024", "tls12-expired",
                         "tls13-aes128gcm", "tls13-aes256gcm", "tls13-chacha20", "tls13-hrr", "tls13-keyupdate",
-                        "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp")
+                        "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp", "tls12-cbc-sha384",
+                        "dtls12-cbc-mte", "tls13-aes128ccm", "tls13-aes128ccm8", "tls12-ecdhe-ecdsa-ccm", "tls12-rsa-ccm8",
+                        "tls12-aria-gcm")
                 .collect(Collectors.toMap(n -> n, n -> run(n, null, Chunking.AS_CAPTURED).facts()));
         assertThat(all.values()).allSatisfy(f -> {
             assertThat(f.damage()).isNull();
