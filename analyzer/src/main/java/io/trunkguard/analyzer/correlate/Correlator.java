@@ -312,24 +312,30 @@ public final class Correlator {
      */
     public void finish() {
         for (MediaStream o : orphans) {
-            Leg best = null;
+            // every encrypted leg with invisible SDP between the same hosts and active around the media may
+            // have negotiated it: a call through a proxy has one such leg on each side
             for (Leg leg : legs) {
-                if (leg.sdpSeen || !leg.signallingEncrypted() || !sameHosts(leg, o)
-                        || o.firstTimestamp != 0 && leg.firstTimestamp > o.firstTimestamp + 5_000_000_000L) {
+                if (leg.sdpSeen || !leg.signallingEncrypted() || !sameHosts(leg, o) || !overlaps(leg, o)) {
                     continue;
                 }
-                if (best == null || leg.firstTimestamp >= best.firstTimestamp) {
-                    best = leg; // the latest encrypted leg that began before the media
+                if (o.leg == null) {
+                    o.leg = leg;
                 }
-            }
-            if (best != null) {
-                o.leg = best;
-                best.media.add(o);
+                leg.media.add(o);
             }
         }
         for (Leg leg : legs) {
             Verdicts.judge(leg);
         }
+    }
+
+    private static final long SLACK = 5_000_000_000L;
+
+    private static boolean overlaps(Leg leg, MediaStream s) {
+        if (leg.firstTimestamp == 0 || s.firstTimestamp == 0) {
+            return true;
+        }
+        return s.firstTimestamp <= leg.lastTimestamp + SLACK && s.lastTimestamp + SLACK >= leg.firstTimestamp;
     }
 
     private static boolean sameHosts(Leg leg, MediaStream s) {

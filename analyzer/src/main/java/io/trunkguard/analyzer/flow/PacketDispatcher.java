@@ -155,6 +155,9 @@ public final class PacketDispatcher {
                 if (kind == Kind.TLS) {
                     session = tls.stream();
                     Leg l = leg(Transport.TLS);
+                    if (l != null) {
+                        l.touch(frame, ts);
+                    }
                     if (tlsBindings.size() < 100_000) {
                         tlsBindings.add(new TlsBinding(session, l, null));
                     }
@@ -384,6 +387,9 @@ public final class PacketDispatcher {
         }
         c.lastSeen = p.timestampNanos;
         c.ts = p.timestampNanos;
+        if (c.leg != null) {
+            c.leg.touch(p.frame, p.timestampNanos);
+        }
         if (c.kind == Kind.OTHER) {
             return;
         }
