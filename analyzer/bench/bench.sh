@@ -71,35 +71,40 @@ SIZE=$(stat -c %s "$BIG")
 MB=$(awk -v s="$SIZE" 'BEGIN { printf "%.1f", s / 1048576 }')
 echo "capture: $BIG ($MB MB)"
 
-analyzer() { # prints "<seconds-in-process> <packets> <peak-heap-MB> <wall>"
-  local start end
-  start=$(date +%s.%N)
-  java -Xmx256m -jar "$JAR" "$BIG" --json "$@" > "$WORK/report.json" 2> "$WORK/stderr.txt"
-  end=$(date +%s.%N)
-  local line
-  line=$(grep '^analysed' "$WORK/stderr.txt")
-  local secs packets heap
-  secs=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<< "$line")
-  packets=$(sed -E 's/.*: ([0-9]+) packets.*/\1/' <<< "$line")
-  heap=$(sed -E 's/.*peak heap ([0-9.]+) MB.*/\1/' <<< "$line")
-  echo "$secs $packets $heap $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')"
+timed() { # runs "$@" under /usr/bin/time; sets WALL and CPU (user+sys seconds of the whole process)
+  /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "$@"
+  read -r WALL u s < "$WORK/time.txt"
+  CPU=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
 }
 
-read -r R_SECS R_PKTS R_HEAP R_WALL < <(analyzer --read-only)
-read -r A_SECS A_PKTS A_HEAP A_WALL < <(analyzer)
-SIP=$(python3 -c "import json; r=json.load(open('$WORK/report.json')); s=r['stats']; print(s['sipMessages'], len(r['legs']), len(r['dialogs']), s['internalErrors'])")
-T_START=$(date +%s.%N)
-tshark -n -r "$BIG" -q -z sip,stat > "$WORK/tshark.txt" 2>/dev/null
-T_END=$(date +%s.%N)
-T_SECS=$(awk -v a="$T_START" -v b="$T_END" 'BEGIN { printf "%.2f", b - a }')
+analyzer() { # sets SECS (in-process analysis time), PKTS, HEAP, WALL, CPU
+  timed java -Xmx256m -jar "$JAR" "$BIG" --json "$@" > "$WORK/report.json" 2> "$WORK/stderr.txt"
+  local line
+  line=$(grep '^analysed' "$WORK/stderr.txt")
+  SECS=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<< "$line")
+  PKTS=$(sed -E 's/.*: ([0-9]+) packets.*/\1/' <<< "$line")
+  HEAP=$(sed -E 's/.*peak heap ([0-9.]+) MB.*/\1/' <<< "$line")
+}
 
-awk -v mb="$MB" -v pk="$A_PKTS" -v a="$A_SECS" -v aw="$A_WALL" -v r="$R_SECS" -v rw="$R_WALL" -v t="$T_SECS" \
-    -v ah="$A_HEAP" -v rh="$R_HEAP" -v sip="$SIP" 'BEGIN {
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+analyzer --read-only
+R_SECS=$SECS; R_WALL=$WALL; R_CPU=$CPU; R_HEAP=$HEAP
+analyzer
+A_SECS=$SECS; A_WALL=$WALL; A_CPU=$CPU; A_HEAP=$HEAP; A_PKTS=$PKTS
+SIP=$(python3 -c "import json; r=json.load(open('$WORK/report.json')); s=r['stats']; print(s['sipMessages'], len(r['legs']), len(r['dialogs']), s['internalErrors'])")
+timed tshark -n -r "$BIG" -q -z sip,stat > "$WORK/tshark.txt" 2>/dev/null
+T_WALL=$WALL; T_CPU=$CPU
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
+
+awk -v mb="$MB" -v pk="$A_PKTS" -v a="$A_SECS" -v aw="$A_WALL" -v ac="$A_CPU" -v r="$R_SECS" -v rw="$R_WALL" \
+    -v rc="$R_CPU" -v tw="$T_WALL" -v tc="$T_CPU" -v ah="$A_HEAP" -v rh="$R_HEAP" -v sip="$SIP" \
+    -v l1="$LOAD_BEFORE" -v l2="$LOAD_AFTER" -v cores="$(nproc)" 'BEGIN {
+  printf "machine: %d cores, load average %s before / %s after the runs (other builds share it: wall times vary)\n", cores, l1, l2
   printf "packets: %d; analyzer saw (SIP messages, legs, dialogs, internal errors): %s\n", pk, sip
-  printf "%-28s %8s %10s %12s %10s\n", "run", "secs", "MB/s", "packets/s", "peak heap"
-  printf "%-28s %8.2f %10.1f %12.0f %8.1f MB   (wall %.2f s)\n", "analyzer (full, -Xmx256m)", a, mb / a, pk / a, ah, aw
-  printf "%-28s %8.2f %10.1f %12.0f %8.1f MB   (wall %.2f s)\n", "analyzer reader alone", r, mb / r, pk / r, rh, rw
-  printf "%-28s %8.2f %10.1f %12.0f\n", "tshark -q -z sip,stat", t, mb / t, pk / t
-  printf "ratio full analysis vs tshark:       %.1fx (target >= 10x; wall-clock %.1fx)\n", t / a, t / aw
-  printf "ratio full analysis vs reader alone: %.2f (target >= 0.5)\n", r / a
+  printf "%-28s %8s %9s %12s %9s %10s %10s\n", "run", "wall s", "MB/s", "packets/s", "cpu s", "MB/cpu-s", "peak heap"
+  printf "%-28s %8.2f %9.1f %12.0f %9.2f %10.1f %7.1f MB  (analysis alone %.2f s)\n", "analyzer full (-Xmx256m)", aw, mb / aw, pk / aw, ac, mb / ac, ah, a
+  printf "%-28s %8.2f %9.1f %12.0f %9.2f %10.1f %7.1f MB  (reading alone %.2f s)\n", "analyzer reader alone", rw, mb / rw, pk / rw, rc, mb / rc, rh, r
+  printf "%-28s %8.2f %9.1f %12.0f %9.2f %10.1f\n", "tshark -q -z sip,stat", tw, mb / tw, pk / tw, tc, mb / tc
+  printf "full analysis vs tshark:       %5.1fx by wall clock, %5.1fx by CPU time (target >= 10x)\n", tw / aw, tc / ac
+  printf "full analysis vs reader alone: %5.2f  by wall clock, %5.2f  by CPU time (target >= 0.5)\n", rw / aw, rc / ac
 }'
