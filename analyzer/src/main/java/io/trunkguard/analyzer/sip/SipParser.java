@@ -286,14 +286,18 @@ public final class SipParser {
                 m.toTag = param(value, "tag");
             }
             case "cseq" -> {
-                String[] p = WHITESPACE.split(value);
-                if (p.length >= 2) {
+                int sp = 0;
+                while (sp < value.length() && !Character.isWhitespace(value.charAt(sp))) {
+                    sp++;
+                }
+                String method = value.substring(sp).trim();
+                if (sp > 0 && !method.isEmpty()) {
                     try {
-                        m.cseq = Long.parseLong(p[0]);
+                        m.cseq = Long.parseLong(value.substring(0, sp));
                     } catch (NumberFormatException e) {
                         m.cseq = -1;
                     }
-                    m.cseqMethod = p[1].toUpperCase(Locale.ROOT);
+                    m.cseqMethod = method.toUpperCase(Locale.ROOT);
                 }
             }
             case "user-agent" -> m.userAgent = value;
