@@ -75,52 +75,55 @@ public final class TraceAnalyzer {
         long internalErrors = 0;
         Set<Integer> linkTypes = new LinkedHashSet<>();
         int lastLinkType = -1;
-        while (true) {
-            boolean more;
-            try {
-                more = reader.next(rec);
-            } catch (RuntimeException e) {
-                if (options.failFast()) {
-                    throw e;
+        try {
+            while (true) {
+                boolean more;
+                try {
+                    more = reader.next(rec);
+                } catch (RuntimeException e) {
+                    if (options.failFast()) {
+                        throw e;
+                    }
+                    internalErrors++;
+                    more = false;
                 }
-                internalErrors++;
-                more = false;
-            }
-            if (!more) {
-                break;
-            }
-            packets++;
-            if (rec.timestampNanos != 0) {
-                if (first == 0) {
-                    first = rec.timestampNanos;
+                if (!more) {
+                    break;
                 }
-                last = rec.timestampNanos;
-            }
-            if (rec.linkType != lastLinkType) {
-                linkTypes.add(rec.linkType);
-                lastLinkType = rec.linkType;
-            }
-            if (progress != null && (packets & 0xFFFF) == 0) {
-                progress.onProgress(input.rawBytes(), packets);
-            }
-            if (readOnly) {
-                continue;
-            }
-            try {
-                packet.frame = rec.frameNumber;
-                packet.timestampNanos = rec.timestampNanos;
-                if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
-                    dispatcher.onPacket(packet);
+                packets++;
+                if (rec.timestampNanos != 0) {
+                    if (first == 0) {
+                        first = rec.timestampNanos;
+                    }
+                    last = rec.timestampNanos;
                 }
-            } catch (RuntimeException | StackOverflowError e) {
-                if (options.failFast()) {
-                    throw e;
+                if (rec.linkType != lastLinkType) {
+                    linkTypes.add(rec.linkType);
+                    lastLinkType = rec.linkType;
                 }
-                internalErrors++; // a parser bug must not lose the rest of the capture
+                if (progress != null && (packets & 0xFFFF) == 0) {
+                    progress.onProgress(input.rawBytes(), packets);
+                }
+                if (readOnly) {
+                    continue;
+                }
+                try {
+                    packet.frame = rec.frameNumber;
+                    packet.timestampNanos = rec.timestampNanos;
+                    if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
+                        dispatcher.onPacket(packet);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    if (options.failFast()) {
+                        throw e;
+                    }
+                    internalErrors++; // a parser bug must not lose the rest of the capture
+                }
             }
+        } finally {
+            input.finish(); // lets the reader thread hash the rest and end, also when a parser throws
         }
         Damage damage = reader.damage();
-        input.finish();
         if (progress != null) {
             progress.onProgress(input.rawBytes(), packets);
         }
