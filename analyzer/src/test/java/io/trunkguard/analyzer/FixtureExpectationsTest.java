@@ -156,6 +156,7 @@ class FixtureExpectationsTest {
         if (k.has("findings")) {
             Set<String> fired = r.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
             k.get("findings").forEach(x -> assertThat(fired).contains(x.asText()));
+            k.get("mustNotFire").forEach(x -> assertThat(fired).as("must not fire with the key log").doesNotContain(x.asText()));
         }
     }
 }

@@ -225,9 +225,9 @@ public final class Correlator {
                 s = new MediaStream("M" + (++mediaIds), d.callId, media.type(), media.index());
                 s.leg = leg;
                 d.media.put(key, s);
-                if (leg != null) {
-                    leg.media.add(s);
-                }
+            }
+            if (leg != null && !leg.media.contains(s)) {
+                leg.media.add(s); // a proxied call negotiates the same media on each of its legs
             }
             s.sdpFrames.add(m.frame);
             boolean encryptedSignalling = leg != null && leg.signallingEncrypted();
