@@ -26,9 +26,9 @@ public final class Options {
             "sundayddr", "iwar", "smap", "vaxsipuseragent", "pplsip", "voip-scan", "sipptk", "siparmyknife", "gulp",
             "nmap", "cisco-sipgateway/ios-12.x", "fpbx-scan", "sipscan");
     private List<String> internalNetworks = List.of();
-    private int maxDialogs = 100_000;
-    private int maxLegs = 20_000;
-    private int maxSources = 50_000;
+    private int maxDialogs = 20_000;
+    private int maxLegs = 10_000;
+    private int maxSources = 10_000;
     private int maxUdpFlows = 200_000;
     private int maxTcpConnections = 50_000;
     private int tcpBufferBytes = 256 * 1024;

@@ -166,6 +166,13 @@ public final class TraceAnalyzer {
             notes.add(correlator.droppedDialogs() + " SIP message(s) beyond the dialog cap of " + options.maxDialogs()
                     + " were counted but not kept");
         }
+        if (correlator.droppedLegs() > 0) {
+            notes.add(correlator.droppedLegs() + " SIP message(s) arrived on flows beyond the leg cap of " + options.maxLegs()
+                    + "; they count in the statistics and dialogs but have no leg");
+        }
+        if (dispatcher.evictedFlows() > 0) {
+            notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
+        }
         return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
     }
 

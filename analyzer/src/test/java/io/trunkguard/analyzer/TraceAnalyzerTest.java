@@ -85,6 +85,23 @@ class TraceAnalyzerTest {
     }
 
     @Test
+    void keepsMemoryBoundedByCappingDialogsLegsAndFlows() {
+        CaptureWriter w = CaptureWriter.linkType(1);
+        for (int i = 0; i < 3000; i++) {
+            String src = "10.1." + (i / 250) + "." + (i % 250 + 1);
+            w.add(T0 + i * 1_000_000L, udpFrame(src, 5060, "10.0.0.2", 5060, Packets.ascii(
+                    Sip.request("INVITE", "sip:bob@10.0.0.2", "many-" + i, 1, "", Sip.sdp(src, 4000, "RTP/AVP")))));
+        }
+        TraceReport r = TraceAnalyzer.analyze(new ByteArrayInputStream(w.pcap()),
+                Options.defaults().withLimits(100, 50, 200, 100, 4096));
+        assertThat(r.stats().sipMessages()).isEqualTo(3000);
+        assertThat(r.dialogs()).hasSize(100);
+        assertThat(r.legs()).hasSize(50);
+        assertThat(r.stats().evictedFlows()).isPositive();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("beyond the dialog cap of 100"));
+    }
+
+    @Test
     void reportsProgressWithTheFinalByteAndPacketCounts() throws IOException {
         byte[] file = Files.readAllBytes(Corpus.publicCapture("heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap"));
         List<long[]> calls = new ArrayList<>();

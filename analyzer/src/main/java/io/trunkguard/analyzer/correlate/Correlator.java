@@ -156,7 +156,14 @@ public final class Correlator {
         }
     }
 
+    /** Events kept for the anomaly rules across all sources; beyond it they are counted only. */
+    private static final int EVENT_BUDGET = 100_000;
+    private long events;
+
     private void activity(SipMessage m, Endpoint src, Endpoint dst) {
+        if (++events > EVENT_BUDGET) {
+            return;
+        }
         if (m.request) {
             SourceActivity a = source(src.ip());
             if (a == null) {
@@ -276,7 +283,7 @@ public final class Correlator {
 
     private void register(Endpoint e, MediaStream s) {
         if (mediaByEndpoint.get(e) != s) {
-            if (mediaByEndpoint.size() > 1_000_000) {
+            if (mediaByEndpoint.size() > 200_000) {
                 mediaByEndpoint.clear();
             }
             mediaByEndpoint.put(e, s);

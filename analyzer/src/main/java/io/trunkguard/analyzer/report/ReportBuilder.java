@@ -107,7 +107,7 @@ public final class ReportBuilder {
         List<String> flows = new ArrayList<>();
         s.flowEndpoints.forEach(e -> flows.add(e.toString()));
         Verdicts.MediaJudgement j = Verdicts.judge(s, leg);
-        Double entropy = s.entropy.conclusive() ? Math.round(s.entropy.bitsPerByte() * 1000) / 1000.0 : null;
+        Double entropy = s.entropy().conclusive() ? Math.round(s.entropy().bitsPerByte() * 1000) / 1000.0 : null;
         return new TraceReport.MediaView(s.id, s.callId, s.mediaType, s.negotiated() ? s.profile() : null,
                 s.offerProfile, s.answerProfile, str(s.offerEndpoint), str(s.answerEndpoint), flows, suites,
                 s.fingerprint, s.setup, s.dtlsHandshake, s.dtlsUseSrtp, s.dtlsVersion, s.dtlsSrtpProfile,
