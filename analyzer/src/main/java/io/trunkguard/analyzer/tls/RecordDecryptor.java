@@ -33,6 +33,11 @@ abstract class RecordDecryptor {
 
     abstract Plain open(int type, int version, byte[] buf, int off, int len);
 
+    /** Whether records can be skipped by advancing the sequence number (no chained cipher state). */
+    boolean canSkipRecords() {
+        return true;
+    }
+
     /** Why a suite cannot be decrypted here, or null if it can. */
     static String unsupportedReason(int suite, int version) {
         String name = CipherSuites.name(suite).toUpperCase(Locale.ROOT);
@@ -161,22 +166,32 @@ abstract class RecordDecryptor {
         return kind.equals("CCM8") ? 8 : 16;
     }
 
+    /** The JDK cipher of this decryptor, made once and re-initialised per record. */
+    private Cipher cipher;
+    private SecretKeySpec cipherKey;
+
     /** Opens an AEAD ciphertext (with its tag at the end); throws if authentication fails. */
-    static byte[] aeadOpen(String kind, byte[] key, byte[] nonce, byte[] aad, byte[] buf, int off, int len)
+    byte[] aeadOpen(String kind, byte[] key, byte[] nonce, byte[] aad, byte[] buf, int off, int len)
             throws GeneralSecurityException {
         if (kind.startsWith("CCM")) {
             return Ccm.open(key, nonce, aad, buf, off, len, tagLength(kind));
         }
-        Cipher c;
-        if (kind.equals("GCM")) {
-            c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        } else {
-            c = Cipher.getInstance("ChaCha20-Poly1305");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        boolean gcm = kind.equals("GCM");
+        if (cipher == null) {
+            cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+            cipherKey = new SecretKeySpec(key, gcm ? "AES" : "ChaCha20");
         }
-        c.updateAAD(aad);
-        return c.doFinal(buf, off, len);
+        java.security.spec.AlgorithmParameterSpec spec =
+                gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, cipherKey, spec);
+        } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
+            // the JDK's ChaCha20 refuses the same key and nonce twice in a row on one instance (a retry)
+            cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+            cipher.init(Cipher.DECRYPT_MODE, cipherKey, spec);
+        }
+        cipher.updateAAD(aad);
+        return cipher.doFinal(buf, off, len);
     }
 
     /** AES-GCM (explicit 8-byte nonce) and ChaCha20-Poly1305 (RFC 7905 nonce) for TLS 1.2. */
@@ -257,9 +272,16 @@ abstract class RecordDecryptor {
             this.encryptThenMac = encryptThenMac && kind.endsWith("CBC");
         }
 
+        private Mac mac;
+        private Cipher cbc;
+        private SecretKeySpec cbcKey;
+
         private byte[] mac(int type, int recVersion, byte[] b1, int o1, int l1) throws GeneralSecurityException {
-            Mac mac = Mac.getInstance(macAlg);
-            mac.init(new SecretKeySpec(macKey, macAlg));
+            if (mac == null) {
+                mac = Mac.getInstance(macAlg);
+                mac.init(new SecretKeySpec(macKey.length == 0 ? new byte[1] : macKey, macAlg));
+            }
+            mac.reset();
             mac.update(seqBytes(seq));
             mac.update((byte) type);
             mac.update((byte) (recVersion >> 8));
@@ -327,9 +349,12 @@ abstract class RecordDecryptor {
                     problem = "CBC ciphertext is not a whole number of blocks";
                     return null;
                 }
-                Cipher c = Cipher.getInstance(transformation);
-                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, keyAlg), new IvParameterSpec(recIv));
-                byte[] plain = c.doFinal(buf, cOff, cLen);
+                if (cbc == null) {
+                    cbc = Cipher.getInstance(transformation);
+                    cbcKey = new SecretKeySpec(key, keyAlg);
+                }
+                cbc.init(Cipher.DECRYPT_MODE, cbcKey, new IvParameterSpec(recIv));
+                byte[] plain = cbc.doFinal(buf, cOff, cLen);
                 if (version < 0x0302) {
                     iv = Arrays.copyOfRange(buf, cOff + cLen - block, cOff + cLen);
                 }
@@ -358,6 +383,11 @@ abstract class RecordDecryptor {
                 problem = "decryption failed: " + e.getClass().getSimpleName();
                 return null;
             }
+        }
+
+        @Override
+        boolean canSkipRecords() {
+            return !kind.equals("RC4") && !(kind.endsWith("CBC") && version < 0x0302);
         }
 
         private Plain checkMacThenReturn(int type, int recVersion, byte[] plain, int contentLen, int macLen)

@@ -11,10 +11,16 @@ import java.util.Map;
 /**
  * Parses one TLS connection (stream) or one DTLS association (datagrams): record layer with any
  * chunking, handshake messages split across or coalesced in records (DTLS fragments reassembled),
- * ClientHello/ServerHello/Certificate facts, alerts, and, given a key log, decryption of TLS 1.0-1.3
- * records. Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} and parsing of
- * that direction stops. Buffers are bounded (one record plus one handshake message per direction).
- * Not thread-safe: feed one connection from one thread.
+ * ClientHello/ServerHello/Certificate/EncryptedExtensions facts, alerts, and, given a key log,
+ * decryption of TLS 1.0-1.3 and DTLS 1.0/1.2 records (AES-GCM, AES-CCM, ChaCha20-Poly1305, AES/3DES-CBC
+ * with either MAC order, RC4, NULL).
+ *
+ * <p>Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} (side, stream offset
+ * counted in bytes handed to this parser, frame) and parsing of that direction stops. A direction
+ * whose first bytes are mid-record (capture started on a live connection) is searched for its first
+ * record boundary instead ({@link #skippedBytes}); {@link #onStreamGap} does the same after lost
+ * segments. Buffers are bounded: one record and one handshake message (256 KB at most) per
+ * direction. Not thread-safe: feed one connection from one thread.
  */
 public final class TlsConnection {
 
@@ -24,6 +30,8 @@ public final class TlsConnection {
     static final int MAX_HANDSHAKE = 1 << 18;
     /** Bytes searched for a first record boundary before a direction is declared not TLS. */
     static final int RESYNC_LIMIT = 2 * (5 + MAX_FRAGMENT);
+    /** Records that may be lost in a gap and still be skipped by decryption. */
+    static final int MAX_LOST_RECORDS = 256;
     /** Window in which a record boundary is searched (per direction, only while searching). */
     static final int SEARCH_WINDOW = 4096;
     /** Largest number of DTLS handshake messages reassembled at once per direction. */
@@ -56,6 +64,10 @@ public final class TlsConnection {
     private List<Integer> srtpOffered = List.of();
     private List<Integer> srtpSelected;
     private List<CertificateFacts> certificates = List.of();
+    private List<CertificateFacts> clientCertificates = List.of();
+    private List<Integer> offeredSuites = List.of();
+    private List<Integer> keyShareGroups = List.of();
+    private int selectedGroup = -1;
     private boolean decrypted;
     private String alert;
     private long clientHelloFrame;
@@ -106,6 +118,33 @@ public final class TlsConnection {
             d.dead = true;
             damage("parser error " + e.getClass().getSimpleName() + " at stream offset " + d.offset, d, frameNumber);
         }
+    }
+
+    /**
+     * Tells the parser that bytes of one direction are missing (a TCP gap the reassembly could not
+     * fill). The partial record and handshake message are dropped, framing resumes at the next
+     * record boundary found, and decryption retries the following record sequence numbers to skip
+     * the records that were lost (AEAD and TLS 1.1+ CBC suites; not RC4 or TLS 1.0 CBC).
+     */
+    public void onStreamGap(Side side, long frameNumber) {
+        if (side == null) {
+            return;
+        }
+        Direction d = dirs[side.ordinal()];
+        if (d.dead) {
+            return;
+        }
+        d.recLen = 0;
+        d.hsLen = 0;
+        d.afterGap = true;
+        d.tentative = false;
+        d.held = null;
+        d.searching = true;
+        d.win = null;
+        d.winLen = 0;
+        d.seqUncertain = true;
+        d.skippedSinceSync = 0;
+        d.lastGap = "stream offset " + d.offset + (frameNumber > 0 ? " (frame " + frameNumber + ")" : "");
     }
 
     private void feedStream(Direction d, byte[] buf, int off, int len, long frame) {
@@ -203,10 +242,14 @@ public final class TlsConnection {
     private boolean skip(Direction d, int n, long frame) {
         d.skipped += n;
         d.offset += n;
-        if (d.skipped > RESYNC_LIMIT) {
+        d.skippedSinceSync += n;
+        if (d.skippedSinceSync > RESYNC_LIMIT) {
             d.dead = true;
             d.win = null;
-            damage("no TLS record boundary in the first " + d.skipped + " bytes (" + d.firstProblem + ")", d, frame);
+            damage(d.afterGap
+                    ? "no TLS record boundary within " + d.skippedSinceSync + " bytes after the gap at " + d.lastGap
+                    : "no TLS record boundary in the first " + d.skippedSinceSync + " bytes (" + d.firstProblem + ")",
+                    d, frame);
             return false;
         }
         return true;
@@ -230,16 +273,23 @@ public final class TlsConnection {
             problem = "record length " + fragLen + " exceeds " + MAX_FRAGMENT;
         }
         if (problem == null) {
+            if (d.held != null) {
+                byte[] held = d.held; // confirmed by this header: process it first
+                d.held = null;
+                record(d, held, 0, held.length, d.heldFrame);
+            }
             return true;
         }
-        if (d.records == 0 && !d.tentative) {
+        d.held = null;
+        boolean mayResync = d.records == 0 || d.afterGap;
+        if (mayResync && !d.tentative) {
             if (d.firstProblem == null) {
                 d.firstProblem = problem + " at stream offset " + d.offset;
             }
             d.searching = true;
             return false;
         }
-        if (d.records == 0) {
+        if (mayResync) {
             d.tentative = false; // the boundary found was not one: search again
             d.searching = true;
             return false;
@@ -266,10 +316,13 @@ public final class TlsConnection {
 
     private void record(Direction d, byte[] b, int off, int len, long frame) {
         if (d.tentative) {
-            // a record found by searching is believed only once the next header checks out
+            // a record found by searching is believed, and processed, only once the next header checks out
             d.tentative = false;
+            d.held = Arrays.copyOfRange(b, off, off + len);
+            d.heldFrame = frame;
             return;
         }
+        d.afterGap = false;
         int type = b[off] & 0xff;
         int version = Wire.u16(b, off + 1);
         int bodyOff = off + 5;
@@ -285,7 +338,9 @@ public final class TlsConnection {
             return;
         }
         if (d.decryptor != null) {
-            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            RecordDecryptor.Plain plain = d.seqUncertain
+                    ? openAfterGap(d, type, version, b, off, len)
+                    : d.decryptor.open(type, version, b, off, len);
             if (plain != null) {
                 content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
                 return;
@@ -308,7 +363,6 @@ public final class TlsConnection {
         // opaque protected record
         if (isTls13()) {
             if (type == CT_APPLICATION) {
-                d.opaqueAfterHello = true;
                 if (d.side == serverSide()) {
                     d.finished = true; // the server's encrypted flight ends with its Finished
                 } else if (d.side == clientSide) {
@@ -320,15 +374,36 @@ public final class TlsConnection {
         }
     }
 
+    /** After a gap, records were lost: find the sequence number that opens this record. */
+    private RecordDecryptor.Plain openAfterGap(Direction d, int type, int version, byte[] b, int off, int len) {
+        if (!d.decryptor.canSkipRecords()) {
+            d.decryptor.problem = "a gap in the stream broke the cipher state (RC4 or TLS 1.0 CBC)";
+            return null;
+        }
+        long base = d.decryptor.seq;
+        for (long s = base; s < base + MAX_LOST_RECORDS; s++) {
+            d.decryptor.seq = s;
+            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            if (plain != null) {
+                d.seqUncertain = false;
+                return plain;
+            }
+        }
+        d.decryptor.seq = base;
+        d.decryptor.problem = "no record sequence number up to " + MAX_LOST_RECORDS
+                + " records after the gap at " + d.lastGap + " opens the record";
+        return null;
+    }
+
     private void content(Direction d, int type, byte[] b, int off, int len, long frame, boolean wasDecrypted) {
         switch (type) {
             case CT_CCS:
-                d.ccs = true;
                 if (!isTls13() && !(datagram && d.pending == null && d.decryptor != null)) {
                     // (a retransmitted DTLS ChangeCipherSpec must not drop the keys it already switched to)
                     d.encrypted = true;
                     d.decryptor = d.pending;
                     d.pending = null;
+                    d.seqUncertain = false;
                 }
                 break;
             case CT_ALERT:
@@ -438,7 +513,6 @@ public final class TlsConnection {
                     return;
                 }
                 d.records++;
-                d.opaqueAfterHello = true;
                 d.finished = true; // best effort: protected records follow the handshake flight
                 p += hdr + recLen;
                 continue;
@@ -474,8 +548,6 @@ public final class TlsConnection {
                 if (!(d.decryptor != null && dtlsDecrypt(d, type, version, recordSeq, b, body, recLen, frame))) {
                     if (type == CT_HANDSHAKE) {
                         d.finished = true; // the encrypted Finished
-                    } else if (type == CT_APPLICATION) {
-                        d.opaqueAfterHello = true;
                     }
                 }
             }
@@ -605,7 +677,10 @@ public final class TlsConnection {
                     break;
                 case 11:
                     if (d.side == serverSide()) {
-                        certificate(d, new Wire(b, off, len), frame);
+                        certificates = certificate(d, new Wire(b, off, len), frame);
+                        certificateFrame = frame;
+                    } else if (d.side == clientSide) {
+                        clientCertificates = certificate(d, new Wire(b, off, len), frame);
                     }
                     break;
                 case 20:
@@ -633,7 +708,14 @@ public final class TlsConnection {
         if ((legacy >> 8) == 0xfe) {
             w.skip(w.u8("cookie length"), "cookie"); // DTLS ClientHello
         }
-        w.skip(w.u16("cipher_suites length"), "cipher_suites");
+        Wire suites = w.sub(w.u16("cipher_suites length"), "cipher_suites");
+        List<Integer> offered = new ArrayList<>();
+        while (suites.remaining() >= 2) {
+            int code = suites.u16("cipher suite");
+            if (!CipherSuites.isGrease(code)) {
+                offered.add(code);
+            }
+        }
         w.skip(w.u8("compression_methods length"), "compression_methods");
         List<Integer> versions = null;
         if (w.remaining() > 0) {
@@ -651,6 +733,19 @@ public final class TlsConnection {
                     case 14:
                         srtpOffered = srtpProfiles(e);
                         break;
+                    case 51: {
+                        Wire shares = e.sub(e.u16("client_shares length"), "client_shares");
+                        List<Integer> groups = new ArrayList<>();
+                        while (shares.remaining() > 0) {
+                            int group = shares.u16("key share group");
+                            shares.skip(shares.u16("key_exchange length"), "key_exchange");
+                            if (!CipherSuites.isGrease(group)) {
+                                groups.add(group);
+                            }
+                        }
+                        keyShareGroups = List.copyOf(groups);
+                        break;
+                    }
                     case 43: {
                         Wire v = e.sub(e.u8("supported_versions length"), "supported_versions");
                         versions = new ArrayList<>();
@@ -668,6 +763,7 @@ public final class TlsConnection {
             }
         }
         offeredVersions = versions != null ? versions : List.of(legacy);
+        offeredSuites = List.copyOf(offered);
         clientRandom = random;
     }
 
@@ -692,6 +788,9 @@ public final class TlsConnection {
                 switch (extType) {
                     case 43:
                         selected = e.u16("selected_version");
+                        break;
+                    case 51:
+                        selectedGroup = e.u16("key share group"); // ServerHello: group + key; HRR: group only
                         break;
                     case 22:
                         etm = true;
@@ -730,6 +829,8 @@ public final class TlsConnection {
             client.encrypted = true;
             server.decryptor = server.pending;
             client.decryptor = client.pending;
+            server.seqUncertain = false;
+            client.seqUncertain = false;
             server.pending = null;
             client.pending = null;
         }
@@ -748,7 +849,7 @@ public final class TlsConnection {
         }
     }
 
-    private void certificate(Direction d, Wire w, long frame) {
+    private List<CertificateFacts> certificate(Direction d, Wire w, long frame) {
         boolean tls13 = isTls13();
         if (tls13) {
             w.skip(w.u8("certificate_request_context length"), "certificate_request_context");
@@ -771,8 +872,7 @@ public final class TlsConnection {
             }
             index++;
         }
-        certificates = List.copyOf(chain);
-        certificateFrame = frame;
+        return List.copyOf(chain);
     }
 
     private void finished(Direction d) {
@@ -780,6 +880,7 @@ public final class TlsConnection {
         if (isTls13() && d.app != null) {
             d.decryptor = d.app;
             d.app = null;
+            d.seqUncertain = false;
         }
     }
 
@@ -787,6 +888,7 @@ public final class TlsConnection {
         if (isTls13() && d.decryptor instanceof RecordDecryptor.Tls13) {
             try {
                 d.decryptor = ((RecordDecryptor.Tls13) d.decryptor).next();
+                d.seqUncertain = false;
             } catch (GeneralSecurityException e) {
                 decryptionProblem("KeyUpdate on side " + d.side + ": " + e.getMessage());
                 d.decryptor = null;
@@ -917,6 +1019,29 @@ public final class TlsConnection {
                 certificateFrame,
                 damage,
                 decryptionProblem);
+    }
+
+    /**
+     * The client's certificate chain (mutual TLS), leaf first; empty if none was sent or it was
+     * encrypted (TLS 1.3 without a key log).
+     */
+    public List<CertificateFacts> clientCertificates() {
+        return clientCertificates;
+    }
+
+    /** Cipher suites the (latest) ClientHello offered, in its order, GREASE values left out. */
+    public List<Integer> offeredCipherSuites() {
+        return offeredSuites;
+    }
+
+    /** Named groups of the key shares in the (latest) ClientHello, e.g. 0x001d x25519, 0x0017 secp256r1. */
+    public List<Integer> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    /** Named group of the server's key share (ServerHello, or the group a HelloRetryRequest asked for); -1 if none. */
+    public int selectedGroup() {
+        return selectedGroup;
     }
 
     /**
@@ -1063,16 +1188,20 @@ public final class TlsConnection {
         /** The record being read was found by searching and is not yet believed. */
         boolean tentative;
         long skipped;
+        long skippedSinceSync;
+        boolean afterGap;
+        boolean seqUncertain;
+        byte[] held;
+        long heldFrame;
+        String lastGap;
         String firstProblem;
         byte[] win;
         int winLen;
         byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;
-        boolean ccs;
         boolean encrypted;
         boolean finished;
-        boolean opaqueAfterHello;
         RecordDecryptor decryptor;
         RecordDecryptor pending;
         RecordDecryptor app;

@@ -271,6 +271,25 @@ class TlsCaptureTest {
         assertThat(run.plainB()).isEqualTo(SERVER);
     }
 
+    @Test
+    void readsKeyShareGroupsBeforeAndAfterTheRetry() {
+        List<TestPcap.Payload> payloads = TestPcap.payloads("tls13-hrr");
+        TlsConnection c = TlsConnection.stream(null);
+        TestPcap.Payload first = payloads.get(0);
+        c.onStreamData(first.side(), first.bytes(), 0, first.bytes().length, first.frame());
+        assertThat(c.keyShareGroups()).containsExactly(0x001d); // x25519, which the server refuses
+
+        TestPcap.Payload retry = payloads.get(1);
+        c.onStreamData(retry.side(), retry.bytes(), 0, retry.bytes().length, retry.frame());
+        assertThat(c.selectedGroup()).isEqualTo(0x0017); // the HelloRetryRequest asks for secp256r1
+
+        for (TestPcap.Payload p : payloads.subList(2, payloads.size())) {
+            c.onStreamData(p.side(), p.bytes(), 0, p.bytes().length, p.frame());
+        }
+        assertThat(c.keyShareGroups()).containsExactly(0x0017);
+        assertThat(c.selectedGroup()).isEqualTo(0x0017);
+    }
+
     @ParameterizedTest
     @EnumSource(Chunking.class)
     void keepsDecryptingAcrossATls13KeyUpdate(Chunking chunking) {
@@ -440,6 +459,34 @@ class TlsCaptureTest {
     }
 
     @Test
+    void readsTheClientCertificateOfMutualTls() {
+        TlsConnection c = TlsConnection.stream(TestPcap.keyLog("tls12-mutual"));
+        for (TestPcap.Payload p : TestPcap.payloads("tls12-mutual")) {
+            c.onStreamData(p.side(), p.bytes(), 0, p.bytes().length, p.frame());
+        }
+
+        assertThat(c.clientCertificates()).singleElement().satisfies(cert -> {
+            assertThat(cert.subject()).isEqualTo("CN=proxy.example.test,O=Trunkguard Test");
+            assertThat(cert.sha256Fingerprint()).isEqualTo(CertificateFactsTest.opensslFingerprint("ec-leaf.pem"));
+        });
+        assertThat(c.facts().serverCertificates()).singleElement()
+                .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=sip.example.test,O=Trunkguard Test"));
+        assertThat(c.facts().decrypted()).isTrue();
+        assertThat(c.facts().damage()).isNull();
+    }
+
+    @Test
+    void listsTheOfferedCipherSuitesInOrder() {
+        TlsConnection c = TlsConnection.stream(null);
+        TestPcap.Payload hello = TestPcap.payloads("tls12-rsa-cbc-mte").get(0);
+        c.onStreamData(hello.side(), hello.bytes(), 0, hello.bytes().length, hello.frame());
+
+        // -cipher AES256-SHA: the one suite plus the renegotiation SCSV openssl always adds
+        assertThat(c.offeredCipherSuites()).containsExactly(0x0035, 0x00FF);
+        assertThat(c.clientCertificates()).isEmpty();
+    }
+
+    @Test
     void saysWhenTheSuiteCannotBeDecryptedAndStillReadsTheHandshake() {
         Run run = run("tls12-aria-gcm", TestPcap.keyLog("tls12-aria-gcm"), Chunking.AS_CAPTURED);
 
@@ -516,7 +563,7 @@ class TlsCaptureTest {
                         "tls13-aes128gcm", "tls13-aes256gcm", "tls13-chacha20", "tls13-hrr", "tls13-keyupdate",
                         "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp", "tls12-cbc-sha384",
                         "dtls12-cbc-mte", "tls13-aes128ccm", "tls13-aes128ccm8", "tls12-ecdhe-ecdsa-ccm", "tls12-rsa-ccm8",
-                        "tls12-aria-gcm")
+                        "tls12-aria-gcm", "tls12-mutual", "tls12-multi", "tls13-multi", "tls12-multi-cbc")
                 .collect(Collectors.toMap(n -> n, n -> run(n, null, Chunking.AS_CAPTURED).facts()));
         assertThat(all.values()).allSatisfy(f -> {
             assertThat(f.damage()).isNull();

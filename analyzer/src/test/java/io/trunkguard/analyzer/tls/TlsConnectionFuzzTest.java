@@ -26,6 +26,9 @@ class TlsConnectionFuzzTest {
         long frame = 0;
         while (data.remainingBytes() > 0) {
             Side side = data.consumeBoolean() ? Side.A : Side.B;
+            if (!datagram && data.consumeInt(0, 15) == 0) {
+                c.onStreamGap(side, frame);
+            }
             byte[] chunk = data.consumeBytes(data.consumeInt(1, 2000));
             frame++;
             if (datagram) {
