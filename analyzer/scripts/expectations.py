@@ -57,6 +57,19 @@ FIXTURES = [
          made="sipp uac/uas over TCP, tshark -i any -y LINUX_SLL2 (Linux cooked v2)", transport="tcp",
          media="RTP/AVP PCMA, plain RTP both ways", **PLAIN_CALL,
          legs=[leg("tcp", "127.0.0.1:5060", "unencrypted")]),
+    dict(file="sip-udp-call-lo-and-any.pcapng", case="multi-interface", issueItem="17 (pcapng, two interfaces)",
+         made="sipp uac/uas over UDP, tshark -i lo -i any: one pcapng with two interfaces (Ethernet and Linux cooked v1)",
+         transport="udp", media="RTP/AVP PCMA, plain RTP both ways", **PLAIN_CALL,
+         note="every packet is in the file twice, once per interface; tshark counts both copies (14 SIP messages, 264 RTP) and so must the analyzer, or the test must say why not",
+         legs=[leg("udp", "127.0.0.1:5060", "unencrypted")]),
+    dict(file="sip-udp-call.pcapng.gz", case="gzip-call", issueItem="17 (gzip-compressed pcapng)",
+         made="sipp uac/uas over UDP, tshark -i lo, gzip -9 -n", transport="udp",
+         media="RTP/AVP PCMA, plain RTP both ways", **PLAIN_CALL,
+         legs=[leg("udp", "127.0.0.1:5060", "unencrypted")]),
+    dict(file="sip-udp-call-bigendian.pcap", case="bigendian-call", issueItem="17 (big-endian pcap)",
+         made="sipp uac/uas over UDP, tshark -i lo, editcap -F pcap, header fields byte-swapped by tools/pcap_bigendian.py",
+         transport="udp", media="RTP/AVP PCMA, plain RTP both ways", **PLAIN_CALL,
+         legs=[leg("udp", "127.0.0.1:5060", "unencrypted")]),
     dict(file="sip-register-bruteforce.pcapng", case="register-bruteforce", issueItem="12",
          made="25 runs of sipp uac-register-guess.xml from 127.0.0.66 against kamailio pbx.cfg (registrar, digest auth)",
          transport="udp", media="none",
@@ -176,11 +189,33 @@ FIXTURES = [
 TLS_VERSIONS = {"0x0301": "TLSv1.0", "0x0302": "TLSv1.1", "0x0303": "TLSv1.2", "0x0304": "TLSv1.3",
                 "0xfeff": "DTLSv1.0", "0xfefd": "DTLSv1.2"}
 
+def capinfo(view, key):
+    for line in view["capinfos"]:
+        if line.startswith(key + ":"):
+            return line.split(":", 1)[1].strip()
+    return None
+
 def tshark(path, filt, fields, extra=()):
     cmd = ["tshark", "-n", "-r", path, *extra, "-Y", filt, "-T", "fields", "-E", "separator=\t", "-E", "aggregator=|"]
     for f in fields: cmd += ["-e", f]
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     return [l.split("\t") for l in out.splitlines() if l.strip()]
+
+DECODE_AS = ["-d", "tcp.port==5061,tls", "-d", "tls.port==5081,sip"]
+
+def sip_counts(path, keylog=None):
+    """SIP messages as tshark dissects them, counting each message of a frame that packs several
+    (tshark-truth.py counts frames), with Call-IDs; ICMP-quoted SIP excluded."""
+    extra = list(DECODE_AS) + (["-o", "tls.keylog_file:" + keylog] if keylog else [])
+    reqs, resps, calls, n = {}, {}, set(), 0
+    for r in tshark(path, "sip && !icmp", ["sip.Method", "sip.Status-Code", "sip.Call-ID"], extra):
+        r += [""] * (3 - len(r))
+        for m in filter(None, r[0].split("|")):
+            reqs[m] = reqs.get(m, 0) + 1; n += 1
+        for c in filter(None, r[1].split("|")):
+            resps[c] = resps.get(c, 0) + 1; n += 1
+        calls.update(filter(None, r[2].split("|")))
+    return n, dict(sorted(reqs.items())), dict(sorted(resps.items())), len(calls)
 
 def cert_facts(der, capture_time):
     c = x509.load_der_x509_certificate(der)
@@ -227,17 +262,24 @@ def main():
         keylog = path + ".keylog" if fx.get("keylog") and os.path.exists(path + ".keylog") else None
         undetermined = fx.get("undetermined", [])
         e = {"file": fx["file"], "case": fx["case"], "issueItem": fx["issueItem"], "madeBy": fx["made"],
-             "fileType": view["capinfos"][0].split(":", 1)[1].strip(),
-             "linkType": view["capinfos"][1].split(":", 1)[1].strip(),
-             "packets": int(view["capinfos"][2].split(":", 1)[1]),
-             "sipMessages": view["sip_messages"], "dialogs": view["call_ids"],
-             "sipRequests": view["sip_requests"], "sipResponses": view["sip_responses"],
+             "fileType": capinfo(view, "File type"),
+             "linkType": capinfo(view, "File encapsulation"),
+             "packets": int(capinfo(view, "Number of packets")),
+             "sipMessages": None, "dialogs": None, "sipRequests": None, "sipResponses": None,
+             "tsharkSipFrames": view["sip_messages"],
              "transport": fx["transport"], "media": fx["media"],
              "sdpMediaProfiles": view["sdp_media_profiles"], "sdpCryptoSuites": view["sdp_crypto_suites"],
              "rtpPacketsPerTshark": view["rtp_packets"],
              "findings": fx["findings"], "undetermined": undetermined,
              "mustNotFire": [r for r in RULES if r not in fx["findings"] and r not in undetermined],
              "legVerdicts": fx["legs"]}
+        e["sipMessages"], e["sipRequests"], e["sipResponses"], e["dialogs"] = sip_counts(path)
+        icmp = len(tshark(path, "sip && icmp", ["frame.number"]))
+        if icmp:
+            e["icmpQuotedSip"] = icmp
+            e["icmpNote"] = ("tshark also dissects the SIP quoted inside ICMP port-unreachable errors (tsharkSipFrames "
+                             "and FILE.json include them); they are not SIP messages anyone received, and sipMessages, "
+                             "sipRequests and dialogs here leave them out")
         for k in ("facts", "note"):
             if k in fx: e[k] = fx[k]
         if fx["transport"].startswith("tls") or fx["case"] == "dtls-srtp":
@@ -254,9 +296,10 @@ def main():
                 kv = json.load(open(path + ".keys.json"))
                 w = fx.get("withKeylog", {})
                 wf, wu = w.get("findings", fx["findings"]), w.get("undetermined", undetermined)
-                e["withKeylog"] = {"keylog": fx["file"] + ".keylog", "sipMessages": kv["sip_messages"],
-                                   "dialogs": kv["call_ids"], "sipRequests": kv["sip_requests"],
-                                   "sipResponses": kv["sip_responses"], "sdpMediaProfiles": kv["sdp_media_profiles"],
+                kn, kreq, kresp, kcalls = sip_counts(path, keylog)
+                e["withKeylog"] = {"keylog": fx["file"] + ".keylog", "sipMessages": kn,
+                                   "dialogs": kcalls, "sipRequests": kreq, "tsharkSipFrames": kv["sip_messages"],
+                                   "sipResponses": kresp, "sdpMediaProfiles": kv["sdp_media_profiles"],
                                    "sdpCryptoSuites": kv["sdp_crypto_suites"], "rtpPacketsPerTshark": kv["rtp_packets"],
                                    "certificates": certsWithKeylog,
                                    "findings": wf, "undetermined": wu,

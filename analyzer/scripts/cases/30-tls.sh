@@ -21,7 +21,8 @@ tls_call() {
   sleep 1
   stop_capture
   stop_all
-  save_capture "$file" --keylog "$WORK/keylog"
+  # tshark decodes SIP inside TLS only on 5061 by itself; bob listens for TLS on 5081.
+  save_capture "$file" --keylog "$WORK/keylog" --decode-as tls.port==5081,sip
 }
 
 # 3. TLS 1.2 on both legs (kamailio method TLSv1.2), SDES-SRTP media (baresip srtp-mand).

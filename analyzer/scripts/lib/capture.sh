@@ -48,22 +48,29 @@ stop_capture() {
   wait "$CAPTURE_PID" 2>/dev/null || true
 }
 
-# save_capture FILE [--keylog KEYLOG] [--convert FORMAT] [TRUTH ARGS (--decode-as ...)...]
+# save_capture FILE [--keylog KEYLOG] [--convert FORMAT] [--big-endian] [--gzip] [TRUTH ARGS...]
 # Copies the capture to $OUT/FILE (converting with editcap when asked), writes tshark's view
 # to $OUT/FILE.json and, with a key log, the key log to $OUT/FILE.keylog and tshark's
 # decrypted view to $OUT/FILE.keys.json.
 save_capture() {
   local file=$1; shift
-  local keylog="" convert=""
+  local keylog="" convert="" bigendian="" gz=""
   while [ $# -gt 0 ]; do
     case $1 in
       --keylog) keylog=$2; shift 2 ;;
       --convert) convert=$2; shift 2 ;;
+      --big-endian) bigendian=1; shift ;;
+      --gzip) gz=1; shift ;;
       *) break ;;
     esac
   done
-  if [ -n "$convert" ]; then
+  if [ -n "$bigendian" ]; then
+    editcap -F "${convert:-pcap}" "$WORK/raw.pcapng" "$WORK/le.pcap"
+    python3 "$SCRIPTS/tools/pcap_bigendian.py" "$WORK/le.pcap" "$OUT/$file"
+  elif [ -n "$convert" ]; then
     editcap -F "$convert" "$WORK/raw.pcapng" "$OUT/$file"
+  elif [ -n "$gz" ]; then
+    gzip -9 -n -c "$WORK/raw.pcapng" > "$OUT/$file"
   else
     cp "$WORK/raw.pcapng" "$OUT/$file"
   fi
