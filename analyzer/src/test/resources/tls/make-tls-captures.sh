@@ -69,9 +69,12 @@ capture() {
   PORT=$((PORT + 1))
   if [[ -n "${ONLY:-}" && ",$ONLY," != *",$name,"* ]]; then return; fi
   rm -f "captures/$name.pcap" "captures/$name.keys"
-  tshark -q -i lo -f "$proto port $PORT" -F pcap -w "captures/$name.pcap" >/dev/null 2>&1 &
+  local log
+  log=$(mktemp)
+  tshark -i lo -f "$proto port $PORT" -F pcap -w "captures/$name.pcap" >/dev/null 2>"$log" &
   local tpid=$!
-  sleep 1.5
+  # wait until the capture really runs (slow on a loaded machine), not a fixed time
+  for _ in $(seq 150); do grep -q 'Capture started' "$log" && break; sleep 0.1; done
   if [[ $proto == udp ]]; then
     # shellcheck disable=SC2086
     (sleep 2.2; printf '%s\n' "$SERVER_LINE"; sleep 2) | openssl s_server -quiet -naccept 1 \
@@ -81,7 +84,9 @@ capture() {
     (sleep 4) | openssl s_server -quiet -rev -naccept 1 -accept 127.0.0.1:$PORT $sopts >/dev/null 2>&1 &
   fi
   local spid=$!
-  sleep 0.7
+  local listening=-ltn
+  [[ $proto == udp ]] && listening=-lun
+  for _ in $(seq 100); do ss -H $listening "sport = :$PORT" | grep -q . && break; sleep 0.1; done
   # shellcheck disable=SC2086
   (sleep 0.7; IFS='|'; for line in ${CLIENT_INPUT:-$CLIENT_LINE}; do printf '%s\n' "$line"; sleep 0.4; done
    sleep 1.2) | timeout 10 openssl s_client \
@@ -92,6 +97,7 @@ capture() {
   sleep 1
   kill "$tpid" 2>/dev/null || true
   wait "$tpid" 2>/dev/null || true
+  rm -f "$log"
   echo "$name: $(stat -c %s "captures/$name.pcap") bytes, $(grep -vc '^#' "captures/$name.keys" || true) key lines"
 }
 
@@ -107,7 +113,7 @@ capture tls12-ecdsa-chain "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cert_
 capture tls12-weak-rsa1024 "-cert certs/rsa1024.pem -key certs/rsa1024.key -cipher AES128-SHA@SECLEVEL=0" \
   "-tls1_2 -cipher AES128-SHA@SECLEVEL=0 -servername weak-key.example.test"
 capture tls12-expired "-cert certs/expired.pem -key certs/expired.key" "-tls1_2 -servername expired.example.test"
-capture tls13-aes256gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip"
+capture tls13-aes256gcm "$RSA -alpn sip" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI -alpn sip,h2"
 capture tls13-aes128gcm "$RSA" "-tls1_3 -ciphersuites TLS_AES_128_GCM_SHA256 $SNI"
 capture tls13-chacha20 "$RSA" "-tls1_3 -ciphersuites TLS_CHACHA20_POLY1305_SHA256 $SNI"
 capture tls11-cbc "$RSA -cipher ALL@SECLEVEL=0" "-tls1_1 -cipher ECDHE-RSA-AES256-SHA@SECLEVEL=0 $SNI"
@@ -123,3 +129,26 @@ CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|k|SECOND $CLIENT_LINE" \
   capture tls13-keyupdate "$RSA" "-tls1_3 $SNI"
 CLIENT_FLAGS=" " CLIENT_INPUT="$CLIENT_LINE|R|SECOND $CLIENT_LINE" \
   capture tls12-renegotiation "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
+# CBC with HMAC-SHA384 (and the SHA-384 PRF); DTLS with a CBC suite and MAC-then-encrypt
+capture tls12-cbc-sha384 "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES256-SHA384 $SNI"
+capture dtls12-cbc-mte "$RSA -dtls1_2 -no_etm -use_srtp SRTP_AEAD_AES_256_GCM" \
+  "-dtls1_2 -no_etm -cipher ECDHE-RSA-AES128-SHA -use_srtp SRTP_AEAD_AES_256_GCM $SNI" udp
+# A suite the JDK cannot decrypt (ARIA): the facts must say so rather than fail
+capture tls12-aria-gcm "$RSA -cipher ALL" "-tls1_2 -cipher ECDHE-ARIA128-GCM-SHA256 $SNI"
+# No shared cipher: the server refuses with a plaintext handshake_failure alert
+capture tls12-no-shared-cipher "$RSA" "-tls1_2 -cipher ECDHE-ARIA128-GCM-SHA256 $SNI"
+# TLS 1.3 with AES-128-CCM (not in the JDK's providers: decrypted with our own CCM)
+capture tls13-aes128ccm "$RSA -ciphersuites TLS_AES_128_CCM_SHA256" "-tls1_3 -ciphersuites TLS_AES_128_CCM_SHA256 $SNI"
+capture tls13-aes128ccm8 "$RSA -ciphersuites TLS_AES_128_CCM_8_SHA256" \
+  "-tls1_3 -ciphersuites TLS_AES_128_CCM_8_SHA256 $SNI"
+capture tls12-ecdhe-ecdsa-ccm "-cert certs/ec-leaf.pem -key certs/ec-leaf.key -cipher ALL" \
+  "-tls1_2 -cipher ECDHE-ECDSA-AES256-CCM -servername proxy.example.test"
+capture tls12-rsa-ccm8 "$RSA -cipher ALL@SECLEVEL=0" "-tls1_2 -cipher AES128-CCM8@SECLEVEL=0 $SNI"
+# Several records per direction (one per line, sent apart), to test gaps: lines "LINE 1 ..." to "LINE 5 ..."
+MULTI="LINE 1 $CLIENT_LINE|LINE 2 $CLIENT_LINE|LINE 3 $CLIENT_LINE|LINE 4 $CLIENT_LINE|LINE 5 $CLIENT_LINE"
+CLIENT_INPUT="$MULTI" capture tls12-multi "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 $SNI"
+CLIENT_INPUT="$MULTI" capture tls13-multi "$RSA" "-tls1_3 -ciphersuites TLS_AES_256_GCM_SHA384 $SNI"
+CLIENT_INPUT="$MULTI" capture tls12-multi-cbc "$RSA" "-tls1_2 -cipher ECDHE-RSA-AES128-SHA256 $SNI"
+# Mutual TLS: the server demands a client certificate (the EC leaf, signed by the test CA)
+capture tls12-mutual "$RSA -Verify 1 -CAfile certs/ca.pem" \
+  "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -cert certs/ec-leaf.pem -key certs/ec-leaf.key $SNI"

@@ -26,13 +26,14 @@ public final class Options {
             "sundayddr", "iwar", "smap", "vaxsipuseragent", "pplsip", "voip-scan", "sipptk", "siparmyknife", "gulp",
             "nmap", "cisco-sipgateway/ios-12.x", "fpbx-scan", "sipscan");
     private List<String> internalNetworks = List.of();
-    private int maxDialogs = 100_000;
-    private int maxLegs = 20_000;
-    private int maxSources = 50_000;
+    private int maxDialogs = 20_000;
+    private int maxLegs = 10_000;
+    private int maxSources = 10_000;
     private int maxUdpFlows = 200_000;
     private int maxTcpConnections = 50_000;
     private int tcpBufferBytes = 256 * 1024;
     private boolean readOnly;
+    private boolean failFast;
     private ProgressListener progress;
 
     public static Options defaults() {
@@ -61,6 +62,7 @@ public final class Options {
         o.maxTcpConnections = maxTcpConnections;
         o.tcpBufferBytes = tcpBufferBytes;
         o.readOnly = readOnly;
+        o.failFast = failFast;
         o.progress = progress;
         return o;
     }
@@ -151,6 +153,13 @@ public final class Options {
         return o;
     }
 
+    /** Rethrow internal errors instead of counting them: for tests and fuzzing only. */
+    public Options withFailFast(boolean value) {
+        Options o = copy();
+        o.failFast = value;
+        return o;
+    }
+
     public Options withProgress(ProgressListener listener) {
         Options o = copy();
         o.progress = listener;
@@ -235,6 +244,10 @@ public final class Options {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    public boolean failFast() {
+        return failFast;
     }
 
     public ProgressListener progress() {

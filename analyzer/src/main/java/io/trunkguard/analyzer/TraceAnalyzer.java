@@ -75,46 +75,55 @@ public final class TraceAnalyzer {
         long internalErrors = 0;
         Set<Integer> linkTypes = new LinkedHashSet<>();
         int lastLinkType = -1;
-        while (true) {
-            boolean more;
-            try {
-                more = reader.next(rec);
-            } catch (RuntimeException e) {
-                internalErrors++;
-                more = false;
-            }
-            if (!more) {
-                break;
-            }
-            packets++;
-            if (rec.timestampNanos != 0) {
-                if (first == 0) {
-                    first = rec.timestampNanos;
+        try {
+            while (true) {
+                boolean more;
+                try {
+                    more = reader.next(rec);
+                } catch (RuntimeException e) {
+                    if (options.failFast()) {
+                        throw e;
+                    }
+                    internalErrors++;
+                    more = false;
                 }
-                last = rec.timestampNanos;
-            }
-            if (rec.linkType != lastLinkType) {
-                linkTypes.add(rec.linkType);
-                lastLinkType = rec.linkType;
-            }
-            if (progress != null && (packets & 0xFFFF) == 0) {
-                progress.onProgress(input.rawBytes(), packets);
-            }
-            if (readOnly) {
-                continue;
-            }
-            try {
-                packet.frame = rec.frameNumber;
-                packet.timestampNanos = rec.timestampNanos;
-                if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
-                    dispatcher.onPacket(packet);
+                if (!more) {
+                    break;
                 }
-            } catch (RuntimeException | StackOverflowError e) {
-                internalErrors++; // a parser bug must not lose the rest of the capture
+                packets++;
+                if (rec.timestampNanos != 0) {
+                    if (first == 0) {
+                        first = rec.timestampNanos;
+                    }
+                    last = rec.timestampNanos;
+                }
+                if (rec.linkType != lastLinkType) {
+                    linkTypes.add(rec.linkType);
+                    lastLinkType = rec.linkType;
+                }
+                if (progress != null && (packets & 0xFFFF) == 0) {
+                    progress.onProgress(input.rawBytes(), packets);
+                }
+                if (readOnly) {
+                    continue;
+                }
+                try {
+                    packet.frame = rec.frameNumber;
+                    packet.timestampNanos = rec.timestampNanos;
+                    if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
+                        dispatcher.onPacket(packet);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    if (options.failFast()) {
+                        throw e;
+                    }
+                    internalErrors++; // a parser bug must not lose the rest of the capture
+                }
             }
+        } finally {
+            input.finish(); // lets the reader thread hash the rest and end, also when a parser throws
         }
         Damage damage = reader.damage();
-        input.finish();
         if (progress != null) {
             progress.onProgress(input.rawBytes(), packets);
         }
@@ -122,6 +131,9 @@ public final class TraceAnalyzer {
             dispatcher.finish();
             correlator.finish();
         } catch (RuntimeException e) {
+            if (options.failFast()) {
+                throw e;
+            }
             internalErrors++;
         }
         List<String> linkNames = new ArrayList<>();
@@ -147,7 +159,21 @@ public final class TraceAnalyzer {
         RuleInput ruleInput = new RuleInput(correlator.legs(), correlator.dialogs().values(), correlator.unmatchedMedia(),
                 correlator.activity().values(), first == 0 ? null : instant(first), last == 0 ? null : instant(last));
         List<Finding> findings = readOnly ? List.of() : Rules.evaluate(ruleInput, options);
-        return ReportBuilder.build(capture, stats, correlator, findings, VERSION);
+        if (internalErrors > 0) {
+            notes.add(internalErrors + " frame(s) could not be analysed because of an internal error; the rest of the capture was");
+        }
+        if (correlator.droppedDialogs() > 0) {
+            notes.add(correlator.droppedDialogs() + " SIP message(s) beyond the dialog cap of " + options.maxDialogs()
+                    + " were counted but not kept");
+        }
+        if (correlator.droppedLegs() > 0) {
+            notes.add(correlator.droppedLegs() + " SIP message(s) arrived on flows beyond the leg cap of " + options.maxLegs()
+                    + "; they count in the statistics and dialogs but have no leg");
+        }
+        if (dispatcher.evictedFlows() > 0) {
+            notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
+        }
+        return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
     }
 
     private static Instant instant(long nanos) {

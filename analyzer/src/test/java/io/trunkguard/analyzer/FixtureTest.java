@@ -191,6 +191,25 @@ class FixtureTest {
         assertThat(r.legs()).singleElement().satisfies(l -> assertThat(l.tls().decrypted()).isTrue());
     }
 
+    @Test
+    void proxiedCallWithKeyLogShowsTheKeysCrossingTheUdpLeg() throws Exception {
+        Path cap = captures().resolve("sip-proxy-tls-to-udp-sdes.pcapng");
+        TraceReport plain = analyze(cap);
+        assertThat(plain.legs()).filteredOn(l -> l.transport().equals("TLS"))
+                .singleElement().satisfies(l -> assertThat(l.verdict()).isEqualTo("ENCRYPTED"));
+        TraceReport keyed = TraceAnalyzer.analyze(cap, Options.defaults().withKeyLog(captures().resolve("sip-proxy-tls-to-udp-sdes.pcapng.keylog")));
+        assertThat(keyed.legs()).filteredOn(l -> l.transport().equals("TLS")).singleElement().satisfies(l -> {
+            assertThat(l.tls().decrypted()).isTrue();
+            assertThat(l.sipMessages()).isEqualTo(7);
+            // the same SRTP keys also crossed the UDP leg in clear, so the media of this leg is exposed too
+            assertThat(l.verdict()).isEqualTo("PARTLY_ENCRYPTED");
+            assertThat(l.media()).singleElement().satisfies(m -> assertThat(m.cryptoSuites()).contains("AES_CM_128_HMAC_SHA1_80"));
+        });
+        assertThat(keyed.legs()).filteredOn(l -> l.transport().equals("UDP"))
+                .singleElement().satisfies(l -> assertThat(l.verdict()).isEqualTo("UNENCRYPTED"));
+        assertThat(ruleIds(keyed)).contains("SDES_KEYS_EXPOSED", "SIP_PLAINTEXT_SIGNALLING");
+    }
+
     static TraceReport analyze(Path p) throws IOException {
         return TraceAnalyzer.analyze(p, Options.defaults());
     }

@@ -35,6 +35,7 @@ public final class Main {
         Path capture = null;
         boolean json = false;
         boolean readOnly = false;
+        boolean pcap4j = false;
         Path keyLog = null;
         List<String> internal = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +43,7 @@ public final class Main {
             switch (a) {
                 case "--json" -> json = true;
                 case "--read-only" -> readOnly = true;
+                case "--pcap4j-probe" -> pcap4j = true;
                 case "--keylog", "--internal" -> {
                     if (i + 1 >= args.length) {
                         err.println("error: " + a + " needs a value");
@@ -81,6 +83,14 @@ public final class Main {
             err.println("error: cannot read key log " + keyLog);
             return 2;
         }
+        if (pcap4j) {
+            try {
+                return Pcap4jProbe.run(capture, out);
+            } catch (IOException e) {
+                err.println("error: cannot read capture file " + capture + ": " + e.getMessage());
+                return 2;
+            }
+        }
         Options options = Options.defaults().withKeyLog(keyLog).withReadOnly(readOnly).withInternalNetworks(internal);
         long start = System.nanoTime();
         TraceReport report;
@@ -91,8 +101,9 @@ public final class Main {
             return 2;
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "analysed %s: %d packets, %d bytes in %.3f s%s%n", capture, report.capture().packets(),
-                report.capture().sizeBytes(), secs, report.capture().damage() == null ? ""
+        err.printf(Locale.ROOT, "analysed %s: %d packets, %d bytes in %.3f s, peak heap %.1f MB%s%n", capture,
+                report.capture().packets(), report.capture().sizeBytes(), secs, peakHeapMb(),
+                report.capture().damage() == null ? ""
                         : " (damaged at byte " + report.capture().damage().offset() + ": " + report.capture().damage().description() + ")");
         if (json) {
             try {
@@ -123,6 +134,17 @@ public final class Main {
         public void close() throws IOException {
             flush();
         }
+    }
+
+    /** Sum of the peak usage of the heap memory pools since the JVM started. */
+    static double peakHeapMb() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / 1048576.0;
     }
 
     static String utf8(byte[] b) {

@@ -156,7 +156,14 @@ public final class Correlator {
         }
     }
 
+    /** Events kept for the anomaly rules across all sources; beyond it they are counted only. */
+    private static final int EVENT_BUDGET = 100_000;
+    private long events;
+
     private void activity(SipMessage m, Endpoint src, Endpoint dst) {
+        if (++events > EVENT_BUDGET) {
+            return;
+        }
         if (m.request) {
             SourceActivity a = source(src.ip());
             if (a == null) {
@@ -225,9 +232,9 @@ public final class Correlator {
                 s = new MediaStream("M" + (++mediaIds), d.callId, media.type(), media.index());
                 s.leg = leg;
                 d.media.put(key, s);
-                if (leg != null) {
-                    leg.media.add(s);
-                }
+            }
+            if (leg != null && !leg.media.contains(s)) {
+                leg.media.add(s); // a proxied call negotiates the same media on each of its legs
             }
             s.sdpFrames.add(m.frame);
             boolean encryptedSignalling = leg != null && leg.signallingEncrypted();
@@ -276,7 +283,7 @@ public final class Correlator {
 
     private void register(Endpoint e, MediaStream s) {
         if (mediaByEndpoint.get(e) != s) {
-            if (mediaByEndpoint.size() > 1_000_000) {
+            if (mediaByEndpoint.size() > 200_000) {
                 mediaByEndpoint.clear();
             }
             mediaByEndpoint.put(e, s);
@@ -312,24 +319,30 @@ public final class Correlator {
      */
     public void finish() {
         for (MediaStream o : orphans) {
-            Leg best = null;
+            // every encrypted leg with invisible SDP between the same hosts and active around the media may
+            // have negotiated it: a call through a proxy has one such leg on each side
             for (Leg leg : legs) {
-                if (leg.sdpSeen || !leg.signallingEncrypted() || !sameHosts(leg, o)
-                        || o.firstTimestamp != 0 && leg.firstTimestamp > o.firstTimestamp + 5_000_000_000L) {
+                if (leg.sdpSeen || !leg.signallingEncrypted() || !sameHosts(leg, o) || !overlaps(leg, o)) {
                     continue;
                 }
-                if (best == null || leg.firstTimestamp >= best.firstTimestamp) {
-                    best = leg; // the latest encrypted leg that began before the media
+                if (o.leg == null) {
+                    o.leg = leg;
                 }
-            }
-            if (best != null) {
-                o.leg = best;
-                best.media.add(o);
+                leg.media.add(o);
             }
         }
         for (Leg leg : legs) {
             Verdicts.judge(leg);
         }
+    }
+
+    private static final long SLACK = 5_000_000_000L;
+
+    private static boolean overlaps(Leg leg, MediaStream s) {
+        if (leg.firstTimestamp == 0 || s.firstTimestamp == 0) {
+            return true;
+        }
+        return s.firstTimestamp <= leg.lastTimestamp + SLACK && s.lastTimestamp + SLACK >= leg.firstTimestamp;
     }
 
     private static boolean sameHosts(Leg leg, MediaStream s) {

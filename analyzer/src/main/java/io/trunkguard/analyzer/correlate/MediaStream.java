@@ -56,7 +56,9 @@ public final class MediaStream {
     public final Set<Integer> payloadTypes = new LinkedHashSet<>();
     public long sequenceBreaks;
     private int lastSeq = -1;
-    public final PayloadEntropy entropy = new PayloadEntropy();
+    private static final PayloadEntropy NONE = new PayloadEntropy();
+    /** Allocated with the first RTP payload, so streams that only appear in SDP stay small. */
+    private PayloadEntropy entropy;
     public final Set<Endpoint> flowEndpoints = new LinkedHashSet<>();
 
     // DTLS on the media flow (filled from the TLS package's facts)
@@ -139,6 +141,9 @@ public final class MediaStream {
                     sequenceBreaks++;
                 }
                 lastSeq = seq;
+                if (entropy == null) {
+                    entropy = new PayloadEntropy();
+                }
                 if (!entropy.full()) {
                     int po = RtpPackets.payloadOffset(b, off, len);
                     entropy.add(b, off + po, RtpPackets.payloadLength(b, off, len));
@@ -147,6 +152,11 @@ public final class MediaStream {
             }
         }
         otherPackets++;
+    }
+
+    /** Payload statistics of the RTP seen (empty when none was). */
+    public PayloadEntropy entropy() {
+        return entropy == null ? NONE : entropy;
     }
 
     /** True when the payload types seen are uncompressed audio, where entropy is decisive. */

@@ -156,11 +156,11 @@ public final class Verdicts {
     }
 
     private static String entropyNote(MediaStream s) {
-        if (!s.entropy.conclusive()) {
+        if (!s.entropy().conclusive()) {
             return "";
         }
-        return String.format(Locale.ROOT, "; payload entropy %.2f bits/byte over %d bytes", s.entropy.bitsPerByte(),
-                s.entropy.sampled());
+        return String.format(Locale.ROOT, "; payload entropy %.2f bits/byte over %d bytes", s.entropy().bitsPerByte(),
+                s.entropy().sampled());
     }
 
     /** No SDP: judge by the packets themselves and say which evidence decided. */
@@ -175,14 +175,14 @@ public final class Verdicts {
                     + " SRTCP packets with the E flag set (encrypted control) beside " + s.rtpPackets + " RTP-framed packets"
                     + entropyNote(s));
         }
-        if (s.rtpPackets > 0 && s.entropy.conclusive()) {
-            double bits = s.entropy.bitsPerByte();
+        if (s.rtpPackets > 0 && s.entropy().conclusive()) {
+            double bits = s.entropy().bitsPerByte();
             if (s.uncompressedAudio()) {
                 boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
                 return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
                         String.format(Locale.ROOT, "no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
                                         + " entropy is %.2f bits/byte over %d bytes: %s", s.rtpPackets, s.payloadTypes, bits,
-                                s.entropy.sampled(), cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
+                                s.entropy().sampled(), cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
             }
             if (s.rtcpPackets > 0 && s.srtcpUnencrypted == 0 && s.srtcpEncrypted == 0 && bits < PayloadEntropy.CIPHERTEXT_BITS) {
                 return new MediaJudgement(MediaProtection.UNPROTECTED, String.format(Locale.ROOT,

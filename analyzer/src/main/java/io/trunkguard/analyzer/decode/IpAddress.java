@@ -14,8 +14,18 @@ public record IpAddress(int version, long hi, long lo) {
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
-        if (!t.matches("[0-9a-fA-F:.]+") || !(t.contains(".") || t.contains(":"))) {
-            return null;
+        long v4 = parseIpv4(t);
+        if (v4 >= 0) {
+            return new IpAddress(4, 0, v4);
+        }
+        if (t.indexOf(':') < 0) {
+            return null; // a host name: never resolved
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
+                return null;
+            }
         }
         try {
             byte[] a = InetAddress.getByName(t).getAddress();
@@ -23,6 +33,29 @@ public record IpAddress(int version, long hi, long lo) {
         } catch (UnknownHostException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Dotted-quad IPv4 as an unsigned value, or -1. */
+    static long parseIpv4(String t) {
+        long value = 0;
+        int parts = 0;
+        int octet = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i < t.length() ? t.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                if (octet > 255) {
+                    return -1;
+                }
+            } else if (c == '.' && octet >= 0) {
+                value = (value << 8) | octet;
+                parts++;
+                octet = -1;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? value : -1;
     }
 
     public static IpAddress of(byte[] a) {

@@ -155,6 +155,9 @@ public final class PacketDispatcher {
                 if (kind == Kind.TLS) {
                     session = tls.stream();
                     Leg l = leg(Transport.TLS);
+                    if (l != null) {
+                        l.touch(frame, ts);
+                    }
                     if (tlsBindings.size() < 100_000) {
                         tlsBindings.add(new TlsBinding(session, l, null));
                     }
@@ -284,7 +287,7 @@ public final class PacketDispatcher {
         UdpFlow f = udp.get(probe);
         if (f == null) {
             if (udp.size() >= maxUdpFlows) {
-                sweep(p.timestampNanos, true);
+                makeRoom(p.timestampNanos);
             }
             FlowKey key = probe.copy();
             f = new UdpFlow(key, probe.srcIsA);
@@ -300,7 +303,7 @@ public final class PacketDispatcher {
                 m.frame = p.frame;
                 m.timestampNanos = p.timestampNanos;
                 if (f.leg == null) {
-                    f.leg = correlator.leg(f, Transport.UDP, f.first(), f.second());
+                    f.leg = correlator.leg(f.key, Transport.UDP, f.first(), f.second());
                 }
                 correlator.onSip(f.leg, m, srcIsA ? f.a : f.b, srcIsA ? f.b : f.a);
                 return;
@@ -373,7 +376,7 @@ public final class PacketDispatcher {
                 return;
             }
             if (tcp.size() >= maxTcpConnections) {
-                sweep(p.timestampNanos, true);
+                makeRoom(p.timestampNanos);
             }
             boolean srcIsClient = !(syn && ack);
             boolean clientIsA = srcIsClient == probe.srcIsA;
@@ -384,6 +387,9 @@ public final class PacketDispatcher {
         }
         c.lastSeen = p.timestampNanos;
         c.ts = p.timestampNanos;
+        if (c.leg != null) {
+            c.leg.touch(p.frame, p.timestampNanos);
+        }
         if (c.kind == Kind.OTHER) {
             return;
         }
@@ -456,13 +462,42 @@ public final class PacketDispatcher {
                         m.frame = p.frame;
                         m.timestampNanos = p.timestampNanos;
                         if (f.leg == null) {
-                            f.leg = correlator.leg(f, Transport.SCTP, f.first(), f.second());
+                            f.leg = correlator.leg(f.key, Transport.SCTP, f.first(), f.second());
                         }
                         correlator.onSip(f.leg, m, srcIsA ? f.a : f.b, srcIsA ? f.b : f.a);
                     }
                 }
             }
             q += (clen + 3) & ~3;
+        }
+    }
+
+    /**
+     * The table is full: drop idle and unclassified flows, and if that is not enough, any flows until
+     * half the cap is free. Legs and media streams live on in the correlator, so a dropped flow that
+     * speaks again finds its leg (keyed by the flow's addresses) and its stream (by SDP endpoint).
+     */
+    private void makeRoom(long now) {
+        sweep(now, true);
+        if (udp.size() > maxUdpFlows * 3 / 4) {
+            Iterator<UdpFlow> it = udp.values().iterator();
+            while (it.hasNext() && udp.size() > maxUdpFlows / 2) {
+                UdpFlow f = it.next();
+                it.remove();
+                evictedFlows++;
+                if (f.dtls != null) {
+                    applyDtls(f.dtls, f.media);
+                }
+            }
+        }
+        if (tcp.size() > maxTcpConnections * 3 / 4) {
+            Iterator<TcpConn> it = tcp.values().iterator();
+            while (it.hasNext() && tcp.size() > maxTcpConnections / 2) {
+                TcpConn c = it.next();
+                it.remove();
+                evictedFlows++;
+                close(c);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ public final class ReportBuilder {
     }
 
     public static TraceReport build(TraceReport.Capture capture, TraceReport.Stats stats, Correlator c,
-                                    List<Finding> findings, String version) {
+                                    List<Finding> findings, String version, List<String> notes) {
         List<TraceReport.DialogView> dialogs = new ArrayList<>();
         for (Dialog d : c.dialogs().values()) {
             List<String> media = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class ReportBuilder {
         String headline = headline(capture, legs.size(), enc, part, clear, findings);
         TraceReport.Summary summary = new TraceReport.Summary(legs.size(), enc, part, clear, bySeverity, headline);
         return new TraceReport(TraceReport.SCHEMA_VERSION, new TraceReport.AnalyzerInfo("trunkguard-analyzer", version),
-                capture, stats, dialogs, legs, unmatched, List.copyOf(findings), summary);
+                capture, stats, dialogs, legs, unmatched, List.copyOf(findings), summary, List.copyOf(notes));
     }
 
     private static String headline(TraceReport.Capture capture, int legs, long enc, long part, long clear,
@@ -107,7 +107,7 @@ public final class ReportBuilder {
         List<String> flows = new ArrayList<>();
         s.flowEndpoints.forEach(e -> flows.add(e.toString()));
         Verdicts.MediaJudgement j = Verdicts.judge(s, leg);
-        Double entropy = s.entropy.conclusive() ? Math.round(s.entropy.bitsPerByte() * 1000) / 1000.0 : null;
+        Double entropy = s.entropy().conclusive() ? Math.round(s.entropy().bitsPerByte() * 1000) / 1000.0 : null;
         return new TraceReport.MediaView(s.id, s.callId, s.mediaType, s.negotiated() ? s.profile() : null,
                 s.offerProfile, s.answerProfile, str(s.offerEndpoint), str(s.answerEndpoint), flows, suites,
                 s.fingerprint, s.setup, s.dtlsHandshake, s.dtlsUseSrtp, s.dtlsVersion, s.dtlsSrtpProfile,

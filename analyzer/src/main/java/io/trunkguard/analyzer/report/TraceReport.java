@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record TraceReport(String schemaVersion, AnalyzerInfo analyzer, Capture capture, Stats stats,
                           List<DialogView> dialogs, List<LegView> legs, List<MediaView> unmatchedMedia,
-                          List<Finding> findings, Summary summary) {
+                          List<Finding> findings, Summary summary, List<String> notes) {
 
     public static final String SCHEMA_VERSION = "1.0";
 

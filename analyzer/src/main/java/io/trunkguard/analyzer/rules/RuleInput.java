@@ -18,11 +18,20 @@ public record RuleInput(List<Leg> legs, Collection<Dialog> dialogs, List<MediaSt
 
     /** Every media stream: those on legs and those without one. */
     public List<MediaStream> allMedia() {
-        List<MediaStream> all = new java.util.ArrayList<>();
+        java.util.Set<MediaStream> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<MediaStream> ordered = new java.util.ArrayList<>();
         for (Leg l : legs) {
-            all.addAll(l.media);
+            for (MediaStream s : l.media) {
+                if (all.add(s)) {
+                    ordered.add(s);
+                }
+            }
         }
-        all.addAll(unmatchedMedia);
-        return all;
+        for (MediaStream s : unmatchedMedia) {
+            if (all.add(s)) {
+                ordered.add(s);
+            }
+        }
+        return ordered;
     }
 }

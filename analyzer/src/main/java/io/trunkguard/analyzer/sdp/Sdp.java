@@ -6,6 +6,7 @@ import java.util.Locale;
 
 /** A parsed session description. */
 public record Sdp(String origin, String connection, List<Media> media, boolean fingerprint) {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** One m= section with its effective connection address. */
     public record Media(int index, String type, int port, String profile, List<String> formats,
@@ -46,7 +47,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
         String sessionDirection = "sendrecv";
         List<Builder> media = new ArrayList<>();
         Builder cur = null;
-        for (String raw : text.split("\r?\n")) {
+        for (String raw : io.trunkguard.analyzer.sip.SipParser.lines(text)) {
             String line = raw.trim();
             if (line.length() < 2 || line.charAt(1) != '=') {
                 continue;
@@ -64,7 +65,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                     }
                 }
                 case 'm' -> {
-                    String[] p = v.split("\\s+");
+                    String[] p = WHITESPACE.split(v);
                     cur = new Builder();
                     cur.index = media.size();
                     cur.type = p[0];
@@ -114,7 +115,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                         }
                         case "rtcp" -> {
                             if (cur != null) {
-                                String[] p = value.split("\\s+");
+                                String[] p = WHITESPACE.split(value);
                                 cur.rtcpPort = parseInt(p[0]);
                             }
                         }
@@ -162,7 +163,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
     }
 
     private static String connectionAddress(String v) {
-        String[] p = v.split("\\s+");
+        String[] p = WHITESPACE.split(v);
         if (p.length < 3) {
             return null;
         }
@@ -172,7 +173,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
     }
 
     static Crypto crypto(String value) {
-        String[] p = value.split("\\s+");
+        String[] p = WHITESPACE.split(value);
         if (p.length < 2) {
             return null;
         }

@@ -9,6 +9,7 @@ public final class SipParser {
     public static final int MAX_HEADER = 64 * 1024;
     public static final int MAX_BODY = 1024 * 1024;
     private static final byte[] SIP20 = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private SipParser() {
     }
@@ -83,8 +84,7 @@ public final class SipParser {
         }
         int hEnd = headerEnd(b, off, len);
         int headerLen = hEnd < 0 ? len : hEnd - off;
-        String head = new String(b, off, headerLen, StandardCharsets.ISO_8859_1);
-        SipMessage m = parseHead(head);
+        SipMessage m = parseHead(b, off, headerLen);
         if (m == null) {
             return null;
         }
@@ -98,14 +98,127 @@ public final class SipParser {
         return m;
     }
 
+    private static final String[] KNOWN = {"call-id", "i", "from", "f", "to", "t", "cseq", "user-agent", "server",
+        "content-type", "c", "content-length", "l", "authorization", "proxy-authorization", "via", "v", "contact", "m"};
+
+    /**
+     * Parses a header section in place: only the headers the analyzer uses become strings. Folded
+     * (continuation) lines are rare and take the string path.
+     */
+    public static SipMessage parseHead(byte[] b, int off, int len) {
+        int end = off + len;
+        int eol = off;
+        while (eol < end && b[eol] != '\n') {
+            eol++;
+        }
+        for (int i = eol + 1; i < end; i++) {
+            if (b[i - 1] == '\n' && (b[i] == ' ' || b[i] == '\t')) {
+                return parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1));
+            }
+        }
+        int startEnd = eol > off && b[eol - 1] == '\r' ? eol - 1 : eol;
+        SipMessage m = startLine(new String(b, off, startEnd - off, StandardCharsets.ISO_8859_1));
+        if (m == null) {
+            return null;
+        }
+        int p = eol + 1;
+        while (p < end) {
+            int e = p;
+            while (e < end && b[e] != '\n') {
+                e++;
+            }
+            int le = e > p && b[e - 1] == '\r' ? e - 1 : e;
+            if (le == p) {
+                break; // blank line: end of headers
+            }
+            int colon = p;
+            while (colon < le && b[colon] != ':') {
+                colon++;
+            }
+            if (colon < le) {
+                int ne = colon;
+                while (ne > p && (b[ne - 1] == ' ' || b[ne - 1] == '\t')) {
+                    ne--;
+                }
+                String known = known(b, p, ne);
+                if (known != null) {
+                    int vs = colon + 1;
+                    int ve = le;
+                    while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
+                        vs++;
+                    }
+                    while (ve > vs && (b[ve - 1] == ' ' || b[ve - 1] == '\t')) {
+                        ve--;
+                    }
+                    header(m, known, new String(b, vs, ve - vs, StandardCharsets.ISO_8859_1));
+                }
+            }
+            p = e + 1;
+        }
+        if (m.callId == null || m.cseqMethod == null) {
+            return null;
+        }
+        return m;
+    }
+
+    private static String known(byte[] b, int s, int e) {
+        int n = e - s;
+        outer:
+        for (String k : KNOWN) {
+            if (k.length() != n) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                int c = b[s + i];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                if (c != k.charAt(i)) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return null;
+    }
+
+    private static SipMessage startLine(String start) {
+        SipMessage m = new SipMessage();
+        if (start.startsWith("SIP/2.0 ")) {
+            m.request = false;
+            String rest = start.substring(8);
+            int sp = rest.indexOf(' ');
+            String code = sp < 0 ? rest : rest.substring(0, sp);
+            try {
+                m.status = Integer.parseInt(code.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (m.status < 100 || m.status > 699) {
+                return null;
+            }
+            m.reason = sp < 0 ? "" : rest.substring(sp + 1).trim();
+        } else {
+            int a = start.indexOf(' ');
+            int z = start.lastIndexOf(' ');
+            if (a <= 0 || z <= a || !start.substring(z + 1).equals("SIP/2.0")) {
+                return null;
+            }
+            m.request = true;
+            m.method = start.substring(0, a);
+            m.requestUri = start.substring(a + 1, z).trim();
+        }
+        return m;
+    }
+
     /** Parses a header section (start line + headers) without the body. */
     public static SipMessage parseHead(String head) {
-        String[] lines = head.split("\r?\n");
-        if (lines.length == 0) {
+        java.util.List<String> lines = lines(head);
+        if (lines.isEmpty()) {
             return null;
         }
         SipMessage m = new SipMessage();
-        String start = lines[0];
+        String start = lines.get(0);
         if (start.startsWith("SIP/2.0 ")) {
             m.request = false;
             String rest = start.substring(8);
@@ -130,8 +243,8 @@ public final class SipParser {
             m.requestUri = parts[1];
         }
         String current = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 break;
             }
@@ -158,8 +271,10 @@ public final class SipParser {
         if (colon <= 0) {
             return;
         }
-        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = line.substring(colon + 1).trim();
+        header(m, line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+    }
+
+    private static void header(SipMessage m, String name, String value) {
         switch (name) {
             case "call-id", "i" -> m.callId = value;
             case "from", "f" -> {
@@ -171,14 +286,18 @@ public final class SipParser {
                 m.toTag = param(value, "tag");
             }
             case "cseq" -> {
-                String[] p = value.split("\\s+");
-                if (p.length >= 2) {
+                int sp = 0;
+                while (sp < value.length() && !Character.isWhitespace(value.charAt(sp))) {
+                    sp++;
+                }
+                String method = value.substring(sp).trim();
+                if (sp > 0 && !method.isEmpty()) {
                     try {
-                        m.cseq = Long.parseLong(p[0]);
+                        m.cseq = Long.parseLong(value.substring(0, sp));
                     } catch (NumberFormatException e) {
                         m.cseq = -1;
                     }
-                    m.cseqMethod = p[1].toUpperCase(Locale.ROOT);
+                    m.cseqMethod = method.toUpperCase(Locale.ROOT);
                 }
             }
             case "user-agent" -> m.userAgent = value;
@@ -206,6 +325,24 @@ public final class SipParser {
             default -> {
             }
         }
+    }
+
+    /** Splits text into lines at LF, dropping a CR before it; no regular expression. */
+    public static java.util.List<String> lines(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>(16);
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            out.add(text.substring(start, e));
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        return out;
     }
 
     static String param(String value, String name) {

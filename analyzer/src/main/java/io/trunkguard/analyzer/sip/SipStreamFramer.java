@@ -1,6 +1,5 @@
 package io.trunkguard.analyzer.sip;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -80,7 +79,7 @@ public final class SipStreamFramer {
                 }
                 return;
             }
-            SipMessage m = SipParser.parseHead(new String(buf, 0, hEnd, StandardCharsets.ISO_8859_1));
+            SipMessage m = SipParser.parseHead(buf, 0, hEnd);
             if (m == null) {
                 consume(findStartOr(1, hEnd));
                 continue;

@@ -33,11 +33,16 @@ abstract class RecordDecryptor {
 
     abstract Plain open(int type, int version, byte[] buf, int off, int len);
 
+    /** Whether records can be skipped by advancing the sequence number (no chained cipher state). */
+    boolean canSkipRecords() {
+        return true;
+    }
+
     /** Why a suite cannot be decrypted here, or null if it can. */
     static String unsupportedReason(int suite, int version) {
         String name = CipherSuites.name(suite).toUpperCase(Locale.ROOT);
         if (version == 0x0304) {
-            if (suite == 0x1301 || suite == 0x1302 || suite == 0x1303) {
+            if (suite >= 0x1301 && suite <= 0x1305) {
                 return null;
             }
             return "cipher suite " + CipherSuites.name(suite) + " is not decryptable with the JDK";
@@ -53,6 +58,13 @@ abstract class RecordDecryptor {
 
     /** cipher, key length, iv length, mac algorithm, mac length, prf hash; null if unsupported. */
     private static Object[] tls12Params(String name) {
+        if (name.endsWith("_CCM") || name.endsWith("_CCM_8")) {
+            int keyLen = name.contains("_AES_256_CCM") ? 32 : name.contains("_AES_128_CCM") ? 16 : 0;
+            if (keyLen == 0) {
+                return null;
+            }
+            return new Object[] {name.endsWith("_8") ? "CCM8" : "CCM", keyLen, 4, null, 0, "HmacSHA256"};
+        }
         String mac;
         int macLen;
         if (name.endsWith("_SHA")) {
@@ -112,7 +124,7 @@ abstract class RecordDecryptor {
         int ivLen = (Integer) p[2];
         String mac = (String) p[3];
         int macLen = (Integer) p[4];
-        boolean aead = kind.equals("GCM") || kind.equals("CHACHA");
+        boolean aead = kind.equals("GCM") || kind.equals("CHACHA") || kind.startsWith("CCM");
         if (aead) {
             macLen = 0;
         }
@@ -150,15 +162,36 @@ abstract class RecordDecryptor {
         return s;
     }
 
-    static Cipher aeadCipher(String kind, byte[] key, byte[] nonce) throws GeneralSecurityException {
-        if (kind.equals("GCM")) {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            return c;
+    static int tagLength(String kind) {
+        return kind.equals("CCM8") ? 8 : 16;
+    }
+
+    /** The JDK cipher of this decryptor, made once and re-initialised per record. */
+    private Cipher cipher;
+    private SecretKeySpec cipherKey;
+
+    /** Opens an AEAD ciphertext (with its tag at the end); throws if authentication fails. */
+    byte[] aeadOpen(String kind, byte[] key, byte[] nonce, byte[] aad, byte[] buf, int off, int len)
+            throws GeneralSecurityException {
+        if (kind.startsWith("CCM")) {
+            return Ccm.open(key, nonce, aad, buf, off, len, tagLength(kind));
         }
-        Cipher c = Cipher.getInstance("ChaCha20-Poly1305");
-        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
-        return c;
+        boolean gcm = kind.equals("GCM");
+        if (cipher == null) {
+            cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+            cipherKey = new SecretKeySpec(key, gcm ? "AES" : "ChaCha20");
+        }
+        java.security.spec.AlgorithmParameterSpec spec =
+                gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, cipherKey, spec);
+        } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
+            // the JDK's ChaCha20 refuses the same key and nonce twice in a row on one instance (a retry)
+            cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+            cipher.init(Cipher.DECRYPT_MODE, cipherKey, spec);
+        }
+        cipher.updateAAD(aad);
+        return cipher.doFinal(buf, off, len);
     }
 
     /** AES-GCM (explicit 8-byte nonce) and ChaCha20-Poly1305 (RFC 7905 nonce) for TLS 1.2. */
@@ -178,9 +211,10 @@ abstract class RecordDecryptor {
             byte[] nonce = new byte[12];
             int ctOff = off;
             int ctLen = len;
-            if (kind.equals("GCM")) {
-                if (len < 8 + 16) {
-                    problem = "record too short for AES-GCM";
+            int tagLen = tagLength(kind);
+            if (!kind.equals("CHACHA")) {
+                if (len < 8 + tagLen) {
+                    problem = "record too short for " + kind;
                     return null;
                 }
                 System.arraycopy(iv, 0, nonce, 0, 4);
@@ -198,7 +232,7 @@ abstract class RecordDecryptor {
                     nonce[4 + i] ^= s[i];
                 }
             }
-            int plainLen = ctLen - 16;
+            int plainLen = ctLen - tagLen;
             byte[] aad = new byte[13];
             System.arraycopy(seqBytes(seq), 0, aad, 0, 8);
             aad[8] = (byte) type;
@@ -207,9 +241,7 @@ abstract class RecordDecryptor {
             aad[11] = (byte) (plainLen >> 8);
             aad[12] = (byte) plainLen;
             try {
-                Cipher c = aeadCipher(kind, key, nonce);
-                c.updateAAD(aad);
-                byte[] plain = c.doFinal(buf, ctOff, ctLen);
+                byte[] plain = aeadOpen(kind, key, nonce, aad, buf, ctOff, ctLen);
                 seq++;
                 return new Plain(type, plain);
             } catch (GeneralSecurityException | RuntimeException e) {
@@ -240,9 +272,16 @@ abstract class RecordDecryptor {
             this.encryptThenMac = encryptThenMac && kind.endsWith("CBC");
         }
 
+        private Mac mac;
+        private Cipher cbc;
+        private SecretKeySpec cbcKey;
+
         private byte[] mac(int type, int recVersion, byte[] b1, int o1, int l1) throws GeneralSecurityException {
-            Mac mac = Mac.getInstance(macAlg);
-            mac.init(new SecretKeySpec(macKey, macAlg));
+            if (mac == null) {
+                mac = Mac.getInstance(macAlg);
+                mac.init(new SecretKeySpec(macKey.length == 0 ? new byte[1] : macKey, macAlg));
+            }
+            mac.reset();
             mac.update(seqBytes(seq));
             mac.update((byte) type);
             mac.update((byte) (recVersion >> 8));
@@ -310,9 +349,12 @@ abstract class RecordDecryptor {
                     problem = "CBC ciphertext is not a whole number of blocks";
                     return null;
                 }
-                Cipher c = Cipher.getInstance(transformation);
-                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, keyAlg), new IvParameterSpec(recIv));
-                byte[] plain = c.doFinal(buf, cOff, cLen);
+                if (cbc == null) {
+                    cbc = Cipher.getInstance(transformation);
+                    cbcKey = new SecretKeySpec(key, keyAlg);
+                }
+                cbc.init(Cipher.DECRYPT_MODE, cbcKey, new IvParameterSpec(recIv));
+                byte[] plain = cbc.doFinal(buf, cOff, cLen);
                 if (version < 0x0302) {
                     iv = Arrays.copyOfRange(buf, cOff + cLen - block, cOff + cLen);
                 }
@@ -343,6 +385,11 @@ abstract class RecordDecryptor {
             }
         }
 
+        @Override
+        boolean canSkipRecords() {
+            return !kind.equals("RC4") && !(kind.endsWith("CBC") && version < 0x0302);
+        }
+
         private Plain checkMacThenReturn(int type, int recVersion, byte[] plain, int contentLen, int macLen)
                 throws GeneralSecurityException {
             byte[] expected = mac(type, recVersion, plain, 0, contentLen);
@@ -368,8 +415,8 @@ abstract class RecordDecryptor {
             this.suite = suite;
             this.secret = secret;
             this.hmac = suite == 0x1302 ? "HmacSHA384" : "HmacSHA256";
-            this.kind = suite == 0x1303 ? "CHACHA" : "GCM";
-            int keyLen = suite == 0x1301 ? 16 : 32;
+            this.kind = suite == 0x1303 ? "CHACHA" : suite == 0x1304 ? "CCM" : suite == 0x1305 ? "CCM8" : "GCM";
+            int keyLen = suite == 0x1302 || suite == 0x1303 ? 32 : 16;
             this.key = KeySchedule.expandLabel(hmac, secret, "key", keyLen);
             this.iv = KeySchedule.expandLabel(hmac, secret, "iv", 12);
         }
@@ -382,7 +429,7 @@ abstract class RecordDecryptor {
 
         @Override
         Plain open(int type, int version, byte[] buf, int off, int len) {
-            if (len < 17) {
+            if (len < tagLength(kind) + 1) {
                 problem = "record too short for TLS 1.3 protection";
                 return null;
             }
@@ -393,9 +440,7 @@ abstract class RecordDecryptor {
             }
             byte[] aad = {(byte) type, (byte) (version >> 8), (byte) version, (byte) (len >> 8), (byte) len};
             try {
-                Cipher c = aeadCipher(kind, key, nonce);
-                c.updateAAD(aad);
-                byte[] plain = c.doFinal(buf, off, len);
+                byte[] plain = aeadOpen(kind, key, nonce, aad, buf, off, len);
                 int end = plain.length;
                 while (end > 0 && plain[end - 1] == 0) {
                     end--;

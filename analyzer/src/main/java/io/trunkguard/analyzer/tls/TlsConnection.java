@@ -11,10 +11,16 @@ import java.util.Map;
 /**
  * Parses one TLS connection (stream) or one DTLS association (datagrams): record layer with any
  * chunking, handshake messages split across or coalesced in records (DTLS fragments reassembled),
- * ClientHello/ServerHello/Certificate facts, alerts, and, given a key log, decryption of TLS 1.0-1.3
- * records. Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} and parsing of
- * that direction stops. Buffers are bounded (one record plus one handshake message per direction).
- * Not thread-safe: feed one connection from one thread.
+ * ClientHello/ServerHello/Certificate/EncryptedExtensions facts, alerts, and, given a key log,
+ * decryption of TLS 1.0-1.3 and DTLS 1.0/1.2 records (AES-GCM, AES-CCM, ChaCha20-Poly1305, AES/3DES-CBC
+ * with either MAC order, RC4, NULL).
+ *
+ * <p>Never throws on bad bytes: damage is recorded in {@link TlsFacts#damage()} (side, stream offset
+ * counted in bytes handed to this parser, frame) and parsing of that direction stops. A direction
+ * whose first bytes are mid-record (capture started on a live connection) is searched for its first
+ * record boundary instead ({@link #skippedBytes}); {@link #onStreamGap} does the same after lost
+ * segments. Buffers are bounded: one record and one handshake message (256 KB at most) per
+ * direction. Not thread-safe: feed one connection from one thread.
  */
 public final class TlsConnection {
 
@@ -22,6 +28,12 @@ public final class TlsConnection {
     static final int MAX_FRAGMENT = 16384 + 2048;
     /** Largest handshake message kept (certificate chains included). */
     static final int MAX_HANDSHAKE = 1 << 18;
+    /** Bytes searched for a first record boundary before a direction is declared not TLS. */
+    static final int RESYNC_LIMIT = 2 * (5 + MAX_FRAGMENT);
+    /** Records that may be lost in a gap and still be skipped by decryption. */
+    static final int MAX_LOST_RECORDS = 256;
+    /** Window in which a record boundary is searched (per direction, only while searching). */
+    static final int SEARCH_WINDOW = 4096;
     /** Largest number of DTLS handshake messages reassembled at once per direction. */
     static final int MAX_DTLS_PARTIALS = 16;
 
@@ -30,6 +42,8 @@ public final class TlsConnection {
     static final int CT_HANDSHAKE = 22;
     static final int CT_APPLICATION = 23;
     static final int CT_HEARTBEAT = 24;
+
+    private static final byte[] EMPTY = new byte[0];
 
     private static final byte[] HRR_RANDOM = hex(
             "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
@@ -50,6 +64,10 @@ public final class TlsConnection {
     private List<Integer> srtpOffered = List.of();
     private List<Integer> srtpSelected;
     private List<CertificateFacts> certificates = List.of();
+    private List<CertificateFacts> clientCertificates = List.of();
+    private List<Integer> offeredSuites = List.of();
+    private List<Integer> keyShareGroups = List.of();
+    private int selectedGroup = -1;
     private boolean decrypted;
     private String alert;
     private long clientHelloFrame;
@@ -61,7 +79,6 @@ public final class TlsConnection {
     private byte[] clientRandom;
     private byte[] serverRandom;
     private boolean encryptThenMac;
-    private boolean helloRetry;
 
     private TlsConnection(boolean datagram, KeyLog keyLog) {
         this.datagram = datagram;
@@ -103,50 +120,146 @@ public final class TlsConnection {
         }
     }
 
+    /**
+     * Tells the parser that bytes of one direction are missing (a TCP gap the reassembly could not
+     * fill). The partial record and handshake message are dropped, framing resumes at the next
+     * record boundary found, and decryption retries the following record sequence numbers to skip
+     * the records that were lost (AEAD and TLS 1.1+ CBC suites; not RC4 or TLS 1.0 CBC).
+     */
+    public void onStreamGap(Side side, long frameNumber) {
+        if (side == null) {
+            return;
+        }
+        Direction d = dirs[side.ordinal()];
+        if (d.dead) {
+            return;
+        }
+        d.recLen = 0;
+        d.hsLen = 0;
+        d.afterGap = true;
+        d.tentative = false;
+        d.held = null;
+        d.searching = true;
+        d.win = null;
+        d.winLen = 0;
+        d.seqUncertain = true;
+        d.skippedSinceSync = 0;
+        d.lastGap = "stream offset " + d.offset + (frameNumber > 0 ? " (frame " + frameNumber + ")" : "");
+    }
+
     private void feedStream(Direction d, byte[] buf, int off, int len, long frame) {
+        byte[] cur = buf;
         int p = off;
         int end = off + len;
+        // when a record boundary is found while searching, the window's bytes from there plus the rest
+        // of the chunk become the bytes to frame: no recursion, no unbounded buffering
         while (p < end && !d.dead) {
-            if (d.recLen == 0 && end - p >= 5) {
-                int fragLen = Wire.u16(buf, p + 3);
-                if (!validHeader(d, buf, p, frame)) {
+            if (d.searching) {
+                if (d.win == null) {
+                    d.win = new byte[SEARCH_WINDOW];
+                }
+                int n = Math.min(d.win.length - d.winLen, end - p);
+                System.arraycopy(cur, p, d.win, d.winLen, n);
+                d.winLen += n;
+                p += n;
+                int q = findRecordStart(d.win, 0, d.winLen);
+                if (q < 0) {
+                    int keep = Math.min(4, d.winLen);
+                    int drop = d.winLen - keep;
+                    System.arraycopy(d.win, drop, d.win, 0, keep);
+                    d.winLen = keep;
+                    if (!skip(d, drop, frame)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!skip(d, q, frame)) {
                     return;
                 }
+                byte[] replay = new byte[d.winLen - q + (end - p)];
+                System.arraycopy(d.win, q, replay, 0, d.winLen - q);
+                System.arraycopy(cur, p, replay, d.winLen - q, end - p);
+                d.winLen = 0;
+                d.win = null;
+                d.searching = false;
+                d.tentative = true;
+                cur = replay;
+                p = 0;
+                end = replay.length;
+                continue;
+            }
+            if (d.recLen == 0 && end - p >= 5) {
+                int fragLen = Wire.u16(cur, p + 3);
+                if (!validHeader(d, cur, p, frame)) {
+                    continue; // searching for a record boundary from here, or dead
+                }
                 if (end - p >= 5 + fragLen) {
-                    record(d, buf, p, 5 + fragLen, frame);
+                    record(d, cur, p, 5 + fragLen, frame);
                     d.offset += 5 + fragLen;
                     p += 5 + fragLen;
                     continue;
                 }
-                System.arraycopy(buf, p, d.rec, 0, end - p);
+                d.ensureRecordCapacity(5 + fragLen);
+                System.arraycopy(cur, p, d.rec, 0, end - p);
                 d.recLen = end - p;
-                return;
+                p = end;
+                continue;
             }
             if (d.recLen < 5) {
+                d.ensureRecordCapacity(5);
                 int n = Math.min(5 - d.recLen, end - p);
-                System.arraycopy(buf, p, d.rec, d.recLen, n);
+                System.arraycopy(cur, p, d.rec, d.recLen, n);
                 d.recLen += n;
                 p += n;
                 if (d.recLen < 5) {
-                    return;
+                    continue;
                 }
                 if (!validHeader(d, d.rec, 0, frame)) {
-                    return;
+                    int bad = d.recLen; // the bad header's bytes; searching resumes after them
+                    d.recLen = 0;
+                    if (d.searching && !skip(d, bad, frame)) {
+                        return;
+                    }
+                    continue;
                 }
             }
             int total = 5 + Wire.u16(d.rec, 3);
+            d.ensureRecordCapacity(total);
             int n = Math.min(total - d.recLen, end - p);
-            System.arraycopy(buf, p, d.rec, d.recLen, n);
+            System.arraycopy(cur, p, d.rec, d.recLen, n);
             d.recLen += n;
             p += n;
             if (d.recLen == total) {
                 d.recLen = 0;
                 record(d, d.rec, 0, total, frame);
                 d.offset += total;
+                d.releaseLargeRecordBuffer();
             }
         }
     }
 
+    /** Counts bytes skipped while searching for a record boundary; false (and damage) past the limit. */
+    private boolean skip(Direction d, int n, long frame) {
+        d.skipped += n;
+        d.offset += n;
+        d.skippedSinceSync += n;
+        if (d.skippedSinceSync > RESYNC_LIMIT) {
+            d.dead = true;
+            d.win = null;
+            damage(d.afterGap
+                    ? "no TLS record boundary within " + d.skippedSinceSync + " bytes after the gap at " + d.lastGap
+                    : "no TLS record boundary in the first " + d.skippedSinceSync + " bytes (" + d.firstProblem + ")",
+                    d, frame);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Checks a record header. A bad one before any record of the direction was read starts a search
+     * for the first record boundary (the capture began mid-record); later it is damage and stops the
+     * direction.
+     */
     private boolean validHeader(Direction d, byte[] b, int p, long frame) {
         int type = b[p] & 0xff;
         int version = Wire.u16(b, p + 1);
@@ -159,15 +272,57 @@ public final class TlsConnection {
         } else if (fragLen > MAX_FRAGMENT) {
             problem = "record length " + fragLen + " exceeds " + MAX_FRAGMENT;
         }
-        if (problem != null) {
-            d.dead = true;
-            damage(problem + " at stream offset " + d.offset, d, frame);
+        if (problem == null) {
+            if (d.held != null) {
+                byte[] held = d.held; // confirmed by this header: process it first
+                d.held = null;
+                record(d, held, 0, held.length, d.heldFrame);
+            }
+            return true;
+        }
+        d.held = null;
+        boolean mayResync = d.records == 0 || d.afterGap;
+        if (mayResync && !d.tentative) {
+            if (d.firstProblem == null) {
+                d.firstProblem = problem + " at stream offset " + d.offset;
+            }
+            d.searching = true;
             return false;
         }
-        return true;
+        if (mayResync) {
+            d.tentative = false; // the boundary found was not one: search again
+            d.searching = true;
+            return false;
+        }
+        d.dead = true;
+        damage(problem + " at stream offset " + d.offset, d, frame);
+        return false;
+    }
+
+    /** First offset in [p, end) holding a plausible record header (and a plausible next one when it is in range). */
+    private static int findRecordStart(byte[] b, int p, int end) {
+        for (int q = p; q + 5 <= end; q++) {
+            if (!plausibleTlsHeader(b, q, end - q)) {
+                continue;
+            }
+            int next = q + 5 + Wire.u16(b, q + 3);
+            if (next + 5 <= end && !plausibleTlsHeader(b, next, end - next)) {
+                continue;
+            }
+            return q;
+        }
+        return -1;
     }
 
     private void record(Direction d, byte[] b, int off, int len, long frame) {
+        if (d.tentative) {
+            // a record found by searching is believed, and processed, only once the next header checks out
+            d.tentative = false;
+            d.held = Arrays.copyOfRange(b, off, off + len);
+            d.heldFrame = frame;
+            return;
+        }
+        d.afterGap = false;
         int type = b[off] & 0xff;
         int version = Wire.u16(b, off + 1);
         int bodyOff = off + 5;
@@ -183,7 +338,9 @@ public final class TlsConnection {
             return;
         }
         if (d.decryptor != null) {
-            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            RecordDecryptor.Plain plain = d.seqUncertain
+                    ? openAfterGap(d, type, version, b, off, len)
+                    : d.decryptor.open(type, version, b, off, len);
             if (plain != null) {
                 content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
                 return;
@@ -191,11 +348,21 @@ public final class TlsConnection {
             decryptionProblem("side " + d.side + " record " + d.records + ": " + d.decryptor.problem);
             d.decryptor = null;
             d.pending = null;
+        } else if (d.app != null && type == CT_APPLICATION && isTls13()) {
+            // no handshake secrets: the first record that opens with the application secret ends the handshake
+            RecordDecryptor.Plain plain = d.app.open(type, version, b, off, len);
+            if (plain != null) {
+                d.decryptor = d.app;
+                d.app = null;
+                d.finished = true;
+                content(d, plain.type, plain.data, 0, plain.data.length, frame, true);
+                return;
+            }
+            d.app.seq = 0;
         }
         // opaque protected record
         if (isTls13()) {
             if (type == CT_APPLICATION) {
-                d.opaqueAfterHello = true;
                 if (d.side == serverSide()) {
                     d.finished = true; // the server's encrypted flight ends with its Finished
                 } else if (d.side == clientSide) {
@@ -207,15 +374,36 @@ public final class TlsConnection {
         }
     }
 
+    /** After a gap, records were lost: find the sequence number that opens this record. */
+    private RecordDecryptor.Plain openAfterGap(Direction d, int type, int version, byte[] b, int off, int len) {
+        if (!d.decryptor.canSkipRecords()) {
+            d.decryptor.problem = "a gap in the stream broke the cipher state (RC4 or TLS 1.0 CBC)";
+            return null;
+        }
+        long base = d.decryptor.seq;
+        for (long s = base; s < base + MAX_LOST_RECORDS; s++) {
+            d.decryptor.seq = s;
+            RecordDecryptor.Plain plain = d.decryptor.open(type, version, b, off, len);
+            if (plain != null) {
+                d.seqUncertain = false;
+                return plain;
+            }
+        }
+        d.decryptor.seq = base;
+        d.decryptor.problem = "no record sequence number up to " + MAX_LOST_RECORDS
+                + " records after the gap at " + d.lastGap + " opens the record";
+        return null;
+    }
+
     private void content(Direction d, int type, byte[] b, int off, int len, long frame, boolean wasDecrypted) {
         switch (type) {
             case CT_CCS:
-                d.ccs = true;
                 if (!isTls13() && !(datagram && d.pending == null && d.decryptor != null)) {
                     // (a retransmitted DTLS ChangeCipherSpec must not drop the keys it already switched to)
                     d.encrypted = true;
                     d.decryptor = d.pending;
                     d.pending = null;
+                    d.seqUncertain = false;
                 }
                 break;
             case CT_ALERT:
@@ -253,7 +441,7 @@ public final class TlsConnection {
                 damage("handshake message longer than " + MAX_HANDSHAKE + " bytes at stream offset " + d.offset, d, frame);
                 return;
             }
-            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(need, d.hs.length * 2)));
+            d.hs = Arrays.copyOf(d.hs, Math.min(MAX_HANDSHAKE + 4, Math.max(Math.max(need, 1024), d.hs.length * 2)));
         }
         System.arraycopy(b, off, d.hs, d.hsLen, len);
         d.hsLen += len;
@@ -276,6 +464,9 @@ public final class TlsConnection {
         if (p > 0) {
             System.arraycopy(d.hs, p, d.hs, 0, d.hsLen - p);
             d.hsLen -= p;
+            if (d.hsLen == 0 && d.hs.length > 4096) {
+                d.hs = EMPTY; // a certificate chain was parsed: do not keep its buffer for the connection's life
+            }
         }
     }
 
@@ -322,7 +513,6 @@ public final class TlsConnection {
                     return;
                 }
                 d.records++;
-                d.opaqueAfterHello = true;
                 d.finished = true; // best effort: protected records follow the handshake flight
                 p += hdr + recLen;
                 continue;
@@ -358,8 +548,6 @@ public final class TlsConnection {
                 if (!(d.decryptor != null && dtlsDecrypt(d, type, version, recordSeq, b, body, recLen, frame))) {
                     if (type == CT_HANDSHAKE) {
                         d.finished = true; // the encrypted Finished
-                    } else if (type == CT_APPLICATION) {
-                        d.opaqueAfterHello = true;
                     }
                 }
             }
@@ -489,7 +677,10 @@ public final class TlsConnection {
                     break;
                 case 11:
                     if (d.side == serverSide()) {
-                        certificate(d, new Wire(b, off, len), frame);
+                        certificates = certificate(d, new Wire(b, off, len), frame);
+                        certificateFrame = frame;
+                    } else if (d.side == clientSide) {
+                        clientCertificates = certificate(d, new Wire(b, off, len), frame);
                     }
                     break;
                 case 20:
@@ -514,10 +705,17 @@ public final class TlsConnection {
         int legacy = w.u16("legacy_version");
         byte[] random = w.bytes(32, "random");
         w.skip(w.u8("session_id length"), "session_id");
-        if (datagram) {
-            w.skip(w.u8("cookie length"), "cookie");
+        if ((legacy >> 8) == 0xfe) {
+            w.skip(w.u8("cookie length"), "cookie"); // DTLS ClientHello
         }
-        w.skip(w.u16("cipher_suites length"), "cipher_suites");
+        Wire suites = w.sub(w.u16("cipher_suites length"), "cipher_suites");
+        List<Integer> offered = new ArrayList<>();
+        while (suites.remaining() >= 2) {
+            int code = suites.u16("cipher suite");
+            if (!CipherSuites.isGrease(code)) {
+                offered.add(code);
+            }
+        }
         w.skip(w.u8("compression_methods length"), "compression_methods");
         List<Integer> versions = null;
         if (w.remaining() > 0) {
@@ -535,6 +733,19 @@ public final class TlsConnection {
                     case 14:
                         srtpOffered = srtpProfiles(e);
                         break;
+                    case 51: {
+                        Wire shares = e.sub(e.u16("client_shares length"), "client_shares");
+                        List<Integer> groups = new ArrayList<>();
+                        while (shares.remaining() > 0) {
+                            int group = shares.u16("key share group");
+                            shares.skip(shares.u16("key_exchange length"), "key_exchange");
+                            if (!CipherSuites.isGrease(group)) {
+                                groups.add(group);
+                            }
+                        }
+                        keyShareGroups = List.copyOf(groups);
+                        break;
+                    }
                     case 43: {
                         Wire v = e.sub(e.u8("supported_versions length"), "supported_versions");
                         versions = new ArrayList<>();
@@ -552,6 +763,7 @@ public final class TlsConnection {
             }
         }
         offeredVersions = versions != null ? versions : List.of(legacy);
+        offeredSuites = List.copyOf(offered);
         clientRandom = random;
     }
 
@@ -576,6 +788,9 @@ public final class TlsConnection {
                 switch (extType) {
                     case 43:
                         selected = e.u16("selected_version");
+                        break;
+                    case 51:
+                        selectedGroup = e.u16("key share group"); // ServerHello: group + key; HRR: group only
                         break;
                     case 22:
                         etm = true;
@@ -603,8 +818,7 @@ public final class TlsConnection {
         }
         serverHelloFrame = frame;
         if (Arrays.equals(random, HRR_RANDOM)) {
-            helloRetry = true; // HelloRetryRequest: a second ClientHello and ServerHello follow
-            return;
+            return; // HelloRetryRequest: a second ClientHello and ServerHello follow
         }
         serverRandom = random;
         setUpDecryption();
@@ -615,6 +829,8 @@ public final class TlsConnection {
             client.encrypted = true;
             server.decryptor = server.pending;
             client.decryptor = client.pending;
+            server.seqUncertain = false;
+            client.seqUncertain = false;
             server.pending = null;
             client.pending = null;
         }
@@ -633,7 +849,7 @@ public final class TlsConnection {
         }
     }
 
-    private void certificate(Direction d, Wire w, long frame) {
+    private List<CertificateFacts> certificate(Direction d, Wire w, long frame) {
         boolean tls13 = isTls13();
         if (tls13) {
             w.skip(w.u8("certificate_request_context length"), "certificate_request_context");
@@ -656,8 +872,7 @@ public final class TlsConnection {
             }
             index++;
         }
-        certificates = List.copyOf(chain);
-        certificateFrame = frame;
+        return List.copyOf(chain);
     }
 
     private void finished(Direction d) {
@@ -665,6 +880,7 @@ public final class TlsConnection {
         if (isTls13() && d.app != null) {
             d.decryptor = d.app;
             d.app = null;
+            d.seqUncertain = false;
         }
     }
 
@@ -672,6 +888,7 @@ public final class TlsConnection {
         if (isTls13() && d.decryptor instanceof RecordDecryptor.Tls13) {
             try {
                 d.decryptor = ((RecordDecryptor.Tls13) d.decryptor).next();
+                d.seqUncertain = false;
             } catch (GeneralSecurityException e) {
                 decryptionProblem("KeyUpdate on side " + d.side + ": " + e.getMessage());
                 d.decryptor = null;
@@ -804,6 +1021,37 @@ public final class TlsConnection {
                 decryptionProblem);
     }
 
+    /**
+     * The client's certificate chain (mutual TLS), leaf first; empty if none was sent or it was
+     * encrypted (TLS 1.3 without a key log).
+     */
+    public List<CertificateFacts> clientCertificates() {
+        return clientCertificates;
+    }
+
+    /** Cipher suites the (latest) ClientHello offered, in its order, GREASE values left out. */
+    public List<Integer> offeredCipherSuites() {
+        return offeredSuites;
+    }
+
+    /** Named groups of the key shares in the (latest) ClientHello, e.g. 0x001d x25519, 0x0017 secp256r1. */
+    public List<Integer> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    /** Named group of the server's key share (ServerHello, or the group a HelloRetryRequest asked for); -1 if none. */
+    public int selectedGroup() {
+        return selectedGroup;
+    }
+
+    /**
+     * Bytes skipped at the start of a direction to reach its first record boundary, when the
+     * capture began in the middle of a record (long-lived SIP trunks); 0 normally.
+     */
+    public long skippedBytes(Side side) {
+        return side == null ? 0 : dirs[side.ordinal()].skipped;
+    }
+
     /** Why decryption did not happen or stopped, or null (also in {@link TlsFacts#decryptionProblem()}). */
     public String decryptionProblem() {
         return decryptionProblem;
@@ -929,18 +1177,31 @@ public final class TlsConnection {
 
     private static final class Direction {
         final Side side;
-        final byte[] rec = new byte[5 + MAX_FRAGMENT];
+        /** The record being assembled across calls; allocated on demand and never above one maximal record. */
+        byte[] rec;
         int recLen;
         long offset;
         long records;
         boolean dead;
-        byte[] hs = new byte[1024];
+        /** Looking for the first record boundary: the direction's bytes began mid-record. */
+        boolean searching;
+        /** The record being read was found by searching and is not yet believed. */
+        boolean tentative;
+        long skipped;
+        long skippedSinceSync;
+        boolean afterGap;
+        boolean seqUncertain;
+        byte[] held;
+        long heldFrame;
+        String lastGap;
+        String firstProblem;
+        byte[] win;
+        int winLen;
+        byte[] hs = EMPTY;
         int hsLen;
         boolean hsDead;
-        boolean ccs;
         boolean encrypted;
         boolean finished;
-        boolean opaqueAfterHello;
         RecordDecryptor decryptor;
         RecordDecryptor pending;
         RecordDecryptor app;
@@ -950,6 +1211,23 @@ public final class TlsConnection {
 
         Direction(Side side) {
             this.side = side;
+        }
+
+        void ensureRecordCapacity(int n) {
+            if (rec == null || rec.length < n) {
+                byte[] bigger = new byte[Math.max(n, Math.min(5 + MAX_FRAGMENT, rec == null ? 512 : rec.length * 2))];
+                if (rec != null) {
+                    System.arraycopy(rec, 0, bigger, 0, recLen);
+                }
+                rec = bigger;
+            }
+        }
+
+        /** Idle connections should not pin 18 KB each: drop a big buffer once its record is done. */
+        void releaseLargeRecordBuffer() {
+            if (rec != null && rec.length > 4096) {
+                rec = null;
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What one TLS connection or DTLS association showed, as an immutable snapshot.
  *
- * @param clientSide             the side that sent the ClientHello; null until one is seen
+ * @param clientSide             the side that sent the ClientHello (or, when only a ServerHello was seen,
+ *                               the other side); null until either is seen
  * @param datagram               DTLS over UDP rather than TLS over a stream
  * @param version                negotiated version ("TLS 1.2", "TLS 1.3", "DTLS 1.2", ...); TLS 1.3 is
  *                               read from supported_versions in the ServerHello, never from the legacy

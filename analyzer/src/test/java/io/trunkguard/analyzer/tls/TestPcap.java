@@ -34,7 +34,16 @@ final class TestPcap {
     }
 
     static List<Payload> payloads(String captureName) {
-        ByteBuffer b = ByteBuffer.wrap(resource("captures/" + captureName + ".pcap"));
+        return payloads(DIR.resolve("captures/" + captureName + ".pcap"));
+    }
+
+    static List<Payload> payloads(Path pcap) {
+        ByteBuffer b;
+        try {
+            b = ByteBuffer.wrap(Files.readAllBytes(pcap));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
             b.order(ByteOrder.BIG_ENDIAN);

@@ -109,6 +109,8 @@ class TlsCaptureTest {
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-rsa-cbc-mte", "TLS 1.2", 0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA",
                         CipherSuites.Strength.WEAK_CBC_NO_FS),
+                Arguments.of("tls12-cbc-sha384", "TLS 1.2", 0xC028, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                        CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-chacha20", "TLS 1.2", 0xCCA8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls12-ecdsa-chain", "TLS 1.2", 0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
@@ -122,6 +124,13 @@ class TlsCaptureTest {
                 Arguments.of("tls13-chacha20", "TLS 1.3", 0x1303, "TLS_CHACHA20_POLY1305_SHA256",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls13-hrr", "TLS 1.3", 0x1302, "TLS_AES_256_GCM_SHA384", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm", "TLS 1.3", 0x1304, "TLS_AES_128_CCM_SHA256", CipherSuites.Strength.STRONG),
+                Arguments.of("tls13-aes128ccm8", "TLS 1.3", 0x1305, "TLS_AES_128_CCM_8_SHA256",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-ecdhe-ecdsa-ccm", "TLS 1.2", 0xC0AD, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM",
+                        CipherSuites.Strength.STRONG),
+                Arguments.of("tls12-rsa-ccm8", "TLS 1.2", 0xC0A0, "TLS_RSA_WITH_AES_128_CCM_8",
+                        CipherSuites.Strength.STRONG),
                 Arguments.of("tls11-cbc", "TLS 1.1", 0xC014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
                         CipherSuites.Strength.STRONG),
                 Arguments.of("tls10-cbc", "TLS 1.0", 0xC013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
@@ -195,9 +204,15 @@ class TlsCaptureTest {
         assertThat(f.decryptionProblem()).isNull();
         assertThat(f.handshakeComplete()).isTrue();
         assertThat(f.alert()).isNull(); // the closing alerts are encrypted
-        assertThat(f.alpn()).containsExactly("sip");
+        assertThat(f.alpn()).containsExactly("sip", "h2"); // the server's choice is encrypted: what was offered
         assertThat(f.damage()).isNull();
         assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void readsTheNegotiatedAlpnFromDecryptedEncryptedExtensions() {
+        TlsFacts f = run("tls13-aes256gcm", TestPcap.keyLog("tls13-aes256gcm"), Chunking.AS_CAPTURED).facts();
+        assertThat(f.alpn()).containsExactly("sip");
     }
 
     @Test
@@ -256,6 +271,25 @@ class TlsCaptureTest {
         assertThat(run.plainB()).isEqualTo(SERVER);
     }
 
+    @Test
+    void readsKeyShareGroupsBeforeAndAfterTheRetry() {
+        List<TestPcap.Payload> payloads = TestPcap.payloads("tls13-hrr");
+        TlsConnection c = TlsConnection.stream(null);
+        TestPcap.Payload first = payloads.get(0);
+        c.onStreamData(first.side(), first.bytes(), 0, first.bytes().length, first.frame());
+        assertThat(c.keyShareGroups()).containsExactly(0x001d); // x25519, which the server refuses
+
+        TestPcap.Payload retry = payloads.get(1);
+        c.onStreamData(retry.side(), retry.bytes(), 0, retry.bytes().length, retry.frame());
+        assertThat(c.selectedGroup()).isEqualTo(0x0017); // the HelloRetryRequest asks for secp256r1
+
+        for (TestPcap.Payload p : payloads.subList(2, payloads.size())) {
+            c.onStreamData(p.side(), p.bytes(), 0, p.bytes().length, p.frame());
+        }
+        assertThat(c.keyShareGroups()).containsExactly(0x0017);
+        assertThat(c.selectedGroup()).isEqualTo(0x0017);
+    }
+
     @ParameterizedTest
     @EnumSource(Chunking.class)
     void keepsDecryptingAcrossATls13KeyUpdate(Chunking chunking) {
@@ -298,6 +332,30 @@ class TlsCaptureTest {
         assertThat(f.decrypted()).isTrue();
         assertThat(run.plainA()).isEqualTo(CLIENT);
         assertThat(run.plainB()).isEqualTo("SIP/2.0 200 OK\n");
+    }
+
+    @Test
+    void decryptsDtlsWithACbcSuiteAndMacThenEncrypt() {
+        Run run = run("dtls12-cbc-mte", TestPcap.keyLog("dtls12-cbc-mte"), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().cipherSuiteName()).isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+        assertThat(run.facts().srtpProtectionProfiles()).containsExactly(0x0008);
+        assertThat(run.facts().decryptionProblem()).isNull();
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo("SIP/2.0 200 OK\n");
+    }
+
+    @Test
+    void reportsAWrongDtlsKeyWithoutDeliveringAnything() throws IOException {
+        String wrong = TestPcap.keyLogText("dtls12-srtp").lines()
+                .map(line -> line.startsWith("#") ? line : flipLastHexDigit(line)).collect(Collectors.joining("\n"));
+        Run run = run("dtls12-srtp", KeyLog.parse(new StringReader(wrong)), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.listenerCalls()).isZero();
+        assertThat(run.facts().decryptionProblem()).contains("wrong key?");
+        assertThat(run.facts().handshakeComplete()).isTrue();
+        assertThat(run.facts().damage()).isNull();
     }
 
     @Test
@@ -385,6 +443,73 @@ class TlsCaptureTest {
         return line.substring(0, line.length() - 1) + flipped;
     }
 
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void decryptsTls13ApplicationDataWithOnlyTheTrafficSecretsLogged(Chunking chunking) throws IOException {
+        String appOnly = TestPcap.keyLogText("tls13-chacha20").lines()
+                .filter(l -> l.startsWith("CLIENT_TRAFFIC_SECRET_0") || l.startsWith("SERVER_TRAFFIC_SECRET_0"))
+                .collect(Collectors.joining("\n"));
+        Run run = run("tls13-chacha20", KeyLog.parse(new StringReader(appOnly)), chunking);
+
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo(SERVER);
+        assertThat(run.facts().decrypted()).isTrue();
+        assertThat(run.facts().certificatesEncrypted()).isTrue(); // the handshake stayed closed
+        assertThat(run.facts().decryptionProblem()).contains("handshake traffic secrets");
+    }
+
+    @Test
+    void readsTheClientCertificateOfMutualTls() {
+        TlsConnection c = TlsConnection.stream(TestPcap.keyLog("tls12-mutual"));
+        for (TestPcap.Payload p : TestPcap.payloads("tls12-mutual")) {
+            c.onStreamData(p.side(), p.bytes(), 0, p.bytes().length, p.frame());
+        }
+
+        assertThat(c.clientCertificates()).singleElement().satisfies(cert -> {
+            assertThat(cert.subject()).isEqualTo("CN=proxy.example.test,O=Trunkguard Test");
+            assertThat(cert.sha256Fingerprint()).isEqualTo(CertificateFactsTest.opensslFingerprint("ec-leaf.pem"));
+        });
+        assertThat(c.facts().serverCertificates()).singleElement()
+                .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=sip.example.test,O=Trunkguard Test"));
+        assertThat(c.facts().decrypted()).isTrue();
+        assertThat(c.facts().damage()).isNull();
+    }
+
+    @Test
+    void listsTheOfferedCipherSuitesInOrder() {
+        TlsConnection c = TlsConnection.stream(null);
+        TestPcap.Payload hello = TestPcap.payloads("tls12-rsa-cbc-mte").get(0);
+        c.onStreamData(hello.side(), hello.bytes(), 0, hello.bytes().length, hello.frame());
+
+        // -cipher AES256-SHA: the one suite plus the renegotiation SCSV openssl always adds
+        assertThat(c.offeredCipherSuites()).containsExactly(0x0035, 0x00FF);
+        assertThat(c.clientCertificates()).isEmpty();
+    }
+
+    @Test
+    void saysWhenTheSuiteCannotBeDecryptedAndStillReadsTheHandshake() {
+        Run run = run("tls12-aria-gcm", TestPcap.keyLog("tls12-aria-gcm"), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().cipherSuiteName()).isEqualTo("TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256");
+        assertThat(run.facts().decryptionProblem()).contains("not decryptable");
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.facts().serverCertificates()).hasSize(1);
+        assertThat(run.facts().handshakeComplete()).isTrue();
+        assertThat(run.listenerCalls()).isZero();
+    }
+
+    @Test
+    void reportsAHandshakeRefusedForWantOfASharedCipher() {
+        TlsFacts f = run("tls12-no-shared-cipher", null, Chunking.AS_CAPTURED).facts();
+
+        assertThat(f.alert()).isEqualTo("handshake_failure");
+        assertThat(f.serverName()).isEqualTo("sip.example.test");
+        assertThat(f.version()).isNull();
+        assertThat(f.cipherSuite()).isEqualTo(-1);
+        assertThat(f.handshakeComplete()).isFalse();
+        assertThat(f.damage()).isNull();
+    }
+
     @Test
     void reportsGarbageInTheMiddleOfAStreamWithItsOffsetAndKeepsWhatCameBefore() {
         List<TestPcap.Payload> payloads = new ArrayList<>(TestPcap.payloads("tls12-ecdhe-aes128gcm"));
@@ -436,7 +561,9 @@ class TlsCaptureTest {
         Map<String, TlsFacts> all = Stream.of("tls12-ecdhe-aes128gcm", "tls12-ecdhe-aes256gcm", "tls12-ecdhe-cbc-etm",
                         "tls12-rsa-cbc-mte", "tls12-chacha20", "tls12-ecdsa-chain", "tls12-weak-rsa1024", "tls12-expired",
                         "tls13-aes128gcm", "tls13-aes256gcm", "tls13-chacha20", "tls13-hrr", "tls13-keyupdate",
-                        "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp")
+                        "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp", "tls12-cbc-sha384",
+                        "dtls12-cbc-mte", "tls13-aes128ccm", "tls13-aes128ccm8", "tls12-ecdhe-ecdsa-ccm", "tls12-rsa-ccm8",
+                        "tls12-aria-gcm", "tls12-mutual", "tls12-multi", "tls13-multi", "tls12-multi-cbc")
                 .collect(Collectors.toMap(n -> n, n -> run(n, null, Chunking.AS_CAPTURED).facts()));
         assertThat(all.values()).allSatisfy(f -> {
             assertThat(f.damage()).isNull();
