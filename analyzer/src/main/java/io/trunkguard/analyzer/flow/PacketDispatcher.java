@@ -129,7 +129,7 @@ public final class PacketDispatcher {
 
                     @Override
                     public void onGap(long frame) {
-                        gap(d);
+                        gap(d, frame);
                     }
                 }, tcpBufferBytes, 512);
             }
@@ -173,7 +173,10 @@ public final class PacketDispatcher {
             }
         }
 
-        void gap(int dir) {
+        void gap(int dir, long frame) {
+            if (session != null) {
+                session.onStreamGap(dir == 0, frame);
+            }
             Object f = framers[dir];
             if (f instanceof SipStreamFramer s) {
                 s.onGap();
