@@ -251,8 +251,24 @@ public final class PacketDispatcher {
         if (WebSocketFramer.looksLikeUpgrade(b, p, end - p)) {
             return Kind.WS;
         }
-        int c = b[p] & 0xFF;
-        return c >= 'A' && c <= 'Z' && end - p < 64 ? Kind.UNKNOWN : Kind.OTHER;
+        // a capture that starts in the middle of a SIP message: a start line follows a line break
+        for (int i = p + 1; i < end; i++) {
+            if (b[i - 1] == '\n' && SipParser.looksLikeSip(b, i, end - i)) {
+                return Kind.SIP;
+            }
+        }
+        // text without a start line yet (the tail of a message body): keep looking in the next bytes
+        return printable(b, p, Math.min(end, p + 64)) ? Kind.UNKNOWN : Kind.OTHER;
+    }
+
+    private static boolean printable(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Handles one decoded packet. */
