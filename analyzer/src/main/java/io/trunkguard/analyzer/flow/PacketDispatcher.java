@@ -76,6 +76,7 @@ public final class PacketDispatcher {
         int boundVersion = -1;
         int rtpRun;
         long lastSsrc = -1;
+        int lastSeq;
         TlsSupport.Session dtls;
         Map<Integer, byte[]> sctpFragments;
 
@@ -358,8 +359,12 @@ public final class PacketDispatcher {
         }
         if (f.media == null && f.leg == null && RtpPackets.isRtp(b, po, len)) {
             long ssrc = RtpPackets.ssrc(b, po);
-            f.rtpRun = ssrc == f.lastSsrc ? f.rtpRun + 1 : 1;
+            int seq = RtpPackets.sequence(b, po);
+            int step = (seq - f.lastSeq) & 0xFFFF;
+            // media, not noise: the same SSRC with sequence numbers moving forward in small steps
+            f.rtpRun = ssrc == f.lastSsrc && step >= 1 && step <= 100 ? f.rtpRun + 1 : 1;
             f.lastSsrc = ssrc;
+            f.lastSeq = seq;
             if (f.rtpRun >= RTP_RUN) {
                 f.media = correlator.orphan(f.first(), f.second());
             }
