@@ -68,6 +68,11 @@ final class TlsSupports {
         }
 
         @Override
+        public void onStreamGap(boolean sideA, long frame) {
+            connection.onStreamGap(sideA ? Side.A : Side.B, frame);
+        }
+
+        @Override
         public void onPlaintext(TlsSupport.PlaintextSink sink) {
             connection.setPlaintextListener((side, buf, off, len, frame) -> sink.onPlaintext(side == Side.A, buf, off, len, frame));
         }

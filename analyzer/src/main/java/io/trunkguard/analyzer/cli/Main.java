@@ -8,7 +8,6 @@ import io.trunkguard.analyzer.report.TraceReport;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,9 +144,5 @@ public final class Main {
             }
         }
         return peak / 1048576.0;
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -178,6 +178,8 @@ public final class Correlator {
                         new SourceActivity.Event(m.timestampNanos, m.frame, m.requestUser() == null ? "" : m.requestUser()));
                 case "OPTIONS" -> SourceActivity.add(a.options,
                         new SourceActivity.Event(m.timestampNanos, m.frame, dst.ip() + " " + m.requestUri));
+                case "REGISTER" -> SourceActivity.add(a.registers,
+                        new SourceActivity.Event(m.timestampNanos, m.frame, account(m.to)));
                 default -> {
                 }
             }
@@ -193,6 +195,18 @@ public final class Correlator {
                 SourceActivity.add(a.registerSuccesses, e);
             }
         }
+    }
+
+    /** The URI of a To header without display name and parameters. */
+    static String account(String to) {
+        if (to == null) {
+            return "";
+        }
+        int lt = to.indexOf('<');
+        int gt = to.indexOf('>', lt + 1);
+        String uri = lt >= 0 && gt > lt ? to.substring(lt + 1, gt) : to;
+        int semi = uri.indexOf(';');
+        return semi >= 0 ? uri.substring(0, semi) : uri;
     }
 
     private SourceActivity source(IpAddress ip) {

@@ -56,6 +56,8 @@ public final class MediaStream {
     public final Set<Integer> payloadTypes = new LinkedHashSet<>();
     public long sequenceBreaks;
     private int lastSeq = -1;
+    private long lastSsrc = -1;
+    private int lastPt = -1;
     private static final PayloadEntropy NONE = new PayloadEntropy();
     /** Allocated with the first RTP payload, so streams that only appear in SDP stay small. */
     private PayloadEntropy entropy;
@@ -130,12 +132,16 @@ public final class MediaStream {
             if (RtpPackets.isRtp(b, off, len)) {
                 rtpPackets++;
                 mediaFrames.add(frame);
-                if (ssrcs.size() < 8) {
-                    ssrcs.add(RtpPackets.ssrc(b, off));
+                long ssrc = RtpPackets.ssrc(b, off);
+                if (ssrc != lastSsrc && ssrcs.size() < 8) {
+                    ssrcs.add(ssrc); // hash sets touched only when the value changes, not per packet
                 }
-                if (payloadTypes.size() < 16) {
-                    payloadTypes.add(RtpPackets.payloadType(b, off));
+                lastSsrc = ssrc;
+                int pt = RtpPackets.payloadType(b, off);
+                if (pt != lastPt && payloadTypes.size() < 16) {
+                    payloadTypes.add(pt);
                 }
+                lastPt = pt;
                 int seq = RtpPackets.sequence(b, off);
                 if (lastSeq >= 0 && ((seq - lastSeq) & 0xFFFF) > 100) {
                     sequenceBreaks++;

@@ -27,6 +27,8 @@ public final class SourceActivity {
     public final List<Event> invites = new ArrayList<>();
     /** OPTIONS sent by this source, detail = destination address and request-URI. */
     public final List<Event> options = new ArrayList<>();
+    /** REGISTERs sent by this source, detail = the account (To URI) tried. */
+    public final List<Event> registers = new ArrayList<>();
     /** Requests sent by this source, detail = destination address. */
     public long requests;
     /** User-Agent strings with the first frame each was seen in. */

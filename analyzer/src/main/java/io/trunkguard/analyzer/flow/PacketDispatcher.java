@@ -76,6 +76,7 @@ public final class PacketDispatcher {
         int boundVersion = -1;
         int rtpRun;
         long lastSsrc = -1;
+        int lastSeq;
         TlsSupport.Session dtls;
         Map<Integer, byte[]> sctpFragments;
 
@@ -129,7 +130,7 @@ public final class PacketDispatcher {
 
                     @Override
                     public void onGap(long frame) {
-                        gap(d);
+                        gap(d, frame);
                     }
                 }, tcpBufferBytes, 512);
             }
@@ -173,7 +174,10 @@ public final class PacketDispatcher {
             }
         }
 
-        void gap(int dir) {
+        void gap(int dir, long frame) {
+            if (session != null) {
+                session.onStreamGap(dir == 0, frame);
+            }
             Object f = framers[dir];
             if (f instanceof SipStreamFramer s) {
                 s.onGap();
@@ -248,8 +252,24 @@ public final class PacketDispatcher {
         if (WebSocketFramer.looksLikeUpgrade(b, p, end - p)) {
             return Kind.WS;
         }
-        int c = b[p] & 0xFF;
-        return c >= 'A' && c <= 'Z' && end - p < 64 ? Kind.UNKNOWN : Kind.OTHER;
+        // a capture that starts in the middle of a SIP message: a start line follows a line break
+        for (int i = p + 1; i < end; i++) {
+            if (b[i - 1] == '\n' && SipParser.looksLikeSip(b, i, end - i)) {
+                return Kind.SIP;
+            }
+        }
+        // text without a start line yet (the tail of a message body): keep looking in the next bytes
+        return printable(b, p, Math.min(end, p + 64)) ? Kind.UNKNOWN : Kind.OTHER;
+    }
+
+    private static boolean printable(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Handles one decoded packet. */
@@ -339,8 +359,12 @@ public final class PacketDispatcher {
         }
         if (f.media == null && f.leg == null && RtpPackets.isRtp(b, po, len)) {
             long ssrc = RtpPackets.ssrc(b, po);
-            f.rtpRun = ssrc == f.lastSsrc ? f.rtpRun + 1 : 1;
+            int seq = RtpPackets.sequence(b, po);
+            int step = (seq - f.lastSeq) & 0xFFFF;
+            // media, not noise: the same SSRC with sequence numbers moving forward in small steps
+            f.rtpRun = ssrc == f.lastSsrc && step >= 1 && step <= 100 ? f.rtpRun + 1 : 1;
             f.lastSsrc = ssrc;
+            f.lastSeq = seq;
             if (f.rtpRun >= RTP_RUN) {
                 f.media = correlator.orphan(f.first(), f.second());
             }

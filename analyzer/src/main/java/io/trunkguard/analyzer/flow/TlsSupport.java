@@ -22,6 +22,9 @@ public interface TlsSupport {
 
         void onDatagram(boolean sideA, byte[] b, int off, int len, long frame);
 
+        /** Bytes of one direction were lost (a TCP gap reassembly could not fill). */
+        void onStreamGap(boolean sideA, long frame);
+
         void onPlaintext(PlaintextSink sink);
 
         TlsSummary summary();

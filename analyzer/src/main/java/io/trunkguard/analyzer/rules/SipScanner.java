@@ -64,6 +64,20 @@ public final class SipScanner implements Rule {
                             targets.size() + " distinct OPTIONS targets in " + options.optionsSweepWindow().toSeconds() + " s"));
                 }
             }
+            if (a.registers.size() >= options.optionsSweepThreshold()) {
+                List<Event> window = Windows.densest(a.registers, options.optionsSweepWindow());
+                Set<String> accounts = new HashSet<>();
+                for (Event e : window) {
+                    accounts.add(e.detail());
+                }
+                if (accounts.size() >= options.optionsSweepThreshold()) {
+                    out.add(finding(severity(), "source", a.source.toString(), Windows.frames(window.subList(0, Math.min(20, window.size()))),
+                            a.source + " tried to register " + accounts.size() + " different accounts within "
+                                    + options.optionsSweepWindow().toSeconds() + " seconds, which is how scanners find valid extensions.",
+                            "Block the source at the edge and answer unknown accounts exactly like wrong passwords.",
+                            accounts.size() + " distinct REGISTER accounts in " + options.optionsSweepWindow().toSeconds() + " s"));
+                }
+            }
         }
         return out;
     }

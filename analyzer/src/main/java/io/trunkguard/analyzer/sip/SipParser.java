@@ -141,7 +141,8 @@ public final class SipParser {
                     ne--;
                 }
                 String known = known(b, p, ne);
-                if (known != null) {
+                if (known != null && (m.via == null || !(known.equals("via") || known.equals("v")))
+                        && (m.contact == null || !(known.equals("contact") || known.equals("m")))) {
                     int vs = colon + 1;
                     int ve = le;
                     while (vs < ve && (b[vs] == ' ' || b[vs] == '\t')) {
@@ -346,17 +347,23 @@ public final class SipParser {
     }
 
     static String param(String value, String name) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        int gt = lower.lastIndexOf('>');
-        int i = lower.indexOf(";" + name + "=", Math.max(gt, 0));
-        if (i < 0) {
-            return null;
+        int gt = value.lastIndexOf('>');
+        int from = Math.max(gt, 0);
+        int n = name.length();
+        for (int i = value.indexOf(';', from); i >= 0; i = value.indexOf(';', i + 1)) {
+            int s = i + 1;
+            while (s < value.length() && value.charAt(s) == ' ') {
+                s++;
+            }
+            if (value.regionMatches(true, s, name, 0, n) && s + n < value.length() && value.charAt(s + n) == '=') {
+                int b = s + n + 1;
+                int e = b;
+                while (e < value.length() && value.charAt(e) != ';' && value.charAt(e) != ' ' && value.charAt(e) != ',') {
+                    e++;
+                }
+                return value.substring(b, e);
+            }
         }
-        int s = i + name.length() + 2;
-        int e = s;
-        while (e < value.length() && value.charAt(e) != ';' && value.charAt(e) != ' ' && value.charAt(e) != ',') {
-            e++;
-        }
-        return value.substring(s, e);
+        return null;
     }
 }

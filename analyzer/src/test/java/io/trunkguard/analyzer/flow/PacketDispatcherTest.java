@@ -66,6 +66,19 @@ class PacketDispatcherTest {
     }
 
     @Test
+    void picksUpSipOverTcpWhenTheCaptureStartsMidMessage() {
+        String body = Sip.sdp("10.0.0.1", 4000, "RTP/AVP");
+        byte[] tail = Packets.ascii(body.substring(20));
+        byte[] next = Packets.ascii(Sip.request("BYE", "sip:bob@10.0.0.2", "mid1", 2, "", ""));
+        CaptureWriter w = CaptureWriter.linkType(1);
+        w.add(T0, tcp("10.0.0.1", 33000, "10.0.0.2", 5060, 7000, ACK | PSH, tail));
+        w.add(T0 + 1000, tcp("10.0.0.1", 33000, "10.0.0.2", 5060, 7000 + tail.length, ACK | PSH, next));
+        TraceReport r = analyze(w);
+        assertThat(r.stats().sipRequests()).containsEntry("BYE", 1L);
+        assertThat(r.legs()).singleElement().satisfies(l -> assertThat(l.transport()).isEqualTo("TCP"));
+    }
+
+    @Test
     void readsSipOverSctpDataChunks() {
         CaptureWriter w = CaptureWriter.linkType(1);
         w.add(T0, Packets.ethernet(0x0800, Packets.ipv4("10.0.0.1", "10.0.0.2", 132,

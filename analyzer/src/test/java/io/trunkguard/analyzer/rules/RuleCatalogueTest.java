@@ -425,6 +425,21 @@ class RuleCatalogueTest {
         }
     }
 
+    @Test
+    void sipScannerFiresForExtensionEnumerationButNotForPasswordGuessingOnOneAccount() {
+        Endpoint scanner = ep("203.0.113.7", 5070);
+        ModelBuilder m = new ModelBuilder();
+        Leg leg = m.leg(Transport.UDP, scanner, PROXY);
+        for (int i = 0; i < 12; i++) {
+            m.sip(leg, scanner, PROXY, i, Sip.request("REGISTER", "sip:example.com", "e" + i, 1, "", "")
+                    .replace("To: <sip:example.com>", "To: <sip:" + (100 + i) + "@example.com>"));
+        }
+        assertThat(run(new SipScanner(), m)).singleElement().satisfies(x -> assertThat(x.evidence()).contains("12 distinct REGISTER accounts"));
+        ModelBuilder guessing = new ModelBuilder();
+        registerAttempts(guessing, scanner, 12, false, 1);
+        assertThat(run(new SipScanner(), guessing)).isEmpty();
+    }
+
     @Nested
     class TollFraudPatternRule {
         static void invites(ModelBuilder m, String prefix, int count) {
