@@ -62,3 +62,26 @@ case_unauthenticated_call() {
   stop_all
   save_capture sip-unauthenticated-invite.pcapng
 }
+
+# 14b. Extension enumeration: SIPVicious svwar (friendly-scanner) tries REGISTER for extensions
+# 2000-2030 from 127.0.0.66; the PBX edge challenges each (401).
+case_scanner_svwar() {
+  start_capture lo
+  start_kamailio pbx.cfg -l udp:127.0.0.1:5060 -A 'CARRIER="sip:127.0.0.3:5080"'
+  timeout 40 svwar -b 127.0.0.66 -P 5066 -p 5060 -e 2000-2030 127.0.0.1 >>"$WORK/svwar.log" 2>&1 || true
+  stop_capture
+  stop_all
+  save_capture sip-scanner-svwar-register.pcapng
+}
+
+# 12b. Password cracking with a real tool: SIPVicious svcrack (friendly-scanner) guesses user
+# 2001's password from a 20-word list whose last word is right; 401 challenge, 403 per wrong guess.
+case_register_svcrack() {
+  { for i in $(seq 1 19); do echo "guess$i"; done; echo s3cret-2001; } > "$WORK/words.txt"
+  start_capture lo
+  start_kamailio pbx.cfg -l udp:127.0.0.1:5060 -A 'CARRIER="sip:127.0.0.3:5080"'
+  timeout 60 svcrack -b 127.0.0.66 -P 5066 -p 5060 -u 2001 -d "$WORK/words.txt" 127.0.0.1 >>"$WORK/svcrack.log" 2>&1 || true
+  stop_capture
+  stop_all
+  save_capture sip-register-svcrack.pcapng
+}
