@@ -9,9 +9,11 @@
 # else on the machine leaks into it, and is written to
 # analyzer/src/test/resources/captures/ together with FILE.json (tshark's view, made by
 # ../shared/corpus/tshark-truth.py), FILE.keys.json (tshark's view with the key log) and
-# FILE.keylog for TLS captures. Needs root (unshare, capture), tshark, sipp (sip-tester),
-# kamailio (+ kamailio-tls-modules), baresip, openssl, python3 with cryptography, gcc and
-# libssl-dev (for the key-log preload library). Every process is bounded by timeout.
+# FILE.keylog for TLS captures, then runs expectations.py (expectations.json and README.md
+# there). Needs root (unshare, capture) and the Debian packages tshark, sip-tester, kamailio,
+# kamailio-tls-modules, kamailio-websocket-modules, baresip, sipvicious, openssl, gcc and
+# libssl-dev (for the key-log preload library), plus python3 with cryptography. Every process
+# is bounded by timeout and killed when its case ends.
 set -euo pipefail
 
 SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
