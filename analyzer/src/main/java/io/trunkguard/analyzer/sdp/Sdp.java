@@ -1,0 +1,197 @@
+package io.trunkguard.analyzer.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A parsed session description. */
+public record Sdp(String origin, String connection, List<Media> media, boolean fingerprint) {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** One m= section with its effective connection address. */
+    public record Media(int index, String type, int port, String profile, List<String> formats,
+                        String connection, List<Crypto> crypto, String fingerprint, String setup,
+                        boolean rtcpMux, int rtcpPort, String direction) {
+
+        /** SAVP, SAVPF or DTLS profiles promise encrypted media. */
+        public boolean secureProfile() {
+            return isSecure(profile);
+        }
+
+        public boolean dtlsProfile() {
+            String p = profile.toUpperCase(Locale.ROOT);
+            return p.startsWith("UDP/TLS/") || p.startsWith("TCP/TLS/") || p.startsWith("UDP/DTLS/");
+        }
+
+        public boolean rtpProfile() {
+            return profile.toUpperCase(Locale.ROOT).contains("RTP/");
+        }
+    }
+
+    /** a=crypto: tag, suite, key parameters (inline keys) and session parameters. */
+    public record Crypto(int tag, String suite, boolean inlineKey, List<String> sessionParams) {
+    }
+
+    public static boolean isSecure(String profile) {
+        String p = profile == null ? "" : profile.toUpperCase(Locale.ROOT);
+        return p.contains("SAVP");
+    }
+
+    /** Parses SDP text; unknown or damaged lines are skipped, never thrown on. */
+    public static Sdp parse(String text) {
+        String origin = null;
+        String sessionConn = null;
+        boolean sessionFingerprint = false;
+        String sessionFp = null;
+        String sessionSetup = null;
+        String sessionDirection = "sendrecv";
+        List<Builder> media = new ArrayList<>();
+        Builder cur = null;
+        for (String raw : io.trunkguard.analyzer.sip.SipParser.lines(text)) {
+            String line = raw.trim();
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                continue;
+            }
+            char k = line.charAt(0);
+            String v = line.substring(2).trim();
+            switch (k) {
+                case 'o' -> origin = v;
+                case 'c' -> {
+                    String addr = connectionAddress(v);
+                    if (cur == null) {
+                        sessionConn = addr;
+                    } else {
+                        cur.connection = addr;
+                    }
+                }
+                case 'm' -> {
+                    String[] p = WHITESPACE.split(v);
+                    cur = new Builder();
+                    cur.index = media.size();
+                    cur.type = p[0];
+                    if (p.length > 1) {
+                        String port = p[1];
+                        int slash = port.indexOf('/');
+                        cur.port = parseInt(slash >= 0 ? port.substring(0, slash) : port);
+                    }
+                    cur.profile = p.length > 2 ? p[2] : "";
+                    for (int i = 3; i < p.length; i++) {
+                        cur.formats.add(p[i]);
+                    }
+                    media.add(cur);
+                }
+                case 'a' -> {
+                    int colon = v.indexOf(':');
+                    String name = (colon < 0 ? v : v.substring(0, colon)).toLowerCase(Locale.ROOT);
+                    String value = colon < 0 ? "" : v.substring(colon + 1).trim();
+                    switch (name) {
+                        case "crypto" -> {
+                            if (cur != null) {
+                                Crypto c = crypto(value);
+                                if (c != null) {
+                                    cur.crypto.add(c);
+                                }
+                            }
+                        }
+                        case "fingerprint" -> {
+                            if (cur == null) {
+                                sessionFingerprint = true;
+                                sessionFp = value;
+                            } else {
+                                cur.fingerprint = value;
+                            }
+                        }
+                        case "setup" -> {
+                            if (cur == null) {
+                                sessionSetup = value;
+                            } else {
+                                cur.setup = value;
+                            }
+                        }
+                        case "rtcp-mux" -> {
+                            if (cur != null) {
+                                cur.rtcpMux = true;
+                            }
+                        }
+                        case "rtcp" -> {
+                            if (cur != null) {
+                                String[] p = WHITESPACE.split(value);
+                                cur.rtcpPort = parseInt(p[0]);
+                            }
+                        }
+                        case "sendrecv", "sendonly", "recvonly", "inactive" -> {
+                            if (cur == null) {
+                                sessionDirection = name;
+                            } else {
+                                cur.direction = name;
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        List<Media> out = new ArrayList<>();
+        boolean anyFp = sessionFingerprint;
+        for (Builder b : media) {
+            String fp = b.fingerprint != null ? b.fingerprint : sessionFp;
+            anyFp |= fp != null;
+            out.add(new Media(b.index, b.type, b.port, b.profile, List.copyOf(b.formats),
+                    b.connection != null ? b.connection : sessionConn, List.copyOf(b.crypto), fp,
+                    b.setup != null ? b.setup : sessionSetup, b.rtcpMux, b.rtcpPort,
+                    b.direction != null ? b.direction : sessionDirection));
+        }
+        return new Sdp(origin, sessionConn, List.copyOf(out), anyFp);
+    }
+
+    private static final class Builder {
+        int index;
+        String type = "";
+        int port;
+        String profile = "";
+        final List<String> formats = new ArrayList<>();
+        String connection;
+        final List<Crypto> crypto = new ArrayList<>();
+        String fingerprint;
+        String setup;
+        boolean rtcpMux;
+        int rtcpPort = -1;
+        String direction;
+    }
+
+    private static String connectionAddress(String v) {
+        String[] p = WHITESPACE.split(v);
+        if (p.length < 3) {
+            return null;
+        }
+        String a = p[2];
+        int slash = a.indexOf('/');
+        return slash >= 0 ? a.substring(0, slash) : a;
+    }
+
+    static Crypto crypto(String value) {
+        String[] p = WHITESPACE.split(value);
+        if (p.length < 2) {
+            return null;
+        }
+        int tag = parseInt(p[0]);
+        String suite = p[1];
+        boolean inline = p.length > 2 && p[2].toLowerCase(Locale.ROOT).contains("inline:");
+        List<String> params = new ArrayList<>();
+        for (int i = 3; i < p.length; i++) {
+            params.add(p[i]);
+        }
+        return new Crypto(tag, suite, inline, List.copyOf(params));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
