@@ -1,14 +1,45 @@
 #!/usr/bin/env bash
 # Makes the TLS/DTLS test fixtures of io.trunkguard.analyzer.tls: certificates (certs/) and
 # key-logged loopback captures (captures/*.pcap with captures/*.keys), using openssl s_server /
-# s_client on 127.0.0.1 and tshark on lo. Needs root (or dumpcap capabilities), openssl 3, tshark,
-# keytool. Run from anywhere: ./make-tls-captures.sh [--certs] (--certs also regenerates certs);
+# s_client on 127.0.0.1 and tshark on lo, plus GnuTLS for the legacy suites this openssl lacks.
+# Needs root (or dumpcap capabilities), openssl 3, tshark, keytool, gnutls-bin, unshare, ss.
+# Run from anywhere: ./make-tls-captures.sh [--certs] (--certs also regenerates certs);
 # ONLY=name1,name2 ./make-tls-captures.sh remakes only those captures.
 # The client sends one SIP-like line; over TCP the server (-rev) answers it reversed, over DTLS
 # (where -rev is refused) the server sends SERVER_LINE; so tests know both plaintexts.
 set -euo pipefail
-cd "$(dirname "$0")"
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$SELF")"
 mkdir -p certs captures
+
+# One GnuTLS session (3DES, RC4 and NULL suites, which this openssl build lacks), run by the
+# script itself inside a fresh network namespace (unshare -n): gnutls-serv cannot bind to
+# 127.0.0.1 only, and in its own namespace nothing outside can reach it. The echo server answers
+# the client's line unchanged.
+if [[ "${1:-}" == --gnutls-one ]]; then
+  name=$2 sprio=$3 cprio=$4 port=5556
+  ip link set lo up
+  rm -f "captures/$name.pcap" "captures/$name.keys"
+  log=$(mktemp)
+  tshark -i lo -f "tcp port $port" -F pcap -w "captures/$name.pcap" >/dev/null 2>"$log" &
+  tpid=$!
+  for _ in $(seq 150); do grep -q 'Capture started' "$log" && break; sleep 0.1; done
+  gnutls-serv --echo -p $port --x509certfile certs/rsa2048.pem --x509keyfile certs/rsa2048.key \
+    --priority "$sprio" >/dev/null 2>&1 &
+  spid=$!
+  for _ in $(seq 100); do ss -H -ltn "sport = :$port" | grep -q . && break; sleep 0.1; done
+  (sleep 0.7; printf '%s\n' 'OPTIONS sip:probe@127.0.0.1 SIP/2.0'; sleep 1.5) | SSLKEYLOGFILE="captures/$name.keys" \
+    timeout 10 gnutls-cli --insecure -p $port --priority "$cprio" 127.0.0.1 >/dev/null 2>&1 || true
+  sleep 0.5
+  kill $spid 2>/dev/null || true
+  wait $spid 2>/dev/null || true
+  sleep 1
+  kill $tpid 2>/dev/null || true
+  wait $tpid 2>/dev/null || true
+  rm -f "$log"
+  echo "$name: $(stat -c %s "captures/$name.pcap") bytes, $(grep -vc '^#' "captures/$name.keys" || true) key lines"
+  exit 0
+fi
 CLIENT_LINE='OPTIONS sip:probe@127.0.0.1 SIP/2.0'
 SERVER_LINE='SIP/2.0 200 OK'
 
@@ -152,3 +183,13 @@ CLIENT_INPUT="$MULTI" capture tls12-multi-cbc "$RSA" "-tls1_2 -cipher ECDHE-RSA-
 # Mutual TLS: the server demands a client certificate (the EC leaf, signed by the test CA)
 capture tls12-mutual "$RSA -Verify 1 -CAfile certs/ca.pem" \
   "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -cert certs/ec-leaf.pem -key certs/ec-leaf.key $SNI"
+# Legacy suites through GnuTLS (needs gnutls-bin): 3DES, RC4 with SHA-1 and MD5, NULL
+gnutls_capture() {
+  if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then return; fi
+  unshare -n "$SELF" --gnutls-one "$1" "NORMAL:+3DES-CBC:+ARCFOUR-128:+NULL:+RSA:+MD5:+SHA256" \
+    "NONE:+VERS-TLS1.2:$2:+RSA:+COMP-NULL:+SIGN-ALL:+CTYPE-X509"
+}
+gnutls_capture gnutls-3des "+3DES-CBC:+SHA1"
+gnutls_capture gnutls-rc4-sha "+ARCFOUR-128:+SHA1"
+gnutls_capture gnutls-rc4-md5 "+ARCFOUR-128:+MD5"
+gnutls_capture gnutls-null-sha256 "+NULL:+SHA256"

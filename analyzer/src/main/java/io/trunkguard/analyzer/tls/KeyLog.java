@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code LABEL <client_random hex> <secret hex>} lines. Labels kept: CLIENT_RANDOM (TLS 1.2 master
  * secret), CLIENT/SERVER_HANDSHAKE_TRAFFIC_SECRET, CLIENT/SERVER_TRAFFIC_SECRET_0,
  * CLIENT_EARLY_TRAFFIC_SECRET, EARLY_EXPORTER_SECRET and EXPORTER_SECRET. Comments ({@code #})
- * and blank lines are ignored; malformed lines are skipped and counted.
+ * and blank lines are ignored; malformed lines are skipped and counted. Immutable once parsed:
+ * one instance can serve every connection of a capture, from any thread.
  */
 public final class KeyLog {
 

@@ -56,14 +56,30 @@ abstract class RecordDecryptor {
         return null;
     }
 
-    /** cipher, key length, iv length, mac algorithm, mac length, prf hash; null if unsupported. */
-    private static Object[] tls12Params(String name) {
+    /** MAC length of a NULL-cipher suite (its records are plaintext plus MAC), or -1 for any other suite. */
+    static int nullCipherMacLength(int suite) {
+        if (suite < 0 || !CipherSuites.isKnown(suite)) {
+            return -1;
+        }
+        Params p = tls12Params(CipherSuites.name(suite).toUpperCase(Locale.ROOT));
+        return p != null && p.kind().equals("NULL") ? p.macLen() : -1;
+    }
+
+    /** How a TLS 1.0-1.2 suite protects records: cipher kind, key and IV sizes, MAC, and the TLS 1.2 PRF hash. */
+    private record Params(String kind, int keyLen, int ivLen, String mac, int macLen, String prf) {
+        boolean aead() {
+            return kind.equals("GCM") || kind.equals("CHACHA") || kind.startsWith("CCM");
+        }
+    }
+
+    /** Null if the suite is not decryptable here. */
+    private static Params tls12Params(String name) {
         if (name.endsWith("_CCM") || name.endsWith("_CCM_8")) {
             int keyLen = name.contains("_AES_256_CCM") ? 32 : name.contains("_AES_128_CCM") ? 16 : 0;
             if (keyLen == 0) {
                 return null;
             }
-            return new Object[] {name.endsWith("_8") ? "CCM8" : "CCM", keyLen, 4, null, 0, "HmacSHA256"};
+            return new Params(name.endsWith("_8") ? "CCM8" : "CCM", keyLen, 4, null, 0, "HmacSHA256");
         }
         String mac;
         int macLen;
@@ -84,28 +100,28 @@ abstract class RecordDecryptor {
         }
         String prfHash = name.endsWith("_SHA384") ? "HmacSHA384" : "HmacSHA256";
         if (name.contains("_WITH_AES_128_GCM_")) {
-            return new Object[] {"GCM", 16, 4, null, 0, prfHash};
+            return new Params("GCM", 16, 4, null, 0, prfHash);
         }
         if (name.contains("_WITH_AES_256_GCM_")) {
-            return new Object[] {"GCM", 32, 4, null, 0, prfHash};
+            return new Params("GCM", 32, 4, null, 0, prfHash);
         }
         if (name.contains("_WITH_CHACHA20_POLY1305_")) {
-            return new Object[] {"CHACHA", 32, 12, null, 0, prfHash};
+            return new Params("CHACHA", 32, 12, null, 0, prfHash);
         }
         if (name.contains("_WITH_AES_128_CBC_")) {
-            return new Object[] {"AES-CBC", 16, 16, mac, macLen, prfHash};
+            return new Params("AES-CBC", 16, 16, mac, macLen, prfHash);
         }
         if (name.contains("_WITH_AES_256_CBC_")) {
-            return new Object[] {"AES-CBC", 32, 16, mac, macLen, prfHash};
+            return new Params("AES-CBC", 32, 16, mac, macLen, prfHash);
         }
         if (name.contains("_WITH_3DES_EDE_CBC_")) {
-            return new Object[] {"3DES-CBC", 24, 8, mac, macLen, prfHash};
+            return new Params("3DES-CBC", 24, 8, mac, macLen, prfHash);
         }
         if (name.contains("_WITH_RC4_128_")) {
-            return new Object[] {"RC4", 16, 0, mac, macLen, prfHash};
+            return new Params("RC4", 16, 0, mac, macLen, prfHash);
         }
         if (name.contains("_WITH_NULL_")) {
-            return new Object[] {"NULL", 0, 0, mac, macLen, prfHash};
+            return new Params("NULL", 0, 0, mac, macLen, prfHash);
         }
         return null;
     }
@@ -115,23 +131,19 @@ abstract class RecordDecryptor {
      */
     static RecordDecryptor[] tls12(int suite, int version, byte[] master, byte[] clientRandom, byte[] serverRandom,
             boolean encryptThenMac) throws GeneralSecurityException {
-        Object[] p = tls12Params(CipherSuites.name(suite).toUpperCase(Locale.ROOT));
+        Params p = tls12Params(CipherSuites.name(suite).toUpperCase(Locale.ROOT));
         if (p == null) {
             throw new GeneralSecurityException("unsupported suite");
         }
-        String kind = (String) p[0];
-        int keyLen = (Integer) p[1];
-        int ivLen = (Integer) p[2];
-        String mac = (String) p[3];
-        int macLen = (Integer) p[4];
-        boolean aead = kind.equals("GCM") || kind.equals("CHACHA") || kind.startsWith("CCM");
-        if (aead) {
-            macLen = 0;
-        }
+        String kind = p.kind();
+        int keyLen = p.keyLen();
+        int ivLen = p.ivLen();
+        boolean aead = p.aead();
+        int macLen = aead ? 0 : p.macLen();
         int total = 2 * macLen + 2 * keyLen + 2 * ivLen;
         byte[] seed = KeySchedule.concat(serverRandom, clientRandom);
         byte[] block = version >= 0x0303
-                ? KeySchedule.prf12((String) p[5], master, "key expansion", seed, total)
+                ? KeySchedule.prf12(p.prf(), master, "key expansion", seed, total)
                 : KeySchedule.prf10(master, "key expansion", seed, total);
         int pos = 0;
         byte[] cMac = Arrays.copyOfRange(block, pos, pos += macLen);
@@ -144,8 +156,8 @@ abstract class RecordDecryptor {
             return new RecordDecryptor[] {new Aead12(kind, cKey, cIv), new Aead12(kind, sKey, sIv)};
         }
         return new RecordDecryptor[] {
-            new Block12(kind, cKey, cIv, mac, cMac, version, encryptThenMac),
-            new Block12(kind, sKey, sIv, mac, sMac, version, encryptThenMac)};
+            new Block12(kind, cKey, cIv, p.mac(), cMac, version, encryptThenMac),
+            new Block12(kind, sKey, sIv, p.mac(), sMac, version, encryptThenMac)};
     }
 
     /** TLS 1.3 decryptor for one traffic secret. */

@@ -95,7 +95,11 @@ public final class TlsConnection {
         return new TlsConnection(true, keyLogOrNull);
     }
 
-    /** Receives decrypted application data (in order, per side) when a key log matches. */
+    /**
+     * Receives decrypted application data (in order, per side) when a key log matches, and the
+     * application data of NULL-cipher suites, which is plaintext on the wire, even without one
+     * ({@link TlsFacts#decrypted()} stays false then: nothing was decrypted).
+     */
     public void setPlaintextListener(PlaintextListener listener) {
         this.listener = listener;
     }
@@ -359,6 +363,12 @@ public final class TlsConnection {
                 return;
             }
             d.app.seq = 0;
+        }
+        int nullMac = isTls13() ? -1 : RecordDecryptor.nullCipherMacLength(suite);
+        if (nullMac >= 0 && type == CT_APPLICATION && len >= nullMac && listener != null) {
+            // a NULL cipher encrypts nothing: the data is readable without keys (its MAC unchecked)
+            listener.onPlaintext(d.side, b, off, len - nullMac, frame);
+            return;
         }
         // opaque protected record
         if (isTls13()) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real handshakes made by openssl s_server/s_client on loopback and captured by tshark
@@ -173,6 +174,69 @@ class TlsCaptureTest {
         assertThat(f.alert()).isEqualTo("close_notify"); // decrypted: alerts are protected after the handshake
         assertThat(run.plainA()).isEqualTo(CLIENT);
         assertThat(run.plainB()).isEqualTo(SERVER);
+    }
+
+    static Stream<Arguments> legacySuiteCaptures() {
+        List<Arguments> cases = List.of(
+                Arguments.of("gnutls-3des", 0x000A, CipherSuites.Strength.WEAK_3DES),
+                Arguments.of("gnutls-rc4-sha", 0x0005, CipherSuites.Strength.WEAK_RC4),
+                Arguments.of("gnutls-rc4-md5", 0x0004, CipherSuites.Strength.WEAK_RC4),
+                Arguments.of("gnutls-null-sha256", 0x003B, CipherSuites.Strength.WEAK_NULL));
+        List<Arguments> out = new ArrayList<>();
+        for (Arguments a : cases) {
+            for (Chunking chunking : Chunking.values()) {
+                out.add(Arguments.of(a.get()[0], chunking, a.get()[1], a.get()[2]));
+            }
+        }
+        return out.stream();
+    }
+
+    /** GnuTLS sessions (its echo server answers the line unchanged) with suites this openssl lacks. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("legacySuiteCaptures")
+    void decryptsLegacySuitesMadeByGnutls(String capture, Chunking chunking, int suite, CipherSuites.Strength strength) {
+        Run run = run(capture, TestPcap.keyLog(capture), chunking);
+
+        assertThat(run.facts().version()).isEqualTo("TLS 1.2");
+        assertThat(run.facts().cipherSuite()).isEqualTo(suite);
+        assertThat(run.facts().cipherStrength()).isEqualTo(strength);
+        assertThat(run.facts().decryptionProblem()).isNull();
+        assertThat(run.facts().damage()).isNull();
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo(CLIENT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void readsNullCipherDataWithoutAnyKey(Chunking chunking) {
+        Run run = run("gnutls-null-sha256", null, chunking);
+
+        assertThat(run.plainA()).isEqualTo(CLIENT);
+        assertThat(run.plainB()).isEqualTo(CLIENT);
+        assertThat(run.facts().decrypted()).isFalse(); // nothing needed decrypting
+        assertThat(run.facts().cipherStrength()).isEqualTo(CipherSuites.Strength.WEAK_NULL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gnutls-3des", "gnutls-rc4-sha", "gnutls-rc4-md5"})
+    void deliversNothingForRealCiphersWithoutAKey(String capture) {
+        assertThat(run(capture, null, Chunking.AS_CAPTURED).listenerCalls()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gnutls-3des", "gnutls-rc4-sha", "gnutls-rc4-md5", "gnutls-null-sha256"})
+    void rejectsAWrongKeyForLegacySuitesToo(String capture) throws IOException {
+        String wrong = TestPcap.keyLogText(capture).lines()
+                .map(line -> line.startsWith("#") ? line : flipLastHexDigit(line)).collect(Collectors.joining("\n"));
+        Run run = run(capture, KeyLog.parse(new StringReader(wrong)), Chunking.AS_CAPTURED);
+
+        assertThat(run.facts().decrypted()).isFalse();
+        assertThat(run.facts().decryptionProblem()).contains("wrong key?");
+        if (capture.contains("null")) {
+            assertThat(run.plainA()).isEqualTo(CLIENT); // readable anyway: the NULL cipher hides nothing
+        } else {
+            assertThat(run.listenerCalls()).isZero();
+        }
     }
 
     @Test
@@ -563,7 +627,8 @@ class TlsCaptureTest {
                         "tls13-aes128gcm", "tls13-aes256gcm", "tls13-chacha20", "tls13-hrr", "tls13-keyupdate",
                         "tls12-renegotiation", "tls11-cbc", "tls10-cbc", "tls10-cbc-mte", "dtls12-srtp", "tls12-cbc-sha384",
                         "dtls12-cbc-mte", "tls13-aes128ccm", "tls13-aes128ccm8", "tls12-ecdhe-ecdsa-ccm", "tls12-rsa-ccm8",
-                        "tls12-aria-gcm", "tls12-mutual", "tls12-multi", "tls13-multi", "tls12-multi-cbc")
+                        "tls12-aria-gcm", "tls12-mutual", "tls12-multi", "tls13-multi", "tls12-multi-cbc", "gnutls-3des",
+                        "gnutls-rc4-sha", "gnutls-rc4-md5", "gnutls-null-sha256")
                 .collect(Collectors.toMap(n -> n, n -> run(n, null, Chunking.AS_CAPTURED).facts()));
         assertThat(all.values()).allSatisfy(f -> {
             assertThat(f.damage()).isNull();
