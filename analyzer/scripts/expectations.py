@@ -70,6 +70,14 @@ FIXTURES = [
          made="sipp uac/uas over UDP, tshark -i lo, editcap -F pcap, header fields byte-swapped by tools/pcap_bigendian.py",
          transport="udp", media="RTP/AVP PCMA, plain RTP both ways", **PLAIN_CALL,
          legs=[leg("udp", "127.0.0.1:5060", "unencrypted")]),
+    dict(file="sip-udp-fragmented-invite.pcapng", case="udp-fragmented-invite", issueItem="IPv4 fragments (extra)",
+         made="sipp uac-call-large.xml (2.3 kB INVITE, audio+video, ICE candidates) -> sipp uas over UDP with lo MTU 1280: the INVITE leaves as two IPv4 fragments",
+         transport="udp", media="RTP/AVP PCMA (and an unused video m-line in the offer), plain RTP both ways", **PLAIN_CALL,
+         legs=[leg("udp", "127.0.0.1:5060", "unencrypted")]),
+    dict(file="sip-tcp-segmented-invite.pcapng", case="tcp-segmented-invite", issueItem="TCP reassembly (extra)",
+         made="the same large INVITE over TCP, lo MTU 1280 and gso_max_segs 1: the INVITE spans two TCP segments",
+         transport="tcp", media="RTP/AVP PCMA (and an unused video m-line in the offer), plain RTP both ways", **PLAIN_CALL,
+         legs=[leg("tcp", "127.0.0.1:5060", "unencrypted")]),
     dict(file="sip-register-bruteforce.pcapng", case="register-bruteforce", issueItem="12",
          made="25 runs of sipp uac-register-guess.xml from 127.0.0.66 against kamailio pbx.cfg (registrar, digest auth)",
          transport="udp", media="none",
@@ -152,6 +160,15 @@ FIXTURES = [
          made="as cert-expired with a CA-signed RSA 2048 leaf signed with SHA-1 (openssl ca -md sha1), SECLEVEL=0",
          transport="tls", media="none", findings=["CERT_WEAK_SIGNATURE"], keylog=True,
          legs=[leg("tls", "127.0.0.1:5061", "encrypted", also=["partly_encrypted"])]),
+    dict(file="sip-ws-register.pcapng", case="ws-register", issueItem="SIP over WebSocket (extra)",
+         made="tools/ws_sip_client.py (User-Agent JsSIP 3.10.1) over ws:// to kamailio ws-edge.cfg (websocket module, TCP 8080): REGISTER and OPTIONS, each 200",
+         transport="ws", media="none", findings=["SIP_PLAINTEXT_SIGNALLING"],
+         legs=[leg("ws", "127.0.0.1:8080", "unencrypted")]),
+    dict(file="sip-wss-register.pcapng", case="wss-register", issueItem="SIP over secure WebSocket (extra)",
+         made="the same over wss:// (TLS 1.2 on 8443; the client's secrets from Python's ssl keylog_filename, kamailio's from the preload)",
+         transport="wss", media="none", findings=[], keylog=True,
+         note="without the key log a passive observer sees TLS, not WebSocket: the leg is TLS; with the key log the SIP inside is WebSocket-framed (tshark: websocket transport)",
+         legs=[leg("tls", "127.0.0.1:8443", "encrypted")]),
     dict(file="sip-udp-sdes-srtp.pcapng", case="sdes-over-udp", issueItem="8",
          made="baresip alice -> baresip bob directly over UDP, mediaenc=srtp-mand",
          transport="udp", media="RTP/SAVP AES_CM_128_HMAC_SHA1_80, real SRTP both ways",
@@ -201,7 +218,8 @@ def tshark(path, filt, fields, extra=()):
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     return [l.split("\t") for l in out.splitlines() if l.strip()]
 
-DECODE_AS = ["-d", "tcp.port==5061,tls", "-d", "tls.port==5081,sip"]
+DECODE_AS = ["-d", "tcp.port==5061,tls", "-d", "tls.port==5081,sip", "-d", "tcp.port==8080,http",
+             "-d", "tcp.port==8443,tls", "-d", "tls.port==8443,http"]
 
 def sip_counts(path, keylog=None):
     """SIP messages as tshark dissects them, counting each message of a frame that packs several
@@ -230,7 +248,7 @@ def cert_facts(der, capture_time):
             "signatureHash": c.signature_hash_algorithm.name if c.signature_hash_algorithm else None}
 
 def tls_facts(path, keylog, proto="tls"):
-    extra = ["-d", "tcp.port==5061,tls", "-d", "tcp.port==5081,tls"]
+    extra = ["-d", "tcp.port==5061,tls", "-d", "tcp.port==5081,tls", "-d", "tcp.port==8443,tls"]
     if keylog: extra += ["-o", "tls.keylog_file:" + keylog]
     first = tshark(path, "frame.number==1", ["frame.time_epoch"])
     capture_time = datetime.datetime.fromtimestamp(float(first[0][0]), datetime.timezone.utc)
@@ -282,7 +300,7 @@ def main():
                              "sipRequests and dialogs here leave them out")
         for k in ("facts", "note"):
             if k in fx: e[k] = fx[k]
-        if fx["transport"].startswith("tls") or fx["case"] == "dtls-srtp":
+        if fx["transport"].startswith(("tls", "wss")) or fx["case"] == "dtls-srtp":
             proto = "dtls" if fx["case"] == "dtls-srtp" else "tls"
             hellos, certs = tls_facts(path, None, proto)
             if keylog:
