@@ -67,8 +67,8 @@ public final class Verdicts {
                 reason.append(leg.tls != null && leg.tls.decrypted()
                         ? ". The decrypted content is not SIP" : ". The content is encrypted; no media seen for it");
             } else {
-                reason.append(leg.signallingEncrypted() && !leg.sdpSeen
-                        ? ". No media seen for this leg (its SDP is encrypted)" : ". No media negotiated on this leg");
+                boolean sdpHidden = leg.signallingEncrypted() && !leg.sdpSeen && (leg.tls == null || !leg.tls.decrypted());
+                reason.append(sdpHidden ? ". No media seen for this leg (its SDP is encrypted)" : ". No media negotiated on this leg");
             }
         }
         if (!unknownParts.isEmpty()) {
