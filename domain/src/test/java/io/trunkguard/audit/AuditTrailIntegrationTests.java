@@ -100,6 +100,23 @@ abstract class AuditTrailIntegrationTests {
 	}
 
 	@Test
+	void refusesToAppendInAReadOnlyTransaction() {
+		TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		readOnly.setReadOnly(true);
+
+		assertThatThrownBy(() -> readOnly.executeWithoutResult(status -> trail.record("auditor", AuditActions.EXPORT_CREATED,
+				null, null, null))).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only transaction");
+		assertThat(entries.count()).isZero();
+	}
+
+	@Test
+	void startsItsOwnTransactionWhenCalledOutsideOne() {
+		AuditEntry entry = trail.record("anonymous", AuditActions.LOGIN_FAILED, null, null, Map.of("username", "mallory"));
+
+		assertThat(entries.findById(entry.getSequence())).isPresent();
+	}
+
+	@Test
 	void keepsTheChainIntactUnderConcurrentAppends() throws Exception {
 		int threads = 4;
 		int perThread = 25;

@@ -5,6 +5,7 @@ import io.trunkguard.access.GrantReduced;
 import io.trunkguard.access.GrantRevoked;
 import io.trunkguard.access.SystemChanged;
 import io.trunkguard.access.SystemRegistered;
+import io.trunkguard.audit.AuditActions;
 import io.trunkguard.audit.AuditEntryDraft;
 import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.people.PersonChanged;
@@ -35,63 +36,63 @@ class DomainEventAuditor {
 
 	@EventListener
 	void on(PersonRegistered event) {
-		record(event.actor(), "PERSON_REGISTERED", "Person", event.personId(), event.occurredAt(),
+		record(event.actor(), AuditActions.PERSON_REGISTERED, "Person", event.personId(), event.occurredAt(),
 				details("hrId", event.hrId(), "fullName", event.fullName()));
 	}
 
 	@EventListener
 	void on(PersonChanged event) {
-		record(event.actor(), "PERSON_CHANGED", "Person", event.personId(), event.occurredAt(),
+		record(event.actor(), AuditActions.PERSON_CHANGED, "Person", event.personId(), event.occurredAt(),
 				details("hrId", event.hrId(), "changedFields", event.changedFields()));
 	}
 
 	@EventListener
 	void on(PersonLeft event) {
-		record(event.actor(), "PERSON_LEFT", "Person", event.personId(), event.occurredAt(),
+		record(event.actor(), AuditActions.PERSON_LEFT, "Person", event.personId(), event.occurredAt(),
 				details("hrId", event.hrId(), "lastDay", event.lastDay()));
 	}
 
 	@EventListener
 	void on(SystemRegistered event) {
-		record(event.actor(), "SYSTEM_REGISTERED", "System", event.systemId(), event.occurredAt(), details("name", event.name()));
+		record(event.actor(), AuditActions.SYSTEM_REGISTERED, "System", event.systemId(), event.occurredAt(), details("name", event.name()));
 	}
 
 	@EventListener
 	void on(SystemChanged event) {
-		record(event.actor(), "SYSTEM_CHANGED", "System", event.systemId(), event.occurredAt(),
+		record(event.actor(), AuditActions.SYSTEM_CHANGED, "System", event.systemId(), event.occurredAt(),
 				details("name", event.name(), "changedFields", event.changedFields()));
 	}
 
 	@EventListener
 	void on(GrantIssued event) {
-		record(event.actor(), "GRANT_ISSUED", "Grant", event.grantId(), event.occurredAt(),
+		record(event.actor(), AuditActions.GRANT_ISSUED, "Grant", event.grantId(), event.occurredAt(),
 				details("personId", event.personId(), "systemId", event.systemId(), "entitlement", event.entitlement(),
 						"privileged", event.privileged()));
 	}
 
 	@EventListener
 	void on(GrantRevoked event) {
-		record(event.actor(), "GRANT_REVOKED", "Grant", event.grantId(), event.occurredAt(),
+		record(event.actor(), AuditActions.GRANT_REVOKED, "Grant", event.grantId(), event.occurredAt(),
 				details("personId", event.personId(), "systemId", event.systemId(), "entitlement", event.entitlement(),
 						"reason", event.reason()));
 	}
 
 	@EventListener
 	void on(GrantReduced event) {
-		record(event.actor(), "GRANT_REDUCED", "Grant", event.grantId(), event.occurredAt(),
+		record(event.actor(), AuditActions.GRANT_REDUCED, "Grant", event.grantId(), event.occurredAt(),
 				details("personId", event.personId(), "systemId", event.systemId(), "from", event.previousEntitlement(),
 						"to", event.newEntitlement(), "privileged", event.privileged(), "reason", event.reason()));
 	}
 
 	@EventListener
 	void on(VendorRegistered event) {
-		record(event.actor(), "VENDOR_REGISTERED", "Vendor", event.vendorId(), event.occurredAt(),
+		record(event.actor(), AuditActions.VENDOR_REGISTERED, "Vendor", event.vendorId(), event.occurredAt(),
 				details("name", event.name(), "riskTier", event.riskTier()));
 	}
 
 	@EventListener
 	void on(VendorChanged event) {
-		record(event.actor(), "VENDOR_CHANGED", "Vendor", event.vendorId(), event.occurredAt(),
+		record(event.actor(), AuditActions.VENDOR_CHANGED, "Vendor", event.vendorId(), event.occurredAt(),
 				details("name", event.name(), "changedFields", event.changedFields()));
 	}
 
