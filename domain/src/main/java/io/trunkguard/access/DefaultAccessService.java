@@ -178,7 +178,7 @@ class DefaultAccessService implements AccessService {
 			}
 			String like = likePattern(query.text());
 			if (like != null) {
-				predicates.add(cb.like(cb.lower(root.get("entitlement")), like));
+				predicates.add(cb.like(cb.lower(root.get("entitlement")), like, '\\'));
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};

@@ -33,7 +33,7 @@ public interface Systems extends Repository<AccessSystem, SystemId> {
 
 	@Query("""
 			select s from AccessSystem s
-			where (:text is null or lower(s.name) like :text or lower(s.description) like :text)
+			where (:text is null or lower(s.name) like :text escape '\\' or lower(s.description) like :text escape '\\')
 			  and (:kind is null or s.kind = :kind)
 			""")
 	Page<AccessSystem> search(@Param("text") String likePattern, @Param("kind") SystemKind kind, Pageable pageable);

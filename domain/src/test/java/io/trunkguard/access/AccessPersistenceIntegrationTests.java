@@ -225,6 +225,8 @@ abstract class AccessPersistenceIntegrationTests {
 		GrantQuery text = new GrantQuery(holder.getId(), system.getId(), null, null, null, "OPERATOR");
 		assertThat(ids(access.searchGrants(text, PageRequest.of(0, 10))))
 				.containsExactlyInAnyOrder(neverUsedOld.getId(), recent.getId());
+		GrantQuery literalUnderscore = new GrantQuery(holder.getId(), null, null, null, null, "backup_operator");
+		assertThat(access.searchGrants(literalUnderscore, PageRequest.of(0, 10))).as("'_' is no wildcard").isEmpty();
 		Page<AccessGrant> firstPage = access.searchGrants(ofHolder, PageRequest.of(0, 3));
 		assertThat(firstPage.getTotalElements()).isEqualTo(4);
 		assertThat(firstPage.getContent()).hasSize(3);

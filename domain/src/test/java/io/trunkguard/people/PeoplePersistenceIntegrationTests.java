@@ -151,8 +151,21 @@ abstract class PeoplePersistenceIntegrationTests {
 		assertThat(page.getContent()).hasSize(4);
 		Page<Person> active = people.search(new PersonSearch(marker, EmploymentStatus.ACTIVE, "Support"), PageRequest.of(0, 10));
 		assertThat(active.getTotalElements()).isEqualTo(5);
-		assertThat(people.search(new PersonSearch("100%_" + marker, null, null), PageRequest.of(0, 10))).isEmpty();
 		assertThat(people.departments()).contains("Support");
+	}
+
+	@Test
+	void treatsWildcardsInTheSearchTextLiterally() {
+		String marker = TestData.unique("Wc");
+		Person percent = people.register(new PersonDetails(TestData.unique("T"), marker + " 50%_off", "p@example.test", null,
+				null, null, EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+		people.register(new PersonDetails(TestData.unique("T"), marker + " 50XYoff", "q@example.test", null, null, null,
+				EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+
+		assertThat(people.search(PersonSearch.text("50%_off"), PageRequest.of(0, 10)).getContent())
+				.filteredOn(p -> p.getFullName().startsWith(marker))
+				.containsExactly(percent);
+		assertThat(people.search(PersonSearch.text(marker), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
 	}
 
 	@Test
