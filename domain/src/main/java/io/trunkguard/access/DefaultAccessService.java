@@ -20,7 +20,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -89,6 +94,16 @@ class DefaultAccessService implements AccessService {
 	@Transactional(readOnly = true)
 	public Page<AccessSystem> searchSystems(String text, SystemKind kind, Pageable pageable) {
 		return systems.search(likePattern(text), kind, pageable);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<SystemId, AccessSystem> systemsByIds(Collection<SystemId> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return Map.of();
+		}
+		return systems.findByIdIn(Set.copyOf(ids)).stream()
+				.collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
 	}
 
 	@Override

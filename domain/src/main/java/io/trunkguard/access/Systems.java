@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ public interface Systems extends Repository<AccessSystem, SystemId> {
 	List<AccessSystem> findByOwnerIdOrderByName(PersonId ownerId);
 
 	long count();
+
+	List<AccessSystem> findByIdIn(Collection<SystemId> ids);
 
 	@Query("""
 			select s from AccessSystem s

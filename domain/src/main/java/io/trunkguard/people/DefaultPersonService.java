@@ -13,7 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -99,6 +104,15 @@ class DefaultPersonService implements PersonService {
 	@Transactional(readOnly = true)
 	public List<String> departments() {
 		return people.findDepartments();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<PersonId, Person> byIds(Collection<PersonId> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return Map.of();
+		}
+		return people.findByIdIn(Set.copyOf(ids)).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
 	}
 
 	private void requireManager(PersonId managerId) {

@@ -7,7 +7,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,4 +40,7 @@ public interface PersonService {
 	List<Person> directReports(PersonId managerId);
 
 	List<String> departments();
+
+	/** The people with the given ids, by id (unknown ids are left out): to show names in lists without N+1 queries. */
+	Map<PersonId, Person> byIds(Collection<PersonId> ids);
 }

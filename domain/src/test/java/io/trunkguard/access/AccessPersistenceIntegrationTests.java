@@ -80,6 +80,18 @@ abstract class AccessPersistenceIntegrationTests {
 	}
 
 	@Test
+	void looksUpSystemsAndPeopleByIds() {
+		AccessSystem other = access.registerSystem(TestData.system(owner.getId()), "tester");
+
+		assertThat(access.systemsByIds(List.of(system.getId(), other.getId(), SystemId.random())))
+				.containsOnlyKeys(system.getId(), other.getId())
+				.containsEntry(other.getId(), other);
+		assertThat(personService.byIds(List.of(owner.getId(), holder.getId())))
+				.containsOnlyKeys(owner.getId(), holder.getId());
+		assertThat(access.systemsByIds(List.of())).isEmpty();
+	}
+
+	@Test
 	void rejectsDuplicateSystemName() {
 		SystemDetails same = new SystemDetails(system.getName(), SystemKind.OTHER, null, owner.getId(), false,
 				ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER);
