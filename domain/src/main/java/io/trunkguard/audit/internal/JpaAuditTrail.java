@@ -54,6 +54,9 @@ class JpaAuditTrail implements AuditTrail {
 		head.advance(entry.getSequence(), entry.getHash());
 		// write now so that a constraint violation surfaces here, with the change it belongs to
 		entityManager.flush();
+		// the written entry never changes: keep it out of the persistence context, so a transaction that records
+		// many entries (an import, the demo data) does not dirty-check all of them at every flush
+		entityManager.detach(entry);
 		return entry;
 	}
 
