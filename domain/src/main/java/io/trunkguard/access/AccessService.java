@@ -29,6 +29,10 @@ public interface AccessService {
 
 	AccessSystem updateSystem(@NotNull SystemId id, @Valid @NotNull SystemDetails details, @NotBlank String actor);
 
+	/** Updates only if the stored version is still {@code expectedVersion}, else {@link io.trunkguard.shared.StaleVersionException}. */
+	AccessSystem updateSystem(@NotNull SystemId id, Long expectedVersion, @Valid @NotNull SystemDetails details,
+			@NotBlank String actor);
+
 	AccessSystem getSystem(SystemId id);
 
 	Optional<AccessSystem> findSystemByName(String name);

@@ -7,6 +7,7 @@ import io.trunkguard.people.PersonId;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -57,7 +58,13 @@ class DefaultAccessService implements AccessService {
 
 	@Override
 	public AccessSystem updateSystem(SystemId id, SystemDetails details, String actor) {
+		return updateSystem(id, null, details, actor);
+	}
+
+	@Override
+	public AccessSystem updateSystem(SystemId id, Long expectedVersion, SystemDetails details, String actor) {
 		AccessSystem system = getSystem(id);
+		StaleVersionException.check("System", id, expectedVersion, system.getVersion());
 		if (!system.getName().equals(details.name()) && systems.existsByName(details.name())) {
 			throw new ConflictException("system.duplicate-name", "a system named " + details.name() + " already exists");
 		}

@@ -2,6 +2,7 @@ package io.trunkguard.people;
 
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -49,7 +50,13 @@ class DefaultPersonService implements PersonService {
 
 	@Override
 	public Person update(PersonId id, PersonDetails details, String actor) {
+		return update(id, null, details, actor);
+	}
+
+	@Override
+	public Person update(PersonId id, Long expectedVersion, PersonDetails details, String actor) {
 		Person person = get(id);
+		StaleVersionException.check("Person", id, expectedVersion, person.getVersion());
 		if (!details.hrId().equals(person.getHrId()) && people.existsByHrId(details.hrId())) {
 			throw new ConflictException("person.duplicate-hr-id", "a person with HR id " + details.hrId() + " already exists");
 		}

@@ -25,6 +25,12 @@ public interface PersonService {
 
 	Person update(@NotNull PersonId id, @Valid @NotNull PersonDetails details, @NotBlank String actor);
 
+	/**
+	 * Updates only if the stored version is still {@code expectedVersion} (the one the edit form showed), else
+	 * {@link io.trunkguard.shared.StaleVersionException}: two people editing at once do not overwrite each other.
+	 */
+	Person update(@NotNull PersonId id, Long expectedVersion, @Valid @NotNull PersonDetails details, @NotBlank String actor);
+
 	/** Marks the person as having left on {@code lastDay}; publishes {@link PersonLeft}. */
 	Person markLeft(@NotNull PersonId id, @NotNull LocalDate lastDay, @NotBlank String actor);
 

@@ -9,6 +9,7 @@ import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,18 @@ abstract class AccessPersistenceIntegrationTests {
 		assertThat(entry.getAction()).isEqualTo("SYSTEM_CHANGED");
 		assertThat(entry.getActor()).isEqualTo("admin");
 		assertThat(entry.getDetails()).contains("\"changedFields\":[\"description\",\"inReviewScope\",\"connector\"]");
+	}
+
+	@Test
+	void refusesASystemEditBasedOnAStaleVersion() {
+		SystemDetails d = system.details();
+		access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "first", d.ownerId(), d.inReviewScope(),
+				d.connector(), d.reviewerStrategy()), "admin");
+
+		assertThatThrownBy(() -> access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "second",
+				d.ownerId(), d.inReviewScope(), d.connector(), d.reviewerStrategy()), "admin"))
+				.isInstanceOf(StaleVersionException.class);
+		assertThat(access.getSystem(system.getId()).getDescription()).isEqualTo("first");
 	}
 
 	@Test

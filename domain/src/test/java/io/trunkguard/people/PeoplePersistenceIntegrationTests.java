@@ -6,6 +6,7 @@ import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +117,23 @@ abstract class PeoplePersistenceIntegrationTests {
 		AuditEntry entry = latestEntryFor(person.getId());
 		assertThat(entry.getAction()).isEqualTo("PERSON_CHANGED");
 		assertThat(entry.getDetails()).contains("\"changedFields\":[\"department\"]");
+	}
+
+	@Test
+	void refusesAnEditBasedOnAStaleVersion() {
+		Person person = people.register(TestData.employee("Stella Stale", null), "admin");
+		PersonDetails d = person.details();
+		PersonDetails first = new PersonDetails(d.hrId(), "Stella First", d.email(), d.username(), null, d.department(),
+				d.employmentType(), d.startDate(), null);
+		PersonDetails second = new PersonDetails(d.hrId(), "Stella Second", d.email(), d.username(), null, d.department(),
+				d.employmentType(), d.startDate(), null);
+
+		people.update(person.getId(), 0L, first, "admin");
+
+		assertThatThrownBy(() -> people.update(person.getId(), 0L, second, "compliance-lead"))
+				.isInstanceOf(StaleVersionException.class)
+				.isInstanceOf(ConflictException.class);
+		assertThat(people.get(person.getId()).getFullName()).isEqualTo("Stella First");
 	}
 
 	@Test
