@@ -1,5 +1,6 @@
 package io.trunkguard.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * The local accounts of the embedded default, one per role, in table {@code local_account}
  * (BCrypt hashes only). Active only when {@code trunkguard.security.login=local}.
  */
-class LocalAccounts implements UserDetailsService {
+class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 
     record LocalAccount(String username, Role role, String passwordHash) {
     }
@@ -42,6 +43,14 @@ class LocalAccounts implements UserDetailsService {
         jdbc.sql("update local_account set password_hash = ?, password_changed_at = current_timestamp where username = ?")
                 .params(passwordHash, username)
                 .update();
+    }
+
+    @Override
+    public List<LocalAccountSummary> list() {
+        return jdbc.sql("select username, role, password_changed_at from local_account order by username")
+                .query((rs, row) -> new LocalAccountSummary(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     @Override
