@@ -8,8 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.trunkguard.audit.cli.AuditVerifyCommand;
-
 /**
  * The one assembly: business modules from {@code domain}, BPMN processes from {@code workflows},
  * adapters from {@code integrations} and {@code reports}, and the web UI and API from here.
@@ -21,8 +19,11 @@ import io.trunkguard.audit.cli.AuditVerifyCommand;
 @ConfigurationPropertiesScan
 public class TrunkguardApplication {
 
+    /** The audit verify command's flag (see {@code io.trunkguard.audit.cli.AuditVerifyCommand}). */
+    static final String VERIFY_FLAG = "--trunkguard.audit.verify-and-exit";
+
     public static void main(String[] args) {
-        if (AuditVerifyCommand.requestedBy(args)) {
+        if (verifyCommandRequested(args)) {
             ConfigurableApplicationContext context = SpringApplication.run(TrunkguardApplication.class,
                     verifyCommandArguments(args));
             System.exit(SpringApplication.exit(context));
@@ -37,15 +38,25 @@ public class TrunkguardApplication {
     static String[] verifyCommandArguments(String[] args) {
         List<String> arguments = new ArrayList<>();
         for (String arg : args) {
-            if (!arg.startsWith(AuditVerifyCommand.FLAG)) {
+            if (!arg.startsWith(VERIFY_FLAG)) {
                 arguments.add(arg);
             }
         }
-        arguments.add(AuditVerifyCommand.FLAG + "=true");
+        arguments.add(VERIFY_FLAG + "=true");
         arguments.add("--server.port=-1");
         arguments.add("--camunda.bpm.job-execution.enabled=false");
         arguments.add("--trunkguard.demo.enabled=false");
         arguments.add("--spring.main.banner-mode=off");
         return arguments.toArray(String[]::new);
+    }
+
+    /** Whether the command line asks for the audit verify command. */
+    static boolean verifyCommandRequested(String... args) {
+        for (String arg : args) {
+            if (arg.equals(VERIFY_FLAG) || arg.equals(VERIFY_FLAG + "=true")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,16 +13,15 @@ import io.trunkguard.audit.AuditChainVerifier;
 import io.trunkguard.audit.AuditVerification;
 
 /**
- * Runs when the application is started with {@value #FLAG}: verifies the audit chain, prints the
+ * Runs when the application is started with {@code --trunkguard.audit.verify-and-exit}: verifies the audit chain, prints the
  * result on standard output, and hands the exit code (0 intact, 1 broken) to
  * {@code TrunkguardApplication.main}, which exits with it. No web server is started in that mode.
  */
 @Component
 @ConditionalOnProperty(name = AuditVerifyCommand.PROPERTY, havingValue = "true")
-public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
+class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final String PROPERTY = "trunkguard.audit.verify-and-exit";
-    public static final String FLAG = "--" + PROPERTY;
+    static final String PROPERTY = "trunkguard.audit.verify-and-exit";
 
     private final AuditChainVerifier verifier;
     private final PrintStream out;
@@ -59,15 +58,5 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
     @Override
     public int getExitCode() {
         return exitCode;
-    }
-
-    /** Whether the command line asks for the verify command. */
-    public static boolean requestedBy(String... args) {
-        for (String arg : args) {
-            if (arg.equals(FLAG) || arg.equals(FLAG + "=true")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
