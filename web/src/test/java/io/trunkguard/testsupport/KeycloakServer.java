@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.jwk.RSAKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -63,6 +69,7 @@ public final class KeycloakServer {
     private final String bootstrapAdminUser;
     private final String bootstrapAdminPassword;
     private final Duration startupTime;
+    private RSAKey testSigningKey;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -124,12 +131,24 @@ public final class KeycloakServer {
      * @throws IllegalStateException with Keycloak's answer if the grant is refused
      */
     public String passwordGrant(String username, String password) {
-        return tokenResponse(username, password).get("access_token").asText();
+        return tokenResponse(tokenEndpoint(), username, password).get("access_token").asText();
+    }
+
+    /**
+     * A password grant sent to another URL of this server, e.g. with host {@code localhost} instead of
+     * {@code 127.0.0.1}: Keycloak then issues a correctly signed token whose issuer is that URL.
+     */
+    public String passwordGrantAt(String tokenEndpoint, String username, String password) {
+        return tokenResponse(tokenEndpoint, username, password).get("access_token").asText();
     }
 
     /** The full token response (access, refresh and ID token) of a password grant. */
     public JsonNode tokenResponse(String username, String password) {
-        HttpResponse<String> response = postForm(tokenEndpoint(), Map.of(
+        return tokenResponse(tokenEndpoint(), username, password);
+    }
+
+    private JsonNode tokenResponse(String tokenEndpoint, String username, String password) {
+        HttpResponse<String> response = postForm(tokenEndpoint, Map.of(
                 "grant_type", "password",
                 "client_id", APP_CLIENT_ID,
                 "client_secret", APP_CLIENT_SECRET,
@@ -181,6 +200,65 @@ public final class KeycloakServer {
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(client.toString())), 204);
+    }
+
+    /**
+     * An RSA key pair registered in the realm for tests that need tokens Keycloak would not issue (expired
+     * ones, for example) but whose signature the realm vouches for. The public key is published in the
+     * realm's JWKS; with priority 1 (Keycloak's generated key has 100) Keycloak never signs with it itself.
+     * Register it before the application under test first reads the JWKS.
+     */
+    public synchronized RSAKey testSigningKey() {
+        if (testSigningKey == null) {
+            testSigningKey = registerTestSigningKey();
+        }
+        return testSigningKey;
+    }
+
+    private RSAKey registerTestSigningKey() {
+        KeyPair pair;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            pair = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String adminToken = masterAdminToken();
+        String realmUrl = baseUrl() + "/admin/realms/" + REALM;
+        String realmId = readJson(send(HttpRequest.newBuilder(URI.create(realmUrl))
+                .header("Authorization", "Bearer " + adminToken).GET(), 200).body()).get("id").asText();
+
+        ObjectNode component = JSON.createObjectNode()
+                .put("name", "test-signing-key")
+                .put("providerId", "rsa")
+                .put("providerType", "org.keycloak.keys.KeyProvider")
+                .put("parentId", realmId);
+        ObjectNode config = component.putObject("config");
+        config.putArray("priority").add("1");
+        config.putArray("enabled").add("true");
+        config.putArray("active").add("true");
+        config.putArray("algorithm").add("RS256");
+        config.putArray("privateKey").add(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(realmUrl + "/components"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(component.toString())), 201);
+        String location = created.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Keycloak created the key without a Location"));
+        String componentId = location.substring(location.lastIndexOf('/') + 1);
+
+        JsonNode keys = readJson(send(HttpRequest.newBuilder(URI.create(realmUrl + "/keys"))
+                .header("Authorization", "Bearer " + adminToken).GET(), 200).body()).get("keys");
+        for (JsonNode key : keys) {
+            if (componentId.equals(key.path("providerId").asText())) {
+                return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                        .privateKey(pair.getPrivate())
+                        .keyID(key.get("kid").asText())
+                        .build();
+            }
+        }
+        throw new IllegalStateException("Keycloak does not list the registered test key: " + keys);
     }
 
     private String masterAdminToken() {
