@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,21 +179,43 @@ class KeycloakLoginIntegrationTest {
     @Test
     @ExtendWith(BrowserEvidenceOnFailure.class)
     void logsInThroughKeycloaksLoginPageInTheBrowser() {
-        String app = "http://127.0.0.1:" + port;
-        keycloak.allowRedirectUri(app + "/*");
+        WebDriver browser = logInThroughKeycloak("reviewer");
+
+        assertThat(browser.getCurrentUrl()).startsWith(app("/").toString());
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-role")).isEqualTo("reviewer");
+    }
+
+    @Test
+    @ExtendWith(BrowserEvidenceOnFailure.class)
+    void loggingOutEndsTheKeycloakSessionToo() {
+        WebDriver browser = logInThroughKeycloak("auditor");
+
+        WebElement logout = browser.findElement(By.id("logout"));
+        logout.click();
+
+        // The app logs out, Keycloak ends its session and sends the browser back to the app's home page,
+        // which (without a Keycloak session) sends it to Keycloak's login form, not back in.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(logout));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri());
+        assertThat(browser.findElements(By.id("home-title"))).isEmpty();
+    }
+
+    private WebDriver logInThroughKeycloak(String username) {
+        keycloak.allowRedirectUri("http://127.0.0.1:" + port + "/*");
         WebDriver browser = Browser.get().freshSession();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        browser.get(app + "/");
+        browser.get(app("/").toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
         assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri() + "/protocol/openid-connect/auth");
-        browser.findElement(By.id("username")).sendKeys("reviewer");
-        browser.findElement(By.id("password")).sendKeys("reviewer-demo-pw");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-demo-pw");
         browser.findElement(By.id("kc-login")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
-        assertThat(browser.getCurrentUrl()).startsWith(app + "/");
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-role")).isEqualTo("reviewer");
+        return browser;
     }
 
     private Map<String, Object> claims(String username, Instant expiresAt) {
