@@ -1,0 +1,58 @@
+package io.trunkguard.audit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * The canonical encoding and SHA-256 hash of an audit entry. The encoding is unambiguous: a version tag, then every
+ * field in a fixed order, each as a 4-byte big-endian length (-1 for null) followed by its UTF-8 bytes; the time is
+ * written as ISO-8601 UTC with microsecond precision (what both H2 and PostgreSQL store).
+ */
+public final class AuditHashes {
+
+	/** The "previous hash" of the first entry. */
+	public static final String GENESIS = "0".repeat(64);
+
+	private static final byte[] VERSION_TAG = "trunkguard-audit-v1".getBytes(StandardCharsets.UTF_8);
+
+	private AuditHashes() {
+	}
+
+	public static String hash(long sequence, Instant occurredAt, String actor, String action, String subjectType,
+			String subjectId, String details, String previousHash) {
+		MessageDigest digest = sha256();
+		digest.update(VERSION_TAG);
+		digest.update(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
+		field(digest, occurredAt == null ? null : occurredAt.toString());
+		field(digest, actor);
+		field(digest, action);
+		field(digest, subjectType);
+		field(digest, subjectId);
+		field(digest, details);
+		field(digest, previousHash);
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static void field(MessageDigest digest, String value) {
+		if (value == null) {
+			digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
+			return;
+		}
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+		digest.update(bytes);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package io.trunkguard.vendor;
+
+import io.trunkguard.people.PersonId;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A carrier or other provider of the voice platform. */
+@Entity
+@Table(name = "vendor")
+public class Vendor extends AbstractAggregateRoot<Vendor> {
+
+	@EmbeddedId
+	@AttributeOverride(name = "value", column = @Column(name = "id"))
+	private VendorId id;
+
+	@Version
+	private Long version;
+
+	@Column(nullable = false, unique = true, length = 200)
+	private String name;
+
+	@Column(nullable = false, length = 1000)
+	private String services;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "risk_tier", nullable = false, length = 20)
+	private RiskTier riskTier;
+
+	@Embedded
+	@AttributeOverride(name = "value", column = @Column(name = "owner_id", nullable = false))
+	private PersonId ownerId;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "vendor_contact", joinColumns = @JoinColumn(name = "vendor_id"))
+	@OrderColumn(name = "contact_order")
+	private List<VendorContact> contacts = new ArrayList<>();
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected Vendor() {
+		// for JPA
+	}
+
+	/** A new vendor; registers {@link VendorRegistered}. */
+	public static Vendor register(VendorId id, VendorDetails details, String actor, Instant now) {
+		Vendor vendor = new Vendor();
+		vendor.id = Objects.requireNonNull(id, "id");
+		vendor.apply(details);
+		vendor.createdAt = now;
+		vendor.updatedAt = now;
+		vendor.registerEvent(new VendorRegistered(id, vendor.name, vendor.riskTier, actor, now));
+		return vendor;
+	}
+
+	/** Changes the details; registers {@link VendorChanged} when something changed. Returns the changed fields. */
+	public List<String> update(VendorDetails details, String actor, Instant now) {
+		List<String> changed = new ArrayList<>();
+		compare(changed, "name", name, details.name());
+		compare(changed, "services", services, details.services());
+		compare(changed, "riskTier", riskTier, details.riskTier());
+		compare(changed, "ownerId", ownerId, details.ownerId());
+		compare(changed, "contacts", List.copyOf(contacts), details.contacts());
+		if (!changed.isEmpty()) {
+			apply(details);
+			updatedAt = now;
+			registerEvent(new VendorChanged(id, name, List.copyOf(changed), actor, now));
+		}
+		return changed;
+	}
+
+	private void apply(VendorDetails details) {
+		this.name = details.name();
+		this.services = details.services();
+		this.riskTier = details.riskTier();
+		this.ownerId = details.ownerId();
+		this.contacts.clear();
+		this.contacts.addAll(details.contacts());
+	}
+
+	private static void compare(List<String> changed, String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			changed.add(field);
+		}
+	}
+
+	public VendorDetails details() {
+		return new VendorDetails(name, services, riskTier, ownerId, List.copyOf(contacts));
+	}
+
+	public VendorId getId() {
+		return id;
+	}
+
+	public Long getVersion() {
+		return version;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getServices() {
+		return services;
+	}
+
+	public RiskTier getRiskTier() {
+		return riskTier;
+	}
+
+	public PersonId getOwnerId() {
+		return ownerId;
+	}
+
+	public List<VendorContact> getContacts() {
+		return List.copyOf(contacts);
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return this == o || (o instanceof Vendor other && id != null && id.equals(other.id));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hashCode(id);
+	}
+
+	@Override
+	public String toString() {
+		return "Vendor[" + name + "]";
+	}
+}

@@ -1,0 +1,31 @@
+package io.trunkguard.vendor;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use cases on the vendor register. Every change is written to the audit trail in the same transaction. Errors:
+ * {@link io.trunkguard.shared.NotFoundException}, {@link io.trunkguard.shared.ConflictException} (duplicate name),
+ * {@link jakarta.validation.ConstraintViolationException}.
+ */
+public interface VendorService {
+
+	Vendor register(@Valid @NotNull VendorDetails details, @NotBlank String actor);
+
+	Vendor update(@NotNull VendorId id, @Valid @NotNull VendorDetails details, @NotBlank String actor);
+
+	Vendor get(VendorId id);
+
+	Optional<Vendor> findByName(String name);
+
+	List<Vendor> all();
+
+	/** Vendors whose name or services contain {@code text} (case-insensitive), optionally of one risk tier. */
+	Page<Vendor> search(String text, RiskTier tier, Pageable pageable);
+}
