@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TrunkguardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:home-pages-browser;DB_CLOSE_DELAY=-1",
+        // As in the embedded default (the domain test-jar's application.properties turns it off for tests).
+        "trunkguard.demo.enabled=true",
         "TRUNKGUARD_PASSWORD_REVIEWER=" + HomePagesBrowserTest.PASSWORD_PREFIX + "reviewer",
         "TRUNKGUARD_PASSWORD_COMPLIANCE_LEAD=" + HomePagesBrowserTest.PASSWORD_PREFIX + "compliance-lead",
         "TRUNKGUARD_PASSWORD_AUDITOR=" + HomePagesBrowserTest.PASSWORD_PREFIX + "auditor",
