@@ -154,7 +154,7 @@ public final class KeycloakServer {
                 "client_secret", APP_CLIENT_SECRET,
                 "username", username,
                 "password", password,
-                "scope", "openid"), null);
+                "scope", "openid"));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Password grant for '" + username + "' refused by Keycloak: HTTP "
                     + response.statusCode() + " " + response.body());
@@ -167,7 +167,7 @@ public final class KeycloakServer {
         HttpResponse<String> response = postForm(tokenEndpoint(), Map.of(
                 "grant_type", "client_credentials",
                 "client_id", ADMIN_CLIENT_ID,
-                "client_secret", ADMIN_CLIENT_SECRET), null);
+                "client_secret", ADMIN_CLIENT_SECRET));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Client credentials grant refused: HTTP " + response.statusCode()
                     + " " + response.body());
@@ -266,7 +266,7 @@ public final class KeycloakServer {
                 "grant_type", "password",
                 "client_id", "admin-cli",
                 "username", bootstrapAdminUser,
-                "password", bootstrapAdminPassword), null);
+                "password", bootstrapAdminPassword));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Bootstrap admin login refused: HTTP " + response.statusCode()
                     + " " + response.body());
@@ -274,7 +274,7 @@ public final class KeycloakServer {
         return readJson(response.body()).get("access_token").asText();
     }
 
-    private HttpResponse<String> postForm(String url, Map<String, String> form, String bearer) {
+    private HttpResponse<String> postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -282,9 +282,6 @@ public final class KeycloakServer {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
         return send(request, -1);
     }
 
