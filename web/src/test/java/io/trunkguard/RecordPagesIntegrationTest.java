@@ -28,6 +28,7 @@ import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.vendor.VendorService;
 
 /** The record pages: forms that keep refused input, revoking with a reason, read-only pages for auditors. */
 @EmbeddedDefaultTest
@@ -47,6 +48,9 @@ class RecordPagesIntegrationTest {
 
     @Autowired
     AuditEntries audit;
+
+    @Autowired
+    VendorService vendors;
 
     @Test
     void registersAPersonThroughTheForm() throws Exception {
@@ -143,6 +147,38 @@ class RecordPagesIntegrationTest {
     void answersUnknownAndMalformedIdsWithTheNotFoundPage() throws Exception {
         mvc.perform(get("/people/00000000-0000-4000-8000-000000000000").with(LEAD)).andExpect(status().isNotFound());
         mvc.perform(get("/grants/not-an-id").with(LEAD)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void registersAVendorWithTheContactsEnteredAndIgnoresEmptyRows() throws Exception {
+        String owner = people.findByUsername("compliance-lead").orElseThrow().getId().toString();
+
+        mvc.perform(post("/vendors").with(LEAD).with(csrf())
+                        .param("name", "Form Carrier").param("services", "SIP trunking").param("riskTier", "HIGH")
+                        .param("ownerId", owner)
+                        .param("contacts[0].name", "Noc Desk").param("contacts[0].email", "noc@carrier.example")
+                        .param("contacts[0].phone", "+44 20 7946 0000")
+                        .param("contacts[1].name", "").param("contacts[1].email", "").param("contacts[1].phone", ""))
+                .andExpect(status().isFound());
+
+        assertThat(vendors.findByName("Form Carrier")).get()
+                .satisfies(vendor -> assertThat(vendor.getContacts()).singleElement()
+                        .satisfies(contact -> assertThat(contact.email()).isEqualTo("noc@carrier.example")));
+    }
+
+    @Test
+    void showsARefusedVendorFormAgainWithTheContactAsTyped() throws Exception {
+        String owner = people.findByUsername("compliance-lead").orElseThrow().getId().toString();
+
+        String page = mvc.perform(post("/vendors").with(LEAD).with(csrf())
+                        .param("name", "Typo Carrier").param("services", "SIP trunking").param("riskTier", "LOW")
+                        .param("ownerId", owner)
+                        .param("contacts[0].name", "Someone").param("contacts[0].email", "no-at-sign"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("value=\"no-at-sign\"").contains("value=\"Typo Carrier\"").contains("class=\"field-error\"");
+        assertThat(vendors.findByName("Typo Carrier")).isEmpty();
     }
 
     private AccessGrant freshGrant(String entitlement) {
