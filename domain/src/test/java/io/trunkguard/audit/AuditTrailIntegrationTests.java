@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +56,25 @@ abstract class AuditTrailIntegrationTests {
 	void startFromAnEmptyChain() {
 		tampering = new AuditTrailTampering(dataSource);
 		tampering.resetChain();
+	}
+
+	@Test
+	void databaseRefusesToUpdateOrDeleteEntries() {
+		appendEntries(2);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+		assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'x' where sequence = 1"))
+				.isInstanceOf(DataAccessException.class)
+				.rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.update("delete from audit_entry where sequence = 2"))
+				.isInstanceOf(DataAccessException.class)
+				.rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.update("delete from audit_chain_head"))
+				.isInstanceOf(DataAccessException.class)
+				.rootCause().hasMessageContaining("append-only");
+
+		assertThat(entries.count()).isEqualTo(2);
+		assertThat(verifier.verify().intact()).isTrue();
 	}
 
 	@Test
