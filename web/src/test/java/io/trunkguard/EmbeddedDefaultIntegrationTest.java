@@ -76,6 +76,20 @@ class EmbeddedDefaultIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from ACT_GE_PROPERTY", Integer.class)).isPositive();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void loadsTheDemoDataBeforeTheWebServerAcceptsRequests() {
+        // A load after the server opened its port held the audit chain's head for the whole load, so
+        // a login on a first start waited on that lock and failed with a 500.
+        var demo = context.getBean(io.trunkguard.demo.DemoDataLoader.class);
+        var server = context.getBean("webServerStartStop", org.springframework.context.SmartLifecycle.class);
+        assertThat(demo.isLoaded()).isTrue();
+        assertThat(demo.getPhase()).as("demo data starts in an earlier lifecycle phase than the web server")
+                .isLessThan(server.getPhase());
+    }
+
     @Test
     void listensOnLoopbackOnly() {
         assertThat(serverAddress).isEqualTo("127.0.0.1");

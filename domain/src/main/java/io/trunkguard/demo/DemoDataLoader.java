@@ -21,9 +21,8 @@ import io.trunkguard.vendor.VendorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,7 +55,7 @@ import java.util.Random;
  */
 @Component
 @EnableConfigurationProperties(DemoDataProperties.class)
-public class DemoDataLoader {
+public class DemoDataLoader implements SmartLifecycle {
 
 	public static final String DATA_SET = "harbourline-voice-v1";
 	public static final String ACTOR = "system:demo-data";
@@ -84,7 +83,33 @@ public class DemoDataLoader {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	private volatile boolean running;
+
+	/**
+	 * Loads at start-up before the web server opens its port (a lower phase than the server's), so no
+	 * request meets a half-loaded database whose open transaction holds the audit chain's head.
+	 */
+	@Override
+	public void start() {
+		loadOnStartup();
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
 	void loadOnStartup() {
 		if (!properties.enabled()) {
 			log.info("Demo data disabled (trunkguard.demo.enabled=false)");
