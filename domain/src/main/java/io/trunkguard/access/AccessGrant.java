@@ -83,9 +83,15 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		// for JPA
 	}
 
-	/** A new active grant; registers {@link GrantIssued}. */
+	/**
+	 * A new active grant; registers {@link GrantIssued}.
+	 *
+	 * @param grantedAt when the access was given (may be in the past for grants recorded after the fact)
+	 * @param grantedBy who records the grant (the actor of the audit entry)
+	 * @param recordedAt now: when the grant is recorded
+	 */
 	public static AccessGrant issue(GrantId id, PersonId personId, SystemId systemId, String entitlement, boolean privileged,
-			Instant grantedAt, String grantedBy, Instant lastUsedAt) {
+			Instant grantedAt, String grantedBy, Instant lastUsedAt, Instant recordedAt) {
 		AccessGrant grant = new AccessGrant();
 		grant.id = Objects.requireNonNull(id, "id");
 		grant.personId = Objects.requireNonNull(personId, "personId");
@@ -94,12 +100,16 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		grant.privileged = privileged;
 		grant.grantedAt = Objects.requireNonNull(grantedAt, "grantedAt").truncatedTo(ChronoUnit.MICROS);
 		grant.grantedBy = requireText(grantedBy, "grantedBy");
+		if (grantedAt.isAfter(recordedAt)) {
+			throw new InvalidInputException("grant.granted-in-future", "the grant date " + grantedAt + " lies in the future");
+		}
 		if (lastUsedAt != null && lastUsedAt.isBefore(grantedAt)) {
 			throw new InvalidInputException("grant.used-before-granted", "last use " + lastUsedAt + " is before the grant " + grantedAt);
 		}
 		grant.lastUsedAt = lastUsedAt == null ? null : lastUsedAt.truncatedTo(ChronoUnit.MICROS);
 		grant.status = GrantStatus.ACTIVE;
-		grant.registerEvent(new GrantIssued(id, personId, systemId, grant.entitlement, privileged, grantedBy, grant.grantedAt));
+		grant.registerEvent(new GrantIssued(id, personId, systemId, grant.entitlement, privileged, grant.grantedBy,
+				recordedAt.truncatedTo(ChronoUnit.MICROS)));
 		return grant;
 	}
 

@@ -106,9 +106,10 @@ class DefaultAccessService implements AccessService {
 			throw new ConflictException("grant.duplicate",
 					person.getFullName() + " already holds an active " + entitlement + " grant on that system");
 		}
-		Instant grantedAt = grant.grantedAt() != null ? grant.grantedAt() : now();
+		Instant now = now();
+		Instant grantedAt = grant.grantedAt() != null ? grant.grantedAt() : now;
 		return grants.save(AccessGrant.issue(GrantId.random(), grant.personId(), grant.systemId(), entitlement,
-				grant.privileged(), grantedAt, actor, grant.lastUsedAt()));
+				grant.privileged(), grantedAt, actor, grant.lastUsedAt(), now));
 	}
 
 	@Override

@@ -1,0 +1,250 @@
+package io.trunkguard.audit;
+
+import io.trunkguard.testsupport.AuditTrailTampering;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The audit chain against a real database; run on H2 and PostgreSQL by the subclasses. */
+abstract class AuditTrailIntegrationTests {
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	AuditChainVerifier verifier;
+
+	@Autowired
+	AuditEntries entries;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	DataSource dataSource;
+
+	AuditTrailTampering tampering;
+
+	@BeforeEach
+	void startFromAnEmptyChain() {
+		tampering = new AuditTrailTampering(dataSource);
+		tampering.resetChain();
+	}
+
+	@Test
+	void verifiesAnEmptyChain() {
+		AuditVerification result = verifier.verify();
+
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entriesChecked()).isZero();
+		assertThat(result.firstBrokenSequence()).isNull();
+		assertThat(result.headHash()).isEqualTo(AuditHashes.GENESIS);
+	}
+
+	@Test
+	void appendsEntriesChainedByHash() {
+		Instant occurredAt = Instant.parse("2026-05-04T10:15:30.123456789Z");
+		AuditEntry first = trail.record(new AuditEntryDraft("reviewer", "LOGIN_SUCCEEDED", null, null, null, occurredAt));
+		AuditEntry second = trail.record("auditor", "WRITE_REFUSED", "Grant", "42", Map.of("path", "/grants/42", "method", "POST"));
+
+		assertThat(first.getSequence()).isEqualTo(1);
+		assertThat(first.getPreviousHash()).isEqualTo(AuditHashes.GENESIS);
+		assertThat(second.getSequence()).isEqualTo(2);
+		assertThat(second.getPreviousHash()).isEqualTo(first.getHash());
+		assertThat(second.getDetails()).isEqualTo("{\"method\":\"POST\",\"path\":\"/grants/42\"}");
+		AuditEntry stored = entries.findById(1L).orElseThrow();
+		assertThat(stored.getOccurredAt()).isEqualTo(occurredAt.truncatedTo(ChronoUnit.MICROS));
+		assertThat(stored.getHash()).isEqualTo(first.getHash()).isEqualTo(stored.computeHash());
+		assertThat(trail.headHash()).isEqualTo(second.getHash());
+		assertThat(trail.headSequence()).isEqualTo(2);
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entriesChecked()).isEqualTo(2);
+		assertThat(result.headHash()).isEqualTo(second.getHash());
+	}
+
+	@Test
+	void rejectsAnInvalidDraftAndAppendsNothing() {
+		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of(" ", "LOGIN_SUCCEEDED", null, null, null)))
+				.isInstanceOf(ConstraintViolationException.class)
+				.hasMessageContaining("actor");
+		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of("admin", "not upper case", null, null, null)))
+				.isInstanceOf(ConstraintViolationException.class)
+				.hasMessageContaining("action");
+		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of("admin", "EXPORT", null, null, "x".repeat(8001))))
+				.isInstanceOf(ConstraintViolationException.class)
+				.hasMessageContaining("details");
+
+		assertThat(entries.count()).isZero();
+		assertThat(trail.headSequence()).isZero();
+	}
+
+	@Test
+	void keepsTheChainIntactUnderConcurrentAppends() throws Exception {
+		int threads = 4;
+		int perThread = 25;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				String actor = "worker-" + t;
+				futures.add(pool.submit((Callable<Void>) () -> {
+					start.await();
+					for (int i = 0; i < perThread; i++) {
+						int n = i;
+						// each append in its own transaction, as concurrent requests would do
+						transaction.executeWithoutResult(status -> trail.record(actor, "EXPORT_CREATED", "Export", actor + "-" + n, null));
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(entries.count()).isEqualTo(threads * perThread);
+		assertThat(trail.headSequence()).isEqualTo(threads * perThread);
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).as(result.reason()).isTrue();
+		assertThat(result.entriesChecked()).isEqualTo(threads * perThread);
+	}
+
+	@Test
+	void detectsAChangedFieldAndNamesTheEntry() {
+		appendEntries(5);
+
+		tampering.changeColumn(3, "actor", "someone-else");
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenSequence()).isEqualTo(3);
+		assertThat(result.reason()).contains("entry 3 was changed");
+	}
+
+	@Test
+	void detectsAChangedDetailsText() {
+		appendEntries(4);
+
+		tampering.changeColumn(2, "details", "{\"reason\":\"nothing to see\"}");
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.firstBrokenSequence()).isEqualTo(2);
+	}
+
+	@Test
+	void detectsAReplacedEntryWithARecomputedHash() {
+		appendEntries(4);
+		AuditEntry original = entries.findById(2L).orElseThrow();
+		// a careful attacker rewrites entry 2 and recomputes its hash; entry 3 still points at the old hash
+		AuditEntry forged = AuditEntry.chain(2, original.getPreviousHash(), original.getOccurredAt(), "intruder",
+				original.getAction(), original.getSubjectType(), original.getSubjectId(), original.getDetails());
+		tampering.changeColumn(2, "actor", "intruder");
+		tampering.changeColumn(2, "hash", forged.getHash());
+
+		AuditVerification result = verifier.verify();
+
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenSequence()).isEqualTo(3);
+		assertThat(result.reason()).contains("does not follow entry 2");
+	}
+
+	@Test
+	void detectsADeletedEntry() {
+		appendEntries(5);
+
+		tampering.deleteEntry(2);
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenSequence()).isEqualTo(2);
+		assertThat(result.reason()).contains("entry 2 is missing");
+	}
+
+	@Test
+	void detectsDeletedNewestEntries() {
+		appendEntries(5);
+
+		tampering.deleteEntry(5);
+		tampering.deleteEntry(4);
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenSequence()).isEqualTo(4);
+		assertThat(result.entriesChecked()).isEqualTo(3);
+	}
+
+	@Test
+	void detectsReorderedEntries() {
+		appendEntries(4);
+
+		tampering.renumber(2, 100);
+		tampering.renumber(3, 2);
+		tampering.renumber(100, 3);
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenSequence()).isEqualTo(2);
+	}
+
+	@Test
+	void walksChainsLongerThanOnePage() {
+		int count = 650;
+		transaction.executeWithoutResult(status -> appendEntries(count));
+
+		AuditVerification result = verifier.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entriesChecked()).isEqualTo(count);
+
+		tampering.changeColumn(600, "action", "NOTHING_HAPPENED");
+		assertThat(verifier.verify().firstBrokenSequence()).isEqualTo(600);
+	}
+
+	@Test
+	void readsEntriesByPeriodAndFilter() {
+		Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+		trail.record(new AuditEntryDraft("alice", "LOGIN_SUCCEEDED", null, null, null, t0));
+		trail.record(new AuditEntryDraft("bob", "LOGIN_FAILED", null, null, null, t0.plusSeconds(60)));
+		trail.record(new AuditEntryDraft("alice", "EXPORT_CREATED", "EvidencePack", "p1", null, t0.plusSeconds(120)));
+
+		assertThat(entries.search("alice", null, null, null, null, null, PageRequest.of(0, 10)).getContent())
+				.extracting(AuditEntry::getAction).containsExactly("EXPORT_CREATED", "LOGIN_SUCCEEDED");
+		assertThat(entries.search(null, null, null, null, t0.plusSeconds(30), t0.plusSeconds(120), PageRequest.of(0, 10))
+				.getContent()).extracting(AuditEntry::getActor).containsExactly("bob");
+		assertThat(entries.findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderBySequenceAsc(t0, t0.plusSeconds(121),
+				PageRequest.of(0, 2)).getTotalElements()).isEqualTo(3);
+		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(1, Limit.of(5)))
+				.extracting(AuditEntry::getSequence).containsExactly(2L, 3L);
+	}
+
+	void appendEntries(int count) {
+		for (int i = 1; i <= count; i++) {
+			trail.record("tester", "GRANT_REVOKED", "Grant", "g-" + i, Map.of("reason", "test " + i));
+		}
+	}
+}

