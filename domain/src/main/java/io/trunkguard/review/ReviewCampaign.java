@@ -298,6 +298,11 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		return signOffNote;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof ReviewCampaign other && id != null && id.equals(other.id));

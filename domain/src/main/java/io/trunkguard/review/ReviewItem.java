@@ -553,6 +553,11 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		return remediationNote;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof ReviewItem other && id != null && id.equals(other.id));
