@@ -44,7 +44,7 @@ import java.util.Random;
 /**
  * Loads the demo data set of a fictional VoIP operator, "Harbourline Voice": 44 people in seven departments with
  * managers (among them the four demo logins {@code reviewer}, {@code compliance-lead}, {@code auditor} and
- * {@code admin}), 8 systems, about 150 grants and 3 carriers. It includes what an access review should surface:
+ * {@code admin}), 8 systems, 159 grants and 3 carriers. It includes what an access review should surface:
  * privileged grants, dormant grants (unused for more than 90 days), contractors past their end date who still hold
  * access, a leaver whose grants were not removed, and a leaver who was deprovisioned.
  * <p>
@@ -272,13 +272,11 @@ public class DemoDataLoader {
 				grant(hrId, "Edge SBC Cluster", i % 3 == 0 ? "root" : "read-only", i % 3 == 0);
 				grant(hrId, "Call Recording Platform", "supervisor", false);
 				grant(hrId, i % 2 == 0 ? "Northwind Carrier Portal" : "Bluefin Partner Portal", "trunk-config", false);
-				grant(hrId, "NOC Monitoring", "viewer", false);
 			}
 
 			for (String hrId : List.of("HR-1040", "HR-1041", "HR-1042", "HR-1043", "HR-1044", "HR-1045")) {
 				grant(hrId, "Call Recording Platform", "listener", false);
 				grant(hrId, "Number Porting Desk", "agent", false);
-				grant(hrId, "NOC Monitoring", "viewer", false);
 			}
 			grant("HR-1007", "Call Recording Platform", "supervisor", false);
 			grant("HR-1007", "Number Porting Desk", "supervisor", false);

@@ -1,0 +1,7 @@
+package io.trunkguard.demo;
+
+import io.trunkguard.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PostgresDemoDataIntegrationTest extends DemoDataIntegrationTests {
+}

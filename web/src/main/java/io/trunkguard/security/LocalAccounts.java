@@ -1,0 +1,64 @@
+package io.trunkguard.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/**
+ * The local accounts of the embedded default, one per role, in table {@code local_account}
+ * (BCrypt hashes only). Active only when {@code trunkguard.security.login=local}.
+ */
+class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
+
+    record LocalAccount(String username, Role role, String passwordHash) {
+    }
+
+    private final JdbcClient jdbc;
+
+    LocalAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LocalAccount> find(String username) {
+        return jdbc.sql("select username, role, password_hash from local_account where username = ?")
+                .param(username)
+                .query((rs, row) -> new LocalAccount(rs.getString(1),
+                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3)))
+                .optional();
+    }
+
+    void create(String username, Role role, String passwordHash) {
+        jdbc.sql("insert into local_account (username, role, password_hash, created_at, password_changed_at) "
+                + "values (?, ?, ?, current_timestamp, current_timestamp)")
+                .params(username, role.roleName(), passwordHash)
+                .update();
+    }
+
+    void changePassword(String username, String passwordHash) {
+        jdbc.sql("update local_account set password_hash = ?, password_changed_at = current_timestamp where username = ?")
+                .params(passwordHash, username)
+                .update();
+    }
+
+    @Override
+    public List<LocalAccountSummary> list() {
+        return jdbc.sql("select username, role, password_changed_at from local_account order by username")
+                .query((rs, row) -> new LocalAccountSummary(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        LocalAccount account = find(username).orElseThrow(() -> new UsernameNotFoundException("no local account"));
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .roles(account.role().roleName())
+                .build();
+    }
+}

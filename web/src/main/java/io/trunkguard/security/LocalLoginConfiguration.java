@@ -1,0 +1,25 @@
+package io.trunkguard.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Form login with the local accounts: the embedded default ({@code trunkguard.security.login=local}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "trunkguard.security", name = "login", havingValue = "local", matchIfMissing = true)
+class LocalLoginConfiguration {
+
+    @Bean
+    LocalAccounts localAccounts(JdbcClient jdbc) {
+        return new LocalAccounts(jdbc);
+    }
+
+    @Bean
+    LocalAccountsInitializer localAccountsInitializer(LocalAccounts accounts, SecuritySettings settings,
+            PasswordEncoder encoder, SecurityAudit audit, TransactionTemplate transactions) {
+        return new LocalAccountsInitializer(accounts, settings, encoder, audit, transactions);
+    }
+}

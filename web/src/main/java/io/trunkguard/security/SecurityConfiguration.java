@@ -1,0 +1,207 @@
+package io.trunkguard.security;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.trunkguard.security.SecuritySettings.Login;
+
+/**
+ * The URL authorization of the whole application, in one place so that the authorization matrix
+ * test can be read against it.
+ *
+ * <ul>
+ * <li>Open: the login page, static assets, the error page, {@code /actuator/health} (load balancers).</li>
+ * <li>Admin only: every other actuator endpoint, the engine REST API and the Camunda webapps.</li>
+ * <li>People, systems, grants, vendors and the audit trail: read by compliance leads, auditors and
+ *     admins; written by compliance leads and admins.</li>
+ * <li>Anything else: read by any logged-in role, written by any role but the auditor, who is
+ *     read-only everywhere. Every refusal of a logged-in user is written to the audit trail.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    private static final String[] READERS = {
+            Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(), Role.ADMIN.roleName() };
+    private static final String[] WRITERS = { Role.COMPLIANCE_LEAD.roleName(), Role.ADMIN.roleName() };
+
+    /** Business records that compliance leads and admins maintain and auditors read. */
+    private static final String[] RECORDS = {
+            "/people/**", "/systems/**", "/grants/**", "/vendors/**",
+            "/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
+
+    private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * The Camunda webapps (Cockpit, Tasklist, Admin) and the engine REST API are open in Camunda's
+     * defaults; here they are admin only. The webapps keep their own CSRF protection and CSP; Spring's
+     * logged-in admin becomes the Camunda user (see {@code io.trunkguard.security.camunda}).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
+            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint)
+            throws Exception {
+        RequestMatcher webapps = PATHS.matcher("/camunda/**");
+        RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
+        http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.roleName()))
+                .csrf(csrf -> {
+                    csrf.ignoringRequestMatchers(webapps);
+                    if (settings.login() == Login.OIDC) {
+                        csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
+                    }
+                })
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint, engineRest)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(loginPage(settings)), webapps)
+                        .accessDeniedHandler(accessDeniedHandler));
+        if (settings.login() == Login.OIDC) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
+                    .authenticationEntryPoint(problemEntryPoint));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
+            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
+            ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService) throws Exception {
+        RequestMatcher api = PATHS.matcher("/api/**");
+        http.authorizeHttpRequests(authorize -> rules(authorize))
+                .csrf(csrf -> {
+                    if (settings.login() == Login.OIDC) {
+                        // Bearer tokens are not sent by browsers on their own: such calls cannot be forged.
+                        csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
+                    }
+                })
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(loginPage(settings)), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(accessDeniedHandler));
+        if (settings.login() == Login.OIDC) {
+            http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService.getObject())))
+                    .oauth2ResourceServer(resourceServer -> resourceServer
+                            .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
+                            .authenticationEntryPoint(problemEntryPoint))
+                    .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())));
+        } else {
+            http.formLogin(form -> form
+                            .loginPage("/login")
+                            .defaultSuccessUrl("/")
+                            .failureUrl("/login?error")
+                            .permitAll())
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        }
+        return http.build();
+    }
+
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+        authorize
+                .requestMatchers(paths("/login", "/error", "/error/**", "/css/**", "/img/**", "/favicon.ico")).permitAll()
+                .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.roleName())
+                .requestMatchers(reads(RECORDS)).hasAnyRole(READERS)
+                .requestMatchers(paths(RECORDS)).hasAnyRole(WRITERS)
+                .requestMatchers(reads(AUDIT)).hasAnyRole(READERS)
+                .requestMatchers(paths(AUDIT)).denyAll()
+                .anyRequest().access(readOnlyForAuditors());
+    }
+
+    /** Reads need a login; writes need a login that is not the auditor's. */
+    static AuthorizationManager<RequestAuthorizationContext> readOnlyForAuditors() {
+        AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+            Authentication current = authentication.get();
+            boolean loggedIn = trust.isAuthenticated(current);
+            if (!loggedIn) {
+                return new AuthorizationDecision(false);
+            }
+            return new AuthorizationDecision(isRead(context.getRequest()) || !Role.AUDITOR.isHeldBy(current));
+        };
+    }
+
+    static boolean isRead(HttpServletRequest request) {
+        String method = request.getMethod();
+        return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method);
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+    }
+
+    private static RequestMatcher reads(String... patterns) {
+        RequestMatcher any = paths(patterns);
+        return request -> isRead(request) && any.matches(request);
+    }
+
+    private static boolean carriesBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static String loginPage(SecuritySettings settings) {
+        return settings.login() == Login.OIDC ? "/oauth2/authorization/keycloak" : "/login";
+    }
+
+    private static OidcClientInitiatedLogoutSuccessHandler keycloakLogout(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        return handler;
+    }
+}

@@ -1,0 +1,80 @@
+package io.trunkguard.vendor.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.trunkguard.people.PersonId;
+import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.Vendor;
+import io.trunkguard.vendor.VendorContact;
+import io.trunkguard.vendor.VendorDetails;
+import io.trunkguard.vendor.VendorId;
+import io.trunkguard.vendor.VendorService;
+import io.trunkguard.web.PageResponse;
+
+/** The vendor register's REST API: search, read, register, update. */
+@RestController
+@RequestMapping("/api/vendors")
+class VendorsApi {
+
+    record VendorRequest(String name, String services, RiskTier riskTier, UUID ownerId, List<VendorContact> contacts) {
+
+        VendorDetails toDetails() {
+            return new VendorDetails(name == null ? null : name.trim(), services == null ? null : services.trim(),
+                    riskTier, ownerId == null ? null : new PersonId(ownerId), contacts == null ? List.of() : contacts);
+        }
+    }
+
+    record VendorResponse(String id, String name, String services, RiskTier riskTier, String ownerId,
+            List<VendorContact> contacts, long version) {
+
+        static VendorResponse of(Vendor vendor) {
+            return new VendorResponse(vendor.getId().toString(), vendor.getName(), vendor.getServices(),
+                    vendor.getRiskTier(), vendor.getOwnerId() == null ? null : vendor.getOwnerId().toString(),
+                    List.copyOf(vendor.getContacts()), vendor.getVersion() == null ? 0 : vendor.getVersion());
+        }
+    }
+
+    private final VendorService vendors;
+
+    VendorsApi(VendorService vendors) {
+        this.vendors = vendors;
+    }
+
+    @GetMapping
+    PageResponse<VendorResponse> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) RiskTier tier, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(vendors.search(q, tier, PageResponse.request(page, size, Sort.by("name"))),
+                VendorResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    VendorResponse get(@PathVariable VendorId id) {
+        return VendorResponse.of(vendors.get(id));
+    }
+
+    @PostMapping
+    ResponseEntity<VendorResponse> register(@RequestBody VendorRequest request, Authentication user) {
+        VendorResponse created = VendorResponse.of(vendors.register(request.toDetails(), user.getName()));
+        return ResponseEntity.created(URI.create("/api/vendors/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    VendorResponse update(@PathVariable VendorId id, @RequestBody VendorRequest request, Authentication user) {
+        return VendorResponse.of(vendors.update(id, request.toDetails(), user.getName()));
+    }
+}
