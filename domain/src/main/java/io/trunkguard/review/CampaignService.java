@@ -52,6 +52,18 @@ public interface CampaignService {
 	/** A reviewer's items (their inbox). */
 	Page<ReviewItem> itemsOf(@NotNull CampaignId id, @NotBlank String reviewer, Pageable pageable);
 
+	/** A reviewer's items narrowed by a filter (their inbox). */
+	Page<ReviewItem> inbox(@NotNull CampaignId id, @NotBlank String reviewer, @NotNull InboxFilter filter, Pageable pageable);
+
+	/** Campaigns in which the user has items to review, newest first. */
+	List<ReviewCampaign> campaignsOf(@NotBlank String reviewer);
+
+	/** Progress per reviewer (key: username). */
+	List<ProgressRow> progressByReviewer(@NotNull CampaignId id);
+
+	/** Progress per system (key: system name). */
+	List<ProgressRow> progressBySystem(@NotNull CampaignId id);
+
 	ReviewItem item(@NotNull ReviewItemId id);
 
 	/**

@@ -134,6 +134,34 @@ class DefaultCampaignService implements CampaignService {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Page<ReviewItem> inbox(CampaignId id, String reviewer, InboxFilter filter, Pageable pageable) {
+		get(id);
+		return items.findAll(InboxSpecification.of(id, reviewer, filter), pageable);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReviewCampaign> campaignsOf(String reviewer) {
+		Set<CampaignId> ids = new HashSet<>(items.findCampaignIdsByReviewer(reviewer));
+		return campaigns.findAllByOrderByStartedAtDesc().stream().filter(c -> ids.contains(c.getId())).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ProgressRow> progressByReviewer(CampaignId id) {
+		get(id);
+		return items.progressByReviewer(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ProgressRow> progressBySystem(CampaignId id) {
+		get(id);
+		return items.progressBySystem(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public ReviewItem item(ReviewItemId id) {
 		return items.findById(id).orElseThrow(() -> new NotFoundException("ReviewItem", id));
 	}

@@ -3,6 +3,7 @@ package io.trunkguard.review;
 import io.trunkguard.people.PersonId;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Repository of {@link ReviewItem} aggregates (created in bulk when a campaign freezes its scope). */
-public interface ReviewItems extends Repository<ReviewItem, ReviewItemId> {
+public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSpecificationExecutor<ReviewItem> {
 
 	ReviewItem save(ReviewItem item);
 
@@ -67,4 +68,27 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId> {
 			from ReviewItem i where i.campaignId = :campaign and i.reviewerUsername = :reviewer
 			""")
 	CampaignProgress progressOf(@Param("campaign") CampaignId campaignId, @Param("reviewer") String reviewerUsername);
+
+	@Query("""
+			select new io.trunkguard.review.ProgressRow(i.reviewerUsername, count(i),
+			    sum(case when i.decision is not null then 1 else 0 end),
+			    sum(case when i.closure is not null then 1 else 0 end),
+			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			from ReviewItem i where i.campaignId = :campaign
+			group by i.reviewerUsername order by i.reviewerUsername
+			""")
+	List<ProgressRow> progressByReviewer(@Param("campaign") CampaignId campaignId);
+
+	@Query("""
+			select new io.trunkguard.review.ProgressRow(i.systemName, count(i),
+			    sum(case when i.decision is not null then 1 else 0 end),
+			    sum(case when i.closure is not null then 1 else 0 end),
+			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			from ReviewItem i where i.campaignId = :campaign
+			group by i.systemName order by i.systemName
+			""")
+	List<ProgressRow> progressBySystem(@Param("campaign") CampaignId campaignId);
+
+	@Query("select distinct i.campaignId from ReviewItem i where i.reviewerUsername = :reviewer")
+	List<CampaignId> findCampaignIdsByReviewer(@Param("reviewer") String reviewerUsername);
 }

@@ -442,4 +442,37 @@ abstract class CampaignIntegrationTests {
 		assertThat(audit.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
 				Pageable.unpaged()).getTotalElements()).isEqualTo(1);
 	}
+
+	@Test
+	void filtersAReviewersInboxAndReportsProgressPerReviewerAndSystem() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		String olga = owner.getUsername();
+		campaigns.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended", olga);
+
+		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.PRIVILEGED, null, null)))
+				.containsExactly(mine.get(holderAdmin.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.ORPHAN, null, null)))
+				.containsExactly(mine.get(leaverViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter("CORA", null, null, null)))
+				.containsExactly(mine.get(contractorViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter(null, null, true, sbc.getId())))
+				.containsExactlyInAnyOrder(mine.get(holderAdmin.getId()).getId(), mine.get(leaverViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter("100%_", null, null, null))).isEmpty();
+		assertThat(inbox(campaign, olga, InboxFilter.none())).hasSize(3);
+
+		assertThat(campaigns.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga)).singleElement()
+				.satisfies(row -> {
+					assertThat(row.items()).isEqualTo(3);
+					assertThat(row.decided()).isEqualTo(1);
+					assertThat(row.percentDecided()).isEqualTo(33);
+				});
+		assertThat(campaigns.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName())).singleElement()
+				.satisfies(row -> assertThat(row.items()).isEqualTo(4));
+		assertThat(campaigns.campaignsOf(olga)).extracting(ReviewCampaign::getId).containsExactly(campaign.getId());
+	}
+
+	List<ReviewItemId> inbox(ReviewCampaign campaign, String reviewer, InboxFilter filter) {
+		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500)).map(ReviewItem::getId).getContent();
+	}
 }
