@@ -71,6 +71,9 @@ abstract class CampaignIntegrationTests {
 	@Autowired
 	FakeKeycloakRemediation keycloak;
 
+	@Autowired
+	CampaignReportArchive archive;
+
 	Person manager;
 	Person owner;
 	Person holder;
@@ -305,9 +308,16 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign signed = campaigns.signOff(campaign.getId(), "reviewed", "compliance-lead");
 		assertThat(signed.getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
 		campaigns.requestReport(campaign.getId());
+		byte[] pdf = "%PDF-1.4 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		archive.store(campaign.getId(), ReviewReport.Format.PDF, pdf);
+		ReviewReport stored = archive.latest(campaign.getId(), ReviewReport.Format.PDF).orElseThrow();
+		assertThat(stored.getContent()).isEqualTo(pdf);
+		assertThat(stored.getEvidenceDate()).isEqualTo(closed.getClosedAt());
+		assertThat(stored.getSha256()).isEqualTo(CampaignReportArchive.sha256(pdf)).hasSize(64);
+		assertThat(archive.latest(campaign.getId(), ReviewReport.Format.XLSX)).isEmpty();
 
 		for (String action : List.of("REVIEW_UNANSWERED_RESOLVED", "REVIEW_CAMPAIGN_CLOSED", "REVIEW_CAMPAIGN_SIGNED_OFF",
-				"REVIEW_REPORT_REQUESTED")) {
+				"REVIEW_REPORT_REQUESTED", "REVIEW_REPORT_STORED")) {
 			assertThat(audit.search(null, action, "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
 					.getTotalElements()).as(action).isEqualTo(1);
 		}
@@ -406,6 +416,8 @@ abstract class CampaignIntegrationTests {
 		assertThatThrownBy(() -> campaigns.signOff(campaign.getId(), null, "compliance-lead"))
 				.isInstanceOf(InvalidStateException.class).hasMessageContaining("only a closed campaign");
 		assertThatThrownBy(() -> campaigns.requestReport(campaign.getId())).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> archive.store(campaign.getId(), ReviewReport.Format.PDF, new byte[] { 1 }))
+				.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
