@@ -6,15 +6,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,9 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.trunkguard.TrunkguardApplication;
@@ -40,6 +46,8 @@ import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.ReviewItem;
 import io.trunkguard.review.ReviewItems;
+import io.trunkguard.review.ReviewReport;
+import io.trunkguard.review.CampaignReportArchive;
 import io.trunkguard.review.UnansweredRule;
 
 /**
@@ -80,6 +88,9 @@ class ReviewWebIntegrationTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    CampaignReportArchive archive;
 
     CampaignId campaign;
     ReviewItem ownItem;
@@ -226,5 +237,33 @@ class ReviewWebIntegrationTest {
                 .isEqualTo(campaigns.reviewers(started).size());
         mvc.perform(get("/reviews").with(LEAD)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Started in the browser")));
+    }
+
+    @Test
+    void overseersDownloadTheSignedOffCampaignReportAsStoredEvidence() throws Exception {
+        MockHttpServletResponse draft = download("/reviews/{id}/report.pdf", AUDITOR);
+        assertThat(draft.getHeader("Content-Disposition")).contains("-draft.pdf");
+        assertThat(new String(draft.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        mvc.perform(get("/reviews/{id}/report.pdf", campaign).with(REVIEWER)).andExpect(status().isForbidden());
+
+        campaigns.applyUnansweredRule(campaign);
+        campaigns.close(campaign, "compliance-lead");
+        campaigns.signOff(campaign, "checked", "compliance-lead");
+        campaigns.requestReport(campaign);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> archive.latest(campaign, ReviewReport.Format.XLSX).isPresent());
+
+        ReviewReport stored = archive.latest(campaign, ReviewReport.Format.PDF).orElseThrow();
+        MockHttpServletResponse pdf = download("/reviews/{id}/report.pdf", AUDITOR);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeader("X-Content-SHA256")).isEqualTo(stored.getSha256());
+        assertThat(pdf.getContentAsByteArray()).isEqualTo(stored.getContent());
+        MockHttpServletResponse xlsx = download("/reviews/{id}/report.xlsx", LEAD);
+        assertThat(new String(xlsx.getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(stored.getEvidenceDate()).isEqualTo(campaigns.get(campaign).getClosedAt());
+    }
+
+    MockHttpServletResponse download(String url, RequestPostProcessor who) throws Exception {
+        MvcResult started = mvc.perform(get(url, campaign).with(who)).andExpect(request().asyncStarted()).andReturn();
+        return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse();
     }
 }
