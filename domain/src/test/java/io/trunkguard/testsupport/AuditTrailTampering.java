@@ -8,8 +8,9 @@ import java.sql.Statement;
 
 /**
  * Plays the attacker (or the careless DBA) against the audit trail tables with plain JDBC, so tests can show that
- * the verifier detects it. On PostgreSQL the append-only triggers are bypassed the way a superuser would, with
- * {@code session_replication_role = replica} for the one statement's connection.
+ * the verifier detects it. The append-only triggers are bypassed the way someone with full SQL access would: on
+ * PostgreSQL with {@code session_replication_role = replica} for the one statement's connection, on H2 by dropping
+ * the triggers for the statement and creating them again.
  */
 public final class AuditTrailTampering {
 
@@ -43,15 +44,25 @@ public final class AuditTrailTampering {
 		execute("update audit_chain_head set last_sequence = 0, last_hash = ? where id = 1", "0".repeat(64));
 	}
 
+	private static final String H2_TRIGGER_CLASS = "io.trunkguard.audit.internal.H2AppendOnlyTrigger";
+
 	private void execute(String sql, Object... parameters) {
 		try (Connection connection = dataSource.getConnection()) {
-			boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+			String product = connection.getMetaData().getDatabaseProductName();
+			boolean postgres = "PostgreSQL".equalsIgnoreCase(product);
+			boolean h2 = "H2".equalsIgnoreCase(product);
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
 			try {
 				if (postgres) {
 					try (Statement statement = connection.createStatement()) {
 						statement.execute("set session_replication_role = replica");
+					}
+				}
+				if (h2) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("drop trigger if exists audit_entry_append_only");
+						statement.execute("drop trigger if exists audit_chain_head_no_delete");
 					}
 				}
 				try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -65,6 +76,14 @@ public final class AuditTrailTampering {
 				if (postgres) {
 					try (Statement statement = connection.createStatement()) {
 						statement.execute("set session_replication_role = origin");
+					}
+				}
+				if (h2) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("create trigger audit_entry_append_only before update, delete on audit_entry "
+								+ "for each row call '" + H2_TRIGGER_CLASS + "'");
+						statement.execute("create trigger audit_chain_head_no_delete before delete on audit_chain_head "
+								+ "for each row call '" + H2_TRIGGER_CLASS + "'");
 					}
 				}
 				connection.setAutoCommit(autoCommit);

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,11 +14,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LocalLoginConfiguration {
 
     @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
     LocalAccounts localAccounts(JdbcClient jdbc) {
         return new LocalAccounts(jdbc);
     }
 
+    /** Not in the audit verify command: verifying must not create accounts (or print passwords). */
     @Bean
+    @ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
     LocalAccountsInitializer localAccountsInitializer(LocalAccounts accounts, SecuritySettings settings,
             PasswordEncoder encoder, SecurityAudit audit, TransactionTemplate transactions) {
         return new LocalAccountsInitializer(accounts, settings, encoder, audit, transactions);

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import io.trunkguard.audit.AuditActions;
 import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.audit.AuditTrail;
 
@@ -20,10 +21,10 @@ import io.trunkguard.audit.AuditTrail;
 @Component
 class SecurityAudit {
 
-    static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
-    static final String LOGIN_FAILED = "LOGIN_FAILED";
-    static final String WRITE_REFUSED = "WRITE_REFUSED";
-    static final String READ_REFUSED = "READ_REFUSED";
+    static final String LOGIN_SUCCEEDED = AuditActions.LOGIN_SUCCEEDED;
+    static final String LOGIN_FAILED = AuditActions.LOGIN_FAILED;
+    static final String WRITE_REFUSED = AuditActions.WRITE_REFUSED;
+    static final String READ_REFUSED = AuditActions.ACCESS_DENIED;
     static final String LOCAL_ACCOUNT_CREATED = "LOCAL_ACCOUNT_CREATED";
     static final String LOCAL_ACCOUNT_PASSWORD_SET = "LOCAL_ACCOUNT_PASSWORD_SET";
 

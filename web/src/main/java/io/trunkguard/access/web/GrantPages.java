@@ -58,7 +58,8 @@ class GrantPages {
         model.addAttribute("status", status);
         model.addAttribute("privileged", privileged);
         model.addAttribute("statuses", GrantStatus.values());
-        model.addAttribute("names", new Names(people, access));
+        model.addAttribute("names", new Names(people, access)
+                .prefetch(grants.getContent().stream().map(AccessGrant::getPersonId).toList()));
         return "grants/list";
     }
 

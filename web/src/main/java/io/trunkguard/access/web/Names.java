@@ -31,6 +31,12 @@ public final class Names {
         return persons.computeIfAbsent(id, people::get).getFullName();
     }
 
+    /** Looks up the people of a whole page in one query. */
+    Names prefetch(java.util.Collection<PersonId> ids) {
+        persons.putAll(people.byIds(ids));
+        return this;
+    }
+
     public String system(SystemId id) {
         AccessSystem system = id == null ? null : systems.get(id);
         return system == null ? "—" : system.getName();

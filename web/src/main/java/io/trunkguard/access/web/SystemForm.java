@@ -11,6 +11,7 @@ import io.trunkguard.access.SystemKind;
 /** The system form's fields as typed; a mutable bean so that a refused form shows again as entered. */
 public class SystemForm {
 
+    private Long version;
     private String name;
     private SystemKind kind = SystemKind.OTHER;
     private String description;
@@ -21,6 +22,7 @@ public class SystemForm {
 
     static SystemForm of(AccessSystem system) {
         SystemForm form = new SystemForm();
+        form.version = system.getVersion();
         form.name = system.getName();
         form.kind = system.getKind();
         form.description = system.getDescription();
@@ -32,9 +34,11 @@ public class SystemForm {
     }
 
     SystemDetails toDetails() {
-        return new SystemRequest(name, kind, description, ownerId, inReviewScope, connector, reviewerStrategy).toDetails();
+        return new SystemRequest(version, name, kind, description, ownerId, inReviewScope, connector, reviewerStrategy).toDetails();
     }
 
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public SystemKind getKind() { return kind; }

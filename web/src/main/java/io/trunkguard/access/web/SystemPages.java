@@ -52,7 +52,8 @@ class SystemPages {
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", SystemKind.values());
-        model.addAttribute("names", new Names(people, access));
+        model.addAttribute("names", new Names(people, access)
+                .prefetch(systems.getContent().stream().map(AccessSystem::getOwnerId).toList()));
         return "systems/list";
     }
 
@@ -97,7 +98,7 @@ class SystemPages {
         AccessSystem existing = access.getSystem(id);
         if (!result.hasErrors()) {
             try {
-                access.updateSystem(id, form.toDetails(), user.getName());
+                access.updateSystem(id, form.getVersion(), form.toDetails(), user.getName());
                 redirect.addFlashAttribute("message", "The changes were saved.");
                 return "redirect:/systems/" + id;
             } catch (RuntimeException refusal) {

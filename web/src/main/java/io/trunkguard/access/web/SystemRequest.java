@@ -8,8 +8,12 @@ import io.trunkguard.access.SystemDetails;
 import io.trunkguard.access.SystemKind;
 import io.trunkguard.people.PersonId;
 
-/** What a client sends to register or update a system; validated by the access module. */
-record SystemRequest(String name, SystemKind kind, String description, UUID ownerId, Boolean inReviewScope,
+/**
+ * What a client sends to register or update a system; validated by the access module.
+ *
+ * @param version on update, the version the client read: refused with 409 if someone changed it since (optional)
+ */
+record SystemRequest(Long version, String name, SystemKind kind, String description, UUID ownerId, Boolean inReviewScope,
         ConnectorType connector, ReviewerStrategy reviewerStrategy) {
 
     SystemDetails toDetails() {

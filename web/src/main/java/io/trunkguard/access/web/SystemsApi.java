@@ -51,6 +51,6 @@ class SystemsApi {
 
     @PutMapping("/{id}")
     SystemResponse update(@PathVariable SystemId id, @RequestBody SystemRequest request, Authentication user) {
-        return SystemResponse.of(access.updateSystem(id, request.toDetails(), user.getName()));
+        return SystemResponse.of(access.updateSystem(id, request.version(), request.toDetails(), user.getName()));
     }
 }

@@ -56,7 +56,7 @@ class PeopleApi {
 
     @PutMapping("/{id}")
     PersonResponse update(@PathVariable PersonId id, @RequestBody PersonRequest request, Authentication user) {
-        return PersonResponse.of(people.update(id, request.toDetails(), user.getName()));
+        return PersonResponse.of(people.update(id, request.version(), request.toDetails(), user.getName()));
     }
 
     @PostMapping("/{id}/leave")

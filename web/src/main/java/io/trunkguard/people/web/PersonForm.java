@@ -12,6 +12,7 @@ import io.trunkguard.people.PersonDetails;
 /** The person form's fields as typed; a mutable bean so that a refused form shows again as entered. */
 public class PersonForm {
 
+    private Long version;
     private String hrId;
     private String fullName;
     private String email;
@@ -26,6 +27,7 @@ public class PersonForm {
 
     static PersonForm of(Person person) {
         PersonForm form = new PersonForm();
+        form.version = person.getVersion();
         form.hrId = person.getHrId();
         form.fullName = person.getFullName();
         form.email = person.getEmail();
@@ -39,10 +41,12 @@ public class PersonForm {
     }
 
     PersonDetails toDetails() {
-        return new PersonRequest(hrId, fullName, email, username, managerId, department, employmentType, startDate, endDate)
+        return new PersonRequest(version, hrId, fullName, email, username, managerId, department, employmentType, startDate, endDate)
                 .toDetails();
     }
 
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
     public String getHrId() { return hrId; }
     public void setHrId(String hrId) { this.hrId = hrId; }
     public String getFullName() { return fullName; }

@@ -92,7 +92,7 @@ class PersonPages {
         Person existing = people.get(id);
         if (!result.hasErrors()) {
             try {
-                people.update(id, form.toDetails(), user.getName());
+                people.update(id, form.getVersion(), form.toDetails(), user.getName());
                 redirect.addFlashAttribute("message", "The changes were saved.");
                 return "redirect:/people/" + id;
             } catch (RuntimeException refusal) {

@@ -7,8 +7,12 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonId;
 
-/** What a client sends to register or update a person; validated by the people module. */
-record PersonRequest(String hrId, String fullName, String email, String username, UUID managerId, String department,
+/**
+ * What a client sends to register or update a person; validated by the people module.
+ *
+ * @param version on update, the version the client read: refused with 409 if someone changed it since (optional)
+ */
+record PersonRequest(Long version, String hrId, String fullName, String email, String username, UUID managerId, String department,
         EmploymentType employmentType, LocalDate startDate, LocalDate endDate) {
 
     PersonDetails toDetails() {

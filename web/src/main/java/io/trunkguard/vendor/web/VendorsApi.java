@@ -30,7 +30,7 @@ import io.trunkguard.web.PageResponse;
 @RequestMapping("/api/vendors")
 class VendorsApi {
 
-    record VendorRequest(String name, String services, RiskTier riskTier, UUID ownerId, List<VendorContact> contacts) {
+    record VendorRequest(Long version, String name, String services, RiskTier riskTier, UUID ownerId, List<VendorContact> contacts) {
 
         VendorDetails toDetails() {
             return new VendorDetails(name == null ? null : name.trim(), services == null ? null : services.trim(),
@@ -75,6 +75,6 @@ class VendorsApi {
 
     @PutMapping("/{id}")
     VendorResponse update(@PathVariable VendorId id, @RequestBody VendorRequest request, Authentication user) {
-        return VendorResponse.of(vendors.update(id, request.toDetails(), user.getName()));
+        return VendorResponse.of(vendors.update(id, request.version(), request.toDetails(), user.getName()));
     }
 }

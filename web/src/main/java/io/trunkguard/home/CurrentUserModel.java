@@ -1,4 +1,4 @@
-package io.trunkguard.web;
+package io.trunkguard.home;
 
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
