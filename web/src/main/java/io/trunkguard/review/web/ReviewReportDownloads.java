@@ -18,7 +18,7 @@ import io.trunkguard.review.CampaignService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewReport;
-import io.trunkguard.review.report.CampaignReports;
+import io.trunkguard.review.reports.CampaignReports;
 
 /**
  * Campaign report downloads for compliance leads, auditors and admins: the stored evidence (with its SHA-256 in a

@@ -1,4 +1,4 @@
-package io.trunkguard.review.report;
+package io.trunkguard.review.reports;
 
 import java.awt.Color;
 import java.io.OutputStream;

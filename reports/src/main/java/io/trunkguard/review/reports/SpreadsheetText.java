@@ -1,4 +1,4 @@
-package io.trunkguard.review.report;
+package io.trunkguard.review.reports;
 
 /**
  * Text for spreadsheet cells: a value starting with {@code =}, {@code +}, {@code -} or {@code @} (or a tab or carriage

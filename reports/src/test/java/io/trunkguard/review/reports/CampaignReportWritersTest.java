@@ -1,4 +1,4 @@
-package io.trunkguard.review.report;
+package io.trunkguard.review.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.trunkguard.review.report;
+package io.trunkguard.review.reports;
 
 import java.time.Instant;
 import java.util.List;
