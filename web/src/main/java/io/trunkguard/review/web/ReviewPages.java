@@ -148,9 +148,9 @@ class ReviewPages {
     @GetMapping("/{id}/inbox")
     String inbox(@PathVariable CampaignId id, @RequestParam(required = false) String q,
             @RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-            @RequestParam(required = false) SystemId system, @RequestParam(defaultValue = "system") String group,
+            @RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
             Authentication user, Model model) {
-        return inbox(campaigns.get(id), new InboxView(q, flag, state, system, group), user, model);
+        return inbox(campaigns.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
     }
 
     private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
@@ -181,10 +181,10 @@ class ReviewPages {
             @RequestParam(required = false) Decision decision, @RequestParam(required = false) String reducedTo,
             @RequestParam(required = false) String justification, @RequestParam(required = false) String q,
             @RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-            @RequestParam(required = false) SystemId system, @RequestParam(defaultValue = "system") String group,
+            @RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
             Authentication user, Model model, RedirectAttributes redirect) {
         ReviewCampaign campaign = campaigns.get(id);
-        InboxView view = new InboxView(q, flag, state, system, group);
+        InboxView view = new InboxView(q, flag, state, systemId(system), group);
         String error = null;
         if (selected == null || selected.isEmpty()) {
             error = "Select the items to decide.";
@@ -221,6 +221,11 @@ class ReviewPages {
             redirect.addFlashAttribute("error", refusal.getMessage());
         }
         return "redirect:/reviews/" + id + "/inbox";
+    }
+
+    /** An empty form field means "any system". */
+    private static SystemId systemId(String value) {
+        return value == null || value.isBlank() ? null : SystemId.of(value.strip());
     }
 
     private static Map<String, Object> redirectParameters(InboxView view) {
