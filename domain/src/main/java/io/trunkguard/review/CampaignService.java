@@ -85,6 +85,9 @@ public interface CampaignService {
 	/** Reminds a reviewer who still has unsettled items; false (and no reminder) when they have none. */
 	boolean remind(@NotNull CampaignId id, @NotBlank String reviewer);
 
+	/** A compliance lead reminds a reviewer by hand; as {@link #remind(CampaignId, String)}, recorded with the lead's name. */
+	boolean remind(@NotNull CampaignId id, @NotBlank String reviewer, @NotBlank String actor);
+
 	/**
 	 * Escalates a reviewer who missed the deadline to their manager (or the compliance lead group). Returns the
 	 * username or group escalated to, or null when the reviewer has nothing open.

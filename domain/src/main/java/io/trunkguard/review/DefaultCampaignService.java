@@ -227,12 +227,17 @@ class DefaultCampaignService implements CampaignService {
 
 	@Override
 	public boolean remind(CampaignId id, String reviewer) {
+		return remind(id, reviewer, ReviewItem.SYSTEM_ACTOR);
+	}
+
+	@Override
+	public boolean remind(CampaignId id, String reviewer, String actor) {
 		ReviewCampaign campaign = get(id);
 		long open = items.countByCampaignIdAndReviewerUsernameAndClosureIsNull(id, reviewer);
 		if (open == 0 || campaign.getStatus() != CampaignStatus.OPEN) {
 			return false;
 		}
-		events.publishEvent(new ReviewReminderSent(id, reviewer, (int) open, campaign.getDeadline(), now()));
+		events.publishEvent(new ReviewReminderSent(id, reviewer, (int) open, campaign.getDeadline(), actor, now()));
 		return true;
 	}
 

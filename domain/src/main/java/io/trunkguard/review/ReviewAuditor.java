@@ -55,7 +55,7 @@ class ReviewAuditor {
 
 	@EventListener
 	void on(ReviewReminderSent e) {
-		record(ReviewItem.SYSTEM_ACTOR, "REVIEW_REMINDER_SENT", "ReviewCampaign", e.campaignId(), e.occurredAt(),
+		record(e.actor(), "REVIEW_REMINDER_SENT", "ReviewCampaign", e.campaignId(), e.occurredAt(),
 				details("reviewer", e.reviewerUsername(), "openItems", e.openItems(), "deadline", e.deadline()));
 	}
 

@@ -129,7 +129,18 @@ class ReviewPages {
         model.addAttribute("byReviewer", campaigns.progressByReviewer(id));
         model.addAttribute("bySystem", campaigns.progressBySystem(id));
         model.addAttribute("canSignOff", ReviewAccess.signsOff(user) && campaign.getStatus() == CampaignStatus.CLOSED);
+        model.addAttribute("canRemind", ReviewAccess.runs(user) && campaign.getStatus() == CampaignStatus.OPEN
+                && campaign.getReviewsEndedAt() == null);
         return "review/campaign";
+    }
+
+    @PostMapping("/{id}/remind")
+    String remind(@PathVariable CampaignId id, @RequestParam String reviewer, Authentication user, RedirectAttributes redirect) {
+        ReviewAccess.requireRunner(user);
+        boolean sent = campaigns.remind(id, reviewer, user.getName());
+        redirect.addFlashAttribute("message", sent ? "Reminder sent to " + reviewer + "."
+                : reviewer + " has nothing left to decide: no reminder sent.");
+        return "redirect:/reviews/" + id;
     }
 
     @PostMapping("/{id}/sign-off")

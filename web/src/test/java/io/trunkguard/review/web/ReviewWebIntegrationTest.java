@@ -262,6 +262,21 @@ class ReviewWebIntegrationTest {
         assertThat(stored.getEvidenceDate()).isEqualTo(campaigns.get(campaign).getClosedAt());
     }
 
+    @Test
+    void complianceLeadRemindsAReviewerAndTheReminderIsAudited() throws Exception {
+        mvc.perform(post("/reviews/{id}/remind", campaign).with(REVIEWER).with(csrf()).param("reviewer", "reviewer"))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/reviews/{id}", campaign).with(LEAD)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"remind-reviewer\"");
+
+        mvc.perform(post("/reviews/{id}/remind", campaign).with(LEAD).with(csrf()).param("reviewer", "reviewer"))
+                .andExpect(redirectedUrlPattern("/reviews/*"));
+
+        assertThat(audit.search("compliance-lead", "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.toString(), null, null,
+                Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+    }
+
     MockHttpServletResponse download(String url, RequestPostProcessor who) throws Exception {
         MvcResult started = mvc.perform(get(url, campaign).with(who)).andExpect(request().asyncStarted()).andReturn();
         return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse();
