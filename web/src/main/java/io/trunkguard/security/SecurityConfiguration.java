@@ -1,5 +1,6 @@
 package io.trunkguard.security;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -50,9 +51,18 @@ import io.trunkguard.security.SecuritySettings.Login;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'self'";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
+
+    /**
+     * No inline scripts or styles, nothing from other origins. Forms post only to the app, except that
+     * with Keycloak the logout form's redirect goes to the identity provider (browsers apply
+     * {@code form-action} to redirects after a form post).
+     */
+    static String contentSecurityPolicy(String formActions) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formActions
+                + "; frame-ancestors 'self'";
+    }
 
     private static final String[] READERS = {
             Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(), Role.ADMIN.roleName() };
@@ -118,7 +128,9 @@ class SecurityConfiguration {
                     }
                 })
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(settings.login() == Login.OIDC
+                                ? contentSecurityPolicy("'self' " + identityProviderOrigin(clientRegistrations.getObject()))
+                                : CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
@@ -192,6 +204,12 @@ class SecurityConfiguration {
 
     private static String loginPage(SecuritySettings settings) {
         return settings.login() == Login.OIDC ? "/oauth2/authorization/keycloak" : "/login";
+    }
+
+    /** scheme://host:port of Keycloak, from the client registration's issuer. */
+    static String identityProviderOrigin(ClientRegistrationRepository registrations) {
+        URI issuer = URI.create(registrations.findByRegistrationId("keycloak").getProviderDetails().getIssuerUri());
+        return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
     }
 
     private static OidcClientInitiatedLogoutSuccessHandler keycloakLogout(ClientRegistrationRepository registrations) {

@@ -1,6 +1,10 @@
 package io.trunkguard.access.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -82,6 +86,11 @@ class GrantPages {
             return "redirect:/grants/" + id;
         } catch (DomainException refusal) {
             model.addAttribute("revokeError", refusal.getMessage());
+            model.addAttribute("reason", reason);
+            return detail(grant, model);
+        } catch (ConstraintViolationException refusal) {
+            model.addAttribute("revokeError", "The reason " + refusal.getConstraintViolations().stream()
+                    .map(ConstraintViolation::getMessage).distinct().collect(Collectors.joining("; ")) + ".");
             model.addAttribute("reason", reason);
             return detail(grant, model);
         }
