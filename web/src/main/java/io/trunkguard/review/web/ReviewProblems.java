@@ -3,6 +3,7 @@ package io.trunkguard.review.web;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,16 +25,17 @@ import io.trunkguard.review.ReviewDeniedException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewProblems {
 
-    private final AuditTrail trail;
+    private final ObjectProvider<AuditTrail> trail;
 
-    ReviewProblems(AuditTrail trail) {
+    /** The trail is optional so that web slices (e.g. {@code @WebMvcTest}) without the domain still start. */
+    ReviewProblems(ObjectProvider<AuditTrail> trail) {
         this.trail = trail;
     }
 
     @ExceptionHandler(ReviewDeniedException.class)
     ProblemDetail denied(ReviewDeniedException e, Authentication user, HttpServletRequest request) {
-        trail.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED", "Request",
-                request.getMethod() + " " + request.getRequestURI(), Map.of("code", e.code(), "reason", e.getMessage()));
+        trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED", "Request",
+                request.getMethod() + " " + request.getRequestURI(), Map.of("code", e.code(), "reason", e.getMessage())));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Forbidden");
         problem.setType(URI.create("https://trunkguard.io/problems/" + e.code()));
