@@ -1,0 +1,490 @@
+package io.trunkguard.review;
+
+import io.trunkguard.TestData;
+import io.trunkguard.access.AccessGrant;
+import io.trunkguard.access.AccessService;
+import io.trunkguard.access.AccessSystem;
+import io.trunkguard.access.ConnectorType;
+import io.trunkguard.access.GrantStatus;
+import io.trunkguard.access.NewGrant;
+import io.trunkguard.access.ReviewerStrategy;
+import io.trunkguard.access.SystemDetails;
+import io.trunkguard.access.SystemKind;
+import io.trunkguard.audit.AuditEntries;
+import io.trunkguard.audit.AuditEntry;
+import io.trunkguard.demo.DemoDataLoader;
+import io.trunkguard.people.EmploymentType;
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonDetails;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.shared.InvalidStateException;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Campaigns against a real database (H2 and PostgreSQL by the subclasses), over the demo data plus a small fixture
+ * of our own: freeze, route, decide, submit, the unanswered rule, remediation, close and sign-off.
+ */
+abstract class CampaignIntegrationTests {
+
+	static final Instant NOW = Instant.now();
+
+	@Autowired
+	CampaignService campaigns;
+
+	@Autowired
+	ReviewItems items;
+
+	@Autowired
+	AccessService access;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	DemoDataLoader demoData;
+
+	@Autowired
+	AuditEntries audit;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	FakeKeycloakRemediation keycloak;
+
+	@Autowired
+	CampaignReportArchive archive;
+
+	Person manager;
+	Person owner;
+	Person holder;
+	Person contractor;
+	Person leaver;
+	AccessSystem sbc;
+	AccessSystem idp;
+	AccessSystem outOfScope;
+	AccessGrant holderAdmin;
+	AccessGrant holderIdp;
+	AccessGrant contractorViewer;
+	AccessGrant leaverViewer;
+	AccessGrant ownerAdmin;
+	AccessGrant holderOutOfScope;
+	AccessGrant holderRevoked;
+
+	@BeforeEach
+	void setUp() {
+		demoData.load();
+		manager = people.register(TestData.employee("Manny Manager", null), "tester");
+		owner = people.register(TestData.employee("Olga Owner", manager.getId()), "tester");
+		holder = people.register(TestData.employee("Harry Holder", manager.getId()), "tester");
+		String hr = TestData.unique("C");
+		contractor = people.register(new PersonDetails(hr, "Cora Contractor", hr.toLowerCase() + "@example.test", hr.toLowerCase(),
+				manager.getId(), "NOC", EmploymentType.CONTRACTOR, LocalDate.of(2024, 1, 1), LocalDate.now().minusDays(10)), "tester");
+		leaver = people.register(TestData.employee("Leo Leaver", manager.getId()), "tester");
+
+		sbc = access.registerSystem(TestData.system(owner.getId()), "tester");
+		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null, owner.getId(), true,
+				ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER), "tester");
+		outOfScope = access.registerSystem(new SystemDetails(TestData.unique("Wiki"), SystemKind.OTHER, null, owner.getId(), false,
+				ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+
+		Instant longAgo = NOW.minus(300, ChronoUnit.DAYS);
+		holderAdmin = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-admin", true, longAgo,
+				NOW.minus(200, ChronoUnit.DAYS)), "tester");
+		holderIdp = access.issueGrant(new NewGrant(holder.getId(), idp.getId(), "voice-operator", false), "tester");
+		contractorViewer = access.issueGrant(new NewGrant(contractor.getId(), sbc.getId(), "sbc-viewer", false), "tester");
+		leaverViewer = access.issueGrant(new NewGrant(leaver.getId(), sbc.getId(), "sbc-viewer", false), "tester");
+		ownerAdmin = access.issueGrant(new NewGrant(owner.getId(), sbc.getId(), "sbc-admin", true), "tester");
+		holderOutOfScope = access.issueGrant(new NewGrant(holder.getId(), outOfScope.getId(), "editor", false), "tester");
+		holderRevoked = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false), "tester");
+		access.revokeGrant(holderRevoked.getId(), "moved team", "tester");
+		people.markLeft(leaver.getId(), LocalDate.now().minusDays(1), "tester");
+		keycloak.setDown(false);
+	}
+
+	@AfterEach
+	void keycloakUp() {
+		keycloak.setDown(false);
+	}
+
+	ReviewCampaign start(UnansweredRule rule) {
+		return campaigns.start(TestData.unique("Review"), NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
+	}
+
+	Map<Object, ReviewItem> mine(ReviewCampaign campaign) {
+		List<Object> grants = List.of(holderAdmin.getId(), holderIdp.getId(), contractorViewer.getId(), leaverViewer.getId(),
+				ownerAdmin.getId(), holderOutOfScope.getId(), holderRevoked.getId());
+		return items.findByCampaignId(campaign.getId()).stream()
+				.filter(item -> grants.contains(item.getGrantId()))
+				.collect(Collectors.toMap(ReviewItem::getGrantId, Function.identity()));
+	}
+
+	@Test
+	void freezesEveryActiveGrantOfEveryInScopeSystem() {
+		Integer inScope = jdbc.queryForObject("""
+				select count(*) from access_grant g join access_system s on s.id = g.system_id
+				where g.status = 'ACTIVE' and s.in_review_scope = true""", Integer.class);
+
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+
+		assertThat(campaign.getItemCount()).isEqualTo(inScope);
+		assertThat(items.countByCampaignId(campaign.getId())).isEqualTo(inScope.longValue());
+		assertThat(mine(campaign)).containsOnlyKeys(holderAdmin.getId(), holderIdp.getId(), contractorViewer.getId(),
+				leaverViewer.getId(), ownerAdmin.getId());
+		assertThat(audit.search("compliance-lead", "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", campaign.getId().toString(), null, null,
+				Pageable.unpaged()).getContent()).singleElement()
+				.extracting(AuditEntry::getDetails).asString().contains("\"items\":" + inScope + ",");
+	}
+
+	@Test
+	void flagsPrivilegedDormantOrphanAndExpiredContractorAccess() {
+		Map<Object, ReviewItem> mine = mine(start(UnansweredRule.CARRY_OVER));
+
+		ReviewItem admin = mine.get(holderAdmin.getId());
+		assertThat(admin.isPrivileged()).isTrue();
+		assertThat(admin.isDormant()).isTrue();
+		assertThat(admin.isOrphan()).isFalse();
+		assertThat(admin.getLastUsedAt()).isEqualTo(holderAdmin.getLastUsedAt());
+		assertThat(mine.get(holderIdp.getId()).isDormant()).isFalse();
+		assertThat(mine.get(leaverViewer.getId()).isOrphan()).isTrue();
+		assertThat(mine.get(contractorViewer.getId()).isContractorExpired()).isTrue();
+		assertThat(mine.get(holderIdp.getId()).isContractorExpired()).isFalse();
+	}
+
+	@Test
+	void routesToOwnerOrManagerAndNeverToTheHolder() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+
+		assertThat(mine.get(holderAdmin.getId()).getReviewerUsername()).isEqualTo(owner.getUsername());
+		assertThat(mine.get(holderAdmin.getId()).getRouting()).isEqualTo(Routing.SYSTEM_OWNER);
+		assertThat(mine.get(holderIdp.getId()).getReviewerUsername()).isEqualTo(manager.getUsername());
+		assertThat(mine.get(holderIdp.getId()).getRouting()).isEqualTo(Routing.MANAGER);
+		// the owner's own admin access goes to the owner's manager
+		assertThat(mine.get(ownerAdmin.getId()).getReviewerUsername()).isEqualTo(manager.getUsername());
+		assertThat(mine.get(ownerAdmin.getId()).getRouting()).isEqualTo(Routing.MANAGER_INSTEAD);
+		assertThat(jdbc.queryForObject("select count(*) from review_item where campaign_id = ? and reviewer_id = person_id",
+				Integer.class, campaign.getId().value())).isZero();
+		assertThat(campaigns.reviewers(campaign.getId())).contains(owner.getUsername(), manager.getUsername())
+				.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void laterGrantChangesDoNotChangeTheFrozenScope() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		access.reduceGrant(holderAdmin.getId(), "sbc-operator", false, "least privilege", "tester");
+		access.revokeGrant(holderIdp.getId(), "not needed", "tester");
+		access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-auditor", false), "tester");
+
+		Map<Object, ReviewItem> mine = mine(campaign);
+		assertThat(mine.get(holderAdmin.getId()).getEntitlement()).isEqualTo("sbc-admin");
+		assertThat(mine.get(holderAdmin.getId()).isPrivileged()).isTrue();
+		assertThat(mine).containsKey(holderIdp.getId());
+		assertThat(items.countByCampaignId(campaign.getId())).isEqualTo(campaign.getItemCount());
+	}
+
+	@Test
+	void onlyTheAssignedReviewerDecidesAndNeverOnTheirOwnAccess() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		ReviewItemId adminItem = mine.get(holderAdmin.getId()).getId();
+		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
+
+		assertThatThrownBy(() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", holder.getUsername()))
+				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access");
+		assertThatThrownBy(() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", manager.getUsername()))
+				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("not assigned");
+		assertThatThrownBy(() -> campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "fine", owner.getUsername()))
+				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access");
+		assertThat(items.findById(adminItem).orElseThrow().getDecision()).isNull();
+		assertThat(items.findById(ownerItem).orElseThrow().getDecision()).isNull();
+	}
+
+	@Test
+	void bulkDecisionIsAllOrNothingAndChangeableUntilSubmitted() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		List<ReviewItemId> ownersItems = List.of(mine.get(holderAdmin.getId()).getId(), mine.get(contractorViewer.getId()).getId(),
+				mine.get(leaverViewer.getId()).getId());
+
+		// keeping the privileged admin grant needs a justification: nothing is decided
+		assertThatThrownBy(() -> campaigns.decide(ownersItems, Decision.KEEP, null, null, owner.getUsername()))
+				.isInstanceOf(InvalidInputException.class);
+		assertThat(items.findByIdIn(ownersItems)).allSatisfy(item -> assertThat(item.getDecision()).isNull());
+
+		campaigns.decide(ownersItems, Decision.KEEP, null, "needed for the night shift", owner.getUsername());
+		campaigns.decide(ownersItems.subList(1, 3), Decision.REVOKE, null, "contract ended / left", owner.getUsername());
+		assertThat(campaigns.progressOf(campaign.getId(), owner.getUsername()).decided()).isEqualTo(3);
+
+		assertThat(campaigns.submit(campaign.getId(), owner.getUsername())).isEqualTo(3);
+
+		assertThatThrownBy(() -> campaigns.decide(ownersItems, Decision.REVOKE, null, "changed my mind", owner.getUsername()))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("submitted");
+		Map<ReviewItemId, ReviewItem> after = items.findByIdIn(ownersItems).stream()
+				.collect(Collectors.toMap(ReviewItem::getId, Function.identity()));
+		assertThat(after.get(ownersItems.get(0)).getDecision()).isEqualTo(Decision.KEEP);
+		assertThat(after.get(ownersItems.get(0)).getRemediationStatus()).isEqualTo(RemediationStatus.NOT_REQUIRED);
+		assertThat(after.get(ownersItems.get(1)).getDecision()).isEqualTo(Decision.REVOKE);
+		assertThat(after.get(ownersItems.get(1)).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(audit.search(owner.getUsername(), "REVIEW_ITEM_DECIDED", "ReviewItem", ownersItems.get(1).toString(), null, null,
+				Pageable.unpaged()).getTotalElements()).isEqualTo(2);
+		assertThat(audit.search(owner.getUsername(), "REVIEW_SUBMITTED", "ReviewCampaign", campaign.getId().toString(), null, null,
+				Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesToSubmitWhileItemsAreUndecided() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItem admin = mine(campaign).get(holderAdmin.getId());
+		campaigns.decide(List.of(admin.getId()), Decision.KEEP, null, "on call", owner.getUsername());
+
+		assertThatThrownBy(() -> campaigns.submit(campaign.getId(), owner.getUsername()))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("2 of your 3");
+		assertThat(items.findById(admin.getId()).orElseThrow().isSubmitted()).isFalse();
+	}
+
+	@Test
+	void runsACampaignFromStartToSignOff() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		ReviewItemId admin = mine.get(holderAdmin.getId()).getId();
+		ReviewItemId contractorItem = mine.get(contractorViewer.getId()).getId();
+		ReviewItemId leaverItem = mine.get(leaverViewer.getId()).getId();
+		ReviewItemId idpItem = mine.get(holderIdp.getId()).getId();
+		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
+
+		campaigns.decide(List.of(admin), Decision.REDUCE, "sbc-operator", "admin only on call", owner.getUsername());
+		campaigns.decide(List.of(contractorItem, leaverItem), Decision.REVOKE, null, "no longer with us", owner.getUsername());
+		campaigns.submit(campaign.getId(), owner.getUsername());
+		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "system owner", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+
+		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("not decided");
+		assertThat(campaigns.applyUnansweredRule(campaign.getId())).isEqualTo(campaign.getItemCount() - 5);
+		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("4 revocation(s)");
+		assertThat(campaigns.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem, leaverItem, idpItem);
+
+		// automatic: the identity provider has the Keycloak connector
+		campaigns.remediateAutomatically(idpItem);
+		assertThat(keycloak.removed()).anySatisfy(request -> {
+			assertThat(request.itemId()).isEqualTo(idpItem);
+			assertThat(request.entitlement()).isEqualTo("voice-operator");
+			assertThat(request.personUsername()).isEqualTo(holder.getUsername());
+		});
+		assertThat(access.getGrant(holderIdp.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
+		assertThat(campaigns.item(idpItem).getRemediationNote()).contains("absent for user " + holder.getUsername());
+		// manual: the owner confirms with a note
+		campaigns.recordRemediation(admin, "role changed in the SBC web UI, OPS-101", owner.getUsername());
+		campaigns.recordRemediation(contractorItem, "account deleted, OPS-102", owner.getUsername());
+		assertThat(access.getGrant(holderAdmin.getId()).getEntitlement()).isEqualTo("sbc-operator");
+		assertThat(access.getGrant(contractorViewer.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
+		// the last one is accepted instead of remediated
+		campaigns.acceptUnremediated(leaverItem, "account already locked by HR offboarding", "compliance-lead");
+
+		ReviewCampaign closed = campaigns.close(campaign.getId(), "compliance-lead");
+		assertThat(closed.getStatus()).isEqualTo(CampaignStatus.CLOSED);
+		ReviewCampaign signed = campaigns.signOff(campaign.getId(), "reviewed", "compliance-lead");
+		assertThat(signed.getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
+		campaigns.requestReport(campaign.getId());
+		byte[] pdf = "%PDF-1.4 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		archive.store(campaign.getId(), ReviewReport.Format.PDF, pdf);
+		ReviewReport stored = archive.latest(campaign.getId(), ReviewReport.Format.PDF).orElseThrow();
+		assertThat(stored.getContent()).isEqualTo(pdf);
+		assertThat(stored.getEvidenceDate()).isEqualTo(closed.getClosedAt());
+		assertThat(stored.getSha256()).isEqualTo(CampaignReportArchive.sha256(pdf)).hasSize(64);
+		assertThat(archive.latest(campaign.getId(), ReviewReport.Format.XLSX)).isEmpty();
+
+		for (String action : List.of("REVIEW_UNANSWERED_RESOLVED", "REVIEW_CAMPAIGN_CLOSED", "REVIEW_CAMPAIGN_SIGNED_OFF",
+				"REVIEW_REPORT_REQUESTED", "REVIEW_REPORT_STORED")) {
+			assertThat(audit.search(null, action, "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
+					.getTotalElements()).as(action).isEqualTo(1);
+		}
+		assertThat(audit.search(null, "REVIEW_ITEM_REMEDIATED", "ReviewItem", admin.toString(), null, null, Pageable.unpaged())
+				.getContent()).singleElement().extracting(AuditEntry::getActor).isEqualTo(owner.getUsername());
+		assertThat(audit.search(null, "REVIEW_REMEDIATION_ACCEPTED", "ReviewItem", leaverItem.toString(), null, null, Pageable.unpaged())
+				.getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheRevocationPendingWhenTheConnectorFails() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
+		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+		keycloak.setDown(true);
+
+		assertThatThrownBy(() -> campaigns.remediateAutomatically(idpItem)).hasMessageContaining("unreachable");
+
+		assertThat(campaigns.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(access.getGrant(holderIdp.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
+		keycloak.setDown(false);
+		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		// a retry of a finished remediation changes nothing
+		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+	}
+
+	@Test
+	void holderCannotConfirmTheRemovalOfTheirOwnAccess() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
+		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId()),
+				Decision.KEEP, null, null, owner.getUsername());
+		campaigns.submit(campaign.getId(), owner.getUsername());
+
+		assertThatThrownBy(() -> campaigns.recordRemediation(admin, "done", holder.getUsername()))
+				.isInstanceOf(ReviewDeniedException.class);
+		assertThatThrownBy(() -> campaigns.recordRemediation(admin, " ", owner.getUsername()))
+				.isInstanceOf(ConstraintViolationException.class).hasMessageContaining("note");
+		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+	}
+
+	@Test
+	void revokesUnansweredItemsUnderTheRevokeRule() {
+		ReviewCampaign campaign = start(UnansweredRule.REVOKE);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		ReviewItemId idpItem = mine.get(holderIdp.getId()).getId();
+		campaigns.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername());
+
+		campaigns.applyUnansweredRule(campaign.getId());
+
+		assertThat(mine(campaign).values()).allSatisfy(item -> {
+			assertThat(item.getClosure()).isEqualTo(Closure.REVOKED_UNANSWERED);
+			assertThat(item.getDecision()).isEqualTo(Decision.REVOKE);
+			assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		});
+		assertThatThrownBy(() -> campaigns.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername()))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("closed out");
+		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead")).isInstanceOf(InvalidStateException.class);
+
+		for (ReviewItemId pending : campaigns.pendingRemediations(campaign.getId())) {
+			campaigns.acceptUnremediated(pending, "test: accepted to close the campaign", "risk-owner");
+		}
+		assertThat(campaigns.close(campaign.getId(), "compliance-lead").getStatus()).isEqualTo(CampaignStatus.CLOSED);
+	}
+
+	@Test
+	void carriesUnansweredItemsOverAndMarksWhatIsNewInTheNextCampaign() {
+		ReviewCampaign first = start(UnansweredRule.CARRY_OVER);
+		campaigns.applyUnansweredRule(first.getId());
+		assertThat(mine(first).values()).allSatisfy(item -> {
+			assertThat(item.getClosure()).isEqualTo(Closure.CARRIED_OVER);
+			assertThat(item.getDecision()).isNull();
+			assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.NOT_REQUIRED);
+		});
+		AccessGrant added = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-auditor", false), "tester");
+
+		ReviewCampaign second = start(UnansweredRule.CARRY_OVER);
+
+		assertThat(second.getPreviousCampaignId()).isEqualTo(first.getId());
+		List<ReviewItem> secondItems = items.findByCampaignId(second.getId());
+		ReviewItem newItem = secondItems.stream().filter(i -> i.getGrantId().equals(added.getId())).findFirst().orElseThrow();
+		ReviewItem oldItem = secondItems.stream().filter(i -> i.getGrantId().equals(holderAdmin.getId())).findFirst().orElseThrow();
+		assertThat(newItem.isNew()).isTrue();
+		assertThat(newItem.isCarriedOver()).isFalse();
+		assertThat(oldItem.isNew()).isFalse();
+		assertThat(oldItem.isCarriedOver()).isTrue();
+	}
+
+	@Test
+	void refusesSignOffBeforeTheCampaignIsClosed() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+
+		assertThatThrownBy(() -> campaigns.signOff(campaign.getId(), null, "compliance-lead"))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("only a closed campaign");
+		assertThatThrownBy(() -> campaigns.requestReport(campaign.getId())).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> archive.store(campaign.getId(), ReviewReport.Format.PDF, new byte[] { 1 }))
+				.isInstanceOf(InvalidStateException.class);
+	}
+
+	@Test
+	void coversTheDemoDataWithItsRiskFlags() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		List<ReviewItem> all = items.findByCampaignId(campaign.getId());
+
+		assertThat(all).anySatisfy(item -> assertThat(item.getReviewerUsername()).isEqualTo("reviewer"));
+		assertThat(all).anySatisfy(item -> assertThat(item.isPrivileged()).isTrue());
+		assertThat(all).anySatisfy(item -> assertThat(item.isDormant()).isTrue());
+		assertThat(all).anySatisfy(item -> assertThat(item.isContractorExpired()).isTrue());
+		assertThat(all).anySatisfy(item -> assertThat(item.isOrphan()).isTrue());
+		assertThat(all).allSatisfy(item -> assertThat(item.getReviewerId()).isNotEqualTo(item.getPersonId()));
+		assertThat(campaigns.schedule(campaign.getId()).reminders()).hasSize(2);
+		assertThat(campaigns.itemsOf(campaign.getId(), "reviewer", Pageable.ofSize(500)).getContent())
+				.allSatisfy(item -> assertThat(item.getReviewerUsername()).isEqualTo("reviewer"));
+	}
+
+	@Test
+	void remindsAndEscalatesOnlyReviewersWithOpenItems() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		campaigns.decide(List.of(mine.get(holderIdp.getId()).getId()), Decision.KEEP, null, null, manager.getUsername());
+		campaigns.decide(List.of(mine.get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+
+		assertThat(campaigns.remind(campaign.getId(), owner.getUsername())).isTrue();
+		assertThat(campaigns.remind(campaign.getId(), manager.getUsername())).isFalse();
+		assertThat(campaigns.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
+		assertThat(campaigns.escalate(campaign.getId(), manager.getUsername())).isNull();
+		assertThat(audit.search(null, "REVIEW_ESCALATED", "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
+				.getContent()).singleElement().extracting(AuditEntry::getDetails).asString()
+				.contains(owner.getUsername()).contains("\"escalatedTo\":\"" + manager.getUsername() + "\"");
+		assertThat(audit.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
+				Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void filtersAReviewersInboxAndReportsProgressPerReviewerAndSystem() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		Map<Object, ReviewItem> mine = mine(campaign);
+		String olga = owner.getUsername();
+		campaigns.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended", olga);
+
+		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.PRIVILEGED, null, null)))
+				.containsExactly(mine.get(holderAdmin.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.ORPHAN, null, null)))
+				.containsExactly(mine.get(leaverViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter("CORA", null, null, null)))
+				.containsExactly(mine.get(contractorViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter(null, null, true, sbc.getId())))
+				.containsExactlyInAnyOrder(mine.get(holderAdmin.getId()).getId(), mine.get(leaverViewer.getId()).getId());
+		assertThat(inbox(campaign, olga, new InboxFilter("100%_", null, null, null))).isEmpty();
+		assertThat(inbox(campaign, olga, InboxFilter.none())).hasSize(3);
+
+		assertThat(campaigns.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga)).singleElement()
+				.satisfies(row -> {
+					assertThat(row.items()).isEqualTo(3);
+					assertThat(row.decided()).isEqualTo(1);
+					assertThat(row.percentDecided()).isEqualTo(33);
+				});
+		assertThat(campaigns.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName())).singleElement()
+				.satisfies(row -> assertThat(row.items()).isEqualTo(4));
+		assertThat(campaigns.campaignsOf(olga)).extracting(ReviewCampaign::getId).containsExactly(campaign.getId());
+	}
+
+	List<ReviewItemId> inbox(ReviewCampaign campaign, String reviewer, InboxFilter filter) {
+		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500)).map(ReviewItem::getId).getContent();
+	}
+}

@@ -1,0 +1,179 @@
+package io.trunkguard.review.reports;
+
+import java.awt.Color;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import io.trunkguard.review.Closure;
+import io.trunkguard.review.Decision;
+import io.trunkguard.review.ProgressRow;
+import io.trunkguard.review.RemediationStatus;
+import io.trunkguard.review.ReviewCampaign;
+import io.trunkguard.review.ReviewItem;
+
+/**
+ * The PDF campaign report an auditor reads: the scope frozen at start (per system), the reviewers, every decision
+ * that revoked, reduced or kept privileged access with its justification and time, revocations with their remediation
+ * proof and time, what happened to unanswered items, and the sign-off. Every item with every field is in the XLSX.
+ */
+final class CampaignPdfWriter {
+
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
+    private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
+    private static final Color HEADER_BG = new Color(0xE8, 0xEE, 0xF5);
+
+    private CampaignPdfWriter() {
+    }
+
+    static void write(CampaignReportData data, OutputStream out) {
+        List<ReviewItem> sensitive = new ArrayList<>();
+        List<ReviewItem> remediation = new ArrayList<>();
+        List<ReviewItem> unanswered = new ArrayList<>();
+        data.items().forEach(item -> {
+            if (item.getDecision() != null && (item.getDecision() != Decision.KEEP || item.isPrivileged())
+                    && item.getClosure() == Closure.REVIEWED) {
+                sensitive.add(item);
+            }
+            if (item.getRemediationStatus() != RemediationStatus.NOT_REQUIRED) {
+                remediation.add(item);
+            }
+            if (item.getClosure() == Closure.REVOKED_UNANSWERED || item.getClosure() == Closure.CARRIED_OVER) {
+                unanswered.add(item);
+            }
+        });
+        ReviewCampaign c = data.campaign();
+        Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        PdfWriter.getInstance(document, out);
+        document.addTitle("Access review report: " + c.getName());
+        document.addSubject("SOC 2 CC6.1 quarterly access review");
+        document.addCreator("Trunkguard");
+        document.open();
+        document.add(new Paragraph("Access review report", TITLE));
+        document.add(new Paragraph(c.getName() + " · " + c.getPeriod() + " · SOC 2 CC6.1", HEADING));
+        document.add(Chunk.NEWLINE);
+
+        PdfPTable facts = table(new float[] { 1, 3 });
+        fact(facts, "Status", c.getStatus().name());
+        fact(facts, "Started", CampaignXlsxWriter.time(c.getStartedAt()) + " by " + c.getStartedBy());
+        fact(facts, "Deadline", CampaignXlsxWriter.time(c.getDeadline()));
+        fact(facts, "Unanswered items", c.getUnansweredRule().name().equals("REVOKE") ? "revoked at close-out" : "carried over to the next campaign");
+        fact(facts, "Reviews ended", CampaignXlsxWriter.time(c.getReviewsEndedAt()));
+        fact(facts, "Closed", c.getClosedAt() == null ? "not yet" : CampaignXlsxWriter.time(c.getClosedAt()) + " by " + c.getClosedBy());
+        fact(facts, "Signed off", c.getSignedOffAt() == null ? "not yet"
+                : CampaignXlsxWriter.time(c.getSignedOffAt()) + " by " + c.getSignedOffBy()
+                        + (c.getSignOffNote() == null ? "" : " (" + c.getSignOffNote() + ")"));
+        fact(facts, "Items frozen at start", String.valueOf(c.getItemCount()));
+        fact(facts, "Report generated", CampaignXlsxWriter.time(data.generatedAt()));
+        document.add(facts);
+
+        section(document, "Scope frozen at start, per system");
+        PdfPTable scope = table(new float[] { 4, 1, 1, 1, 1 }, "System", "Items", "Decided", "Settled", "Pending remediation");
+        for (ProgressRow row : data.bySystem()) {
+            cells(scope, row.key(), n(row.items()), n(row.decided()), n(row.settled()), n(row.pendingRemediation()));
+        }
+        document.add(scope);
+
+        section(document, "Reviewers");
+        PdfPTable reviewers = table(new float[] { 4, 1, 1, 1 }, "Reviewer", "Items", "Decided", "Submitted or settled");
+        for (ProgressRow row : data.byReviewer()) {
+            cells(reviewers, row.key(), n(row.items()), n(row.decided()), n(row.settled()));
+        }
+        document.add(reviewers);
+
+        section(document, "Decisions that revoke, reduce or keep privileged access (" + sensitive.size() + ")");
+        PdfPTable decisions = table(new float[] { 2, 2, 1.5f, 1.3f, 3.5f, 1.3f, 1.6f }, "Person", "System", "Role", "Decision",
+                "Justification", "Decided by", "Decided at");
+        for (ReviewItem i : sensitive) {
+            cells(decisions, i.getPersonName(), i.getSystemName(), i.getEntitlement() + (i.isPrivileged() ? " (privileged)" : ""),
+                    i.getDecision().name() + (i.getReducedTo() == null ? "" : " to " + i.getReducedTo()), i.getJustification(),
+                    i.getDecidedBy(), CampaignXlsxWriter.time(i.getDecidedAt()));
+        }
+        empty(decisions, sensitive.isEmpty(), 7, "Every reviewed item kept non-privileged access.");
+        document.add(decisions);
+
+        section(document, "Revocations and their remediation (" + remediation.size() + ")");
+        PdfPTable remediated = table(new float[] { 2, 2, 1.5f, 1.3f, 3.5f, 1.3f, 1.6f }, "Person", "System", "Role", "Status",
+                "Proof", "By", "At");
+        for (ReviewItem i : remediation) {
+            cells(remediated, i.getPersonName(), i.getSystemName(), i.getEntitlement(), i.getRemediationStatus().name(),
+                    i.getRemediationNote(), i.getRemediatedBy(), CampaignXlsxWriter.time(i.getRemediatedAt()));
+        }
+        empty(remediated, remediation.isEmpty(), 7, "No access was revoked or reduced.");
+        document.add(remediated);
+
+        section(document, "Unanswered items and what happened to them (" + unanswered.size() + ")");
+        PdfPTable open = table(new float[] { 2, 2, 1.5f, 1.5f, 2 }, "Person", "System", "Role", "Reviewer", "Outcome");
+        for (ReviewItem i : unanswered) {
+            cells(open, i.getPersonName(), i.getSystemName(), i.getEntitlement(), i.getReviewerUsername(),
+                    i.getClosure() == Closure.REVOKED_UNANSWERED ? "revoked by the campaign's rule" : "carried over to the next campaign");
+        }
+        empty(open, unanswered.isEmpty(), 5, "Every item was answered by its reviewer.");
+        document.add(open);
+
+        section(document, "Sign-off");
+        document.add(new Paragraph(c.getSignedOffAt() == null ? "The campaign is not signed off."
+                : c.getSignedOffBy() + " signed the campaign off on " + CampaignXlsxWriter.time(c.getSignedOffAt())
+                        + ", after every item was decided and every revocation remediated or explicitly accepted."
+                        + " No lead may sign off a campaign in which they reviewed their own access.", BODY));
+        document.close();
+    }
+
+    private static void section(Document document, String title) {
+        Paragraph heading = new Paragraph(title, HEADING);
+        heading.setSpacingBefore(12);
+        heading.setSpacingAfter(4);
+        document.add(heading);
+    }
+
+    private static PdfPTable table(float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(headers.length == 0 ? 0 : 1);
+        for (String header : headers) {
+            PdfPCell cell = new PdfPCell(new Phrase(header, SMALL_BOLD));
+            cell.setBackgroundColor(HEADER_BG);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private static void fact(PdfPTable table, String label, String value) {
+        table.addCell(new PdfPCell(new Phrase(label, SMALL_BOLD)));
+        table.addCell(new PdfPCell(new Phrase(value == null || value.isEmpty() ? "–" : value, SMALL)));
+    }
+
+    private static void cells(PdfPTable table, String... values) {
+        for (String value : values) {
+            table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, SMALL)));
+        }
+    }
+
+    private static void empty(PdfPTable table, boolean empty, int columns, String text) {
+        if (empty) {
+            PdfPCell cell = new PdfPCell(new Phrase(text, SMALL));
+            cell.setColspan(columns);
+            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+            table.addCell(cell);
+        }
+    }
+
+    private static String n(long value) {
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,131 @@
+package io.trunkguard.review.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+import io.trunkguard.access.ConnectorType;
+import io.trunkguard.access.GrantId;
+import io.trunkguard.access.SystemId;
+import io.trunkguard.people.EmploymentStatus;
+import io.trunkguard.people.EmploymentType;
+import io.trunkguard.people.PersonId;
+import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.Decision;
+import io.trunkguard.review.FrozenItem;
+import io.trunkguard.review.ProgressRow;
+import io.trunkguard.review.ReviewCampaign;
+import io.trunkguard.review.ReviewItem;
+import io.trunkguard.review.ReviewItemId;
+import io.trunkguard.review.Routing;
+import io.trunkguard.review.UnansweredRule;
+
+class CampaignReportWritersTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+    static final PersonId OLGA = PersonId.random();
+
+    final ReviewCampaign campaign = ReviewCampaign.open(CampaignId.random(), "Q4 access review", CLOCK.instant().plus(Duration.ofDays(14)),
+            UnansweredRule.CARRY_OVER, Duration.ofDays(90), null, "compliance-lead", CLOCK);
+    final List<ReviewItem> items = new ArrayList<>();
+
+    ReviewItem item(String person, String role, boolean privileged) {
+        ReviewItem item = ReviewItem.frozen(campaign.getId(), new FrozenItem(ReviewItemId.random(), GrantId.random(), PersonId.random(),
+                person, null, EmploymentStatus.ACTIVE, EmploymentType.EMPLOYEE, null, null, SystemId.random(), "Edge SBC Cluster",
+                OLGA, ConnectorType.MANUAL, role, privileged, Instant.parse("2025-01-01T00:00:00Z"), null, false, false, false, true,
+                false, OLGA, "olga", Routing.SYSTEM_OWNER));
+        items.add(item);
+        return item;
+    }
+
+    CampaignReportData data() {
+        List<ProgressRow> bySystem = List.of(new ProgressRow("Edge SBC Cluster", 3L, 2L, 3L, 0L));
+        List<ProgressRow> byReviewer = List.of(new ProgressRow("olga", 3L, 2L, 3L, 0L));
+        return new CampaignReportData(campaign, bySystem, byReviewer, items::forEach, CLOCK.instant());
+    }
+
+    void settle() {
+        ReviewItem kept = item("Ada Admin", "sbc-admin", true);
+        kept.decide(Decision.KEEP, null, "=HYPERLINK(\"http://evil\",\"click\")", OLGA, "olga", CLOCK);
+        kept.submit(OLGA, "olga", CLOCK);
+        ReviewItem revoked = item("Rob Revoked", "sbc-operator", false);
+        revoked.decide(Decision.REVOKE, null, "moved to billing", OLGA, "olga", CLOCK);
+        revoked.submit(OLGA, "olga", CLOCK);
+        revoked.markRemediated("account removed in the SBC web UI, OPS-12", "olga", CLOCK);
+        item("Una Unanswered", "sbc-viewer", false).resolveUnanswered(UnansweredRule.CARRY_OVER, CLOCK);
+        campaign.close(0, 0, "system:access-review", CLOCK);
+        campaign.signOff("compliance-lead", false, "all good", CLOCK);
+    }
+
+    @Test
+    void pdfShowsScopeDecisionsRemediationUnansweredItemsAndSignOff() throws Exception {
+        settle();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CampaignPdfWriter.write(data(), out);
+
+        PdfReader reader = new PdfReader(out.toByteArray());
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        assertThat(text.toString())
+                .contains("Q4 access review")
+                .contains("Edge SBC Cluster")
+                .contains("Ada Admin").contains("sbc-admin (privileged)")
+                .contains("Rob Revoked").contains("moved to billing").contains("OPS-12").contains("REMEDIATED")
+                .contains("Una Unanswered").contains("carried over to the next campaign")
+                .contains("compliance-lead signed the campaign off on 2026-11-26 10:00:00 UTC");
+    }
+
+    @Test
+    void xlsxHasOneRowPerItemWithEveryFieldAndNeutralisedFormulas() throws Exception {
+        settle();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CampaignXlsxWriter.write(data(), out);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("Items");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            Row header = sheet.getRow(0);
+            assertThat(header.getLastCellNum()).isEqualTo((short) CampaignXlsxWriter.COLUMNS.size());
+            Row kept = sheet.getRow(1);
+            int justification = CampaignXlsxWriter.COLUMNS.indexOf("Justification");
+            assertThat(kept.getCell(justification).getStringCellValue()).startsWith("'=HYPERLINK");
+            assertThat(kept.getCell(CampaignXlsxWriter.COLUMNS.indexOf("Person")).getStringCellValue()).isEqualTo("Ada Admin");
+            assertThat(sheet.getRow(2).getCell(CampaignXlsxWriter.COLUMNS.indexOf("Remediation proof")).getStringCellValue())
+                    .contains("OPS-12");
+            assertThat(sheet.getRow(3).getCell(CampaignXlsxWriter.COLUMNS.indexOf("Closure")).getStringCellValue())
+                    .isEqualTo("CARRIED_OVER");
+            assertThat(workbook.getSheet("Campaign").getRow(0).getCell(1).getStringCellValue()).isEqualTo("Q4 access review");
+        }
+    }
+
+    @Test
+    void neutralisesEveryFormulaPrefix() {
+        assertThat(SpreadsheetText.neutralise("=1+1")).isEqualTo("'=1+1");
+        assertThat(SpreadsheetText.neutralise("+44 20")).isEqualTo("'+44 20");
+        assertThat(SpreadsheetText.neutralise("-2")).isEqualTo("'-2");
+        assertThat(SpreadsheetText.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SpreadsheetText.neutralise("plain")).isEqualTo("plain");
+        assertThat(SpreadsheetText.neutralise("")).isEmpty();
+    }
+}

@@ -1,0 +1,53 @@
+package io.trunkguard.review.workflow;
+
+import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.CampaignLauncher;
+import io.trunkguard.review.UnansweredRule;
+import io.trunkguard.shared.InvalidInputException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.trunkguard.review.workflow.AccessReviewProcess.*;
+
+/**
+ * Starts the access review process through its manual (message) start event; the freeze runs before this returns, so the new
+ * campaign's id can be handed back (and a refused start, e.g. a past deadline, reaches the caller as the domain error).
+ */
+@Component
+class AccessReviewProcessLauncher implements CampaignLauncher {
+
+	private final RuntimeService runtime;
+
+	AccessReviewProcessLauncher(RuntimeService runtime) {
+		this.runtime = runtime;
+	}
+
+	@Override
+	public CampaignId launch(String name, Instant deadline, UnansweredRule rule, String actor) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException("campaign.name-required", "name is required", Map.of("name", "required"));
+		}
+		if (deadline == null) {
+			throw new InvalidInputException("campaign.deadline-required", "deadline is required", Map.of("deadline", "required"));
+		}
+		if (rule == null) {
+			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
+					Map.of("unansweredRule", "required"));
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_CAMPAIGN_NAME, name);
+		variables.put(VAR_REQUESTED_DEADLINE, Date.from(deadline));
+		variables.put(VAR_UNANSWERED_RULE, rule.name());
+		variables.put(VAR_STARTED_BY, actor);
+		MessageCorrelationResultWithVariables started = runtime.createMessageCorrelation(MESSAGE_START_REQUESTED)
+				.setVariables(variables)
+				.correlateWithResultAndVariables(true);
+		return CampaignId.of((String) started.getVariables().get(VAR_CAMPAIGN_ID));
+	}
+}

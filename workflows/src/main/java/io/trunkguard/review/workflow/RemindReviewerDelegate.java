@@ -1,0 +1,26 @@
+package io.trunkguard.review.workflow;
+
+import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.CampaignService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
+import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
+
+/** Reminds the reviewer of this inbox task (the domain skips reviewers with nothing open). */
+@Component("remindReviewerDelegate")
+class RemindReviewerDelegate implements JavaDelegate {
+
+	private final CampaignService campaigns;
+
+	RemindReviewerDelegate(CampaignService campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		campaigns.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), (String) execution.getVariable(VAR_REVIEWER));
+	}
+}
