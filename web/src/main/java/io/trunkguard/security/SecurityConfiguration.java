@@ -167,6 +167,12 @@ class SecurityConfiguration {
                 .requestMatchers(paths(RECORDS)).hasAnyRole(WRITERS)
                 .requestMatchers(reads(AUDIT)).hasAnyRole(READERS)
                 .requestMatchers(paths(AUDIT)).denyAll()
+                // Access reviews: leads run campaigns, only a lead signs off, readers get the reports;
+                // deciding is for the assigned reviewer, which the review module checks per item.
+                .requestMatchers(paths("/reviews/new")).hasAnyRole(WRITERS)
+                .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
+                .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
+                .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
                 .anyRequest().access(readOnlyForAuditors());
     }
 
@@ -190,6 +196,11 @@ class SecurityConfiguration {
 
     private static RequestMatcher paths(String... patterns) {
         return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+    }
+
+    private static RequestMatcher posts(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns).map(pattern -> PATHS.matcher(HttpMethod.POST, pattern))
+                .toArray(RequestMatcher[]::new));
     }
 
     private static RequestMatcher reads(String... patterns) {

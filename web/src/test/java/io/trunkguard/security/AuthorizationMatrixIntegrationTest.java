@@ -60,6 +60,7 @@ class AuthorizationMatrixIntegrationTest {
     private static final Set<Caller> READERS = Set.of(Caller.COMPLIANCE_LEAD, Caller.AUDITOR, Caller.ADMIN);
     private static final Set<Caller> WRITERS = Set.of(Caller.COMPLIANCE_LEAD, Caller.ADMIN);
     private static final Set<Caller> ADMIN = Set.of(Caller.ADMIN);
+    private static final Set<Caller> LEAD = Set.of(Caller.COMPLIANCE_LEAD);
     private static final Set<Caller> NOBODY = Set.of();
 
     /** The matrix, by path: who may read (GET), who may write (anything else). First match wins. */
@@ -71,6 +72,12 @@ class AuthorizationMatrixIntegrationTest {
             new Rule("^/actuator/health(/.*)?$", EVERYONE, EVERYONE),
             new Rule("^/actuator(/.*)?$", ADMIN, ADMIN),
             new Rule("^/(engine-rest|camunda)(/.*)?$", ADMIN, ADMIN),
+            new Rule("^/reviews/new$", WRITERS, WRITERS),
+            new Rule("^/reviews$", LOGGED_IN, WRITERS),
+            new Rule("^/api/reviews/campaigns$", LOGGED_IN, WRITERS),
+            new Rule("^/reviews/[^/]+/remind$", LOGGED_IN, WRITERS),
+            new Rule("^/reviews/[^/]+/sign-off$", LOGGED_IN, LEAD),
+            new Rule("^/reviews/[^/]+/report\\.(pdf|xlsx)$", READERS, NOBODY),
             new Rule(".*", LOGGED_IN, NOT_AUDITOR));
 
     record Rule(String pathRegex, Set<Caller> readers, Set<Caller> writers) {
