@@ -245,6 +245,16 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		return revocationReason;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
+	/** Forgets the registered events (for tests of the aggregate's rules). */
+	void forgetEvents() {
+		clearDomainEvents();
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof AccessGrant other && id != null && id.equals(other.id));

@@ -8,7 +8,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,10 @@ public interface AccessService {
 
 	AccessSystem updateSystem(@NotNull SystemId id, @Valid @NotNull SystemDetails details, @NotBlank String actor);
 
+	/** Updates only if the stored version is still {@code expectedVersion}, else {@link io.trunkguard.shared.StaleVersionException}. */
+	AccessSystem updateSystem(@NotNull SystemId id, Long expectedVersion, @Valid @NotNull SystemDetails details,
+			@NotBlank String actor);
+
 	AccessSystem getSystem(SystemId id);
 
 	Optional<AccessSystem> findSystemByName(String name);
@@ -37,6 +43,9 @@ public interface AccessService {
 
 	/** Systems whose name or description contains {@code text} (case-insensitive), optionally of one kind. */
 	Page<AccessSystem> searchSystems(String text, SystemKind kind, Pageable pageable);
+
+	/** The systems with the given ids, by id (unknown ids are left out). */
+	Map<SystemId, AccessSystem> systemsByIds(Collection<SystemId> ids);
 
 	// grants
 

@@ -164,6 +164,16 @@ public class AccessSystem extends AbstractAggregateRoot<AccessSystem> {
 		return updatedAt;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
+	/** Forgets the registered events (for tests of the aggregate's rules). */
+	void forgetEvents() {
+		clearDomainEvents();
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof AccessSystem other && id != null && id.equals(other.id));

@@ -7,6 +7,7 @@ import io.trunkguard.people.PersonId;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -20,7 +21,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -52,7 +58,13 @@ class DefaultAccessService implements AccessService {
 
 	@Override
 	public AccessSystem updateSystem(SystemId id, SystemDetails details, String actor) {
+		return updateSystem(id, null, details, actor);
+	}
+
+	@Override
+	public AccessSystem updateSystem(SystemId id, Long expectedVersion, SystemDetails details, String actor) {
 		AccessSystem system = getSystem(id);
+		StaleVersionException.check("System", id, expectedVersion, system.getVersion());
 		if (!system.getName().equals(details.name()) && systems.existsByName(details.name())) {
 			throw new ConflictException("system.duplicate-name", "a system named " + details.name() + " already exists");
 		}
@@ -89,6 +101,16 @@ class DefaultAccessService implements AccessService {
 	@Transactional(readOnly = true)
 	public Page<AccessSystem> searchSystems(String text, SystemKind kind, Pageable pageable) {
 		return systems.search(likePattern(text), kind, pageable);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<SystemId, AccessSystem> systemsByIds(Collection<SystemId> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return Map.of();
+		}
+		return systems.findByIdIn(Set.copyOf(ids)).stream()
+				.collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
 	}
 
 	@Override
@@ -178,7 +200,7 @@ class DefaultAccessService implements AccessService {
 			}
 			String like = likePattern(query.text());
 			if (like != null) {
-				predicates.add(cb.like(cb.lower(root.get("entitlement")), like));
+				predicates.add(cb.like(cb.lower(root.get("entitlement")), like, '\\'));
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};

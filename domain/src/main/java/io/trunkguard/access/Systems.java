@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,11 @@ public interface Systems extends Repository<AccessSystem, SystemId> {
 
 	long count();
 
+	List<AccessSystem> findByIdIn(Collection<SystemId> ids);
+
 	@Query("""
 			select s from AccessSystem s
-			where (:text is null or lower(s.name) like :text or lower(s.description) like :text)
+			where (:text is null or lower(s.name) like :text escape '\\' or lower(s.description) like :text escape '\\')
 			  and (:kind is null or s.kind = :kind)
 			""")
 	Page<AccessSystem> search(@Param("text") String likePattern, @Param("kind") SystemKind kind, Pageable pageable);

@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The canonical encoding and SHA-256 hash of an audit entry. The encoding is unambiguous: a version tag, then every
- * field in a fixed order, each as a 4-byte big-endian length (-1 for null) followed by its UTF-8 bytes; the time is
- * written as ISO-8601 UTC with microsecond precision (what both H2 and PostgreSQL store).
+ * The canonical encoding and SHA-256 hash of an audit entry, documented so that anyone can re-verify a chain with
+ * any tool. The hashed bytes are: the ASCII tag {@code trunkguard-audit-v1}; the sequence number as an 8-byte
+ * big-endian integer; then occurredAt, actor, action, subjectType, subjectId, details and previousHash, each as a
+ * 4-byte big-endian length (-1 for null, no bytes follow) and its UTF-8 bytes. occurredAt is truncated to
+ * microseconds (what H2 and PostgreSQL store) and written as {@link Instant#toString()} does, e.g.
+ * {@code 2026-11-26T12:34:56.123456Z} (groups of trailing zeros are dropped: {@code .123Z}, or no fraction at all).
+ * The hash is written as 64 lower-case hexadecimal digits.
  */
 public final class AuditHashes {
 

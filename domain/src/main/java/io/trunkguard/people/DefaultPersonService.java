@@ -2,6 +2,7 @@ package io.trunkguard.people;
 
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,7 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,7 +50,13 @@ class DefaultPersonService implements PersonService {
 
 	@Override
 	public Person update(PersonId id, PersonDetails details, String actor) {
+		return update(id, null, details, actor);
+	}
+
+	@Override
+	public Person update(PersonId id, Long expectedVersion, PersonDetails details, String actor) {
 		Person person = get(id);
+		StaleVersionException.check("Person", id, expectedVersion, person.getVersion());
 		if (!details.hrId().equals(person.getHrId()) && people.existsByHrId(details.hrId())) {
 			throw new ConflictException("person.duplicate-hr-id", "a person with HR id " + details.hrId() + " already exists");
 		}
@@ -99,6 +111,15 @@ class DefaultPersonService implements PersonService {
 	@Transactional(readOnly = true)
 	public List<String> departments() {
 		return people.findDepartments();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<PersonId, Person> byIds(Collection<PersonId> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return Map.of();
+		}
+		return people.findByIdIn(Set.copyOf(ids)).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
 	}
 
 	private void requireManager(PersonId managerId) {

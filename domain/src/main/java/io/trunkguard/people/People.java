@@ -48,8 +48,8 @@ public interface People extends Repository<Person, PersonId> {
 	@Query("""
 			select p from Person p
 			where (:text is null
-			       or lower(p.fullName) like :text or lower(p.hrId) like :text or lower(p.email) like :text
-			       or lower(p.username) like :text or lower(p.department) like :text)
+			       or lower(p.fullName) like :text escape '\\' or lower(p.hrId) like :text escape '\\' or lower(p.email) like :text escape '\\'
+			       or lower(p.username) like :text escape '\\' or lower(p.department) like :text escape '\\')
 			  and (:status is null or p.employmentStatus = :status)
 			  and (:department is null or p.department = :department)
 			""")

@@ -232,6 +232,16 @@ public class Person extends AbstractAggregateRoot<Person> {
 		return updatedAt;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
+	/** Forgets the registered events (for tests of the aggregate's rules). */
+	void forgetEvents() {
+		clearDomainEvents();
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof Person other && id != null && id.equals(other.id));

@@ -7,7 +7,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,12 @@ public interface PersonService {
 	Person register(@Valid @NotNull PersonDetails details, @NotBlank String actor);
 
 	Person update(@NotNull PersonId id, @Valid @NotNull PersonDetails details, @NotBlank String actor);
+
+	/**
+	 * Updates only if the stored version is still {@code expectedVersion} (the one the edit form showed), else
+	 * {@link io.trunkguard.shared.StaleVersionException}: two people editing at once do not overwrite each other.
+	 */
+	Person update(@NotNull PersonId id, Long expectedVersion, @Valid @NotNull PersonDetails details, @NotBlank String actor);
 
 	/** Marks the person as having left on {@code lastDay}; publishes {@link PersonLeft}. */
 	Person markLeft(@NotNull PersonId id, @NotNull LocalDate lastDay, @NotBlank String actor);
@@ -38,4 +46,7 @@ public interface PersonService {
 	List<Person> directReports(PersonId managerId);
 
 	List<String> departments();
+
+	/** The people with the given ids, by id (unknown ids are left out): to show names in lists without N+1 queries. */
+	Map<PersonId, Person> byIds(Collection<PersonId> ids);
 }

@@ -4,6 +4,7 @@ import io.trunkguard.people.People;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -44,7 +45,13 @@ class DefaultVendorService implements VendorService {
 
 	@Override
 	public Vendor update(VendorId id, VendorDetails details, String actor) {
+		return update(id, null, details, actor);
+	}
+
+	@Override
+	public Vendor update(VendorId id, Long expectedVersion, VendorDetails details, String actor) {
 		Vendor vendor = get(id);
+		StaleVersionException.check("Vendor", id, expectedVersion, vendor.getVersion());
 		if (!vendor.getName().equals(details.name()) && vendors.existsByName(details.name())) {
 			throw new ConflictException("vendor.duplicate-name", "a vendor named " + details.name() + " already exists");
 		}

@@ -148,6 +148,16 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		return updatedAt;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	java.util.List<Object> pendingEvents() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
+	/** Forgets the registered events (for tests of the aggregate's rules). */
+	void forgetEvents() {
+		clearDomainEvents();
+	}
+
 	@Override
 	public boolean equals(Object o) {
 		return this == o || (o instanceof Vendor other && id != null && id.equals(other.id));

@@ -20,6 +20,9 @@ public interface VendorService {
 
 	Vendor update(@NotNull VendorId id, @Valid @NotNull VendorDetails details, @NotBlank String actor);
 
+	/** Updates only if the stored version is still {@code expectedVersion}, else {@link io.trunkguard.shared.StaleVersionException}. */
+	Vendor update(@NotNull VendorId id, Long expectedVersion, @Valid @NotNull VendorDetails details, @NotBlank String actor);
+
 	Vendor get(VendorId id);
 
 	Optional<Vendor> findByName(String name);

@@ -29,7 +29,7 @@ public interface Vendors extends Repository<Vendor, VendorId> {
 
 	@Query("""
 			select v from Vendor v
-			where (:text is null or lower(v.name) like :text or lower(v.services) like :text)
+			where (:text is null or lower(v.name) like :text escape '\\' or lower(v.services) like :text escape '\\')
 			  and (:tier is null or v.riskTier = :tier)
 			""")
 	Page<Vendor> search(@Param("text") String likePattern, @Param("tier") RiskTier tier, Pageable pageable);

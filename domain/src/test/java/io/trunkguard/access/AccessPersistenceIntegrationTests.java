@@ -9,6 +9,7 @@ import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,18 @@ abstract class AccessPersistenceIntegrationTests {
 	}
 
 	@Test
+	void looksUpSystemsAndPeopleByIds() {
+		AccessSystem other = access.registerSystem(TestData.system(owner.getId()), "tester");
+
+		assertThat(access.systemsByIds(List.of(system.getId(), other.getId(), SystemId.random())))
+				.containsOnlyKeys(system.getId(), other.getId())
+				.containsEntry(other.getId(), other);
+		assertThat(personService.byIds(List.of(owner.getId(), holder.getId())))
+				.containsOnlyKeys(owner.getId(), holder.getId());
+		assertThat(access.systemsByIds(List.of())).isEmpty();
+	}
+
+	@Test
 	void rejectsDuplicateSystemName() {
 		SystemDetails same = new SystemDetails(system.getName(), SystemKind.OTHER, null, owner.getId(), false,
 				ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER);
@@ -102,6 +115,18 @@ abstract class AccessPersistenceIntegrationTests {
 		assertThat(entry.getAction()).isEqualTo("SYSTEM_CHANGED");
 		assertThat(entry.getActor()).isEqualTo("admin");
 		assertThat(entry.getDetails()).contains("\"changedFields\":[\"description\",\"inReviewScope\",\"connector\"]");
+	}
+
+	@Test
+	void refusesASystemEditBasedOnAStaleVersion() {
+		SystemDetails d = system.details();
+		access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "first", d.ownerId(), d.inReviewScope(),
+				d.connector(), d.reviewerStrategy()), "admin");
+
+		assertThatThrownBy(() -> access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "second",
+				d.ownerId(), d.inReviewScope(), d.connector(), d.reviewerStrategy()), "admin"))
+				.isInstanceOf(StaleVersionException.class);
+		assertThat(access.getSystem(system.getId()).getDescription()).isEqualTo("first");
 	}
 
 	@Test
@@ -225,6 +250,8 @@ abstract class AccessPersistenceIntegrationTests {
 		GrantQuery text = new GrantQuery(holder.getId(), system.getId(), null, null, null, "OPERATOR");
 		assertThat(ids(access.searchGrants(text, PageRequest.of(0, 10))))
 				.containsExactlyInAnyOrder(neverUsedOld.getId(), recent.getId());
+		GrantQuery literalUnderscore = new GrantQuery(holder.getId(), null, null, null, null, "backup_operator");
+		assertThat(access.searchGrants(literalUnderscore, PageRequest.of(0, 10))).as("'_' is no wildcard").isEmpty();
 		Page<AccessGrant> firstPage = access.searchGrants(ofHolder, PageRequest.of(0, 3));
 		assertThat(firstPage.getTotalElements()).isEqualTo(4);
 		assertThat(firstPage.getContent()).hasSize(3);

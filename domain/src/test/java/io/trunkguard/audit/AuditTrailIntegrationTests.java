@@ -1,10 +1,12 @@
 package io.trunkguard.audit;
 
+import io.trunkguard.shared.AuditableEvent;
 import io.trunkguard.testsupport.AuditTrailTampering;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +44,9 @@ abstract class AuditTrailIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	AuditTrailTampering tampering;
 
@@ -97,6 +102,64 @@ abstract class AuditTrailIntegrationTests {
 
 		assertThat(entries.count()).isZero();
 		assertThat(trail.headSequence()).isZero();
+	}
+
+	record CampaignOpened(String campaignId, String actor, Instant occurredAt) implements AuditableEvent {
+
+		@Override
+		public String auditAction() {
+			return "CAMPAIGN_OPENED";
+		}
+
+		@Override
+		public String auditSubjectType() {
+			return "Campaign";
+		}
+
+		@Override
+		public String auditSubjectId() {
+			return campaignId;
+		}
+
+		@Override
+		public Map<String, Object> auditDetails() {
+			return AuditableEvent.details("quarter", "2026-Q4", "items", 12);
+		}
+	}
+
+	@Test
+	void recordsAnyModulesAuditableEventsInThePublishingTransaction() {
+		Instant at = Instant.parse("2026-10-01T08:00:00Z");
+		transaction.executeWithoutResult(status -> {
+			events.publishEvent(new CampaignOpened("c-rolled-back", "compliance-lead", at));
+			status.setRollbackOnly();
+		});
+		transaction.executeWithoutResult(status -> events.publishEvent(new CampaignOpened("c-1", "compliance-lead", at)));
+
+		assertThat(entries.count()).isEqualTo(1);
+		AuditEntry entry = entries.findById(1L).orElseThrow();
+		assertThat(entry.getAction()).isEqualTo("CAMPAIGN_OPENED");
+		assertThat(entry.getSubjectId()).isEqualTo("c-1");
+		assertThat(entry.getActor()).isEqualTo("compliance-lead");
+		assertThat(entry.getOccurredAt()).isEqualTo(at);
+		assertThat(entry.getDetails()).isEqualTo("{\"items\":12,\"quarter\":\"2026-Q4\"}");
+	}
+
+	@Test
+	void refusesToAppendInAReadOnlyTransaction() {
+		TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		readOnly.setReadOnly(true);
+
+		assertThatThrownBy(() -> readOnly.executeWithoutResult(status -> trail.record("auditor", AuditActions.EXPORT_CREATED,
+				null, null, null))).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only transaction");
+		assertThat(entries.count()).isZero();
+	}
+
+	@Test
+	void startsItsOwnTransactionWhenCalledOutsideOne() {
+		AuditEntry entry = trail.record("anonymous", AuditActions.LOGIN_FAILED, null, null, Map.of("username", "mallory"));
+
+		assertThat(entries.findById(entry.getSequence())).isPresent();
 	}
 
 	@Test

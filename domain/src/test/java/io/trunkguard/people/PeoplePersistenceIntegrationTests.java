@@ -6,6 +6,7 @@ import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +120,23 @@ abstract class PeoplePersistenceIntegrationTests {
 	}
 
 	@Test
+	void refusesAnEditBasedOnAStaleVersion() {
+		Person person = people.register(TestData.employee("Stella Stale", null), "admin");
+		PersonDetails d = person.details();
+		PersonDetails first = new PersonDetails(d.hrId(), "Stella First", d.email(), d.username(), null, d.department(),
+				d.employmentType(), d.startDate(), null);
+		PersonDetails second = new PersonDetails(d.hrId(), "Stella Second", d.email(), d.username(), null, d.department(),
+				d.employmentType(), d.startDate(), null);
+
+		people.update(person.getId(), 0L, first, "admin");
+
+		assertThatThrownBy(() -> people.update(person.getId(), 0L, second, "compliance-lead"))
+				.isInstanceOf(StaleVersionException.class)
+				.isInstanceOf(ConflictException.class);
+		assertThat(people.get(person.getId()).getFullName()).isEqualTo("Stella First");
+	}
+
+	@Test
 	void marksALeaverOnceOnly() {
 		Person person = people.register(TestData.employee("Lena Leaver", null), "admin");
 
@@ -151,8 +169,21 @@ abstract class PeoplePersistenceIntegrationTests {
 		assertThat(page.getContent()).hasSize(4);
 		Page<Person> active = people.search(new PersonSearch(marker, EmploymentStatus.ACTIVE, "Support"), PageRequest.of(0, 10));
 		assertThat(active.getTotalElements()).isEqualTo(5);
-		assertThat(people.search(new PersonSearch("100%_" + marker, null, null), PageRequest.of(0, 10))).isEmpty();
 		assertThat(people.departments()).contains("Support");
+	}
+
+	@Test
+	void treatsWildcardsInTheSearchTextLiterally() {
+		String marker = TestData.unique("Wc");
+		Person percent = people.register(new PersonDetails(TestData.unique("T"), marker + " 50%_off", "p@example.test", null,
+				null, null, EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+		people.register(new PersonDetails(TestData.unique("T"), marker + " 50XYoff", "q@example.test", null, null, null,
+				EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+
+		assertThat(people.search(PersonSearch.text("50%_off"), PageRequest.of(0, 10)).getContent())
+				.filteredOn(p -> p.getFullName().startsWith(marker))
+				.containsExactly(percent);
+		assertThat(people.search(PersonSearch.text(marker), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
 	}
 
 	@Test

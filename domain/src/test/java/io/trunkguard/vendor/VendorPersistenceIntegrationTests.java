@@ -5,6 +5,7 @@ import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.ConflictException;
+import io.trunkguard.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,19 @@ abstract class VendorPersistenceIntegrationTests {
 		assertThat(auditEntries.search(null, "VENDOR_CHANGED", "Vendor", vendor.getId().toString(), null, null,
 				PageRequest.of(0, 1)).getContent().get(0).getDetails())
 				.contains("\"changedFields\":[\"riskTier\",\"contacts\"]");
+	}
+
+	@Test
+	void refusesAnEditBasedOnAStaleVersion() {
+		Person owner = people.register(TestData.employee("Sid Stale", null), "admin");
+		Vendor vendor = vendors.register(new VendorDetails(TestData.unique("Carrier"), "SMS", RiskTier.LOW, owner.getId(),
+				List.of()), "compliance-lead");
+		vendors.update(vendor.getId(), 0L, new VendorDetails(vendor.getName(), "SMS and voice", RiskTier.LOW, owner.getId(),
+				List.of()), "compliance-lead");
+
+		assertThatThrownBy(() -> vendors.update(vendor.getId(), 0L, new VendorDetails(vendor.getName(), "fax", RiskTier.LOW,
+				owner.getId(), List.of()), "admin")).isInstanceOf(StaleVersionException.class);
+		assertThat(vendors.get(vendor.getId()).getServices()).isEqualTo("SMS and voice");
 	}
 
 	@Test

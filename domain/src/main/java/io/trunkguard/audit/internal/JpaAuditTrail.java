@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Clock;
@@ -38,6 +39,10 @@ class JpaAuditTrail implements AuditTrail {
 
 	@Override
 	public AuditEntry record(AuditEntryDraft draft) {
+		if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			throw new IllegalStateException("cannot write to the audit trail in a read-only transaction: record the entry "
+					+ "from a read-write transaction (or outside any, to get one of its own)");
+		}
 		AuditChainHead head = entityManager.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
 		if (head == null) {
 			throw new IllegalStateException("the audit chain head row is missing: the database was not migrated by Flyway");
@@ -49,6 +54,9 @@ class JpaAuditTrail implements AuditTrail {
 		head.advance(entry.getSequence(), entry.getHash());
 		// write now so that a constraint violation surfaces here, with the change it belongs to
 		entityManager.flush();
+		// the written entry never changes: keep it out of the persistence context, so a transaction that records
+		// many entries (an import, the demo data) does not dirty-check all of them at every flush
+		entityManager.detach(entry);
 		return entry;
 	}
 
