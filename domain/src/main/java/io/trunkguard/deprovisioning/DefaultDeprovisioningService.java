@@ -238,6 +238,12 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<DeprovisioningCase> openCaseOf(PersonId personId) {
+		return cases.findByOpenPersonId(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<DeprovisioningCase> openCases() {
 		return cases.findByStatusOrderByEffectiveAtAsc(CaseStatus.OPEN);
 	}

@@ -44,6 +44,9 @@ public interface DeprovisioningService {
 
 	DeprovisioningCase get(DeprovisioningCaseId caseId);
 
+	/** The person's open case, if any. */
+	java.util.Optional<DeprovisioningCase> openCaseOf(@NotNull io.trunkguard.people.PersonId personId);
+
 	/** Open cases, the oldest HR event first. */
 	List<DeprovisioningCase> openCases();
 }
