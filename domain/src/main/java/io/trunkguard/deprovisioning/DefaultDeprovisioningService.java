@@ -244,6 +244,12 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<DeprovisioningCase> casesOf(PersonId personId) {
+		return cases.findByPersonIdOrderByReceivedAtDesc(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<DeprovisioningCase> openCases() {
 		return cases.findByStatusOrderByEffectiveAtAsc(CaseStatus.OPEN);
 	}

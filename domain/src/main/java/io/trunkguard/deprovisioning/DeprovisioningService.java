@@ -47,6 +47,9 @@ public interface DeprovisioningService {
 	/** The person's open case, if any. */
 	java.util.Optional<DeprovisioningCase> openCaseOf(@NotNull io.trunkguard.people.PersonId personId);
 
+	/** Every case of the person, the newest first. */
+	List<DeprovisioningCase> casesOf(@NotNull io.trunkguard.people.PersonId personId);
+
 	/** Open cases, the oldest HR event first. */
 	List<DeprovisioningCase> openCases();
 }

@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -10,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for Keycloak in the domain's tests (integrations implements the real adapter, tested against a real
  * Keycloak in the web module): accounts with roles, sessions and an enabled flag, and a switch to be unreachable.
- * It is the outside system, not the thing under test.
+ * It is the outside system, not the thing under test. In a reactor build the web module's tests see the domain's test
+ * classes too: there the real adapter is wanted, so this one stays out wherever the application class exists.
  */
 @Component
+@ConditionalOnMissingClass("io.trunkguard.TrunkguardApplication")
 public class FakeIdentityProvider implements IdentityProviderPort {
 
 	record Account(AtomicInteger sessions, Set<String> roles, boolean[] enabled) {
