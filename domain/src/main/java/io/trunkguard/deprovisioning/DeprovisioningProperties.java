@@ -13,12 +13,14 @@ import java.util.Map;
  * @param defaultSla time allowed from the HR event to a grant's removal
  * @param systemSla per-system SLA, by system name, overriding the default (e.g. a carrier portal that takes 48 h)
  * @param escalationGroups the candidate groups a missed manual removal is escalated to
+ * @param rosterMaxTerminationsPercent a roster import that would terminate more of the active people is refused
  */
 @ConfigurationProperties("trunkguard.deprovisioning")
 record DeprovisioningProperties(
 		@DefaultValue("24h") Duration defaultSla,
 		Map<String, Duration> systemSla,
-		@DefaultValue("compliance-lead") List<String> escalationGroups) {
+		@DefaultValue("compliance-lead") List<String> escalationGroups,
+		@DefaultValue("10") double rosterMaxTerminationsPercent) {
 
 	DeprovisioningProperties {
 		systemSla = systemSla == null ? Map.of() : Map.copyOf(systemSla);

@@ -12,13 +12,15 @@ import java.time.Duration;
  *
  * @param webhook the shared HMAC-SHA256 key of the webhook
  * @param maxAge signed requests older (or further in the future) than this are refused as replays
- * @param maxBody larger request bodies are refused with 413
+ * @param maxBody larger events are refused with 413
+ * @param maxRoster larger roster files are refused with 413
  */
 @ConfigurationProperties("trunkguard.hr")
 record HrInputProperties(
 		@DefaultValue Webhook webhook,
 		@DefaultValue("5m") Duration maxAge,
-		@DefaultValue("64KB") DataSize maxBody) {
+		@DefaultValue("64KB") DataSize maxBody,
+		@DefaultValue("5MB") DataSize maxRoster) {
 
 	record Webhook(String secret) {
 	}

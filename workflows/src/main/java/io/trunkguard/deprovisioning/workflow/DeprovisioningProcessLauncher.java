@@ -15,8 +15,8 @@ import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CA
 
 /**
  * Starts the process of a new case once the case is committed. Through Spring Modulith's event publication registry:
- * if the app dies before the start, the publication stays incomplete and is resubmitted, so no case is left without
- * its process; a case that already has one (a resubmission, a duplicate) is not started twice.
+ * if the app dies before the start, the publication stays incomplete and {@link DeprovisioningRecovery} resubmits it on
+ * the next start, so no case is left without its process; a case that already has one is not started twice.
  */
 @Component
 public class DeprovisioningProcessLauncher {
