@@ -19,6 +19,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -97,7 +98,12 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	@Column(name = "completed_at")
 	private Instant completedAt;
 
+	/**
+	 * Appending a receipt does not bump the case's version, so a duplicate event arriving while a step runs does not
+	 * make that step fail and retry; two receipts appended at once collide on (case_id, seq) and one is retried.
+	 */
 	@ElementCollection(fetch = FetchType.EAGER)
+	@OptimisticLock(excluded = true)
 	@CollectionTable(name = "deprovisioning_receipt", joinColumns = @JoinColumn(name = "case_id"))
 	@OrderColumn(name = "seq")
 	private List<Receipt> receipts = new ArrayList<>();

@@ -185,6 +185,73 @@ class KeycloakDeprovisioningIntegrationTest {
 		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(13));
 	}
 
+	/**
+	 * A small burst against the real Keycloak: N leavers at once, each HR event to their account disabled (observed in
+	 * Keycloak), printed as p50/p95; every event gives exactly one case and one process.
+	 */
+	@Test
+	void deprovisionsABurstOfLeaversOnceEachAndPrintsTheLatency() throws Exception {
+		int n = 30;
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		List<String> usernames = new java.util.ArrayList<>();
+		List<Person> persons = new java.util.ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			String username = "burst-" + run + "-" + i;
+			UserRepresentation user = new UserRepresentation();
+			user.setUsername(username);
+			user.setEnabled(true);
+			user.setEmail(username + "@example.test");
+			user.setFirstName("Burst");
+			user.setLastName("Leaver " + i);
+			try (Response created = realm().users().create(user)) {
+				assertThat(created.getStatus()).isEqualTo(201);
+			}
+			usernames.add(username);
+			persons.add(people.register(new PersonDetails("HR-" + username, "Burst Leaver " + i, username + "@example.test", username, null,
+					"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester"));
+		}
+		long[] sentAt = new long[n];
+		long[] disabledAfterMs = new long[n];
+		for (int i = 0; i < n; i++) {
+			byte[] body = ("{\"eventId\": \"burst-" + run + "-" + i + "\", \"hrId\": \"HR-" + usernames.get(i)
+					+ "\", \"effectiveAt\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
+			String timestamp = Long.toString(Instant.now().getEpochSecond());
+			sentAt[i] = System.nanoTime();
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
+					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
+					.andExpect(status().isAccepted());
+			// the same event again, at once: must not give a second case or process
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
+					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
+					.andExpect(status().isAccepted());
+		}
+		java.util.Set<Integer> pending = new java.util.HashSet<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		while (!pending.isEmpty() && System.nanoTime() < deadline) {
+			// one query for all of them: the measurement's resolution is this loop's period, not N round trips
+			java.util.Map<String, Boolean> enabled = realm().users().search("burst-" + run, 0, 2 * n).stream()
+					.collect(java.util.stream.Collectors.toMap(UserRepresentation::getUsername, u -> Boolean.TRUE.equals(u.isEnabled())));
+			long now = System.nanoTime();
+			for (Integer i : List.copyOf(pending)) {
+				if (Boolean.FALSE.equals(enabled.get(usernames.get(i)))) {
+					disabledAfterMs[i] = (now - sentAt[i]) / 1_000_000;
+					pending.remove(i);
+				}
+			}
+			Thread.sleep(50);
+		}
+		assertThat(pending).as("accounts still enabled after 180 s").isEmpty();
+		for (Person person : persons) {
+			awaitCompletion(person, Duration.ofSeconds(120));
+			assertThat(deprovisioning.casesOf(person.getId())).hasSize(1);
+			assertThat(deprovisioning.casesOf(person.getId()).get(0).getReceipts()).hasSize(2);
+		}
+		long[] sorted = disabledAfterMs.clone();
+		java.util.Arrays.sort(sorted);
+		System.out.printf("deprovisioning burst: %d events, HR event to Keycloak account disabled: p50 %d ms, p95 %d ms, max %d ms%n", n,
+				sorted[n / 2], sorted[(int) Math.ceil(n * 0.95) - 1], sorted[n - 1]);
+	}
+
 	DeprovisioningCase awaitCompletion(Person person, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
