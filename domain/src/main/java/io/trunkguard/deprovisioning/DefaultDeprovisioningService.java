@@ -1,0 +1,284 @@
+package io.trunkguard.deprovisioning;
+
+import io.trunkguard.access.AccessGrant;
+import io.trunkguard.access.AccessService;
+import io.trunkguard.access.AccessSystem;
+import io.trunkguard.access.ConnectorType;
+import io.trunkguard.access.GrantId;
+import io.trunkguard.access.GrantStatus;
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonId;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidStateException;
+import io.trunkguard.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+@Service
+@Validated
+class DefaultDeprovisioningService implements DeprovisioningService {
+
+	private static final int MAX_RECEIPT_ATTEMPTS = 20;
+
+	static final String REVOCATION_REASON = "deprovisioning: the person left (HR termination event)";
+
+	private final DeprovisioningCases cases;
+	private final PersonService people;
+	private final AccessService access;
+	private final ObjectProvider<IdentityProviderPort> identityProviders;
+	private final DeprovisioningProperties properties;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
+			ObjectProvider<IdentityProviderPort> identityProviders, DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
+			ObjectProvider<Clock> clock) {
+		this.cases = cases;
+		this.people = people;
+		this.access = access;
+		this.identityProviders = identityProviders;
+		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Two deliveries at once (threads or nodes) both may find no case and try to open one, or both add a receipt to one
+	 * case: the unique event id, the unique open-person column and the case's version let one win; the other's
+	 * transaction fails and is retried after a short random pause, and then finds the case.
+	 */
+	@Override
+	public CaseReceipt receiveTermination(TerminationNotice notice) {
+		RuntimeException last = null;
+		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
+			try {
+				return transactions.execute(status -> receiveInTransaction(notice));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
+				last = race;
+				pause(attempt);
+			}
+		}
+		throw last;
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * (attempt + 1)));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while receiving a termination event", e);
+		}
+	}
+
+	private CaseReceipt receiveInTransaction(TerminationNotice notice) {
+		Instant now = clock.instant();
+		Optional<DeprovisioningCase> existing = cases.findByReceivedEventId(notice.eventId()).stream().findFirst();
+		Person person = null;
+		if (existing.isEmpty()) {
+			person = people.findByHrId(notice.hrId()).orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
+			existing = cases.findByOpenPersonId(person.getId());
+		}
+		if (existing.isPresent()) {
+			DeprovisioningCase known = existing.get();
+			known.recordDuplicate(notice, now);
+			cases.saveAndFlush(known);
+			return new CaseReceipt(known.getId(), false);
+		}
+		DeprovisioningCase opened = DeprovisioningCase.open(DeprovisioningCaseId.random(), person.getId(), person.getUsername(), notice,
+				now);
+		cases.saveAndFlush(opened);
+		return new CaseReceipt(opened.getId(), true);
+	}
+
+	@Override
+	@Transactional
+	public void disableAccount(DeprovisioningCaseId caseId) {
+		DeprovisioningCase c = openCase(caseId);
+		if (c.getSteps().stream().noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED)) {
+			String actor = "system:" + identityProvider().name();
+			if (c.getUsername() == null) {
+				c.recordAccountDisabled(false, actor, clock.instant());
+			}
+			else {
+				boolean existed = identityProvider().disableUser(c.getUsername());
+				c.recordAccountDisabled(existed, actor, clock.instant());
+				int sessions = identityProvider().logoutUser(c.getUsername());
+				c.recordSessionsEnded(sessions, actor, clock.instant());
+			}
+		}
+		Person person = people.get(c.getPersonId());
+		if (person.isActive()) {
+			LocalDate lastDay = LocalDate.ofInstant(c.getEffectiveAt(), ZoneOffset.UTC);
+			people.markLeft(person.getId(), lastDay.isBefore(person.getStartDate()) ? person.getStartDate() : lastDay,
+					"system:deprovisioning");
+		}
+		cases.save(c);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<GrantRemoval> grantsToRemove(DeprovisioningCaseId caseId) {
+		DeprovisioningCase c = getCase(caseId);
+		List<AccessGrant> grants = access.activeGrantsOf(c.getPersonId());
+		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access.systemsByIds(grants.stream().map(AccessGrant::getSystemId).toList());
+		Map<PersonId, Person> owners = people.byIds(systems.values().stream().map(AccessSystem::getOwnerId).toList());
+		return grants.stream().map(grant -> {
+			AccessSystem system = systems.get(grant.getSystemId());
+			Person owner = owners.get(system.getOwnerId());
+			var sla = properties.slaOf(system.getName());
+			return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(), grant.getEntitlement(),
+					system.getConnector() == ConnectorType.KEYCLOAK, owner == null ? null : owner.getUsername(), sla,
+					c.getEffectiveAt().plus(sla));
+		}).sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic()).thenComparing(GrantRemoval::systemName)).toList();
+	}
+
+	@Override
+	@Transactional
+	public void removeAutomatically(DeprovisioningCaseId caseId, GrantId grantId) {
+		DeprovisioningCase c = openCase(caseId);
+		AccessGrant grant = access.getGrant(grantId);
+		AccessSystem system = access.getSystem(grant.getSystemId());
+		requireOwnGrant(c, grant);
+		if (system.getConnector() != ConnectorType.KEYCLOAK) {
+			throw new InvalidStateException("deprovisioning.no-connector",
+					"system " + system.getName() + " has no connector: its owner removes the grant");
+		}
+		String actor = "system:" + identityProvider().name();
+		if (c.getUsername() != null) {
+			identityProvider().removeRealmRole(c.getUsername(), grant.getEntitlement());
+		}
+		revoke(c, grant, system, actor);
+	}
+
+	@Override
+	@Transactional
+	public void confirmManualRemoval(DeprovisioningCaseId caseId, GrantId grantId, String actor) {
+		DeprovisioningCase c = openCase(caseId);
+		AccessGrant grant = access.getGrant(grantId);
+		requireOwnGrant(c, grant);
+		revoke(c, grant, access.getSystem(grant.getSystemId()), actor);
+	}
+
+	private void revoke(DeprovisioningCase c, AccessGrant grant, AccessSystem system, String actor) {
+		Instant at = clock.instant();
+		if (grant.getStatus() == GrantStatus.ACTIVE) {
+			grant = access.revokeGrant(grant.getId(), REVOCATION_REASON + " (case " + c.getId() + ")", actor);
+			at = grant.getRevokedAt();
+		}
+		else if (grant.getRevokedAt() != null) {
+			at = grant.getRevokedAt();
+			actor = grant.getRevokedBy();
+		}
+		c.recordGrantRevoked(grant.getId(), system.getId(), system.getName(), grant.getEntitlement(), actor, at,
+				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+		cases.save(c);
+	}
+
+	@Override
+	@Transactional
+	public List<String> escalate(DeprovisioningCaseId caseId, GrantId grantId) {
+		DeprovisioningCase c = openCase(caseId);
+		AccessGrant grant = access.getGrant(grantId);
+		requireOwnGrant(c, grant);
+		AccessSystem system = access.getSystem(grant.getSystemId());
+		c.recordEscalation(grantId, system.getId(), system.getName(), String.join(",", properties.escalationGroups()), clock.instant(),
+				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+		cases.save(c);
+		return properties.escalationGroups();
+	}
+
+	@Override
+	@Transactional
+	public Verification verify(DeprovisioningCaseId caseId) {
+		DeprovisioningCase c = openCase(caseId);
+		Verification verification = check(c);
+		c.recordVerification(verification, "system:deprovisioning", clock.instant());
+		cases.save(c);
+		return verification;
+	}
+
+	@Override
+	@Transactional
+	public DeprovisioningCase complete(DeprovisioningCaseId caseId) {
+		DeprovisioningCase c = openCase(caseId);
+		c.complete(check(c), "system:deprovisioning", clock.instant());
+		return cases.save(c);
+	}
+
+	private Verification check(DeprovisioningCase c) {
+		boolean disabled = c.getUsername() == null || identityProvider().isDisabled(c.getUsername());
+		int sessions = c.getUsername() == null ? 0 : identityProvider().activeSessions(c.getUsername());
+		List<GrantId> active = access.activeGrantsOf(c.getPersonId()).stream().map(AccessGrant::getId).toList();
+		return new Verification(disabled, sessions, active);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public DeprovisioningCase get(DeprovisioningCaseId caseId) {
+		return getCase(caseId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<DeprovisioningCase> openCaseOf(PersonId personId) {
+		return cases.findByOpenPersonId(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DeprovisioningCase> casesOf(PersonId personId) {
+		return cases.findByPersonIdOrderByReceivedAtDesc(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DeprovisioningCase> openCases() {
+		return cases.findByStatusOrderByEffectiveAtAsc(CaseStatus.OPEN);
+	}
+
+	/** The identity provider adapter (integrations); a module without one can still run but not disable accounts. */
+	private IdentityProviderPort identityProvider() {
+		IdentityProviderPort port = identityProviders.getIfUnique();
+		if (port == null) {
+			throw new IllegalStateException("no identity provider adapter (IdentityProviderPort) is configured");
+		}
+		return port;
+	}
+
+	private DeprovisioningCase getCase(DeprovisioningCaseId caseId) {
+		return cases.findById(caseId).orElseThrow(() -> new NotFoundException("DeprovisioningCase", caseId));
+	}
+
+	private DeprovisioningCase openCase(DeprovisioningCaseId caseId) {
+		DeprovisioningCase c = getCase(caseId);
+		if (!c.isOpen()) {
+			throw new InvalidStateException("deprovisioning.case-closed", "case " + caseId + " is already " + c.getStatus());
+		}
+		return c;
+	}
+
+	private static void requireOwnGrant(DeprovisioningCase c, AccessGrant grant) {
+		if (!grant.getPersonId().equals(c.getPersonId())) {
+			throw new InvalidStateException("deprovisioning.foreign-grant",
+					"grant " + grant.getId() + " is not held by the person of case " + c.getId());
+		}
+	}
+}

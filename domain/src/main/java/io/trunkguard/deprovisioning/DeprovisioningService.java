@@ -1,0 +1,55 @@
+package io.trunkguard.deprovisioning;
+
+import io.trunkguard.access.GrantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+
+/**
+ * Use cases of deprovisioning; the steps the process calls, each idempotent (a retried step does not act or count
+ * twice). Every change is written to the audit trail in the same transaction. Errors:
+ * {@link io.trunkguard.shared.NotFoundException} (unknown case or HR id), {@link io.trunkguard.shared.InvalidStateException}
+ * (a completed case), {@link jakarta.validation.ConstraintViolationException} (an invalid event).
+ */
+public interface DeprovisioningService {
+
+	/**
+	 * Receives a termination event. Opens a case unless one exists for the same event id or an open one for the person;
+	 * either way the receipt is recorded. Only a new case publishes {@link DeprovisioningCaseOpened}.
+	 */
+	CaseReceipt receiveTermination(@Valid @NotNull TerminationNotice notice);
+
+	/** Disables the person's identity provider account, ends their sessions and marks them as left. */
+	void disableAccount(@NotNull DeprovisioningCaseId caseId);
+
+	/** The person's active grants to remove, automatic ones first. */
+	List<GrantRemoval> grantsToRemove(@NotNull DeprovisioningCaseId caseId);
+
+	/** Removes a grant on a system with a connector: the role at the identity provider, then the grant. */
+	void removeAutomatically(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId);
+
+	/** Records that the system owner removed a grant by hand on a system without connector. */
+	void confirmManualRemoval(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId, @NotBlank String actor);
+
+	/** Records that a manual removal missed its SLA and returns the groups it goes to. */
+	List<String> escalate(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId);
+
+	/** Checks the identity provider and the grants, and records the outcome on the case. */
+	Verification verify(@NotNull DeprovisioningCaseId caseId);
+
+	/** Completes the case if a fresh verification passes, else {@link io.trunkguard.shared.InvalidStateException}. */
+	DeprovisioningCase complete(@NotNull DeprovisioningCaseId caseId);
+
+	DeprovisioningCase get(DeprovisioningCaseId caseId);
+
+	/** The person's open case, if any. */
+	java.util.Optional<DeprovisioningCase> openCaseOf(@NotNull io.trunkguard.people.PersonId personId);
+
+	/** Every case of the person, the newest first. */
+	List<DeprovisioningCase> casesOf(@NotNull io.trunkguard.people.PersonId personId);
+
+	/** Open cases, the oldest HR event first. */
+	List<DeprovisioningCase> openCases();
+}

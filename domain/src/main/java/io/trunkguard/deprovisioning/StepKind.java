@@ -1,0 +1,17 @@
+package io.trunkguard.deprovisioning;
+
+/** What a step of a case did. */
+public enum StepKind {
+	/** The identity provider account was disabled (or found absent). */
+	ACCOUNT_DISABLED,
+	/** The account's sessions were ended. */
+	SESSIONS_ENDED,
+	/** A grant was revoked: automatically by a connector, or by the system owner. */
+	GRANT_REVOKED,
+	/** A manual removal missed its SLA and went to the compliance lead. */
+	ESCALATED,
+	/** Verification found access left: the case stays open. */
+	VERIFICATION_FAILED,
+	/** Verification found nothing left. */
+	VERIFIED
+}

@@ -1,0 +1,286 @@
+package io.trunkguard.deprovisioning;
+
+import io.trunkguard.TestData;
+import io.trunkguard.access.AccessGrant;
+import io.trunkguard.access.AccessService;
+import io.trunkguard.access.AccessSystem;
+import io.trunkguard.access.ConnectorType;
+import io.trunkguard.access.GrantStatus;
+import io.trunkguard.access.NewGrant;
+import io.trunkguard.access.ReviewerStrategy;
+import io.trunkguard.access.SystemDetails;
+import io.trunkguard.access.SystemKind;
+import io.trunkguard.audit.AuditEntries;
+import io.trunkguard.audit.AuditEntry;
+import io.trunkguard.people.EmploymentStatus;
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidStateException;
+import io.trunkguard.shared.NotFoundException;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Deprovisioning cases against a real database (H2 and PostgreSQL by the subclasses): idempotent receipt (also under
+ * concurrency), account disabling, automatic and manual removals, verification, completion with times and SLA, and
+ * the audit trail. The identity provider is {@link FakeIdentityProvider}.
+ */
+abstract class DeprovisioningIntegrationTests {
+
+	static final Instant EVENT_TIME = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+
+	@Autowired
+	DeprovisioningService deprovisioning;
+
+	@Autowired
+	DeprovisioningCases cases;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	AccessService access;
+
+	@Autowired
+	AuditEntries audit;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	FakeIdentityProvider keycloak;
+
+	Person owner;
+	Person leaver;
+	AccessSystem idp;
+	AccessSystem carrierPortal;
+	AccessGrant idpRole;
+	AccessGrant portalLogin;
+
+	@BeforeEach
+	void setUp() {
+		keycloak.setDown(false);
+		owner = people.register(TestData.employee("Olga Owner", null), "tester");
+		leaver = people.register(TestData.employee("Leo Leaver", owner.getId()), "tester");
+		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null, owner.getId(), true,
+				ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		carrierPortal = access.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
+				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		idpRole = access.issueGrant(new NewGrant(leaver.getId(), idp.getId(), "reviewer", false), "tester");
+		portalLogin = access.issueGrant(new NewGrant(leaver.getId(), carrierPortal.getId(), "portal-admin", true), "tester");
+		keycloak.addAccount(leaver.getUsername(), 2, "reviewer", "offline_access");
+	}
+
+	@AfterEach
+	void keycloakUp() {
+		keycloak.setDown(false);
+	}
+
+	TerminationNotice notice(String eventId) {
+		return new TerminationNotice(eventId, leaver.getHrId(), EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook");
+	}
+
+	List<AuditEntry> auditOf(DeprovisioningCaseId id) {
+		return audit.search(null, null, "DeprovisioningCase", id.toString(), null, null, Pageable.ofSize(100)).getContent();
+	}
+
+	@Test
+	void opensOneCaseForTheSameEventTwiceAndRecordsBothReceipts() {
+		String eventId = TestData.unique("evt");
+		CaseReceipt first = deprovisioning.receiveTermination(notice(eventId));
+		CaseReceipt second = deprovisioning.receiveTermination(notice(eventId));
+
+		assertThat(first.newCase()).isTrue();
+		assertThat(second.newCase()).isFalse();
+		assertThat(second.caseId()).isEqualTo(first.caseId());
+		DeprovisioningCase c = deprovisioning.get(first.caseId());
+		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false), org.assertj.core.groups.Tuple.tuple(eventId, true));
+		assertThat(c.getEffectiveAt()).isEqualTo(EVENT_TIME);
+		assertThat(c.getStatus()).isEqualTo(CaseStatus.OPEN);
+		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction)
+				.contains("DEPROVISIONING_CASE_OPENED", "DEPROVISIONING_DUPLICATE_RECEIVED");
+	}
+
+	@Test
+	void joinsTheOpenCaseOfAPersonAlreadyBeingDeprovisioned() {
+		CaseReceipt webhook = deprovisioning.receiveTermination(notice(TestData.unique("evt")));
+		CaseReceipt scim = deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("scim"), leaver.getHrId(),
+				EVENT_TIME.plusSeconds(60), TerminationSource.SCIM, "client:scim"));
+
+		assertThat(scim).isEqualTo(new CaseReceipt(webhook.caseId(), false));
+		assertThat(deprovisioning.get(webhook.caseId()).getReceipts()).extracting(Receipt::getSource)
+				.containsExactly(TerminationSource.HR_WEBHOOK, TerminationSource.SCIM);
+		assertThat(cases.findByPersonIdOrderByReceivedAtDesc(leaver.getId())).hasSize(1);
+	}
+
+	@Test
+	void opensOneCaseWhenTheSameEventArrivesManyTimesAtOnce() throws Exception {
+		String eventId = TestData.unique("burst");
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Callable<CaseReceipt>> deliveries = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				deliveries.add(() -> deprovisioning.receiveTermination(notice(eventId)));
+			}
+			List<CaseReceipt> receipts = new ArrayList<>();
+			for (Future<CaseReceipt> f : pool.invokeAll(deliveries)) {
+				receipts.add(f.get());
+			}
+			assertThat(receipts).extracting(CaseReceipt::caseId).containsOnly(receipts.get(0).caseId());
+			assertThat(receipts).filteredOn(CaseReceipt::newCase).hasSize(1);
+			assertThat(deprovisioning.get(receipts.get(0).caseId()).getReceipts()).hasSize(12);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void refusesAnEventForAnUnknownHrIdAndOpensNothing() {
+		long before = cases.count();
+		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"), "NO-SUCH-HR-ID",
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+				.isInstanceOf(NotFoundException.class);
+		assertThat(cases.count()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAnIncompleteEvent() {
+		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(" ", leaver.getHrId(), null,
+				TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+				.isInstanceOf(ConstraintViolationException.class);
+	}
+
+	@Test
+	void removesEveryAccessAndCompletesWithTheTimeFromTheHrEvent() {
+		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
+
+		deprovisioning.disableAccount(id);
+		deprovisioning.disableAccount(id); // a retried step acts once
+		assertThat(keycloak.isDisabled(leaver.getUsername())).isTrue();
+		assertThat(keycloak.activeSessions(leaver.getUsername())).isZero();
+		assertThat(keycloak.disableCalls()).isPositive();
+		assertThat(people.get(leaver.getId()).getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
+
+		List<GrantRemoval> removals = deprovisioning.grantsToRemove(id);
+		assertThat(removals).extracting(GrantRemoval::grantId).containsExactly(idpRole.getId(), portalLogin.getId());
+		assertThat(removals.get(0).automatic()).isTrue();
+		assertThat(removals.get(1).automatic()).isFalse();
+		assertThat(removals.get(1).ownerUsername()).isEqualTo(owner.getUsername());
+		assertThat(removals.get(1).slaDueAt()).isEqualTo(EVENT_TIME.plus(Duration.ofHours(24)));
+
+		deprovisioning.removeAutomatically(id, idpRole.getId());
+		assertThat(keycloak.rolesOf(leaver.getUsername())).containsExactly("offline_access");
+		AccessGrant revoked = access.getGrant(idpRole.getId());
+		assertThat(revoked.getStatus()).isEqualTo(GrantStatus.REVOKED);
+		assertThat(revoked.getRevokedBy()).isEqualTo("system:keycloak");
+
+		Verification incomplete = deprovisioning.verify(id);
+		assertThat(incomplete.passed()).isFalse();
+		assertThat(incomplete.activeGrants()).containsExactly(portalLogin.getId());
+		assertThatThrownBy(() -> deprovisioning.complete(id)).isInstanceOf(InvalidStateException.class)
+				.hasMessageContaining("1 active grant");
+
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername());
+		assertThat(deprovisioning.verify(id).passed()).isTrue();
+		DeprovisioningCase done = deprovisioning.complete(id);
+
+		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
+		assertThat(done.getSlaMet()).isTrue();
+		assertThat(done.getVerificationAttempts()).isEqualTo(2);
+		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED,
+				StepKind.GRANT_REVOKED, StepKind.VERIFICATION_FAILED, StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		Step manual = done.revocationOf(portalLogin.getId()).orElseThrow();
+		assertThat(manual.getDoneBy()).isEqualTo(owner.getUsername());
+		assertThat(done.getLastAccessRemovedAt()).isEqualTo(manual.getDoneAt());
+		assertThat(done.timeToDeprovision()).contains(Duration.ofSeconds(Duration.between(EVENT_TIME, manual.getDoneAt()).toSeconds()));
+		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(70));
+		assertThat(auditOf(id)).extracting(AuditEntry::getAction).contains("DEPROVISIONING_ACCOUNT_DISABLED",
+				"DEPROVISIONING_GRANT_REVOKED", "DEPROVISIONING_VERIFICATION_FAILED", "DEPROVISIONING_CASE_COMPLETED");
+
+		// closed: a late duplicate is recorded on the case, opens nothing and cannot reopen it
+		CaseReceipt late = deprovisioning.receiveTermination(notice(done.getEventId()));
+		assertThat(late).isEqualTo(new CaseReceipt(id, false));
+		assertThat(deprovisioning.get(id).getStatus()).isEqualTo(CaseStatus.COMPLETED);
+		assertThatThrownBy(() -> deprovisioning.disableAccount(id)).isInstanceOf(InvalidStateException.class);
+		Integer openRows = jdbc.queryForObject("select count(*) from deprovisioning_case where open_person_id = ?", Integer.class,
+				leaver.getId().value());
+		assertThat(openRows).isZero();
+	}
+
+	@Test
+	void aMissedManualRemovalIsEscalatedAndTheCaseMissesItsSla() {
+		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
+		deprovisioning.disableAccount(id);
+		deprovisioning.removeAutomatically(id, idpRole.getId());
+
+		assertThat(deprovisioning.escalate(id, portalLogin.getId())).containsExactly("compliance-lead");
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), "compliance-lead");
+		DeprovisioningCase done = deprovisioning.complete(id);
+
+		assertThat(done.getSlaMet()).isFalse();
+		assertThat(done.getSteps()).extracting(Step::getKind).contains(StepKind.ESCALATED);
+	}
+
+	@Test
+	void doesNotCloseWhileTheAccountIsEnabledAgain() {
+		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
+		deprovisioning.disableAccount(id);
+		deprovisioning.removeAutomatically(id, idpRole.getId());
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername());
+		keycloak.enable(leaver.getUsername());
+
+		Verification verification = deprovisioning.verify(id);
+
+		assertThat(verification.accountDisabled()).isFalse();
+		assertThatThrownBy(() -> deprovisioning.complete(id)).isInstanceOf(InvalidStateException.class)
+				.hasMessageContaining("account still enabled");
+		assertThat(deprovisioning.get(id).isOpen()).isTrue();
+	}
+
+	@Test
+	void keepsTheCaseUnchangedWhenTheIdentityProviderIsDown() {
+		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
+		keycloak.setDown(true);
+
+		assertThatThrownBy(() -> deprovisioning.disableAccount(id)).hasMessageContaining("unreachable");
+		assertThat(deprovisioning.get(id).getSteps()).isEmpty();
+		assertThat(people.get(leaver.getId()).isActive()).isTrue();
+
+		keycloak.setDown(false);
+		deprovisioning.disableAccount(id);
+		assertThat(deprovisioning.get(id).getSteps()).extracting(Step::getKind)
+				.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+	}
+
+	@Test
+	void refusesToRemoveAutomaticallyOnASystemWithoutConnectorOrAnotherPersonsGrant() {
+		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
+		AccessGrant ownersGrant = access.issueGrant(new NewGrant(owner.getId(), idp.getId(), "admin", true), "tester");
+
+		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, portalLogin.getId())).isInstanceOf(InvalidStateException.class)
+				.hasMessageContaining("no connector");
+		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, ownersGrant.getId())).isInstanceOf(InvalidStateException.class);
+		assertThat(access.getGrant(ownersGrant.getId()).isActive()).isTrue();
+		assertThat(access.getGrant(portalLogin.getId()).isActive()).isTrue();
+	}
+}

@@ -1,0 +1,7 @@
+package io.trunkguard.deprovisioning;
+
+import io.trunkguard.H2IntegrationTest;
+
+@H2IntegrationTest
+class H2DeprovisioningIntegrationTest extends DeprovisioningIntegrationTests {
+}

@@ -1,0 +1,104 @@
+package io.trunkguard.access.integration.keycloak;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The users of one Keycloak realm through the admin REST API, as deprovisioning and remediation need them. Every
+ * operation is idempotent; every change is read back, and an unconfirmed change throws like an unreachable server
+ * (the calling process step is retried). Users are found by exact username; a missing user counts as disabled.
+ */
+public class KeycloakUsers {
+
+	private static final Logger log = LoggerFactory.getLogger(KeycloakUsers.class);
+
+	private final Keycloak keycloak;
+	private final String realm;
+
+	public KeycloakUsers(Keycloak keycloak, String realm) {
+		this.keycloak = keycloak;
+		this.realm = realm;
+	}
+
+	/** Disables the user; false if there is no such user. */
+	public boolean disableUser(String username) {
+		Optional<UserRepresentation> found = find(username);
+		if (found.isEmpty()) {
+			log.info("Keycloak has no user {} to disable", username);
+			return false;
+		}
+		UserResource user = realm().users().get(found.get().getId());
+		UserRepresentation representation = user.toRepresentation();
+		if (Boolean.TRUE.equals(representation.isEnabled())) {
+			representation.setEnabled(false);
+			user.update(representation);
+		}
+		if (Boolean.TRUE.equals(user.toRepresentation().isEnabled())) {
+			throw new IllegalStateException("Keycloak user " + username + " is still enabled after disabling it");
+		}
+		log.info("Disabled Keycloak user {}", username);
+		return true;
+	}
+
+	/** Ends every session of the user; returns how many there were. */
+	public int logoutUser(String username) {
+		Optional<UserRepresentation> found = find(username);
+		if (found.isEmpty()) {
+			return 0;
+		}
+		UserResource user = realm().users().get(found.get().getId());
+		int sessions = user.getUserSessions().size();
+		user.logout();
+		int left = user.getUserSessions().size();
+		if (left > 0) {
+			throw new IllegalStateException("Keycloak user " + username + " still has " + left + " session(s) after logout");
+		}
+		return sessions;
+	}
+
+	/** Removes a realm role; false if the user did not hold it or does not exist. */
+	public boolean removeRealmRole(String username, String role) {
+		Optional<UserRepresentation> found = find(username);
+		if (found.isEmpty()) {
+			return false;
+		}
+		UserResource user = realm().users().get(found.get().getId());
+		List<RoleRepresentation> held = user.roles().realmLevel().listAll().stream().filter(r -> r.getName().equals(role)).toList();
+		if (held.isEmpty()) {
+			return false;
+		}
+		user.roles().realmLevel().remove(held);
+		if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
+			throw new IllegalStateException("Keycloak user " + username + " still holds realm role " + role + " after removing it");
+		}
+		log.info("Removed realm role {} from Keycloak user {}", role, username);
+		return true;
+	}
+
+	/** True if the user is disabled or does not exist. */
+	public boolean isDisabled(String username) {
+		return find(username).map(u -> !Boolean.TRUE.equals(u.isEnabled())).orElse(true);
+	}
+
+	/** The user's open sessions. */
+	public int activeSessions(String username) {
+		return find(username).map(u -> realm().users().get(u.getId()).getUserSessions().size()).orElse(0);
+	}
+
+	private Optional<UserRepresentation> find(String username) {
+		return realm().users().searchByUsername(username, true).stream().filter(u -> username.equalsIgnoreCase(u.getUsername()))
+				.findFirst();
+	}
+
+	private RealmResource realm() {
+		return keycloak.realm(realm);
+	}
+}

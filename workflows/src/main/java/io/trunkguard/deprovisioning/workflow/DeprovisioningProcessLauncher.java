@@ -1,0 +1,52 @@
+package io.trunkguard.deprovisioning.workflow;
+
+import io.trunkguard.deprovisioning.DeprovisioningCaseId;
+import io.trunkguard.deprovisioning.DeprovisioningCaseOpened;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.KEY;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.MESSAGE_TERMINATION_RECEIVED;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CASE_ID;
+
+/**
+ * Starts the process of a new case once the case is committed. Through Spring Modulith's event publication registry:
+ * if the app dies before the start, the publication stays incomplete and {@link DeprovisioningRecovery} resubmits it on
+ * the next start, so no case is left without its process; a case that already has one is not started twice.
+ */
+@Component
+public class DeprovisioningProcessLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(DeprovisioningProcessLauncher.class);
+
+	private final RuntimeService runtime;
+	private final HistoryService history;
+
+	public DeprovisioningProcessLauncher(RuntimeService runtime, HistoryService history) {
+		this.runtime = runtime;
+		this.history = history;
+	}
+
+	@ApplicationModuleListener
+	void on(DeprovisioningCaseOpened opened) {
+		launch(opened.caseId());
+	}
+
+	/** Starts the process for the case unless it has one; returns whether it started one. */
+	public boolean launch(DeprovisioningCaseId caseId) {
+		String businessKey = caseId.toString();
+		if (history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey).count() > 0) {
+			log.info("Deprovisioning case {} already has its process", businessKey);
+			return false;
+		}
+		runtime.createMessageCorrelation(MESSAGE_TERMINATION_RECEIVED)
+				.processInstanceBusinessKey(businessKey)
+				.setVariable(VAR_CASE_ID, businessKey)
+				.correlateStartMessage();
+		return true;
+	}
+}
