@@ -27,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "TRUNKGUARD_PASSWORD_AUDITOR=" + EmbeddedDefaultTest.AUDITOR_PASSWORD,
         "TRUNKGUARD_PASSWORD_ADMIN=" + EmbeddedDefaultTest.ADMIN_PASSWORD,
         "camunda.bpm.job-execution.enabled=false",
+        "trunkguard.hr.webhook.secret=embedded-test-hr-webhook-secret",
+        "trunkguard.scim.token=embedded-test-scim-token",
         "logging.level.root=WARN",
         "logging.level.io.trunkguard=INFO" })
 @AutoConfigureMockMvc
