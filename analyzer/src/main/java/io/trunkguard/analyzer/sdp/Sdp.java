@@ -6,7 +6,6 @@ import java.util.Locale;
 
 /** A parsed session description. */
 public record Sdp(String origin, String connection, List<Media> media, boolean fingerprint) {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** One m= section with its effective connection address. */
     public record Media(int index, String type, int port, String profile, List<String> formats,
@@ -65,7 +64,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                     }
                 }
                 case 'm' -> {
-                    String[] p = WHITESPACE.split(v);
+                    String[] p = splitWhitespace(v);
                     cur = new Builder();
                     cur.index = media.size();
                     cur.type = p[0];
@@ -115,7 +114,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                         }
                         case "rtcp" -> {
                             if (cur != null) {
-                                String[] p = WHITESPACE.split(value);
+                                String[] p = splitWhitespace(value);
                                 cur.rtcpPort = parseInt(p[0]);
                             }
                         }
@@ -163,7 +162,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
     }
 
     private static String connectionAddress(String v) {
-        String[] p = WHITESPACE.split(v);
+        String[] p = splitWhitespace(v);
         if (p.length < 3) {
             return null;
         }
@@ -173,7 +172,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
     }
 
     static Crypto crypto(String value) {
-        String[] p = WHITESPACE.split(value);
+        String[] p = splitWhitespace(value);
         if (p.length < 2) {
             return null;
         }
@@ -185,6 +184,49 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
             params.add(p[i]);
         }
         return new Crypto(tag, suite, inline, List.copyOf(params));
+    }
+
+    /**
+     * Splits at runs of whitespace ({@code [ \t\n\x0B\f\r]}) exactly as
+     * {@code Pattern.compile("\\s+").split(s)} does (a leading empty part when {@code s} starts with
+     * whitespace, trailing empty parts dropped), without a regular expression on the hot path.
+     */
+    static String[] splitWhitespace(String s) {
+        int n = s.length();
+        String[] out = null;
+        int count = 0;
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            if (isWhitespace(s.charAt(i))) {
+                int j = i + 1;
+                while (j < n && isWhitespace(s.charAt(j))) {
+                    j++;
+                }
+                if (out == null) {
+                    out = new String[8];
+                } else if (count + 1 >= out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[count++] = s.substring(start, i);
+                start = j;
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (out == null) {
+            return new String[] {s};
+        }
+        out[count++] = s.substring(start);
+        while (count > 0 && out[count - 1].isEmpty()) {
+            count--;
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static int parseInt(String s) {

@@ -111,24 +111,27 @@ public final class SipParser {
         while (eol < end && b[eol] != '\n') {
             eol++;
         }
-        for (int i = eol + 1; i < end; i++) {
-            if (b[i - 1] == '\n' && (b[i] == ' ' || b[i] == '\t')) {
-                return parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1));
-            }
-        }
+        // Folded (continuation) lines take the string path. They are looked for while the lines are
+        // walked below (a line starting with SP/HT), and after the blank line, so the bytes are scanned once.
         int startEnd = eol > off && b[eol - 1] == '\r' ? eol - 1 : eol;
         SipMessage m = startLine(new String(b, off, startEnd - off, StandardCharsets.ISO_8859_1));
         if (m == null) {
-            return null;
+            return folded(b, eol + 1, end) ? parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1)) : null;
         }
         int p = eol + 1;
         while (p < end) {
+            if (b[p] == ' ' || b[p] == '\t') {
+                return parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1));
+            }
             int e = p;
             while (e < end && b[e] != '\n') {
                 e++;
             }
             int le = e > p && b[e - 1] == '\r' ? e - 1 : e;
             if (le == p) {
+                if (folded(b, e + 1, end)) {
+                    return parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1));
+                }
                 break; // blank line: end of headers
             }
             int colon = p;
@@ -162,23 +165,49 @@ public final class SipParser {
         return m;
     }
 
+    /** Whether a line in {@code [from, end)} (after a line feed; {@code from} follows one) starts with SP or HT. */
+    private static boolean folded(byte[] b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i - 1] == '\n' && (b[i] == ' ' || b[i] == '\t')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+
+    static {
+        for (int i = 0; i < KNOWN.length; i++) {
+            KNOWN_BYTES[i] = KNOWN[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     private static String known(byte[] b, int s, int e) {
         int n = e - s;
+        if (n <= 0) {
+            return null;
+        }
+        int first = b[s];
+        if (first >= 'A' && first <= 'Z') {
+            first += 32;
+        }
         outer:
-        for (String k : KNOWN) {
-            if (k.length() != n) {
+        for (int k = 0; k < KNOWN_BYTES.length; k++) {
+            byte[] name = KNOWN_BYTES[k];
+            if (name.length != n || name[0] != first) {
                 continue;
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 1; i < n; i++) {
                 int c = b[s + i];
                 if (c >= 'A' && c <= 'Z') {
                     c += 32;
                 }
-                if (c != k.charAt(i)) {
+                if (c != name[i]) {
                     continue outer;
                 }
             }
-            return k;
+            return KNOWN[k];
         }
         return null;
     }
