@@ -19,9 +19,17 @@ import java.util.zip.GZIPInputStream;
  */
 public final class PrefetchingInput extends InputStream {
     private static final int CHUNK = 1 << 20;
-    private static final Chunk END = new Chunk(new byte[0], 0, null);
+    /**
+     * Free space before each chunk's data: the analysing thread takes the chunk arrays over without
+     * copying them ({@link ByteInput}) and puts the unread tail of the previous chunk (a block cut at
+     * the chunk boundary) there, so only that tail is copied.
+     */
+    static final int HEADROOM = 128 * 1024;
+    private static final int ARRAY = HEADROOM + CHUNK;
+    private static final Chunk END = new Chunk(new byte[0], 0, 0, null);
 
-    private record Chunk(byte[] data, int length, IOException error) {
+    /** Decompressed bytes {@code data[offset, offset + length)}, or the error that ended the stream. */
+    record Chunk(byte[] data, int offset, int length, IOException error) {
     }
 
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
@@ -94,13 +102,13 @@ public final class PrefetchingInput extends InputStream {
             while (true) {
                 byte[] buf = free.poll();
                 if (buf == null) {
-                    buf = new byte[CHUNK];
+                    buf = new byte[ARRAY];
                 }
                 int len = 0;
                 boolean eof = false;
                 try {
                     while (len < CHUNK) {
-                        int r = source.read(buf, len, CHUNK - len);
+                        int r = source.read(buf, HEADROOM + len, CHUNK - len);
                         if (r < 0) {
                             eof = true;
                             break;
@@ -112,7 +120,7 @@ public final class PrefetchingInput extends InputStream {
                     eof = true;
                 }
                 if (len > 0 && !discard) {
-                    put(new Chunk(buf, len, null));
+                    put(new Chunk(buf, HEADROOM, len, null));
                 }
                 if (eof) {
                     break;
@@ -134,7 +142,7 @@ public final class PrefetchingInput extends InputStream {
         }
         hash = HexFormat.of().formatHex(sha.digest());
         if (error != null && !discard) {
-            put(new Chunk(new byte[0], 0, error));
+            put(new Chunk(new byte[0], 0, 0, error));
         }
         put(END);
     }
@@ -162,15 +170,15 @@ public final class PrefetchingInput extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        while (current == null || currentPos >= current.length) {
+        while (current == null || currentPos >= current.offset + current.length) {
             if (ended) {
                 return -1;
             }
-            if (current != null && current.data.length == CHUNK) {
-                free.offer(current.data);
+            if (current != null) {
+                recycle(current.data);
             }
             current = take();
-            currentPos = 0;
+            currentPos = current.offset;
             if (current == END) {
                 ended = true;
                 return -1;
@@ -181,10 +189,36 @@ public final class PrefetchingInput extends InputStream {
                 throw e;
             }
         }
-        int n = Math.min(len, current.length - currentPos);
+        int n = Math.min(len, current.offset + current.length - currentPos);
         System.arraycopy(current.data, currentPos, b, off, n);
         currentPos += n;
         return n;
+    }
+
+    /**
+     * The next chunk itself, for {@link ByteInput} to frame in place (no copy); null at the end of the
+     * stream. Throws the error that ended the decompressed stream. Not to be mixed with {@link #read}.
+     */
+    Chunk takeChunk() throws IOException {
+        if (ended) {
+            return null;
+        }
+        Chunk c = take();
+        if (c == END) {
+            ended = true;
+            return null;
+        }
+        if (c.error != null) {
+            throw c.error;
+        }
+        return c;
+    }
+
+    /** Gives a chunk array back to the reader thread once nothing refers to its bytes any more. */
+    void recycle(byte[] data) {
+        if (data.length == ARRAY) {
+            free.offer(data);
+        }
     }
 
     private Chunk take() throws IOException {
