@@ -30,6 +30,10 @@ public final class Correlator {
     private final Map<String, Long> responsesByStatus = new TreeMap<>();
     private final Map<String, Long> messagesByTransport = new TreeMap<>();
     private int registryVersion;
+    /** Registry version of the last change per endpoint hash slot (a slot may be shared: then both look again). */
+    private static final int CHANGE_SLOTS = 4096;
+    private final int[] changedAt = new int[CHANGE_SLOTS];
+    private int clearedAt;
     private int mediaIds;
     private int orphanIds;
     private long sipMessages;
@@ -299,10 +303,26 @@ public final class Correlator {
         if (mediaByEndpoint.get(e) != s) {
             if (mediaByEndpoint.size() > 200_000) {
                 mediaByEndpoint.clear();
+                clearedAt = registryVersion + 1;
             }
             mediaByEndpoint.put(e, s);
             registryVersion++;
+            changedAt[changeSlot(e.hashCode())] = registryVersion;
         }
+    }
+
+    /**
+     * False when {@link #mediaFor} certainly gives for both endpoints (by their hash codes) what it
+     * gave at registry version {@code since}; true when it may differ. Lets a media flow skip its two
+     * registry lookups on most packets: the version moves with every SDP in the capture, while the
+     * endpoints of one flow are declared rarely.
+     */
+    public boolean registryChangedFor(int hashA, int hashB, int since) {
+        return clearedAt > since || changedAt[changeSlot(hashA)] > since || changedAt[changeSlot(hashB)] > since;
+    }
+
+    private static int changeSlot(int hash) {
+        return (hash ^ (hash >>> 16)) & (CHANGE_SLOTS - 1);
     }
 
     /** The negotiated stream whose SDP declared {@code e}, or null. */

@@ -74,6 +74,8 @@ public final class PacketDispatcher {
         Leg leg;
         MediaStream media;
         int boundVersion = -1;
+        final int hashA;
+        final int hashB;
         int rtpRun;
         long lastSsrc = -1;
         int lastSeq;
@@ -85,6 +87,8 @@ public final class PacketDispatcher {
             this.firstSenderIsA = firstSenderIsA;
             this.a = key.a();
             this.b = key.b();
+            this.hashA = a.hashCode();
+            this.hashB = b.hashCode();
         }
 
         Endpoint first() {
@@ -332,8 +336,12 @@ public final class PacketDispatcher {
         if (f.leg != null && len <= 4) {
             return; // keep-alive on a signalling flow
         }
-        if (f.boundVersion != correlator.registryVersion()) {
-            f.boundVersion = correlator.registryVersion();
+        int version = correlator.registryVersion();
+        if (f.boundVersion != version && !correlator.registryChangedFor(f.hashA, f.hashB, f.boundVersion)) {
+            f.boundVersion = version; // neither endpoint was declared again: the lookup below would find the same
+        }
+        if (f.boundVersion != version) {
+            f.boundVersion = version;
             MediaStream s = correlator.mediaFor(f.a);
             if (s == null) {
                 s = correlator.mediaFor(f.b);
