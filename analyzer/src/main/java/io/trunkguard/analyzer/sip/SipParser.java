@@ -60,14 +60,36 @@ public final class SipParser {
     /** Index just past the blank line ending the header section, or -1 if not (yet) present. */
     public static int headerEnd(byte[] b, int off, int len) {
         int end = off + Math.min(len, MAX_HEADER);
-        for (int i = off; i + 1 < end; i++) {
+        for (int i = indexOfLf(b, off, end - 1); i >= 0; i = indexOfLf(b, i + 1, end - 1)) {
+            if (b[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (b[i + 1] == '\r' && i + 2 < end && b[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Index of the first line feed in {@code b[from, to)}, or -1. Tests eight bytes at a time (the
+     * lowest byte flagged by the zero-byte test is exact), as headers are scanned for every message.
+     */
+    static int indexOfLf(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
-                if (b[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (b[i + 1] == '\r' && i + 2 < end && b[i + 2] == '\n') {
-                    return i + 3;
-                }
+                return i;
             }
         }
         return -1;
@@ -107,9 +129,9 @@ public final class SipParser {
      */
     public static SipMessage parseHead(byte[] b, int off, int len) {
         int end = off + len;
-        int eol = off;
-        while (eol < end && b[eol] != '\n') {
-            eol++;
+        int eol = indexOfLf(b, off, end);
+        if (eol < 0) {
+            eol = end;
         }
         // Folded (continuation) lines take the string path. They are looked for while the lines are
         // walked below (a line starting with SP/HT), and after the blank line, so the bytes are scanned once.
@@ -123,9 +145,9 @@ public final class SipParser {
             if (b[p] == ' ' || b[p] == '\t') {
                 return parseHead(new String(b, off, len, StandardCharsets.ISO_8859_1));
             }
-            int e = p;
-            while (e < end && b[e] != '\n') {
-                e++;
+            int e = indexOfLf(b, p, end);
+            if (e < 0) {
+                e = end;
             }
             int le = e > p && b[e - 1] == '\r' ? e - 1 : e;
             if (le == p) {
