@@ -57,6 +57,7 @@ public final class MediaStream {
     public long sequenceBreaks;
     private int lastSeq = -1;
     private long lastSsrc = -1;
+    private long previousSsrc = -1;
     private int lastPt = -1;
     private static final PayloadEntropy NONE = new PayloadEntropy();
     /** Allocated with the first RTP payload, so streams that only appear in SDP stay small. */
@@ -133,8 +134,13 @@ public final class MediaStream {
                 rtpPackets++;
                 mediaFrames.add(frame);
                 long ssrc = RtpPackets.ssrc(b, off);
-                if (ssrc != lastSsrc && ssrcs.size() < 8) {
-                    ssrcs.add(ssrc); // hash sets touched only when the value changes, not per packet
+                if (ssrc != lastSsrc) {
+                    // hash sets touched only when the value changes, not per packet; the SSRC before the
+                    // last one was offered already (both directions of a call alternate between two)
+                    if (ssrc != previousSsrc && ssrcs.size() < 8) {
+                        ssrcs.add(ssrc);
+                    }
+                    previousSsrc = lastSsrc;
                 }
                 lastSsrc = ssrc;
                 int pt = RtpPackets.payloadType(b, off);
