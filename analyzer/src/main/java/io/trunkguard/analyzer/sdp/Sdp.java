@@ -46,17 +46,34 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
         String sessionDirection = "sendrecv";
         List<Builder> media = new ArrayList<>();
         Builder cur = null;
-        for (String raw : io.trunkguard.analyzer.sip.SipParser.lines(text)) {
-            String line = raw.trim();
-            if (line.length() < 2 || line.charAt(1) != '=') {
+        // Lines as SipParser.lines splits them (at LF, a CR before it dropped), each trimmed, walked by
+        // index: strings are made only for the lines and attributes that are used.
+        int n = text.length();
+        int next = 0;
+        while (next < n) {
+            int nl = text.indexOf('\n', next);
+            int lineEnd = nl < 0 ? n : nl;
+            int ls = next;
+            next = nl < 0 ? n : nl + 1;
+            int le = lineEnd > ls && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            while (ls < le && text.charAt(ls) <= ' ') {
+                ls++;
+            }
+            while (le > ls && text.charAt(le - 1) <= ' ') {
+                le--;
+            }
+            if (le - ls < 2 || text.charAt(ls + 1) != '=') {
                 continue;
             }
-            char k = line.charAt(0);
-            String v = line.substring(2).trim();
+            char k = text.charAt(ls);
+            int vs = ls + 2;
+            while (vs < le && text.charAt(vs) <= ' ') {
+                vs++;
+            }
             switch (k) {
-                case 'o' -> origin = v;
+                case 'o' -> origin = text.substring(vs, le);
                 case 'c' -> {
-                    String addr = connectionAddress(v);
+                    String addr = connectionAddress(text.substring(vs, le));
                     if (cur == null) {
                         sessionConn = addr;
                     } else {
@@ -64,7 +81,7 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                     }
                 }
                 case 'm' -> {
-                    String[] p = splitWhitespace(v);
+                    String[] p = splitWhitespace(text.substring(vs, le));
                     cur = new Builder();
                     cur.index = media.size();
                     cur.type = p[0];
@@ -80,9 +97,19 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                     media.add(cur);
                 }
                 case 'a' -> {
-                    int colon = v.indexOf(':');
-                    String name = (colon < 0 ? v : v.substring(0, colon)).toLowerCase(Locale.ROOT);
-                    String value = colon < 0 ? "" : v.substring(colon + 1).trim();
+                    int colon = text.indexOf(':', vs);
+                    if (colon >= le) {
+                        colon = -1;
+                    }
+                    String name = attributeName(text, vs, colon < 0 ? le : colon);
+                    String value = "";
+                    if (colon >= 0 && !name.isEmpty()) {
+                        int as = colon + 1;
+                        while (as < le && text.charAt(as) <= ' ') {
+                            as++;
+                        }
+                        value = text.substring(as, le);
+                    }
                     switch (name) {
                         case "crypto" -> {
                             if (cur != null) {
@@ -144,6 +171,35 @@ public record Sdp(String origin, String connection, List<Media> media, boolean f
                     b.direction != null ? b.direction : sessionDirection));
         }
         return new Sdp(origin, sessionConn, List.copyOf(out), anyFp);
+    }
+
+    private static final String[] ATTRIBUTES = {"crypto", "fingerprint", "setup", "rtcp-mux", "rtcp", "sendrecv",
+        "sendonly", "recvonly", "inactive"};
+
+    /**
+     * The attribute name in {@code text[s, e)} lower-cased when it is one this parser reads, else "".
+     * ASCII case folding gives the same answer as {@code toLowerCase(Locale.ROOT).equals} for these
+     * names (no other character lower-cases to a single ASCII letter in them).
+     */
+    private static String attributeName(String text, int s, int e) {
+        int n = e - s;
+        outer:
+        for (String a : ATTRIBUTES) {
+            if (a.length() != n) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(s + i);
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                if (c != a.charAt(i)) {
+                    continue outer;
+                }
+            }
+            return a;
+        }
+        return "";
     }
 
     private static final class Builder {
