@@ -16,8 +16,11 @@ public final class TextSummary {
         b.append("Capture   ").append(c.fileName() == null ? "(stream)" : c.fileName()).append("  ")
                 .append(c.format()).append(c.gzip() ? " (gzip)" : "").append(", ").append(c.sizeBytes()).append(" bytes\n");
         b.append("SHA-256   ").append(c.sha256()).append('\n');
-        b.append("Packets   ").append(c.packets()).append(" from ").append(c.firstTimestamp()).append(" to ")
-                .append(c.lastTimestamp()).append("; link types ").append(c.linkTypes()).append('\n');
+        b.append("Packets   ").append(c.packets());
+        if (c.firstTimestamp() != null) {
+            b.append(" from ").append(c.firstTimestamp()).append(" to ").append(c.lastTimestamp());
+        }
+        b.append("; link types ").append(c.linkTypes()).append('\n');
         if (c.damage() != null) {
             b.append("DAMAGED   at byte ").append(c.damage().offset()).append(": ").append(c.damage().description())
                     .append(" (").append(c.damage().packetsBefore()).append(" packets analysed before it)\n");

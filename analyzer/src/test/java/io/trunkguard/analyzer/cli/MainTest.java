@@ -69,6 +69,15 @@ class MainTest {
     }
 
     @Test
+    void summarisesAFileWithoutPacketsWithoutNullTimestamps(@TempDir Path dir) throws IOException {
+        Path notACapture = dir.resolve("notes.pcap");
+        Files.writeString(notACapture, "garbage\n");
+        assertThat(run(notACapture.toString())).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Packets   0; link types []", "DAMAGED   at byte 0").doesNotContain("null");
+    }
+
+    @Test
     void readOnlyFramesRecordsWithoutAnalysis() throws IOException {
         assertThat(run(Corpus.publicCapture("heplify-sip_ipv4_tcp.pcap").toString(), "--read-only", "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
