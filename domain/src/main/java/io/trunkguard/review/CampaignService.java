@@ -28,6 +28,12 @@ public interface CampaignService {
 	int MAX_BULK = 1000;
 
 	/**
+	 * Refuses, before anything is started, the terms that {@link #start} would refuse (name, deadline), so a caller that
+	 * starts campaigns through the process engine reports bad input without an engine error.
+	 */
+	void checkTerms(String name, Instant deadline);
+
+	/**
 	 * Starts a campaign and freezes its scope in one transaction: every active grant on every in-scope system becomes
 	 * an item with its flags, routed to its reviewer. Publishes {@link CampaignStarted}.
 	 */

@@ -62,6 +62,11 @@ class DefaultCampaignService implements CampaignService {
 	}
 
 	@Override
+	public void checkTerms(String name, Instant deadline) {
+		ReviewCampaign.checkTerms(name, deadline, clock.instant());
+	}
+
+	@Override
 	public ReviewCampaign start(String name, Instant deadline, UnansweredRule rule, String actor) {
 		CampaignId previous = campaigns.findFirstByOrderByStartedAtDesc().map(ReviewCampaign::getId).orElse(null);
 		ReviewCampaign campaign = campaigns.saveAndFlush(

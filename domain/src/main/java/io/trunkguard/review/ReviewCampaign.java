@@ -112,13 +112,7 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		ReviewCampaign campaign = new ReviewCampaign();
 		campaign.id = Objects.requireNonNull(id, "id");
 		campaign.name = requireText(name, "name", MAX_NAME);
-		Objects.requireNonNull(deadline, "deadline");
-		if (!deadline.isAfter(now)) {
-			throw new InvalidInputException("campaign.deadline-past", "the deadline " + deadline + " is not in the future");
-		}
-		if (deadline.isAfter(now.plus(MAX_LENGTH))) {
-			throw new InvalidInputException("campaign.deadline-too-far", "the deadline " + deadline + " is more than a year away");
-		}
+		checkDeadline(deadline, now);
 		campaign.deadline = deadline.truncatedTo(ChronoUnit.MICROS);
 		campaign.unansweredRule = Objects.requireNonNull(rule, "unansweredRule");
 		if (dormantAfter == null || dormantAfter.isNegative() || dormantAfter.isZero()) {
@@ -213,6 +207,23 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		signedOffAt = now;
 		signOffNote = cleanNote;
 		registerEvent(new CampaignSignedOff(id, who, cleanNote, now));
+	}
+
+	/** Refuses a deadline that is not in the future or more than a year away from {@code now}. */
+	static void checkDeadline(Instant deadline, Instant now) {
+		Objects.requireNonNull(deadline, "deadline");
+		if (!deadline.isAfter(now)) {
+			throw new InvalidInputException("campaign.deadline-past", "the deadline " + deadline + " is not in the future");
+		}
+		if (deadline.isAfter(now.plus(MAX_LENGTH))) {
+			throw new InvalidInputException("campaign.deadline-too-far", "the deadline " + deadline + " is more than a year away");
+		}
+	}
+
+	/** Refuses the terms {@link #open} would refuse: a blank or too long name, a deadline out of range. */
+	static void checkTerms(String name, Instant deadline, Instant now) {
+		requireText(name, "name", MAX_NAME);
+		checkDeadline(deadline, now);
 	}
 
 	private static String requireText(String value, String field, int max) {

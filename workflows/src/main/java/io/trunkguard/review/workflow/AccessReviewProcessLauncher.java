@@ -2,6 +2,7 @@ package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
+import io.trunkguard.review.CampaignService;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.InvalidInputException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,9 +24,11 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 class AccessReviewProcessLauncher implements CampaignLauncher {
 
 	private final RuntimeService runtime;
+	private final CampaignService campaigns;
 
-	AccessReviewProcessLauncher(RuntimeService runtime) {
+	AccessReviewProcessLauncher(RuntimeService runtime, CampaignService campaigns) {
 		this.runtime = runtime;
+		this.campaigns = campaigns;
 	}
 
 	@Override
@@ -40,6 +43,7 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
 					Map.of("unansweredRule", "required"));
 		}
+		campaigns.checkTerms(name, deadline);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(VAR_CAMPAIGN_NAME, name);
 		variables.put(VAR_REQUESTED_DEADLINE, Date.from(deadline));

@@ -117,7 +117,7 @@ class AccessReviewProcessTest {
 	}
 
 	ProcessInstance launch(UnansweredRule rule) {
-		CampaignId launched = new AccessReviewProcessLauncher(runtimeService()).launch("Q4 review", NOW.plus(Duration.ofDays(14)), rule,
+		CampaignId launched = new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review", NOW.plus(Duration.ofDays(14)), rule,
 				"compliance-lead");
 		org.assertj.core.api.Assertions.assertThat(launched).isEqualTo(id);
 		return instance();
@@ -151,6 +151,18 @@ class AccessReviewProcessTest {
 		assertThat(instance).isEnded().hasPassed(EVENT_CAMPAIGN_SIGNED_OFF);
 		verify(campaigns).close(id, PROCESS_ACTOR);
 		verify(campaigns).requestReport(id);
+	}
+
+	@Test
+	void refusesAPastDeadlineBeforeTheEngineStartsAnything() {
+		Instant past = NOW.minus(Duration.ofDays(1));
+		doThrow(new io.trunkguard.shared.InvalidInputException("campaign.deadline-past", "the deadline is not in the future"))
+				.when(campaigns).checkTerms("Q4 review", past);
+		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), campaigns)
+				.launch("Q4 review", past, UnansweredRule.REVOKE, "compliance-lead"))
+				.hasMessageContaining("not in the future");
+		org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+		verify(campaigns, never()).start(anyString(), any(), any(), anyString());
 	}
 
 	@Test
