@@ -51,16 +51,20 @@ class ReportSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
-    void reportValidatesAgainstTheSchema(Path capture) throws IOException {
+    void reportValidatesAgainstTheSchemaAndMatchesJackson(Path capture) throws IOException {
         TraceReport report = TraceAnalyzer.analyze(capture, Options.defaults());
-        JsonNode json = JSON.readTree(JsonReport.toJson(report));
+        String text = JsonReport.toJson(report);
+        JsonNode json = JSON.readTree(text);
         assertThat(validator().validate(json)).isEmpty();
+        // the hand-written writer must say exactly what Jackson says about the same records
+        assertThat(text).isEqualTo(JsonReportTest.jackson(report));
     }
 
     @Test
     void damagedReportValidatesToo() throws IOException {
         TraceReport report = TraceAnalyzer.analyze(new ByteArrayInputStream("not a capture".getBytes()), Options.defaults());
         assertThat(validator().validate(JSON.readTree(JsonReport.toJson(report)))).isEmpty();
+        assertThat(JsonReport.toJson(report)).isEqualTo(JsonReportTest.jackson(report));
         assertThat(report.schemaVersion()).isEqualTo(TraceReport.SCHEMA_VERSION);
     }
 
