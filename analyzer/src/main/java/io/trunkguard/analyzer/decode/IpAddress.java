@@ -3,8 +3,21 @@ package io.trunkguard.analyzer.decode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IPv4 or IPv6 address held in two longs (IPv4 in {@code lo}). */
+/**
+ * An IPv4 or IPv6 address held in two longs (IPv4 in {@code lo}). equals and hashCode are written
+ * out rather than generated (method handles), as flow and media lookups call them on hot paths.
+ */
 public record IpAddress(int version, long hi, long lo) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress a && lo == a.lo && hi == a.hi && version == a.version;
+    }
+
+    @Override
+    public int hashCode() {
+        long h = lo * 0x9E3779B97F4A7C15L + hi * 31 + version;
+        return (int) (h ^ (h >>> 32));
+    }
 
     public static IpAddress parse(String text) {
         if (text == null || text.isBlank()) {

@@ -22,6 +22,21 @@ public final class IpFragments {
     private long dropped;
 
     private record Key(int version, long srcHi, long srcLo, long dstHi, long dstLo, long id, int protocol) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && id == k.id && srcLo == k.srcLo && dstLo == k.dstLo && srcHi == k.srcHi
+                    && dstHi == k.dstHi && version == k.version && protocol == k.protocol;
+        }
+
+        @Override
+        public int hashCode() {
+            long h = id * 0x9E3779B97F4A7C15L + srcLo;
+            h = h * 31 + dstLo;
+            h = h * 31 + srcHi;
+            h = h * 31 + dstHi;
+            h = h * 31 + (version << 8 | protocol);
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private static final class Pending {
