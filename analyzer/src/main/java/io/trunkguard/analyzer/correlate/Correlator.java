@@ -26,9 +26,12 @@ public final class Correlator {
     private final Map<Endpoint, MediaStream> mediaByEndpoint = new HashMap<>();
     private final List<MediaStream> orphans = new ArrayList<>();
     private final Map<IpAddress, SourceActivity> activity = new LinkedHashMap<>();
-    private final Map<String, Long> requestsByMethod = new TreeMap<>();
-    private final Map<String, Long> responsesByStatus = new TreeMap<>();
-    private final Map<String, Long> messagesByTransport = new TreeMap<>();
+    /** Per-message counters: plain arrays and a small hash map, sorted into maps only when asked for. */
+    private final Map<String, long[]> requestCounts = new HashMap<>();
+    private final long[] statusCounts = new long[600];
+    private final Map<String, long[]> otherStatusCounts = new HashMap<>();
+    private final long[] transportCounts = new long[Transport.values().length];
+    private long unboundUdpMessages;
     private int registryVersion;
     /** Registry version of the last change per endpoint hash slot (a slot may be shared: then both look again). */
     private static final int CHANGE_SLOTS = 4096;
@@ -70,12 +73,17 @@ public final class Correlator {
             sipFrames++;
             lastSipFrame = m.frame;
         }
-        String transport = leg == null ? "UDP" : leg.transport.name();
-        messagesByTransport.merge(transport, 1L, Long::sum);
-        if (m.request) {
-            requestsByMethod.merge(m.method, 1L, Long::sum);
+        if (leg == null) {
+            unboundUdpMessages++;
         } else {
-            responsesByStatus.merge(String.valueOf(m.status), 1L, Long::sum);
+            transportCounts[leg.transport.ordinal()]++;
+        }
+        if (m.request) {
+            count(requestCounts, m.method);
+        } else if (m.status >= 100 && m.status < 700) {
+            statusCounts[m.status - 100]++;
+        } else {
+            count(otherStatusCounts, String.valueOf(m.status));
         }
         if (leg != null) {
             leg.sipMessages++;
@@ -99,6 +107,15 @@ public final class Correlator {
         if (m.hasSdp()) {
             sdpBodies++;
             sdp(d, m, leg, src);
+        }
+    }
+
+    private static void count(Map<String, long[]> counts, String key) {
+        long[] c = counts.get(key);
+        if (c == null) {
+            counts.put(key, new long[] {1});
+        } else {
+            c[0]++;
         }
     }
 
@@ -422,16 +439,42 @@ public final class Correlator {
         return sdpBodies;
     }
 
+    /** SIP requests by method, sorted by method. */
     public Map<String, Long> requestsByMethod() {
-        return requestsByMethod;
+        return sorted(requestCounts);
     }
 
+    /** SIP responses by status code (as text), sorted as text. */
     public Map<String, Long> responsesByStatus() {
-        return responsesByStatus;
+        Map<String, Long> out = sorted(otherStatusCounts);
+        for (int i = 0; i < statusCounts.length; i++) {
+            if (statusCounts[i] > 0) {
+                out.put(String.valueOf(i + 100), statusCounts[i]);
+            }
+        }
+        return out;
     }
 
+    /** SIP messages by transport name (UDP for messages on no leg), sorted by name. */
     public Map<String, Long> messagesByTransport() {
-        return messagesByTransport;
+        Map<String, Long> out = new TreeMap<>();
+        if (unboundUdpMessages > 0) {
+            out.put(Transport.UDP.name(), unboundUdpMessages);
+        }
+        for (Transport t : Transport.values()) {
+            if (transportCounts[t.ordinal()] > 0) {
+                out.merge(t.name(), transportCounts[t.ordinal()], Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> counts) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            out.put(e.getKey(), e.getValue()[0]);
+        }
+        return out;
     }
 
     public long droppedDialogs() {

@@ -117,6 +117,10 @@ public record IpAddress(int version, long hi, long lo) {
 
     @Override
     public String toString() {
+        if (version == 4) {
+            // dotted quad by hand (what InetAddress prints), without building an InetAddress per call
+            return ((lo >>> 24) & 0xFF) + "." + ((lo >>> 16) & 0xFF) + "." + ((lo >>> 8) & 0xFF) + "." + (lo & 0xFF);
+        }
         try {
             String s = InetAddress.getByAddress(bytes()).getHostAddress();
             return version == 6 ? compress(s) : s;
