@@ -10,13 +10,44 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /** Turns DER certificates into {@link CertificateFacts} with the JDK's X.509 parser. */
 final class Certificates {
+    /**
+     * Facts of certificates already parsed, by their DER bytes: a server sends the same chain in every
+     * handshake, and parsing (with the signature check of a self-signed certificate) costs about a
+     * millisecond each. The facts are immutable. Bounded: cleared when full.
+     */
+    private static final int CACHE_SIZE = 512;
+    private static final Map<Der, CertificateFacts> CACHE = new ConcurrentHashMap<>();
+
+    /** DER bytes as a map key (a private copy). */
+    private static final class Der {
+        private final byte[] bytes;
+        private final int hash;
+
+        Der(byte[] buf, int off, int len) {
+            bytes = Arrays.copyOfRange(buf, off, off + len);
+            hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Der d && hash == d.hash && Arrays.equals(bytes, d.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private Certificates() {
     }
@@ -26,13 +57,24 @@ final class Certificates {
         if (buf == null || len <= 0 || off < 0 || off + len > buf.length) {
             return null;
         }
+        Der key = new Der(buf, off, len);
+        CertificateFacts known = CACHE.get(key);
+        if (known != null) {
+            return known;
+        }
+        CertificateFacts facts;
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             X509Certificate cert = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(buf, off, len));
-            return facts(cert, buf, off, len);
+            facts = facts(cert, buf, off, len);
         } catch (Exception | StackOverflowError e) {
             return null;
         }
+        if (CACHE.size() >= CACHE_SIZE) {
+            CACHE.clear();
+        }
+        CACHE.put(key, facts);
+        return facts;
     }
 
     static CertificateFacts facts(X509Certificate cert, byte[] der, int off, int len) throws Exception {

@@ -97,4 +97,29 @@ class CertificateFactsTest {
         byte[] truncated = java.util.Arrays.copyOf(der("rsa2048.pem"), 300);
         assertThat(CertificateFacts.parse(truncated)).isNull();
     }
+
+    @Test
+    void givesTheSameFactsForTheSameBytesAgainAtAnyOffset() {
+        byte[] der = der("rsa2048.pem");
+        CertificateFacts first = CertificateFacts.parse(der);
+        byte[] framed = new byte[der.length + 7];
+        System.arraycopy(der, 0, framed, 5, der.length);
+        assertThat(Certificates.parse(framed, 5, der.length)).isEqualTo(first);
+        java.util.Arrays.fill(framed, (byte) 0); // the cache keeps its own copy of the bytes
+        assertThat(CertificateFacts.parse(der)).isEqualTo(first);
+    }
+
+    @Test
+    void doesNotServeOneCertificatesFactsForAnother() {
+        byte[] der = der("rsa2048.pem");
+        CertificateFacts strong = CertificateFacts.parse(der);
+        CertificateFacts weak = CertificateFacts.parse(der("rsa1024.pem"));
+        assertThat(weak.keyBits()).isEqualTo(1024);
+        assertThat(strong.keyBits()).isEqualTo(2048);
+        byte[] damaged = der.clone();
+        damaged[damaged.length - 1] ^= 1; // same length, broken signature: parsed anew, no longer self-signed
+        CertificateFacts broken = CertificateFacts.parse(damaged);
+        assertThat(broken == null || !broken.selfSigned()).isTrue();
+        assertThat(CertificateFacts.parse(der).selfSigned()).isTrue();
+    }
 }
