@@ -157,10 +157,16 @@ public final class NetworkDecoder {
         out.srcLo = Bytes.int64(b, off + 16);
         out.dstHi = Bytes.int64(b, off + 24);
         out.dstLo = Bytes.int64(b, off + 32);
-        int next = b[off + 6] & 0xFF;
-        int p = off + 40;
-        int limit = off + end;
         out.fragment = false;
+        return extensions(b, off + 40, off + end, b[off + 6] & 0xFF, out, depth, false);
+    }
+
+    /**
+     * Walks IPv6 extension headers from {@code p} (header type {@code next}) to the transport header.
+     * Also run on a reassembled datagram whose fragmentable part starts with extension headers
+     * ({@code reassembled}: a further fragment header there is not followed).
+     */
+    private boolean extensions(byte[] b, int p, int limit, int next, Packet out, int depth, boolean reassembled) {
         for (int guard = 0; guard < 16; guard++) {
             switch (next) {
                 case 0, 43, 60, 135, 139, 140 -> {
@@ -180,7 +186,7 @@ public final class NetworkDecoder {
                     p += hdrLen;
                 }
                 case 44 -> {
-                    if (p + 8 > limit) {
+                    if (p + 8 > limit || reassembled) {
                         return false;
                     }
                     int nextHeader = b[p] & 0xFF;
@@ -230,7 +236,17 @@ public final class NetworkDecoder {
         }
         out.fragment = false;
         out.reassembled = true;
+        if (out.ipVersion == 6 && isIpv6Extension(out.protocol)) {
+            return extensions(whole, 0, whole.length, out.protocol, out, depth, true);
+        }
         return transport(whole, 0, whole.length, out, depth);
+    }
+
+    private static boolean isIpv6Extension(int next) {
+        return switch (next) {
+            case 0, 43, 51, 60, 135, 139, 140 -> true;
+            default -> false;
+        };
     }
 
     private boolean transport(byte[] b, int off, int len, Packet out, int depth) {

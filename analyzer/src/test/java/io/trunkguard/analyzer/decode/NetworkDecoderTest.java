@@ -128,6 +128,35 @@ class NetworkDecoderTest {
     }
 
     @Test
+    void reassemblesIpv6FragmentsThatStartWithADestinationOptionsHeader() {
+        byte[] udp = udp(5060, 5060, ascii("Z".repeat(2000)));
+        byte[] payload = new byte[8 + udp.length];
+        payload[0] = 17; // destination options (8 bytes: PadN), then UDP
+        payload[2] = 1;
+        payload[3] = 4;
+        System.arraycopy(udp, 0, payload, 8, udp.length);
+        byte[] a = Arrays.copyOfRange(payload, 0, 1232);
+        byte[] b = Arrays.copyOfRange(payload, 1232, payload.length);
+        assertThat(decode(ipv6Fragment("2001:db8::1", "2001:db8::2", 60, b, 11, 1232, false), LinkTypes.RAW)).isFalse();
+        assertThat(decode(ipv6Fragment("2001:db8::1", "2001:db8::2", 60, a, 11, 0, true), LinkTypes.RAW)).isTrue();
+        assertThat(p.protocol).isEqualTo(17);
+        assertThat(p.reassembled).isTrue();
+        assertThat(Arrays.copyOfRange(p.buf, p.off, p.off + p.len)).isEqualTo(udp);
+    }
+
+    @Test
+    void refusesAFragmentHeaderInsideAReassembledIpv6Datagram() {
+        byte[] payload = new byte[8 + 8 + 1500];
+        payload[0] = 44; // destination options, then a second fragment header inside the reassembled payload
+        payload[8] = 17;
+        byte[] a = Arrays.copyOfRange(payload, 0, 1232);
+        byte[] b = Arrays.copyOfRange(payload, 1232, payload.length);
+        assertThat(decode(ipv6Fragment("2001:db8::1", "2001:db8::2", 60, a, 12, 0, true), LinkTypes.RAW)).isFalse();
+        assertThat(decode(ipv6Fragment("2001:db8::1", "2001:db8::2", 60, b, 12, 1232, false), LinkTypes.RAW)).isFalse();
+        assertThat(decode(V6, LinkTypes.RAW)).isTrue(); // and the decoder goes on with the next packet
+    }
+
+    @Test
     void rejectsTruncatedAndUnknownFrames() {
         assertThat(decode(Arrays.copyOf(ethernet(0x0800, V4), 20), LinkTypes.ETHERNET)).isFalse();
         assertThat(decode(ethernet(0x0806, new byte[28]), LinkTypes.ETHERNET)).isFalse(); // ARP
