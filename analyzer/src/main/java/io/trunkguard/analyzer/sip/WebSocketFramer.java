@@ -3,10 +3,16 @@ package io.trunkguard.analyzer.sip;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * One direction of a WebSocket connection (RFC 6455): skips the HTTP upgrade, then unmasks
  * frames and joins fragmented messages; each message is parsed as one SIP message (RFC 7118).
+ * Messages compressed with permessage-deflate (RFC 7692, RSV1 set) are inflated with one inflater
+ * per direction, so the sliding window carries over between messages (context takeover); a
+ * message that cannot be inflated (the capture started after the window was built, or a gap) is
+ * counted in {@link #undecodable()} and skipped.
  */
 public final class WebSocketFramer {
     private static final int MAX_MESSAGE = 1024 * 1024;
@@ -18,6 +24,11 @@ public final class WebSocketFramer {
     private int messageLen;
     private boolean compressed;
     private long frames;
+    private Inflater inflater;
+    private byte[] inflated;
+    private long undecodable;
+    /** The empty stored block the sender stripped from the end of each compressed message. */
+    private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
     public WebSocketFramer(Consumer<SipMessage> sink) {
         this.sink = sink;
@@ -52,6 +63,9 @@ public final class WebSocketFramer {
     public void onGap() {
         len = 0;
         messageLen = 0;
+        if (inflater != null) {
+            inflater.reset(); // the window before the gap is lost; later messages may not inflate
+        }
     }
 
     private void process(long frame, long ts) {
@@ -126,11 +140,13 @@ public final class WebSocketFramer {
                 }
                 if (fin) {
                     if (!compressed) {
-                        SipMessage m = SipParser.parse(message, 0, messageLen);
-                        if (m != null) {
-                            m.frame = frame;
-                            m.timestampNanos = ts;
-                            sink.accept(m);
+                        deliver(message, messageLen, frame, ts);
+                    } else {
+                        int n = inflate();
+                        if (n >= 0) {
+                            deliver(inflated, n, frame, ts);
+                        } else {
+                            undecodable++;
                         }
                     }
                     messageLen = 0;
@@ -138,6 +154,65 @@ public final class WebSocketFramer {
             }
             consume(p + plen);
         }
+    }
+
+    private void deliver(byte[] b, int n, long frame, long ts) {
+        SipMessage m = SipParser.parse(b, 0, n);
+        if (m != null) {
+            m.frame = frame;
+            m.timestampNanos = ts;
+            sink.accept(m);
+        }
+    }
+
+    /** Inflates {@code message[0, messageLen)} into {@link #inflated}; its length, or -1. */
+    private int inflate() {
+        if (inflater == null) {
+            inflater = new Inflater(true);
+            inflated = new byte[8192];
+        }
+        try {
+            inflater.setInput(message, 0, messageLen);
+            int out = drain(0);
+            if (out >= 0 && !inflater.finished()) {
+                inflater.setInput(TAIL);
+                out = drain(out);
+            }
+            if (out < 0) {
+                inflater.reset();
+                return -1;
+            }
+            if (inflater.finished()) {
+                inflater.reset(); // the sender ended its deflate stream (BFINAL): start afresh
+            }
+            return out;
+        } catch (DataFormatException e) {
+            inflater.reset();
+            return -1;
+        }
+    }
+
+    /** Inflates the current input after {@code out} bytes; the new length, or -1 past the size cap or when stuck. */
+    private int drain(int out) throws DataFormatException {
+        while (!inflater.needsInput() && !inflater.finished()) {
+            if (out == inflated.length) {
+                if (out >= MAX_MESSAGE) {
+                    return -1; // a decompression bomb or garbage
+                }
+                inflated = java.util.Arrays.copyOf(inflated, Math.min(MAX_MESSAGE, out * 2));
+            }
+            int r = inflater.inflate(inflated, out, inflated.length - out);
+            if (r == 0 && !inflater.needsInput() && !inflater.finished()) {
+                return -1; // needs a preset dictionary, or makes no progress
+            }
+            out += r;
+        }
+        return out;
+    }
+
+    /** Compressed messages that could not be inflated. */
+    public long undecodable() {
+        return undecodable;
     }
 
     private void consume(int n) {
