@@ -14,6 +14,9 @@ import java.util.UUID;
 /** The outbox's messages. */
 interface OutboxMessages extends JpaRepository<OutboxMessage, UUID>, JpaSpecificationExecutor<OutboxMessage> {
 
+	/** The messages about one campaign or case, the oldest first. */
+	List<OutboxMessage> findByReferenceTypeAndReferenceIdOrderByCreatedAt(String referenceType, String referenceId);
+
 	/** PENDING messages whose next attempt is due, the longest waiting first. */
 	@Query("select m.id from OutboxMessage m where m.status = io.trunkguard.notification.MessageStatus.PENDING"
 			+ " and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.createdAt")
