@@ -5,12 +5,14 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.trunkguard.H2IntegrationTest;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,6 +55,12 @@ class OutboxDispatcherIntegrationTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	io.trunkguard.audit.AuditTrail trail;
+
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<Clock> clock;
 
 	final List<UUID> written = new ArrayList<>();
 
@@ -199,6 +207,36 @@ class OutboxDispatcherIntegrationTest {
 			assertThat(received(m.getId())).as("copies of " + m.getId()).hasSize(1);
 			assertThat(messages.findById(m.getId()).orElseThrow().getStatus()).isEqualTo(MessageStatus.SENT);
 		}
+	}
+
+	@Test
+	void sendsOnItsOwnThreadRightAfterTheCommitThatWroteTheMessageAndNothingForARollback() throws Exception {
+		OutboxDispatcher dispatcher = dispatcher(smtp.getSmtp().getPort(), 3);
+		DefaultOutbox outbox = new DefaultOutbox(messages, dispatcher, trail, clock);
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		MailTexts texts = new MailTexts(properties(3));
+		dispatcher.start();
+		try {
+			OutboxMessage rolledBack = transaction.execute(status -> {
+				status.setRollbackOnly();
+				return outbox.write(texts.reviewReminder(new Recipient("olga", "Olga", "olga@example.test"), "c-rolled-back", "Q4", 2,
+						Instant.now()));
+			});
+			OutboxMessage committed = transaction.execute(status -> outbox.write(texts.reviewReminder(
+					new Recipient("olga", "Olga", "olga@example.test"), "c-committed", "Q4", 2, Instant.now())));
+			written.add(committed.getId());
+			assertThat(committed.getStatus()).isEqualTo(MessageStatus.PENDING);
+
+			Awaitility.await().atMost(Duration.ofSeconds(10))
+					.until(() -> messages.findById(committed.getId()).orElseThrow().getStatus() == MessageStatus.SENT);
+			assertThat(received(committed.getId())).hasSize(1);
+			assertThat(messages.findById(rolledBack.getId())).isEmpty();
+			assertThat(received(rolledBack.getId())).isEmpty();
+		}
+		finally {
+			dispatcher.stop();
+		}
+		assertThat(dispatcher.isRunning()).isFalse();
 	}
 
 	@Test
