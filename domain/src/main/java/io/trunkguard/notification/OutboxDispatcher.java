@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +42,8 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	static final String OUTBOX_ID_HEADER = "X-Trunkguard-Outbox-Id";
 
+	static final Duration SMTP_TIMEOUT = Duration.ofSeconds(20);
+
 	private static final int BATCH = 50;
 	private static final int MAX_PER_RUN = 1000;
 
@@ -53,7 +58,21 @@ class OutboxDispatcher implements SmartLifecycle {
 	@Autowired
 	OutboxDispatcher(OutboxMessages messages, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
-		this(messages, sender.getIfAvailable(), properties, transactionManager, clock.getIfAvailable(Clock::systemUTC));
+		this(messages, withTimeouts(sender.getIfAvailable()), properties, transactionManager, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * JavaMail waits forever by default: a server that accepts the connection and then says nothing would stall the
+	 * dispatcher. Unless {@code spring.mail.properties.mail.smtp.*timeout} say otherwise, each wait is capped.
+	 */
+	static JavaMailSender withTimeouts(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl impl) {
+			Properties javaMail = impl.getJavaMailProperties();
+			for (String key : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+				javaMail.putIfAbsent(key, String.valueOf(SMTP_TIMEOUT.toMillis()));
+			}
+		}
+		return sender;
 	}
 
 	/** {@code sender} null: no SMTP server is configured, nothing is sent. */

@@ -240,6 +240,32 @@ class OutboxDispatcherIntegrationTest {
 	}
 
 	@Test
+	void capsEverySmtpWaitUnlessConfiguredOtherwise() {
+		JavaMailSenderImpl configured = new JavaMailSenderImpl();
+		configured.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+
+		OutboxDispatcher.withTimeouts(configured);
+
+		assertThat(configured.getJavaMailProperties()).containsEntry("mail.smtp.timeout", "5000")
+				.containsEntry("mail.smtp.connectiontimeout", "20000").containsEntry("mail.smtp.writetimeout", "20000");
+	}
+
+	@Test
+	void recordsATimeoutWhenTheServerAcceptsButNeverAnswers() throws Exception {
+		Instant now = Instant.now();
+		OutboxMessage message = pending("olga@example.test", now);
+		try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+			// the connection is accepted by the kernel's backlog; no greeting ever comes
+			dispatcher(silent.getLocalPort(), 3).dispatchDue(now);
+		}
+
+		OutboxMessage timedOut = messages.findById(message.getId()).orElseThrow();
+		assertThat(timedOut.getStatus()).isEqualTo(MessageStatus.PENDING);
+		assertThat(timedOut.getAttempts()).isEqualTo(1);
+		assertThat(timedOut.getLastError()).containsIgnoringCase("timed out");
+	}
+
+	@Test
 	void sendsNothingWithoutAnSmtpServer() {
 		Instant now = Instant.now();
 		OutboxMessage message = pending("olga@example.test", now);
