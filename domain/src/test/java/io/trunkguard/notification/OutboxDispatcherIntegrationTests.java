@@ -2,7 +2,6 @@ package io.trunkguard.notification;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.trunkguard.H2IntegrationTest;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
@@ -40,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dispatcher against real SMTP servers on 127.0.0.1: GreenMail receives the mail; a port nobody listens on and a
  * server that answers every connection with 554 make attempts fail, which are counted with their error, retried, then
  * FAILED, and never lost. The dispatcher is built by hand on the shared context's database (with Spring's
- * {@link JavaMailSenderImpl} pointed at the test server), so no second Spring context is started.
+ * {@link JavaMailSenderImpl} pointed at the test server), so no second Spring context is started. H2 and PostgreSQL by
+ * the subclasses (the claim that keeps two senders apart is an update the database must get right).
  */
-@H2IntegrationTest
-class OutboxDispatcherIntegrationTest {
+abstract class OutboxDispatcherIntegrationTests {
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
