@@ -270,7 +270,9 @@ public final class NetworkDecoder {
             default:
                 break;
         }
-        out.buf = b;
+        if (out.buf != b) {
+            out.buf = b; // stored only when it changes: a reference store into a long-lived object costs a G1 barrier
+        }
         out.off = off;
         out.len = len;
         return len >= 0;

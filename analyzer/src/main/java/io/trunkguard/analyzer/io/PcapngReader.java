@@ -183,7 +183,9 @@ final class PcapngReader implements CaptureReader {
     }
 
     private void fill(CaptureRecord r, byte[] b, int off, int cap, int orig, long ts, int link, int ifId, long start) {
-        r.data = b;
+        if (r.data != b) {
+            r.data = b; // the buffer changes once per chunk; an unchanged store would still pay G1's barrier
+        }
         r.offset = off;
         r.length = cap;
         r.originalLength = orig;
