@@ -93,7 +93,12 @@ public final class Correlator {
                 leg.callIds.add(m.callId);
             }
         }
-        activity(m, src, dst);
+        if (events < EVENT_BUDGET) {
+            // checked here, not in activity(): when the budget runs out only this small method is
+            // deoptimised and compiled again, not activity(), one of the largest compilations of a run
+            events++;
+            activity(m, src, dst);
+        }
         Dialog d = dialogs.get(m.callId);
         if (d == null) {
             if (dialogs.size() >= maxDialogs) {
@@ -182,9 +187,6 @@ public final class Correlator {
     private long events;
 
     private void activity(SipMessage m, Endpoint src, Endpoint dst) {
-        if (++events > EVENT_BUDGET) {
-            return;
-        }
         if (m.request) {
             SourceActivity a = source(src.ip());
             if (a == null) {
