@@ -170,6 +170,10 @@ public final class TraceAnalyzer {
             notes.add(correlator.droppedLegs() + " SIP message(s) arrived on flows beyond the leg cap of " + options.maxLegs()
                     + "; they count in the statistics and dialogs but have no leg");
         }
+        if (dispatcher.undecodableWebSocketMessages() > 0) {
+            notes.add(dispatcher.undecodableWebSocketMessages() + " compressed WebSocket message(s) could not be inflated"
+                    + " (the compression window was built before the capture started or lost at a gap) and were skipped");
+        }
         if (dispatcher.evictedFlows() > 0) {
             notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
         }

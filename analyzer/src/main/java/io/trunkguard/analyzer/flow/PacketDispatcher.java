@@ -50,6 +50,7 @@ public final class PacketDispatcher {
     private long tcpConnections;
     private long evictedFlows;
     private long lastTs;
+    private long undecodableWebSocketMessages;
 
     public PacketDispatcher(Correlator correlator, TlsSupport tls, int maxUdpFlows, int maxTcpConnections,
                             int tcpBufferBytes) {
@@ -560,6 +561,7 @@ public final class PacketDispatcher {
         for (TcpStream s : c.streams) {
             s.flush();
         }
+        countUndecodable(c);
         if (c.session != null && c.leg != null) {
             c.leg.tls = c.session.summary();
         }
@@ -571,6 +573,7 @@ public final class PacketDispatcher {
             for (TcpStream s : c.streams) {
                 s.flush();
             }
+            countUndecodable(c);
         }
         for (TlsBinding t : tlsBindings) {
             if (t.leg() != null) {
@@ -597,6 +600,19 @@ public final class PacketDispatcher {
                 }
             }
         }
+    }
+
+    private void countUndecodable(TcpConn c) {
+        for (Object f : c.framers) {
+            if (f instanceof WebSocketFramer w) {
+                undecodableWebSocketMessages += w.undecodable();
+            }
+        }
+    }
+
+    /** Compressed WebSocket messages that could not be inflated (counted when their connection ends). */
+    public long undecodableWebSocketMessages() {
+        return undecodableWebSocketMessages;
     }
 
     public long packets() {

@@ -124,4 +124,42 @@ class PacketDispatcherTest {
     static java.util.Set<String> ruleIds(TraceReport r) {
         return r.findings().stream().map(f -> f.ruleId()).collect(java.util.stream.Collectors.toSet());
     }
+
+    /** A masked, final WebSocket text frame; {@code compressed} sets RSV1 (permessage-deflate). */
+    static byte[] wsFrame(byte[] payload, boolean compressed) {
+        byte[] frame = new byte[8 + payload.length];
+        frame[0] = (byte) (compressed ? 0xC1 : 0x81);
+        frame[1] = (byte) (0x80 | 126);
+        frame[2] = (byte) (payload.length >> 8);
+        frame[3] = (byte) payload.length;
+        byte[] mask = {9, 8, 7, 6};
+        System.arraycopy(mask, 0, frame, 4, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[8 + i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        return frame;
+    }
+
+    @Test
+    void readsCompressedSipOverWebSocketAndNotesWhatCannotBeInflated() {
+        byte[] upgrade = Packets.ascii("GET /ws HTTP/1.1\r\nHost: pbx\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Protocol: sip\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n");
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(Sip.request("REGISTER", "sip:pbx", "wsz", 1, "", "").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] buf = new byte[4096];
+        int n = deflater.deflate(buf, 0, buf.length, java.util.zip.Deflater.SYNC_FLUSH);
+        byte[] good = wsFrame(Arrays.copyOf(buf, n - 4), true);
+        byte[] bad = wsFrame(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x13, 0x37}, true);
+        CaptureWriter w = CaptureWriter.linkType(1);
+        long seq = 1;
+        w.add(T0, tcp("10.0.0.1", 40000, "10.0.0.2", 8080, seq, ACK | PSH, upgrade));
+        seq += upgrade.length;
+        w.add(T0 + 1000, tcp("10.0.0.1", 40000, "10.0.0.2", 8080, seq, ACK | PSH, good));
+        seq += good.length;
+        w.add(T0 + 2000, tcp("10.0.0.1", 40000, "10.0.0.2", 8080, seq, ACK | PSH, bad));
+        TraceReport r = analyze(w);
+        assertThat(r.stats().sipRequests()).containsEntry("REGISTER", 1L);
+        assertThat(r.legs()).singleElement().satisfies(l -> assertThat(l.transport()).isEqualTo("WS"));
+        assertThat(r.notes()).anySatisfy(note -> assertThat(note).startsWith("1 compressed WebSocket message(s) could not be inflated"));
+    }
 }
