@@ -1,6 +1,5 @@
 package io.trunkguard.deprovisioning;
 
-import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.access.AccessGrant;
 import io.trunkguard.access.AccessService;
 import io.trunkguard.access.AccessSystem;
@@ -15,6 +14,7 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.testsupport.KeycloakAdminApplicationTest;
 import io.trunkguard.testsupport.KeycloakServer;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -29,11 +29,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.crypto.Mac;
@@ -57,27 +53,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its process engine running the deprovisioning process and the Keycloak adapter acting through the
  * {@code trunkguard-admin} service account. The leaver is a user this test creates, so no other test is affected.
  */
-@SpringBootTest(classes = TrunkguardApplication.class)
-@AutoConfigureMockMvc
-class KeycloakDeprovisioningIntegrationTest {
+class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest {
 
-	static final String SECRET = "keycloak-test-webhook-secret";
-	static final KeycloakServer keycloak = KeycloakServer.get();
+	static final String SECRET = HR_WEBHOOK_SECRET;
 	static final String USERNAME = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
 	static final String PASSWORD = "leaver-pw-" + UUID.randomUUID();
 
 	static Keycloak admin;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:deprovisioning-keycloak;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-		registry.add("trunkguard.demo.enabled", () -> "false");
-		registry.add("trunkguard.hr.webhook.secret", () -> SECRET);
-		registry.add("trunkguard.keycloak.url", keycloak::baseUrl);
-		registry.add("trunkguard.keycloak.realm", () -> KeycloakServer.REALM);
-		registry.add("trunkguard.keycloak.client.id", () -> KeycloakServer.ADMIN_CLIENT_ID);
-		registry.add("trunkguard.keycloak.client.secret", () -> KeycloakServer.ADMIN_CLIENT_SECRET);
-	}
 
 	@BeforeAll
 	static void createLeaverInKeycloak() {
