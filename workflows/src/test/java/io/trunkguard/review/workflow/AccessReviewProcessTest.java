@@ -11,6 +11,7 @@ import io.trunkguard.review.CampaignSignedOff;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.ItemRemediated;
 import io.trunkguard.review.RemediationRequest;
+import io.trunkguard.review.RemediationRoute;
 import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewItemId;
@@ -91,6 +92,8 @@ class AccessReviewProcessTest {
 		when(campaigns.pendingRemediations(id)).thenReturn(List.of());
 		when(campaigns.remediationOf(KEYCLOAK_ITEM)).thenReturn(request(KEYCLOAK_ITEM, ConnectorType.KEYCLOAK));
 		when(campaigns.remediationOf(MANUAL_ITEM)).thenReturn(request(MANUAL_ITEM, ConnectorType.MANUAL));
+		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.AUTOMATIC);
+		when(campaigns.routeRemediation(MANUAL_ITEM)).thenReturn(RemediationRoute.MANUAL);
 		when(campaigns.escalate(id, "olga")).thenReturn("manny");
 
 		Mocks.register("accessReviewSchedule", new AccessReviewSchedule(AccessReviewProcessProperties.QUARTERLY));
@@ -242,6 +245,43 @@ class AccessReviewProcessTest {
 		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
 				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 		verify(campaigns, never()).remediateAutomatically(any());
+		closeAndSignOff(instance);
+	}
+
+	@Test
+	void keycloakRevocationsWithoutAConfiguredConnectorGoToTheOwnerInsteadOfAnIncident() {
+		// the embedded default: the system has the Keycloak connector, but no RemediationPort serves it
+		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.MANUAL);
+		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
+		ProcessInstance instance = launch(UnansweredRule.REVOKE);
+		submitAll(instance);
+
+		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
+		verify(campaigns).routeRemediation(KEYCLOAK_ITEM);
+		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga").hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
+				.activityId(TASK_REMOVE_ACCESS_AUTOMATICALLY).count()).isZero();
+		org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		new ReviewTaskCompleter(taskService()).on(new ItemRemediated(KEYCLOAK_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
+				"removed by hand in the Keycloak console", "olga", NOW));
+
+		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
+				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
+		verify(campaigns, never()).remediateAutomatically(any());
+		closeAndSignOff(instance);
+	}
+
+	@Test
+	void anAcceptedRevocationAlsoCompletesTheManualTask() {
+		when(campaigns.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
+		ProcessInstance instance = launch(UnansweredRule.REVOKE);
+		submitAll(instance);
+		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
+
+		new ReviewTaskCompleter(taskService()).on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.ACCEPTED,
+				"risk accepted until the SBC is replaced in Q1", "compliance-lead", NOW));
+
+		assertThat(instance).hasPassed(EVENT_ACCESS_REMOVED).isWaitingAt(TASK_CLOSE_CAMPAIGN);
 		closeAndSignOff(instance);
 	}
 
