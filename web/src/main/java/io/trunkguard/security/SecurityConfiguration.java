@@ -173,6 +173,11 @@ class SecurityConfiguration {
                 .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
                 .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
                 .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
+                // manual remediation: owners and leads confirm (checked per item), only a lead accepts a revocation
+                // as not remediated; proof files are read by those who oversee campaigns; leads reassign reviewers
+                .requestMatchers(posts("/reviews/remediations/*/accept")).hasRole(Role.COMPLIANCE_LEAD.roleName())
+                .requestMatchers(paths("/reviews/remediations/proofs/*")).hasAnyRole(READERS)
+                .requestMatchers(posts("/reviews/*/reassign")).hasAnyRole(WRITERS)
                 .anyRequest().access(readOnlyForAuditors());
     }
 

@@ -79,6 +79,9 @@ class AuthorizationMatrixIntegrationTest {
             new Rule("^/reviews/[^/]+/remind$", LOGGED_IN, WRITERS),
             new Rule("^/reviews/[^/]+/sign-off$", LOGGED_IN, LEAD),
             new Rule("^/reviews/[^/]+/report\\.(pdf|xlsx)$", READERS, NOBODY),
+            new Rule("^/reviews/remediations/[^/]+/accept$", LOGGED_IN, LEAD),
+            new Rule("^/reviews/remediations/proofs/[^/]+$", READERS, NOBODY),
+            new Rule("^/reviews/[^/]+/reassign$", LOGGED_IN, WRITERS),
             new Rule(".*", LOGGED_IN, NOT_AUDITOR));
 
     record Rule(String pathRegex, Set<Caller> readers, Set<Caller> writers) {
