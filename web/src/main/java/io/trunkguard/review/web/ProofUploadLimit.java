@@ -1,27 +1,52 @@
 package io.trunkguard.review.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.regex.Pattern;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A proof file beyond the server's multipart limit is refused before any controller runs (so no controller advice
- * with a selector sees it): on the remediation pages it becomes a clear error on the page instead of an error page.
- * Anything else is handed back unchanged to Spring's default handling (413).
+ * A proof upload larger than the server's multipart limit would be cut off by the servlet container with a bare 413
+ * (the security filters read the form before any controller runs). This filter sees such a request first, by its
+ * declared length, and sends the browser back to the remediation page with a clear message instead; nothing is read
+ * or saved. Smaller files reach the review module, which refuses anything over 5 MB with the typed note kept.
  */
-@ControllerAdvice
-class ProofUploadLimit {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ProofUploadLimit extends OncePerRequestFilter {
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, RedirectAttributes redirect) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/reviews/remediations/")) {
-            throw e;
+    static final String TOO_LARGE = "too-large";
+    private static final Pattern CONFIRM = Pattern.compile("^/reviews/remediations/[^/]+/confirm$");
+
+    private final long maxRequestBytes;
+
+    ProofUploadLimit(MultipartProperties multipart) {
+        this.maxRequestBytes = multipart.getMaxRequestSize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || !CONFIRM.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (maxRequestBytes > 0 && request.getContentLengthLong() > maxRequestBytes) {
+            response.setHeader("Connection", "close");
+            response.sendRedirect(request.getContextPath() + "/reviews/remediations?refused=" + TOO_LARGE);
+            return;
         }
-        redirect.addFlashAttribute("error", "The attached file is far larger than the 5 MB accepted as proof; nothing was saved. "
-                + "Attach a smaller file (a PDF, PNG, JPEG, text or CSV of at most 5 MB) and confirm again.");
-        return "redirect:/reviews/remediations";
+        chain.doFilter(request, response);
     }
 }

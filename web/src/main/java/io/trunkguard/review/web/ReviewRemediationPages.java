@@ -49,7 +49,11 @@ class ReviewRemediationPages {
     }
 
     @GetMapping
-    String list(Authentication user, Model model) {
+    String list(@RequestParam(required = false) String refused, Authentication user, Model model) {
+        if (ProofUploadLimit.TOO_LARGE.equals(refused)) {
+            model.addAttribute("error", "The attached file was far larger than the " + RemediationProof.MAX_BYTES / (1024 * 1024)
+                    + " MB accepted as proof, so nothing was saved. Attach a smaller PDF, PNG, JPEG, text or CSV file and confirm again.");
+        }
         return page(user, model);
     }
 

@@ -346,4 +346,82 @@ class ReviewRemediationPagesIntegrationTest {
         assertThat(audit.search(owner.getUsername(), "REVIEW_ITEM_COMMENTED", "ReviewItem", now.toString(), null, null,
                 Pageable.ofSize(5)).getTotalElements()).isEqualTo(1);
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /**
+     * Over real HTTP with a form login, as a browser sends it: the CSRF token travels inside the multipart body, the
+     * proof file is stored; a file beyond the server's multipart limit comes back as a clear error on the page.
+     */
+    @Test
+    void aLeadConfirmsOverRealHttpWithTheCsrfTokenInTheMultipartBody() throws Exception {
+        revokeAndRoute();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(url("/login")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String form = "username=compliance-lead&password=" + java.net.URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD,
+                java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(login);
+        browser.send(java.net.http.HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        String page = browser.send(java.net.http.HttpRequest.newBuilder(url("/reviews/remediations")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("confirm-" + manualItem.getId());
+        String token = csrfOf(page);
+
+        java.net.http.HttpResponse<String> confirmed = browser.send(multipartPost("/reviews/remediations/" + manualItem.getId() + "/confirm",
+                token, "Removed on the SBC by the NOC, OPS-11", "sbc.png", "image/png", PNG), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/reviews/remediations");
+        assertThat(campaigns.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+        assertThat(campaigns.proofsOf(manualItem.getId())).singleElement()
+                .satisfies(p -> assertThat(p.getContent()).isEqualTo(PNG));
+
+        // a file beyond the server's multipart limit: a clear error on the page, the item untouched
+        byte[] huge = new byte[17 * 1024 * 1024];
+        System.arraycopy(PNG, 0, huge, 0, PNG.length);
+        java.net.http.HttpResponse<String> tooLarge = browser.send(multipartPost("/reviews/remediations/" + keycloakItem.getId() + "/confirm",
+                token, "Removed", "huge.png", "image/png", huge), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(302);
+        String location = tooLarge.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/reviews/remediations?refused=too-large");
+        String shown = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(shown).contains("far larger than the 5 MB").contains("nothing was saved");
+        assertThat(campaigns.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+
+        // the same form without the token is refused
+        java.net.http.HttpResponse<String> noToken = browser.send(multipartPost("/reviews/remediations/" + keycloakItem.getId() + "/confirm",
+                null, "Removed", "sbc.png", "image/png", PNG), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(campaigns.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+    }
+
+    private java.net.http.HttpRequest multipartPost(String path, String csrf, String note, String fileName, String type, byte[] content) {
+        String boundary = "----trunkguard" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (csrf != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n");
+        }
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + note + "\r\n");
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return java.net.http.HttpRequest.newBuilder(url(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    private static String csrfOf(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a CSRF token on the page").isTrue();
+        return token.group(1);
+    }
+
+    private java.net.URI url(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + path);
+    }
 }
