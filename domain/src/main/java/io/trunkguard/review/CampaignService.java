@@ -134,7 +134,8 @@ public interface CampaignService {
 	 * Chooses how a pending revoke or reduce is carried out: {@link RemediationRoute#AUTOMATIC} when a
 	 * {@link RemediationPort} serves the system's connector, {@link RemediationRoute#MANUAL} otherwise. A system with a
 	 * connector that no port serves (e.g. Keycloak in the embedded default) goes to its owner, and the item and the audit
-	 * trail record why ({@link RemediationRoutedToManual}).
+	 * trail record why ({@link RemediationRoutedToManual}). An item already remediated or accepted needs no person:
+	 * {@link RemediationRoute#AUTOMATIC}, where {@link #remediateAutomatically} returns it unchanged.
 	 */
 	RemediationRoute routeRemediation(@NotNull ReviewItemId itemId);
 

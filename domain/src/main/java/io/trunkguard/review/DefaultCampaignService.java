@@ -408,8 +408,9 @@ class DefaultCampaignService implements CampaignService {
 	public RemediationRoute routeRemediation(ReviewItemId itemId) {
 		ReviewItem item = item(itemId);
 		if (item.getRemediationStatus() != RemediationStatus.PENDING) {
-			// settled already (e.g. confirmed by hand before the process got here): nothing left to do automatically
-			return RemediationRoute.MANUAL;
+			// settled already (confirmed by hand or accepted before the process got here): no person has anything left to
+			// do, and the automatic step returns a settled item unchanged, so the process passes through
+			return RemediationRoute.AUTOMATIC;
 		}
 		if (item.isManualRemediation()) {
 			return RemediationRoute.MANUAL;

@@ -528,6 +528,9 @@ abstract class CampaignIntegrationTests {
 				Pageable.ofSize(5)).getContent()).singleElement()
 				.satisfies(entry -> assertThat(entry.getDetails()).contains(proofs.get(0).getSha256()));
 		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).doesNotContain(admin);
+		// confirmed before the process looked it up: nobody gets a task for it, the automatic step leaves it as it is
+		assertThat(campaigns.routeRemediation(admin)).isEqualTo(RemediationRoute.AUTOMATIC);
+		assertThat(campaigns.remediateAutomatically(admin).getRemediationNote()).isEqualTo(done.getRemediationNote());
 	}
 
 	@Test
