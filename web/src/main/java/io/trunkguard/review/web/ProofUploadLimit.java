@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,8 +30,11 @@ class ProofUploadLimit extends OncePerRequestFilter {
 
     private final long maxRequestBytes;
 
-    ProofUploadLimit(MultipartProperties multipart) {
-        this.maxRequestBytes = multipart.getMaxRequestSize().toBytes();
+    /** Without multipart support (e.g. a web slice in tests) there is no limit to guard. */
+    ProofUploadLimit(ObjectProvider<MultipartProperties> multipart) {
+        MultipartProperties properties = multipart.getIfAvailable();
+        this.maxRequestBytes = properties == null || properties.getMaxRequestSize() == null ? -1
+                : properties.getMaxRequestSize().toBytes();
     }
 
     @Override
