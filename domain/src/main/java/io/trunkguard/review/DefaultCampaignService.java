@@ -415,6 +415,13 @@ class DefaultCampaignService implements CampaignService {
 		if (item.isManualRemediation()) {
 			return RemediationRoute.MANUAL;
 		}
+		if (item.getPersonUsername() == null || item.getPersonUsername().isBlank()) {
+			// a connector finds accounts by username: without one it could only fail, again and again
+			item.routeToManual(item.getPersonName() + " has no username to find their " + item.getConnector() + " account by, so the system "
+					+ "owner removes " + item.getEntitlement() + " on " + item.getSystemName() + " by hand and confirms with proof.", clock);
+			items.save(item);
+			return RemediationRoute.MANUAL;
+		}
 		if (remediationPorts.stream().anyMatch(p -> p.supports(item.getConnector()))) {
 			return RemediationRoute.AUTOMATIC;
 		}

@@ -582,6 +582,26 @@ abstract class CampaignIntegrationTests {
 	}
 
 	@Test
+	void routesAKeycloakRevocationOfAHolderWithoutUsernameToTheOwner() {
+		String hr = TestData.unique("N");
+		Person noLogin = people.register(new PersonDetails(hr, "Nina Nologin", hr.toLowerCase() + "@example.test", null, manager.getId(),
+				"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 1), null), "tester");
+		AccessGrant grant = access.issueGrant(new NewGrant(noLogin.getId(), idp.getId(), "voice-operator", false), "tester");
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId item = items.findByCampaignId(campaign.getId()).stream().filter(i -> i.getGrantId().equals(grant.getId()))
+				.findFirst().orElseThrow().getId();
+		campaigns.decide(List.of(item), Decision.REVOKE, null, "left the NOC", manager.getUsername());
+		campaigns.decide(items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), manager.getUsername()).stream()
+				.map(ReviewItem::getId).filter(id -> !id.equals(item)).toList(), Decision.KEEP, null, "needed", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+
+		assertThat(campaigns.routeRemediation(item)).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(campaigns.item(item).getManualRemediationReason()).contains("has no username");
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).contains(item);
+		assertThat(keycloak.removed()).noneMatch(request -> request.itemId().equals(item));
+	}
+
+	@Test
 	void reassignsAllOfAReviewersItemsButNeverToTheirHolder() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		List<ReviewItemId> ownersItems = List.of(mine(campaign).get(holderAdmin.getId()).getId(),
