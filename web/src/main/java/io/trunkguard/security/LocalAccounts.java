@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.trunkguard.deprovisioning.LocalSignInPort;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,9 +15,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * The local accounts of the embedded default, one per role, in table {@code local_account}
  * (BCrypt hashes only). Active only when {@code trunkguard.security.login=local}.
  */
-class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
+class LocalAccounts implements UserDetailsService, LocalAccountDirectory, LocalSignInPort {
 
-    record LocalAccount(String username, Role role, String passwordHash) {
+    record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
     }
 
     private final JdbcClient jdbc;
@@ -25,10 +27,10 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
     }
 
     Optional<LocalAccount> find(String username) {
-        return jdbc.sql("select username, role, password_hash from local_account where username = ?")
+        return jdbc.sql("select username, role, password_hash, disabled_at from local_account where username = ?")
                 .param(username)
                 .query((rs, row) -> new LocalAccount(rs.getString(1),
-                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3)))
+                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getTimestamp(4) != null))
                 .optional();
     }
 
@@ -53,12 +55,31 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
                 .list();
     }
 
+    /** Deprovisioning without identity provider: the leaver's local sign-in is disabled (kept, not deleted). */
+    @Override
+    public boolean disable(String username, String reason) {
+        if (find(username).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update local_account set disabled_at = coalesce(disabled_at, current_timestamp), disabled_reason = ? "
+                + "where username = ?")
+                .params(reason == null ? null : reason.substring(0, Math.min(200, reason.length())), username)
+                .update();
+        return true;
+    }
+
+    @Override
+    public boolean isDisabled(String username) {
+        return find(username).map(LocalAccount::disabled).orElse(true);
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         LocalAccount account = find(username).orElseThrow(() -> new UsernameNotFoundException("no local account"));
         return User.withUsername(account.username())
                 .password(account.passwordHash())
                 .roles(account.role().roleName())
+                .disabled(account.disabled())
                 .build();
     }
 }
