@@ -31,6 +31,11 @@ public class DeprovisioningOverview {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/** The SLA of a removal where no per-system SLA is set. */
+	public Duration defaultSla() {
+		return properties.defaultSla();
+	}
+
 	public List<SlaClock> openCases() {
 		Instant now = clock.instant();
 		return deprovisioning.openCases().stream().map(c -> {

@@ -173,6 +173,13 @@ class SecurityConfiguration {
                 .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
                 .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
                 .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
+                // Deprovisioning: a task goes to its assignee or candidate role, which the domain checks per task;
+                // importing a roster and storing the log as evidence are for leads and admins; cases and the log are
+                // HR data, read by leads, auditors and admins.
+                .requestMatchers(paths("/deprovisioning/tasks", "/deprovisioning/tasks/**")).access(readOnlyForAuditors())
+                .requestMatchers(paths("/deprovisioning/roster")).hasAnyRole(WRITERS)
+                .requestMatchers(reads("/deprovisioning", "/deprovisioning/**")).hasAnyRole(READERS)
+                .requestMatchers(paths("/deprovisioning", "/deprovisioning/**")).hasAnyRole(WRITERS)
                 .anyRequest().access(readOnlyForAuditors());
     }
 
