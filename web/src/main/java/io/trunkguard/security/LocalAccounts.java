@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.trunkguard.deprovisioning.LocalSignInPort;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,7 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * The local accounts of the embedded default, one per role, in table {@code local_account}
  * (BCrypt hashes only). Active only when {@code trunkguard.security.login=local}.
  */
-class LocalAccounts implements UserDetailsService, LocalAccountDirectory, LocalSignInPort {
+class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 
     record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
     }
@@ -55,7 +53,6 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory, LocalS
                 .list();
     }
 
-    /** Deprovisioning without identity provider: the leaver's local sign-in is disabled (kept, not deleted). */
     @Override
     public boolean disable(String username, String reason) {
         if (find(username).isEmpty()) {
