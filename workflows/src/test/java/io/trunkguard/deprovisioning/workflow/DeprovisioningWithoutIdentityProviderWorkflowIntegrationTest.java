@@ -17,7 +17,6 @@ import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.DeprovisioningTask;
 import io.trunkguard.deprovisioning.DeprovisioningTaskDeniedException;
 import io.trunkguard.deprovisioning.DeprovisioningTasks;
-import io.trunkguard.deprovisioning.LocalSignInPort;
 import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.deprovisioning.StepKind;
 import io.trunkguard.deprovisioning.TerminationNotice;
@@ -34,9 +33,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +40,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,43 +47,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded default: no identity provider is configured. The real engine runs the process with the real domain on
- * H2; the leaver's local sign-in (a stand-in for the web module's local accounts) is disabled instead of a Keycloak
+ * H2; the leaver's local sign-in ({@link StandInLocalSignIn}, for the web module's local accounts) is disabled instead of a Keycloak
  * account, grants on Keycloak-connector systems go to their owner's manual task instead of failing, the owner
  * confirms with a note through {@link DeprovisioningTasks}, and the case completes without any incident.
  */
 @SpringBootTest(classes = WorkflowsTestApplication.class)
-@Import(DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest.LocalSignIns.class)
 class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 
-	/** The application's own accounts (web implements the port on its local_account table). */
-	@TestConfiguration
-	static class LocalSignIns {
-
-		final Set<String> accounts = ConcurrentHashMap.newKeySet();
-		final Set<String> disabled = ConcurrentHashMap.newKeySet();
-
-		@Bean
-		LocalSignInPort localSignIn() {
-			return new LocalSignInPort() {
-				@Override
-				public boolean disable(String username, String reason) {
-					if (!accounts.contains(username)) {
-						return false;
-					}
-					disabled.add(username);
-					return true;
-				}
-
-				@Override
-				public boolean isDisabled(String username) {
-					return !accounts.contains(username) || disabled.contains(username);
-				}
-			};
-		}
-	}
-
 	@Autowired
-	LocalSignIns localSignIns;
+	StandInLocalSignIn localSignIns;
 
 	@Autowired
 	DeprovisioningService deprovisioning;
@@ -179,7 +146,56 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 				+ " has no local Trunkguard sign-in");
 	}
 
+	@Test
+	void aComplianceLeadInvestigatesAccessLeftAndTheCaseClosesOnlyWhenNothingIsLeft() {
+		Person owner = person("owner2");
+		Person leaver = person("back");
+		localSignIns.accounts.add(leaver.getUsername());
+		ProcessInstance instance = start(leaver);
+		runOneRoundOfJobs(instance); // the account step: the local sign-in is disabled
+		assertThat(localSignIns.disabled).contains(leaver.getUsername());
+		// someone enables it again behind the app's back: verification finds it
+		localSignIns.disabled.remove(leaver.getUsername());
+		runJobs(instance);
+
+		DeprovisioningTask investigate = investigationOf(instance);
+		assertThat(investigate.kind()).isEqualTo(DeprovisioningTask.Kind.INVESTIGATE);
+		assertThat(investigate.verification()).contains("account still enabled");
+		assertThat(tasks.tasksOf(owner.getUsername(), Set.of("reviewer"))).noneMatch(t -> t.id().equals(investigate.id()));
+		assertThatThrownBy(() -> tasks.complete(investigate.id(), owner.getUsername(), Set.of("reviewer"), "looked"))
+				.isInstanceOf(DeprovisioningTaskDeniedException.class);
+
+		// completing without fixing it: verified again, still open, a new investigation
+		tasks.complete(investigate.id(), "lead-" + run, Set.of("compliance-lead"), "asked IT to look at it");
+		runJobs(instance);
+		DeprovisioningTask again = investigationOf(instance);
+		assertThat(again.id()).isNotEqualTo(investigate.id());
+		assertThat(deprovisioning.casesOf(leaver.getId()).get(0).isOpen()).isTrue();
+
+		localSignIns.disabled.add(leaver.getUsername());
+		tasks.complete(again.id(), "lead-" + run, Set.of("compliance-lead"), "disabled the local sign-in again");
+		runJobs(instance);
+
+		DeprovisioningCase done = deprovisioning.casesOf(leaver.getId()).get(0);
+		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
+		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.VERIFICATION_FAILED,
+				StepKind.INVESTIGATED, StepKind.VERIFICATION_FAILED, StepKind.INVESTIGATED, StepKind.VERIFIED);
+		assertThat(done.getSteps()).filteredOn(s -> s.getKind() == StepKind.INVESTIGATED).extracting(Step::getDoneBy).containsOnly("lead-" + run);
+		assertThat(done.getSteps().get(4).getNote()).isEqualTo("disabled the local sign-in again");
+	}
+
+	DeprovisioningTask investigationOf(ProcessInstance instance) {
+		return tasks.tasksOf("lead-" + run, Set.of("compliance-lead")).stream()
+				.filter(t -> t.caseId().toString().equals(instance.getBusinessKey())).findFirst().orElseThrow();
+	}
+
 	ProcessInstance startAndRunJobs(Person leaver) {
+		ProcessInstance instance = start(leaver);
+		runJobs(instance);
+		return instance;
+	}
+
+	ProcessInstance start(Person leaver) {
 		DeprovisioningCaseId id = deprovisioning.receiveTermination(new TerminationNotice("evt-" + leaver.getHrId(), leaver.getHrId(),
 				Instant.now().minus(5, ChronoUnit.MINUTES), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId();
 		// the process starts after commit, through the event publication registry (asynchronously)
@@ -192,8 +208,12 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 			}
 		}
 		assertThat(instance).as("the process of case " + id).isNotNull();
-		runJobs(instance);
 		return instance;
+	}
+
+	void runOneRoundOfJobs(ProcessInstance instance) {
+		management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list()
+				.forEach(job -> management.executeJob(job.getId()));
 	}
 
 	void runJobs(ProcessInstance instance) {
