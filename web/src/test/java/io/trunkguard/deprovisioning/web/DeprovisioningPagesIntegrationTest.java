@@ -32,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,6 +103,12 @@ class DeprovisioningPagesIntegrationTest {
 	PasswordEncoder encoder;
 
 	String run = UUID.randomUUID().toString().substring(0, 8);
+
+	/** The shared context's other tests expect the four local accounts of the embedded default only. */
+	@AfterEach
+	void removeTheLeaversLocalAccount() {
+		jdbc.update("delete from local_account where username = ?", "leaver-" + run);
+	}
 
 	@Test
 	void runsACaseWithoutIdentityProviderFromTheHrEventToEveryAccessRemovedOnThePages() throws Exception {
