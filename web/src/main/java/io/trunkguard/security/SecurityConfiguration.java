@@ -43,6 +43,8 @@ import io.trunkguard.security.SecuritySettings.Login;
  * <li>Admin only: every other actuator endpoint, the engine REST API and the Camunda webapps.</li>
  * <li>People, systems, grants, vendors and the audit trail: read by compliance leads, auditors and
  *     admins; written by compliance leads and admins.</li>
+ * <li>The outbox: read by any logged-in role (each sees their own messages, leads and admins all);
+ *     a message is queued again by compliance leads and admins.</li>
  * <li>Anything else: read by any logged-in role, written by any role but the auditor, who is
  *     read-only everywhere. Every refusal of a logged-in user is written to the audit trail.</li>
  * </ul>
@@ -180,6 +182,11 @@ class SecurityConfiguration {
                 .requestMatchers(paths("/deprovisioning/roster")).hasAnyRole(WRITERS)
                 .requestMatchers(reads("/deprovisioning", "/deprovisioning/**")).hasAnyRole(READERS)
                 .requestMatchers(paths("/deprovisioning", "/deprovisioning/**")).hasAnyRole(WRITERS)
+                // The outbox: every logged-in person reads it (the page shows only their own messages unless
+                // they are a compliance lead or admin); only leads and admins queue a message again.
+                .requestMatchers(posts("/outbox/*/send-again")).hasAnyRole(WRITERS)
+                .requestMatchers(reads("/outbox", "/outbox/**")).authenticated()
+                .requestMatchers(paths("/outbox", "/outbox/**")).denyAll()
                 .anyRequest().access(readOnlyForAuditors());
     }
 
