@@ -196,6 +196,12 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	@Override
 	@Transactional
+	public void confirmManualRemoval(DeprovisioningCaseId caseId, GrantId grantId, String actor) {
+		confirmManualRemoval(caseId, grantId, actor, null);
+	}
+
+	@Override
+	@Transactional
 	public void confirmManualRemoval(DeprovisioningCaseId caseId, GrantId grantId, String actor, String note) {
 		DeprovisioningCase c = openCase(caseId);
 		AccessGrant grant = access.getGrant(grantId);

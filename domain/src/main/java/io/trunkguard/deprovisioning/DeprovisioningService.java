@@ -37,6 +37,9 @@ public interface DeprovisioningService {
 	void confirmManualRemoval(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId, @NotBlank String actor,
 			@jakarta.validation.constraints.Size(max = 1000) String note);
 
+	/** {@link #confirmManualRemoval(DeprovisioningCaseId, GrantId, String, String)} without a note. */
+	void confirmManualRemoval(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId, @NotBlank String actor);
+
 	/** The name of the configured identity provider (e.g. {@code keycloak}); empty in the embedded default. */
 	java.util.Optional<String> identityProviderName();
 
