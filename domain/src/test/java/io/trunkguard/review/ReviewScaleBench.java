@@ -94,6 +94,7 @@ class ReviewScaleBench {
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		long deadline = System.nanoTime() + DECIDING.toNanos();
 		List<Future<Integer>> results = new ArrayList<>();
+		LockWaitSampler waits = LockWaitSampler.start(jdbc);
 		long start = System.nanoTime();
 		for (int r = 0; r < REVIEWERS; r++) {
 			String reviewer = "mgr-" + (first + r);
@@ -116,12 +117,14 @@ class ReviewScaleBench {
 			decided += result.get();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		String lockWaits = waits.stop();
 		pool.shutdown();
 		pool.awaitTermination(1, TimeUnit.MINUTES);
 		List<Long> all = new ArrayList<>(latencies);
 		System.out.printf("BENCH %d reviewers deciding %d item(s) per call: %d decisions in %.1f s = %.0f decisions/s, "
 				+ "request p50 %.1f ms, p95 %.1f ms%n", REVIEWERS, batch, decided, seconds, decided / seconds, percentile(all, 50),
 				percentile(all, 95));
+		System.out.printf("BENCH   lock waits while deciding %d item(s) per call: %s%n", batch, lockWaits);
 	}
 
 	static double percentile(List<Long> nanos, int p) {
