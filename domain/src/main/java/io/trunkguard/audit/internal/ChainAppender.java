@@ -10,13 +10,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Appends entries to the chain on the connection of the current transaction, with plain JDBC: locks the chain head
- * row (SELECT ... FOR UPDATE), inserts the entries in one batch and advances the head once. The lock is held until the
+ * row (SELECT ... FOR UPDATE), inserts the entries in one batch and advances the head once; on PostgreSQL all of that
+ * in one call of the function {@code audit_append} (migration 70). The lock is held until the
  * transaction ends, so appends from concurrent transactions (threads or nodes) follow one another and the chain never
  * forks.
  */
@@ -33,9 +37,9 @@ final class ChainAppender {
 	private static final String ADVANCE_HEAD = "update audit_chain_head set last_sequence = ?, last_hash = ? where id = "
 			+ AuditChainHead.ID + " and last_sequence = ?";
 
-	/** Appends the drafts (each with its occurredAt set), in order; returns the new head. */
-	Head append(EntityManager entityManager, List<AuditEntryDraft> drafts) {
-		return entityManager.unwrap(Session.class).doReturningWork(connection -> append(connection, drafts));
+	/** Appends the drafts (each with its occurredAt set), in order. */
+	void append(EntityManager entityManager, List<AuditEntryDraft> drafts) {
+		entityManager.unwrap(Session.class).doWork(connection -> append(connection, drafts));
 	}
 
 	/** The head as committed (or as written by the current transaction); genesis if the head row is missing. */
@@ -47,7 +51,48 @@ final class ChainAppender {
 		});
 	}
 
-	private static Head append(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
+	private static void append(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
+		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+			appendInOneCall(connection, drafts);
+		}
+		else {
+			appendStatementByStatement(connection, drafts);
+		}
+	}
+
+	/** PostgreSQL: the function of migration 70 locks, hashes, inserts and advances in one round trip. */
+	private static void appendInOneCall(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
+		int n = drafts.size();
+		String[] occurredAt = new String[n];
+		String[] actor = new String[n];
+		String[] action = new String[n];
+		String[] subjectType = new String[n];
+		String[] subjectId = new String[n];
+		String[] details = new String[n];
+		String[] fields = new String[n];
+		for (int i = 0; i < n; i++) {
+			AuditEntryDraft draft = drafts.get(i);
+			// what the entry will store and hash: occurredAt truncated to microseconds, as AuditEntry.chain does
+			Instant at = draft.occurredAt().truncatedTo(ChronoUnit.MICROS);
+			occurredAt[i] = at.toString();
+			actor[i] = draft.actor();
+			action[i] = draft.action();
+			subjectType[i] = draft.subjectType();
+			subjectId[i] = draft.subjectId();
+			details[i] = draft.details();
+			fields[i] = HexFormat.of().formatHex(AuditHashes.encodedFields(at, draft.actor(), draft.action(), draft.subjectType(),
+					draft.subjectId(), draft.details()));
+		}
+		try (PreparedStatement call = connection.prepareStatement("select audit_append(?, ?, ?, ?, ?, ?, ?)")) {
+			String[][] columns = { occurredAt, actor, action, subjectType, subjectId, details, fields };
+			for (int c = 0; c < columns.length; c++) {
+				call.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+			}
+			call.executeQuery().close();
+		}
+	}
+
+	private static void appendStatementByStatement(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
 		Head head;
 		try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD); ResultSet row = lock.executeQuery()) {
 			if (!row.next()) {
@@ -87,6 +132,5 @@ final class ChainAppender {
 				throw new IllegalStateException("the audit chain head moved while it was locked (head " + head.sequence() + ")");
 			}
 		}
-		return new Head(sequence, previousHash);
 	}
 }
