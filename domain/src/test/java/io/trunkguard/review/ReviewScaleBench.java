@@ -71,6 +71,10 @@ class ReviewScaleBench {
 		System.out.printf("BENCH inbox page of 500 items (domain query): p50 %.1f ms, p95 %.1f ms%n", percentile(inboxNanos.subList(10, 60), 50),
 				percentile(inboxNanos.subList(10, 60), 95));
 
+		explain("inbox page", "select * from review_item where campaign_id = ? and reviewer_username = 'owner-0' "
+				+ "order by system_name, person_name, entitlement offset 0 rows fetch first 500 rows only", campaign);
+		explain("inbox count", "select count(*) from review_item where campaign_id = ? and reviewer_username = 'owner-0'", campaign);
+
 		// one reviewer alone, one item per call: the latency without contention
 		List<ReviewItemId> solo = campaigns.inbox(campaign.getId(), "mgr-199", InboxFilter.none(), PageRequest.of(0, 100))
 				.map(ReviewItem::getId).getContent();
@@ -125,6 +129,12 @@ class ReviewScaleBench {
 				+ "request p50 %.1f ms, p95 %.1f ms%n", REVIEWERS, batch, decided, seconds, decided / seconds, percentile(all, 50),
 				percentile(all, 95));
 		System.out.printf("BENCH   lock waits while deciding %d item(s) per call: %s%n", batch, lockWaits);
+	}
+
+	/** Prints PostgreSQL's plan of {@code sql} (one campaign id parameter) with the actual times. */
+	void explain(String what, String sql, ReviewCampaign campaign) {
+		List<String> plan = jdbc.queryForList("explain (analyze, buffers) " + sql, String.class, campaign.getId().value());
+		plan.forEach(line -> System.out.printf("BENCH   plan of %s: %s%n", what, line));
 	}
 
 	static double percentile(List<Long> nanos, int p) {
