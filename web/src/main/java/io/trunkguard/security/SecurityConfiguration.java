@@ -43,6 +43,8 @@ import io.trunkguard.security.SecuritySettings.Login;
  * <li>Admin only: every other actuator endpoint, the engine REST API and the Camunda webapps.</li>
  * <li>People, systems, grants, vendors and the audit trail: read by compliance leads, auditors and
  *     admins; written by compliance leads and admins.</li>
+ * <li>The outbox: read by any logged-in role (each sees their own messages, leads and admins all);
+ *     a message is queued again by compliance leads and admins.</li>
  * <li>Anything else: read by any logged-in role, written by any role but the auditor, who is
  *     read-only everywhere. Every refusal of a logged-in user is written to the audit trail.</li>
  * </ul>
@@ -173,6 +175,11 @@ class SecurityConfiguration {
                 .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
                 .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
                 .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
+                // The outbox: every logged-in person reads it (the page shows only their own messages unless
+                // they are a compliance lead or admin); only leads and admins queue a message again.
+                .requestMatchers(posts("/outbox/*/send-again")).hasAnyRole(WRITERS)
+                .requestMatchers(reads("/outbox", "/outbox/**")).authenticated()
+                .requestMatchers(paths("/outbox", "/outbox/**")).denyAll()
                 .anyRequest().access(readOnlyForAuditors());
     }
 

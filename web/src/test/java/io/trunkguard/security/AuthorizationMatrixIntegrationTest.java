@@ -79,6 +79,8 @@ class AuthorizationMatrixIntegrationTest {
             new Rule("^/reviews/[^/]+/remind$", LOGGED_IN, WRITERS),
             new Rule("^/reviews/[^/]+/sign-off$", LOGGED_IN, LEAD),
             new Rule("^/reviews/[^/]+/report\\.(pdf|xlsx)$", READERS, NOBODY),
+            new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
+            new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
             new Rule(".*", LOGGED_IN, NOT_AUDITOR));
 
     record Rule(String pathRegex, Set<Caller> readers, Set<Caller> writers) {
