@@ -42,17 +42,19 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	private final PersonService people;
 	private final AccessService access;
 	private final ObjectProvider<IdentityProviderPort> identityProviders;
+	private final ObjectProvider<LocalSignInPort> localSignIns;
 	private final DeprovisioningProperties properties;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
-			ObjectProvider<IdentityProviderPort> identityProviders, DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
+			DeprovisioningProperties properties, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
 		this.identityProviders = identityProviders;
+		this.localSignIns = localSignIns;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -112,15 +114,19 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Transactional
 	public void disableAccount(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = openCase(caseId);
-		if (c.getSteps().stream().noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED)) {
-			String actor = "system:" + identityProvider().name();
-			if (c.getUsername() == null) {
-				c.recordAccountDisabled(false, actor, clock.instant());
+		if (c.getSteps().stream().noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER)) {
+			Optional<IdentityProviderPort> provider = identityProvider();
+			if (provider.isEmpty()) {
+				disableWithoutIdentityProvider(c);
+			}
+			else if (c.getUsername() == null) {
+				c.recordAccountDisabled(false, "system:" + provider.get().name(), clock.instant());
 			}
 			else {
-				boolean existed = identityProvider().disableUser(c.getUsername());
+				String actor = "system:" + provider.get().name();
+				boolean existed = provider.get().disableUser(c.getUsername());
 				c.recordAccountDisabled(existed, actor, clock.instant());
-				int sessions = identityProvider().logoutUser(c.getUsername());
+				int sessions = provider.get().logoutUser(c.getUsername());
 				c.recordSessionsEnded(sessions, actor, clock.instant());
 			}
 		}
@@ -133,10 +139,29 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		cases.save(c);
 	}
 
+	/**
+	 * The embedded default has no identity provider: the person's local Trunkguard sign-in is disabled if they have
+	 * one; otherwise the case records that there was no identity-provider account to disable, and why.
+	 */
+	private void disableWithoutIdentityProvider(DeprovisioningCase c) {
+		LocalSignInPort local = localSignIns.getIfUnique();
+		if (c.getUsername() == null) {
+			c.recordNoIdentityProvider("the person has no username", clock.instant());
+		}
+		else if (local != null && local.disable(c.getUsername(), "deprovisioning case " + c.getId())) {
+			c.recordLocalSignInDisabled(DeprovisioningCase.LOCAL_SIGN_IN_ACTOR, clock.instant());
+		}
+		else {
+			c.recordNoIdentityProvider(c.getUsername() + " has no local Trunkguard sign-in", clock.instant());
+		}
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<GrantRemoval> grantsToRemove(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = getCase(caseId);
+		// without identity provider, a Keycloak connector cannot act: its grants go to the system owner like manual ones
+		boolean connected = identityProvider().isPresent();
 		List<AccessGrant> grants = access.activeGrantsOf(c.getPersonId());
 		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access.systemsByIds(grants.stream().map(AccessGrant::getSystemId).toList());
 		Map<PersonId, Person> owners = people.byIds(systems.values().stream().map(AccessSystem::getOwnerId).toList());
@@ -145,7 +170,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			Person owner = owners.get(system.getOwnerId());
 			var sla = properties.slaOf(system.getName());
 			return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(), grant.getEntitlement(),
-					system.getConnector() == ConnectorType.KEYCLOAK, owner == null ? null : owner.getUsername(), sla,
+					system.getConnector() == ConnectorType.KEYCLOAK && connected, owner == null ? null : owner.getUsername(), sla,
 					c.getEffectiveAt().plus(sla));
 		}).sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic()).thenComparing(GrantRemoval::systemName)).toList();
 	}
@@ -161,23 +186,30 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			throw new InvalidStateException("deprovisioning.no-connector",
 					"system " + system.getName() + " has no connector: its owner removes the grant");
 		}
-		String actor = "system:" + identityProvider().name();
+		IdentityProviderPort provider = identityProvider().orElseThrow(() -> new InvalidStateException("deprovisioning.no-identity-provider",
+				"no identity provider is configured: the owner of " + system.getName() + " removes the grant"));
 		if (c.getUsername() != null) {
-			identityProvider().removeRealmRole(c.getUsername(), grant.getEntitlement());
+			provider.removeRealmRole(c.getUsername(), grant.getEntitlement());
 		}
-		revoke(c, grant, system, actor);
+		revoke(c, grant, system, "system:" + provider.name(), null);
 	}
 
 	@Override
 	@Transactional
 	public void confirmManualRemoval(DeprovisioningCaseId caseId, GrantId grantId, String actor) {
+		confirmManualRemoval(caseId, grantId, actor, null);
+	}
+
+	@Override
+	@Transactional
+	public void confirmManualRemoval(DeprovisioningCaseId caseId, GrantId grantId, String actor, String note) {
 		DeprovisioningCase c = openCase(caseId);
 		AccessGrant grant = access.getGrant(grantId);
 		requireOwnGrant(c, grant);
-		revoke(c, grant, access.getSystem(grant.getSystemId()), actor);
+		revoke(c, grant, access.getSystem(grant.getSystemId()), actor, note);
 	}
 
-	private void revoke(DeprovisioningCase c, AccessGrant grant, AccessSystem system, String actor) {
+	private void revoke(DeprovisioningCase c, AccessGrant grant, AccessSystem system, String actor, String note) {
 		Instant at = clock.instant();
 		if (grant.getStatus() == GrantStatus.ACTIVE) {
 			grant = access.revokeGrant(grant.getId(), REVOCATION_REASON + " (case " + c.getId() + ")", actor);
@@ -188,7 +220,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			actor = grant.getRevokedBy();
 		}
 		c.recordGrantRevoked(grant.getId(), system.getId(), system.getName(), grant.getEntitlement(), actor, at,
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+				c.getEffectiveAt().plus(properties.slaOf(system.getName())), note);
 		cases.save(c);
 	}
 
@@ -199,8 +231,9 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		AccessGrant grant = access.getGrant(grantId);
 		requireOwnGrant(c, grant);
 		AccessSystem system = access.getSystem(grant.getSystemId());
-		c.recordEscalation(grantId, system.getId(), system.getName(), String.join(",", properties.escalationGroups()), clock.instant(),
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+		Person owner = system.getOwnerId() == null ? null : people.byIds(List.of(system.getOwnerId())).get(system.getOwnerId());
+		c.recordEscalation(grantId, system.getId(), system.getName(), owner == null ? null : owner.getUsername(), properties.escalationGroups(),
+				clock.instant(), c.getEffectiveAt().plus(properties.slaOf(system.getName())));
 		cases.save(c);
 		return properties.escalationGroups();
 	}
@@ -224,8 +257,11 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	}
 
 	private Verification check(DeprovisioningCase c) {
-		boolean disabled = c.getUsername() == null || identityProvider().isDisabled(c.getUsername());
-		int sessions = c.getUsername() == null ? 0 : identityProvider().activeSessions(c.getUsername());
+		Optional<IdentityProviderPort> provider = identityProvider();
+		LocalSignInPort local = localSignIns.getIfUnique();
+		boolean disabled = c.getUsername() == null
+				|| (provider.isPresent() ? provider.get().isDisabled(c.getUsername()) : local == null || local.isDisabled(c.getUsername()));
+		int sessions = c.getUsername() == null || provider.isEmpty() ? 0 : provider.get().activeSessions(c.getUsername());
 		List<GrantId> active = access.activeGrantsOf(c.getPersonId()).stream().map(AccessGrant::getId).toList();
 		return new Verification(disabled, sessions, active);
 	}
@@ -254,13 +290,14 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		return cases.findByStatusOrderByEffectiveAtAsc(CaseStatus.OPEN);
 	}
 
-	/** The identity provider adapter (integrations); a module without one can still run but not disable accounts. */
-	private IdentityProviderPort identityProvider() {
-		IdentityProviderPort port = identityProviders.getIfUnique();
-		if (port == null) {
-			throw new IllegalStateException("no identity provider adapter (IdentityProviderPort) is configured");
-		}
-		return port;
+	@Override
+	public Optional<String> identityProviderName() {
+		return identityProvider().map(IdentityProviderPort::name);
+	}
+
+	/** The identity provider adapter (integrations), absent in the embedded default (no Keycloak configured). */
+	private Optional<IdentityProviderPort> identityProvider() {
+		return Optional.ofNullable(identityProviders.getIfUnique());
 	}
 
 	private DeprovisioningCase getCase(DeprovisioningCaseId caseId) {

@@ -113,6 +113,12 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	@OrderColumn(name = "seq")
 	private List<Step> steps = new ArrayList<>();
 
+	/** The actor of steps the case's own logic takes. */
+	public static final String SYSTEM_ACTOR = "system:deprovisioning";
+	/** The actor of a local sign-in disabled without identity provider. */
+	public static final String LOCAL_SIGN_IN_ACTOR = "system:local-sign-in";
+	static final String NO_IDP_CONSEQUENCE = "no identity provider is configured: grants on systems with the Keycloak connector go to their owners";
+
 	protected DeprovisioningCase() {
 		// for JPA
 	}
@@ -150,6 +156,29 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 				existed ? "account " + username + " disabled" : "no identity provider account to disable"));
 	}
 
+	/** Without identity provider: the person's local Trunkguard sign-in was disabled instead. */
+	public void recordLocalSignInDisabled(String actor, Instant at) {
+		record(new Step(StepKind.ACCOUNT_DISABLED, null, null, null, null, micros(at), actor, null,
+				"local Trunkguard sign-in " + username + " disabled (" + NO_IDP_CONSEQUENCE + ")"));
+	}
+
+	/** Without identity provider and without a local sign-in: nothing to disable, and why. */
+	public void recordNoIdentityProvider(String reason, Instant at) {
+		record(new Step(StepKind.NO_IDENTITY_PROVIDER, null, null, null, null, micros(at), SYSTEM_ACTOR, null,
+				"no identity-provider account configured: " + reason + " (" + NO_IDP_CONSEQUENCE + ")"));
+	}
+
+	/** A compliance lead dealt with the access a failed verification found; {@code note} says how. */
+	public void recordInvestigation(String note, String actor, Instant at) {
+		record(new Step(StepKind.INVESTIGATED, null, null, null, null, micros(at), actor, null, note));
+	}
+
+	/** Whether the case ran without an identity provider (its account step says so). */
+	public boolean ranWithoutIdentityProvider() {
+		return steps.stream().anyMatch(s -> s.getKind() == StepKind.NO_IDENTITY_PROVIDER
+				|| (s.getKind() == StepKind.ACCOUNT_DISABLED && LOCAL_SIGN_IN_ACTOR.equals(s.getDoneBy())));
+	}
+
 	public void recordSessionsEnded(int sessions, String actor, Instant at) {
 		record(new Step(StepKind.SESSIONS_ENDED, null, null, null, null, micros(at), actor, null, sessions + " session(s) ended"));
 	}
@@ -157,17 +186,25 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	/** A grant was revoked (at most once per grant: a retried step does not count twice). */
 	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement, String actor,
 			Instant at, Instant slaDueAt) {
+		recordGrantRevoked(grantId, systemId, systemName, entitlement, actor, at, slaDueAt, null);
+	}
+
+	/** A grant was revoked, with the remover's note (e.g. what the system owner did on a manual system). */
+	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement, String actor,
+			Instant at, Instant slaDueAt, String note) {
 		if (revocationOf(grantId).isPresent()) {
 			return;
 		}
-		record(new Step(StepKind.GRANT_REVOKED, grantId, systemId, systemName, entitlement, micros(at), actor, slaDueAt, null));
+		record(new Step(StepKind.GRANT_REVOKED, grantId, systemId, systemName, entitlement, micros(at), actor, slaDueAt, note));
 	}
 
 	/** A manual removal missed its SLA; it went to {@code escalatedTo}. */
-	public void recordEscalation(GrantId grantId, SystemId systemId, String systemName, String escalatedTo, Instant at,
-			Instant slaDueAt) {
-		record(new Step(StepKind.ESCALATED, grantId, systemId, systemName, null, micros(at), "system:deprovisioning", slaDueAt,
-				"SLA missed, escalated to " + escalatedTo));
+	public void recordEscalation(GrantId grantId, SystemId systemId, String systemName, String ownerUsername, List<String> escalatedTo,
+			Instant at, Instant slaDueAt) {
+		record(new Step(StepKind.ESCALATED, grantId, systemId, systemName, null, micros(at), SYSTEM_ACTOR, slaDueAt,
+				"SLA missed, escalated to " + String.join(",", escalatedTo)));
+		registerEvent(new DeprovisioningSlaMissed(id, hrId, username, grantId.toString(), systemName, ownerUsername, slaDueAt, escalatedTo,
+				micros(at)));
 	}
 
 	/** Records a verification; a failed one keeps the case open. */

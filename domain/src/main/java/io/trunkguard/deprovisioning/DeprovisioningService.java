@@ -30,8 +30,18 @@ public interface DeprovisioningService {
 	/** Removes a grant on a system with a connector: the role at the identity provider, then the grant. */
 	void removeAutomatically(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId);
 
-	/** Records that the system owner removed a grant by hand on a system without connector. */
+	/**
+	 * Records that the system owner (or, escalated, a compliance lead) removed a grant by hand, with their note on what
+	 * they did (may be null).
+	 */
+	void confirmManualRemoval(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId, @NotBlank String actor,
+			@jakarta.validation.constraints.Size(max = 1000) String note);
+
+	/** {@link #confirmManualRemoval(DeprovisioningCaseId, GrantId, String, String)} without a note. */
 	void confirmManualRemoval(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId, @NotBlank String actor);
+
+	/** The name of the configured identity provider (e.g. {@code keycloak}); empty in the embedded default. */
+	java.util.Optional<String> identityProviderName();
 
 	/** Records that a manual removal missed its SLA and returns the groups it goes to. */
 	List<String> escalate(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId);

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * has come, is terminated (one case each, through {@link DeprovisioningService#receiveTermination}). Event ids are
  * derived from the person and the reason, so importing the same roster again opens nothing new. A roster that would
  * terminate more than {@code trunkguard.deprovisioning.roster-max-terminations-percent} of the active people is
- * refused whole: a truncated file must not deprovision the company.
+ * refused whole: a truncated file must not deprovision the company. The import is one transaction: nothing is
+ * half-applied.
  */
 @Service
 public class RosterReconciliation {
@@ -40,6 +41,8 @@ public class RosterReconciliation {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/** In one transaction: a roster is applied whole or not at all (processes start only after it commits). */
+	@org.springframework.transaction.annotation.Transactional
 	public RosterOutcome reconcile(List<RosterEntry> roster, String rosterId, String actor) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		Map<String, RosterEntry> byHrId = roster.stream().collect(Collectors.toMap(RosterEntry::hrId, Function.identity(), (a, b) -> b));

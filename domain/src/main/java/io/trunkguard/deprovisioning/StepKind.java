@@ -4,6 +4,11 @@ package io.trunkguard.deprovisioning;
 public enum StepKind {
 	/** The identity provider account was disabled (or found absent). */
 	ACCOUNT_DISABLED,
+	/**
+	 * No identity provider is configured and the person has no local sign-in to disable: nothing to disable; grants on
+	 * systems with the Keycloak connector go to their owners. The note says why.
+	 */
+	NO_IDENTITY_PROVIDER,
 	/** The account's sessions were ended. */
 	SESSIONS_ENDED,
 	/** A grant was revoked: automatically by a connector, or by the system owner. */
@@ -13,5 +18,7 @@ public enum StepKind {
 	/** Verification found access left: the case stays open. */
 	VERIFICATION_FAILED,
 	/** Verification found nothing left. */
-	VERIFIED
+	VERIFIED,
+	/** A compliance lead investigated the access a verification found left (the note says what was done). */
+	INVESTIGATED
 }

@@ -32,7 +32,7 @@ final class MailTexts {
 	}
 
 	static String casePath(String caseId) {
-		return "/api/deprovisioning/cases/" + caseId;
+		return "/deprovisioning/" + caseId;
 	}
 
 	MailDraft reviewReminder(Recipient to, String campaignId, String campaignName, int openItems, Instant deadline) {

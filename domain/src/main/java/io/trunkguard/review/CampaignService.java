@@ -129,4 +129,53 @@ public interface CampaignService {
 
 	/** Asks for the campaign report of a signed-off campaign (publishes {@link CampaignReportRequested}). */
 	void requestReport(@NotNull CampaignId id);
+
+	/**
+	 * Chooses how a pending revoke or reduce is carried out: {@link RemediationRoute#AUTOMATIC} when a
+	 * {@link RemediationPort} serves the system's connector, {@link RemediationRoute#MANUAL} otherwise. A system with a
+	 * connector that no port serves (e.g. Keycloak in the embedded default) goes to its owner, and the item and the audit
+	 * trail record why ({@link RemediationRoutedToManual}). An item already remediated or accepted needs no person:
+	 * {@link RemediationRoute#AUTOMATIC}, where {@link #remediateAutomatically} returns it unchanged.
+	 */
+	RemediationRoute routeRemediation(@NotNull ReviewItemId itemId);
+
+	/**
+	 * Revocations waiting to be removed by hand: every one for a compliance lead ({@code complianceLead}), otherwise
+	 * those on the systems {@code username} owns.
+	 */
+	List<ReviewItem> manualRemediations(@NotBlank String username, boolean complianceLead);
+
+	/**
+	 * The system owner (or, with {@code complianceLead}, a compliance lead) confirms a manual removal with a note and an
+	 * optional file as proof. The file is checked before anything changes ({@link RemediationProof#check}); the item,
+	 * the grant, the proof and the audit entries commit together. Refuses anyone else ({@link ReviewDeniedException}).
+	 */
+	ReviewItem confirmRemoval(@NotNull ReviewItemId itemId, String note, ProofUpload proof, @NotBlank String actor, boolean complianceLead);
+
+	/** The proof files of an item, oldest first. */
+	List<RemediationProof> proofsOf(@NotNull ReviewItemId itemId);
+
+	/** The proof files of every item of a campaign (for its report), oldest first. */
+	List<RemediationProof> proofsOfCampaign(@NotNull CampaignId id);
+
+	RemediationProof proof(@NotNull java.util.UUID proofId);
+
+	/**
+	 * Moves every unsubmitted item of {@code fromReviewer} in the campaign to {@code toReviewer} (a compliance lead's
+	 * action), all or none: refused if any of them is {@code toReviewer}'s own access. Publishes {@link ItemReassigned}
+	 * per item. Returns how many moved.
+	 */
+	int reassignAll(@NotNull CampaignId id, @NotBlank String fromReviewer, @NotBlank String toReviewer, @NotBlank String actor);
+
+	/** The grant behind an item and what earlier campaigns decided about it. */
+	GrantHistory history(@NotNull ReviewItemId itemId);
+
+	/** The comments on an item, oldest first. */
+	List<ReviewComment> comments(@NotNull ReviewItemId itemId);
+
+	/**
+	 * Adds a comment to an item: its reviewer, or a compliance lead ({@code complianceLead}), may. Publishes
+	 * {@link ItemCommented} (audited).
+	 */
+	ReviewComment comment(@NotNull ReviewItemId itemId, String body, @NotBlank String actor, boolean complianceLead);
 }

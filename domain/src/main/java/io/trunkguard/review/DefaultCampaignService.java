@@ -46,10 +46,12 @@ class DefaultCampaignService implements CampaignService {
 	private final ApplicationEventPublisher events;
 	private final ReviewProperties properties;
 	private final Clock clock;
+	private final RemediationProofs proofs;
+	private final ReviewComments comments;
 
 	DefaultCampaignService(ReviewCampaigns campaigns, ReviewItems items, ScopeFreezer freezer, PersonService people,
 			AccessService access, ObjectProvider<RemediationPort> remediationPorts, ApplicationEventPublisher events,
-			ReviewProperties properties, ObjectProvider<Clock> clock) {
+			ReviewProperties properties, ObjectProvider<Clock> clock, RemediationProofs proofs, ReviewComments comments) {
 		this.campaigns = campaigns;
 		this.items = items;
 		this.freezer = freezer;
@@ -59,6 +61,8 @@ class DefaultCampaignService implements CampaignService {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.proofs = proofs;
+		this.comments = comments;
 	}
 
 	@Override
@@ -398,6 +402,164 @@ class DefaultCampaignService implements CampaignService {
 			throw new InvalidStateException("campaign.not-signed-off", "the report of campaign " + campaign.getName() + " needs its sign-off");
 		}
 		events.publishEvent(new CampaignReportRequested(id, campaign.getClosedAt(), now()));
+	}
+
+	@Override
+	public RemediationRoute routeRemediation(ReviewItemId itemId) {
+		ReviewItem item = item(itemId);
+		if (item.getRemediationStatus() != RemediationStatus.PENDING) {
+			// settled already (confirmed by hand or accepted before the process got here): no person has anything left to
+			// do, and the automatic step returns a settled item unchanged, so the process passes through
+			return RemediationRoute.AUTOMATIC;
+		}
+		if (item.isManualRemediation()) {
+			return RemediationRoute.MANUAL;
+		}
+		if (item.getPersonUsername() == null || item.getPersonUsername().isBlank()) {
+			// a connector finds accounts by username: without one it could only fail, again and again
+			item.routeToManual(item.getPersonName() + " has no username to find their " + item.getConnector() + " account by, so the system "
+					+ "owner removes " + item.getEntitlement() + " on " + item.getSystemName() + " by hand and confirms with proof.", clock);
+			items.save(item);
+			return RemediationRoute.MANUAL;
+		}
+		if (remediationPorts.stream().anyMatch(p -> p.supports(item.getConnector()))) {
+			return RemediationRoute.AUTOMATIC;
+		}
+		item.routeToManual("No " + item.getConnector() + " connector is configured in this installation, so the system owner removes "
+				+ item.getEntitlement() + " from " + (item.getPersonUsername() == null ? item.getPersonName() : item.getPersonUsername())
+				+ " on " + item.getSystemName() + " by hand and confirms with proof.", clock);
+		items.save(item);
+		return RemediationRoute.MANUAL;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReviewItem> manualRemediations(String username, boolean complianceLead) {
+		if (complianceLead) {
+			return items.findManualRemediations();
+		}
+		return personOf(username).map(owner -> items.findManualRemediationsOwnedBy(owner.getId())).orElse(List.of());
+	}
+
+	@Override
+	public ReviewItem confirmRemoval(ReviewItemId itemId, String note, ProofUpload proof, String actor, boolean complianceLead) {
+		ReviewItem item = item(itemId);
+		if (!complianceLead && !personOf(actor).map(p -> p.getId().equals(item.getSystemOwnerId())).orElse(false)) {
+			throw new ReviewDeniedException("remediation.not-owner",
+					actor + " is neither the owner of " + item.getSystemName() + " nor a compliance lead");
+		}
+		if (!item.isManualRemediation()) {
+			throw new InvalidStateException("remediation.automatic", item.getSystemName()
+					+ " is remediated through its connector; the removal is verified automatically");
+		}
+		if (note == null || note.isBlank()) {
+			throw new InvalidInputException("item.remediation-note-required", "a note saying how the access was removed is required",
+					Map.of("note", "required"));
+		}
+		RemediationProof stored = null;
+		if (proof != null) {
+			RemediationProof.check(proof);
+			stored = new RemediationProof(item, proof, actor, now());
+		}
+		String proofNote = stored == null ? "" : " [proof: " + stored.getFileName() + ", " + stored.getSizeBytes() + " bytes, sha256 "
+				+ stored.getSha256() + "]";
+		String text = note.strip();
+		int room = ReviewItem.MAX_TEXT - proofNote.length() - 200;
+		if (text.length() > room) {
+			throw new InvalidInputException("item.remediation-note-too-long", "the note is longer than " + room + " characters",
+					Map.of("note", "too long"));
+		}
+		ReviewItem saved = recordRemediation(itemId, text + proofNote, actor);
+		if (stored != null) {
+			proofs.save(stored);
+			events.publishEvent(new RemediationProofAttached(itemId, item.getCampaignId(), stored.getFileName(), stored.getContentType(),
+					stored.getSizeBytes(), stored.getSha256(), actor, stored.getUploadedAt()));
+		}
+		return saved;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RemediationProof> proofsOf(ReviewItemId itemId) {
+		return proofs.findByItemIdOrderByUploadedAt(itemId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RemediationProof> proofsOfCampaign(CampaignId id) {
+		return proofs.findByCampaignIdOrderByUploadedAt(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RemediationProof proof(java.util.UUID proofId) {
+		return proofs.findById(proofId).orElseThrow(() -> new NotFoundException("RemediationProof", proofId));
+	}
+
+	@Override
+	public int reassignAll(CampaignId id, String fromReviewer, String toReviewer, String actor) {
+		ReviewCampaign campaign = get(id);
+		campaign.requireReviewing();
+		if (fromReviewer.strip().equals(toReviewer.strip())) {
+			throw new InvalidInputException("reassign.same-reviewer", "the items are already " + toReviewer + "'s", Map.of("to", "same reviewer"));
+		}
+		Person reviewer = personOf(toReviewer.strip()).filter(Person::isActive)
+				.orElseThrow(() -> new InvalidInputException("item.reviewer-unknown", toReviewer + " is not an active person with a login",
+						Map.of("to", "unknown")));
+		List<ReviewItem> open = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(id, fromReviewer);
+		if (open.isEmpty()) {
+			throw new InvalidStateException("reassign.nothing-open", fromReviewer + " has no unsubmitted items in campaign " + campaign.getName());
+		}
+		List<ReviewItem> own = open.stream().filter(i -> i.getPersonId().equals(reviewer.getId())).toList();
+		if (!own.isEmpty()) {
+			throw new ReviewDeniedException("item.self-review", reviewer.getUsername() + " cannot review their own access: " + own.size()
+					+ " of " + fromReviewer + "'s items are " + reviewer.getUsername() + "'s (first: " + own.get(0) + "); nothing was reassigned");
+		}
+		Instant at = now();
+		for (ReviewItem item : open) {
+			item.reassign(reviewer.getId(), reviewer.getUsername());
+		}
+		items.saveAll(open);
+		for (ReviewItem item : open) {
+			events.publishEvent(new ItemReassigned(item.getId(), id, fromReviewer, reviewer.getUsername(), actor, at));
+		}
+		return open.size();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public GrantHistory history(ReviewItemId itemId) {
+		ReviewItem item = item(itemId);
+		Map<CampaignId, ReviewCampaign> byId = new java.util.HashMap<>();
+		List<GrantHistory.PastDecision> past = items.findByGrantId(item.getGrantId()).stream()
+				.filter(other -> !other.getId().equals(itemId))
+				.map(other -> {
+					ReviewCampaign c = byId.computeIfAbsent(other.getCampaignId(), this::get);
+					return new GrantHistory.PastDecision(other.getId(), c.getId(), c.getName(), c.getStartedAt(), other.getDecision(),
+							other.getReducedTo(), other.getJustification(), other.getDecidedBy(), other.getDecidedAt(), other.getClosure(),
+							other.getRemediationStatus());
+				})
+				.sorted(java.util.Comparator.comparing(GrantHistory.PastDecision::campaignStartedAt).reversed())
+				.toList();
+		return new GrantHistory(access.getGrant(item.getGrantId()), past);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReviewComment> comments(ReviewItemId itemId) {
+		item(itemId);
+		return comments.findByItemIdOrderByCreatedAt(itemId);
+	}
+
+	@Override
+	public ReviewComment comment(ReviewItemId itemId, String body, String actor, boolean complianceLead) {
+		ReviewItem item = item(itemId);
+		if (!complianceLead && !actor.equals(item.getReviewerUsername())) {
+			throw new ReviewDeniedException("item.not-reviewer", "the item " + itemId + " is not assigned to " + actor);
+		}
+		ReviewComment comment = comments.save(new ReviewComment(item, body, actor, now()));
+		events.publishEvent(new ItemCommented(itemId, item.getCampaignId(), actor, comment.getBody(), comment.getCreatedAt()));
+		return comment;
 	}
 
 	private java.util.Optional<Person> personOf(String username) {

@@ -78,6 +78,25 @@ class ReviewAuditor {
 	}
 
 	@EventListener
+	void on(RemediationRoutedToManual e) {
+		record(ReviewItem.SYSTEM_ACTOR, "REVIEW_REMEDIATION_ROUTED_MANUAL", "ReviewItem", e.itemId(), e.occurredAt(),
+				details("campaignId", e.campaignId(), "connector", e.connector(), "reason", e.reason()));
+	}
+
+	@EventListener
+	void on(RemediationProofAttached e) {
+		record(e.actor(), "REVIEW_REMEDIATION_PROOF_ATTACHED", "ReviewItem", e.itemId(), e.occurredAt(),
+				details("campaignId", e.campaignId(), "fileName", e.fileName(), "contentType", e.contentType(), "sizeBytes", e.sizeBytes(),
+						"sha256", e.sha256()));
+	}
+
+	@EventListener
+	void on(ItemCommented e) {
+		record(e.author(), "REVIEW_ITEM_COMMENTED", "ReviewItem", e.itemId(), e.occurredAt(),
+				details("campaignId", e.campaignId(), "comment", e.body()));
+	}
+
+	@EventListener
 	void on(CampaignClosed e) {
 		record(e.actor(), "REVIEW_CAMPAIGN_CLOSED", "ReviewCampaign", e.campaignId(), e.occurredAt(), details());
 	}

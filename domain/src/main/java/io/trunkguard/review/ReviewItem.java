@@ -181,6 +181,9 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	@Column(name = "remediation_note", length = MAX_TEXT)
 	private String remediationNote;
 
+	@Column(name = "manual_remediation_reason", length = 500)
+	private String manualRemediationReason;
+
 	protected ReviewItem() {
 		// for JPA
 	}
@@ -351,6 +354,34 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		this.remediatedBy = actor.strip();
 		this.remediatedAt = now;
 		registerEvent(new ItemRemediated(id, campaignId, grantId, target, cleanNote, remediatedBy, now));
+	}
+
+	/**
+	 * Sends a pending revocation on a system with a connector to its owner by hand, recording why (e.g. no connector is
+	 * configured). Registers {@link RemediationRoutedToManual} the first time; later calls change nothing.
+	 */
+	public void routeToManual(String reason, Clock clock) {
+		if (remediationStatus != RemediationStatus.PENDING) {
+			throw new InvalidStateException("item.remediation-not-pending",
+					"the item " + entitlement + " of " + personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
+		}
+		if (manualRemediationReason != null) {
+			return;
+		}
+		String why = reason == null || reason.isBlank() ? "no connector available" : reason.strip();
+		this.manualRemediationReason = why.length() <= 500 ? why : why.substring(0, 499) + "…";
+		registerEvent(new RemediationRoutedToManual(id, campaignId, connector, manualRemediationReason,
+				clock.instant().truncatedTo(ChronoUnit.MICROS)));
+	}
+
+	/** Removed by a person rather than a connector: a system without connector, or one routed to its owner. */
+	public boolean isManualRemediation() {
+		return connector == ConnectorType.MANUAL || manualRemediationReason != null;
+	}
+
+	/** Why a revocation on a system with a connector is carried out by hand (null when it is not). */
+	public String getManualRemediationReason() {
+		return manualRemediationReason;
 	}
 
 	/** Moves an unsubmitted item to another reviewer, who must not be the holder. */

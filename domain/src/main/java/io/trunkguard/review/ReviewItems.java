@@ -91,4 +91,25 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 
 	@Query("select distinct i.campaignId from ReviewItem i where i.reviewerUsername = :reviewer")
 	List<CampaignId> findCampaignIdsByReviewer(@Param("reviewer") String reviewerUsername);
+
+	List<ReviewItem> findByGrantId(io.trunkguard.access.GrantId grantId);
+
+	/** Revocations waiting for a person to remove access by hand, on every system. */
+	@Query("""
+			select i from ReviewItem i
+			where i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING
+			  and (i.connector = io.trunkguard.access.ConnectorType.MANUAL or i.manualRemediationReason is not null)
+			order by i.systemName, i.personName, i.entitlement
+			""")
+	List<ReviewItem> findManualRemediations();
+
+	/** Revocations waiting for {@code owner} to remove access by hand on the systems they own. */
+	@Query("""
+			select i from ReviewItem i
+			where i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING
+			  and (i.connector = io.trunkguard.access.ConnectorType.MANUAL or i.manualRemediationReason is not null)
+			  and i.systemOwnerId = :owner
+			order by i.systemName, i.personName, i.entitlement
+			""")
+	List<ReviewItem> findManualRemediationsOwnedBy(@Param("owner") PersonId owner);
 }

@@ -61,4 +61,17 @@ class DeprovisioningCaseTest {
 		assertThatThrownBy(() -> c.recordAccountDisabled(true, "system:keycloak", EVENT)).isInstanceOf(InvalidStateException.class);
 		assertThatThrownBy(() -> c.complete(new Verification(true, 0, List.of()), "x", EVENT)).isInstanceOf(InvalidStateException.class);
 	}
+
+	@Test
+	void anEscalationPublishesTheMissedSlaForNotifications() {
+		DeprovisioningCase c = open();
+		GrantId grant = GrantId.random();
+		c.recordEscalation(grant, SystemId.random(), "Carrier portal", "olga", List.of("compliance-lead"), EVENT.plus(Duration.ofHours(25)),
+				EVENT.plus(Duration.ofHours(24)));
+
+		assertThat(c.pendingEvents()).filteredOn(DeprovisioningSlaMissed.class::isInstance).singleElement()
+				.isEqualTo(new DeprovisioningSlaMissed(c.getId(), "HR-1", "leo", grant.toString(), "Carrier portal", "olga",
+						EVENT.plus(Duration.ofHours(24)), List.of("compliance-lead"), EVENT.plus(Duration.ofHours(25))));
+		assertThat(c.getSteps()).singleElement().satisfies(s -> assertThat(s.getNote()).isEqualTo("SLA missed, escalated to compliance-lead"));
+	}
 }

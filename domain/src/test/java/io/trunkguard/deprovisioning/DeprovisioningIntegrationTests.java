@@ -200,7 +200,7 @@ abstract class DeprovisioningIntegrationTests {
 		assertThatThrownBy(() -> deprovisioning.complete(id)).isInstanceOf(InvalidStateException.class)
 				.hasMessageContaining("1 active grant");
 
-		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername());
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(), "removed in the portal, ticket OPS-1");
 		assertThat(deprovisioning.verify(id).passed()).isTrue();
 		DeprovisioningCase done = deprovisioning.complete(id);
 
@@ -211,6 +211,7 @@ abstract class DeprovisioningIntegrationTests {
 				StepKind.GRANT_REVOKED, StepKind.VERIFICATION_FAILED, StepKind.GRANT_REVOKED, StepKind.VERIFIED);
 		Step manual = done.revocationOf(portalLogin.getId()).orElseThrow();
 		assertThat(manual.getDoneBy()).isEqualTo(owner.getUsername());
+		assertThat(manual.getNote()).isEqualTo("removed in the portal, ticket OPS-1");
 		assertThat(done.getLastAccessRemovedAt()).isEqualTo(manual.getDoneAt());
 		assertThat(done.timeToDeprovision()).contains(Duration.ofSeconds(Duration.between(EVENT_TIME, manual.getDoneAt()).toSeconds()));
 		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(70));
@@ -234,7 +235,7 @@ abstract class DeprovisioningIntegrationTests {
 		deprovisioning.removeAutomatically(id, idpRole.getId());
 
 		assertThat(deprovisioning.escalate(id, portalLogin.getId())).containsExactly("compliance-lead");
-		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), "compliance-lead");
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), "compliance-lead", null);
 		DeprovisioningCase done = deprovisioning.complete(id);
 
 		assertThat(done.getSlaMet()).isFalse();
@@ -246,7 +247,7 @@ abstract class DeprovisioningIntegrationTests {
 		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
 		deprovisioning.disableAccount(id);
 		deprovisioning.removeAutomatically(id, idpRole.getId());
-		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername());
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(), "removed in the portal, ticket OPS-1");
 		keycloak.enable(leaver.getUsername());
 
 		Verification verification = deprovisioning.verify(id);

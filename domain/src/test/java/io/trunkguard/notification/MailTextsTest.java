@@ -97,7 +97,7 @@ class MailTextsTest {
 				.contains("Leo Leaver (HR id HR-2042) has left; the HR termination took effect Friday 20 November 2026, 09:00 UTC.")
 				.contains("Their access to Carrier portal (portal-admin) had to be removed by Saturday 21 November 2026, 09:00 UTC,")
 				.contains("The SLA is missed.")
-				.contains("Deprovisioning case: https://trunkguard.example.test/api/deprovisioning/cases/" + CASE);
+				.contains("Deprovisioning case: https://trunkguard.example.test/deprovisioning/" + CASE);
 		assertThat(mail.referenceType()).isEqualTo("DeprovisioningCase");
 		assertThat(mail.referenceId()).isEqualTo(CASE);
 	}

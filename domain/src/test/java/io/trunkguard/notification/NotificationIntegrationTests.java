@@ -187,7 +187,7 @@ abstract class NotificationIntegrationTests {
 			assertThat(m.getRecipientEmail()).isEqualTo(lead.getEmail());
 			assertThat(m.getSubject()).isEqualTo("Escalation: access of Leo Leaver to " + portal.getName() + " not removed in time");
 			assertThat(m.getBody()).contains("(HR id " + leaver.getHrId() + ")").contains("(portal-admin)")
-					.contains("/api/deprovisioning/cases/" + caseId);
+					.contains("/deprovisioning/" + caseId);
 		});
 	}
 

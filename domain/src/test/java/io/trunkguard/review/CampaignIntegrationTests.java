@@ -487,4 +487,181 @@ abstract class CampaignIntegrationTests {
 	List<ReviewItemId> inbox(ReviewCampaign campaign, String reviewer, InboxFilter filter) {
 		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500)).map(ReviewItem::getId).getContent();
 	}
+
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+	ReviewItemId revokeHolderAdminAndSubmit(ReviewCampaign campaign) {
+		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
+		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId()),
+				Decision.KEEP, null, null, owner.getUsername());
+		campaigns.submit(campaign.getId(), owner.getUsername());
+		return admin;
+	}
+
+	@Test
+	void listsManualRemovalsForTheOwnerAndLeadsAndConfirmsThemWithAProofFile() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId admin = revokeHolderAdminAndSubmit(campaign);
+
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).contains(admin);
+		assertThat(campaigns.manualRemediations(manager.getUsername(), false)).extracting(ReviewItem::getId).doesNotContain(admin);
+		assertThat(campaigns.manualRemediations("compliance-lead", true)).extracting(ReviewItem::getId).contains(admin);
+
+		ReviewItem done = campaigns.confirmRemoval(admin, "Removed sbc-admin in the SBC console, ticket OPS-7",
+				new ProofUpload("C:\\Users\\olga\\console.png", "image/png", PNG), owner.getUsername(), false);
+
+		assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(done.getRemediatedBy()).isEqualTo(owner.getUsername());
+		List<RemediationProof> proofs = campaigns.proofsOf(admin);
+		assertThat(proofs).singleElement().satisfies(p -> {
+			assertThat(p.getFileName()).isEqualTo("console.png");
+			assertThat(p.getContentType()).isEqualTo("image/png");
+			assertThat(p.getSizeBytes()).isEqualTo(PNG.length);
+			assertThat(p.getContent()).isEqualTo(PNG);
+			assertThat(p.getSha256()).hasSize(64);
+		});
+		assertThat(done.getRemediationNote()).contains("OPS-7").contains("console.png").contains(proofs.get(0).getSha256());
+		assertThat(campaigns.proofsOfCampaign(campaign.getId())).extracting(RemediationProof::getId).containsExactly(proofs.get(0).getId());
+		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
+		assertThat(audit.search(owner.getUsername(), "REVIEW_REMEDIATION_PROOF_ATTACHED", "ReviewItem", admin.toString(), null, null,
+				Pageable.ofSize(5)).getContent()).singleElement()
+				.satisfies(entry -> assertThat(entry.getDetails()).contains(proofs.get(0).getSha256()));
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).doesNotContain(admin);
+		// confirmed before the process looked it up: nobody gets a task for it, the automatic step leaves it as it is
+		assertThat(campaigns.routeRemediation(admin)).isEqualTo(RemediationRoute.AUTOMATIC);
+		assertThat(campaigns.remediateAutomatically(admin).getRemediationNote()).isEqualTo(done.getRemediationNote());
+	}
+
+	@Test
+	void refusesBadProofFilesAndStrangersWithoutChangingAnything() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId admin = revokeHolderAdminAndSubmit(campaign);
+		byte[] tooLarge = new byte[RemediationProof.MAX_BYTES + 1];
+		System.arraycopy(PNG, 0, tooLarge, 0, PNG.length);
+
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("big.png", "image/png", tooLarge),
+				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 5 MB");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+				new ProofUpload("tool.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }), owner.getUsername(), false))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("not accepted");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("fake.pdf", "application/pdf", PNG),
+				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("does not look like");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("empty.txt", "text/plain", new byte[0]),
+				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "  ", null, owner.getUsername(), false))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, manager.getUsername(), false))
+				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("neither the owner");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, holder.getUsername(), true))
+				.isInstanceOf(ReviewDeniedException.class);
+
+		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(campaigns.proofsOf(admin)).isEmpty();
+		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
+
+		// a compliance lead may confirm for an owner, without a file
+		assertThat(campaigns.confirmRemoval(admin, "Removed by the NOC on the lead's request", null, "compliance-lead", true)
+				.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+	}
+
+	@Test
+	void routesAKeycloakRevocationAutomaticallyWhenAConnectorServesIt() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
+		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+		ReviewItemId manualItem = revokeHolderAdminAndSubmit(campaign);
+
+		assertThat(campaigns.routeRemediation(idpItem)).isEqualTo(RemediationRoute.AUTOMATIC);
+		assertThat(campaigns.routeRemediation(manualItem)).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(campaigns.item(idpItem).getManualRemediationReason()).isNull();
+		assertThatThrownBy(() -> campaigns.confirmRemoval(idpItem, "removed", null, "compliance-lead", true))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("connector");
+	}
+
+	@Test
+	void routesAKeycloakRevocationOfAHolderWithoutUsernameToTheOwner() {
+		String hr = TestData.unique("N");
+		Person noLogin = people.register(new PersonDetails(hr, "Nina Nologin", hr.toLowerCase() + "@example.test", null, manager.getId(),
+				"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 1), null), "tester");
+		AccessGrant grant = access.issueGrant(new NewGrant(noLogin.getId(), idp.getId(), "voice-operator", false), "tester");
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId item = items.findByCampaignId(campaign.getId()).stream().filter(i -> i.getGrantId().equals(grant.getId()))
+				.findFirst().orElseThrow().getId();
+		campaigns.decide(List.of(item), Decision.REVOKE, null, "left the NOC", manager.getUsername());
+		campaigns.decide(items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), manager.getUsername()).stream()
+				.map(ReviewItem::getId).filter(id -> !id.equals(item)).toList(), Decision.KEEP, null, "needed", manager.getUsername());
+		campaigns.submit(campaign.getId(), manager.getUsername());
+
+		assertThat(campaigns.routeRemediation(item)).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(campaigns.item(item).getManualRemediationReason()).contains("has no username");
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).contains(item);
+		assertThat(keycloak.removed()).noneMatch(request -> request.itemId().equals(item));
+	}
+
+	@Test
+	void reassignsAllOfAReviewersItemsButNeverToTheirHolder() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		List<ReviewItemId> ownersItems = List.of(mine(campaign).get(holderAdmin.getId()).getId(),
+				mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId());
+		campaigns.decide(ownersItems.subList(0, 1), Decision.KEEP, null, "on call", owner.getUsername());
+
+		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(), "compliance-lead"))
+				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access").hasMessageContaining("nothing was reassigned");
+		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
+				.isInstanceOf(InvalidInputException.class);
+		assertThat(ownersItems).allSatisfy(id -> assertThat(campaigns.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
+
+		int moved = campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(), "compliance-lead");
+
+		assertThat(moved).isGreaterThanOrEqualTo(3);
+		assertThat(ownersItems).allSatisfy(id -> {
+			ReviewItem item = campaigns.item(id);
+			assertThat(item.getReviewerUsername()).isEqualTo(manager.getUsername());
+			assertThat(item.getRouting()).isEqualTo(Routing.REASSIGNED);
+			assertThat(item.getDecision()).isNull();
+		});
+		assertThat(audit.search("compliance-lead", "REVIEW_ITEM_REASSIGNED", "ReviewItem", ownersItems.get(0).toString(), null, null,
+				Pageable.ofSize(5)).getContent()).singleElement()
+				.satisfies(entry -> assertThat(entry.getDetails()).contains(owner.getUsername()).contains(manager.getUsername()));
+		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(), "compliance-lead"))
+				.isInstanceOf(InvalidStateException.class).hasMessageContaining("no unsubmitted items");
+	}
+
+	@Test
+	void showsEarlierCampaignsDecisionsOnTheGrantAndKeepsComments() {
+		ReviewCampaign first = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId earlier = mine(first).get(holderAdmin.getId()).getId();
+		campaigns.decide(List.of(earlier), Decision.KEEP, null, "on call rota until March", owner.getUsername());
+		ReviewCampaign second = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId now = mine(second).get(holderAdmin.getId()).getId();
+
+		GrantHistory history = campaigns.history(now);
+
+		assertThat(history.grant().getId()).isEqualTo(holderAdmin.getId());
+		assertThat(history.grant().getLastUsedAt()).isNotNull();
+		assertThat(history.pastDecisions()).singleElement().satisfies(past -> {
+			assertThat(past.campaignId()).isEqualTo(first.getId());
+			assertThat(past.campaignName()).isEqualTo(first.getName());
+			assertThat(past.decision()).isEqualTo(Decision.KEEP);
+			assertThat(past.justification()).isEqualTo("on call rota until March");
+		});
+
+		campaigns.comment(now, "Asked Harry whether he still takes SBC shifts.", owner.getUsername(), false);
+		campaigns.comment(now, "Please check the rota first.", "compliance-lead", true);
+		assertThatThrownBy(() -> campaigns.comment(now, "I still need it", holder.getUsername(), false))
+				.isInstanceOf(ReviewDeniedException.class);
+		assertThatThrownBy(() -> campaigns.comment(now, " ", owner.getUsername(), false))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+		assertThatThrownBy(() -> campaigns.comment(now, "x".repeat(ReviewComment.MAX_BODY + 1), owner.getUsername(), false))
+				.isInstanceOf(InvalidInputException.class).hasMessageContaining("longer");
+
+		assertThat(campaigns.comments(now)).extracting(ReviewComment::getAuthor).containsExactly(owner.getUsername(), "compliance-lead");
+		assertThat(campaigns.comments(earlier)).isEmpty();
+		assertThat(audit.search(owner.getUsername(), "REVIEW_ITEM_COMMENTED", "ReviewItem", now.toString(), null, null,
+				Pageable.ofSize(5)).getContent()).singleElement()
+				.satisfies(entry -> assertThat(entry.getDetails()).contains("SBC shifts"));
+	}
 }

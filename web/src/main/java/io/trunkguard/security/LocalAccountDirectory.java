@@ -10,4 +10,13 @@ public interface LocalAccountDirectory {
     }
 
     List<LocalAccountSummary> list();
+
+    /**
+     * Disables the local account (it is kept, not deleted: a leaver's, when no identity provider is configured);
+     * false if there is no such account.
+     */
+    boolean disable(String username, String reason);
+
+    /** True if there is no such local account or it is disabled. */
+    boolean isDisabled(String username);
 }

@@ -15,7 +15,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 
-    record LocalAccount(String username, Role role, String passwordHash) {
+    record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
     }
 
     private final JdbcClient jdbc;
@@ -25,10 +25,10 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
     }
 
     Optional<LocalAccount> find(String username) {
-        return jdbc.sql("select username, role, password_hash from local_account where username = ?")
+        return jdbc.sql("select username, role, password_hash, disabled_at from local_account where username = ?")
                 .param(username)
                 .query((rs, row) -> new LocalAccount(rs.getString(1),
-                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3)))
+                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getTimestamp(4) != null))
                 .optional();
     }
 
@@ -54,11 +54,29 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
     }
 
     @Override
+    public boolean disable(String username, String reason) {
+        if (find(username).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update local_account set disabled_at = coalesce(disabled_at, current_timestamp), disabled_reason = ? "
+                + "where username = ?")
+                .params(reason == null ? null : reason.substring(0, Math.min(200, reason.length())), username)
+                .update();
+        return true;
+    }
+
+    @Override
+    public boolean isDisabled(String username) {
+        return find(username).map(LocalAccount::disabled).orElse(true);
+    }
+
+    @Override
     public UserDetails loadUserByUsername(String username) {
         LocalAccount account = find(username).orElseThrow(() -> new UsernameNotFoundException("no local account"));
         return User.withUsername(account.username())
                 .password(account.passwordHash())
                 .roles(account.role().roleName())
+                .disabled(account.disabled())
                 .build();
     }
 }

@@ -175,6 +175,18 @@ class SecurityConfiguration {
                 .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
                 .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
                 .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
+                // manual remediation: owners and leads confirm (checked per item), only a lead accepts a revocation
+                // as not remediated; proof files are read by those who oversee campaigns; leads reassign reviewers
+                .requestMatchers(posts("/reviews/remediations/*/accept")).hasRole(Role.COMPLIANCE_LEAD.roleName())
+                .requestMatchers(paths("/reviews/remediations/proofs/*")).hasAnyRole(READERS)
+                .requestMatchers(posts("/reviews/*/reassign")).hasAnyRole(WRITERS)
+                // Deprovisioning: a task goes to its assignee or candidate role, which the domain checks per task;
+                // importing a roster and storing the log as evidence are for leads and admins; cases and the log are
+                // HR data, read by leads, auditors and admins.
+                .requestMatchers(paths("/deprovisioning/tasks", "/deprovisioning/tasks/**")).access(readOnlyForAuditors())
+                .requestMatchers(paths("/deprovisioning/roster")).hasAnyRole(WRITERS)
+                .requestMatchers(reads("/deprovisioning", "/deprovisioning/**")).hasAnyRole(READERS)
+                .requestMatchers(paths("/deprovisioning", "/deprovisioning/**")).hasAnyRole(WRITERS)
                 // The outbox: every logged-in person reads it (the page shows only their own messages unless
                 // they are a compliance lead or admin); only leads and admins queue a message again.
                 .requestMatchers(posts("/outbox/*/send-again")).hasAnyRole(WRITERS)

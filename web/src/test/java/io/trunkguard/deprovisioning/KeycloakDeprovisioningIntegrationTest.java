@@ -1,6 +1,5 @@
 package io.trunkguard.deprovisioning;
 
-import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.access.AccessGrant;
 import io.trunkguard.access.AccessService;
 import io.trunkguard.access.AccessSystem;
@@ -15,8 +14,11 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.testsupport.KeycloakAdminApplicationTest;
 import io.trunkguard.testsupport.KeycloakServer;
 import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.crypto.Mac;
@@ -57,27 +55,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its process engine running the deprovisioning process and the Keycloak adapter acting through the
  * {@code trunkguard-admin} service account. The leaver is a user this test creates, so no other test is affected.
  */
-@SpringBootTest(classes = TrunkguardApplication.class)
-@AutoConfigureMockMvc
-class KeycloakDeprovisioningIntegrationTest {
+class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest {
 
-	static final String SECRET = "keycloak-test-webhook-secret";
-	static final KeycloakServer keycloak = KeycloakServer.get();
+	static final String SECRET = HR_WEBHOOK_SECRET;
 	static final String USERNAME = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
 	static final String PASSWORD = "leaver-pw-" + UUID.randomUUID();
 
 	static Keycloak admin;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:deprovisioning-keycloak;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-		registry.add("trunkguard.demo.enabled", () -> "false");
-		registry.add("trunkguard.hr.webhook.secret", () -> SECRET);
-		registry.add("trunkguard.keycloak.url", keycloak::baseUrl);
-		registry.add("trunkguard.keycloak.realm", () -> KeycloakServer.REALM);
-		registry.add("trunkguard.keycloak.client.id", () -> KeycloakServer.ADMIN_CLIENT_ID);
-		registry.add("trunkguard.keycloak.client.secret", () -> KeycloakServer.ADMIN_CLIENT_SECRET);
-	}
 
 	@BeforeAll
 	static void createLeaverInKeycloak() {
@@ -132,6 +116,15 @@ class KeycloakDeprovisioningIntegrationTest {
 	@Autowired
 	DeprovisioningService deprovisioning;
 
+	@Autowired
+	org.camunda.bpm.engine.ManagementService management;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
+	@Autowired
+	org.camunda.bpm.engine.HistoryService history;
+
 	static String sign(String timestamp, byte[] body) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -183,6 +176,103 @@ class KeycloakDeprovisioningIntegrationTest {
 		assertThat(done.getSteps().get(1).getNote()).isEqualTo("1 session(s) ended");
 		assertThat(done.getSlaMet()).isTrue();
 		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(13));
+	}
+
+	/**
+	 * The fault test: Keycloak is down when the HR event arrives. The account step fails and is retried with backoff
+	 * (its job keeps the exception and is due again later; the case records nothing), Keycloak comes back, and the case completes exactly
+	 * once: one case, one process, each step recorded once. Keycloak is started again whatever happens, since every
+	 * later test of this JVM shares it.
+	 */
+	@Test
+	void completesTheCaseExactlyOnceAfterKeycloakWasDownDuringIt() throws Exception {
+		String username = "fault-" + UUID.randomUUID().toString().substring(0, 8);
+		UserRepresentation user = new UserRepresentation();
+		user.setUsername(username);
+		user.setEnabled(true);
+		user.setEmail(username + "@example.test");
+		user.setFirstName("Fay");
+		user.setLastName("Fault");
+		try (Response created = realm().users().create(user)) {
+			assertThat(created.getStatus()).isEqualTo(201);
+		}
+		UserResource account = realm().users().get(realm().users().searchByUsername(username, true).get(0).getId());
+		RoleRepresentation reviewer = account.roles().realmLevel().listAvailable().stream().filter(r -> r.getName().equals("reviewer"))
+				.findFirst().orElseThrow();
+		account.roles().realmLevel().add(List.of(reviewer));
+		Person person = people.register(new PersonDetails("HR-" + username, "Fay Fault", username + "@example.test", username, null, "NOC",
+				EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester");
+		Person owner = people.register(new PersonDetails("HR-OWNER-" + username, "Ola Owner", "owner-" + username + "@example.test",
+				"owner-" + username, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null), "tester");
+		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + username, SystemKind.IDENTITY_PROVIDER, null,
+				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessGrant role = access.issueGrant(new NewGrant(person.getId(), idp.getId(), "reviewer", false), "tester");
+
+		byte[] body = ("{\"eventId\": \"fault-" + username + "\", \"hrId\": \"HR-" + username + "\", \"effectiveAt\": \""
+				+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
+		long down = System.nanoTime();
+		keycloak.stop();
+		try {
+			String timestamp = Long.toString(Instant.now().getEpochSecond());
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
+					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
+					.andExpect(status().isAccepted());
+			DeprovisioningCase open = deprovisioning.openCaseOf(person.getId()).orElseThrow();
+
+			// the account step failed against the stopped Keycloak and waits for its retry
+			Job failed = awaitFailedJob(open.getId(), Duration.ofSeconds(60));
+			// retried with backoff (PT10S, PT30S, ...): retries left, the next attempt later, the error kept for Cockpit
+			assertThat(failed.getRetries()).isBetween(1, 5);
+			assertThat(failed.getDuedate()).isAfter(java.util.Date.from(Instant.now()));
+			assertThat(failed.getExceptionMessage()).isNotBlank();
+			assertThat(deprovisioning.get(open.getId()).getSteps()).isEmpty();
+			assertThat(deprovisioning.get(open.getId()).isOpen()).isTrue();
+		}
+		finally {
+			Duration restart = keycloak.start();
+			System.out.printf("deprovisioning fault test: Keycloak down for %d ms (restart %d ms)%n",
+					(System.nanoTime() - down) / 1_000_000, restart.toMillis());
+		}
+		// do not wait for the backoff (10 s, 30 s, ...): run the retry now, as an operator would from Cockpit
+		DeprovisioningCaseId caseId = deprovisioning.openCaseOf(person.getId()).orElseThrow().getId();
+		for (Job job : management.createJobQuery().processInstanceId(instanceOf(caseId)).withException().list()) {
+			try {
+				management.executeJob(job.getId());
+			}
+			catch (RuntimeException raceWithTheJobExecutor) {
+				// the job executor ran it at the same moment; it completes there
+			}
+		}
+
+		DeprovisioningCase done = awaitCompletion(person, Duration.ofSeconds(90));
+		assertThat(deprovisioning.casesOf(person.getId())).hasSize(1);
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(done.getId().toString()).count()).isOne();
+		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED,
+				StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		assertThat(account.toRepresentation().isEnabled()).isFalse();
+		assertThat(account.roles().realmLevel().listAll()).extracting(RoleRepresentation::getName).doesNotContain("reviewer");
+		assertThat(access.getGrant(role.getId()).getRevokedBy()).isEqualTo("system:keycloak");
+		assertThat(runtime.createIncidentQuery().processInstanceId(history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(done.getId().toString()).singleResult().getId()).count()).isZero();
+	}
+
+	Job awaitFailedJob(DeprovisioningCaseId caseId, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).singleResult();
+			if (instance != null) {
+				List<Job> failed = management.createJobQuery().processInstanceId(instance.getId()).withException().list();
+				if (!failed.isEmpty()) {
+					return failed.get(0);
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no failed job for case " + caseId + " within " + timeout);
+	}
+
+	String instanceOf(DeprovisioningCaseId caseId) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).singleResult().getId();
 	}
 
 	/**

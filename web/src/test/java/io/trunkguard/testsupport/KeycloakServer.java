@@ -63,9 +63,9 @@ public final class KeycloakServer {
 
     private static KeycloakServer instance;
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
-    private final Path logFile;
+    private volatile Path logFile;
     private final String bootstrapAdminUser;
     private final String bootstrapAdminPassword;
     private final Duration startupTime;
@@ -78,13 +78,16 @@ public final class KeycloakServer {
     /** The running server, started on first use. Fails with the reason (and the log's tail) if it cannot start. */
     public static synchronized KeycloakServer get() {
         if (instance == null) {
-            instance = start();
+            instance = startFresh();
         }
         return instance;
     }
 
-    private KeycloakServer(Process process, int port, Path logFile, String adminUser, String adminPassword,
+    private final Path home;
+
+    private KeycloakServer(Process process, Path home, int port, Path logFile, String adminUser, String adminPassword,
                            Duration startupTime) {
+        this.home = home;
         this.process = process;
         this.port = port;
         this.logFile = logFile;
@@ -312,7 +315,7 @@ public final class KeycloakServer {
 
     // ---------------------------------------------------------------------------------------------- start
 
-    private static KeycloakServer start() {
+    private static KeycloakServer startFresh() {
         Path moduleDir = Paths.get("").toAbsolutePath();
         Path home = distribution(moduleDir);
         Path realmExport = realmExport(moduleDir);
@@ -334,6 +337,47 @@ public final class KeycloakServer {
             throw new UncheckedIOException("Cannot prepare Keycloak's data directory under " + home, e);
         }
 
+        long started = System.nanoTime();
+        Process process = launch(home, port, logFile, adminUser, adminPassword);
+        awaitReady(process, port, logFile, started);
+        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Keycloak ready on 127.0.0.1:%d after %.1f s (log: %s)%n",
+                port, startupTime.toMillis() / 1000.0, logFile);
+        return new KeycloakServer(process, home, port, logFile, adminUser, adminPassword, startupTime);
+    }
+
+    /**
+     * Stops the server (for fault tests: the application sees connections refused). Its data (realm, users) stays;
+     * {@link #start()} brings it back on the same port. Whoever stops it must start it again, also when the test
+     * fails (the server is shared by every test of the JVM).
+     */
+    public synchronized void stop() {
+        stop(process);
+        System.out.printf("Keycloak on 127.0.0.1:%d stopped%n", port);
+    }
+
+    /** Starts a stopped server again on the same port with the same data; returns how long it took to be ready. */
+    public synchronized Duration start() {
+        if (process.isAlive()) {
+            return Duration.ZERO;
+        }
+        Path restartLog = logFile.resolveSibling("keycloak-restart-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log");
+        long started = System.nanoTime();
+        process = launch(home, port, restartLog, bootstrapAdminUser, bootstrapAdminPassword);
+        awaitReady(process, port, restartLog, started);
+        logFile = restartLog;
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Keycloak restarted on 127.0.0.1:%d after %.1f s (log: %s)%n", port, took.toMillis() / 1000.0, restartLog);
+        return took;
+    }
+
+    /** Whether the server process runs (it may still be starting). */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    private static Process launch(Path home, int port, Path logFile, String adminUser, String adminPassword) {
         ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host", "127.0.0.1",
                 "--http-port", Integer.toString(port),
@@ -350,8 +394,6 @@ public final class KeycloakServer {
         env.remove("JAVA_OPTS");
         env.remove("KC_DB");
         env.remove("KC_HOSTNAME");
-
-        long started = System.nanoTime();
         Process process;
         try {
             process = builder.start();
@@ -359,7 +401,11 @@ public final class KeycloakServer {
             throw new UncheckedIOException("Cannot start Keycloak from " + home, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+        return process;
+    }
 
+    /** Waits until the realm's discovery document answers; fails with the log's tail if the server dies or is slow. */
+    private static void awaitReady(Process process, int port, Path logFile, long started) {
         String discovery = "http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration";
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = started + STARTUP_TIMEOUT.toNanos();
@@ -377,7 +423,7 @@ public final class KeycloakServer {
                 HttpResponse<Void> response = probe.send(HttpRequest.newBuilder(URI.create(discovery))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    break;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -386,12 +432,8 @@ public final class KeycloakServer {
                 stop(process);
                 throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
             }
-            sleep(500);
+            sleep(200);
         }
-        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("Keycloak ready on 127.0.0.1:%d after %.1f s (log: %s)%n",
-                port, startupTime.toMillis() / 1000.0, logFile);
-        return new KeycloakServer(process, port, logFile, adminUser, adminPassword, startupTime);
     }
 
     private static Path distribution(Path moduleDir) {

@@ -117,6 +117,20 @@ final class CampaignPdfWriter {
         empty(remediated, remediation.isEmpty(), 7, "No access was revoked or reduced.");
         document.add(remediated);
 
+        if (!data.proofs().isEmpty()) {
+            java.util.Map<io.trunkguard.review.ReviewItemId, ReviewItem> byId = new java.util.HashMap<>();
+            remediation.forEach(i -> byId.put(i.getId(), i));
+            section(document, "Remediation proof files (" + data.proofs().size() + ")");
+            PdfPTable files = table(new float[] { 2, 2, 2.2f, 1.2f, 3.2f, 1.3f, 1.6f }, "Person", "System", "File", "Size",
+                    "SHA-256", "By", "At");
+            for (CampaignReportData.ProofFile p : data.proofs()) {
+                ReviewItem i = byId.get(p.itemId());
+                cells(files, i == null ? "" : i.getPersonName(), i == null ? "" : i.getSystemName(), p.fileName() + " (" + p.contentType() + ")",
+                        p.sizeBytes() + " bytes", p.sha256(), p.uploadedBy(), CampaignXlsxWriter.time(p.uploadedAt()));
+            }
+            document.add(files);
+        }
+
         section(document, "Unanswered items and what happened to them (" + unanswered.size() + ")");
         PdfPTable open = table(new float[] { 2, 2, 1.5f, 1.5f, 2 }, "Person", "System", "Role", "Reviewer", "Outcome");
         for (ReviewItem i : unanswered) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.trunkguard.review.ProgressRow;
 import io.trunkguard.review.ReviewCampaign;
+import io.trunkguard.review.ReviewItemId;
 import io.trunkguard.review.ReviewItem;
 
 /**
@@ -13,7 +14,22 @@ import io.trunkguard.review.ReviewItem;
  * memory at once.
  */
 record CampaignReportData(ReviewCampaign campaign, List<ProgressRow> bySystem, List<ProgressRow> byReviewer, ItemSource items,
-        Instant generatedAt) {
+        Instant generatedAt, List<ProofFile> proofs) {
+
+    CampaignReportData(ReviewCampaign campaign, List<ProgressRow> bySystem, List<ProgressRow> byReviewer, ItemSource items,
+            Instant generatedAt) {
+        this(campaign, bySystem, byReviewer, items, generatedAt, List.of());
+    }
+
+    /** A file attached as proof of a manual removal (its content stays in the database; the report names and hashes it). */
+    record ProofFile(ReviewItemId itemId, String fileName, String contentType, long sizeBytes, String sha256, String uploadedBy,
+            Instant uploadedAt) {
+    }
+
+    /** The proof files of one item, in upload order. */
+    List<ProofFile> proofsOf(ReviewItemId itemId) {
+        return proofs.stream().filter(p -> p.itemId().equals(itemId)).toList();
+    }
 
     /** Hands every item of the campaign, in report order, to a consumer. */
     interface ItemSource {

@@ -75,6 +75,9 @@ public class CampaignReports {
                         page = items.findByCampaignId(id, page.nextPageable());
                         page.forEach(consumer);
                     }
-                }, clock.instant());
+                }, clock.instant(), campaigns.proofsOfCampaign(id).stream()
+                        .map(p -> new CampaignReportData.ProofFile(p.getItemId(), p.getFileName(), p.getContentType(), p.getSizeBytes(),
+                                p.getSha256(), p.getUploadedBy(), p.getUploadedAt()))
+                        .toList());
     }
 }

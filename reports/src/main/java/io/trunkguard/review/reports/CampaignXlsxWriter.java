@@ -26,7 +26,7 @@ final class CampaignXlsxWriter {
             "System", "Connector", "Role", "Privileged", "Granted at", "Last used at", "Dormant", "Left (orphan)",
             "Contract ended", "New since last campaign", "Carried over", "Reviewer", "Routing", "Decision", "Reduced to",
             "Justification", "Decided by", "Decided at", "Submitted", "Submitted at", "Closure", "Remediation", "Remediated by",
-            "Remediated at", "Remediation proof");
+            "Remediated at", "Remediation proof", "Proof files");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -49,7 +49,7 @@ final class CampaignXlsxWriter {
             }
             items.createFreezePane(0, 1);
             int[] next = { 1 };
-            data.items().forEach(item -> row(items.createRow(next[0]++), item));
+            data.items().forEach(item -> row(items.createRow(next[0]++), item, data.proofsOf(item.getId())));
             items.setAutoFilter(new CellRangeAddress(0, Math.max(0, next[0] - 1), 0, COLUMNS.size() - 1));
             workbook.write(out);
         }
@@ -83,7 +83,7 @@ final class CampaignXlsxWriter {
         sheet.setColumnWidth(1, 60 * 256);
     }
 
-    private static void row(Row row, ReviewItem i) {
+    private static void row(Row row, ReviewItem i, List<CampaignReportData.ProofFile> proofs) {
         int c = 0;
         text(row, c++, i.getId().toString());
         text(row, c++, i.getGrantId().toString());
@@ -115,7 +115,11 @@ final class CampaignXlsxWriter {
         text(row, c++, i.getRemediationStatus().name());
         text(row, c++, i.getRemediatedBy());
         text(row, c++, time(i.getRemediatedAt()));
-        text(row, c, i.getRemediationNote());
+        text(row, c++, i.getRemediationNote());
+        text(row, c, String.join("; ", proofs.stream()
+                .map(p -> p.fileName() + " (" + p.contentType() + ", " + p.sizeBytes() + " bytes, sha256 " + p.sha256() + ", by "
+                        + p.uploadedBy() + " at " + time(p.uploadedAt()) + ")")
+                .toList()));
     }
 
     private static void text(Row row, int column, String value) {

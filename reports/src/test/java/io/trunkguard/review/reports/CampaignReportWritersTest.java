@@ -96,6 +96,45 @@ class CampaignReportWritersTest {
     }
 
     @Test
+    void bothReportsListTheProofFilesOfManualRemovals() throws Exception {
+        settle();
+        ReviewItem revoked = items.stream().filter(i -> i.getPersonName().equals("Rob Revoked")).findFirst().orElseThrow();
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        CampaignReportData base = data();
+        CampaignReportData data = new CampaignReportData(base.campaign(), base.bySystem(), base.byReviewer(), base.items(),
+                base.generatedAt(), List.of(new CampaignReportData.ProofFile(revoked.getId(), "sbc-console.png", "image/png", 48213, sha,
+                        "olga", CLOCK.instant())));
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        CampaignPdfWriter.write(data, pdf);
+        PdfReader reader = new PdfReader(pdf.toByteArray());
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        assertThat(text.toString()).contains("Remediation proof files (1)").contains("sbc-console.png").contains("48213 bytes");
+        assertThat(text.toString().replaceAll("\\s", "")).contains(sha);
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        CampaignXlsxWriter.write(data, xlsx);
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            var sheet = book.getSheet("Items");
+            int column = CampaignXlsxWriter.COLUMNS.indexOf("Proof files");
+            String listed = null;
+            for (var row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals(revoked.getId().toString())) {
+                    listed = row.getCell(column).getStringCellValue();
+                } else if (row.getRowNum() > 0) {
+                    assertThat(row.getCell(column).getStringCellValue()).isEmpty();
+                }
+            }
+            assertThat(listed).contains("sbc-console.png").contains("image/png").contains(sha).contains("olga");
+        }
+    }
+
+    @Test
     void xlsxHasOneRowPerItemWithEveryFieldAndNeutralisedFormulas() throws Exception {
         settle();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

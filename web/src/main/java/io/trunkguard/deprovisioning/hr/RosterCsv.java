@@ -22,10 +22,24 @@ final class RosterCsv {
 
 	static final class BadRoster extends Exception {
 
+		private final List<String> errors;
+
 		BadRoster(String message) {
+			this(message, List.of(message));
+		}
+
+		BadRoster(String message, List<String> errors) {
 			super(message);
+			this.errors = List.copyOf(errors);
+		}
+
+		/** Every problem found, one per bad line (at most {@value #MAX_ERRORS}). */
+		List<String> errors() {
+			return errors;
 		}
 	}
+
+	static final int MAX_ERRORS = 200;
 
 	private RosterCsv() {
 	}
@@ -85,7 +99,7 @@ final class RosterCsv {
 		}
 		if (!errors.isEmpty()) {
 			throw new BadRoster(errors.size() + " bad line(s), nothing imported: "
-					+ String.join("; ", errors.subList(0, Math.min(20, errors.size()))));
+					+ String.join("; ", errors.subList(0, Math.min(20, errors.size()))), errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
 		}
 		return entries;
 	}

@@ -1,5 +1,6 @@
 /**
- * The deprovisioning log over REST for compliance leads, auditors and admins: open cases with their SLA clock, the
- * oldest HR event first, and each case with every receipt and step.
+ * Deprovisioning for people: the compliance lead's pages (open cases with their SLA clock, a case with every step, the
+ * log of a period as XLSX/PDF and CC6.1 evidence with its chart), the task pages of system owners and leads, and the
+ * read-only REST API.
  */
 package io.trunkguard.deprovisioning.web;

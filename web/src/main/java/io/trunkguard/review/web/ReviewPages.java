@@ -143,6 +143,26 @@ class ReviewPages {
         return "redirect:/reviews/" + id;
     }
 
+    @PostMapping("/{id}/reassign")
+    String reassign(@PathVariable CampaignId id, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            Authentication user, RedirectAttributes redirect) {
+        ReviewAccess.requireRunner(user);
+        try {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                throw new io.trunkguard.shared.InvalidInputException("reassign.reviewer-required",
+                        "Say whose items to move and the username of the reviewer who takes them over.");
+            }
+            int moved = campaigns.reassignAll(id, from.strip(), to.strip(), user.getName());
+            redirect.addFlashAttribute("message", moved + " item(s) of " + from.strip() + " reassigned to " + to.strip()
+                    + "; their earlier drafts were cleared.");
+        } catch (DomainException | ConstraintViolationException refusal) {
+            redirect.addFlashAttribute("error", refusal.getMessage());
+            redirect.addFlashAttribute("reassignFrom", from);
+            redirect.addFlashAttribute("reassignTo", to);
+        }
+        return "redirect:/reviews/" + id;
+    }
+
     @PostMapping("/{id}/sign-off")
     String signOff(@PathVariable CampaignId id, @RequestParam(required = false) String note, Authentication user,
             RedirectAttributes redirect) {

@@ -43,6 +43,8 @@ public final class DeprovisioningProcess {
 	public static final String VAR_ESCALATION_GROUPS = "escalationGroups";
 	/** Set when completing a manual removal task: who removed the access. */
 	public static final String VAR_REMOVED_BY = "removedBy";
+	/** Set when completing a manual removal or an investigation: what the person did. */
+	public static final String VAR_REMOVAL_NOTE = "removalNote";
 	public static final String VAR_VERIFIED = "verified";
 	public static final String VAR_VERIFICATION = "verification";
 

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.KEY;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.MESSAGE_TERMINATION_RECEIVED;
@@ -17,6 +19,11 @@ import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CA
  * Starts the process of a new case once the case is committed. Through Spring Modulith's event publication registry:
  * if the app dies before the start, the publication stays incomplete and {@link DeprovisioningRecovery} resubmits it on
  * the next start, so no case is left without its process; a case that already has one is not started twice.
+ * <p>
+ * Synchronous after the commit, in a new transaction (an {@code @ApplicationModuleListener} without {@code @Async}):
+ * starting the process only creates its first job, which takes milliseconds, while the asynchronous variant ran on the
+ * only task executor of the app, Camunda's job executor pool, whose small queue refused starts in a burst of HR events
+ * (the case then waited for the next restart).
  */
 @Component
 public class DeprovisioningProcessLauncher {
@@ -31,7 +38,8 @@ public class DeprovisioningProcessLauncher {
 		this.history = history;
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(DeprovisioningCaseOpened opened) {
 		launch(opened.caseId());
 	}

@@ -35,6 +35,7 @@ class LookUpRemovalDelegate implements JavaDelegate {
 		execution.setVariableLocal(VAR_SYSTEM_NAME, removal == null ? null : removal.systemName());
 		execution.setVariableLocal(VAR_SLA_DUE_AT, removal == null ? new Date() : Date.from(removal.slaDueAt()));
 		execution.setVariableLocal(VAR_REMOVED_BY, null);
+		execution.setVariableLocal(VAR_REMOVAL_NOTE, null);
 		execution.setVariableLocal(VAR_ESCALATION_GROUPS, null);
 	}
 }

@@ -60,6 +60,8 @@ public final class AccessReviewProcess {
 	public static final String VAR_REVOCATIONS = "revocations";
 	public static final String VAR_ITEM = "item";
 	public static final String VAR_CONNECTOR = "connector";
+	/** AUTOMATIC or MANUAL ({@link io.trunkguard.review.RemediationRoute}): the gateway's choice for one revocation. */
+	public static final String VAR_REMEDIATION_ROUTE = "remediationRoute";
 	public static final String VAR_SYSTEM_OWNER = "systemOwner";
 	public static final String VAR_ESCALATED_TO = "escalatedTo";
 

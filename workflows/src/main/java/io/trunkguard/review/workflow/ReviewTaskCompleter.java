@@ -1,30 +1,66 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.CampaignProgress;
+import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.ItemReassigned;
 import io.trunkguard.review.CampaignSignedOff;
 import io.trunkguard.review.ItemRemediated;
 import io.trunkguard.review.ReviewSubmitted;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Objects;
 
 import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 
 /**
  * Completes the inbox task a domain action finishes: a reviewer's submission, a manual remediation (or accepted risk),
- * a sign-off. Synchronous, in the domain action's transaction: the action and the task completion commit together.
- * Without a matching task (no process for the campaign, or already done) nothing happens.
+ * a sign-off. Keeps the inbox tasks in step with reassignments: the new reviewer gets an inbox task if they have none,
+ * and the previous reviewer's task is completed once they have nothing left to decide. Synchronous, in the domain
+ * action's transaction: the action and the task changes commit together. Without a matching task (no process for the
+ * campaign, or already done) nothing happens.
  */
 @Component
 class ReviewTaskCompleter {
 
 	private final TaskService tasks;
+	private final RuntimeService runtime;
+	private final CampaignService campaigns;
 
-	ReviewTaskCompleter(TaskService tasks) {
+	ReviewTaskCompleter(TaskService tasks, RuntimeService runtime, CampaignService campaigns) {
 		this.tasks = tasks;
+		this.runtime = runtime;
+		this.campaigns = campaigns;
+	}
+
+	@EventListener
+	void on(ItemReassigned event) {
+		String business = event.campaignId().toString();
+		ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(business)
+				.active().singleResult();
+		if (instance == null) {
+			return;
+		}
+		List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REVIEW_GRANTS).list();
+		boolean newReviewerHasTask = open.stream()
+				.anyMatch(task -> Objects.equals(event.toReviewer(), tasks.getVariable(task.getId(), VAR_REVIEWER)));
+		if (!newReviewerHasTask && !open.isEmpty()) {
+			// a new inner instance of the parallel multi-instance review: the new reviewer's inbox task, with its timers
+			runtime.createProcessInstanceModification(instance.getId())
+					.startBeforeActivity(SUBPROCESS_REVIEW)
+					.setVariableLocal(VAR_REVIEWER, event.toReviewer())
+					.execute();
+		}
+		CampaignProgress left = campaigns.progressOf(event.campaignId(), event.fromReviewer());
+		if (left.items() - left.settled() == 0) {
+			complete(event.campaignId(), TASK_REVIEW_GRANTS, VAR_REVIEWER, event.fromReviewer());
+		}
 	}
 
 	@EventListener

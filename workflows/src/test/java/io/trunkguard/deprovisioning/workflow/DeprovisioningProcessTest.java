@@ -138,9 +138,29 @@ class DeprovisioningProcessTest {
 
 		assertThat(instance).hasPassed(TASK_REMOVE_IN_KEYCLOAK, TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE).hasNotPassed(TASK_ESCALATE)
 				.isEnded();
-		verify(deprovisioning).confirmManualRemoval(caseId, portal.grantId(), "olga");
+		verify(deprovisioning).confirmManualRemoval(caseId, portal.grantId(), "olga", null);
 		verify(deprovisioning, never()).escalate(any(), any());
 		verify(deprovisioning).complete(caseId);
+	}
+
+	@Test
+	void withoutIdentityProviderAKeycloakGrantGoesToItsOwnerInsteadOfRetrying() {
+		Duration sla = Duration.ofHours(24);
+		GrantRemoval unconnected = new GrantRemoval(GrantId.random(), SystemId.random(), "Keycloak", ConnectorType.KEYCLOAK, "reviewer",
+				false, "olga", sla, EVENT.plus(sla));
+		ProcessInstance instance = start(unconnected);
+		runAsyncSteps(instance);
+
+		assertThat(instance).isWaitingAt(TASK_REMOVE_MANUALLY).hasNotPassed(TASK_REMOVE_IN_KEYCLOAK);
+		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga").hasName("Remove the access on Keycloak");
+		assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).withException().count()).isZero();
+
+		complete(task(TASK_REMOVE_MANUALLY), withVariables(VAR_REMOVED_BY, "olga", VAR_REMOVAL_NOTE, "role removed in the admin console"));
+		runAsyncSteps(instance);
+
+		assertThat(instance).hasPassed(TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE).isEnded();
+		verify(deprovisioning, never()).removeAutomatically(any(), any());
+		verify(deprovisioning).confirmManualRemoval(caseId, unconnected.grantId(), "olga", "role removed in the admin console");
 	}
 
 	@Test
@@ -161,7 +181,7 @@ class DeprovisioningProcessTest {
 		runAsyncSteps(instance);
 
 		assertThat(instance).hasPassed(TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE).isEnded();
-		verify(deprovisioning).confirmManualRemoval(caseId, portal.grantId(), "compliance-lead");
+		verify(deprovisioning).confirmManualRemoval(caseId, portal.grantId(), "compliance-lead", null);
 	}
 
 	@Test

@@ -5,12 +5,15 @@ import io.trunkguard.access.GrantId;
 import io.trunkguard.access.SystemId;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.CampaignProgress;
+import io.trunkguard.review.ItemReassigned;
 import io.trunkguard.review.CampaignSchedule;
 import io.trunkguard.review.CampaignService;
 import io.trunkguard.review.CampaignSignedOff;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.ItemRemediated;
 import io.trunkguard.review.RemediationRequest;
+import io.trunkguard.review.RemediationRoute;
 import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewItemId;
@@ -91,6 +94,8 @@ class AccessReviewProcessTest {
 		when(campaigns.pendingRemediations(id)).thenReturn(List.of());
 		when(campaigns.remediationOf(KEYCLOAK_ITEM)).thenReturn(request(KEYCLOAK_ITEM, ConnectorType.KEYCLOAK));
 		when(campaigns.remediationOf(MANUAL_ITEM)).thenReturn(request(MANUAL_ITEM, ConnectorType.MANUAL));
+		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.AUTOMATIC);
+		when(campaigns.routeRemediation(MANUAL_ITEM)).thenReturn(RemediationRoute.MANUAL);
 		when(campaigns.escalate(id, "olga")).thenReturn("manny");
 
 		Mocks.register("accessReviewSchedule", new AccessReviewSchedule(AccessReviewProcessProperties.QUARTERLY));
@@ -108,6 +113,10 @@ class AccessReviewProcessTest {
 	@AfterEach
 	void tearDown() {
 		Mocks.reset();
+	}
+
+	ReviewTaskCompleter completer() {
+		return new ReviewTaskCompleter(taskService(), runtimeService(), campaigns);
 	}
 
 	RemediationRequest request(ReviewItemId item, ConnectorType connector) {
@@ -236,13 +245,84 @@ class AccessReviewProcessTest {
 
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
 		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga").hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
-		new ReviewTaskCompleter(taskService()).on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
+		completer().on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
 				"removed by hand, OPS-7", "olga", NOW));
 
 		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
 				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 		verify(campaigns, never()).remediateAutomatically(any());
 		closeAndSignOff(instance);
+	}
+
+	@Test
+	void keycloakRevocationsWithoutAConfiguredConnectorGoToTheOwnerInsteadOfAnIncident() {
+		// the embedded default: the system has the Keycloak connector, but no RemediationPort serves it
+		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.MANUAL);
+		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
+		ProcessInstance instance = launch(UnansweredRule.REVOKE);
+		submitAll(instance);
+
+		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
+		verify(campaigns).routeRemediation(KEYCLOAK_ITEM);
+		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga").hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
+				.activityId(TASK_REMOVE_ACCESS_AUTOMATICALLY).count()).isZero();
+		org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		completer().on(new ItemRemediated(KEYCLOAK_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
+				"removed by hand in the Keycloak console", "olga", NOW));
+
+		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
+				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
+		verify(campaigns, never()).remediateAutomatically(any());
+		closeAndSignOff(instance);
+	}
+
+	@Test
+	void anAcceptedRevocationAlsoCompletesTheManualTask() {
+		when(campaigns.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
+		ProcessInstance instance = launch(UnansweredRule.REVOKE);
+		submitAll(instance);
+		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
+
+		completer().on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.ACCEPTED,
+				"risk accepted until the SBC is replaced in Q1", "compliance-lead", NOW));
+
+		assertThat(instance).hasPassed(EVENT_ACCESS_REMOVED).isWaitingAt(TASK_CLOSE_CAMPAIGN);
+		closeAndSignOff(instance);
+	}
+
+	@Test
+	void reassignedItemsGiveTheNewReviewerAnInboxTaskAndReleaseTheOldOne() {
+		ProcessInstance instance = launch(UnansweredRule.REVOKE);
+		when(campaigns.progressOf(id, "olga")).thenReturn(new CampaignProgress(0, 0, 0, 0));
+
+		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "rita", "compliance-lead", NOW));
+		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "rita", "compliance-lead", NOW));
+
+		org.assertj.core.api.Assertions.assertThat(reviewTaskOf("olga")).isNull();
+		assertThat(reviewTaskOf("rita")).hasCandidateUser("rita").hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
+		org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+				.taskDefinitionKey(TASK_REVIEW_GRANTS).count()).isEqualTo(2);
+		// the new reviewer's task has the reminder and deadline timers like the others
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
+				.activityId(TIMER_DEADLINE).count()).isEqualTo(2);
+
+		completer().on(new ReviewSubmitted(id, PersonId.random(), "manny", 2, NOW));
+		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS);
+		completer().on(new ReviewSubmitted(id, PersonId.random(), "rita", 3, NOW));
+		assertThat(instance).isWaitingAt(TASK_APPLY_UNANSWERED_RULE);
+	}
+
+	@Test
+	void aReviewerWithItemsLeftKeepsTheirTaskAfterAPartialReassignment() {
+		launch(UnansweredRule.REVOKE);
+		when(campaigns.progressOf(id, "olga")).thenReturn(new CampaignProgress(4, 1, 0, 0));
+
+		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "manny", "compliance-lead", NOW));
+
+		assertThat(reviewTaskOf("olga")).isNotNull();
+		org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceBusinessKey(id.toString())
+				.taskDefinitionKey(TASK_REVIEW_GRANTS).count()).isEqualTo(2);
 	}
 
 	@Test
@@ -318,7 +398,7 @@ class AccessReviewProcessTest {
 	@Test
 	void submissionsAndSignOffCompleteTheirInboxTasks() {
 		ProcessInstance instance = launch(UnansweredRule.CARRY_OVER);
-		ReviewTaskCompleter completer = new ReviewTaskCompleter(taskService());
+		ReviewTaskCompleter completer = completer();
 
 		completer.on(new ReviewSubmitted(id, PersonId.random(), "olga", 3, NOW));
 

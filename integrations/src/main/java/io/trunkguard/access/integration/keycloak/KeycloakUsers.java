@@ -83,6 +83,48 @@ public class KeycloakUsers {
 		return true;
 	}
 
+	/** Whether the realm has a user with exactly this username. */
+	public boolean exists(String username) {
+		return find(username).isPresent();
+	}
+
+	/** The names of the realm roles the user holds directly; empty if there is no such user. */
+	public java.util.Set<String> realmRoles(String username) {
+		return find(username)
+				.map(u -> realm().users().get(u.getId()).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
+						.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
+				.map(java.util.Collections::unmodifiableSet)
+				.orElse(java.util.Set.of());
+	}
+
+	/**
+	 * Gives the user a realm role; false if they held it already. Throws when the user or the role does not exist, or
+	 * the role is not there when read back. Roles are looked up among the user's available roles, which needs only
+	 * manage-users (not view-realm).
+	 */
+	public boolean addRealmRole(String username, String role) {
+		UserRepresentation found = find(username)
+				.orElseThrow(() -> new IllegalStateException("Keycloak has no user " + username + " to give realm role " + role));
+		UserResource user = realm().users().get(found.getId());
+		if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
+			return false;
+		}
+		RoleRepresentation available = user.roles().realmLevel().listAvailable().stream().filter(r -> r.getName().equals(role))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("Keycloak realm " + realm + " has no realm role " + role + " to give " + username));
+		user.roles().realmLevel().add(List.of(available));
+		if (user.roles().realmLevel().listAll().stream().noneMatch(r -> r.getName().equals(role))) {
+			throw new IllegalStateException("Keycloak user " + username + " does not hold realm role " + role + " after adding it");
+		}
+		log.info("Added realm role {} to Keycloak user {}", role, username);
+		return true;
+	}
+
+	/** The realm this adapter acts on. */
+	public String realmName() {
+		return realm;
+	}
+
 	/** True if the user is disabled or does not exist. */
 	public boolean isDisabled(String username) {
 		return find(username).map(u -> !Boolean.TRUE.equals(u.isEnabled())).orElse(true);
