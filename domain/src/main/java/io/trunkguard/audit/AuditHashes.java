@@ -31,24 +31,43 @@ public final class AuditHashes {
 		MessageDigest digest = sha256();
 		digest.update(VERSION_TAG);
 		digest.update(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
-		field(digest, occurredAt == null ? null : occurredAt.toString());
-		field(digest, actor);
-		field(digest, action);
-		field(digest, subjectType);
-		field(digest, subjectId);
-		field(digest, details);
+		digest.update(encodedFields(occurredAt, actor, action, subjectType, subjectId, details));
 		field(digest, previousHash);
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static void field(MessageDigest digest, String value) {
+	/**
+	 * The hashed bytes between the sequence number and the previous hash: occurredAt, actor, action, subjectType,
+	 * subjectId and details, each length-prefixed as described above. They do not depend on the entry's place in the
+	 * chain, so they can be encoded before the chain head is locked (the PostgreSQL append function hashes
+	 * {@code tag || sequence || these bytes || previous hash} itself).
+	 */
+	public static byte[] encodedFields(Instant occurredAt, String actor, String action, String subjectType, String subjectId,
+			String details) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+		field(out, occurredAt == null ? null : occurredAt.toString());
+		field(out, actor);
+		field(out, action);
+		field(out, subjectType);
+		field(out, subjectId);
+		field(out, details);
+		return out.toByteArray();
+	}
+
+	private static void field(java.io.ByteArrayOutputStream out, String value) {
 		if (value == null) {
-			digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
+			out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
 			return;
 		}
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-		digest.update(bytes);
+		out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+		out.writeBytes(bytes);
+	}
+
+	private static void field(MessageDigest digest, String value) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(80);
+		field(out, value);
+		digest.update(out.toByteArray());
 	}
 
 	private static MessageDigest sha256() {

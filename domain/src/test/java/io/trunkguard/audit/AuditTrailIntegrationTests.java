@@ -90,8 +90,10 @@ abstract class AuditTrailIntegrationTests {
 	@Test
 	void appendsEntriesChainedByHash() {
 		Instant occurredAt = Instant.parse("2026-05-04T10:15:30.123456789Z");
-		AuditEntry first = trail.record(new AuditEntryDraft("reviewer", "LOGIN_SUCCEEDED", null, null, null, occurredAt));
-		AuditEntry second = trail.record("auditor", "WRITE_REFUSED", "Grant", "42", Map.of("path", "/grants/42", "method", "POST"));
+		trail.record(new AuditEntryDraft("reviewer", "LOGIN_SUCCEEDED", null, null, null, occurredAt));
+		trail.record("auditor", "WRITE_REFUSED", "Grant", "42", Map.of("path", "/grants/42", "method", "POST"));
+		AuditEntry first = entries.findById(1L).orElseThrow();
+		AuditEntry second = entries.findById(2L).orElseThrow();
 
 		assertThat(first.getSequence()).isEqualTo(1);
 		assertThat(first.getPreviousHash()).isEqualTo(AuditHashes.GENESIS);
@@ -178,9 +180,10 @@ abstract class AuditTrailIntegrationTests {
 
 	@Test
 	void startsItsOwnTransactionWhenCalledOutsideOne() {
-		AuditEntry entry = trail.record("anonymous", AuditActions.LOGIN_FAILED, null, null, Map.of("username", "mallory"));
+		trail.record("anonymous", AuditActions.LOGIN_FAILED, null, null, Map.of("username", "mallory"));
 
-		assertThat(entries.findById(entry.getSequence())).isPresent();
+		assertThat(entries.findById(1L)).get().extracting(AuditEntry::getActor).isEqualTo("anonymous");
+		assertThat(trail.headSequence()).isEqualTo(1);
 	}
 
 	@Test
@@ -217,6 +220,109 @@ abstract class AuditTrailIntegrationTests {
 		AuditVerification result = verifier.verify();
 		assertThat(result.intact()).as(result.reason()).isTrue();
 		assertThat(result.entriesChecked()).isEqualTo(threads * perThread);
+	}
+
+	@Test
+	void appendsATransactionsEntriesInOrderWhenItCommits() {
+		transaction.executeWithoutResult(status -> {
+			trail.record("lead", "EXPORT_CREATED", "Export", "e-1", null);
+			trail.record("lead", "EXPORT_CREATED", "Export", "e-2", null);
+			trail.record("lead", "EXPORT_CREATED", "Export", "e-3", null);
+			// not appended yet: the chain moves at the commit
+			assertThat(trail.headSequence()).isZero();
+			assertThat(entries.count()).isZero();
+		});
+
+		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
+				.extracting(AuditEntry::getSubjectId).containsExactly("e-1", "e-2", "e-3");
+		assertThat(trail.headSequence()).isEqualTo(3);
+		assertThat(trail.headHash()).isEqualTo(entries.findById(3L).orElseThrow().getHash());
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void appendsNothingWhenTheTransactionRollsBack() {
+		trail.record("lead", "EXPORT_CREATED", "Export", "kept", null);
+
+		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+			trail.record("lead", "EXPORT_CREATED", "Export", "rolled-back", null);
+			throw new IllegalStateException("the change failed");
+		})).hasMessage("the change failed");
+
+		assertThat(entries.count()).isEqualTo(1);
+		assertThat(trail.headSequence()).isEqualTo(1);
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void keepsTheEntriesOfASuspendedTransactionApartFromItsInnerOne() {
+		TransactionTemplate inner = new TransactionTemplate(transaction.getTransactionManager());
+		inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		transaction.executeWithoutResult(status -> {
+			trail.record("lead", "EXPORT_CREATED", "Export", "outer", null);
+			inner.executeWithoutResult(innerStatus -> trail.record("lead", "EXPORT_CREATED", "Export", "inner", null));
+			// the inner transaction committed its own entry only
+			assertThat(trail.headSequence()).isEqualTo(1);
+		});
+
+		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
+				.extracting(AuditEntry::getSubjectId).containsExactly("inner", "outer");
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void refusesTooLongDetailsWhenRecordedAndAppendsNothing() {
+		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> trail.record("lead", "EXPORT_CREATED", "Export", "x",
+				Map.of("note", "n".repeat(AuditEntry.MAX_DETAILS))))).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("details");
+
+		assertThat(entries.count()).isZero();
+	}
+
+	@Test
+	void appendsAnEntryRecordedWhileItsTransactionCommits() {
+		transaction.executeWithoutResult(status -> org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void beforeCommit(boolean readOnly) {
+						trail.record("lead", "EXPORT_CREATED", "Export", "late", null);
+					}
+				}));
+
+		assertThat(entries.findById(1L)).get().extracting(AuditEntry::getSubjectId).isEqualTo("late");
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void letsOtherTransactionsAppendWhileOneHasEntriesPending() throws Exception {
+		CountDownLatch recorded = new CountDownLatch(1);
+		CountDownLatch otherDone = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> slow = pool.submit(() -> transaction.executeWithoutResult(status -> {
+				trail.record("slow", "EXPORT_CREATED", "Export", "slow", null);
+				recorded.countDown();
+				try {
+					// the chain is not locked by a pending entry: the other transaction commits meanwhile
+					assertThat(otherDone.await(20, TimeUnit.SECONDS)).isTrue();
+				}
+				catch (InterruptedException e) {
+					throw new IllegalStateException(e);
+				}
+			}));
+			assertThat(recorded.await(20, TimeUnit.SECONDS)).isTrue();
+			trail.record("fast", "EXPORT_CREATED", "Export", "fast", null);
+			otherDone.countDown();
+			slow.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
+				.extracting(AuditEntry::getSubjectId).containsExactly("fast", "slow");
+		assertThat(verifier.verify().intact()).isTrue();
 	}
 
 	@Test
