@@ -26,12 +26,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.security.SecuritySettings.Login;
 
 /**
@@ -87,8 +89,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
-            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint)
-            throws Exception {
+            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
+            ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
+        endSessionsOfDisabledAccounts(http, localAccounts, trail);
         RequestMatcher webapps = PATHS.matcher("/camunda/**");
         RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
         http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
@@ -120,7 +123,9 @@ class SecurityConfiguration {
     SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
             AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService) throws Exception {
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
+            ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
+        endSessionsOfDisabledAccounts(http, localAccounts, trail);
         RequestMatcher api = PATHS.matcher("/api/**");
         http.authorizeHttpRequests(authorize -> rules(authorize))
                 .csrf(csrf -> {
@@ -157,6 +162,15 @@ class SecurityConfiguration {
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         }
         return http.build();
+    }
+
+    /** With local login, a session of an account disabled since it logged in ends on its next request. */
+    private static void endSessionsOfDisabledAccounts(HttpSecurity http, ObjectProvider<LocalAccounts> localAccounts,
+            AuditTrail trail) {
+        LocalAccounts accounts = localAccounts.getIfAvailable();
+        if (accounts != null) {
+            http.addFilterAfter(new DisabledAccountSessions(accounts, trail), SecurityContextHolderFilter.class);
+        }
     }
 
     private static void rules(
