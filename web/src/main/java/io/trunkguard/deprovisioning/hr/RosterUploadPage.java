@@ -5,7 +5,10 @@ import io.trunkguard.deprovisioning.RosterEntry;
 import io.trunkguard.deprovisioning.RosterOutcome;
 import io.trunkguard.deprovisioning.RosterReconciliation;
 import io.trunkguard.shared.DomainException;
+import io.trunkguard.web.LimitedUpload;
+import io.trunkguard.web.UploadSizeLimit;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,10 +43,23 @@ class RosterUploadPage {
 		this.properties = properties;
 	}
 
+	/** A file beyond the server's multipart limit comes back here with {@code ?refused=too-large}, nothing read. */
+	@Bean
+	static LimitedUpload rosterUploads() {
+		return LimitedUpload.of("^/deprovisioning/roster$", "/deprovisioning/roster");
+	}
+
 	@GetMapping("/deprovisioning/roster")
-	String form(Model model) {
+	String form(@RequestParam(required = false) String refused, Model model) {
 		model.addAttribute("maxBytes", properties.maxRoster().toBytes());
+		if (UploadSizeLimit.TOO_LARGE.equals(refused)) {
+			model.addAttribute("error", tooLarge());
+		}
 		return "deprovisioning/roster";
+	}
+
+	private String tooLarge() {
+		return "The file is larger than " + properties.maxRoster().toKilobytes() + " KB: nothing imported.";
 	}
 
 	@PostMapping("/deprovisioning/roster")
@@ -54,8 +70,7 @@ class RosterUploadPage {
 			return refuse(model, response, user, "Choose a roster file (CSV with a header hr_id[,end_date]).", List.of());
 		}
 		if (file.getSize() > properties.maxRoster().toBytes()) {
-			return refuse(model, response, user, "The file is larger than " + properties.maxRoster().toKilobytes() + " KB: nothing imported.",
-					List.of());
+			return refuse(model, response, user, tooLarge(), List.of());
 		}
 		byte[] content = file.getBytes();
 		List<RosterEntry> entries;
