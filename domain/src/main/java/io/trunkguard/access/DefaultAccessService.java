@@ -175,6 +175,12 @@ class DefaultAccessService implements AccessService {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<AccessGrant> activeGrantsOf(java.util.Collection<PersonId> personIds) {
+		return personIds.isEmpty() ? List.of() : grants.findByPersonIdInAndStatus(personIds, GrantStatus.ACTIVE);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<AccessGrant> activeGrantsOn(SystemId systemId) {
 		return grants.findBySystemIdAndStatus(systemId, GrantStatus.ACTIVE);
 	}

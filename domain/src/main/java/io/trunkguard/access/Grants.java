@@ -20,6 +20,8 @@ public interface Grants extends Repository<AccessGrant, GrantId>, JpaSpecificati
 
 	List<AccessGrant> findByPersonIdAndStatus(PersonId personId, GrantStatus status);
 
+	List<AccessGrant> findByPersonIdInAndStatus(java.util.Collection<PersonId> personIds, GrantStatus status);
+
 	List<AccessGrant> findBySystemIdAndStatus(SystemId systemId, GrantStatus status);
 
 	List<AccessGrant> findByPersonId(PersonId personId);

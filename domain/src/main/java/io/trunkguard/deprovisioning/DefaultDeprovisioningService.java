@@ -160,19 +160,30 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Transactional(readOnly = true)
 	public List<GrantRemoval> grantsToRemove(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = getCase(caseId);
+		return grantsToRemove(List.of(c)).getOrDefault(c.getId(), List.of());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<DeprovisioningCaseId, List<GrantRemoval>> grantsToRemove(java.util.Collection<DeprovisioningCase> cases) {
 		// without identity provider, a Keycloak connector cannot act: its grants go to the system owner like manual ones
 		boolean connected = identityProvider().isPresent();
-		List<AccessGrant> grants = access.activeGrantsOf(c.getPersonId());
-		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access.systemsByIds(grants.stream().map(AccessGrant::getSystemId).toList());
-		Map<PersonId, Person> owners = people.byIds(systems.values().stream().map(AccessSystem::getOwnerId).toList());
-		return grants.stream().map(grant -> {
-			AccessSystem system = systems.get(grant.getSystemId());
-			Person owner = owners.get(system.getOwnerId());
-			var sla = properties.slaOf(system.getName());
-			return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(), grant.getEntitlement(),
-					system.getConnector() == ConnectorType.KEYCLOAK && connected, owner == null ? null : owner.getUsername(), sla,
-					c.getEffectiveAt().plus(sla));
-		}).sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic()).thenComparing(GrantRemoval::systemName)).toList();
+		List<AccessGrant> grants = access.activeGrantsOf(cases.stream().map(DeprovisioningCase::getPersonId).distinct().toList());
+		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access.systemsByIds(grants.stream().map(AccessGrant::getSystemId).distinct().toList());
+		Map<PersonId, Person> owners = people.byIds(systems.values().stream().map(AccessSystem::getOwnerId).distinct().toList());
+		Map<PersonId, List<AccessGrant>> grantsByPerson = grants.stream().collect(java.util.stream.Collectors.groupingBy(AccessGrant::getPersonId));
+		Map<DeprovisioningCaseId, List<GrantRemoval>> removals = new java.util.LinkedHashMap<>();
+		for (DeprovisioningCase c : cases) {
+			removals.put(c.getId(), grantsByPerson.getOrDefault(c.getPersonId(), List.of()).stream().map(grant -> {
+				AccessSystem system = systems.get(grant.getSystemId());
+				Person owner = owners.get(system.getOwnerId());
+				var sla = properties.slaOf(system.getName());
+				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(), grant.getEntitlement(),
+						system.getConnector() == ConnectorType.KEYCLOAK && connected, owner == null ? null : owner.getUsername(), sla,
+						c.getEffectiveAt().plus(sla));
+			}).sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic()).thenComparing(GrantRemoval::systemName)).toList());
+		}
+		return removals;
 	}
 
 	@Override

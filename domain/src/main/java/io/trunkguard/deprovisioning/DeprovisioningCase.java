@@ -18,6 +18,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
@@ -103,12 +105,14 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	 * make that step fail and retry; two receipts appended at once collide on (case_id, seq) and one is retried.
 	 */
 	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
 	@OptimisticLock(excluded = true)
 	@CollectionTable(name = "deprovisioning_receipt", joinColumns = @JoinColumn(name = "case_id"))
 	@OrderColumn(name = "seq")
 	private List<Receipt> receipts = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
 	@CollectionTable(name = "deprovisioning_step", joinColumns = @JoinColumn(name = "case_id"))
 	@OrderColumn(name = "seq")
 	private List<Step> steps = new ArrayList<>();

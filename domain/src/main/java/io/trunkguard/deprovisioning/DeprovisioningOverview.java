@@ -38,8 +38,10 @@ public class DeprovisioningOverview {
 
 	public List<SlaClock> openCases() {
 		Instant now = clock.instant();
-		return deprovisioning.openCases().stream().map(c -> {
-			Instant due = deprovisioning.grantsToRemove(c.getId()).stream().map(GrantRemoval::slaDueAt).min(Comparator.naturalOrder())
+		List<DeprovisioningCase> open = deprovisioning.openCases();
+		var removals = deprovisioning.grantsToRemove(open);
+		return open.stream().map(c -> {
+			Instant due = removals.getOrDefault(c.getId(), List.of()).stream().map(GrantRemoval::slaDueAt).min(Comparator.naturalOrder())
 					.orElse(c.getEffectiveAt().plus(properties.defaultSla()));
 			return new SlaClock(c, due, Duration.between(now, due));
 		}).sorted(Comparator.comparing(SlaClock::left)).toList();

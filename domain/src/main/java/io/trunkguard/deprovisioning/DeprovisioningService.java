@@ -27,6 +27,9 @@ public interface DeprovisioningService {
 	/** The person's active grants to remove, automatic ones first. */
 	List<GrantRemoval> grantsToRemove(@NotNull DeprovisioningCaseId caseId);
 
+	/** The same for many cases at once, with a constant number of queries (lists of cases); keyed by case, in its order. */
+	java.util.Map<DeprovisioningCaseId, List<GrantRemoval>> grantsToRemove(@NotNull java.util.Collection<DeprovisioningCase> cases);
+
 	/** Removes a grant on a system with a connector: the role at the identity provider, then the grant. */
 	void removeAutomatically(@NotNull DeprovisioningCaseId caseId, @NotNull GrantId grantId);
 
