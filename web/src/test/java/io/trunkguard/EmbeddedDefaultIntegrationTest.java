@@ -66,7 +66,9 @@ class EmbeddedDefaultIntegrationTest {
 
     @Test
     void startsWithDemoDataFlywayTablesAndTheCamundaEngine() {
-        assertThat(people.search(PersonSearch.all(), PageRequest.of(0, 1)).getTotalElements()).isBetween(35L, 60L);
+        // the demo's people (HR-1000..HR-1999); other tests of the shared context register more people of their own
+        assertThat(jdbc.queryForObject("select count(*) from person where hr_id like 'HR-1___'", Long.class)).isBetween(35L, 60L);
+        assertThat(people.search(PersonSearch.all(), PageRequest.of(0, 1)).getTotalElements()).isGreaterThanOrEqualTo(35L);
         assertThat(access.allSystems()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(vendors.all()).hasSize(3);
         assertThat(people.findByUsername("reviewer")).isPresent();
