@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
     ManagementService management;
 
     /** One browser session per user, so the CSRF token a page carries is the one its form posts back. */
-    final Map<String, MockHttpSession> sessions = new HashMap<>();
+    final Map<RequestPostProcessor, MockHttpSession> sessions = new IdentityHashMap<>();
 
     @Test
     void leadStartsReviewersDecideRevocationsAreRemediatedAndTheSignedOffReportsDownload() throws Exception {
@@ -291,8 +292,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
     }
 
     MockHttpSession session(RequestPostProcessor as) {
-        String key = Integer.toHexString(System.identityHashCode(as));
-        return sessions.computeIfAbsent(key, k -> new MockHttpSession());
+        return sessions.computeIfAbsent(as, k -> new MockHttpSession());
     }
 
     static String csrfOf(String page) {
