@@ -3,14 +3,11 @@ package io.trunkguard.deprovisioning.reports;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -27,6 +24,7 @@ import java.util.Locale;
 
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.human;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
+import static io.trunkguard.reports.PdfBlocks.*;
 
 /**
  * The PDF summary of a deprovisioning log: the period's counts, median and 95th percentile time from HR event to last
@@ -35,11 +33,6 @@ import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
  */
 final class DeprovisioningLogPdfWriter {
 
-	private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-	private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
-	private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
-	private static final Color HEADER_BG = new Color(0xE8, 0xEE, 0xF5);
 	private static final Color MET = new Color(0x1A, 0x7F, 0x37);
 	private static final Color MISSED = new Color(0xCF, 0x22, 0x2E);
 
@@ -151,41 +144,4 @@ final class DeprovisioningLogPdfWriter {
 		return image;
 	}
 
-	private static void section(Document document, String title) {
-		Paragraph heading = new Paragraph(title, HEADING);
-		heading.setSpacingBefore(12);
-		heading.setSpacingAfter(4);
-		document.add(heading);
-	}
-
-	private static PdfPTable table(float[] widths, String... headers) {
-		PdfPTable table = new PdfPTable(widths);
-		table.setWidthPercentage(100);
-		table.setHeaderRows(headers.length == 0 ? 0 : 1);
-		for (String header : headers) {
-			PdfPCell cell = new PdfPCell(new Phrase(header, SMALL_BOLD));
-			cell.setBackgroundColor(HEADER_BG);
-			table.addCell(cell);
-		}
-		return table;
-	}
-
-	private static void fact(PdfPTable table, String label, String value) {
-		table.addCell(new PdfPCell(new Phrase(label, SMALL_BOLD)));
-		table.addCell(new PdfPCell(new Phrase(value == null || value.isEmpty() ? "–" : value, SMALL)));
-	}
-
-	private static void cells(PdfPTable table, String... values) {
-		for (String value : values) {
-			table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, SMALL)));
-		}
-	}
-
-	private static void empty(PdfPTable table, boolean empty, int columns, String text) {
-		if (empty) {
-			PdfPCell cell = new PdfPCell(new Phrase(text, SMALL));
-			cell.setColspan(columns);
-			table.addCell(cell);
-		}
-	}
 }

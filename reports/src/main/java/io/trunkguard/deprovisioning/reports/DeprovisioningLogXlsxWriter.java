@@ -19,6 +19,8 @@ import java.util.List;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.human;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
 
+import static io.trunkguard.reports.SpreadsheetText.neutralise;
+
 /**
  * The deprovisioning log as XLSX (streamed): a summary sheet, a "Cases" sheet with one row per case (HR event,
  * receipts, last access removed, time to deprovision, SLA outcome) and an "Access removed" sheet with one row per step
@@ -123,14 +125,5 @@ final class DeprovisioningLogXlsxWriter {
 		else {
 			row.createCell(column).setCellValue(neutralise(value == null ? "" : value.toString()));
 		}
-	}
-
-	/** A cell starting with =, +, -, @, tab or CR would be read as a formula: prefixed with an apostrophe, it stays text. */
-	static String neutralise(String value) {
-		if (value.isEmpty()) {
-			return value;
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
 	}
 }

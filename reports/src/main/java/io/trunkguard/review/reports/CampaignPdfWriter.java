@@ -1,19 +1,13 @@
 package io.trunkguard.review.reports;
 
-import java.awt.Color;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
@@ -24,19 +18,14 @@ import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewItem;
 
+import static io.trunkguard.reports.PdfBlocks.*;
+
 /**
  * The PDF campaign report an auditor reads: the scope frozen at start (per system), the reviewers, every decision
  * that revoked, reduced or kept privileged access with its justification and time, revocations with their remediation
  * proof and time, what happened to unanswered items, and the sign-off. Every item with every field is in the XLSX.
  */
 final class CampaignPdfWriter {
-
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
-    private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
-    private static final Color HEADER_BG = new Color(0xE8, 0xEE, 0xF5);
 
     private CampaignPdfWriter() {
     }
@@ -146,45 +135,6 @@ final class CampaignPdfWriter {
                         + ", after every item was decided and every revocation remediated or explicitly accepted."
                         + " No lead may sign off a campaign in which they reviewed their own access.", BODY));
         document.close();
-    }
-
-    private static void section(Document document, String title) {
-        Paragraph heading = new Paragraph(title, HEADING);
-        heading.setSpacingBefore(12);
-        heading.setSpacingAfter(4);
-        document.add(heading);
-    }
-
-    private static PdfPTable table(float[] widths, String... headers) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(headers.length == 0 ? 0 : 1);
-        for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, SMALL_BOLD));
-            cell.setBackgroundColor(HEADER_BG);
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private static void fact(PdfPTable table, String label, String value) {
-        table.addCell(new PdfPCell(new Phrase(label, SMALL_BOLD)));
-        table.addCell(new PdfPCell(new Phrase(value == null || value.isEmpty() ? "–" : value, SMALL)));
-    }
-
-    private static void cells(PdfPTable table, String... values) {
-        for (String value : values) {
-            table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, SMALL)));
-        }
-    }
-
-    private static void empty(PdfPTable table, boolean empty, int columns, String text) {
-        if (empty) {
-            PdfPCell cell = new PdfPCell(new Phrase(text, SMALL));
-            cell.setColspan(columns);
-            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-            table.addCell(cell);
-        }
     }
 
     private static String n(long value) {

@@ -1,5 +1,6 @@
 package io.trunkguard.review.reports;
 
+import io.trunkguard.reports.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

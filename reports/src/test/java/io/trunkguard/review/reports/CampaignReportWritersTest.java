@@ -157,14 +157,4 @@ class CampaignReportWritersTest {
             assertThat(workbook.getSheet("Campaign").getRow(0).getCell(1).getStringCellValue()).isEqualTo("Q4 access review");
         }
     }
-
-    @Test
-    void neutralisesEveryFormulaPrefix() {
-        assertThat(SpreadsheetText.neutralise("=1+1")).isEqualTo("'=1+1");
-        assertThat(SpreadsheetText.neutralise("+44 20")).isEqualTo("'+44 20");
-        assertThat(SpreadsheetText.neutralise("-2")).isEqualTo("'-2");
-        assertThat(SpreadsheetText.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(SpreadsheetText.neutralise("plain")).isEqualTo("plain");
-        assertThat(SpreadsheetText.neutralise("")).isEmpty();
-    }
 }
