@@ -3,7 +3,19 @@ package io.trunkguard.deprovisioning.hr;
 import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.deprovisioning.IdentityProviderPort;
 import io.trunkguard.testsupport.EmbeddedPostgresTestConfiguration;
+import io.trunkguard.testsupport.KeycloakServer;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -11,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -43,11 +57,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event to its account being disabled, for 200 events posted at {@value #STEADY_RATE} per second and for a burst of
  * 1,000 posted at once, and how many accounts were disabled, cases opened or processes started more than once.
  * <p>
- * The identity provider is NOT Keycloak: {@link RecordingIdentityProvider} records when each account is disabled and
- * stands in for Keycloak's admin API with a fixed delay per call ({@code bench.idp-latency-ms}, default
- * {@value #DEFAULT_IDP_LATENCY_MS} ms). Not part of the test suite (the name does not match Surefire's patterns); run
+ * Two identity providers, chosen with the system property {@code bench.idp}:
+ * <ul>
+ * <li>{@code keycloak}: the real Keycloak of the web tests ({@link KeycloakServer}, started once per JVM) through the real
+ * adapter ({@code io.trunkguard.deprovisioning.integration.KeycloakIdentityProvider}, the service account
+ * {@code trunkguard-admin}). The 1,205 accounts are created beforehand through the admin API (in parallel, not timed), each
+ * holding the realm role its grant names. The adapter bean is wrapped by {@link ObservingIdentityProvider}, which only
+ * delegates and notes when its {@code disableUser} call returned true (the adapter reads the change back before it
+ * returns): that is the "account disabled" instant. After the burst every account is read back from Keycloak.</li>
+ * <li>anything else (the default, {@code stub}): {@link RecordingIdentityProvider} records when each account is disabled
+ * and stands in for Keycloak's admin API with a fixed delay per call ({@code bench.idp-latency-ms}, default
+ * {@value #DEFAULT_IDP_LATENCY_MS} ms).</li>
+ * </ul>
+ * Not part of the test suite (the name does not match Surefire's patterns); run
  * it with {@code ./mvnw -B -pl web -am test -Dtest=DeprovisioningLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}
- * and read the lines starting with {@code BENCH} in {@code web/target/surefire-reports/*-output.txt}.
+ * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with {@code BENCH} in
+ * {@code web/target/surefire-reports/*-output.txt}.
  */
 @SpringBootTest(classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class,
 		DeprovisioningLatencyBench.IdentityProvider.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -66,12 +91,105 @@ class DeprovisioningLatencyBench {
 	static final long DEFAULT_IDP_LATENCY_MS = 50;
 	static final Duration PATIENCE = Duration.ofMinutes(5);
 
+	/** The realm role each bench person's grant names, held by their Keycloak account (so the role removal really removes). */
+	static final String ENTITLEMENT = "reviewer";
+	static final int SETUP_THREADS = 8;
+
+	static boolean onKeycloak() {
+		return "keycloak".equals(System.getProperty("bench.idp"));
+	}
+
+	/** With {@code -Dbench.idp=keycloak}: the application acts on the tests' real Keycloak, like KeycloakAdminApplicationTest. */
+	@DynamicPropertySource
+	static void keycloakProperties(DynamicPropertyRegistry registry) {
+		if (!onKeycloak()) {
+			return;
+		}
+		KeycloakServer keycloak = KeycloakServer.get();
+		registry.add("trunkguard.keycloak.url", keycloak::baseUrl);
+		registry.add("trunkguard.keycloak.realm", () -> KeycloakServer.REALM);
+		registry.add("trunkguard.keycloak.client.id", () -> KeycloakServer.ADMIN_CLIENT_ID);
+		registry.add("trunkguard.keycloak.client.secret", () -> KeycloakServer.ADMIN_CLIENT_SECRET);
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class IdentityProvider {
 
 		@Bean
-		RecordingIdentityProvider recordingIdentityProvider() {
-			return new RecordingIdentityProvider(Long.getLong("bench.idp-latency-ms", DEFAULT_IDP_LATENCY_MS));
+		static DisableLog disableLog() {
+			return new DisableLog();
+		}
+
+		@Bean
+		@ConditionalOnProperty(name = "bench.idp", havingValue = "keycloak", matchIfMissing = false)
+		static BeanPostProcessor observeTheKeycloakAdapter(ObjectProvider<DisableLog> log) {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return bean instanceof IdentityProviderPort port && !(bean instanceof ObservingIdentityProvider)
+							? new ObservingIdentityProvider(port, log.getObject()) : bean;
+				}
+			};
+		}
+
+		@Bean
+		@ConditionalOnProperty(name = "bench.idp", havingValue = "stub", matchIfMissing = true)
+		RecordingIdentityProvider recordingIdentityProvider(DisableLog log) {
+			return new RecordingIdentityProvider(Long.getLong("bench.idp-latency-ms", DEFAULT_IDP_LATENCY_MS), log);
+		}
+	}
+
+	/** When each account was first disabled (the moment the identity provider's disable call returned) and how often. */
+	static class DisableLog {
+
+		final Map<String, Long> disabledAtNanos = new ConcurrentHashMap<>();
+		final Map<String, AtomicInteger> disableCalls = new ConcurrentHashMap<>();
+		final AtomicInteger missingAccounts = new AtomicInteger();
+
+		void disabled(String username, boolean existed) {
+			if (existed) {
+				disabledAtNanos.putIfAbsent(username, System.nanoTime());
+			}
+			else {
+				missingAccounts.incrementAndGet();
+			}
+			disableCalls.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
+		}
+	}
+
+	/** The real adapter, observed: every call is delegated unchanged; a disable is noted when the adapter returns. */
+	record ObservingIdentityProvider(IdentityProviderPort adapter, DisableLog log) implements IdentityProviderPort {
+
+		@Override
+		public String name() {
+			return adapter.name();
+		}
+
+		@Override
+		public boolean disableUser(String username) {
+			boolean existed = adapter.disableUser(username);
+			log.disabled(username, existed);
+			return existed;
+		}
+
+		@Override
+		public int logoutUser(String username) {
+			return adapter.logoutUser(username);
+		}
+
+		@Override
+		public boolean removeRealmRole(String username, String role) {
+			return adapter.removeRealmRole(username, role);
+		}
+
+		@Override
+		public boolean isDisabled(String username) {
+			return adapter.isDisabled(username);
+		}
+
+		@Override
+		public int activeSessions(String username) {
+			return adapter.activeSessions(username);
 		}
 	}
 
@@ -79,11 +197,11 @@ class DeprovisioningLatencyBench {
 	static class RecordingIdentityProvider implements IdentityProviderPort {
 
 		final long latencyMillis;
-		final Map<String, Long> disabledAtNanos = new ConcurrentHashMap<>();
-		final Map<String, AtomicInteger> disableCalls = new ConcurrentHashMap<>();
+		final DisableLog log;
 
-		RecordingIdentityProvider(long latencyMillis) {
+		RecordingIdentityProvider(long latencyMillis, DisableLog log) {
 			this.latencyMillis = latencyMillis;
+			this.log = log;
 		}
 
 		@Override
@@ -94,8 +212,7 @@ class DeprovisioningLatencyBench {
 		@Override
 		public boolean disableUser(String username) {
 			pause();
-			disabledAtNanos.putIfAbsent(username, System.nanoTime());
-			disableCalls.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
+			log.disabled(username, true);
 			return true;
 		}
 
@@ -114,7 +231,7 @@ class DeprovisioningLatencyBench {
 		@Override
 		public boolean isDisabled(String username) {
 			pause();
-			return disabledAtNanos.containsKey(username);
+			return log.disabledAtNanos.containsKey(username);
 		}
 
 		@Override
@@ -138,7 +255,10 @@ class DeprovisioningLatencyBench {
 	int port;
 
 	@Autowired
-	RecordingIdentityProvider idp;
+	DisableLog idp;
+
+	@Autowired
+	ObjectProvider<IdentityProviderPort> identityProvider;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -149,12 +269,30 @@ class DeprovisioningLatencyBench {
 	void disablesAccountsSoonAfterTheirHrEvent() throws Exception {
 		List<String> steady = seed("steady", STEADY);
 		List<String> burst = seed("burst", BURST);
-		System.out.printf("BENCH settings: identity provider = in-test recorder with %d ms per call (not Keycloak); %s%n",
-				idp.latencyMillis, jobExecutorSettings());
+		List<String> warmupPeople = seed("warmup", 5);
+		IdentityProviderPort port = identityProvider.getIfUnique();
+		assertThat(port).as("exactly one identity provider").isNotNull();
+		if (onKeycloak()) {
+			assertThat(port).isInstanceOf(ObservingIdentityProvider.class);
+			assertThat(port.name()).isEqualTo("keycloak");
+			List<String> all = new ArrayList<>(warmupPeople);
+			all.addAll(steady);
+			all.addAll(burst);
+			long setup = System.nanoTime();
+			createKeycloakAccounts(all);
+			System.out.printf("BENCH settings: identity provider = real Keycloak at %s through the adapter %s (observed, not faked); "
+					+ "%d accounts created with realm role %s in %.1f s (not timed); %s%n", KeycloakServer.get().baseUrl(),
+					((ObservingIdentityProvider) port).adapter().getClass().getSimpleName(), all.size(), ENTITLEMENT,
+					(System.nanoTime() - setup) / 1e9, jobExecutorSettings());
+		}
+		else {
+			System.out.printf("BENCH settings: identity provider = in-test recorder with %d ms per call (not Keycloak); %s%n",
+					((RecordingIdentityProvider) port).latencyMillis, jobExecutorSettings());
+		}
 
 		// warm-up: a few events, not counted
 		Map<String, Long> warmup = new ConcurrentHashMap<>();
-		for (String hrId : seed("warmup", 5)) {
+		for (String hrId : warmupPeople) {
 			post(hrId, warmup);
 		}
 		awaitDisabled(warmup.keySet());
@@ -205,6 +343,81 @@ class DeprovisioningLatencyBench {
 		assertThat(duplicateDisables).isZero();
 		assertThat(duplicateCases).isZero();
 		assertThat(duplicateProcesses).isZero();
+		assertThat(idp.missingAccounts).as("disable calls for accounts Keycloak did not have").hasValue(0);
+		if (onKeycloak()) {
+			List<String> all = new ArrayList<>(steady);
+			all.addAll(burst);
+			Map<String, Boolean> enabled = keycloakEnabled("hr-");
+			long disabledInKeycloak = all.stream().map(BENCH_USERNAME).filter(u -> Boolean.FALSE.equals(enabled.get(u))).count();
+			long missing = all.stream().map(BENCH_USERNAME).filter(u -> !enabled.containsKey(u)).count();
+			System.out.printf("BENCH keycloak: %d of %d accounts disabled when read back from Keycloak (%d not found)%n", disabledInKeycloak,
+					all.size(), missing);
+			assertThat(disabledInKeycloak).isEqualTo(all.size());
+		}
+	}
+
+	static final java.util.function.Function<String, String> BENCH_USERNAME = DeprovisioningLatencyBench::usernameOf;
+
+	Keycloak admin() {
+		return KeycloakBuilder.builder().serverUrl(KeycloakServer.get().baseUrl()).realm(KeycloakServer.REALM)
+				.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(KeycloakServer.ADMIN_CLIENT_ID)
+				.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET).build();
+	}
+
+	/** Creates an enabled Keycloak account holding {@link #ENTITLEMENT} for each HR id, {@value #SETUP_THREADS} at a time. */
+	void createKeycloakAccounts(List<String> hrIds) throws Exception {
+		ExecutorService setup = Executors.newFixedThreadPool(SETUP_THREADS);
+		try (Keycloak admin = admin()) {
+			RealmResource realm = admin.realm(KeycloakServer.REALM);
+			RoleRepresentation[] role = new RoleRepresentation[1];
+			List<Future<?>> created = new ArrayList<>();
+			for (String hrId : hrIds) {
+				created.add(setup.submit(() -> {
+					UserRepresentation user = new UserRepresentation();
+					user.setUsername(usernameOf(hrId));
+					user.setEnabled(true);
+					user.setEmail(usernameOf(hrId) + "@bench.test");
+					user.setFirstName("Bench");
+					user.setLastName(hrId);
+					String id;
+					try (Response response = realm.users().create(user)) {
+						assertThat(response.getStatus()).as("create " + hrId).isEqualTo(201);
+						id = CreatedResponseUtil.getCreatedId(response);
+					}
+					RoleRepresentation reviewer;
+					synchronized (role) {
+						if (role[0] == null) {
+							role[0] = realm.users().get(id).roles().realmLevel().listAvailable().stream()
+									.filter(r -> r.getName().equals(ENTITLEMENT)).findFirst().orElseThrow();
+						}
+						reviewer = role[0];
+					}
+					realm.users().get(id).roles().realmLevel().add(List.of(reviewer));
+					return null;
+				}));
+			}
+			for (Future<?> f : created) {
+				f.get(10, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			setup.shutdown();
+		}
+	}
+
+	/** Every Keycloak account whose username contains {@code search}, with whether it is enabled (read page by page). */
+	Map<String, Boolean> keycloakEnabled(String search) {
+		Map<String, Boolean> enabled = new java.util.HashMap<>();
+		try (Keycloak admin = admin()) {
+			RealmResource realm = admin.realm(KeycloakServer.REALM);
+			for (int first = 0;; first += 500) {
+				List<UserRepresentation> page = realm.users().search(search, first, 500, false);
+				page.forEach(u -> enabled.put(u.getUsername(), Boolean.TRUE.equals(u.isEnabled())));
+				if (page.size() < 500) {
+					return enabled;
+				}
+			}
+		}
 	}
 
 	void report(String what, Map<String, Long> sent, long start, double loadBefore) throws InterruptedException {
@@ -281,7 +494,7 @@ class DeprovisioningLatencyBench {
 			hrIds.add(hrId);
 			people.add(new Object[] { id, hrId, "Person " + hrId, usernameOf(hrId) + "@bench.test", usernameOf(hrId),
 					java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)), now, now });
-			grants.add(new Object[] { UUID.randomUUID(), id, system, "voice-admin", true, now });
+			grants.add(new Object[] { UUID.randomUUID(), id, system, ENTITLEMENT, true, now });
 		}
 		jdbc.batchUpdate("""
 				insert into person (id, version, hr_id, full_name, email, username, manager_id, department, employment_type,
