@@ -70,9 +70,40 @@ class RosterUploadLimitIntegrationTest {
 		return jdbc.queryForObject("select count(*) from audit_entry where action = 'HR_ROSTER_UPLOADED'", Long.class);
 	}
 
+	@Test
+	void theUploadFormCarriesItsCsrfTokenInTheBodyNotInTheAddress() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+		String login = browser.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+		String form = "username=compliance-lead&password=" + URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD,
+				StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(login);
+		browser.send(HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+		String page = browser.send(HttpRequest.newBuilder(url("/deprovisioning/roster")).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(page).contains("action=\"/deprovisioning/roster\"").doesNotContain("roster?_csrf=");
+		byte[] badRoster = "hr_id,end_date\nHR-1001,not-a-date\n".getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> withoutToken = browser.send(multipartPost("/deprovisioning/roster", null, badRoster),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> withToken = browser.send(multipartPost("/deprovisioning/roster", csrfOf(page), badRoster),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+		assertThat(withToken.statusCode()).isEqualTo(400);
+		assertThat(withToken.body()).contains("id=\"roster-line-errors\"").contains("line 2: end_date is not an ISO date");
+	}
+
 	private HttpRequest multipartPost(String path, byte[] content) {
+		return multipartPost(path, null, content);
+	}
+
+	private HttpRequest multipartPost(String path, String csrfToken, byte[] content) {
 		String boundary = "----trunkguard" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		if (csrfToken != null) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+		}
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
 				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
