@@ -19,24 +19,4 @@ record DeprovisioningLogData(DeprovisioningPeriod period, List<DeprovisioningCas
 	static String time(Instant at) {
 		return at == null ? "" : TIME.format(at);
 	}
-
-	/** "3 h 05 min", "2 d 4 h", "45 s". */
-	static String human(Duration duration) {
-		if (duration == null) {
-			return "";
-		}
-		long seconds = Math.abs(duration.toSeconds());
-		if (seconds < 60) {
-			return seconds + " s";
-		}
-		long minutes = seconds / 60;
-		if (minutes < 60) {
-			return minutes + " min";
-		}
-		long hours = minutes / 60;
-		if (hours < 48) {
-			return hours + " h " + String.format("%02d", minutes % 60) + " min";
-		}
-		return hours / 24 + " d " + hours % 24 + " h";
-	}
 }

@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.reports;
 
+import io.trunkguard.deprovisioning.Durations;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -22,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.human;
+import static io.trunkguard.deprovisioning.Durations.human;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
 import static io.trunkguard.reports.PdfBlocks.*;
 
@@ -53,9 +54,9 @@ final class DeprovisioningLogPdfWriter {
 
 		PdfPTable facts = table(new float[] { 2, 3 });
 		fact(facts, "Cases", s.cases() + " (" + s.completed() + " completed, " + s.open() + " open)");
-		fact(facts, "Median time to deprovision", s.median().map(DeprovisioningLogData::human).orElse("no completed case"));
-		fact(facts, "95th percentile", s.p95().map(DeprovisioningLogData::human).orElse("no completed case"));
-		fact(facts, "Longest", s.longest().map(DeprovisioningLogData::human).orElse("no completed case"));
+		fact(facts, "Median time to deprovision", s.median().map(Durations::human).orElse("no completed case"));
+		fact(facts, "95th percentile", s.p95().map(Durations::human).orElse("no completed case"));
+		fact(facts, "Longest", s.longest().map(Durations::human).orElse("no completed case"));
 		fact(facts, "SLA met", s.slaMetPercent().map(p -> String.format(Locale.ROOT, "%.1f %% (%d of %d completed cases)", p, s.slaMet(),
 				s.completed())).orElse("no completed case"));
 		fact(facts, "Default SLA (HR event to each access removed)", human(data.defaultSla()));

@@ -16,7 +16,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
-import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.human;
+import static io.trunkguard.deprovisioning.Durations.human;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
 
 import static io.trunkguard.reports.SpreadsheetText.neutralise;

@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.web;
 
+import io.trunkguard.deprovisioning.Durations;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningCaseId;
 import io.trunkguard.deprovisioning.DeprovisioningLogArchive;

@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.web;
 
+import io.trunkguard.deprovisioning.Durations;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningPeriod;
 import org.springframework.web.util.HtmlUtils;

@@ -1,14 +1,17 @@
-package io.trunkguard.deprovisioning.web;
+package io.trunkguard.deprovisioning;
 
 import java.time.Duration;
 
-/** Durations as a compliance lead reads them: "45 s", "12 min", "3 h 05 min", "2 d 4 h". */
-final class Durations {
+/**
+ * Durations as a compliance lead reads them, the same on the case pages and in the deprovisioning log: "45 s", "12 min",
+ * "3 h 05 min", "2 d 4 h".
+ */
+public final class Durations {
 
 	private Durations() {
 	}
 
-	static String human(Duration duration) {
+	public static String human(Duration duration) {
 		if (duration == null) {
 			return "";
 		}
