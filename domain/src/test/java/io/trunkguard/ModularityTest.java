@@ -5,7 +5,10 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The domain's business packages form Spring Modulith application modules without cycles or internal access. */
+/**
+ * The domain's business packages form Spring Modulith application modules without cycles
+ * or internal access.
+ */
 class ModularityTest {
 
 	@Test
@@ -14,7 +17,8 @@ class ModularityTest {
 
 		modules.verify();
 
-		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-				.contains("people", "access", "vendor", "audit", "demo", "shared");
+		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("people", "access",
+				"vendor", "audit", "demo", "shared");
 	}
+
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Spring Modulith module listener (after commit, through the event publication registry), so tests can check
- * that the registry's tables work on each database.
+ * A Spring Modulith module listener (after commit, through the event publication
+ * registry), so tests can check that the registry's tables work on each database.
  */
 @Component
 public class ModuleListenerProbe {
@@ -24,4 +24,5 @@ public class ModuleListenerProbe {
 	public List<GrantRevoked> received() {
 		return received;
 	}
+
 }

@@ -8,9 +8,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A Spring test of the domain on a real (embedded) PostgreSQL; every such test shares one Spring context. */
+/**
+ * A Spring test of the domain on a real (embedded) PostgreSQL; every such test shares one
+ * Spring context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = { DomainTestApplication.class, EmbeddedPostgresTestConfiguration.class })
 public @interface PostgresIntegrationTest {
+
 }

@@ -31,4 +31,5 @@ public final class TestData {
 		return new SystemDetails(unique("System"), SystemKind.SBC, "a test SBC", owner, true, ConnectorType.MANUAL,
 				ReviewerStrategy.SYSTEM_OWNER);
 	}
+
 }

@@ -9,54 +9,60 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The one assembly: business modules from {@code domain}, BPMN processes from {@code workflows},
- * adapters from {@code integrations} and {@code reports}, and the web UI and API from here.
+ * The one assembly: business modules from {@code domain}, BPMN processes from
+ * {@code workflows}, adapters from {@code integrations} and {@code reports}, and the web
+ * UI and API from here.
  * <p>
- * With {@code --trunkguard.audit.verify-and-exit} it verifies the audit trail's hash chain instead of
- * serving, and exits with 0 (intact) or 1 (broken).
+ * With {@code --trunkguard.audit.verify-and-exit} it verifies the audit trail's hash
+ * chain instead of serving, and exits with 0 (intact) or 1 (broken).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TrunkguardApplication {
 
-    /** The audit verify command's flag (see {@code io.trunkguard.audit.cli.AuditVerifyCommand}). */
-    static final String VERIFY_FLAG = "--trunkguard.audit.verify-and-exit";
+	/**
+	 * The audit verify command's flag (see
+	 * {@code io.trunkguard.audit.cli.AuditVerifyCommand}).
+	 */
+	static final String VERIFY_FLAG = "--trunkguard.audit.verify-and-exit";
 
-    public static void main(String[] args) {
-        if (verifyCommandRequested(args)) {
-            ConfigurableApplicationContext context = SpringApplication.run(TrunkguardApplication.class,
-                    verifyCommandArguments(args));
-            System.exit(SpringApplication.exit(context));
-        }
-        SpringApplication.run(TrunkguardApplication.class, args);
-    }
+	public static void main(String[] args) {
+		if (verifyCommandRequested(args)) {
+			ConfigurableApplicationContext context = SpringApplication.run(TrunkguardApplication.class,
+					verifyCommandArguments(args));
+			System.exit(SpringApplication.exit(context));
+		}
+		SpringApplication.run(TrunkguardApplication.class, args);
+	}
 
-    /**
-     * The verify command's settings win over every configuration file: nothing listens (the web
-     * context is still built, Camunda's webapps need it), no jobs run, no demo data is loaded.
-     */
-    static String[] verifyCommandArguments(String[] args) {
-        List<String> arguments = new ArrayList<>();
-        for (String arg : args) {
-            if (!arg.startsWith(VERIFY_FLAG)) {
-                arguments.add(arg);
-            }
-        }
-        arguments.add(VERIFY_FLAG + "=true");
-        arguments.add("--server.port=-1");
-        arguments.add("--camunda.bpm.job-execution.enabled=false");
-        arguments.add("--trunkguard.demo.enabled=false");
-        arguments.add("--spring.main.banner-mode=off");
-        return arguments.toArray(String[]::new);
-    }
+	/**
+	 * The verify command's settings win over every configuration file: nothing listens
+	 * (the web context is still built, Camunda's webapps need it), no jobs run, no demo
+	 * data is loaded.
+	 */
+	static String[] verifyCommandArguments(String[] args) {
+		List<String> arguments = new ArrayList<>();
+		for (String arg : args) {
+			if (!arg.startsWith(VERIFY_FLAG)) {
+				arguments.add(arg);
+			}
+		}
+		arguments.add(VERIFY_FLAG + "=true");
+		arguments.add("--server.port=-1");
+		arguments.add("--camunda.bpm.job-execution.enabled=false");
+		arguments.add("--trunkguard.demo.enabled=false");
+		arguments.add("--spring.main.banner-mode=off");
+		return arguments.toArray(String[]::new);
+	}
 
-    /** Whether the command line asks for the audit verify command. */
-    static boolean verifyCommandRequested(String... args) {
-        for (String arg : args) {
-            if (arg.equals(VERIFY_FLAG) || arg.equals(VERIFY_FLAG + "=true")) {
-                return true;
-            }
-        }
-        return false;
-    }
+	/** Whether the command line asks for the audit verify command. */
+	static boolean verifyCommandRequested(String... args) {
+		for (String arg : args) {
+			if (arg.equals(VERIFY_FLAG) || arg.equals(VERIFY_FLAG + "=true")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

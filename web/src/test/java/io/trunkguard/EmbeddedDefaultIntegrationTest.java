@@ -31,131 +31,140 @@ import io.trunkguard.people.PersonService;
 import io.trunkguard.vendor.VendorService;
 
 /**
- * The embedded default starts with everything a newcomer needs: H2 with Flyway's tables, the Camunda
- * engine beside them, the demo data, and local accounts whose form login leads to each role's home page.
+ * The embedded default starts with everything a newcomer needs: H2 with Flyway's tables,
+ * the Camunda engine beside them, the demo data, and local accounts whose form login
+ * leads to each role's home page.
  */
 @EmbeddedDefaultTest
 class EmbeddedDefaultIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    PersonService people;
+	@Autowired
+	PersonService people;
 
-    @Autowired
-    AccessService access;
+	@Autowired
+	AccessService access;
 
-    @Autowired
-    VendorService vendors;
+	@Autowired
+	VendorService vendors;
 
-    @Autowired
-    ProcessEngine engine;
+	@Autowired
+	ProcessEngine engine;
 
-    @Autowired
-    JdbcTemplate jdbc;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @Autowired
-    AuditEntries audit;
+	@Autowired
+	AuditEntries audit;
 
-    @Autowired
-    Flyway flyway;
+	@Autowired
+	Flyway flyway;
 
-    @Value("${server.address}")
-    String serverAddress;
+	@Value("${server.address}")
+	String serverAddress;
 
-    @Test
-    void startsWithDemoDataFlywayTablesAndTheCamundaEngine() {
-        // the demo's people (HR-1000..HR-1999); other tests of the shared context register more people of their own
-        assertThat(jdbc.queryForObject("select count(*) from person where hr_id like 'HR-1___'", Long.class)).isBetween(35L, 60L);
-        assertThat(people.search(PersonSearch.all(), PageRequest.of(0, 1)).getTotalElements()).isGreaterThanOrEqualTo(35L);
-        assertThat(access.allSystems()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(vendors.all()).hasSize(3);
-        assertThat(people.findByUsername("reviewer")).isPresent();
-        assertThat(Arrays.stream(flyway.info().applied()).map(migration -> migration.getVersion().getVersion()))
-                .as("migrations of domain and web").contains("1", "100");
-        assertThat(engine.getName()).isEqualTo("default");
-        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_PROPERTY", Integer.class)).isPositive();
-    }
+	@Test
+	void startsWithDemoDataFlywayTablesAndTheCamundaEngine() {
+		// the demo's people (HR-1000..HR-1999); other tests of the shared context
+		// register more people of their own
+		assertThat(jdbc.queryForObject("select count(*) from person where hr_id like 'HR-1___'", Long.class))
+			.isBetween(35L, 60L);
+		assertThat(people.search(PersonSearch.all(), PageRequest.of(0, 1)).getTotalElements())
+			.isGreaterThanOrEqualTo(35L);
+		assertThat(access.allSystems()).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(vendors.all()).hasSize(3);
+		assertThat(people.findByUsername("reviewer")).isPresent();
+		assertThat(Arrays.stream(flyway.info().applied()).map(migration -> migration.getVersion().getVersion()))
+			.as("migrations of domain and web")
+			.contains("1", "100");
+		assertThat(engine.getName()).isEqualTo("default");
+		assertThat(jdbc.queryForObject("select count(*) from ACT_GE_PROPERTY", Integer.class)).isPositive();
+	}
 
-    @Autowired
-    org.springframework.context.ApplicationContext context;
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
-    @Test
-    void loadsTheDemoDataBeforeTheWebServerAcceptsRequests() {
-        // A load after the server opened its port held the audit chain's head for the whole load, so
-        // a login on a first start waited on that lock and failed with a 500.
-        var demo = context.getBean(io.trunkguard.demo.DemoDataLoader.class);
-        var server = context.getBean("webServerStartStop", org.springframework.context.SmartLifecycle.class);
-        assertThat(demo.isLoaded()).isTrue();
-        assertThat(demo.getPhase()).as("demo data starts in an earlier lifecycle phase than the web server")
-                .isLessThan(server.getPhase());
-    }
+	@Test
+	void loadsTheDemoDataBeforeTheWebServerAcceptsRequests() {
+		// A load after the server opened its port held the audit chain's head for the
+		// whole load, so
+		// a login on a first start waited on that lock and failed with a 500.
+		var demo = context.getBean(io.trunkguard.demo.DemoDataLoader.class);
+		var server = context.getBean("webServerStartStop", org.springframework.context.SmartLifecycle.class);
+		assertThat(demo.isLoaded()).isTrue();
+		assertThat(demo.getPhase()).as("demo data starts in an earlier lifecycle phase than the web server")
+			.isLessThan(server.getPhase());
+	}
 
-    @Test
-    void listensOnLoopbackOnly() {
-        assertThat(serverAddress).isEqualTo("127.0.0.1");
-    }
+	@Test
+	void listensOnLoopbackOnly() {
+		assertThat(serverAddress).isEqualTo("127.0.0.1");
+	}
 
-    @ParameterizedTest
-    @CsvSource({ "admin, " + EmbeddedDefaultTest.ADMIN_PASSWORD, "auditor, " + EmbeddedDefaultTest.AUDITOR_PASSWORD,
-            "compliance-lead, " + EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD })
-    void formLoginWithThePasswordFromTheEnvironmentReachesTheRolesHomePage(String username, String password)
-            throws Exception {
-        MvcResult login = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(authenticated().withUsername(username).withRoles(username))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+	@ParameterizedTest
+	@CsvSource({ "admin, " + EmbeddedDefaultTest.ADMIN_PASSWORD, "auditor, " + EmbeddedDefaultTest.AUDITOR_PASSWORD,
+			"compliance-lead, " + EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD })
+	void formLoginWithThePasswordFromTheEnvironmentReachesTheRolesHomePage(String username, String password)
+			throws Exception {
+		MvcResult login = mvc.perform(formLogin("/login").user(username).password(password))
+			.andExpect(authenticated().withUsername(username).withRoles(username))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
 
-        String home = mvc.perform(get("/").session(session))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+		String home = mvc.perform(get("/").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
-        assertThat(home).contains("data-role=\"" + username + "\"").contains("<h1 id=\"home-title\">");
-        assertThat(home).contains(people.findByUsername(username).orElseThrow().getFullName());
-    }
+		assertThat(home).contains("data-role=\"" + username + "\"").contains("<h1 id=\"home-title\">");
+		assertThat(home).contains(people.findByUsername(username).orElseThrow().getFullName());
+	}
 
-    @Test
-    void refusesAWrongPasswordAndRecordsTheFailedLogin() throws Exception {
-        long failedBefore = failedLogins("admin");
+	@Test
+	void refusesAWrongPasswordAndRecordsTheFailedLogin() throws Exception {
+		long failedBefore = failedLogins("admin");
 
-        mvc.perform(formLogin("/login").user("admin").password("not-the-password"))
-                .andExpect(unauthenticated())
-                .andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user("admin").password("not-the-password"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
 
-        assertThat(failedLogins("admin")).isEqualTo(failedBefore + 1);
-    }
+		assertThat(failedLogins("admin")).isEqualTo(failedBefore + 1);
+	}
 
-    @Test
-    void recordsSuccessfulLoginsInTheAuditTrail() throws Exception {
-        long before = audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
-                .getTotalElements();
+	@Test
+	void recordsSuccessfulLoginsInTheAuditTrail() throws Exception {
+		long before = audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
+			.getTotalElements();
 
-        mvc.perform(formLogin("/login").user("auditor").password(EmbeddedDefaultTest.AUDITOR_PASSWORD))
-                .andExpect(authenticated());
+		mvc.perform(formLogin("/login").user("auditor").password(EmbeddedDefaultTest.AUDITOR_PASSWORD))
+			.andExpect(authenticated());
 
-        assertThat(audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
-                .getTotalElements()).isEqualTo(before + 1);
-    }
+		assertThat(audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
+			.getTotalElements()).isEqualTo(before + 1);
+	}
 
-    @Test
-    void servesTheLoginPageWithTheFieldsBrowserTestsUse() throws Exception {
-        mvc.perform(get("/login"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("id=\"username\""),
-                        org.hamcrest.Matchers.containsString("id=\"password\""),
-                        org.hamcrest.Matchers.containsString("id=\"login-submit\""),
-                        org.hamcrest.Matchers.containsString("name=\"_csrf\""))));
-    }
+	@Test
+	void servesTheLoginPageWithTheFieldsBrowserTestsUse() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"username\""),
+						org.hamcrest.Matchers.containsString("id=\"password\""),
+						org.hamcrest.Matchers.containsString("id=\"login-submit\""),
+						org.hamcrest.Matchers.containsString("name=\"_csrf\""))));
+	}
 
-    @Test
-    void sendsAnonymousBrowsersToTheLoginPage() throws Exception {
-        mvc.perform(get("/people")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
-    }
+	@Test
+	void sendsAnonymousBrowsersToTheLoginPage() throws Exception {
+		mvc.perform(get("/people")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
+	}
 
-    private long failedLogins(String actor) {
-        return audit.search(actor, "LOGIN_FAILED", null, null, null, null, PageRequest.of(0, 1)).getTotalElements();
-    }
+	private long failedLogins(String actor) {
+		return audit.search(actor, "LOGIN_FAILED", null, null, null, null, PageRequest.of(0, 1)).getTotalElements();
+	}
+
 }

@@ -12,55 +12,67 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The architecture as tests: Spring Modulith's module rules (no cycles, no reaching into another
- * module's internals) with the module diagrams written to {@code target/spring-modulith-docs}, and the
- * ArchUnit rules Modulith cannot see.
+ * The architecture as tests: Spring Modulith's module rules (no cycles, no reaching into
+ * another module's internals) with the module diagrams written to
+ * {@code target/spring-modulith-docs}, and the ArchUnit rules Modulith cannot see.
  */
 class ModularityTests {
 
-    private static final ApplicationModules MODULES = ApplicationModules.of(TrunkguardApplication.class);
+	private static final ApplicationModules MODULES = ApplicationModules.of(TrunkguardApplication.class);
 
-    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.trunkguard");
+	private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.trunkguard");
 
-    @Test
-    void modulesRespectTheirBoundaries() {
-        MODULES.verify();
-    }
+	@Test
+	void modulesRespectTheirBoundaries() {
+		MODULES.verify();
+	}
 
-    @Test
-    void writesTheModuleDocumentation() {
-        new Documenter(MODULES).writeDocumentation();
-    }
+	@Test
+	void writesTheModuleDocumentation() {
+		new Documenter(MODULES).writeDocumentation();
+	}
 
-    @Test
-    void webAdaptersNeverTouchTheProcessEngine() {
-        noClasses().that().resideInAPackage("io.trunkguard.*.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-                .because("pages and REST controllers go through domain services; only workflows know the engine")
-                .check(PRODUCTION_CLASSES);
-    }
+	@Test
+	void webAdaptersNeverTouchTheProcessEngine() {
+		noClasses().that()
+			.resideInAPackage("io.trunkguard.*.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.camunda..")
+			.because("pages and REST controllers go through domain services; only workflows know the engine")
+			.check(PRODUCTION_CLASSES);
+	}
 
-    @Test
-    void delegatesLiveOnlyInWorkflowPackages() {
-        classes().that().implement("org.camunda.bpm.engine.delegate.JavaDelegate")
-                .should().resideInAPackage("..workflow..")
-                .allowEmptyShould(true)
-                .check(PRODUCTION_CLASSES);
-    }
+	@Test
+	void delegatesLiveOnlyInWorkflowPackages() {
+		classes().that()
+			.implement("org.camunda.bpm.engine.delegate.JavaDelegate")
+			.should()
+			.resideInAPackage("..workflow..")
+			.allowEmptyShould(true)
+			.check(PRODUCTION_CLASSES);
+	}
 
-    @Test
-    void spreadsheetsAndPdfsAreMadeOnlyInReports() {
-        noClasses().that().resideOutsideOfPackage("..reports..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "com.lowagie..")
-                .check(PRODUCTION_CLASSES);
-    }
+	@Test
+	void spreadsheetsAndPdfsAreMadeOnlyInReports() {
+		noClasses().that()
+			.resideOutsideOfPackage("..reports..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.poi..", "com.lowagie..")
+			.check(PRODUCTION_CLASSES);
+	}
 
-    @Test
-    void packetCapturesAreReadOnlyInTheAnalyzer() {
-        noClasses().that().resideOutsideOfPackage("io.trunkguard.analyzer..")
-                .should().dependOnClassesThat().resideInAPackage("org.pcap4j..")
-                .check(PRODUCTION_CLASSES);
-    }
+	@Test
+	void packetCapturesAreReadOnlyInTheAnalyzer() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.trunkguard.analyzer..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.pcap4j..")
+			.check(PRODUCTION_CLASSES);
+	}
+
 }

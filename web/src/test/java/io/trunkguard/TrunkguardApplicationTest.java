@@ -7,20 +7,21 @@ import org.junit.jupiter.api.Test;
 /** The command line switches between serving and the audit verify command. */
 class TrunkguardApplicationTest {
 
-    @Test
-    void recognisesTheVerifyFlagWithOrWithoutValue() {
-        assertThat(TrunkguardApplication.verifyCommandRequested("--trunkguard.audit.verify-and-exit")).isTrue();
-        assertThat(TrunkguardApplication.verifyCommandRequested("--trunkguard.audit.verify-and-exit=true")).isTrue();
-        assertThat(TrunkguardApplication.verifyCommandRequested("--server.port=9090")).isFalse();
-        assertThat(TrunkguardApplication.verifyCommandRequested()).isFalse();
-    }
+	@Test
+	void recognisesTheVerifyFlagWithOrWithoutValue() {
+		assertThat(TrunkguardApplication.verifyCommandRequested("--trunkguard.audit.verify-and-exit")).isTrue();
+		assertThat(TrunkguardApplication.verifyCommandRequested("--trunkguard.audit.verify-and-exit=true")).isTrue();
+		assertThat(TrunkguardApplication.verifyCommandRequested("--server.port=9090")).isFalse();
+		assertThat(TrunkguardApplication.verifyCommandRequested()).isFalse();
+	}
 
-    @Test
-    void runsTheVerifyCommandWithoutListeningJobsOrDemoDataWhateverTheConfigurationSays() {
-        assertThat(TrunkguardApplication.verifyCommandArguments(
-                new String[] { "--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit" }))
-                .containsExactly("--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit=true",
-                        "--server.port=-1", "--camunda.bpm.job-execution.enabled=false",
-                        "--trunkguard.demo.enabled=false", "--spring.main.banner-mode=off");
-    }
+	@Test
+	void runsTheVerifyCommandWithoutListeningJobsOrDemoDataWhateverTheConfigurationSays() {
+		assertThat(TrunkguardApplication.verifyCommandArguments(
+				new String[] { "--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit" }))
+			.containsExactly("--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit=true",
+					"--server.port=-1", "--camunda.bpm.job-execution.enabled=false", "--trunkguard.demo.enabled=false",
+					"--spring.main.banner-mode=off");
+	}
+
 }

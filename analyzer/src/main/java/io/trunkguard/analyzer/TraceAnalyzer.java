@@ -29,158 +29,172 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Analyses a capture: file reading (on its own thread, with hashing and decompression) -> link
- * and network decoding -> reassembly -> SIP/SDP/TLS/RTP -> correlation -> rules -> report.
- * Damaged input never makes it throw: the report says where the damage starts.
+ * Analyses a capture: file reading (on its own thread, with hashing and decompression) ->
+ * link and network decoding -> reassembly -> SIP/SDP/TLS/RTP -> correlation -> rules ->
+ * report. Damaged input never makes it throw: the report says where the damage starts.
  */
 public final class TraceAnalyzer {
-    public static final String VERSION = "0.1.0";
 
-    private TraceAnalyzer() {
-    }
+	public static final String VERSION = "0.1.0";
 
-    /**
-     * Analyses a capture file.
-     *
-     * @throws IOException only when the file cannot be opened (missing, unreadable); bad content never throws
-     */
-    public static TraceReport analyze(Path file, Options options) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return analyze(in, file.getFileName().toString(), options);
-        }
-    }
+	private TraceAnalyzer() {
+	}
 
-    /** Analyses a capture stream; never throws for bad bytes or read errors (they become damage). */
-    public static TraceReport analyze(InputStream in, Options options) {
-        return analyze(in, null, options);
-    }
+	/**
+	 * Analyses a capture file.
+	 * @throws IOException only when the file cannot be opened (missing, unreadable); bad
+	 * content never throws
+	 */
+	public static TraceReport analyze(Path file, Options options) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return analyze(in, file.getFileName().toString(), options);
+		}
+	}
 
-    private static TraceReport analyze(InputStream in, String fileName, Options options) {
-        ProgressListener progress = options.progress();
-        PrefetchingInput input = new PrefetchingInput(in, null);
-        CaptureReader reader = CaptureFiles.open(input);
-        CaptureRecord rec = new CaptureRecord();
-        Packet packet = new Packet();
-        IpFragments fragments = new IpFragments(4096, 30_000_000_000L);
-        NetworkDecoder decoder = new NetworkDecoder(fragments);
-        Correlator correlator = new Correlator(options.maxDialogs(), options.maxLegs(), options.maxSources());
-        List<String> notes = new ArrayList<>();
-        TlsSupport tls = TlsSupports.create(options, notes);
-        PacketDispatcher dispatcher = new PacketDispatcher(correlator, tls, options.maxUdpFlows(),
-                options.maxTcpConnections(), options.tcpBufferBytes());
-        boolean readOnly = options.readOnly();
-        long packets = 0;
-        long first = 0;
-        long last = 0;
-        long internalErrors = 0;
-        Set<Integer> linkTypes = new LinkedHashSet<>();
-        int lastLinkType = -1;
-        try {
-            while (true) {
-                boolean more;
-                try {
-                    more = reader.next(rec);
-                } catch (RuntimeException e) {
-                    if (options.failFast()) {
-                        throw e;
-                    }
-                    internalErrors++;
-                    more = false;
-                }
-                if (!more) {
-                    break;
-                }
-                packets++;
-                if (rec.timestampNanos != 0) {
-                    if (first == 0) {
-                        first = rec.timestampNanos;
-                    }
-                    last = rec.timestampNanos;
-                }
-                if (rec.linkType != lastLinkType) {
-                    linkTypes.add(rec.linkType);
-                    lastLinkType = rec.linkType;
-                }
-                if (progress != null && (packets & 0xFFFF) == 0) {
-                    progress.onProgress(input.rawBytes(), packets);
-                }
-                if (readOnly) {
-                    continue;
-                }
-                try {
-                    packet.frame = rec.frameNumber;
-                    packet.timestampNanos = rec.timestampNanos;
-                    if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
-                        dispatcher.onPacket(packet);
-                    }
-                } catch (RuntimeException | StackOverflowError e) {
-                    if (options.failFast()) {
-                        throw e;
-                    }
-                    internalErrors++; // a parser bug must not lose the rest of the capture
-                }
-            }
-        } finally {
-            input.finish(); // lets the reader thread hash the rest and end, also when a parser throws
-        }
-        Damage damage = reader.damage();
-        if (progress != null) {
-            progress.onProgress(input.rawBytes(), packets);
-        }
-        try {
-            dispatcher.finish();
-            correlator.finish();
-        } catch (RuntimeException e) {
-            if (options.failFast()) {
-                throw e;
-            }
-            internalErrors++;
-        }
-        List<String> linkNames = new ArrayList<>();
-        for (int lt : linkTypes) {
-            linkNames.add(LinkTypes.name(lt));
-        }
-        for (int lt : reader.linkTypes()) {
-            if (!linkTypes.contains(lt)) {
-                linkNames.add(LinkTypes.name(lt));
-            }
-        }
-        TraceReport.DamageView damageView = damage == null ? null
-                : new TraceReport.DamageView(damage.offset(), damage.description(), packets, ReportBuilder.time(last));
-        TraceReport.Capture capture = new TraceReport.Capture(fileName, input.sha256(), input.rawBytes(), input.gzip(),
-                reader.format(), ReportBuilder.time(first), ReportBuilder.time(last), packets, linkNames,
-                damage == null, damageView);
-        TraceReport.Stats stats = new TraceReport.Stats(correlator.sipMessages(), correlator.sipFrames(),
-                correlator.requestsByMethod(), correlator.responsesByStatus(), correlator.messagesByTransport(),
-                correlator.sdpBodies(), correlator.dialogs().size(), correlator.legs().size(), dispatcher.udpPackets(),
-                dispatcher.tcpSegments(), dispatcher.sctpPackets(), dispatcher.tcpConnections(),
-                fragments.reassembledCount(), decoder.undecodableCount(), dispatcher.evictedFlows(),
-                correlator.droppedDialogs(), internalErrors);
-        RuleInput ruleInput = new RuleInput(correlator.legs(), correlator.dialogs().values(), correlator.unmatchedMedia(),
-                correlator.activity().values(), first == 0 ? null : instant(first), last == 0 ? null : instant(last));
-        List<Finding> findings = readOnly ? List.of() : Rules.evaluate(ruleInput, options);
-        if (internalErrors > 0) {
-            notes.add(internalErrors + " frame(s) could not be analysed because of an internal error; the rest of the capture was");
-        }
-        if (correlator.droppedDialogs() > 0) {
-            notes.add(correlator.droppedDialogs() + " SIP message(s) beyond the dialog cap of " + options.maxDialogs()
-                    + " were counted but not kept");
-        }
-        if (correlator.droppedLegs() > 0) {
-            notes.add(correlator.droppedLegs() + " SIP message(s) arrived on flows beyond the leg cap of " + options.maxLegs()
-                    + "; they count in the statistics and dialogs but have no leg");
-        }
-        if (dispatcher.undecodableWebSocketMessages() > 0) {
-            notes.add(dispatcher.undecodableWebSocketMessages() + " compressed WebSocket message(s) could not be inflated"
-                    + " (the compression window was built before the capture started or lost at a gap) and were skipped");
-        }
-        if (dispatcher.evictedFlows() > 0) {
-            notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
-        }
-        return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
-    }
+	/**
+	 * Analyses a capture stream; never throws for bad bytes or read errors (they become
+	 * damage).
+	 */
+	public static TraceReport analyze(InputStream in, Options options) {
+		return analyze(in, null, options);
+	}
 
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
+	private static TraceReport analyze(InputStream in, String fileName, Options options) {
+		ProgressListener progress = options.progress();
+		PrefetchingInput input = new PrefetchingInput(in, null);
+		CaptureReader reader = CaptureFiles.open(input);
+		CaptureRecord rec = new CaptureRecord();
+		Packet packet = new Packet();
+		IpFragments fragments = new IpFragments(4096, 30_000_000_000L);
+		NetworkDecoder decoder = new NetworkDecoder(fragments);
+		Correlator correlator = new Correlator(options.maxDialogs(), options.maxLegs(), options.maxSources());
+		List<String> notes = new ArrayList<>();
+		TlsSupport tls = TlsSupports.create(options, notes);
+		PacketDispatcher dispatcher = new PacketDispatcher(correlator, tls, options.maxUdpFlows(),
+				options.maxTcpConnections(), options.tcpBufferBytes());
+		boolean readOnly = options.readOnly();
+		long packets = 0;
+		long first = 0;
+		long last = 0;
+		long internalErrors = 0;
+		Set<Integer> linkTypes = new LinkedHashSet<>();
+		int lastLinkType = -1;
+		try {
+			while (true) {
+				boolean more;
+				try {
+					more = reader.next(rec);
+				}
+				catch (RuntimeException e) {
+					if (options.failFast()) {
+						throw e;
+					}
+					internalErrors++;
+					more = false;
+				}
+				if (!more) {
+					break;
+				}
+				packets++;
+				if (rec.timestampNanos != 0) {
+					if (first == 0) {
+						first = rec.timestampNanos;
+					}
+					last = rec.timestampNanos;
+				}
+				if (rec.linkType != lastLinkType) {
+					linkTypes.add(rec.linkType);
+					lastLinkType = rec.linkType;
+				}
+				if (progress != null && (packets & 0xFFFF) == 0) {
+					progress.onProgress(input.rawBytes(), packets);
+				}
+				if (readOnly) {
+					continue;
+				}
+				try {
+					packet.frame = rec.frameNumber;
+					packet.timestampNanos = rec.timestampNanos;
+					if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
+						dispatcher.onPacket(packet);
+					}
+				}
+				catch (RuntimeException | StackOverflowError e) {
+					if (options.failFast()) {
+						throw e;
+					}
+					internalErrors++; // a parser bug must not lose the rest of the
+										// capture
+				}
+			}
+		}
+		finally {
+			input.finish(); // lets the reader thread hash the rest and end, also when a
+							// parser throws
+		}
+		Damage damage = reader.damage();
+		if (progress != null) {
+			progress.onProgress(input.rawBytes(), packets);
+		}
+		try {
+			dispatcher.finish();
+			correlator.finish();
+		}
+		catch (RuntimeException e) {
+			if (options.failFast()) {
+				throw e;
+			}
+			internalErrors++;
+		}
+		List<String> linkNames = new ArrayList<>();
+		for (int lt : linkTypes) {
+			linkNames.add(LinkTypes.name(lt));
+		}
+		for (int lt : reader.linkTypes()) {
+			if (!linkTypes.contains(lt)) {
+				linkNames.add(LinkTypes.name(lt));
+			}
+		}
+		TraceReport.DamageView damageView = damage == null ? null
+				: new TraceReport.DamageView(damage.offset(), damage.description(), packets, ReportBuilder.time(last));
+		TraceReport.Capture capture = new TraceReport.Capture(fileName, input.sha256(), input.rawBytes(), input.gzip(),
+				reader.format(), ReportBuilder.time(first), ReportBuilder.time(last), packets, linkNames,
+				damage == null, damageView);
+		TraceReport.Stats stats = new TraceReport.Stats(correlator.sipMessages(), correlator.sipFrames(),
+				correlator.requestsByMethod(), correlator.responsesByStatus(), correlator.messagesByTransport(),
+				correlator.sdpBodies(), correlator.dialogs().size(), correlator.legs().size(), dispatcher.udpPackets(),
+				dispatcher.tcpSegments(), dispatcher.sctpPackets(), dispatcher.tcpConnections(),
+				fragments.reassembledCount(), decoder.undecodableCount(), dispatcher.evictedFlows(),
+				correlator.droppedDialogs(), internalErrors);
+		RuleInput ruleInput = new RuleInput(correlator.legs(), correlator.dialogs().values(),
+				correlator.unmatchedMedia(), correlator.activity().values(), first == 0 ? null : instant(first),
+				last == 0 ? null : instant(last));
+		List<Finding> findings = readOnly ? List.of() : Rules.evaluate(ruleInput, options);
+		if (internalErrors > 0) {
+			notes.add(internalErrors
+					+ " frame(s) could not be analysed because of an internal error; the rest of the capture was");
+		}
+		if (correlator.droppedDialogs() > 0) {
+			notes.add(correlator.droppedDialogs() + " SIP message(s) beyond the dialog cap of " + options.maxDialogs()
+					+ " were counted but not kept");
+		}
+		if (correlator.droppedLegs() > 0) {
+			notes.add(correlator.droppedLegs() + " SIP message(s) arrived on flows beyond the leg cap of "
+					+ options.maxLegs() + "; they count in the statistics and dialogs but have no leg");
+		}
+		if (dispatcher.undecodableWebSocketMessages() > 0) {
+			notes.add(dispatcher.undecodableWebSocketMessages()
+					+ " compressed WebSocket message(s) could not be inflated"
+					+ " (the compression window was built before the capture started or lost at a gap) and were skipped");
+		}
+		if (dispatcher.evictedFlows() > 0) {
+			notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
+		}
+		return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
+	}
+
+	private static Instant instant(long nanos) {
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+	}
+
 }

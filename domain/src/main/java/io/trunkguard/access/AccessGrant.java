@@ -23,8 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A person's access on a system with one role or entitlement. Active until revoked; revocation and reduction go
- * through this aggregate, which refuses them when the grant is no longer active and records reason and actor.
+ * A person's access on a system with one role or entitlement. Active until revoked;
+ * revocation and reduction go through this aggregate, which refuses them when the grant
+ * is no longer active and records reason and actor.
  */
 @Entity
 @Table(name = "access_grant")
@@ -85,13 +86,13 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 
 	/**
 	 * A new active grant; registers {@link GrantIssued}.
-	 *
-	 * @param grantedAt when the access was given (may be in the past for grants recorded after the fact)
+	 * @param grantedAt when the access was given (may be in the past for grants recorded
+	 * after the fact)
 	 * @param grantedBy who records the grant (the actor of the audit entry)
 	 * @param recordedAt now: when the grant is recorded
 	 */
-	public static AccessGrant issue(GrantId id, PersonId personId, SystemId systemId, String entitlement, boolean privileged,
-			Instant grantedAt, String grantedBy, Instant lastUsedAt, Instant recordedAt) {
+	public static AccessGrant issue(GrantId id, PersonId personId, SystemId systemId, String entitlement,
+			boolean privileged, Instant grantedAt, String grantedBy, Instant lastUsedAt, Instant recordedAt) {
 		AccessGrant grant = new AccessGrant();
 		grant.id = Objects.requireNonNull(id, "id");
 		grant.personId = Objects.requireNonNull(personId, "personId");
@@ -101,10 +102,12 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		grant.grantedAt = Objects.requireNonNull(grantedAt, "grantedAt").truncatedTo(ChronoUnit.MICROS);
 		grant.grantedBy = requireText(grantedBy, "grantedBy");
 		if (grantedAt.isAfter(recordedAt)) {
-			throw new InvalidInputException("grant.granted-in-future", "the grant date " + grantedAt + " lies in the future");
+			throw new InvalidInputException("grant.granted-in-future",
+					"the grant date " + grantedAt + " lies in the future");
 		}
 		if (lastUsedAt != null && lastUsedAt.isBefore(grantedAt)) {
-			throw new InvalidInputException("grant.used-before-granted", "last use " + lastUsedAt + " is before the grant " + grantedAt);
+			throw new InvalidInputException("grant.used-before-granted",
+					"last use " + lastUsedAt + " is before the grant " + grantedAt);
 		}
 		grant.lastUsedAt = lastUsedAt == null ? null : lastUsedAt.truncatedTo(ChronoUnit.MICROS);
 		grant.status = GrantStatus.ACTIVE;
@@ -114,8 +117,9 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 	}
 
 	/**
-	 * Revokes the grant. Refuses if it is not active ({@link InvalidStateException}) or the reason is blank
-	 * ({@link InvalidInputException}). Registers {@link GrantRevoked}.
+	 * Revokes the grant. Refuses if it is not active ({@link InvalidStateException}) or
+	 * the reason is blank ({@link InvalidInputException}). Registers
+	 * {@link GrantRevoked}.
 	 */
 	public void revoke(String reason, String actor, Clock clock) {
 		requireActive("revoke");
@@ -129,16 +133,17 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 	}
 
 	/**
-	 * Reduces the grant to a lesser entitlement (the outcome "reduce" of an access review). Refuses if the grant is not
-	 * active, the entitlement does not change, or a non-privileged grant would become privileged. Registers
-	 * {@link GrantReduced}.
+	 * Reduces the grant to a lesser entitlement (the outcome "reduce" of an access
+	 * review). Refuses if the grant is not active, the entitlement does not change, or a
+	 * non-privileged grant would become privileged. Registers {@link GrantReduced}.
 	 */
 	public void reduce(String newEntitlement, boolean newPrivileged, String reason, String actor, Clock clock) {
 		requireActive("reduce");
 		String target = requireText(newEntitlement, "newEntitlement");
 		String why = requireReason(reason);
 		if (target.equals(entitlement)) {
-			throw new InvalidInputException("grant.reduce-unchanged", "the grant already has the entitlement " + target);
+			throw new InvalidInputException("grant.reduce-unchanged",
+					"the grant already has the entitlement " + target);
 		}
 		if (newPrivileged && !privileged) {
 			throw new InvalidInputException("grant.reduce-escalates", "reducing a grant cannot make it privileged");
@@ -146,11 +151,14 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		String previous = entitlement;
 		this.entitlement = target;
 		this.privileged = newPrivileged;
-		registerEvent(new GrantReduced(id, personId, systemId, previous, target, newPrivileged, why, requireText(actor, "actor"),
-				clock.instant().truncatedTo(ChronoUnit.MICROS)));
+		registerEvent(new GrantReduced(id, personId, systemId, previous, target, newPrivileged, why,
+				requireText(actor, "actor"), clock.instant().truncatedTo(ChronoUnit.MICROS)));
 	}
 
-	/** Records an observed use (from a connector's sign-in log); older observations than the current one are ignored. */
+	/**
+	 * Records an observed use (from a connector's sign-in log); older observations than
+	 * the current one are ignored.
+	 */
 	public void recordUse(Instant usedAt) {
 		Objects.requireNonNull(usedAt, "usedAt");
 		if (lastUsedAt == null || usedAt.isAfter(lastUsedAt)) {
@@ -162,7 +170,10 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		return status == GrantStatus.ACTIVE;
 	}
 
-	/** Active and not used within {@code threshold} before {@code now} (never used counts from the grant date). */
+	/**
+	 * Active and not used within {@code threshold} before {@code now} (never used counts
+	 * from the grant date).
+	 */
 	public boolean isDormant(Instant now, Duration threshold) {
 		Instant reference = lastUsedAt != null ? lastUsedAt : grantedAt;
 		return isActive() && reference.isBefore(now.minus(threshold));
@@ -170,8 +181,8 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 
 	private void requireActive(String action) {
 		if (status != GrantStatus.ACTIVE) {
-			throw new InvalidStateException("grant.not-active",
-					"cannot " + action + " grant " + id + ": it was already revoked on " + revokedAt + " by " + revokedBy);
+			throw new InvalidStateException("grant.not-active", "cannot " + action + " grant " + id
+					+ ": it was already revoked on " + revokedAt + " by " + revokedBy);
 		}
 	}
 
@@ -181,7 +192,8 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		}
 		String trimmed = reason.strip();
 		if (trimmed.length() > MAX_REASON_LENGTH) {
-			throw new InvalidInputException("grant.reason-too-long", "the reason is longer than " + MAX_REASON_LENGTH + " characters");
+			throw new InvalidInputException("grant.reason-too-long",
+					"the reason is longer than " + MAX_REASON_LENGTH + " characters");
 		}
 		return trimmed;
 	}
@@ -245,7 +257,9 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		return revocationReason;
 	}
 
-	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	/**
+	 * The events registered and not yet published (for tests of the aggregate's rules).
+	 */
 	java.util.List<Object> pendingEvents() {
 		return java.util.List.copyOf(domainEvents());
 	}
@@ -269,4 +283,5 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 	public String toString() {
 		return "AccessGrant[" + id + ", " + entitlement + ", " + status + "]";
 	}
+
 }

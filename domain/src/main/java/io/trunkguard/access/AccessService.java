@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use cases on systems and grants. Every change is written to the audit trail in the same transaction.
- * {@code actor} is the username (or machine client) doing the change. Errors:
- * {@link io.trunkguard.shared.NotFoundException}, {@link io.trunkguard.shared.ConflictException} (duplicate system
- * name, duplicate active grant), {@link io.trunkguard.shared.InvalidStateException} (revoking a revoked grant,
+ * Use cases on systems and grants. Every change is written to the audit trail in the same
+ * transaction. {@code actor} is the username (or machine client) doing the change.
+ * Errors: {@link io.trunkguard.shared.NotFoundException},
+ * {@link io.trunkguard.shared.ConflictException} (duplicate system name, duplicate active
+ * grant), {@link io.trunkguard.shared.InvalidStateException} (revoking a revoked grant,
  * granting to a leaver), {@link io.trunkguard.shared.InvalidInputException},
  * {@link jakarta.validation.ConstraintViolationException}.
  */
@@ -29,7 +30,10 @@ public interface AccessService {
 
 	AccessSystem updateSystem(@NotNull SystemId id, @Valid @NotNull SystemDetails details, @NotBlank String actor);
 
-	/** Updates only if the stored version is still {@code expectedVersion}, else {@link io.trunkguard.shared.StaleVersionException}. */
+	/**
+	 * Updates only if the stored version is still {@code expectedVersion}, else
+	 * {@link io.trunkguard.shared.StaleVersionException}.
+	 */
 	AccessSystem updateSystem(@NotNull SystemId id, Long expectedVersion, @Valid @NotNull SystemDetails details,
 			@NotBlank String actor);
 
@@ -41,7 +45,10 @@ public interface AccessService {
 
 	List<AccessSystem> systemsInReviewScope();
 
-	/** Systems whose name or description contains {@code text} (case-insensitive), optionally of one kind. */
+	/**
+	 * Systems whose name or description contains {@code text} (case-insensitive),
+	 * optionally of one kind.
+	 */
 	Page<AccessSystem> searchSystems(String text, SystemKind kind, Pageable pageable);
 
 	/** The systems with the given ids, by id (unknown ids are left out). */
@@ -54,9 +61,11 @@ public interface AccessService {
 	/** Revokes an active grant with a reason; publishes {@link GrantRevoked}. */
 	AccessGrant revokeGrant(@NotNull GrantId id, @NotBlank String reason, @NotBlank String actor);
 
-	/** Reduces an active grant to a lesser entitlement; publishes {@link GrantReduced}. */
-	AccessGrant reduceGrant(@NotNull GrantId id, @NotBlank String newEntitlement, boolean privileged, @NotBlank String reason,
-			@NotBlank String actor);
+	/**
+	 * Reduces an active grant to a lesser entitlement; publishes {@link GrantReduced}.
+	 */
+	AccessGrant reduceGrant(@NotNull GrantId id, @NotBlank String newEntitlement, boolean privileged,
+			@NotBlank String reason, @NotBlank String actor);
 
 	/** Records an observed use of a grant (not an audited change: usage telemetry). */
 	AccessGrant recordGrantUse(@NotNull GrantId id, @NotNull Instant usedAt);
@@ -71,4 +80,5 @@ public interface AccessService {
 	List<AccessGrant> activeGrantsOf(java.util.Collection<PersonId> personIds);
 
 	List<AccessGrant> activeGrantsOn(SystemId systemId);
+
 }

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A system of the voice platform on which people hold grants ("System" would clash with {@code java.lang.System}).
+ * A system of the voice platform on which people hold grants ("System" would clash with
+ * {@code java.lang.System}).
  */
 @Entity
 @Table(name = "access_system")
@@ -82,7 +83,10 @@ public class AccessSystem extends AbstractAggregateRoot<AccessSystem> {
 		return system;
 	}
 
-	/** Changes the settings; registers {@link SystemChanged} when something changed. Returns the changed fields. */
+	/**
+	 * Changes the settings; registers {@link SystemChanged} when something changed.
+	 * Returns the changed fields.
+	 */
 	public List<String> update(SystemDetails details, String actor, Instant now) {
 		List<String> changed = new ArrayList<>();
 		compare(changed, "name", name, details.name());
@@ -164,7 +168,9 @@ public class AccessSystem extends AbstractAggregateRoot<AccessSystem> {
 		return updatedAt;
 	}
 
-	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	/**
+	 * The events registered and not yet published (for tests of the aggregate's rules).
+	 */
 	java.util.List<Object> pendingEvents() {
 		return java.util.List.copyOf(domainEvents());
 	}
@@ -188,4 +194,5 @@ public class AccessSystem extends AbstractAggregateRoot<AccessSystem> {
 	public String toString() {
 		return "AccessSystem[" + name + "]";
 	}
+
 }

@@ -36,8 +36,11 @@ import java.util.Optional;
 class DefaultAccessService implements AccessService {
 
 	private final Systems systems;
+
 	private final Grants grants;
+
 	private final People people;
+
 	private final Clock clock;
 
 	DefaultAccessService(Systems systems, Grants grants, People people, ObjectProvider<Clock> clock) {
@@ -50,7 +53,8 @@ class DefaultAccessService implements AccessService {
 	@Override
 	public AccessSystem registerSystem(SystemDetails details, String actor) {
 		if (systems.existsByName(details.name())) {
-			throw new ConflictException("system.duplicate-name", "a system named " + details.name() + " already exists");
+			throw new ConflictException("system.duplicate-name",
+					"a system named " + details.name() + " already exists");
 		}
 		requirePerson(details.ownerId());
 		return systems.save(AccessSystem.register(SystemId.random(), details, actor, now()));
@@ -66,7 +70,8 @@ class DefaultAccessService implements AccessService {
 		AccessSystem system = getSystem(id);
 		StaleVersionException.check("System", id, expectedVersion, system.getVersion());
 		if (!system.getName().equals(details.name()) && systems.existsByName(details.name())) {
-			throw new ConflictException("system.duplicate-name", "a system named " + details.name() + " already exists");
+			throw new ConflictException("system.duplicate-name",
+					"a system named " + details.name() + " already exists");
 		}
 		requirePerson(details.ownerId());
 		system.update(details, actor, now());
@@ -109,15 +114,17 @@ class DefaultAccessService implements AccessService {
 		if (ids == null || ids.isEmpty()) {
 			return Map.of();
 		}
-		return systems.findByIdIn(Set.copyOf(ids)).stream()
-				.collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
+		return systems.findByIdIn(Set.copyOf(ids))
+			.stream()
+			.collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
 	}
 
 	@Override
 	public AccessGrant issueGrant(NewGrant grant, String actor) {
 		Person person = requirePerson(grant.personId());
 		if (person.getEmploymentStatus() == EmploymentStatus.LEFT) {
-			throw new InvalidStateException("grant.holder-left", person.getFullName() + " has left: no new access can be granted");
+			throw new InvalidStateException("grant.holder-left",
+					person.getFullName() + " has left: no new access can be granted");
 		}
 		if (!systems.existsById(grant.systemId())) {
 			throw new NotFoundException("System", grant.systemId());
@@ -224,7 +231,12 @@ class DefaultAccessService implements AccessService {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = text.strip()
+			.toLowerCase(Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_");
 		return "%" + escaped + "%";
 	}
+
 }

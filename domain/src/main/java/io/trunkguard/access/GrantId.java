@@ -17,7 +17,10 @@ public record GrantId(UUID value) {
 		return new GrantId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static GrantId of(String text) {
 		return new GrantId(UUID.fromString(text));
 	}

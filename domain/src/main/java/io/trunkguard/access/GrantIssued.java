@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A person was given access on a system. */
-public record GrantIssued(GrantId grantId, PersonId personId, SystemId systemId, String entitlement, boolean privileged, String actor, Instant occurredAt) implements AuditableEvent {
+public record GrantIssued(GrantId grantId, PersonId personId, SystemId systemId, String entitlement, boolean privileged,
+		String actor, Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {
@@ -26,6 +27,7 @@ public record GrantIssued(GrantId grantId, PersonId personId, SystemId systemId,
 
 	@Override
 	public Map<String, Object> auditDetails() {
-		return AuditableEvent.details("personId", personId, "systemId", systemId, "entitlement", entitlement, "privileged", privileged);
+		return AuditableEvent.details("personId", personId, "systemId", systemId, "entitlement", entitlement,
+				"privileged", privileged);
 	}
 }

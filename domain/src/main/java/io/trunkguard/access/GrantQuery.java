@@ -7,11 +7,12 @@ import java.time.Instant;
 /**
  * Criteria for {@link AccessService#searchGrants}; every field is optional.
  *
- * @param unusedSince only grants last used (or, never used, granted) before this instant: the dormant ones
+ * @param unusedSince only grants last used (or, never used, granted) before this instant:
+ * the dormant ones
  * @param text matched case-insensitively against the entitlement
  */
-public record GrantQuery(PersonId personId, SystemId systemId, GrantStatus status, Boolean privileged, Instant unusedSince,
-		String text) {
+public record GrantQuery(PersonId personId, SystemId systemId, GrantStatus status, Boolean privileged,
+		Instant unusedSince, String text) {
 
 	public static GrantQuery all() {
 		return new GrantQuery(null, null, null, null, null, null);

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A grant was reduced to a lesser entitlement. */
-public record GrantReduced(GrantId grantId, PersonId personId, SystemId systemId, String previousEntitlement, String newEntitlement, boolean privileged, String reason, String actor, Instant occurredAt) implements AuditableEvent {
+public record GrantReduced(GrantId grantId, PersonId personId, SystemId systemId, String previousEntitlement,
+		String newEntitlement, boolean privileged, String reason, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {
@@ -26,6 +28,7 @@ public record GrantReduced(GrantId grantId, PersonId personId, SystemId systemId
 
 	@Override
 	public Map<String, Object> auditDetails() {
-		return AuditableEvent.details("personId", personId, "systemId", systemId, "from", previousEntitlement, "to", newEntitlement, "privileged", privileged, "reason", reason);
+		return AuditableEvent.details("personId", personId, "systemId", systemId, "from", previousEntitlement, "to",
+				newEntitlement, "privileged", privileged, "reason", reason);
 	}
 }

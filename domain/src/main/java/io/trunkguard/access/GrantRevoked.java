@@ -6,8 +6,12 @@ import io.trunkguard.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Map;
 
-/** A grant was revoked; its holder no longer has that access (remediation listens to this). */
-public record GrantRevoked(GrantId grantId, PersonId personId, SystemId systemId, String entitlement, String reason, String actor, Instant occurredAt) implements AuditableEvent {
+/**
+ * A grant was revoked; its holder no longer has that access (remediation listens to
+ * this).
+ */
+public record GrantRevoked(GrantId grantId, PersonId personId, SystemId systemId, String entitlement, String reason,
+		String actor, Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {
@@ -26,6 +30,7 @@ public record GrantRevoked(GrantId grantId, PersonId personId, SystemId systemId
 
 	@Override
 	public Map<String, Object> auditDetails() {
-		return AuditableEvent.details("personId", personId, "systemId", systemId, "entitlement", entitlement, "reason", reason);
+		return AuditableEvent.details("personId", personId, "systemId", systemId, "entitlement", entitlement, "reason",
+				reason);
 	}
 }

@@ -9,7 +9,10 @@ import org.springframework.data.repository.Repository;
 import java.util.List;
 import java.util.Optional;
 
-/** Repository of {@link AccessGrant} aggregates. Grants are never deleted: they are revoked. */
+/**
+ * Repository of {@link AccessGrant} aggregates. Grants are never deleted: they are
+ * revoked.
+ */
 public interface Grants extends Repository<AccessGrant, GrantId>, JpaSpecificationExecutor<AccessGrant> {
 
 	AccessGrant save(AccessGrant grant);
@@ -36,4 +39,5 @@ public interface Grants extends Repository<AccessGrant, GrantId>, JpaSpecificati
 	long countByStatusAndPrivilegedTrue(GrantStatus status);
 
 	Page<AccessGrant> findAll(Pageable pageable);
+
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A system's settings changed; {@code changedFields} names what changed. */
-public record SystemChanged(SystemId systemId, String name, List<String> changedFields, String actor, Instant occurredAt) implements AuditableEvent {
+public record SystemChanged(SystemId systemId, String name, List<String> changedFields, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

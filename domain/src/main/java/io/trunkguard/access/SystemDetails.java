@@ -6,12 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** What a caller may set on a system (register or update). */
-public record SystemDetails(
-		@NotBlank @Size(max = 120) String name,
-		@NotNull SystemKind kind,
-		@Size(max = 1000) String description,
-		@NotNull PersonId ownerId,
-		boolean inReviewScope,
-		@NotNull ConnectorType connector,
-		@NotNull ReviewerStrategy reviewerStrategy) {
+public record SystemDetails(@NotBlank @Size(max = 120) String name, @NotNull SystemKind kind,
+		@Size(max = 1000) String description, @NotNull PersonId ownerId, boolean inReviewScope,
+		@NotNull ConnectorType connector, @NotNull ReviewerStrategy reviewerStrategy) {
 }

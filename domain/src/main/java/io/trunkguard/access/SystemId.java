@@ -17,7 +17,10 @@ public record SystemId(UUID value) {
 		return new SystemId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static SystemId of(String text) {
 		return new SystemId(UUID.fromString(text));
 	}

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A system was added to the register. */
-public record SystemRegistered(SystemId systemId, String name, String actor, Instant occurredAt) implements AuditableEvent {
+public record SystemRegistered(SystemId systemId, String name, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -40,4 +40,5 @@ public interface Systems extends Repository<AccessSystem, SystemId> {
 			  and (:kind is null or s.kind = :kind)
 			""")
 	Page<AccessSystem> search(@Param("text") String likePattern, @Param("kind") SystemKind kind, Pageable pageable);
+
 }

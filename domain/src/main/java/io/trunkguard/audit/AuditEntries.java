@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Read-only access to the audit trail: no save, update or delete (append through {@link AuditTrail}). */
+/**
+ * Read-only access to the audit trail: no save, update or delete (append through
+ * {@link AuditTrail}).
+ */
 public interface AuditEntries extends Repository<AuditEntry, Long> {
 
 	Optional<AuditEntry> findById(Long sequence);
@@ -20,18 +23,23 @@ public interface AuditEntries extends Repository<AuditEntry, Long> {
 
 	Page<AuditEntry> findAllByOrderBySequenceDesc(Pageable pageable);
 
-	/** Entries in [from, to), oldest first: what an evidence pack for an audit period contains. */
+	/**
+	 * Entries in [from, to), oldest first: what an evidence pack for an audit period
+	 * contains.
+	 */
 	Page<AuditEntry> findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderBySequenceAsc(Instant from, Instant to,
 			Pageable pageable);
 
-	/** The next {@code limit} entries after {@code sequence}, in order (keyset paging for walking the chain). */
+	/**
+	 * The next {@code limit} entries after {@code sequence}, in order (keyset paging for
+	 * walking the chain).
+	 */
 	List<AuditEntry> findBySequenceGreaterThanOrderBySequenceAsc(long sequence, Limit limit);
 
 	Optional<AuditEntry> findFirstByOrderBySequenceDesc();
 
 	/**
 	 * Entries matching the optional filters (null means any), newest first.
-	 *
 	 * @param actor exact actor
 	 * @param action exact action
 	 * @param subjectType exact subject type
@@ -41,9 +49,10 @@ public interface AuditEntries extends Repository<AuditEntry, Long> {
 	 */
 	default Page<AuditEntry> search(String actor, String action, String subjectType, String subjectId, Instant from,
 			Instant to, Pageable pageable) {
-		// PostgreSQL cannot type a null timestamp parameter in "? is null": use open bounds instead
-		return searchBetween(actor, action, subjectType, subjectId, from != null ? from : EARLIEST, to != null ? to : LATEST,
-				pageable);
+		// PostgreSQL cannot type a null timestamp parameter in "? is null": use open
+		// bounds instead
+		return searchBetween(actor, action, subjectType, subjectId, from != null ? from : EARLIEST,
+				to != null ? to : LATEST, pageable);
 	}
 
 	/** Lower bound of an open period. */
@@ -64,4 +73,5 @@ public interface AuditEntries extends Repository<AuditEntry, Long> {
 	Page<AuditEntry> searchBetween(@Param("actor") String actor, @Param("action") String action,
 			@Param("subjectType") String subjectType, @Param("subjectId") String subjectId, @Param("from") Instant from,
 			@Param("to") Instant to, Pageable pageable);
+
 }

@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One entry of the audit trail. Immutable: Hibernate never writes changes of a loaded entry, the class has no
- * setters, and on PostgreSQL a trigger refuses UPDATE and DELETE on the table.
+ * One entry of the audit trail. Immutable: Hibernate never writes changes of a loaded
+ * entry, the class has no setters, and on PostgreSQL a trigger refuses UPDATE and DELETE
+ * on the table.
  */
 @Entity
 @Immutable
@@ -20,9 +21,13 @@ import java.util.Objects;
 public class AuditEntry {
 
 	public static final int MAX_ACTOR = 200;
+
 	public static final int MAX_ACTION = 100;
+
 	public static final int MAX_SUBJECT_TYPE = 100;
+
 	public static final int MAX_SUBJECT_ID = 200;
+
 	public static final int MAX_DETAILS = 8000;
 
 	@Id
@@ -56,7 +61,10 @@ public class AuditEntry {
 		// for JPA
 	}
 
-	/** The entry following {@code previousHash} at position {@code sequence}; computes its hash. */
+	/**
+	 * The entry following {@code previousHash} at position {@code sequence}; computes its
+	 * hash.
+	 */
 	public static AuditEntry chain(long sequence, String previousHash, Instant occurredAt, String actor, String action,
 			String subjectType, String subjectId, String details) {
 		AuditEntry entry = new AuditEntry();
@@ -72,7 +80,10 @@ public class AuditEntry {
 		return entry;
 	}
 
-	/** The hash this entry's fields and previous hash give; differs from {@link #getHash()} if a field was changed. */
+	/**
+	 * The hash this entry's fields and previous hash give; differs from
+	 * {@link #getHash()} if a field was changed.
+	 */
 	public String computeHash() {
 		return AuditHashes.hash(sequence, occurredAt, actor, action, subjectType, subjectId, details, previousHash);
 	}
@@ -117,4 +128,5 @@ public class AuditEntry {
 	public String toString() {
 		return "AuditEntry[" + sequence + ", " + action + ", " + actor + "]";
 	}
+
 }

@@ -6,33 +6,38 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 
 /**
- * Appends to the audit trail. Joins the caller's transaction (or starts one), so an entry is written if and only if
- * the change it records commits: the transaction's entries are appended, in the order recorded, just before it
- * commits, which is when they get their sequence numbers and hashes. Appends are serialized by a lock on the chain
- * head, taken at that moment and held until the commit: concurrent writers (threads or nodes sharing one database)
- * never fork the chain, and wait for each other only for the append and the commit. There is no way to change or
- * delete an entry.
+ * Appends to the audit trail. Joins the caller's transaction (or starts one), so an entry
+ * is written if and only if the change it records commits: the transaction's entries are
+ * appended, in the order recorded, just before it commits, which is when they get their
+ * sequence numbers and hashes. Appends are serialized by a lock on the chain head, taken
+ * at that moment and held until the commit: concurrent writers (threads or nodes sharing
+ * one database) never fork the chain, and wait for each other only for the append and the
+ * commit. There is no way to change or delete an entry.
  */
 public interface AuditTrail {
 
 	/**
-	 * Records an entry, appended when the current transaction commits (at once when there is none: the entry gets a
-	 * transaction of its own). Bad input (see {@link AuditEntryDraft}'s constraints) is refused here, not at commit.
+	 * Records an entry, appended when the current transaction commits (at once when there
+	 * is none: the entry gets a transaction of its own). Bad input (see
+	 * {@link AuditEntryDraft}'s constraints) is refused here, not at commit.
 	 */
 	void record(@Valid @NotNull AuditEntryDraft draft);
 
 	/**
-	 * Convenience: appends an entry whose details are the given map, written as a JSON object with keys in sorted
-	 * order (values are written with {@code String.valueOf}, nulls as JSON null).
+	 * Convenience: appends an entry whose details are the given map, written as a JSON
+	 * object with keys in sorted order (values are written with {@code String.valueOf},
+	 * nulls as JSON null).
 	 */
 	void record(String actor, String action, String subjectType, String subjectId, Map<String, ?> details);
 
 	/**
-	 * The hash of the newest committed entry (or the genesis hash of an empty trail): what an evidence pack carries.
-	 * Entries the current transaction recorded are not in it until that transaction commits.
+	 * The hash of the newest committed entry (or the genesis hash of an empty trail):
+	 * what an evidence pack carries. Entries the current transaction recorded are not in
+	 * it until that transaction commits.
 	 */
 	String headHash();
 
 	/** The sequence number of the newest committed entry, 0 for an empty trail. */
 	long headSequence();
+
 }

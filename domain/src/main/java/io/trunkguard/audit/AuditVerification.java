@@ -5,8 +5,8 @@ package io.trunkguard.audit;
  *
  * @param intact whether every entry matched
  * @param entriesChecked how many entries were read
- * @param firstBrokenSequence the sequence number of the first entry that does not match (or, for a missing entry,
- * the sequence number that is missing); null when intact
+ * @param firstBrokenSequence the sequence number of the first entry that does not match
+ * (or, for a missing entry, the sequence number that is missing); null when intact
  * @param reason what does not match, in words; null when intact
  * @param headHash the hash of the newest entry as stored in the chain head
  */

@@ -41,38 +41,50 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Loads the demo data set of a fictional VoIP operator, "Harbourline Voice": 44 people in seven departments with
- * managers (among them the four demo logins {@code reviewer}, {@code compliance-lead}, {@code auditor} and
- * {@code admin}), 8 systems, 159 grants and 3 carriers. It includes what an access review should surface:
- * privileged grants, dormant grants (unused for more than 90 days), contractors past their end date who still hold
- * access, a leaver whose grants were not removed, and a leaver who was deprovisioned.
+ * Loads the demo data set of a fictional VoIP operator, "Harbourline Voice": 44 people in
+ * seven departments with managers (among them the four demo logins {@code reviewer},
+ * {@code compliance-lead}, {@code auditor} and {@code admin}), 8 systems, 159 grants and
+ * 3 carriers. It includes what an access review should surface: privileged grants,
+ * dormant grants (unused for more than 90 days), contractors past their end date who
+ * still hold access, a leaver whose grants were not removed, and a leaver who was
+ * deprovisioned.
  * <p>
- * The content is deterministic (a fixed seed; dates relative to the day of loading). It is loaded once: a row in
- * {@code demo_data_load} marks the data set, inserted in the same transaction as the data, so two nodes starting
- * together load it once. On start-up it is loaded only when {@code trunkguard.demo.enabled} is true and the database
- * holds no people yet (it never mixes into real data). Everything goes through the domain services, so the audit
- * trail records it with the actor {@value #ACTOR}.
+ * The content is deterministic (a fixed seed; dates relative to the day of loading). It
+ * is loaded once: a row in {@code demo_data_load} marks the data set, inserted in the
+ * same transaction as the data, so two nodes starting together load it once. On start-up
+ * it is loaded only when {@code trunkguard.demo.enabled} is true and the database holds
+ * no people yet (it never mixes into real data). Everything goes through the domain
+ * services, so the audit trail records it with the actor {@value #ACTOR}.
  */
 @Component
 @EnableConfigurationProperties(DemoDataProperties.class)
 public class DemoDataLoader implements SmartLifecycle {
 
 	public static final String DATA_SET = "harbourline-voice-v1";
+
 	public static final String ACTOR = "system:demo-data";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	private final DemoDataProperties properties;
+
 	private final PersonService personService;
+
 	private final People people;
+
 	private final AccessService accessService;
+
 	private final VendorService vendorService;
+
 	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
-	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people, AccessService accessService,
-			VendorService vendorService, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectProvider<Clock> clock) {
+	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people,
+			AccessService accessService, VendorService vendorService, JdbcTemplate jdbc,
+			TransactionTemplate transaction, ObjectProvider<Clock> clock) {
 		this.properties = properties;
 		this.personService = personService;
 		this.people = people;
@@ -86,8 +98,9 @@ public class DemoDataLoader implements SmartLifecycle {
 	private volatile boolean running;
 
 	/**
-	 * Loads at start-up before the web server opens its port (a lower phase than the server's), so no
-	 * request meets a half-loaded database whose open transaction holds the audit chain's head.
+	 * Loads at start-up before the web server opens its port (a lower phase than the
+	 * server's), so no request meets a half-loaded database whose open transaction holds
+	 * the audit chain's head.
 	 */
 	@Override
 	public void start() {
@@ -125,8 +138,9 @@ public class DemoDataLoader implements SmartLifecycle {
 		try {
 			DemoDataSummary summary = load();
 			if (summary.loaded()) {
-				log.info("Demo data loaded: {} people, {} systems, {} grants ({} revoked), {} vendors", summary.people(),
-						summary.systems(), summary.grants(), summary.revokedGrants(), summary.vendors());
+				log.info("Demo data loaded: {} people, {} systems, {} grants ({} revoked), {} vendors",
+						summary.people(), summary.systems(), summary.grants(), summary.revokedGrants(),
+						summary.vendors());
 			}
 		}
 		catch (DataIntegrityViolationException e) {
@@ -137,11 +151,15 @@ public class DemoDataLoader implements SmartLifecycle {
 
 	/** Whether the demo data set was loaded into this database. */
 	public boolean isLoaded() {
-		Integer count = jdbc.queryForObject("select count(*) from demo_data_load where data_set = ?", Integer.class, DATA_SET);
+		Integer count = jdbc.queryForObject("select count(*) from demo_data_load where data_set = ?", Integer.class,
+				DATA_SET);
 		return count != null && count > 0;
 	}
 
-	/** Loads the data set in one transaction unless it is already there; returns what was loaded. */
+	/**
+	 * Loads the data set in one transaction unless it is already there; returns what was
+	 * loaded.
+	 */
 	public DemoDataSummary load() {
 		return transaction.execute(status -> {
 			if (isLoaded()) {
@@ -158,11 +176,17 @@ public class DemoDataLoader implements SmartLifecycle {
 	private final class Run {
 
 		private final LocalDate today;
+
 		private final Instant now;
+
 		private final Random random = new Random(20261126L);
+
 		private final Map<String, Person> byHrId = new LinkedHashMap<>();
+
 		private final Map<String, AccessSystem> systems = new LinkedHashMap<>();
+
 		private int grants;
+
 		private int revoked;
 
 		Run(LocalDate today, Instant now) {
@@ -185,15 +209,16 @@ public class DemoDataLoader implements SmartLifecycle {
 			// leadership
 			person("HR-1001", "Margaret Okafor", "margaret.okafor", null, "Executive", null, 3900, null);
 			person("HR-1002", "Daniel Reyes", "reviewer", null, "Network Operations", "HR-1001", 2900, null);
-			person("HR-1003", "Priya Natarajan", "compliance-lead", null, "Security & Compliance", "HR-1001", 1500, null);
+			person("HR-1003", "Priya Natarajan", "compliance-lead", null, "Security & Compliance", "HR-1001", 1500,
+					null);
 			person("HR-1004", "Helen Brooks", "auditor", null, "Internal Audit", "HR-1001", 1100, null);
 			person("HR-1005", "Samuel Adeyemi", "admin", null, "IT", "HR-1001", 2400, null);
 			person("HR-1006", "Ingrid Solberg", "ingrid.solberg", null, "Voice Engineering", "HR-1001", 3100, null);
 			person("HR-1007", "Kenji Watanabe", "kenji.watanabe", null, "Customer Support", "HR-1001", 2000, null);
 			person("HR-1008", "Laura Mendez", "laura.mendez", null, "Finance", "HR-1001", 1800, null);
 			// NOC engineers
-			String[] noc = { "Aisha Rahman", "Lukas Becker", "Chloe Martin", "Rafael Costa", "Nadia Haddad", "Owen Gallagher",
-					"Marco Bellini", "Sofia Lindqvist", "Tunde Bakare", "Emily Chen" };
+			String[] noc = { "Aisha Rahman", "Lukas Becker", "Chloe Martin", "Rafael Costa", "Nadia Haddad",
+					"Owen Gallagher", "Marco Bellini", "Sofia Lindqvist", "Tunde Bakare", "Emily Chen" };
 			for (int i = 0; i < noc.length; i++) {
 				person("HR-" + (1010 + i), noc[i], null, null, "Network Operations", "HR-1002", 200 + i * 170, null);
 			}
@@ -209,17 +234,22 @@ public class DemoDataLoader implements SmartLifecycle {
 			person("HR-1035", "Ethan Walsh", null, null, "IT", "HR-1005", 1300, null);
 			person("HR-1036", "Zainab Yusuf", null, null, "IT", "HR-1005", 640, null);
 			person("HR-1037", "Mateo Silva", null, null, "IT", "HR-1005", 180, null);
-			String[] support = { "Isabel Duarte", "Liam Murphy", "Amara Okonkwo", "Noah Schmidt", "Leila Karimi", "Ben Carter" };
+			String[] support = { "Isabel Duarte", "Liam Murphy", "Amara Okonkwo", "Noah Schmidt", "Leila Karimi",
+					"Ben Carter" };
 			for (int i = 0; i < support.length; i++) {
 				person("HR-" + (1040 + i), support[i], null, null, "Customer Support", "HR-1007", 150 + i * 210, null);
 			}
 			person("HR-1048", "Ruth Abebe", null, null, "Finance", "HR-1008", 900, null);
 			person("HR-1049", "Simon Dubois", null, null, "Finance", "HR-1008", 380, null);
 			// contractors: two past their contract end (still active in HR), two current
-			person("CTR-2001", "Andrei Popescu", null, EmploymentType.CONTRACTOR, "Network Operations", "HR-1002", 400, -45);
-			person("CTR-2002", "Kofi Mensah", null, EmploymentType.CONTRACTOR, "Voice Engineering", "HR-1006", 330, -20);
-			person("CTR-2003", "Elena Voronova", null, EmploymentType.CONTRACTOR, "Voice Engineering", "HR-1006", 90, 150);
-			person("CTR-2004", "James Whitaker", null, EmploymentType.CONTRACTOR, "Network Operations", "HR-1002", 60, 240);
+			person("CTR-2001", "Andrei Popescu", null, EmploymentType.CONTRACTOR, "Network Operations", "HR-1002", 400,
+					-45);
+			person("CTR-2002", "Kofi Mensah", null, EmploymentType.CONTRACTOR, "Voice Engineering", "HR-1006", 330,
+					-20);
+			person("CTR-2003", "Elena Voronova", null, EmploymentType.CONTRACTOR, "Voice Engineering", "HR-1006", 90,
+					150);
+			person("CTR-2004", "James Whitaker", null, EmploymentType.CONTRACTOR, "Network Operations", "HR-1002", 60,
+					240);
 		}
 
 		private void person(String hrId, String name, String username, EmploymentType type, String department,
@@ -236,10 +266,11 @@ public class DemoDataLoader implements SmartLifecycle {
 
 		private void loadSystems() {
 			system("SIP Admin Portal", SystemKind.SIP_ADMIN_PORTAL,
-					"Provisioning of SIP trunks, DIDs and routing rules for customers", "HR-1002", true, ConnectorType.KEYCLOAK,
-					ReviewerStrategy.SYSTEM_OWNER);
-			system("Edge SBC Cluster", SystemKind.SBC, "Session border controllers at the carrier interconnects (CLI and web UI)",
-					"HR-1002", true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER);
+					"Provisioning of SIP trunks, DIDs and routing rules for customers", "HR-1002", true,
+					ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER);
+			system("Edge SBC Cluster", SystemKind.SBC,
+					"Session border controllers at the carrier interconnects (CLI and web UI)", "HR-1002", true,
+					ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER);
 			system("Call Recording Platform", SystemKind.CALL_RECORDING,
 					"Recording and playback of customer calls (PCI-relevant)", "HR-1006", true, ConnectorType.KEYCLOAK,
 					ReviewerStrategy.MANAGER);
@@ -252,8 +283,9 @@ public class DemoDataLoader implements SmartLifecycle {
 			system("Keycloak Identity Provider", SystemKind.IDENTITY_PROVIDER,
 					"Single sign-on and MFA for staff (realm trunkguard)", "HR-1005", true, ConnectorType.KEYCLOAK,
 					ReviewerStrategy.SYSTEM_OWNER);
-			system("NOC Monitoring", SystemKind.OTHER, "Dashboards and alerting for trunks, registrations and call quality",
-					"HR-1002", true, ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER);
+			system("NOC Monitoring", SystemKind.OTHER,
+					"Dashboards and alerting for trunks, registrations and call quality", "HR-1002", true,
+					ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER);
 			system("Number Porting Desk", SystemKind.OTHER, "Port-in and port-out requests with the national registry",
 					"HR-1007", false, ConnectorType.MANUAL, ReviewerStrategy.MANAGER);
 		}
@@ -277,8 +309,8 @@ public class DemoDataLoader implements SmartLifecycle {
 			grant("HR-1002", "SIP Admin Portal", "administrator", true);
 			grant("HR-1002", "Edge SBC Cluster", "root", true);
 			grant("HR-1002", "NOC Monitoring", "editor", false);
-			List<String> nocTeam = new ArrayList<>(List.of("HR-1010", "HR-1011", "HR-1012", "HR-1013", "HR-1014", "HR-1015",
-					"HR-1016", "HR-1017", "HR-1018", "HR-1019", "CTR-2001", "CTR-2004"));
+			List<String> nocTeam = new ArrayList<>(List.of("HR-1010", "HR-1011", "HR-1012", "HR-1013", "HR-1014",
+					"HR-1015", "HR-1016", "HR-1017", "HR-1018", "HR-1019", "CTR-2001", "CTR-2004"));
 			for (int i = 0; i < nocTeam.size(); i++) {
 				String hrId = nocTeam.get(i);
 				grant(hrId, "NOC Monitoring", "editor", false);
@@ -289,8 +321,8 @@ public class DemoDataLoader implements SmartLifecycle {
 			grant("HR-1006", "Call Recording Platform", "recording-admin", true);
 			grant("HR-1006", "Northwind Carrier Portal", "account-admin", true);
 			grant("HR-1006", "Bluefin Partner Portal", "account-admin", true);
-			List<String> voiceTeam = List.of("HR-1020", "HR-1021", "HR-1022", "HR-1023", "HR-1024", "HR-1025", "HR-1026",
-					"HR-1027", "CTR-2002", "CTR-2003");
+			List<String> voiceTeam = List.of("HR-1020", "HR-1021", "HR-1022", "HR-1023", "HR-1024", "HR-1025",
+					"HR-1026", "HR-1027", "CTR-2002", "CTR-2003");
 			for (int i = 0; i < voiceTeam.size(); i++) {
 				String hrId = voiceTeam.get(i);
 				grant(hrId, "SIP Admin Portal", i < 3 ? "administrator" : "operator", i < 3);
@@ -324,9 +356,11 @@ public class DemoDataLoader implements SmartLifecycle {
 		private AccessGrant grant(String hrId, String systemName, String entitlement, boolean privileged) {
 			Person person = byHrId.get(hrId);
 			long tenureDays = ChronoUnit.DAYS.between(person.getStartDate(), today);
-			Instant grantedAt = person.getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant()
-					.plus(Duration.ofDays(random.nextInt((int) Math.max(1, Math.min(tenureDays, 60)))))
-					.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
+			Instant grantedAt = person.getStartDate()
+				.atStartOfDay(ZoneOffset.UTC)
+				.toInstant()
+				.plus(Duration.ofDays(random.nextInt((int) Math.max(1, Math.min(tenureDays, 60)))))
+				.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
 			if (grantedAt.isAfter(now)) {
 				grantedAt = now.minus(Duration.ofHours(1));
 			}
@@ -342,7 +376,8 @@ public class DemoDataLoader implements SmartLifecycle {
 				lastUsedAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 40)));
 			}
 			if (lastUsedAt != null && lastUsedAt.isBefore(grantedAt)) {
-				lastUsedAt = grantedAt.plus(Duration.ofHours(2)).isAfter(now) ? null : grantedAt.plus(Duration.ofHours(2));
+				lastUsedAt = grantedAt.plus(Duration.ofHours(2)).isAfter(now) ? null
+						: grantedAt.plus(Duration.ofHours(2));
 			}
 			grants++;
 			return accessService.issueGrant(new NewGrant(person.getId(), systems.get(systemName).getId(), entitlement,
@@ -355,24 +390,30 @@ public class DemoDataLoader implements SmartLifecycle {
 			vendorService.register(new VendorDetails("Northwind Carrier Services",
 					"SIP trunking (primary), DID numbers, emergency calling (E911/112 routing)", RiskTier.CRITICAL,
 					byHrId.get("HR-1006").getId(),
-					List.of(new VendorContact("Rebecca Holm", "compliance@northwind-carrier.example", "+44 20 7946 0123"),
-							new VendorContact("Network Operations Centre", "noc@northwind-carrier.example", "+44 20 7946 0999"))),
+					List.of(new VendorContact("Rebecca Holm", "compliance@northwind-carrier.example",
+							"+44 20 7946 0123"),
+							new VendorContact("Network Operations Centre", "noc@northwind-carrier.example",
+									"+44 20 7946 0999"))),
 					ACTOR);
 			vendorService.register(new VendorDetails("Bluefin Telecom",
 					"International termination, toll-free numbers, SMS for two-factor codes", RiskTier.HIGH,
 					byHrId.get("HR-1006").getId(),
-					List.of(new VendorContact("Arjun Kapoor", "security@bluefin-telecom.example", "+1 415 555 0142"))), ACTOR);
-			vendorService.register(new VendorDetails("Meridian Voice Networks",
-					"Backup SIP trunking and failover routing", RiskTier.MEDIUM, byHrId.get("HR-1002").getId(),
-					List.of(new VendorContact("Claire Dubois", "vendor-risk@meridian-voice.example", "+33 1 70 36 39 50"))),
+					List.of(new VendorContact("Arjun Kapoor", "security@bluefin-telecom.example", "+1 415 555 0142"))),
 					ACTOR);
+			vendorService
+				.register(new VendorDetails("Meridian Voice Networks", "Backup SIP trunking and failover routing",
+						RiskTier.MEDIUM, byHrId.get("HR-1002").getId(), List.of(new VendorContact("Claire Dubois",
+								"vendor-risk@meridian-voice.example", "+33 1 70 36 39 50"))),
+						ACTOR);
 			return 3;
 		}
 
-		// ---------------------------------------------------------------- leavers and history
+		// ---------------------------------------------------------------- leavers and
+		// history
 
 		private void leaversAndReviewHistory() {
-			// Marco Bellini left twelve days ago; his grants were never removed (deprovisioning should catch this)
+			// Marco Bellini left twelve days ago; his grants were never removed
+			// (deprovisioning should catch this)
 			personService.markLeft(byHrId.get("HR-1016").getId(), today.minusDays(12), ACTOR);
 			// Olga Petrenko left two months ago and was deprovisioned
 			PersonId olga = byHrId.get("HR-1026").getId();
@@ -382,19 +423,23 @@ public class DemoDataLoader implements SmartLifecycle {
 				revoked++;
 			}
 			// last quarter's review removed two grants
-			revokeFirst("HR-1043", "Number Porting Desk", "Access review: moved to the billing queue, porting no longer needed");
+			revokeFirst("HR-1043", "Number Porting Desk",
+					"Access review: moved to the billing queue, porting no longer needed");
 			revokeFirst("HR-1012", "Edge SBC Cluster", "Access review: no SBC work in the last two quarters");
 		}
 
 		private void revokeFirst(String hrId, String systemName, String reason) {
 			AccessSystem system = systems.get(systemName);
-			accessService.activeGrantsOf(byHrId.get(hrId).getId()).stream()
-					.filter(grant -> grant.getSystemId().equals(system.getId()))
-					.findFirst()
-					.ifPresent(grant -> {
-						accessService.revokeGrant(grant.getId(), reason, ACTOR);
-						revoked++;
-					});
+			accessService.activeGrantsOf(byHrId.get(hrId).getId())
+				.stream()
+				.filter(grant -> grant.getSystemId().equals(system.getId()))
+				.findFirst()
+				.ifPresent(grant -> {
+					accessService.revokeGrant(grant.getId(), reason, ACTOR);
+					revoked++;
+				});
 		}
+
 	}
+
 }

@@ -39,17 +39,25 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	static final String REVOCATION_REASON = "deprovisioning: the person left (HR termination event)";
 
 	private final DeprovisioningCases cases;
+
 	private final PersonService people;
+
 	private final AccessService access;
+
 	private final ObjectProvider<IdentityProviderPort> identityProviders;
+
 	private final ObjectProvider<LocalSignInPort> localSignIns;
+
 	private final DeprovisioningProperties properties;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
-			DeprovisioningProperties properties, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
+			ObjectProvider<Clock> clock) {
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
@@ -61,9 +69,10 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	}
 
 	/**
-	 * Two deliveries at once (threads or nodes) both may find no case and try to open one, or both add a receipt to one
-	 * case: the unique event id, the unique open-person column and the case's version let one win; the other's
-	 * transaction fails and is retried after a short random pause, and then finds the case.
+	 * Two deliveries at once (threads or nodes) both may find no case and try to open
+	 * one, or both add a receipt to one case: the unique event id, the unique open-person
+	 * column and the case's version let one win; the other's transaction fails and is
+	 * retried after a short random pause, and then finds the case.
 	 */
 	@Override
 	public CaseReceipt receiveTermination(TerminationNotice notice) {
@@ -95,7 +104,8 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		Optional<DeprovisioningCase> existing = cases.findByReceivedEventId(notice.eventId()).stream().findFirst();
 		Person person = null;
 		if (existing.isEmpty()) {
-			person = people.findByHrId(notice.hrId()).orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
+			person = people.findByHrId(notice.hrId())
+				.orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
 			existing = cases.findByOpenPersonId(person.getId());
 		}
 		if (existing.isPresent()) {
@@ -104,8 +114,8 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			cases.saveAndFlush(known);
 			return new CaseReceipt(known.getId(), false);
 		}
-		DeprovisioningCase opened = DeprovisioningCase.open(DeprovisioningCaseId.random(), person.getId(), person.getUsername(), notice,
-				now);
+		DeprovisioningCase opened = DeprovisioningCase.open(DeprovisioningCaseId.random(), person.getId(),
+				person.getUsername(), notice, now);
 		cases.saveAndFlush(opened);
 		return new CaseReceipt(opened.getId(), true);
 	}
@@ -114,7 +124,9 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Transactional
 	public void disableAccount(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = openCase(caseId);
-		if (c.getSteps().stream().noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER)) {
+		if (c.getSteps()
+			.stream()
+			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER)) {
 			Optional<IdentityProviderPort> provider = identityProvider();
 			if (provider.isEmpty()) {
 				disableWithoutIdentityProvider(c);
@@ -140,8 +152,9 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	}
 
 	/**
-	 * The embedded default has no identity provider: the person's local Trunkguard sign-in is disabled if they have
-	 * one; otherwise the case records that there was no identity-provider account to disable, and why.
+	 * The embedded default has no identity provider: the person's local Trunkguard
+	 * sign-in is disabled if they have one; otherwise the case records that there was no
+	 * identity-provider account to disable, and why.
 	 */
 	private void disableWithoutIdentityProvider(DeprovisioningCase c) {
 		LocalSignInPort local = localSignIns.getIfUnique();
@@ -165,23 +178,32 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<DeprovisioningCaseId, List<GrantRemoval>> grantsToRemove(java.util.Collection<DeprovisioningCase> cases) {
-		// without identity provider, a Keycloak connector cannot act: its grants go to the system owner like manual ones
+	public Map<DeprovisioningCaseId, List<GrantRemoval>> grantsToRemove(
+			java.util.Collection<DeprovisioningCase> cases) {
+		// without identity provider, a Keycloak connector cannot act: its grants go to
+		// the system owner like manual ones
 		boolean connected = identityProvider().isPresent();
-		List<AccessGrant> grants = access.activeGrantsOf(cases.stream().map(DeprovisioningCase::getPersonId).distinct().toList());
-		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access.systemsByIds(grants.stream().map(AccessGrant::getSystemId).distinct().toList());
-		Map<PersonId, Person> owners = people.byIds(systems.values().stream().map(AccessSystem::getOwnerId).distinct().toList());
-		Map<PersonId, List<AccessGrant>> grantsByPerson = grants.stream().collect(java.util.stream.Collectors.groupingBy(AccessGrant::getPersonId));
+		List<AccessGrant> grants = access
+			.activeGrantsOf(cases.stream().map(DeprovisioningCase::getPersonId).distinct().toList());
+		Map<io.trunkguard.access.SystemId, AccessSystem> systems = access
+			.systemsByIds(grants.stream().map(AccessGrant::getSystemId).distinct().toList());
+		Map<PersonId, Person> owners = people
+			.byIds(systems.values().stream().map(AccessSystem::getOwnerId).distinct().toList());
+		Map<PersonId, List<AccessGrant>> grantsByPerson = grants.stream()
+			.collect(java.util.stream.Collectors.groupingBy(AccessGrant::getPersonId));
 		Map<DeprovisioningCaseId, List<GrantRemoval>> removals = new java.util.LinkedHashMap<>();
 		for (DeprovisioningCase c : cases) {
 			removals.put(c.getId(), grantsByPerson.getOrDefault(c.getPersonId(), List.of()).stream().map(grant -> {
 				AccessSystem system = systems.get(grant.getSystemId());
 				Person owner = owners.get(system.getOwnerId());
 				var sla = properties.slaOf(system.getName());
-				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(), grant.getEntitlement(),
-						system.getConnector() == ConnectorType.KEYCLOAK && connected, owner == null ? null : owner.getUsername(), sla,
-						c.getEffectiveAt().plus(sla));
-			}).sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic()).thenComparing(GrantRemoval::systemName)).toList());
+				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(),
+						grant.getEntitlement(), system.getConnector() == ConnectorType.KEYCLOAK && connected,
+						owner == null ? null : owner.getUsername(), sla, c.getEffectiveAt().plus(sla));
+			})
+				.sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic())
+					.thenComparing(GrantRemoval::systemName))
+				.toList());
 		}
 		return removals;
 	}
@@ -197,8 +219,9 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			throw new InvalidStateException("deprovisioning.no-connector",
 					"system " + system.getName() + " has no connector: its owner removes the grant");
 		}
-		IdentityProviderPort provider = identityProvider().orElseThrow(() -> new InvalidStateException("deprovisioning.no-identity-provider",
-				"no identity provider is configured: the owner of " + system.getName() + " removes the grant"));
+		IdentityProviderPort provider = identityProvider()
+			.orElseThrow(() -> new InvalidStateException("deprovisioning.no-identity-provider",
+					"no identity provider is configured: the owner of " + system.getName() + " removes the grant"));
 		if (c.getUsername() != null) {
 			provider.removeRealmRole(c.getUsername(), grant.getEntitlement());
 		}
@@ -242,9 +265,11 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		AccessGrant grant = access.getGrant(grantId);
 		requireOwnGrant(c, grant);
 		AccessSystem system = access.getSystem(grant.getSystemId());
-		Person owner = system.getOwnerId() == null ? null : people.byIds(List.of(system.getOwnerId())).get(system.getOwnerId());
-		c.recordEscalation(grantId, system.getId(), system.getName(), owner == null ? null : owner.getUsername(), properties.escalationGroups(),
-				clock.instant(), c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+		Person owner = system.getOwnerId() == null ? null
+				: people.byIds(List.of(system.getOwnerId())).get(system.getOwnerId());
+		c.recordEscalation(grantId, system.getId(), system.getName(), owner == null ? null : owner.getUsername(),
+				properties.escalationGroups(), clock.instant(),
+				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
 		cases.save(c);
 		return properties.escalationGroups();
 	}
@@ -270,9 +295,10 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	private Verification check(DeprovisioningCase c) {
 		Optional<IdentityProviderPort> provider = identityProvider();
 		LocalSignInPort local = localSignIns.getIfUnique();
-		boolean disabled = c.getUsername() == null
-				|| (provider.isPresent() ? provider.get().isDisabled(c.getUsername()) : local == null || local.isDisabled(c.getUsername()));
-		int sessions = c.getUsername() == null || provider.isEmpty() ? 0 : provider.get().activeSessions(c.getUsername());
+		boolean disabled = c.getUsername() == null || (provider.isPresent() ? provider.get().isDisabled(c.getUsername())
+				: local == null || local.isDisabled(c.getUsername()));
+		int sessions = c.getUsername() == null || provider.isEmpty() ? 0
+				: provider.get().activeSessions(c.getUsername());
 		List<GrantId> active = access.activeGrantsOf(c.getPersonId()).stream().map(AccessGrant::getId).toList();
 		return new Verification(disabled, sessions, active);
 	}
@@ -306,7 +332,10 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		return identityProvider().map(IdentityProviderPort::name);
 	}
 
-	/** The identity provider adapter (integrations), absent in the embedded default (no Keycloak configured). */
+	/**
+	 * The identity provider adapter (integrations), absent in the embedded default (no
+	 * Keycloak configured).
+	 */
 	private Optional<IdentityProviderPort> identityProvider() {
 		return Optional.ofNullable(identityProviders.getIfUnique());
 	}
@@ -318,7 +347,8 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	private DeprovisioningCase openCase(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = getCase(caseId);
 		if (!c.isOpen()) {
-			throw new InvalidStateException("deprovisioning.case-closed", "case " + caseId + " is already " + c.getStatus());
+			throw new InvalidStateException("deprovisioning.case-closed",
+					"case " + caseId + " is already " + c.getStatus());
 		}
 		return c;
 	}
@@ -329,4 +359,5 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 					"grant " + grant.getId() + " is not held by the person of case " + c.getId());
 		}
 	}
+
 }

@@ -35,9 +35,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The deprovisioning of one person after a termination event: every receipt of the event, every access removed
- * (when, by whom or what, against which SLA), the verification, and the time from the HR event to the last access
- * removed. A case completes only on a passed verification and is never reopened.
+ * The deprovisioning of one person after a termination event: every receipt of the event,
+ * every access removed (when, by whom or what, against which SLA), the verification, and
+ * the time from the HR event to the last access removed. A case completes only on a
+ * passed verification and is never reopened.
  */
 @Entity
 @Table(name = "deprovisioning_case")
@@ -54,7 +55,10 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	@AttributeOverride(name = "value", column = @Column(name = "person_id", nullable = false))
 	private PersonId personId;
 
-	/** The person while the case is open, null after: a unique column, so one person has at most one open case. */
+	/**
+	 * The person while the case is open, null after: a unique column, so one person has
+	 * at most one open case.
+	 */
 	@Embedded
 	@AttributeOverride(name = "value", column = @Column(name = "open_person_id"))
 	private PersonId openPersonId;
@@ -65,7 +69,10 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	@Column(length = 100)
 	private String username;
 
-	/** The id of the event that opened the case (unique: the same event never opens two cases). */
+	/**
+	 * The id of the event that opened the case (unique: the same event never opens two
+	 * cases).
+	 */
 	@Column(name = "event_id", nullable = false, length = 200)
 	private String eventId;
 
@@ -101,8 +108,9 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	private Instant completedAt;
 
 	/**
-	 * Appending a receipt does not bump the case's version, so a duplicate event arriving while a step runs does not
-	 * make that step fail and retry; two receipts appended at once collide on (case_id, seq) and one is retried.
+	 * Appending a receipt does not bump the case's version, so a duplicate event arriving
+	 * while a step runs does not make that step fail and retry; two receipts appended at
+	 * once collide on (case_id, seq) and one is retried.
 	 */
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.SUBSELECT)
@@ -119,6 +127,7 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	/** The actor of steps the case's own logic takes. */
 	public static final String SYSTEM_ACTOR = "system:deprovisioning";
+
 	/** The actor of a local sign-in disabled without identity provider. */
 	public static final String LOCAL_SIGN_IN_ACTOR = "system:local-sign-in";
 	static final String NO_IDP_CONSEQUENCE = "no identity provider is configured: grants on systems with the Keycloak connector go to their owners";
@@ -127,9 +136,12 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		// for JPA
 	}
 
-	/** Opens a case for {@code personId} on a termination event; registers {@link DeprovisioningCaseOpened}. */
-	public static DeprovisioningCase open(DeprovisioningCaseId id, PersonId personId, String username, TerminationNotice notice,
-			Instant now) {
+	/**
+	 * Opens a case for {@code personId} on a termination event; registers
+	 * {@link DeprovisioningCaseOpened}.
+	 */
+	public static DeprovisioningCase open(DeprovisioningCaseId id, PersonId personId, String username,
+			TerminationNotice notice, Instant now) {
 		DeprovisioningCase c = new DeprovisioningCase();
 		c.id = Objects.requireNonNull(id, "id");
 		c.personId = Objects.requireNonNull(personId, "personId");
@@ -147,81 +159,104 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		return c;
 	}
 
-	/** Records another delivery of the same termination; registers {@link TerminationReceiptRecorded}. */
+	/**
+	 * Records another delivery of the same termination; registers
+	 * {@link TerminationReceiptRecorded}.
+	 */
 	public void recordDuplicate(TerminationNotice notice, Instant now) {
 		Instant at = now.truncatedTo(ChronoUnit.MICROS);
 		receipts.add(new Receipt(notice, at, true));
 		registerEvent(new TerminationReceiptRecorded(id, notice.eventId(), notice.source(), notice.receivedBy(), at));
 	}
 
-	/** The identity provider account is disabled ({@code existed} false: there was none to disable). */
+	/**
+	 * The identity provider account is disabled ({@code existed} false: there was none to
+	 * disable).
+	 */
 	public void recordAccountDisabled(boolean existed, String actor, Instant at) {
 		record(new Step(StepKind.ACCOUNT_DISABLED, null, null, null, null, micros(at), actor, null,
 				existed ? "account " + username + " disabled" : "no identity provider account to disable"));
 	}
 
-	/** Without identity provider: the person's local Trunkguard sign-in was disabled instead. */
+	/**
+	 * Without identity provider: the person's local Trunkguard sign-in was disabled
+	 * instead.
+	 */
 	public void recordLocalSignInDisabled(String actor, Instant at) {
 		record(new Step(StepKind.ACCOUNT_DISABLED, null, null, null, null, micros(at), actor, null,
 				"local Trunkguard sign-in " + username + " disabled (" + NO_IDP_CONSEQUENCE + ")"));
 	}
 
-	/** Without identity provider and without a local sign-in: nothing to disable, and why. */
+	/**
+	 * Without identity provider and without a local sign-in: nothing to disable, and why.
+	 */
 	public void recordNoIdentityProvider(String reason, Instant at) {
 		record(new Step(StepKind.NO_IDENTITY_PROVIDER, null, null, null, null, micros(at), SYSTEM_ACTOR, null,
 				"no identity-provider account configured: " + reason + " (" + NO_IDP_CONSEQUENCE + ")"));
 	}
 
-	/** A compliance lead dealt with the access a failed verification found; {@code note} says how. */
+	/**
+	 * A compliance lead dealt with the access a failed verification found; {@code note}
+	 * says how.
+	 */
 	public void recordInvestigation(String note, String actor, Instant at) {
 		record(new Step(StepKind.INVESTIGATED, null, null, null, null, micros(at), actor, null, note));
 	}
 
 	/** Whether the case ran without an identity provider (its account step says so). */
 	public boolean ranWithoutIdentityProvider() {
-		return steps.stream().anyMatch(s -> s.getKind() == StepKind.NO_IDENTITY_PROVIDER
-				|| (s.getKind() == StepKind.ACCOUNT_DISABLED && LOCAL_SIGN_IN_ACTOR.equals(s.getDoneBy())));
+		return steps.stream()
+			.anyMatch(s -> s.getKind() == StepKind.NO_IDENTITY_PROVIDER
+					|| (s.getKind() == StepKind.ACCOUNT_DISABLED && LOCAL_SIGN_IN_ACTOR.equals(s.getDoneBy())));
 	}
 
 	public void recordSessionsEnded(int sessions, String actor, Instant at) {
-		record(new Step(StepKind.SESSIONS_ENDED, null, null, null, null, micros(at), actor, null, sessions + " session(s) ended"));
+		record(new Step(StepKind.SESSIONS_ENDED, null, null, null, null, micros(at), actor, null,
+				sessions + " session(s) ended"));
 	}
 
-	/** A grant was revoked (at most once per grant: a retried step does not count twice). */
-	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement, String actor,
-			Instant at, Instant slaDueAt) {
+	/**
+	 * A grant was revoked (at most once per grant: a retried step does not count twice).
+	 */
+	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement,
+			String actor, Instant at, Instant slaDueAt) {
 		recordGrantRevoked(grantId, systemId, systemName, entitlement, actor, at, slaDueAt, null);
 	}
 
-	/** A grant was revoked, with the remover's note (e.g. what the system owner did on a manual system). */
-	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement, String actor,
-			Instant at, Instant slaDueAt, String note) {
+	/**
+	 * A grant was revoked, with the remover's note (e.g. what the system owner did on a
+	 * manual system).
+	 */
+	public void recordGrantRevoked(GrantId grantId, SystemId systemId, String systemName, String entitlement,
+			String actor, Instant at, Instant slaDueAt, String note) {
 		if (revocationOf(grantId).isPresent()) {
 			return;
 		}
-		record(new Step(StepKind.GRANT_REVOKED, grantId, systemId, systemName, entitlement, micros(at), actor, slaDueAt, note));
+		record(new Step(StepKind.GRANT_REVOKED, grantId, systemId, systemName, entitlement, micros(at), actor, slaDueAt,
+				note));
 	}
 
 	/** A manual removal missed its SLA; it went to {@code escalatedTo}. */
-	public void recordEscalation(GrantId grantId, SystemId systemId, String systemName, String ownerUsername, List<String> escalatedTo,
-			Instant at, Instant slaDueAt) {
+	public void recordEscalation(GrantId grantId, SystemId systemId, String systemName, String ownerUsername,
+			List<String> escalatedTo, Instant at, Instant slaDueAt) {
 		record(new Step(StepKind.ESCALATED, grantId, systemId, systemName, null, micros(at), SYSTEM_ACTOR, slaDueAt,
 				"SLA missed, escalated to " + String.join(",", escalatedTo)));
-		registerEvent(new DeprovisioningSlaMissed(id, hrId, username, grantId.toString(), systemName, ownerUsername, slaDueAt, escalatedTo,
-				micros(at)));
+		registerEvent(new DeprovisioningSlaMissed(id, hrId, username, grantId.toString(), systemName, ownerUsername,
+				slaDueAt, escalatedTo, micros(at)));
 	}
 
 	/** Records a verification; a failed one keeps the case open. */
 	public void recordVerification(Verification verification, String actor, Instant at) {
 		requireOpen("verify");
 		verificationAttempts++;
-		record(new Step(verification.passed() ? StepKind.VERIFIED : StepKind.VERIFICATION_FAILED, null, null, null, null,
-				micros(at), actor, null, verification.summary()));
+		record(new Step(verification.passed() ? StepKind.VERIFIED : StepKind.VERIFICATION_FAILED, null, null, null,
+				null, micros(at), actor, null, verification.summary()));
 	}
 
 	/**
-	 * Completes the case on a passed verification: fixes the time of the last access removed, the time to deprovision
-	 * and whether every SLA was met. Refuses otherwise. Registers {@link DeprovisioningCaseCompleted}.
+	 * Completes the case on a passed verification: fixes the time of the last access
+	 * removed, the time to deprovision and whether every SLA was met. Refuses otherwise.
+	 * Registers {@link DeprovisioningCaseCompleted}.
 	 */
 	public void complete(Verification verification, String actor, Instant now) {
 		requireOpen("complete");
@@ -229,27 +264,33 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 			throw new InvalidStateException("deprovisioning.not-verified",
 					"case " + id + " cannot complete: " + verification.summary());
 		}
-		this.lastAccessRemovedAt = steps.stream().filter(Step::removesAccess).map(Step::getDoneAt).max(Comparator.naturalOrder())
-				.orElse(receivedAt);
+		this.lastAccessRemovedAt = steps.stream()
+			.filter(Step::removesAccess)
+			.map(Step::getDoneAt)
+			.max(Comparator.naturalOrder())
+			.orElse(receivedAt);
 		this.timeToDeprovisionSeconds = Math.max(0, Duration.between(effectiveAt, lastAccessRemovedAt).toSeconds());
-		this.slaMet = steps.stream().allMatch(Step::metSla) && steps.stream().noneMatch(s -> s.getKind() == StepKind.ESCALATED);
+		this.slaMet = steps.stream().allMatch(Step::metSla)
+				&& steps.stream().noneMatch(s -> s.getKind() == StepKind.ESCALATED);
 		this.status = CaseStatus.COMPLETED;
 		this.completedAt = micros(now);
 		this.openPersonId = null;
-		registerEvent(new DeprovisioningCaseCompleted(id, effectiveAt, lastAccessRemovedAt, timeToDeprovision().orElseThrow(),
-				slaMet, actor, completedAt));
+		registerEvent(new DeprovisioningCaseCompleted(id, effectiveAt, lastAccessRemovedAt,
+				timeToDeprovision().orElseThrow(), slaMet, actor, completedAt));
 	}
 
 	private void record(Step step) {
 		requireOpen("record a step of");
 		steps.add(step);
-		registerEvent(new DeprovisioningStepRecorded(id, step.getKind(), step.getGrantId() == null ? null : step.getGrantId().toString(),
-				step.getSystemName(), step.getNote(), step.getDoneBy(), step.getDoneAt()));
+		registerEvent(new DeprovisioningStepRecorded(id, step.getKind(),
+				step.getGrantId() == null ? null : step.getGrantId().toString(), step.getSystemName(), step.getNote(),
+				step.getDoneBy(), step.getDoneAt()));
 	}
 
 	private void requireOpen(String action) {
 		if (status != CaseStatus.OPEN) {
-			throw new InvalidStateException("deprovisioning.case-closed", "cannot " + action + " case " + id + ": it is " + status);
+			throw new InvalidStateException("deprovisioning.case-closed",
+					"cannot " + action + " case " + id + ": it is " + status);
 		}
 	}
 
@@ -258,7 +299,9 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	}
 
 	public Optional<Step> revocationOf(GrantId grantId) {
-		return steps.stream().filter(s -> s.getKind() == StepKind.GRANT_REVOKED && grantId.equals(s.getGrantId())).findFirst();
+		return steps.stream()
+			.filter(s -> s.getKind() == StepKind.GRANT_REVOKED && grantId.equals(s.getGrantId()))
+			.findFirst();
 	}
 
 	public boolean isOpen() {
@@ -340,7 +383,9 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		return List.copyOf(steps);
 	}
 
-	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	/**
+	 * The events registered and not yet published (for tests of the aggregate's rules).
+	 */
 	List<Object> pendingEvents() {
 		return List.copyOf(domainEvents());
 	}
@@ -359,4 +404,5 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	public String toString() {
 		return "DeprovisioningCase[" + id + ", " + hrId + ", " + status + "]";
 	}
+
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Every access of the person is removed and verified: the evidence of one deprovisioning. */
+/**
+ * Every access of the person is removed and verified: the evidence of one deprovisioning.
+ */
 public record DeprovisioningCaseCompleted(DeprovisioningCaseId caseId, Instant effectiveAt, Instant lastAccessRemovedAt,
 		Duration timeToDeprovision, boolean slaMet, String actor, Instant occurredAt) implements AuditableEvent {
 

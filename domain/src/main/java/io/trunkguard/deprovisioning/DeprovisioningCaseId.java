@@ -5,7 +5,10 @@ import jakarta.persistence.Embeddable;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identity of a {@link DeprovisioningCase}; also the business key of its process instance. */
+/**
+ * Identity of a {@link DeprovisioningCase}; also the business key of its process
+ * instance.
+ */
 @Embeddable
 public record DeprovisioningCaseId(UUID value) {
 
@@ -17,7 +20,10 @@ public record DeprovisioningCaseId(UUID value) {
 		return new DeprovisioningCaseId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static DeprovisioningCaseId of(String text) {
 		return new DeprovisioningCaseId(UUID.fromString(text));
 	}

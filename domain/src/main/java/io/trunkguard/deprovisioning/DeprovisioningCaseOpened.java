@@ -6,7 +6,10 @@ import io.trunkguard.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Map;
 
-/** A termination event opened a case: the deprovisioning process starts on it (after commit). */
+/**
+ * A termination event opened a case: the deprovisioning process starts on it (after
+ * commit).
+ */
 public record DeprovisioningCaseOpened(DeprovisioningCaseId caseId, PersonId personId, String hrId, String eventId,
 		TerminationSource source, Instant effectiveAt, String actor, Instant occurredAt) implements AuditableEvent {
 
@@ -27,7 +30,7 @@ public record DeprovisioningCaseOpened(DeprovisioningCaseId caseId, PersonId per
 
 	@Override
 	public Map<String, Object> auditDetails() {
-		return AuditableEvent.details("personId", personId, "hrId", hrId, "eventId", eventId, "source", source, "effectiveAt",
-				effectiveAt);
+		return AuditableEvent.details("personId", personId, "hrId", hrId, "eventId", eventId, "source", source,
+				"effectiveAt", effectiveAt);
 	}
 }

@@ -28,10 +28,11 @@ public interface DeprovisioningCases extends Repository<DeprovisioningCase, Depr
 	List<DeprovisioningCase> findByStatusOrderByEffectiveAtAsc(CaseStatus status);
 
 	/** Cases whose HR event falls in [{@code from}, {@code to}), the oldest first. */
-	List<DeprovisioningCase> findByEffectiveAtGreaterThanEqualAndEffectiveAtLessThanOrderByEffectiveAtAsc(java.time.Instant from,
-			java.time.Instant to);
+	List<DeprovisioningCase> findByEffectiveAtGreaterThanEqualAndEffectiveAtLessThanOrderByEffectiveAtAsc(
+			java.time.Instant from, java.time.Instant to);
 
 	long count();
 
 	long countByStatus(CaseStatus status);
+
 }

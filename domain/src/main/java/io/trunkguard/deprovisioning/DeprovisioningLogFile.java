@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A stored deprovisioning log (XLSX or PDF summary) for a period: SOC 2 CC6.1 evidence dated the end of its period,
- * with its SHA-256. Never changed after it is stored.
+ * A stored deprovisioning log (XLSX or PDF summary) for a period: SOC 2 CC6.1 evidence
+ * dated the end of its period, with its SHA-256. Never changed after it is stored.
  */
 @Entity
 @Table(name = "deprovisioning_log_file")
@@ -24,10 +24,12 @@ public class DeprovisioningLogFile {
 
 	/** The formats of the log. */
 	public enum Format {
+
 		PDF("application/pdf", "pdf"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
 		private final String contentType;
+
 		private final String extension;
 
 		Format(String contentType, String extension) {
@@ -42,6 +44,7 @@ public class DeprovisioningLogFile {
 		public String extension() {
 			return extension;
 		}
+
 	}
 
 	public static final String CRITERION = "CC6.1";
@@ -94,8 +97,8 @@ public class DeprovisioningLogFile {
 		// for JPA
 	}
 
-	DeprovisioningLogFile(DeprovisioningPeriod period, Format format, byte[] content, String sha256, int caseCount, Instant evidenceDate,
-			Instant generatedAt, String generatedBy) {
+	DeprovisioningLogFile(DeprovisioningPeriod period, Format format, byte[] content, String sha256, int caseCount,
+			Instant evidenceDate, Instant generatedAt, String generatedBy) {
 		this.id = UUID.randomUUID();
 		this.periodFrom = period.from();
 		this.periodTo = period.to();
@@ -167,4 +170,5 @@ public class DeprovisioningLogFile {
 	public String getGeneratedBy() {
 		return generatedBy;
 	}
+
 }

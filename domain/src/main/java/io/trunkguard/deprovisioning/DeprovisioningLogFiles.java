@@ -14,4 +14,5 @@ public interface DeprovisioningLogFiles extends Repository<DeprovisioningLogFile
 	Optional<DeprovisioningLogFile> findById(UUID id);
 
 	List<DeprovisioningLogFile> findTop20ByOrderByGeneratedAtDesc();
+
 }

@@ -11,20 +11,24 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the compliance lead watches: open cases with their SLA clock (overdue first, the most overdue on top, then the
- * least time left), and the cases of a period with their figures.
+ * What the compliance lead watches: open cases with their SLA clock (overdue first, the
+ * most overdue on top, then the least time left), and the cases of a period with their
+ * figures.
  */
 @Service
 @Transactional(readOnly = true)
 public class DeprovisioningOverview {
 
 	private final DeprovisioningService deprovisioning;
+
 	private final DeprovisioningCases cases;
+
 	private final DeprovisioningProperties properties;
+
 	private final Clock clock;
 
-	DeprovisioningOverview(DeprovisioningService deprovisioning, DeprovisioningCases cases, DeprovisioningProperties properties,
-			ObjectProvider<Clock> clock) {
+	DeprovisioningOverview(DeprovisioningService deprovisioning, DeprovisioningCases cases,
+			DeprovisioningProperties properties, ObjectProvider<Clock> clock) {
 		this.deprovisioning = deprovisioning;
 		this.cases = cases;
 		this.properties = properties;
@@ -41,24 +45,33 @@ public class DeprovisioningOverview {
 		List<DeprovisioningCase> open = deprovisioning.openCases();
 		var removals = deprovisioning.grantsToRemove(open);
 		return open.stream().map(c -> {
-			Instant due = removals.getOrDefault(c.getId(), List.of()).stream().map(GrantRemoval::slaDueAt).min(Comparator.naturalOrder())
-					.orElse(c.getEffectiveAt().plus(properties.defaultSla()));
+			Instant due = removals.getOrDefault(c.getId(), List.of())
+				.stream()
+				.map(GrantRemoval::slaDueAt)
+				.min(Comparator.naturalOrder())
+				.orElse(c.getEffectiveAt().plus(properties.defaultSla()));
 			return new SlaClock(c, due, Duration.between(now, due));
 		}).sorted(Comparator.comparing(SlaClock::left)).toList();
 	}
 
-	/** Every case whose HR event falls in the period, open or completed, the oldest first. */
+	/**
+	 * Every case whose HR event falls in the period, open or completed, the oldest first.
+	 */
 	public List<DeprovisioningCase> casesOf(DeprovisioningPeriod period) {
-		return cases.findByEffectiveAtGreaterThanEqualAndEffectiveAtLessThanOrderByEffectiveAtAsc(period.start(), period.end());
+		return cases.findByEffectiveAtGreaterThanEqualAndEffectiveAtLessThanOrderByEffectiveAtAsc(period.start(),
+				period.end());
 	}
 
 	/** The completed cases of the period, the most recently completed first. */
 	public List<DeprovisioningCase> closedCasesOf(DeprovisioningPeriod period) {
-		return casesOf(period).stream().filter(c -> !c.isOpen())
-				.sorted(Comparator.comparing(DeprovisioningCase::getCompletedAt).reversed()).toList();
+		return casesOf(period).stream()
+			.filter(c -> !c.isOpen())
+			.sorted(Comparator.comparing(DeprovisioningCase::getCompletedAt).reversed())
+			.toList();
 	}
 
 	public DeprovisioningStatistics statisticsOf(DeprovisioningPeriod period) {
 		return DeprovisioningStatistics.of(casesOf(period));
 	}
+
 }

@@ -10,8 +10,9 @@ import java.time.temporal.IsoFields;
 import java.util.Map;
 
 /**
- * A period of the deprovisioning log: the cases whose HR event falls on {@code from} to {@code to} (both inclusive,
- * UTC days). At most {@value #MAX_DAYS} days (an audit period is 6 to 12 months).
+ * A period of the deprovisioning log: the cases whose HR event falls on {@code from} to
+ * {@code to} (both inclusive, UTC days). At most {@value #MAX_DAYS} days (an audit period
+ * is 6 to 12 months).
  */
 public record DeprovisioningPeriod(LocalDate from, LocalDate to) {
 
@@ -23,7 +24,8 @@ public record DeprovisioningPeriod(LocalDate from, LocalDate to) {
 					Map.of(from == null ? "from" : "to", "required"));
 		}
 		if (to.isBefore(from)) {
-			throw new InvalidInputException("deprovisioning.period", "the period ends (" + to + ") before it starts (" + from + ")",
+			throw new InvalidInputException("deprovisioning.period",
+					"the period ends (" + to + ") before it starts (" + from + ")",
 					Map.of("to", "must not be before the first day"));
 		}
 		if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {

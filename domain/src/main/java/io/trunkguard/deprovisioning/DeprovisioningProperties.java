@@ -11,14 +11,14 @@ import java.util.Map;
  * Settings of deprovisioning ({@code trunkguard.deprovisioning.*}).
  *
  * @param defaultSla time allowed from the HR event to a grant's removal
- * @param systemSla per-system SLA, by system name, overriding the default (e.g. a carrier portal that takes 48 h)
+ * @param systemSla per-system SLA, by system name, overriding the default (e.g. a carrier
+ * portal that takes 48 h)
  * @param escalationGroups the candidate groups a missed manual removal is escalated to
- * @param rosterMaxTerminationsPercent a roster import that would terminate more of the active people is refused
+ * @param rosterMaxTerminationsPercent a roster import that would terminate more of the
+ * active people is refused
  */
 @ConfigurationProperties("trunkguard.deprovisioning")
-record DeprovisioningProperties(
-		@DefaultValue("24h") Duration defaultSla,
-		Map<String, Duration> systemSla,
+record DeprovisioningProperties(@DefaultValue("24h") Duration defaultSla, Map<String, Duration> systemSla,
 		@DefaultValue("compliance-lead") List<String> escalationGroups,
 		@DefaultValue("10") double rosterMaxTerminationsPercent) {
 

@@ -5,7 +5,10 @@ import io.trunkguard.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Map;
 
-/** A case did something: disabled the account, ended sessions, revoked a grant, escalated, verified. */
+/**
+ * A case did something: disabled the account, ended sessions, revoked a grant, escalated,
+ * verified.
+ */
 public record DeprovisioningStepRecorded(DeprovisioningCaseId caseId, StepKind kind, String grantId, String systemName,
 		String note, String actor, Instant occurredAt) implements AuditableEvent {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The open user tasks of deprovisioning cases in the process engine (implemented in {@code workflows}), so the web
- * pages never touch the engine.
+ * The open user tasks of deprovisioning cases in the process engine (implemented in
+ * {@code workflows}), so the web pages never touch the engine.
  */
 public interface DeprovisioningTaskPort {
 
@@ -14,6 +14,10 @@ public interface DeprovisioningTaskPort {
 
 	Optional<DeprovisioningTask> find(String taskId);
 
-	/** Completes the task; a removal records {@code actor} as the one who removed the access, with the note. */
+	/**
+	 * Completes the task; a removal records {@code actor} as the one who removed the
+	 * access, with the note.
+	 */
 	void complete(String taskId, String actor, String note);
+
 }

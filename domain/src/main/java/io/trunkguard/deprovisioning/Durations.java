@@ -3,8 +3,8 @@ package io.trunkguard.deprovisioning;
 import java.time.Duration;
 
 /**
- * Durations as a compliance lead reads them, the same on the case pages and in the deprovisioning log: "45 s", "12 min",
- * "3 h 05 min", "2 d 4 h".
+ * Durations as a compliance lead reads them, the same on the case pages and in the
+ * deprovisioning log: "45 s", "12 min", "3 h 05 min", "2 d 4 h".
  */
 public final class Durations {
 
@@ -29,4 +29,5 @@ public final class Durations {
 		}
 		return hours / 24 + " d " + hours % 24 + " h";
 	}
+
 }

@@ -10,11 +10,13 @@ import java.time.Instant;
 /**
  * One grant a case must remove, with what the process needs to route it.
  *
- * @param automatic true when a connector removes it (Keycloak); false when the system owner must
- * @param ownerUsername the system owner's login (assignee of the manual task), null if the owner has none
+ * @param automatic true when a connector removes it (Keycloak); false when the system
+ * owner must
+ * @param ownerUsername the system owner's login (assignee of the manual task), null if
+ * the owner has none
  * @param sla the time allowed for the removal, from the HR event
  * @param slaDueAt the HR event time plus the SLA
  */
-public record GrantRemoval(GrantId grantId, SystemId systemId, String systemName, ConnectorType connector, String entitlement,
-		boolean automatic, String ownerUsername, Duration sla, Instant slaDueAt) {
+public record GrantRemoval(GrantId grantId, SystemId systemId, String systemName, ConnectorType connector,
+		String entitlement, boolean automatic, String ownerUsername, Duration sla, Instant slaDueAt) {
 }

@@ -1,9 +1,10 @@
 package io.trunkguard.deprovisioning;
 
 /**
- * The identity provider whose accounts deprovisioning disables (implemented in {@code integrations}, e.g. by the
- * Keycloak admin client). Every operation is idempotent (a process step that failed is retried) and throws on any
- * failure to reach the provider; an account that does not exist counts as disabled, without sessions or roles.
+ * The identity provider whose accounts deprovisioning disables (implemented in
+ * {@code integrations}, e.g. by the Keycloak admin client). Every operation is idempotent
+ * (a process step that failed is retried) and throws on any failure to reach the
+ * provider; an account that does not exist counts as disabled, without sessions or roles.
  */
 public interface IdentityProviderPort {
 
@@ -16,7 +17,10 @@ public interface IdentityProviderPort {
 	/** Ends every session of the account; returns how many there were. */
 	int logoutUser(String username);
 
-	/** Removes a realm role from the account; false if it did not hold it (or there is no such account). */
+	/**
+	 * Removes a realm role from the account; false if it did not hold it (or there is no
+	 * such account).
+	 */
 	boolean removeRealmRole(String username, String role);
 
 	/** True if the account is disabled or does not exist. */
@@ -24,4 +28,5 @@ public interface IdentityProviderPort {
 
 	/** The number of sessions the account has open now. */
 	int activeSessions(String username);
+
 }

@@ -9,7 +9,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** One delivery of a termination event to a case: every delivery is kept, duplicates included. */
+/**
+ * One delivery of a termination event to a case: every delivery is kept, duplicates
+ * included.
+ */
 @Embeddable
 public class Receipt {
 
@@ -69,4 +72,5 @@ public class Receipt {
 	public boolean isDuplicate() {
 		return duplicate;
 	}
+
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The SLA clock of an open case: the earliest SLA due time of the access still to remove (the default SLA from the
- * HR event when nothing is left but the verification), and the time left until then (negative: overdue by).
+ * The SLA clock of an open case: the earliest SLA due time of the access still to remove
+ * (the default SLA from the HR event when nothing is left but the verification), and the
+ * time left until then (negative: overdue by).
  */
 public record SlaClock(DeprovisioningCase deprovisioningCase, Instant slaDueAt, Duration left) {
 

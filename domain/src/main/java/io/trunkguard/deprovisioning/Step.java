@@ -14,7 +14,10 @@ import org.hibernate.type.SqlTypes;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One thing a case did, when, and by whom or what (a username or {@code system:<connector>}). */
+/**
+ * One thing a case did, when, and by whom or what (a username or
+ * {@code system:<connector>}).
+ */
 @Embeddable
 public class Step {
 
@@ -116,4 +119,5 @@ public class Step {
 	public String getNote() {
 		return note;
 	}
+
 }

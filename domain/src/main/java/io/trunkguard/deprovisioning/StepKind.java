@@ -2,11 +2,13 @@ package io.trunkguard.deprovisioning;
 
 /** What a step of a case did. */
 public enum StepKind {
+
 	/** The identity provider account was disabled (or found absent). */
 	ACCOUNT_DISABLED,
 	/**
-	 * No identity provider is configured and the person has no local sign-in to disable: nothing to disable; grants on
-	 * systems with the Keycloak connector go to their owners. The note says why.
+	 * No identity provider is configured and the person has no local sign-in to disable:
+	 * nothing to disable; grants on systems with the Keycloak connector go to their
+	 * owners. The note says why.
 	 */
 	NO_IDENTITY_PROVIDER,
 	/** The account's sessions were ended. */
@@ -19,6 +21,10 @@ public enum StepKind {
 	VERIFICATION_FAILED,
 	/** Verification found nothing left. */
 	VERIFIED,
-	/** A compliance lead investigated the access a verification found left (the note says what was done). */
+	/**
+	 * A compliance lead investigated the access a verification found left (the note says
+	 * what was done).
+	 */
 	INVESTIGATED
+
 }

@@ -13,12 +13,9 @@ import java.time.Instant;
  * @param hrId the person's HR id
  * @param effectiveAt when the employment ends (the start of the deprovisioning clock)
  * @param source the channel it came through
- * @param receivedBy the machine client or person that delivered it, e.g. {@code client:hr-webhook}
+ * @param receivedBy the machine client or person that delivered it, e.g.
+ * {@code client:hr-webhook}
  */
-public record TerminationNotice(
-		@NotBlank @Size(max = 200) String eventId,
-		@NotBlank @Size(max = 64) String hrId,
-		@NotNull Instant effectiveAt,
-		@NotNull TerminationSource source,
-		@NotBlank @Size(max = 100) String receivedBy) {
+public record TerminationNotice(@NotBlank @Size(max = 200) String eventId, @NotBlank @Size(max = 64) String hrId,
+		@NotNull Instant effectiveAt, @NotNull TerminationSource source, @NotBlank @Size(max = 100) String receivedBy) {
 }

@@ -5,9 +5,12 @@ import io.trunkguard.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Map;
 
-/** A termination event joined a case that already existed (same event id, or the person already being deprovisioned). */
-public record TerminationReceiptRecorded(DeprovisioningCaseId caseId, String eventId, TerminationSource source, String actor,
-		Instant occurredAt) implements AuditableEvent {
+/**
+ * A termination event joined a case that already existed (same event id, or the person
+ * already being deprovisioned).
+ */
+public record TerminationReceiptRecorded(DeprovisioningCaseId caseId, String eventId, TerminationSource source,
+		String actor, Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

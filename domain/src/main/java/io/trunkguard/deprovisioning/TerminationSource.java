@@ -2,6 +2,7 @@ package io.trunkguard.deprovisioning;
 
 /** Where a termination event came from. */
 public enum TerminationSource {
+
 	/** The signed HR webhook. */
 	HR_WEBHOOK,
 	/** SCIM 2.0 {@code PATCH active=false}. */
@@ -10,4 +11,5 @@ public enum TerminationSource {
 	ROSTER_CSV,
 	/** Entered by a person in the app. */
 	MANUAL
+
 }

@@ -27,7 +27,7 @@ public record Verification(boolean accountDisabled, int activeSessions, List<Gra
 		if (passed()) {
 			return "account disabled, no sessions, no active grant";
 		}
-		return (accountDisabled ? "account disabled" : "account still enabled") + ", " + activeSessions + " active session(s), "
-				+ activeGrants.size() + " active grant(s) " + activeGrants;
+		return (accountDisabled ? "account disabled" : "account still enabled") + ", " + activeSessions
+				+ " active session(s), " + activeGrants.size() + " active grant(s) " + activeGrants;
 	}
 }

@@ -35,8 +35,11 @@ class DefaultOutbox implements Outbox {
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
 	private final OutboxMessages messages;
+
 	private final OutboxDispatcher dispatcher;
+
 	private final AuditTrail trail;
+
 	private final Clock clock;
 
 	DefaultOutbox(OutboxMessages messages, OutboxDispatcher dispatcher, AuditTrail trail, ObjectProvider<Clock> clock) {
@@ -47,13 +50,15 @@ class DefaultOutbox implements Outbox {
 	}
 
 	/**
-	 * Writes a message in the caller's transaction (it must have one: the event's), so the message exists if and only
-	 * if the change that caused it commits; after the commit the dispatcher is woken to send it.
+	 * Writes a message in the caller's transaction (it must have one: the event's), so
+	 * the message exists if and only if the change that caused it commits; after the
+	 * commit the dispatcher is woken to send it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	OutboxMessage write(MailDraft draft) {
 		OutboxMessage message = messages.save(OutboxMessage.of(draft, dispatcher.smtpConfigured(), clock.instant()));
-		if (message.getStatus() == MessageStatus.PENDING && TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (message.getStatus() == MessageStatus.PENDING
+				&& TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
@@ -111,7 +116,8 @@ class DefaultOutbox implements Outbox {
 	}
 
 	private static Pageable newestFirst(Pageable pageable) {
-		return pageable.isUnpaged() ? pageable : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST);
+		return pageable.isUnpaged() ? pageable
+				: PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST);
 	}
 
 	private static Specification<OutboxMessage> matching(String username, OutboxFilter filter) {
@@ -129,4 +135,5 @@ class DefaultOutbox implements Outbox {
 			return cb.and(where.toArray(Predicate[]::new));
 		};
 	}
+
 }

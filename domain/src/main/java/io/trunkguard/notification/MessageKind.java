@@ -7,7 +7,9 @@ public enum MessageKind {
 	REVIEW_REMINDER("Review reminder"),
 	/** A reviewer missed the deadline: their manager or a compliance lead is told. */
 	REVIEW_ESCALATION("Review escalation"),
-	/** A manual access removal of a leaver missed its SLA: the compliance lead is told. */
+	/**
+	 * A manual access removal of a leaver missed its SLA: the compliance lead is told.
+	 */
 	REMOVAL_ESCALATION("Removal escalation");
 
 	private final String label;
@@ -19,4 +21,5 @@ public enum MessageKind {
 	public String label() {
 		return label;
 	}
+
 }

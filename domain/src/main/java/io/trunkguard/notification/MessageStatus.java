@@ -7,8 +7,15 @@ public enum MessageStatus {
 	PENDING,
 	/** The SMTP server accepted it. */
 	SENT,
-	/** Given up after the last attempt, or no address is known: kept with the reason, can be queued again. */
+	/**
+	 * Given up after the last attempt, or no address is known: kept with the reason, can
+	 * be queued again.
+	 */
 	FAILED,
-	/** No SMTP server is configured (the embedded default): the outbox page is where it is read. */
+	/**
+	 * No SMTP server is configured (the embedded default): the outbox page is where it is
+	 * read.
+	 */
 	KEPT_IN_OUTBOX
+
 }

@@ -20,29 +20,38 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Turns review and deprovisioning events into mail in the outbox, synchronously in the transaction that published the
- * event: the reminder or escalation and its message commit or roll back together, so none is lost and none is sent
- * for a change that did not happen.
+ * Turns review and deprovisioning events into mail in the outbox, synchronously in the
+ * transaction that published the event: the reminder or escalation and its message commit
+ * or roll back together, so none is lost and none is sent for a change that did not
+ * happen.
  * <ul>
  * <li>{@link ReviewReminderSent}: to the reviewer.</li>
- * <li>{@link ReviewEscalated}: to the reviewer's manager, or every compliance lead when escalated to the group.</li>
- * <li>{@link DeprovisioningStepRecorded} of kind {@link StepKind#ESCALATED} (a manual removal missed its SLA): to every
- * compliance lead.</li>
+ * <li>{@link ReviewEscalated}: to the reviewer's manager, or every compliance lead when
+ * escalated to the group.</li>
+ * <li>{@link DeprovisioningStepRecorded} of kind {@link StepKind#ESCALATED} (a manual
+ * removal missed its SLA): to every compliance lead.</li>
  * </ul>
  */
 @Component
 class NotificationListeners {
 
 	private final DefaultOutbox outbox;
+
 	private final Recipients recipients;
+
 	private final MailTexts texts;
+
 	private final CampaignService campaigns;
+
 	private final DeprovisioningService deprovisioning;
+
 	private final PersonService people;
+
 	private final AccessService access;
 
-	NotificationListeners(DefaultOutbox outbox, Recipients recipients, NotificationProperties properties, CampaignService campaigns,
-			DeprovisioningService deprovisioning, PersonService people, AccessService access) {
+	NotificationListeners(DefaultOutbox outbox, Recipients recipients, NotificationProperties properties,
+			CampaignService campaigns, DeprovisioningService deprovisioning, PersonService people,
+			AccessService access) {
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.texts = new MailTexts(properties);
@@ -55,8 +64,9 @@ class NotificationListeners {
 	@EventListener
 	void on(ReviewReminderSent event) {
 		ReviewCampaign campaign = campaigns.get(event.campaignId());
-		outbox.write(texts.reviewReminder(recipients.person(event.reviewerUsername()), event.campaignId().toString(), campaign.getName(),
-				event.openItems(), event.deadline() == null ? campaign.getDeadline() : event.deadline()));
+		outbox.write(texts.reviewReminder(recipients.person(event.reviewerUsername()), event.campaignId().toString(),
+				campaign.getName(), event.openItems(),
+				event.deadline() == null ? campaign.getDeadline() : event.deadline()));
 	}
 
 	@EventListener
@@ -65,8 +75,8 @@ class NotificationListeners {
 		Recipient reviewer = recipients.person(event.reviewerUsername());
 		boolean toManager = !Recipients.isGroup(event.escalatedTo());
 		for (Recipient to : recipients.target(event.escalatedTo())) {
-			outbox.write(texts.reviewEscalation(to, toManager, reviewer, event.campaignId().toString(), campaign.getName(),
-					event.openItems(), campaign.getDeadline()));
+			outbox.write(texts.reviewEscalation(to, toManager, reviewer, event.campaignId().toString(),
+					campaign.getName(), event.openItems(), campaign.getDeadline()));
 		}
 	}
 
@@ -83,16 +93,17 @@ class NotificationListeners {
 		catch (NotFoundException unknown) {
 			// keep the username: the message still goes out
 		}
-		Instant slaDueAt = c.getSteps().stream()
-				.filter(s -> s.getKind() == StepKind.ESCALATED && s.getGrantId() != null
-						&& Objects.equals(s.getGrantId().toString(), event.grantId()))
-				.reduce((first, second) -> second)
-				.map(Step::getSlaDueAt)
-				.orElse(null);
+		Instant slaDueAt = c.getSteps()
+			.stream()
+			.filter(s -> s.getKind() == StepKind.ESCALATED && s.getGrantId() != null
+					&& Objects.equals(s.getGrantId().toString(), event.grantId()))
+			.reduce((first, second) -> second)
+			.map(Step::getSlaDueAt)
+			.orElse(null);
 		String entitlement = entitlementOf(event.grantId());
 		for (Recipient to : recipients.complianceLeads()) {
-			outbox.write(texts.removalEscalation(to, leaverName, c.getHrId(), event.systemName(), entitlement, c.getEffectiveAt(), slaDueAt,
-					event.caseId().toString()));
+			outbox.write(texts.removalEscalation(to, leaverName, c.getHrId(), event.systemName(), entitlement,
+					c.getEffectiveAt(), slaDueAt, event.caseId().toString()));
 		}
 	}
 

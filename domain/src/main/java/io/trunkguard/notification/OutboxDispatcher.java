@@ -29,11 +29,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends PENDING messages through Spring's {@link JavaMailSender} when {@code spring.mail.host} is configured: right
- * after the commit that wrote them and every {@code dispatch-interval} after that. Each message is claimed first (a
- * lease on its next attempt), so two threads or nodes never send it twice at once; a failed attempt is counted with
- * its error and retried with a doubling wait, until {@code max-attempts} make it FAILED. Nothing is deleted: a sender
- * that dies mid-way leaves the message PENDING, tried again when its lease ends (delivery is at least once).
+ * Sends PENDING messages through Spring's {@link JavaMailSender} when
+ * {@code spring.mail.host} is configured: right after the commit that wrote them and
+ * every {@code dispatch-interval} after that. Each message is claimed first (a lease on
+ * its next attempt), so two threads or nodes never send it twice at once; a failed
+ * attempt is counted with its error and retried with a doubling wait, until
+ * {@code max-attempts} make it FAILED. Nothing is deleted: a sender that dies mid-way
+ * leaves the message PENDING, tried again when its lease ends (delivery is at least
+ * once).
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
@@ -45,25 +48,35 @@ class OutboxDispatcher implements SmartLifecycle {
 	static final Duration SMTP_TIMEOUT = Duration.ofSeconds(20);
 
 	private static final int BATCH = 50;
+
 	private static final int MAX_PER_RUN = 1000;
 
 	private final OutboxMessages messages;
+
 	private final JavaMailSender sender;
+
 	private final NotificationProperties properties;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	private final AtomicBoolean wanted = new AtomicBoolean();
+
 	private volatile ScheduledExecutorService executor;
 
 	@Autowired
 	OutboxDispatcher(OutboxMessages messages, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
-		this(messages, withTimeouts(sender.getIfAvailable()), properties, transactionManager, clock.getIfAvailable(Clock::systemUTC));
+		this(messages, withTimeouts(sender.getIfAvailable()), properties, transactionManager,
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/**
-	 * JavaMail waits forever by default: a server that accepts the connection and then says nothing would stall the
-	 * dispatcher. Unless {@code spring.mail.properties.mail.smtp.*timeout} say otherwise, each wait is capped.
+	 * JavaMail waits forever by default: a server that accepts the connection and then
+	 * says nothing would stall the dispatcher. Unless
+	 * {@code spring.mail.properties.mail.smtp.*timeout} say otherwise, each wait is
+	 * capped.
 	 */
 	static JavaMailSender withTimeouts(JavaMailSender sender) {
 		if (sender instanceof JavaMailSenderImpl impl) {
@@ -89,7 +102,10 @@ class OutboxDispatcher implements SmartLifecycle {
 		return sender != null;
 	}
 
-	/** Asks for a run soon, on the dispatcher's own thread (a no-op without SMTP or before the start). */
+	/**
+	 * Asks for a run soon, on the dispatcher's own thread (a no-op without SMTP or before
+	 * the start).
+	 */
 	void trigger() {
 		ScheduledExecutorService running = executor;
 		if (running != null && wanted.compareAndSet(false, true)) {
@@ -107,7 +123,10 @@ class OutboxDispatcher implements SmartLifecycle {
 		return dispatchDue(clock.instant());
 	}
 
-	/** Sends what is due at {@code now} (tests pass a later time to skip the wait between attempts). */
+	/**
+	 * Sends what is due at {@code now} (tests pass a later time to skip the wait between
+	 * attempts).
+	 */
 	int dispatchDue(Instant now) {
 		if (sender == null) {
 			return 0;
@@ -143,7 +162,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			String error = describe(failure);
 			transactions.executeWithoutResult(status -> messages.findById(id).ifPresent(m -> {
 				m.recordFailure(error, now, properties.retryAfter(m.getAttempts() + 1), properties.maxAttempts());
-				log.warn("Mail {} to {} failed (attempt {}, now {}): {}", id, m.getRecipientEmail(), m.getAttempts(), m.getStatus(), error);
+				log.warn("Mail {} to {} failed (attempt {}, now {}): {}", id, m.getRecipientEmail(), m.getAttempts(),
+						m.getStatus(), error);
 			}));
 			return false;
 		}
@@ -178,7 +198,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			dispatchDue();
 		}
 		catch (RuntimeException e) {
-			// the database may be away for a moment: the messages stay PENDING for the next run
+			// the database may be away for a moment: the messages stay PENDING for the
+			// next run
 			log.warn("Outbox dispatch run failed; the messages stay pending: {}", e.toString());
 		}
 	}
@@ -196,7 +217,8 @@ class OutboxDispatcher implements SmartLifecycle {
 		long interval = Math.max(1, properties.dispatchInterval().toMillis());
 		started.scheduleWithFixedDelay(this::runQuietly, interval, interval, TimeUnit.MILLISECONDS);
 		executor = started;
-		log.info("Outbox dispatcher sends mail over SMTP every {} and after each commit", properties.dispatchInterval());
+		log.info("Outbox dispatcher sends mail over SMTP every {} and after each commit",
+				properties.dispatchInterval());
 	}
 
 	@Override
@@ -212,4 +234,5 @@ class OutboxDispatcher implements SmartLifecycle {
 	public boolean isRunning() {
 		return executor != null;
 	}
+
 }

@@ -16,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * One mail in the outbox: who it is for, what it says, what it is about (the campaign or case), and how its delivery
- * went. A message is never deleted: a failure is recorded on it and it waits for the next attempt.
+ * One mail in the outbox: who it is for, what it says, what it is about (the campaign or
+ * case), and how its delivery went. A message is never deleted: a failure is recorded on
+ * it and it waits for the next attempt.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -100,14 +101,16 @@ public class OutboxMessage {
 	}
 
 	/**
-	 * A new message: PENDING when mail can be sent, KEPT_IN_OUTBOX when no SMTP server is configured, FAILED (with the
-	 * reason) when no address is known for the recipient.
+	 * A new message: PENDING when mail can be sent, KEPT_IN_OUTBOX when no SMTP server is
+	 * configured, FAILED (with the reason) when no address is known for the recipient.
 	 */
 	static OutboxMessage of(MailDraft draft, boolean smtpConfigured, Instant now) {
 		if (draft.recipient().email() == null) {
-			return new OutboxMessage(draft, MessageStatus.FAILED, "no e-mail address known for " + draft.recipient().describe(), now);
+			return new OutboxMessage(draft, MessageStatus.FAILED,
+					"no e-mail address known for " + draft.recipient().describe(), now);
 		}
-		return new OutboxMessage(draft, smtpConfigured ? MessageStatus.PENDING : MessageStatus.KEPT_IN_OUTBOX, null, now);
+		return new OutboxMessage(draft, smtpConfigured ? MessageStatus.PENDING : MessageStatus.KEPT_IN_OUTBOX, null,
+				now);
 	}
 
 	/** Whether the dispatcher should try it at {@code now}. */
@@ -125,8 +128,8 @@ public class OutboxMessage {
 	}
 
 	/**
-	 * An attempt failed: counted, with the error; the message waits {@code backoff} for the next attempt, or is FAILED
-	 * once {@code maxAttempts} are used up.
+	 * An attempt failed: counted, with the error; the message waits {@code backoff} for
+	 * the next attempt, or is FAILED once {@code maxAttempts} are used up.
 	 */
 	void recordFailure(String error, Instant now, Duration backoff, int maxAttempts) {
 		attempts++;
@@ -140,7 +143,10 @@ public class OutboxMessage {
 		}
 	}
 
-	/** Queues a FAILED or KEPT_IN_OUTBOX message for sending again (attempts start over; the last error stays). */
+	/**
+	 * Queues a FAILED or KEPT_IN_OUTBOX message for sending again (attempts start over;
+	 * the last error stays).
+	 */
 	void requeue(Instant now) {
 		if (status == MessageStatus.PENDING || status == MessageStatus.SENT) {
 			throw new io.trunkguard.shared.InvalidStateException("outbox.not-requeueable",
@@ -231,4 +237,5 @@ public class OutboxMessage {
 	public String toString() {
 		return "OutboxMessage[" + id + " " + kind + " to " + recipientUsername + " " + status + "]";
 	}
+
 }

@@ -23,12 +23,13 @@ interface OutboxMessages extends JpaRepository<OutboxMessage, UUID>, JpaSpecific
 	List<UUID> findDue(@Param("now") Instant now, Pageable pageable);
 
 	/**
-	 * Claims a due message for one sender (thread or node) by moving its next attempt to {@code leaseUntil}: returns 1
-	 * for the one that won, 0 for any other. A sender that dies mid-way leaves the message PENDING; it is tried again
-	 * when the lease ends.
+	 * Claims a due message for one sender (thread or node) by moving its next attempt to
+	 * {@code leaseUntil}: returns 1 for the one that won, 0 for any other. A sender that
+	 * dies mid-way leaves the message PENDING; it is tried again when the lease ends.
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update OutboxMessage m set m.nextAttemptAt = :leaseUntil, m.version = m.version + 1 where m.id = :id"
 			+ " and m.status = io.trunkguard.notification.MessageStatus.PENDING and m.nextAttemptAt <= :now")
 	int claim(@Param("id") UUID id, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
+
 }

@@ -1,8 +1,9 @@
 package io.trunkguard.notification;
 
 /**
- * Whom a message is for: a person with a login ({@code username}), their name and address. {@code email} is null when
- * nobody with that username is known: the message is then kept as FAILED with the reason rather than dropped.
+ * Whom a message is for: a person with a login ({@code username}), their name and
+ * address. {@code email} is null when nobody with that username is known: the message is
+ * then kept as FAILED with the reason rather than dropped.
  */
 record Recipient(String username, String name, String email) {
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 class DefaultPersonService implements PersonService {
 
 	private final People people;
+
 	private final Clock clock;
 
 	DefaultPersonService(People people, ObjectProvider<Clock> clock) {
@@ -39,10 +40,12 @@ class DefaultPersonService implements PersonService {
 	@Override
 	public Person register(PersonDetails details, String actor) {
 		if (people.existsByHrId(details.hrId())) {
-			throw new ConflictException("person.duplicate-hr-id", "a person with HR id " + details.hrId() + " already exists");
+			throw new ConflictException("person.duplicate-hr-id",
+					"a person with HR id " + details.hrId() + " already exists");
 		}
 		if (details.username() != null && people.existsByUsername(details.username())) {
-			throw new ConflictException("person.duplicate-username", "the username " + details.username() + " is taken");
+			throw new ConflictException("person.duplicate-username",
+					"the username " + details.username() + " is taken");
 		}
 		requireManager(details.managerId());
 		return people.save(Person.register(PersonId.random(), details, actor, now()));
@@ -58,11 +61,13 @@ class DefaultPersonService implements PersonService {
 		Person person = get(id);
 		StaleVersionException.check("Person", id, expectedVersion, person.getVersion());
 		if (!details.hrId().equals(person.getHrId()) && people.existsByHrId(details.hrId())) {
-			throw new ConflictException("person.duplicate-hr-id", "a person with HR id " + details.hrId() + " already exists");
+			throw new ConflictException("person.duplicate-hr-id",
+					"a person with HR id " + details.hrId() + " already exists");
 		}
 		if (details.username() != null && !details.username().equals(person.getUsername())
 				&& people.existsByUsername(details.username())) {
-			throw new ConflictException("person.duplicate-username", "the username " + details.username() + " is taken");
+			throw new ConflictException("person.duplicate-username",
+					"the username " + details.username() + " is taken");
 		}
 		requireManager(details.managerId());
 		person.update(details, actor, now());
@@ -98,7 +103,8 @@ class DefaultPersonService implements PersonService {
 	@Transactional(readOnly = true)
 	public Page<Person> search(PersonSearch search, Pageable pageable) {
 		PersonSearch criteria = search == null ? PersonSearch.all() : search;
-		return people.search(likePattern(criteria.text()), criteria.status(), blankToNull(criteria.department()), pageable);
+		return people.search(likePattern(criteria.text()), criteria.status(), blankToNull(criteria.department()),
+				pageable);
 	}
 
 	@Override
@@ -119,7 +125,9 @@ class DefaultPersonService implements PersonService {
 		if (ids == null || ids.isEmpty()) {
 			return Map.of();
 		}
-		return people.findByIdIn(Set.copyOf(ids)).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+		return people.findByIdIn(Set.copyOf(ids))
+			.stream()
+			.collect(Collectors.toMap(Person::getId, Function.identity()));
 	}
 
 	private void requireManager(PersonId managerId) {
@@ -144,4 +152,5 @@ class DefaultPersonService implements PersonService {
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
+
 }

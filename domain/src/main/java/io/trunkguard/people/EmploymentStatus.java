@@ -2,5 +2,7 @@ package io.trunkguard.people;
 
 /** Whether a person still works for the organisation. */
 public enum EmploymentStatus {
+
 	ACTIVE, LEFT
+
 }

@@ -42,8 +42,8 @@ public interface People extends Repository<Person, PersonId> {
 	long countByEmploymentStatus(EmploymentStatus status);
 
 	/**
-	 * People whose name, HR id, email, username or department contains {@code text} (case-insensitive),
-	 * optionally restricted to a status and a department.
+	 * People whose name, HR id, email, username or department contains {@code text}
+	 * (case-insensitive), optionally restricted to a status and a department.
 	 */
 	@Query("""
 			select p from Person p
@@ -60,4 +60,5 @@ public interface People extends Repository<Person, PersonId> {
 	List<String> findDepartments();
 
 	List<Person> findByIdIn(Collection<PersonId> ids);
+
 }

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A person who may hold access: an employee or a contractor. Changes go through {@link #update} and
- * {@link #markLeft}, which register the matching domain events (published when the repository saves).
+ * A person who may hold access: an employee or a contractor. Changes go through
+ * {@link #update} and {@link #markLeft}, which register the matching domain events
+ * (published when the repository saves).
  */
 @Entity
 @Table(name = "person")
@@ -99,8 +100,8 @@ public class Person extends AbstractAggregateRoot<Person> {
 	}
 
 	/**
-	 * Changes the details; registers {@link PersonChanged} naming the changed fields, or nothing when nothing changed.
-	 *
+	 * Changes the details; registers {@link PersonChanged} naming the changed fields, or
+	 * nothing when nothing changed.
 	 * @return the names of the changed fields
 	 */
 	public List<String> update(PersonDetails details, String actor, Instant now) {
@@ -125,7 +126,10 @@ public class Person extends AbstractAggregateRoot<Person> {
 		return changed;
 	}
 
-	/** Records that the person left on {@code lastDay}; refuses if they already left. Registers {@link PersonLeft}. */
+	/**
+	 * Records that the person left on {@code lastDay}; refuses if they already left.
+	 * Registers {@link PersonLeft}.
+	 */
 	public void markLeft(LocalDate lastDay, String actor, Instant now) {
 		Objects.requireNonNull(lastDay, "lastDay");
 		if (employmentStatus == EmploymentStatus.LEFT) {
@@ -170,7 +174,8 @@ public class Person extends AbstractAggregateRoot<Person> {
 
 	/** The current details, e.g. to prefill an edit form. */
 	public PersonDetails details() {
-		return new PersonDetails(hrId, fullName, email, username, managerId, department, employmentType, startDate, endDate);
+		return new PersonDetails(hrId, fullName, email, username, managerId, department, employmentType, startDate,
+				endDate);
 	}
 
 	public PersonId getId() {
@@ -232,7 +237,9 @@ public class Person extends AbstractAggregateRoot<Person> {
 		return updatedAt;
 	}
 
-	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	/**
+	 * The events registered and not yet published (for tests of the aggregate's rules).
+	 */
 	java.util.List<Object> pendingEvents() {
 		return java.util.List.copyOf(domainEvents());
 	}
@@ -256,4 +263,5 @@ public class Person extends AbstractAggregateRoot<Person> {
 	public String toString() {
 		return "Person[" + hrId + ", " + fullName + "]";
 	}
+
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A person's details changed; {@code changedFields} names what changed. */
-public record PersonChanged(PersonId personId, String hrId, List<String> changedFields, String actor, Instant occurredAt) implements AuditableEvent {
+public record PersonChanged(PersonId personId, String hrId, List<String> changedFields, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -17,7 +17,10 @@ public record PersonId(UUID value) {
 		return new PersonId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static PersonId of(String text) {
 		return new PersonId(UUID.fromString(text));
 	}

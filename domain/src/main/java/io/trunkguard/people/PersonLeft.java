@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A person left the organisation: their access must be removed (deprovisioning listens to this). */
-public record PersonLeft(PersonId personId, String hrId, LocalDate lastDay, String actor, Instant occurredAt) implements AuditableEvent {
+/**
+ * A person left the organisation: their access must be removed (deprovisioning listens to
+ * this).
+ */
+public record PersonLeft(PersonId personId, String hrId, LocalDate lastDay, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A person was added to the register. */
-public record PersonRegistered(PersonId personId, String hrId, String fullName, String actor, Instant occurredAt) implements AuditableEvent {
+public record PersonRegistered(PersonId personId, String hrId, String fullName, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -3,7 +3,8 @@ package io.trunkguard.people;
 /**
  * Criteria for {@link PersonService#search}; every field is optional.
  *
- * @param text matched case-insensitively against name, HR id, email, username and department
+ * @param text matched case-insensitively against name, HR id, email, username and
+ * department
  */
 public record PersonSearch(String text, EmploymentStatus status, String department) {
 

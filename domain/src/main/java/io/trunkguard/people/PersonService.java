@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use cases on people. Every change is written to the audit trail in the same transaction (through the
- * events the aggregate registers). {@code actor} is the username (or machine client) doing the change.
- * Errors: {@link io.trunkguard.shared.NotFoundException}, {@link io.trunkguard.shared.ConflictException}
- * (duplicate HR id or username), {@link io.trunkguard.shared.InvalidStateException},
+ * Use cases on people. Every change is written to the audit trail in the same transaction
+ * (through the events the aggregate registers). {@code actor} is the username (or machine
+ * client) doing the change. Errors: {@link io.trunkguard.shared.NotFoundException},
+ * {@link io.trunkguard.shared.ConflictException} (duplicate HR id or username),
+ * {@link io.trunkguard.shared.InvalidStateException},
  * {@link jakarta.validation.ConstraintViolationException} for invalid details.
  */
 public interface PersonService {
@@ -26,12 +27,16 @@ public interface PersonService {
 	Person update(@NotNull PersonId id, @Valid @NotNull PersonDetails details, @NotBlank String actor);
 
 	/**
-	 * Updates only if the stored version is still {@code expectedVersion} (the one the edit form showed), else
-	 * {@link io.trunkguard.shared.StaleVersionException}: two people editing at once do not overwrite each other.
+	 * Updates only if the stored version is still {@code expectedVersion} (the one the
+	 * edit form showed), else {@link io.trunkguard.shared.StaleVersionException}: two
+	 * people editing at once do not overwrite each other.
 	 */
-	Person update(@NotNull PersonId id, Long expectedVersion, @Valid @NotNull PersonDetails details, @NotBlank String actor);
+	Person update(@NotNull PersonId id, Long expectedVersion, @Valid @NotNull PersonDetails details,
+			@NotBlank String actor);
 
-	/** Marks the person as having left on {@code lastDay}; publishes {@link PersonLeft}. */
+	/**
+	 * Marks the person as having left on {@code lastDay}; publishes {@link PersonLeft}.
+	 */
 	Person markLeft(@NotNull PersonId id, @NotNull LocalDate lastDay, @NotBlank String actor);
 
 	/** The person, or {@link io.trunkguard.shared.NotFoundException}. */
@@ -47,6 +52,10 @@ public interface PersonService {
 
 	List<String> departments();
 
-	/** The people with the given ids, by id (unknown ids are left out): to show names in lists without N+1 queries. */
+	/**
+	 * The people with the given ids, by id (unknown ids are left out): to show names in
+	 * lists without N+1 queries.
+	 */
 	Map<PersonId, Person> byIds(Collection<PersonId> ids);
+
 }

@@ -17,7 +17,10 @@ public record CampaignId(UUID value) {
 		return new CampaignId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static CampaignId of(String text) {
 		return new CampaignId(UUID.fromString(text));
 	}

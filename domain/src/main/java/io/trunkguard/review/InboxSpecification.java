@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The query of a reviewer's inbox: their items in one campaign, narrowed by an {@link InboxFilter}. */
+/**
+ * The query of a reviewer's inbox: their items in one campaign, narrowed by an
+ * {@link InboxFilter}.
+ */
 final class InboxSpecification {
 
 	private InboxSpecification() {
@@ -22,7 +25,8 @@ final class InboxSpecification {
 				predicates.add(cb.equal(root.get("systemId"), filter.systemId()));
 			}
 			if (filter.undecided() != null) {
-				predicates.add(filter.undecided() ? cb.isNull(root.get("decision")) : cb.isNotNull(root.get("decision")));
+				predicates
+					.add(filter.undecided() ? cb.isNull(root.get("decision")) : cb.isNotNull(root.get("decision")));
 			}
 			if (filter.flag() != null) {
 				String attribute = switch (filter.flag()) {
@@ -36,7 +40,12 @@ final class InboxSpecification {
 				predicates.add(cb.isTrue(root.get(attribute)));
 			}
 			if (filter.text() != null && !filter.text().isBlank()) {
-				String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+				String like = "%" + filter.text()
+					.strip()
+					.toLowerCase(Locale.ROOT)
+					.replace("\\", "\\\\")
+					.replace("%", "\\%")
+					.replace("_", "\\_") + "%";
 				predicates.add(cb.or(cb.like(cb.lower(root.get("personName")), like, '\\'),
 						cb.like(cb.lower(root.get("systemName")), like, '\\'),
 						cb.like(cb.lower(root.get("entitlement")), like, '\\')));
@@ -44,4 +53,5 @@ final class InboxSpecification {
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
 	}
+
 }

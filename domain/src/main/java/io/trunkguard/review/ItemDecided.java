@@ -4,7 +4,10 @@ import io.trunkguard.access.GrantId;
 
 import java.time.Instant;
 
-/** A reviewer recorded (or changed) a decision on an item; it becomes final when they submit. */
-public record ItemDecided(ReviewItemId itemId, CampaignId campaignId, GrantId grantId, Decision decision, String reducedTo,
-		String justification, String actor, Instant occurredAt) {
+/**
+ * A reviewer recorded (or changed) a decision on an item; it becomes final when they
+ * submit.
+ */
+public record ItemDecided(ReviewItemId itemId, CampaignId campaignId, GrantId grantId, Decision decision,
+		String reducedTo, String justification, String actor, Instant occurredAt) {
 }

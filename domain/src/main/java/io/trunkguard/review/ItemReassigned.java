@@ -3,6 +3,6 @@ package io.trunkguard.review;
 import java.time.Instant;
 
 /** A compliance lead moved an unsubmitted item to another reviewer. */
-public record ItemReassigned(ReviewItemId itemId, CampaignId campaignId, String fromReviewer, String toReviewer, String actor,
-		Instant occurredAt) {
+public record ItemReassigned(ReviewItemId itemId, CampaignId campaignId, String fromReviewer, String toReviewer,
+		String actor, Instant occurredAt) {
 }

@@ -3,10 +3,11 @@ package io.trunkguard.review;
 import io.trunkguard.access.ConnectorType;
 
 /**
- * Carries out a revocation or reduction on a system with a connector (implemented in {@code integrations}, e.g. by
- * the Keycloak admin client). Implementations must be idempotent (removing a role already gone succeeds: failed
- * remediations are retried) and must verify the change by reading it back. Throw on any failure; the workflow
- * retries and shows an incident.
+ * Carries out a revocation or reduction on a system with a connector (implemented in
+ * {@code integrations}, e.g. by the Keycloak admin client). Implementations must be
+ * idempotent (removing a role already gone succeeds: failed remediations are retried) and
+ * must verify the change by reading it back. Throw on any failure; the workflow retries
+ * and shows an incident.
  */
 public interface RemediationPort {
 
@@ -14,4 +15,5 @@ public interface RemediationPort {
 	boolean supports(ConnectorType connector);
 
 	RemediationResult remediate(RemediationRequest request);
+
 }

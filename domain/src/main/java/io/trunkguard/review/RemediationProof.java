@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A file attached to a manual removal as proof (screenshot, ticket export, PDF). Stored in the database with its
- * SHA-256, never changed. {@link #check} refuses what may not be stored: empty or larger than {@value #MAX_BYTES} bytes,
- * a content type outside {@link #ALLOWED_TYPES}, or content that does not look like the type claimed.
+ * A file attached to a manual removal as proof (screenshot, ticket export, PDF). Stored
+ * in the database with its SHA-256, never changed. {@link #check} refuses what may not be
+ * stored: empty or larger than {@value #MAX_BYTES} bytes, a content type outside
+ * {@link #ALLOWED_TYPES}, or content that does not look like the type claimed.
  */
 @Entity
 @Table(name = "review_remediation_proof")
@@ -30,8 +31,12 @@ public class RemediationProof {
 	/** 5 MiB. */
 	public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-	/** PDF, PNG, JPEG, plain text and CSV: enough for screenshots, exports and ticket prints, none of them active content. */
-	public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv");
+	/**
+	 * PDF, PNG, JPEG, plain text and CSV: enough for screenshots, exports and ticket
+	 * prints, none of them active content.
+	 */
+	public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
+			"text/csv");
 
 	private static final int MAX_NAME = 200;
 
@@ -92,20 +97,24 @@ public class RemediationProof {
 			throw new InvalidInputException("proof.empty", "the attached file is empty", Map.of("attachment", "empty"));
 		}
 		if (content.length > MAX_BYTES) {
-			throw new InvalidInputException("proof.too-large", "the attached file has " + content.length + " bytes; at most "
-					+ MAX_BYTES / (1024 * 1024) + " MB are accepted", Map.of("attachment", "too large"));
+			throw new InvalidInputException("proof.too-large", "the attached file has " + content.length
+					+ " bytes; at most " + MAX_BYTES / (1024 * 1024) + " MB are accepted",
+					Map.of("attachment", "too large"));
 		}
 		String type = normalType(upload.contentType());
 		if (!ALLOWED_TYPES.contains(type)) {
-			throw new InvalidInputException("proof.type-not-allowed", "files of type " + (type.isEmpty() ? "(unknown)" : type)
-					+ " are not accepted as proof; attach a PDF, PNG, JPEG, text or CSV file", Map.of("attachment", "type not allowed"));
+			throw new InvalidInputException("proof.type-not-allowed",
+					"files of type " + (type.isEmpty() ? "(unknown)" : type)
+							+ " are not accepted as proof; attach a PDF, PNG, JPEG, text or CSV file",
+					Map.of("attachment", "type not allowed"));
 		}
 		if (!looksLike(type, content)) {
 			throw new InvalidInputException("proof.content-mismatch", "the attached file does not look like " + type,
 					Map.of("attachment", "content does not match its type"));
 		}
 		if (cleanName(upload.fileName()).isEmpty()) {
-			throw new InvalidInputException("proof.name-required", "the attached file has no name", Map.of("attachment", "no name"));
+			throw new InvalidInputException("proof.name-required", "the attached file has no name",
+					Map.of("attachment", "no name"));
 		}
 	}
 
@@ -137,10 +146,14 @@ public class RemediationProof {
 			return "";
 		}
 		int semicolon = contentType.indexOf(';');
-		return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+		return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+			.toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** The base name only (browsers on some systems send a path), without control characters, at most 200 characters. */
+	/**
+	 * The base name only (browsers on some systems send a path), without control
+	 * characters, at most 200 characters.
+	 */
 	static String cleanName(String name) {
 		if (name == null) {
 			return "";
@@ -153,7 +166,8 @@ public class RemediationProof {
 	static String sha256(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		} catch (NoSuchAlgorithmException e) {
+		}
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -197,4 +211,5 @@ public class RemediationProof {
 	public Instant getUploadedAt() {
 		return uploadedAt;
 	}
+
 }

@@ -16,4 +16,5 @@ public interface RemediationProofs extends Repository<RemediationProof, UUID> {
 	List<RemediationProof> findByItemIdOrderByUploadedAt(ReviewItemId itemId);
 
 	List<RemediationProof> findByCampaignIdOrderByUploadedAt(CampaignId campaignId);
+
 }

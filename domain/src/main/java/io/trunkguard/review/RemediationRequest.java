@@ -6,8 +6,9 @@ import io.trunkguard.access.SystemId;
 import io.trunkguard.people.PersonId;
 
 /**
- * What a remediation must change on a system: remove {@code entitlement} from the holder ({@code decision} REVOKE)
- * or replace it with {@code reducedTo} (REDUCE). {@code systemOwnerUsername} confirms manual remediation.
+ * What a remediation must change on a system: remove {@code entitlement} from the holder
+ * ({@code decision} REVOKE) or replace it with {@code reducedTo} (REDUCE).
+ * {@code systemOwnerUsername} confirms manual remediation.
  */
 public record RemediationRequest(ReviewItemId itemId, CampaignId campaignId, GrantId grantId, PersonId personId,
 		String personUsername, SystemId systemId, String systemName, ConnectorType connector, String entitlement,

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes every event of an access review to the audit trail, synchronously in the transaction that caused it: the
- * decision (or reminder, escalation, remediation, sign-off) and its audit entry commit or roll back together.
+ * Writes every event of an access review to the audit trail, synchronously in the
+ * transaction that caused it: the decision (or reminder, escalation, remediation,
+ * sign-off) and its audit entry commit or roll back together.
  */
 @Component
 class ReviewAuditor {
@@ -24,20 +25,21 @@ class ReviewAuditor {
 	@EventListener
 	void on(CampaignStarted e) {
 		record(e.actor(), "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", e.campaignId(), e.occurredAt(),
-				details("name", e.name(), "period", e.period(), "deadline", e.deadline(), "unansweredRule", e.unansweredRule(),
-						"items", e.items(), "reviewers", e.reviewers()));
+				details("name", e.name(), "period", e.period(), "deadline", e.deadline(), "unansweredRule",
+						e.unansweredRule(), "items", e.items(), "reviewers", e.reviewers()));
 	}
 
 	@EventListener
 	void on(ItemDecided e) {
 		record(e.actor(), "REVIEW_ITEM_DECIDED", "ReviewItem", e.itemId(), e.occurredAt(),
-				details("campaignId", e.campaignId(), "grantId", e.grantId(), "decision", e.decision(), "reducedTo", e.reducedTo(),
-						"justification", e.justification()));
+				details("campaignId", e.campaignId(), "grantId", e.grantId(), "decision", e.decision(), "reducedTo",
+						e.reducedTo(), "justification", e.justification()));
 	}
 
 	@EventListener
 	void on(ReviewSubmitted e) {
-		record(e.reviewerUsername(), "REVIEW_SUBMITTED", "ReviewCampaign", e.campaignId(), e.occurredAt(), details("items", e.items()));
+		record(e.reviewerUsername(), "REVIEW_SUBMITTED", "ReviewCampaign", e.campaignId(), e.occurredAt(),
+				details("items", e.items()));
 	}
 
 	@EventListener
@@ -49,8 +51,8 @@ class ReviewAuditor {
 	@EventListener
 	void on(GrantRevocationRequested e) {
 		record(e.actor(), "REVIEW_REVOCATION_REQUESTED", "ReviewItem", e.itemId(), e.occurredAt(),
-				details("campaignId", e.campaignId(), "grantId", e.grantId(), "systemId", e.systemId(), "connector", e.connector(),
-						"decision", e.decision(), "reducedTo", e.reducedTo()));
+				details("campaignId", e.campaignId(), "grantId", e.grantId(), "systemId", e.systemId(), "connector",
+						e.connector(), "decision", e.decision(), "reducedTo", e.reducedTo()));
 	}
 
 	@EventListener
@@ -73,8 +75,10 @@ class ReviewAuditor {
 
 	@EventListener
 	void on(ItemRemediated e) {
-		record(e.actor(), e.status() == RemediationStatus.ACCEPTED ? "REVIEW_REMEDIATION_ACCEPTED" : "REVIEW_ITEM_REMEDIATED",
-				"ReviewItem", e.itemId(), e.occurredAt(), details("campaignId", e.campaignId(), "grantId", e.grantId(), "note", e.note()));
+		record(e.actor(),
+				e.status() == RemediationStatus.ACCEPTED ? "REVIEW_REMEDIATION_ACCEPTED" : "REVIEW_ITEM_REMEDIATED",
+				"ReviewItem", e.itemId(), e.occurredAt(),
+				details("campaignId", e.campaignId(), "grantId", e.grantId(), "note", e.note()));
 	}
 
 	@EventListener
@@ -86,8 +90,8 @@ class ReviewAuditor {
 	@EventListener
 	void on(RemediationProofAttached e) {
 		record(e.actor(), "REVIEW_REMEDIATION_PROOF_ATTACHED", "ReviewItem", e.itemId(), e.occurredAt(),
-				details("campaignId", e.campaignId(), "fileName", e.fileName(), "contentType", e.contentType(), "sizeBytes", e.sizeBytes(),
-						"sha256", e.sha256()));
+				details("campaignId", e.campaignId(), "fileName", e.fileName(), "contentType", e.contentType(),
+						"sizeBytes", e.sizeBytes(), "sha256", e.sha256()));
 	}
 
 	@EventListener
@@ -103,7 +107,8 @@ class ReviewAuditor {
 
 	@EventListener
 	void on(CampaignSignedOff e) {
-		record(e.actor(), "REVIEW_CAMPAIGN_SIGNED_OFF", "ReviewCampaign", e.campaignId(), e.occurredAt(), details("note", e.note()));
+		record(e.actor(), "REVIEW_CAMPAIGN_SIGNED_OFF", "ReviewCampaign", e.campaignId(), e.occurredAt(),
+				details("note", e.note()));
 	}
 
 	@EventListener
@@ -112,7 +117,8 @@ class ReviewAuditor {
 				details("evidenceDate", e.evidenceDate()));
 	}
 
-	private void record(String actor, String action, String subjectType, Object subjectId, Instant occurredAt, Map<String, Object> details) {
+	private void record(String actor, String action, String subjectType, Object subjectId, Instant occurredAt,
+			Map<String, Object> details) {
 		trail.record(actor, action, subjectType, String.valueOf(subjectId), details);
 	}
 
@@ -123,4 +129,5 @@ class ReviewAuditor {
 		}
 		return map;
 	}
+
 }

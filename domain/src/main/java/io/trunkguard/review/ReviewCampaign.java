@@ -24,9 +24,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A quarterly access review. Its items ({@link ReviewItem}, referenced by campaign id) are frozen at start. The
- * campaign guards its life cycle: decisions only while reviews run, {@link #close} only when every item is settled,
- * {@link #signOff} only after close and never by a lead who reviewed their own access in it.
+ * A quarterly access review. Its items ({@link ReviewItem}, referenced by campaign id)
+ * are frozen at start. The campaign guards its life cycle: decisions only while reviews
+ * run, {@link #close} only when every item is settled, {@link #signOff} only after close
+ * and never by a lead who reviewed their own access in it.
  */
 @Entity
 @Table(name = "review_campaign")
@@ -79,7 +80,10 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	@Column(name = "started_at", nullable = false)
 	private Instant startedAt;
 
-	/** When reviewing ended (close-out: the unanswered rule was applied); null while reviewers may still decide. */
+	/**
+	 * When reviewing ended (close-out: the unanswered rule was applied); null while
+	 * reviewers may still decide.
+	 */
 	@Column(name = "reviews_ended_at")
 	private Instant reviewsEndedAt;
 
@@ -103,11 +107,12 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	}
 
 	/**
-	 * A new, open campaign. Refuses a blank or too long name and a deadline that is not in the future or more than a
-	 * year away. Does not register {@link CampaignStarted}: the scope is frozen afterwards ({@link #scopeFrozen}).
+	 * A new, open campaign. Refuses a blank or too long name and a deadline that is not
+	 * in the future or more than a year away. Does not register {@link CampaignStarted}:
+	 * the scope is frozen afterwards ({@link #scopeFrozen}).
 	 */
-	public static ReviewCampaign open(CampaignId id, String name, Instant deadline, UnansweredRule rule, Duration dormantAfter,
-			CampaignId previousCampaignId, String actor, Clock clock) {
+	public static ReviewCampaign open(CampaignId id, String name, Instant deadline, UnansweredRule rule,
+			Duration dormantAfter, CampaignId previousCampaignId, String actor, Clock clock) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ReviewCampaign campaign = new ReviewCampaign();
 		campaign.id = Objects.requireNonNull(id, "id");
@@ -130,7 +135,8 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	/** Records the frozen scope and registers {@link CampaignStarted}. */
 	void scopeFrozen(int items, int reviewers) {
 		this.itemCount = items;
-		registerEvent(new CampaignStarted(id, name, period, deadline, unansweredRule, items, reviewers, startedBy, startedAt));
+		registerEvent(new CampaignStarted(id, name, period, deadline, unansweredRule, items, reviewers, startedBy,
+				startedAt));
 	}
 
 	/** The quarter an instant falls in (UTC), e.g. {@code 2026-Q4}. */
@@ -143,11 +149,15 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	public void requireReviewing() {
 		if (status != CampaignStatus.OPEN || reviewsEndedAt != null) {
 			throw new InvalidStateException("campaign.reviews-ended",
-					"campaign " + name + " no longer takes decisions (" + (reviewsEndedAt != null ? "closed out on " + reviewsEndedAt : status) + ")");
+					"campaign " + name + " no longer takes decisions ("
+							+ (reviewsEndedAt != null ? "closed out on " + reviewsEndedAt : status) + ")");
 		}
 	}
 
-	/** Ends reviewing (close-out): afterwards the unanswered rule has settled every open item. Idempotent. */
+	/**
+	 * Ends reviewing (close-out): afterwards the unanswered rule has settled every open
+	 * item. Idempotent.
+	 */
 	void endReviews(Clock clock) {
 		if (status != CampaignStatus.OPEN) {
 			throw new InvalidStateException("campaign.not-open", "campaign " + name + " is " + status);
@@ -158,9 +168,10 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	}
 
 	/**
-	 * Closes the campaign. Refuses unless it is open, every item is decided ({@code undecidedItems} 0: submitted or
-	 * settled by the unanswered rule) and every revocation is remediated or accepted ({@code unremediatedItems} 0).
-	 * Registers {@link CampaignClosed}.
+	 * Closes the campaign. Refuses unless it is open, every item is decided
+	 * ({@code undecidedItems} 0: submitted or settled by the unanswered rule) and every
+	 * revocation is remediated or accepted ({@code unremediatedItems} 0). Registers
+	 * {@link CampaignClosed}.
 	 */
 	public void close(long undecidedItems, long unremediatedItems, String actor, Clock clock) {
 		if (status != CampaignStatus.OPEN) {
@@ -185,12 +196,14 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	}
 
 	/**
-	 * Signs the campaign off. Refuses unless it is closed, and refuses a lead who reviewed their own access in it
-	 * ({@code signerReviewedOwnAccess}). Registers {@link CampaignSignedOff}.
+	 * Signs the campaign off. Refuses unless it is closed, and refuses a lead who
+	 * reviewed their own access in it ({@code signerReviewedOwnAccess}). Registers
+	 * {@link CampaignSignedOff}.
 	 */
 	public void signOff(String signer, boolean signerReviewedOwnAccess, String note, Clock clock) {
 		if (status != CampaignStatus.CLOSED) {
-			throw new InvalidStateException("campaign.not-closed", "campaign " + name + " is " + status + ": only a closed campaign can be signed off");
+			throw new InvalidStateException("campaign.not-closed",
+					"campaign " + name + " is " + status + ": only a closed campaign can be signed off");
 		}
 		String who = requireText(signer, "signer", 100);
 		if (signerReviewedOwnAccess) {
@@ -199,7 +212,8 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		}
 		String cleanNote = note == null || note.isBlank() ? null : note.strip();
 		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-			throw new InvalidInputException("campaign.note-too-long", "the note is longer than " + MAX_NOTE + " characters");
+			throw new InvalidInputException("campaign.note-too-long",
+					"the note is longer than " + MAX_NOTE + " characters");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		status = CampaignStatus.SIGNED_OFF;
@@ -209,18 +223,26 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		registerEvent(new CampaignSignedOff(id, who, cleanNote, now));
 	}
 
-	/** Refuses a deadline that is not in the future or more than a year away from {@code now}. */
+	/**
+	 * Refuses a deadline that is not in the future or more than a year away from
+	 * {@code now}.
+	 */
 	static void checkDeadline(Instant deadline, Instant now) {
 		Objects.requireNonNull(deadline, "deadline");
 		if (!deadline.isAfter(now)) {
-			throw new InvalidInputException("campaign.deadline-past", "the deadline " + deadline + " is not in the future");
+			throw new InvalidInputException("campaign.deadline-past",
+					"the deadline " + deadline + " is not in the future");
 		}
 		if (deadline.isAfter(now.plus(MAX_LENGTH))) {
-			throw new InvalidInputException("campaign.deadline-too-far", "the deadline " + deadline + " is more than a year away");
+			throw new InvalidInputException("campaign.deadline-too-far",
+					"the deadline " + deadline + " is more than a year away");
 		}
 	}
 
-	/** Refuses the terms {@link #open} would refuse: a blank or too long name, a deadline out of range. */
+	/**
+	 * Refuses the terms {@link #open} would refuse: a blank or too long name, a deadline
+	 * out of range.
+	 */
 	static void checkTerms(String name, Instant deadline, Instant now) {
 		requireText(name, "name", MAX_NAME);
 		checkDeadline(deadline, now);
@@ -232,7 +254,8 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		}
 		String trimmed = value.strip();
 		if (trimmed.length() > max) {
-			throw new InvalidInputException("campaign." + field + "-too-long", field + " is longer than " + max + " characters");
+			throw new InvalidInputException("campaign." + field + "-too-long",
+					field + " is longer than " + max + " characters");
 		}
 		return trimmed;
 	}
@@ -328,4 +351,5 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	public String toString() {
 		return "ReviewCampaign[" + name + ", " + status + "]";
 	}
+
 }

@@ -5,7 +5,10 @@ import org.springframework.data.repository.Repository;
 import java.util.List;
 import java.util.Optional;
 
-/** Repository of {@link ReviewCampaign} aggregates. Campaigns are never deleted: they are evidence. */
+/**
+ * Repository of {@link ReviewCampaign} aggregates. Campaigns are never deleted: they are
+ * evidence.
+ */
 public interface ReviewCampaigns extends Repository<ReviewCampaign, CampaignId> {
 
 	ReviewCampaign save(ReviewCampaign campaign);
@@ -22,4 +25,5 @@ public interface ReviewCampaigns extends Repository<ReviewCampaign, CampaignId> 
 	List<ReviewCampaign> findByStatusOrderByStartedAtDesc(CampaignStatus status);
 
 	long count();
+
 }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A comment of a reviewer or compliance lead on a review item. Never changed after it is written. */
+/**
+ * A comment of a reviewer or compliance lead on a review item. Never changed after it is
+ * written.
+ */
 @Entity
 @Table(name = "review_comment")
 public class ReviewComment {
@@ -49,8 +52,8 @@ public class ReviewComment {
 		}
 		String clean = body.strip();
 		if (clean.length() > MAX_BODY) {
-			throw new InvalidInputException("comment.too-long", "the comment is longer than " + MAX_BODY + " characters",
-					Map.of("body", "too long"));
+			throw new InvalidInputException("comment.too-long",
+					"the comment is longer than " + MAX_BODY + " characters", Map.of("body", "too long"));
 		}
 		this.id = UUID.randomUUID();
 		this.itemId = item.getId();
@@ -83,4 +86,5 @@ public class ReviewComment {
 	public Instant getCreatedAt() {
 		return createdAt;
 	}
+
 }

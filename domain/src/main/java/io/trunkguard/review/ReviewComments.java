@@ -11,4 +11,5 @@ public interface ReviewComments extends Repository<ReviewComment, UUID> {
 	ReviewComment save(ReviewComment comment);
 
 	List<ReviewComment> findByItemIdOrderByCreatedAt(ReviewItemId itemId);
+
 }

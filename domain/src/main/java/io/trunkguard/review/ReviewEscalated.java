@@ -3,8 +3,8 @@ package io.trunkguard.review;
 import java.time.Instant;
 
 /**
- * A reviewer missed the deadline; {@code escalatedTo} is their manager's username or, without one, the
- * compliance lead group ({@link CampaignService#COMPLIANCE_LEAD_GROUP}).
+ * A reviewer missed the deadline; {@code escalatedTo} is their manager's username or,
+ * without one, the compliance lead group ({@link CampaignService#COMPLIANCE_LEAD_GROUP}).
  */
 public record ReviewEscalated(CampaignId campaignId, String reviewerUsername, String escalatedTo, int openItems,
 		Instant occurredAt) {

@@ -28,10 +28,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One grant under review in one campaign. The snapshot (holder, system, role, privileged, last use, flags) is frozen
- * at start; later changes to the grant do not change it. Only the assigned reviewer decides, never on their own
- * access, and may change the decision until they submit. A submitted revoke or reduce is pending remediation until
- * the change is made (with proof) or explicitly accepted.
+ * One grant under review in one campaign. The snapshot (holder, system, role, privileged,
+ * last use, flags) is frozen at start; later changes to the grant do not change it. Only
+ * the assigned reviewer decides, never on their own access, and may change the decision
+ * until they submit. A submitted revoke or reduce is pending remediation until the change
+ * is made (with proof) or explicitly accepted.
  */
 @Entity
 @Table(name = "review_item")
@@ -39,6 +40,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 
 	static final int MAX_TEXT = 2000;
 	static final int MAX_ROLE = 120;
+
 	/** The actor recorded for what the campaign's rules do by themselves. */
 	public static final String SYSTEM_ACTOR = "system:access-review";
 
@@ -188,7 +190,10 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		// for JPA
 	}
 
-	/** An item as frozen at campaign start (the bulk freeze writes the same columns with SQL). */
+	/**
+	 * An item as frozen at campaign start (the bulk freeze writes the same columns with
+	 * SQL).
+	 */
 	public static ReviewItem frozen(CampaignId campaignId, FrozenItem f) {
 		ReviewItem item = new ReviewItem();
 		item.id = Objects.requireNonNull(f.id(), "id");
@@ -215,7 +220,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		item.isNew = f.isNew();
 		item.carriedOver = f.carriedOver();
 		if (f.reviewerId() == null || f.reviewerId().equals(f.personId())) {
-			throw new InvalidStateException("item.self-review", "the item of " + f.personName() + " cannot be routed to themselves");
+			throw new InvalidStateException("item.self-review",
+					"the item of " + f.personName() + " cannot be routed to themselves");
 		}
 		item.reviewerId = f.reviewerId();
 		item.reviewerUsername = f.reviewerUsername();
@@ -225,25 +231,30 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	/**
-	 * Records (or changes) the decision. Refuses (403, {@link ReviewDeniedException}) anyone but the assigned reviewer
-	 * and the holder of the access; refuses (409) once submitted or settled; requires a justification for revoke,
-	 * reduce and keeping privileged access, and for reduce a lesser role different from the current one (400).
-	 * Registers {@link ItemDecided}.
+	 * Records (or changes) the decision. Refuses (403, {@link ReviewDeniedException})
+	 * anyone but the assigned reviewer and the holder of the access; refuses (409) once
+	 * submitted or settled; requires a justification for revoke, reduce and keeping
+	 * privileged access, and for reduce a lesser role different from the current one
+	 * (400). Registers {@link ItemDecided}.
 	 */
-	public void decide(Decision newDecision, String newReducedTo, String newJustification, PersonId actorId, String actor,
-			Clock clock) {
+	public void decide(Decision newDecision, String newReducedTo, String newJustification, PersonId actorId,
+			String actor, Clock clock) {
 		requireReviewer(actorId, actor);
 		requireUnsubmitted();
 		if (newDecision == null) {
-			throw new InvalidInputException("item.decision-required", "a decision (KEEP, REVOKE or REDUCE) is required");
+			throw new InvalidInputException("item.decision-required",
+					"a decision (KEEP, REVOKE or REDUCE) is required");
 		}
 		String why = newJustification == null || newJustification.isBlank() ? null : newJustification.strip();
 		if (why != null && why.length() > MAX_TEXT) {
-			throw new InvalidInputException("item.justification-too-long", "the justification is longer than " + MAX_TEXT + " characters");
+			throw new InvalidInputException("item.justification-too-long",
+					"the justification is longer than " + MAX_TEXT + " characters");
 		}
 		if (why == null && (newDecision.changesAccess() || privileged)) {
 			throw new InvalidInputException("item.justification-required",
-					newDecision == Decision.KEEP ? "keeping privileged access (" + entitlement + " on " + systemName + ") needs a justification"
+					newDecision == Decision.KEEP
+							? "keeping privileged access (" + entitlement + " on " + systemName
+									+ ") needs a justification"
 							: "a justification is required to " + newDecision.name().toLowerCase() + " access",
 					java.util.Map.of("justification", "required"));
 		}
@@ -255,7 +266,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 			}
 			role = newReducedTo.strip();
 			if (role.length() > MAX_ROLE) {
-				throw new InvalidInputException("item.reduced-role-too-long", "the role is longer than " + MAX_ROLE + " characters");
+				throw new InvalidInputException("item.reduced-role-too-long",
+						"the role is longer than " + MAX_ROLE + " characters");
 			}
 			if (role.equals(entitlement)) {
 				throw new InvalidInputException("item.reduce-unchanged", "the grant already has the role " + role);
@@ -271,14 +283,16 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	/**
-	 * Makes the decision final. Refuses anyone but the reviewer, an undecided item, and an item already submitted or
-	 * settled. A revoke or reduce becomes pending remediation and registers {@link GrantRevocationRequested}.
+	 * Makes the decision final. Refuses anyone but the reviewer, an undecided item, and
+	 * an item already submitted or settled. A revoke or reduce becomes pending
+	 * remediation and registers {@link GrantRevocationRequested}.
 	 */
 	public void submit(PersonId actorId, String actor, Clock clock) {
 		requireReviewer(actorId, actor);
 		requireUnsubmitted();
 		if (decision == null) {
-			throw new InvalidStateException("item.undecided", "the item " + entitlement + " of " + personName + " on " + systemName + " is not decided yet");
+			throw new InvalidStateException("item.undecided",
+					"the item " + entitlement + " of " + personName + " on " + systemName + " is not decided yet");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.submitted = true;
@@ -288,8 +302,9 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	/**
-	 * Settles an item nobody submitted by the campaign's rule: REVOKE revokes it (pending remediation), CARRY_OVER
-	 * keeps the access and discards an unsubmitted draft. Returns false (and changes nothing) for a settled item.
+	 * Settles an item nobody submitted by the campaign's rule: REVOKE revokes it (pending
+	 * remediation), CARRY_OVER keeps the access and discards an unsubmitted draft.
+	 * Returns false (and changes nothing) for a settled item.
 	 */
 	public boolean resolveUnanswered(UnansweredRule rule, Clock clock) {
 		if (closure != null) {
@@ -319,31 +334,41 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	private void requestRemediationIfNeeded(String actor, Instant now) {
 		if (decision != null && decision.changesAccess()) {
 			this.remediationStatus = RemediationStatus.PENDING;
-			registerEvent(new GrantRevocationRequested(id, campaignId, grantId, systemId, connector, decision, reducedTo, actor, now));
+			registerEvent(new GrantRevocationRequested(id, campaignId, grantId, systemId, connector, decision,
+					reducedTo, actor, now));
 		}
 	}
 
-	/** Records that the change was made on the system, with proof. Refuses unless remediation is pending. */
+	/**
+	 * Records that the change was made on the system, with proof. Refuses unless
+	 * remediation is pending.
+	 */
 	public void markRemediated(String proof, String actor, Clock clock) {
 		settleRemediation(RemediationStatus.REMEDIATED, proof, "a note proving the change is required", actor, clock);
 	}
 
-	/** Records that a compliance lead accepts the change not being made. Refuses unless remediation is pending. */
+	/**
+	 * Records that a compliance lead accepts the change not being made. Refuses unless
+	 * remediation is pending.
+	 */
 	public void acceptUnremediated(String justificationOfRisk, String actor, Clock clock) {
-		settleRemediation(RemediationStatus.ACCEPTED, justificationOfRisk, "a justification for accepting the access is required", actor, clock);
+		settleRemediation(RemediationStatus.ACCEPTED, justificationOfRisk,
+				"a justification for accepting the access is required", actor, clock);
 	}
 
 	private void settleRemediation(RemediationStatus target, String note, String missing, String actor, Clock clock) {
 		if (remediationStatus != RemediationStatus.PENDING) {
-			throw new InvalidStateException("item.remediation-not-pending",
-					"the item " + entitlement + " of " + personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
+			throw new InvalidStateException("item.remediation-not-pending", "the item " + entitlement + " of "
+					+ personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
 		}
 		if (note == null || note.isBlank()) {
-			throw new InvalidInputException("item.remediation-note-required", missing, java.util.Map.of("note", "required"));
+			throw new InvalidInputException("item.remediation-note-required", missing,
+					java.util.Map.of("note", "required"));
 		}
 		String cleanNote = note.strip();
 		if (cleanNote.length() > MAX_TEXT) {
-			throw new InvalidInputException("item.remediation-note-too-long", "the note is longer than " + MAX_TEXT + " characters");
+			throw new InvalidInputException("item.remediation-note-too-long",
+					"the note is longer than " + MAX_TEXT + " characters");
 		}
 		if (actor == null || actor.isBlank()) {
 			throw new InvalidInputException("item.actor-required", "actor is required");
@@ -357,13 +382,14 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	/**
-	 * Sends a pending revocation on a system with a connector to its owner by hand, recording why (e.g. no connector is
-	 * configured). Registers {@link RemediationRoutedToManual} the first time; later calls change nothing.
+	 * Sends a pending revocation on a system with a connector to its owner by hand,
+	 * recording why (e.g. no connector is configured). Registers
+	 * {@link RemediationRoutedToManual} the first time; later calls change nothing.
 	 */
 	public void routeToManual(String reason, Clock clock) {
 		if (remediationStatus != RemediationStatus.PENDING) {
-			throw new InvalidStateException("item.remediation-not-pending",
-					"the item " + entitlement + " of " + personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
+			throw new InvalidStateException("item.remediation-not-pending", "the item " + entitlement + " of "
+					+ personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
 		}
 		if (manualRemediationReason != null) {
 			return;
@@ -374,12 +400,18 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 				clock.instant().truncatedTo(ChronoUnit.MICROS)));
 	}
 
-	/** Removed by a person rather than a connector: a system without connector, or one routed to its owner. */
+	/**
+	 * Removed by a person rather than a connector: a system without connector, or one
+	 * routed to its owner.
+	 */
 	public boolean isManualRemediation() {
 		return connector == ConnectorType.MANUAL || manualRemediationReason != null;
 	}
 
-	/** Why a revocation on a system with a connector is carried out by hand (null when it is not). */
+	/**
+	 * Why a revocation on a system with a connector is carried out by hand (null when it
+	 * is not).
+	 */
 	public String getManualRemediationReason() {
 		return manualRemediationReason;
 	}
@@ -603,4 +635,5 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	public String toString() {
 		return "ReviewItem[" + personName + ", " + systemName + ", " + entitlement + ", " + decision + "]";
 	}
+
 }

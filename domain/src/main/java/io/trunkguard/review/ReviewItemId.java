@@ -17,7 +17,10 @@ public record ReviewItemId(UUID value) {
 		return new ReviewItemId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static ReviewItemId of(String text) {
 		return new ReviewItemId(UUID.fromString(text));
 	}

@@ -12,7 +12,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Repository of {@link ReviewItem} aggregates (created in bulk when a campaign freezes its scope). */
+/**
+ * Repository of {@link ReviewItem} aggregates (created in bulk when a campaign freezes
+ * its scope).
+ */
 public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSpecificationExecutor<ReviewItem> {
 
 	ReviewItem save(ReviewItem item);
@@ -27,13 +30,16 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 
 	Page<ReviewItem> findByCampaignId(CampaignId campaignId, Pageable pageable);
 
-	Page<ReviewItem> findByCampaignIdAndReviewerUsername(CampaignId campaignId, String reviewerUsername, Pageable pageable);
+	Page<ReviewItem> findByCampaignIdAndReviewerUsername(CampaignId campaignId, String reviewerUsername,
+			Pageable pageable);
 
-	List<ReviewItem> findByCampaignIdAndReviewerUsernameAndClosureIsNull(CampaignId campaignId, String reviewerUsername);
+	List<ReviewItem> findByCampaignIdAndReviewerUsernameAndClosureIsNull(CampaignId campaignId,
+			String reviewerUsername);
 
 	List<ReviewItem> findByCampaignIdAndClosureIsNull(CampaignId campaignId);
 
-	List<ReviewItem> findByCampaignIdAndRemediationStatusOrderBySystemName(CampaignId campaignId, RemediationStatus status);
+	List<ReviewItem> findByCampaignIdAndRemediationStatusOrderBySystemName(CampaignId campaignId,
+			RemediationStatus status);
 
 	long countByCampaignId(CampaignId campaignId);
 
@@ -42,7 +48,10 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 	@Query("select distinct i.reviewerUsername from ReviewItem i where i.campaignId = :campaign order by i.reviewerUsername")
 	List<String> findReviewerUsernames(@Param("campaign") CampaignId campaignId);
 
-	/** Items of {@code person}'s own access that they were routed or decided themselves (must be 0). */
+	/**
+	 * Items of {@code person}'s own access that they were routed or decided themselves
+	 * (must be 0).
+	 */
 	@Query("""
 			select count(i) from ReviewItem i
 			where i.campaignId = :campaign and i.personId = :person
@@ -103,7 +112,10 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			""")
 	List<ReviewItem> findManualRemediations();
 
-	/** Revocations waiting for {@code owner} to remove access by hand on the systems they own. */
+	/**
+	 * Revocations waiting for {@code owner} to remove access by hand on the systems they
+	 * own.
+	 */
 	@Query("""
 			select i from ReviewItem i
 			where i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING
@@ -112,4 +124,5 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			order by i.systemName, i.personName, i.entitlement
 			""")
 	List<ReviewItem> findManualRemediationsOwnedBy(@Param("owner") PersonId owner);
+
 }

@@ -15,17 +15,22 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A generated campaign report file, kept as evidence dated the campaign's close. Never changed after it is stored. */
+/**
+ * A generated campaign report file, kept as evidence dated the campaign's close. Never
+ * changed after it is stored.
+ */
 @Entity
 @Table(name = "review_report")
 public class ReviewReport {
 
 	/** The report formats. */
 	public enum Format {
+
 		PDF("application/pdf", "pdf"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
 		private final String contentType;
+
 		private final String extension;
 
 		Format(String contentType, String extension) {
@@ -40,6 +45,7 @@ public class ReviewReport {
 		public String extension() {
 			return extension;
 		}
+
 	}
 
 	@Id
@@ -79,8 +85,8 @@ public class ReviewReport {
 		// for JPA
 	}
 
-	ReviewReport(CampaignId campaignId, Format format, String fileName, byte[] content, String sha256, Instant evidenceDate,
-			Instant generatedAt) {
+	ReviewReport(CampaignId campaignId, Format format, String fileName, byte[] content, String sha256,
+			Instant evidenceDate, Instant generatedAt) {
 		this.id = UUID.randomUUID();
 		this.campaignId = Objects.requireNonNull(campaignId, "campaignId");
 		this.format = Objects.requireNonNull(format, "format");
@@ -132,4 +138,5 @@ public class ReviewReport {
 	public Instant getGeneratedAt() {
 		return generatedAt;
 	}
+
 }

@@ -10,7 +10,9 @@ public interface ReviewReports extends Repository<ReviewReport, UUID> {
 
 	ReviewReport save(ReviewReport report);
 
-	Optional<ReviewReport> findFirstByCampaignIdAndFormatOrderByGeneratedAtDesc(CampaignId campaignId, ReviewReport.Format format);
+	Optional<ReviewReport> findFirstByCampaignIdAndFormatOrderByGeneratedAtDesc(CampaignId campaignId,
+			ReviewReport.Format format);
 
 	long countByCampaignId(CampaignId campaignId);
+
 }

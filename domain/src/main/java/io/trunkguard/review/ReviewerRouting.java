@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the reviewer of one grant: the system's owner or the holder's manager, as the system's strategy says. Never
- * the holder: when the strategy picks the holder (or someone who cannot act: left, or without a login), the holder's
- * manager reviews, then the first eligible compliance lead. Pure: the people it needs are passed in.
+ * Picks the reviewer of one grant: the system's owner or the holder's manager, as the
+ * system's strategy says. Never the holder: when the strategy picks the holder (or
+ * someone who cannot act: left, or without a login), the holder's manager reviews, then
+ * the first eligible compliance lead. Pure: the people it needs are passed in.
  */
 final class ReviewerRouting {
 
@@ -27,16 +28,18 @@ final class ReviewerRouting {
 	}
 
 	private final Map<PersonId, Candidate> people;
+
 	private final List<Candidate> complianceLeads;
 
 	ReviewerRouting(Map<PersonId, Candidate> people, List<String> complianceLeadUsernames) {
 		this.people = people;
 		this.complianceLeads = complianceLeadUsernames.stream()
-				.flatMap(username -> people.values().stream().filter(c -> username.equals(c.username())))
-				.toList();
+			.flatMap(username -> people.values().stream().filter(c -> username.equals(c.username())))
+			.toList();
 	}
 
-	Route route(PersonId holder, PersonId managerOfHolder, PersonId systemOwner, ReviewerStrategy strategy, String what) {
+	Route route(PersonId holder, PersonId managerOfHolder, PersonId systemOwner, ReviewerStrategy strategy,
+			String what) {
 		if (strategy == ReviewerStrategy.SYSTEM_OWNER) {
 			Candidate owner = people.get(systemOwner);
 			if (owner != null && owner.canReview(holder)) {
@@ -56,4 +59,5 @@ final class ReviewerRouting {
 		throw new InvalidStateException("campaign.no-reviewer", "nobody can review " + what
 				+ ": neither the system owner nor the holder's manager nor a compliance lead (trunkguard.review.compliance-leads) is an active person with a login other than the holder");
 	}
+
 }

@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Freezes a campaign's scope with set-based SQL: one query reads every active grant on every in-scope system with its
- * holder and system, routing happens in memory, and the items are written with batched inserts. Runs in the caller's
- * transaction, so the scope is complete or nothing is written.
+ * Freezes a campaign's scope with set-based SQL: one query reads every active grant on
+ * every in-scope system with its holder and system, routing happens in memory, and the
+ * items are written with batched inserts. Runs in the caller's transaction, so the scope
+ * is complete or nothing is written.
  */
 @Component
 class ScopeFreezer {
@@ -66,8 +67,8 @@ class ScopeFreezer {
 		Map<UUID, String> previous = previousItems(campaign.getPreviousCampaignId());
 		Instant dormantBefore = now.minus(campaign.getDormantAfter());
 		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-		List<FrozenItem> items = jdbc.query(SCOPE, (rs, row) -> item(rs, routing, previous, campaign.getPreviousCampaignId() == null,
-				dormantBefore, today));
+		List<FrozenItem> items = jdbc.query(SCOPE, (rs, row) -> item(rs, routing, previous,
+				campaign.getPreviousCampaignId() == null, dormantBefore, today));
 		jdbc.batchUpdate(INSERT, items, BATCH, (ps, item) -> bind(ps, campaign.getId(), item));
 		return items;
 	}
@@ -77,8 +78,10 @@ class ScopeFreezer {
 		jdbc.query("select id, username, employment_status, manager_id from person", rs -> {
 			PersonId id = new PersonId(rs.getObject("id", UUID.class));
 			UUID manager = rs.getObject("manager_id", UUID.class);
-			people.put(id, new ReviewerRouting.Candidate(id, rs.getString("username"),
-					EmploymentStatus.ACTIVE.name().equals(rs.getString("employment_status")), manager == null ? null : new PersonId(manager)));
+			people.put(id,
+					new ReviewerRouting.Candidate(id, rs.getString("username"),
+							EmploymentStatus.ACTIVE.name().equals(rs.getString("employment_status")),
+							manager == null ? null : new PersonId(manager)));
 		});
 		return people;
 	}
@@ -86,16 +89,15 @@ class ScopeFreezer {
 	private Map<UUID, String> previousItems(CampaignId previous) {
 		Map<UUID, String> closures = new HashMap<>();
 		if (previous != null) {
-			jdbc.query("select grant_id, closure from review_item where campaign_id = ?",
-					rs -> {
-						closures.put(rs.getObject("grant_id", UUID.class), rs.getString("closure"));
-					}, previous.value());
+			jdbc.query("select grant_id, closure from review_item where campaign_id = ?", rs -> {
+				closures.put(rs.getObject("grant_id", UUID.class), rs.getString("closure"));
+			}, previous.value());
 		}
 		return closures;
 	}
 
-	private static FrozenItem item(ResultSet rs, ReviewerRouting routing, Map<UUID, String> previous, boolean firstCampaign,
-			Instant dormantBefore, LocalDate today) throws SQLException {
+	private static FrozenItem item(ResultSet rs, ReviewerRouting routing, Map<UUID, String> previous,
+			boolean firstCampaign, Instant dormantBefore, LocalDate today) throws SQLException {
 		UUID grant = rs.getObject("grant_id", UUID.class);
 		PersonId person = new PersonId(rs.getObject("person_id", UUID.class));
 		UUID manager = rs.getObject("manager_id", UUID.class);
@@ -110,7 +112,8 @@ class ScopeFreezer {
 		String personName = rs.getString("full_name");
 		String systemName = rs.getString("system_name");
 		String entitlement = rs.getString("entitlement");
-		ReviewerRouting.Route route = routing.route(person, managerId, owner, ReviewerStrategy.valueOf(rs.getString("reviewer_strategy")),
+		ReviewerRouting.Route route = routing.route(person, managerId, owner,
+				ReviewerStrategy.valueOf(rs.getString("reviewer_strategy")),
 				entitlement + " of " + personName + " on " + systemName);
 		Instant reference = lastUsedAt != null ? lastUsedAt : grantedAt;
 		boolean dormant = reference.isBefore(dormantBefore);
@@ -118,10 +121,11 @@ class ScopeFreezer {
 		boolean contractorExpired = type == EmploymentType.CONTRACTOR && endDate != null && endDate.isBefore(today);
 		boolean isNew = firstCampaign || !previous.containsKey(grant);
 		boolean carriedOver = Closure.CARRIED_OVER.name().equals(previous.get(grant));
-		return new FrozenItem(ReviewItemId.random(), new GrantId(grant), person, personName, rs.getString("username"), status, type,
-				endDate, managerId, new SystemId(rs.getObject("system_id", UUID.class)), systemName, owner,
-				ConnectorType.valueOf(rs.getString("connector")), entitlement, rs.getBoolean("privileged"), grantedAt, lastUsedAt,
-				dormant, orphan, contractorExpired, isNew, carriedOver, route.reviewerId(), route.reviewerUsername(), route.routing());
+		return new FrozenItem(ReviewItemId.random(), new GrantId(grant), person, personName, rs.getString("username"),
+				status, type, endDate, managerId, new SystemId(rs.getObject("system_id", UUID.class)), systemName,
+				owner, ConnectorType.valueOf(rs.getString("connector")), entitlement, rs.getBoolean("privileged"),
+				grantedAt, lastUsedAt, dormant, orphan, contractorExpired, isNew, carriedOver, route.reviewerId(),
+				route.reviewerUsername(), route.routing());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -163,4 +167,5 @@ class ScopeFreezer {
 		ps.setString(i++, item.reviewerUsername());
 		ps.setString(i, item.routing().name());
 	}
+
 }

@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A domain event that the audit trail records. The audit module listens to every published event of this type, in
- * the transaction that published it, so a module makes its changes audited by implementing this interface on its
- * events, without depending on the audit module (and the audit module without depending on it).
+ * A domain event that the audit trail records. The audit module listens to every
+ * published event of this type, in the transaction that published it, so a module makes
+ * its changes audited by implementing this interface on its events, without depending on
+ * the audit module (and the audit module without depending on it).
  */
 public interface AuditableEvent {
 
-	/** Who caused the change: a username, {@code client:<machine client>} or {@code system:<component>}. */
+	/**
+	 * Who caused the change: a username, {@code client:<machine client>} or
+	 * {@code system:<component>}.
+	 */
 	String actor();
 
 	/** When the change happened. */
@@ -25,7 +29,10 @@ public interface AuditableEvent {
 	/** The id of the thing changed. */
 	String auditSubjectId();
 
-	/** The particulars to record (written as a JSON object with sorted keys); values are strings, numbers, booleans, lists. */
+	/**
+	 * The particulars to record (written as a JSON object with sorted keys); values are
+	 * strings, numbers, booleans, lists.
+	 */
 	Map<String, Object> auditDetails();
 
 	/** A details map that keeps null values (which {@link Map#of} refuses). */
@@ -38,4 +45,5 @@ public interface AuditableEvent {
 		}
 		return map;
 	}
+
 }

@@ -1,9 +1,9 @@
 package io.trunkguard.shared;
 
 /**
- * Base of every business rule violation. The web maps the subclasses to RFC 9457 problem details:
- * {@link NotFoundException} 404, {@link ConflictException} 409, {@link InvalidStateException} 409,
- * {@link InvalidInputException} 400.
+ * Base of every business rule violation. The web maps the subclasses to RFC 9457 problem
+ * details: {@link NotFoundException} 404, {@link ConflictException} 409,
+ * {@link InvalidStateException} 409, {@link InvalidInputException} 400.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -18,4 +18,5 @@ public abstract class DomainException extends RuntimeException {
 	public String code() {
 		return code;
 	}
+
 }

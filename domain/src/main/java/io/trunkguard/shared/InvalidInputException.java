@@ -3,8 +3,9 @@ package io.trunkguard.shared;
 import java.util.Map;
 
 /**
- * Input that breaks a business rule that bean validation cannot express (bean validation itself raises
- * {@code jakarta.validation.ConstraintViolationException}). {@link #fieldErrors()} maps field names to messages.
+ * Input that breaks a business rule that bean validation cannot express (bean validation
+ * itself raises {@code jakarta.validation.ConstraintViolationException}).
+ * {@link #fieldErrors()} maps field names to messages.
  */
 public class InvalidInputException extends DomainException {
 
@@ -22,4 +23,5 @@ public class InvalidInputException extends DomainException {
 	public Map<String, String> fieldErrors() {
 		return fieldErrors;
 	}
+
 }

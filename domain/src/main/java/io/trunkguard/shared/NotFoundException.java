@@ -4,6 +4,7 @@ package io.trunkguard.shared;
 public class NotFoundException extends DomainException {
 
 	private final String subjectType;
+
 	private final String subjectId;
 
 	public NotFoundException(String subjectType, Object subjectId) {
@@ -19,4 +20,5 @@ public class NotFoundException extends DomainException {
 	public String subjectId() {
 		return subjectId;
 	}
+
 }

@@ -25,7 +25,9 @@ import java.util.Optional;
 class DefaultVendorService implements VendorService {
 
 	private final Vendors vendors;
+
 	private final People people;
+
 	private final Clock clock;
 
 	DefaultVendorService(Vendors vendors, People people, ObjectProvider<Clock> clock) {
@@ -37,7 +39,8 @@ class DefaultVendorService implements VendorService {
 	@Override
 	public Vendor register(VendorDetails details, String actor) {
 		if (vendors.existsByName(details.name())) {
-			throw new ConflictException("vendor.duplicate-name", "a vendor named " + details.name() + " already exists");
+			throw new ConflictException("vendor.duplicate-name",
+					"a vendor named " + details.name() + " already exists");
 		}
 		requirePerson(details.ownerId());
 		return vendors.save(Vendor.register(VendorId.random(), details, actor, now()));
@@ -53,7 +56,8 @@ class DefaultVendorService implements VendorService {
 		Vendor vendor = get(id);
 		StaleVersionException.check("Vendor", id, expectedVersion, vendor.getVersion());
 		if (!vendor.getName().equals(details.name()) && vendors.existsByName(details.name())) {
-			throw new ConflictException("vendor.duplicate-name", "a vendor named " + details.name() + " already exists");
+			throw new ConflictException("vendor.duplicate-name",
+					"a vendor named " + details.name() + " already exists");
 		}
 		requirePerson(details.ownerId());
 		vendor.update(details, actor, now());
@@ -81,8 +85,9 @@ class DefaultVendorService implements VendorService {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<Vendor> search(String text, RiskTier tier, Pageable pageable) {
-		String like = text == null || text.isBlank() ? null
-				: "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String like = text == null || text.isBlank() ? null : "%"
+				+ text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+				+ "%";
 		return vendors.search(like, tier, pageable);
 	}
 
@@ -95,4 +100,5 @@ class DefaultVendorService implements VendorService {
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
+
 }

@@ -77,7 +77,10 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		return vendor;
 	}
 
-	/** Changes the details; registers {@link VendorChanged} when something changed. Returns the changed fields. */
+	/**
+	 * Changes the details; registers {@link VendorChanged} when something changed.
+	 * Returns the changed fields.
+	 */
 	public List<String> update(VendorDetails details, String actor, Instant now) {
 		List<String> changed = new ArrayList<>();
 		compare(changed, "name", name, details.name());
@@ -148,7 +151,9 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		return updatedAt;
 	}
 
-	/** The events registered and not yet published (for tests of the aggregate's rules). */
+	/**
+	 * The events registered and not yet published (for tests of the aggregate's rules).
+	 */
 	java.util.List<Object> pendingEvents() {
 		return java.util.List.copyOf(domainEvents());
 	}
@@ -172,4 +177,5 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 	public String toString() {
 		return "Vendor[" + name + "]";
 	}
+
 }

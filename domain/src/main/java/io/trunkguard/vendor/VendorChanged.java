@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A vendor's details changed; {@code changedFields} names what changed. */
-public record VendorChanged(VendorId vendorId, String name, List<String> changedFields, String actor, Instant occurredAt) implements AuditableEvent {
+public record VendorChanged(VendorId vendorId, String name, List<String> changedFields, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

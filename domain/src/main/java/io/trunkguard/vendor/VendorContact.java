@@ -12,5 +12,6 @@ import jakarta.validation.constraints.Size;
 public record VendorContact(
 		@Column(name = "name", nullable = false, length = 200) @NotBlank @Size(max = 200) String name,
 		@Column(name = "email", nullable = false, length = 320) @NotBlank @Email @Size(max = 320) String email,
-		@Column(name = "phone", length = 40) @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "digits, spaces and + ( ) . / - only") String phone) {
+		@Column(name = "phone", length = 40) @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*",
+				message = "digits, spaces and + ( ) . / - only") String phone) {
 }

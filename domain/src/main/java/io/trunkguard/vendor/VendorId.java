@@ -17,7 +17,10 @@ public record VendorId(UUID value) {
 		return new VendorId(UUID.randomUUID());
 	}
 
-	/** Parses the textual form; an {@link IllegalArgumentException} for anything that is not a UUID. */
+	/**
+	 * Parses the textual form; an {@link IllegalArgumentException} for anything that is
+	 * not a UUID.
+	 */
 	public static VendorId of(String text) {
 		return new VendorId(UUID.fromString(text));
 	}

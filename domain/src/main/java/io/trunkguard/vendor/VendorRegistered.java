@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A vendor was added to the register. */
-public record VendorRegistered(VendorId vendorId, String name, RiskTier riskTier, String actor, Instant occurredAt) implements AuditableEvent {
+public record VendorRegistered(VendorId vendorId, String name, RiskTier riskTier, String actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

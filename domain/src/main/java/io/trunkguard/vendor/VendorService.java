@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Use cases on the vendor register. Every change is written to the audit trail in the same transaction. Errors:
- * {@link io.trunkguard.shared.NotFoundException}, {@link io.trunkguard.shared.ConflictException} (duplicate name),
+ * Use cases on the vendor register. Every change is written to the audit trail in the
+ * same transaction. Errors: {@link io.trunkguard.shared.NotFoundException},
+ * {@link io.trunkguard.shared.ConflictException} (duplicate name),
  * {@link jakarta.validation.ConstraintViolationException}.
  */
 public interface VendorService {
@@ -20,8 +21,12 @@ public interface VendorService {
 
 	Vendor update(@NotNull VendorId id, @Valid @NotNull VendorDetails details, @NotBlank String actor);
 
-	/** Updates only if the stored version is still {@code expectedVersion}, else {@link io.trunkguard.shared.StaleVersionException}. */
-	Vendor update(@NotNull VendorId id, Long expectedVersion, @Valid @NotNull VendorDetails details, @NotBlank String actor);
+	/**
+	 * Updates only if the stored version is still {@code expectedVersion}, else
+	 * {@link io.trunkguard.shared.StaleVersionException}.
+	 */
+	Vendor update(@NotNull VendorId id, Long expectedVersion, @Valid @NotNull VendorDetails details,
+			@NotBlank String actor);
 
 	Vendor get(VendorId id);
 
@@ -29,6 +34,10 @@ public interface VendorService {
 
 	List<Vendor> all();
 
-	/** Vendors whose name or services contain {@code text} (case-insensitive), optionally of one risk tier. */
+	/**
+	 * Vendors whose name or services contain {@code text} (case-insensitive), optionally
+	 * of one risk tier.
+	 */
 	Page<Vendor> search(String text, RiskTier tier, Pageable pageable);
+
 }

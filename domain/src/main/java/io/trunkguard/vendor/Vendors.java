@@ -33,4 +33,5 @@ public interface Vendors extends Repository<Vendor, VendorId> {
 			  and (:tier is null or v.riskTier = :tier)
 			""")
 	Page<Vendor> search(@Param("text") String likePattern, @Param("tier") RiskTier tier, Pageable pageable);
+
 }

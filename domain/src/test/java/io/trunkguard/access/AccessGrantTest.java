@@ -60,9 +60,8 @@ class AccessGrantTest {
 		grant.revoke("first", "reviewer", CLOCK);
 		grant.forgetEvents();
 
-		assertThatThrownBy(() -> grant.revoke("second", "other", CLOCK))
-				.isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("already revoked");
+		assertThatThrownBy(() -> grant.revoke("second", "other", CLOCK)).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("already revoked");
 		assertThat(grant.getRevocationReason()).isEqualTo("first");
 		assertThat(grant.getRevokedBy()).isEqualTo("reviewer");
 		assertThat(grant.pendingEvents()).isEmpty();
@@ -73,7 +72,8 @@ class AccessGrantTest {
 		AccessGrant grant = grant(false, null);
 
 		assertThatThrownBy(() -> grant.revoke(" ", "reviewer", CLOCK)).isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> grant.revoke("x".repeat(1001), "reviewer", CLOCK)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> grant.revoke("x".repeat(1001), "reviewer", CLOCK))
+			.isInstanceOf(InvalidInputException.class);
 		assertThat(grant.isActive()).isTrue();
 	}
 
@@ -87,20 +87,21 @@ class AccessGrantTest {
 
 		AccessGrant plain = grant(false, null);
 		assertThatThrownBy(() -> plain.reduce("root", true, "more", "reviewer", CLOCK))
-				.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> plain.reduce("operator", false, "same", "reviewer", CLOCK))
-				.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(InvalidInputException.class);
 		plain.revoke("gone", "reviewer", CLOCK);
 		assertThatThrownBy(() -> plain.reduce("viewer", false, "too late", "reviewer", CLOCK))
-				.isInstanceOf(InvalidStateException.class);
+			.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
 	void isDormantWhenUnusedLongerThanTheThreshold() {
 		assertThat(grant(false, NOW.minus(Duration.ofDays(91))).isDormant(NOW, AccessGrant.DEFAULT_DORMANCY)).isTrue();
 		assertThat(grant(false, NOW.minus(Duration.ofDays(89))).isDormant(NOW, AccessGrant.DEFAULT_DORMANCY)).isFalse();
-		assertThat(grant(false, null).isDormant(NOW, AccessGrant.DEFAULT_DORMANCY)).as("never used, granted 400 days ago")
-				.isTrue();
+		assertThat(grant(false, null).isDormant(NOW, AccessGrant.DEFAULT_DORMANCY))
+			.as("never used, granted 400 days ago")
+			.isTrue();
 		AccessGrant revoked = grant(false, NOW.minus(Duration.ofDays(200)));
 		revoked.revoke("gone", "reviewer", CLOCK);
 		assertThat(revoked.isDormant(NOW, AccessGrant.DEFAULT_DORMANCY)).as("only active grants are dormant").isFalse();
@@ -118,9 +119,12 @@ class AccessGrantTest {
 
 	@Test
 	void refusesImpossibleDates() {
-		assertThatThrownBy(() -> AccessGrant.issue(GrantId.random(), PersonId.random(), SystemId.random(), "operator", false,
-				NOW.plusSeconds(60), "admin", null, NOW)).isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> AccessGrant.issue(GrantId.random(), PersonId.random(), SystemId.random(), "operator", false,
-				NOW.minusSeconds(60), "admin", NOW.minusSeconds(120), NOW)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> AccessGrant.issue(GrantId.random(), PersonId.random(), SystemId.random(), "operator",
+				false, NOW.plusSeconds(60), "admin", null, NOW))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> AccessGrant.issue(GrantId.random(), PersonId.random(), SystemId.random(), "operator",
+				false, NOW.minusSeconds(60), "admin", NOW.minusSeconds(120), NOW))
+			.isInstanceOf(InvalidInputException.class);
 	}
+
 }

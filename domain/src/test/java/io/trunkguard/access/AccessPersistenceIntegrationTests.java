@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Systems and grants against a real database; run on H2 and PostgreSQL by the subclasses. */
+/**
+ * Systems and grants against a real database; run on H2 and PostgreSQL by the subclasses.
+ */
 abstract class AccessPersistenceIntegrationTests {
 
 	@Autowired
@@ -55,7 +57,9 @@ abstract class AccessPersistenceIntegrationTests {
 	ModuleListenerProbe moduleListener;
 
 	Person owner;
+
 	Person holder;
+
 	AccessSystem system;
 
 	@BeforeEach
@@ -76,8 +80,9 @@ abstract class AccessPersistenceIntegrationTests {
 		assertThat(loaded.getConnector()).isEqualTo(ConnectorType.MANUAL);
 		assertThat(loaded.getReviewerStrategy()).isEqualTo(ReviewerStrategy.SYSTEM_OWNER);
 		assertThat(access.findSystemByName(system.getName())).contains(loaded);
-		assertThat(access.searchSystems(system.getName().toUpperCase(), SystemKind.SBC, Pageable.unpaged()).getContent())
-				.containsExactly(loaded);
+		assertThat(
+				access.searchSystems(system.getName().toUpperCase(), SystemKind.SBC, Pageable.unpaged()).getContent())
+			.containsExactly(loaded);
 	}
 
 	@Test
@@ -85,10 +90,10 @@ abstract class AccessPersistenceIntegrationTests {
 		AccessSystem other = access.registerSystem(TestData.system(owner.getId()), "tester");
 
 		assertThat(access.systemsByIds(List.of(system.getId(), other.getId(), SystemId.random())))
-				.containsOnlyKeys(system.getId(), other.getId())
-				.containsEntry(other.getId(), other);
-		assertThat(personService.byIds(List.of(owner.getId(), holder.getId())))
-				.containsOnlyKeys(owner.getId(), holder.getId());
+			.containsOnlyKeys(system.getId(), other.getId())
+			.containsEntry(other.getId(), other);
+		assertThat(personService.byIds(List.of(owner.getId(), holder.getId()))).containsOnlyKeys(owner.getId(),
+				holder.getId());
 		assertThat(access.systemsByIds(List.of())).isEmpty();
 	}
 
@@ -102,8 +107,8 @@ abstract class AccessPersistenceIntegrationTests {
 
 	@Test
 	void updatesSystemAndAuditsChangedFields() {
-		SystemDetails changed = new SystemDetails(system.getName(), SystemKind.SBC, "now with TLS", owner.getId(), false,
-				ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER);
+		SystemDetails changed = new SystemDetails(system.getName(), SystemKind.SBC, "now with TLS", owner.getId(),
+				false, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER);
 
 		access.updateSystem(system.getId(), changed, "admin");
 
@@ -120,12 +125,16 @@ abstract class AccessPersistenceIntegrationTests {
 	@Test
 	void refusesASystemEditBasedOnAStaleVersion() {
 		SystemDetails d = system.details();
-		access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "first", d.ownerId(), d.inReviewScope(),
-				d.connector(), d.reviewerStrategy()), "admin");
+		access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "first", d.ownerId(),
+				d.inReviewScope(), d.connector(), d.reviewerStrategy()), "admin");
 
-		assertThatThrownBy(() -> access.updateSystem(system.getId(), 0L, new SystemDetails(d.name(), d.kind(), "second",
-				d.ownerId(), d.inReviewScope(), d.connector(), d.reviewerStrategy()), "admin"))
-				.isInstanceOf(StaleVersionException.class);
+		assertThatThrownBy(
+				() -> access
+					.updateSystem(system.getId(), 0L,
+							new SystemDetails(d.name(), d.kind(), "second", d.ownerId(), d.inReviewScope(),
+									d.connector(), d.reviewerStrategy()),
+							"admin"))
+			.isInstanceOf(StaleVersionException.class);
 		assertThat(access.getSystem(system.getId()).getDescription()).isEqualTo("first");
 	}
 
@@ -133,8 +142,8 @@ abstract class AccessPersistenceIntegrationTests {
 	void grantRoundTrips() {
 		Instant grantedAt = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MICROS);
 		Instant lastUsed = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MICROS);
-		AccessGrant grant = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "root", true, grantedAt, lastUsed),
-				"admin");
+		AccessGrant grant = access
+			.issueGrant(new NewGrant(holder.getId(), system.getId(), "root", true, grantedAt, lastUsed), "admin");
 
 		AccessGrant loaded = access.getGrant(grant.getId());
 
@@ -155,18 +164,20 @@ abstract class AccessPersistenceIntegrationTests {
 	void rejectsDuplicateActiveGrant() {
 		access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false), "admin");
 
-		assertThatThrownBy(() -> access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false), "admin"))
-				.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(
+				() -> access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false), "admin"))
+			.isInstanceOf(ConflictException.class);
 		assertThat(access.activeGrantsOf(holder.getId())).hasSize(1);
 	}
 
 	@Test
 	void rejectsGrantForUnknownSystemOrInvalidInput() {
-		assertThatThrownBy(() -> access.issueGrant(new NewGrant(holder.getId(), SystemId.random(), "operator", false), "admin"))
-				.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(
+				() -> access.issueGrant(new NewGrant(holder.getId(), SystemId.random(), "operator", false), "admin"))
+			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> access.issueGrant(new NewGrant(holder.getId(), system.getId(), " ", false), "admin"))
-				.isInstanceOf(ConstraintViolationException.class)
-				.hasMessageContaining("entitlement");
+			.isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("entitlement");
 		assertThat(access.activeGrantsOf(holder.getId())).isEmpty();
 	}
 
@@ -174,8 +185,9 @@ abstract class AccessPersistenceIntegrationTests {
 	void refusesToGrantAccessToALeaver() {
 		personService.markLeft(holder.getId(), LocalDate.now(), "hr");
 
-		assertThatThrownBy(() -> access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false), "admin"))
-				.isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(
+				() -> access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false), "admin"))
+			.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
@@ -185,8 +197,8 @@ abstract class AccessPersistenceIntegrationTests {
 		access.revokeGrant(grant.getId(), "left the NOC team", "reviewer");
 
 		assertThatThrownBy(() -> access.revokeGrant(grant.getId(), "again", "other"))
-				.isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("already revoked");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("already revoked");
 		AccessGrant loaded = access.getGrant(grant.getId());
 		assertThat(loaded.getStatus()).isEqualTo(GrantStatus.REVOKED);
 		assertThat(loaded.getRevocationReason()).isEqualTo("left the NOC team");
@@ -230,26 +242,28 @@ abstract class AccessPersistenceIntegrationTests {
 		Instant now = Instant.now();
 		AccessGrant dormant = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "root", true,
 				now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(200))), "admin");
-		AccessGrant neverUsedOld = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "backup-operator", false,
-				now.minus(Duration.ofDays(150)), null), "admin");
+		AccessGrant neverUsedOld = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "backup-operator",
+				false, now.minus(Duration.ofDays(150)), null), "admin");
 		AccessGrant recent = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "operator", false,
 				now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))), "admin");
-		AccessGrant revoked = access.issueGrant(new NewGrant(holder.getId(), system.getId(), "viewer", false,
-				now.minus(Duration.ofDays(300)), null), "admin");
+		AccessGrant revoked = access.issueGrant(
+				new NewGrant(holder.getId(), system.getId(), "viewer", false, now.minus(Duration.ofDays(300)), null),
+				"admin");
 		access.revokeGrant(revoked.getId(), "not needed", "reviewer");
 
 		GrantQuery ofHolder = new GrantQuery(holder.getId(), null, null, null, null, null);
-		assertThat(ids(access.searchGrants(ofHolder, PageRequest.of(0, 10))))
-				.containsExactlyInAnyOrder(dormant.getId(), neverUsedOld.getId(), recent.getId(), revoked.getId());
-		assertThat(ids(access.searchGrants(ofHolder.withStatus(GrantStatus.ACTIVE).withPrivileged(true), PageRequest.of(0, 10))))
-				.containsExactly(dormant.getId());
+		assertThat(ids(access.searchGrants(ofHolder, PageRequest.of(0, 10)))).containsExactlyInAnyOrder(dormant.getId(),
+				neverUsedOld.getId(), recent.getId(), revoked.getId());
+		assertThat(ids(access.searchGrants(ofHolder.withStatus(GrantStatus.ACTIVE).withPrivileged(true),
+				PageRequest.of(0, 10))))
+			.containsExactly(dormant.getId());
 		GrantQuery dormantOfHolder = new GrantQuery(holder.getId(), null, GrantStatus.ACTIVE, null,
 				now.minus(AccessGrant.DEFAULT_DORMANCY), null);
 		assertThat(ids(access.searchGrants(dormantOfHolder, PageRequest.of(0, 10))))
-				.containsExactlyInAnyOrder(dormant.getId(), neverUsedOld.getId());
+			.containsExactlyInAnyOrder(dormant.getId(), neverUsedOld.getId());
 		GrantQuery text = new GrantQuery(holder.getId(), system.getId(), null, null, null, "OPERATOR");
 		assertThat(ids(access.searchGrants(text, PageRequest.of(0, 10))))
-				.containsExactlyInAnyOrder(neverUsedOld.getId(), recent.getId());
+			.containsExactlyInAnyOrder(neverUsedOld.getId(), recent.getId());
 		GrantQuery literalUnderscore = new GrantQuery(holder.getId(), null, null, null, null, "backup_operator");
 		assertThat(access.searchGrants(literalUnderscore, PageRequest.of(0, 10))).as("'_' is no wildcard").isEmpty();
 		Page<AccessGrant> firstPage = access.searchGrants(ofHolder, PageRequest.of(0, 3));
@@ -263,11 +277,13 @@ abstract class AccessPersistenceIntegrationTests {
 
 		access.revokeGrant(grant.getId(), "registry check", "reviewer");
 
-		// module listeners run asynchronously after the commit; the registry marks the publication complete after them
+		// module listeners run asynchronously after the commit; the registry marks the
+		// publication complete after them
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(moduleListener.received()).anyMatch(event -> event.grantId().equals(grant.getId()));
-			Integer completed = jdbc.queryForObject("select count(*) from event_publication where completion_date is not null "
-					+ "and serialized_event like ?", Integer.class, "%" + grant.getId() + "%");
+			Integer completed = jdbc
+				.queryForObject("select count(*) from event_publication where completion_date is not null "
+						+ "and serialized_event like ?", Integer.class, "%" + grant.getId() + "%");
 			assertThat(completed).isEqualTo(1);
 		});
 	}
@@ -279,4 +295,5 @@ abstract class AccessPersistenceIntegrationTests {
 	private static List<GrantId> ids(Page<AccessGrant> page) {
 		return page.getContent().stream().map(AccessGrant::getId).toList();
 	}
+
 }

@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The audit chain against a real database; run on H2 and PostgreSQL by the subclasses. */
+/**
+ * The audit chain against a real database; run on H2 and PostgreSQL by the subclasses.
+ */
 abstract class AuditTrailIntegrationTests {
 
 	@Autowired
@@ -64,14 +66,16 @@ abstract class AuditTrailIntegrationTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
 		assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'x' where sequence = 1"))
-				.isInstanceOf(DataAccessException.class)
-				.rootCause().hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.update("delete from audit_entry where sequence = 2"))
-				.isInstanceOf(DataAccessException.class)
-				.rootCause().hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.update("delete from audit_chain_head"))
-				.isInstanceOf(DataAccessException.class)
-				.rootCause().hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.update("delete from audit_chain_head")).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 
 		assertThat(entries.count()).isEqualTo(2);
 		assertThat(verifier.verify().intact()).isTrue();
@@ -114,14 +118,14 @@ abstract class AuditTrailIntegrationTests {
 	@Test
 	void rejectsAnInvalidDraftAndAppendsNothing() {
 		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of(" ", "LOGIN_SUCCEEDED", null, null, null)))
-				.isInstanceOf(ConstraintViolationException.class)
-				.hasMessageContaining("actor");
+			.isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("actor");
 		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of("admin", "not upper case", null, null, null)))
-				.isInstanceOf(ConstraintViolationException.class)
-				.hasMessageContaining("action");
+			.isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("action");
 		assertThatThrownBy(() -> trail.record(AuditEntryDraft.of("admin", "EXPORT", null, null, "x".repeat(8001))))
-				.isInstanceOf(ConstraintViolationException.class)
-				.hasMessageContaining("details");
+			.isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("details");
 
 		assertThat(entries.count()).isZero();
 		assertThat(trail.headSequence()).isZero();
@@ -157,7 +161,8 @@ abstract class AuditTrailIntegrationTests {
 			events.publishEvent(new CampaignOpened("c-rolled-back", "compliance-lead", at));
 			status.setRollbackOnly();
 		});
-		transaction.executeWithoutResult(status -> events.publishEvent(new CampaignOpened("c-1", "compliance-lead", at)));
+		transaction
+			.executeWithoutResult(status -> events.publishEvent(new CampaignOpened("c-1", "compliance-lead", at)));
 
 		assertThat(entries.count()).isEqualTo(1);
 		AuditEntry entry = entries.findById(1L).orElseThrow();
@@ -173,8 +178,10 @@ abstract class AuditTrailIntegrationTests {
 		TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
 		readOnly.setReadOnly(true);
 
-		assertThatThrownBy(() -> readOnly.executeWithoutResult(status -> trail.record("auditor", AuditActions.EXPORT_CREATED,
-				null, null, null))).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only transaction");
+		assertThatThrownBy(() -> readOnly
+			.executeWithoutResult(status -> trail.record("auditor", AuditActions.EXPORT_CREATED, null, null, null)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("read-only transaction");
 		assertThat(entries.count()).isZero();
 	}
 
@@ -200,8 +207,10 @@ abstract class AuditTrailIntegrationTests {
 					start.await();
 					for (int i = 0; i < perThread; i++) {
 						int n = i;
-						// each append in its own transaction, as concurrent requests would do
-						transaction.executeWithoutResult(status -> trail.record(actor, "EXPORT_CREATED", "Export", actor + "-" + n, null));
+						// each append in its own transaction, as concurrent requests
+						// would do
+						transaction.executeWithoutResult(
+								status -> trail.record(actor, "EXPORT_CREATED", "Export", actor + "-" + n, null));
 					}
 					return null;
 				}));
@@ -234,7 +243,8 @@ abstract class AuditTrailIntegrationTests {
 		});
 
 		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
-				.extracting(AuditEntry::getSubjectId).containsExactly("e-1", "e-2", "e-3");
+			.extracting(AuditEntry::getSubjectId)
+			.containsExactly("e-1", "e-2", "e-3");
 		assertThat(trail.headSequence()).isEqualTo(3);
 		assertThat(trail.headHash()).isEqualTo(entries.findById(3L).orElseThrow().getHash());
 		assertThat(verifier.verify().intact()).isTrue();
@@ -267,22 +277,25 @@ abstract class AuditTrailIntegrationTests {
 		});
 
 		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
-				.extracting(AuditEntry::getSubjectId).containsExactly("inner", "outer");
+			.extracting(AuditEntry::getSubjectId)
+			.containsExactly("inner", "outer");
 		assertThat(verifier.verify().intact()).isTrue();
 	}
 
 	@Test
 	void refusesTooLongDetailsWhenRecordedAndAppendsNothing() {
-		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> trail.record("lead", "EXPORT_CREATED", "Export", "x",
-				Map.of("note", "n".repeat(AuditEntry.MAX_DETAILS))))).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("details");
+		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> trail.record("lead", "EXPORT_CREATED",
+				"Export", "x", Map.of("note", "n".repeat(AuditEntry.MAX_DETAILS)))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("details");
 
 		assertThat(entries.count()).isZero();
 	}
 
 	@Test
 	void appendsAnEntryRecordedWhileItsTransactionCommits() {
-		transaction.executeWithoutResult(status -> org.springframework.transaction.support.TransactionSynchronizationManager
+		transaction
+			.executeWithoutResult(status -> org.springframework.transaction.support.TransactionSynchronizationManager
 				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
 					@Override
 					public void beforeCommit(boolean readOnly) {
@@ -304,7 +317,8 @@ abstract class AuditTrailIntegrationTests {
 				trail.record("slow", "EXPORT_CREATED", "Export", "slow", null);
 				recorded.countDown();
 				try {
-					// the chain is not locked by a pending entry: the other transaction commits meanwhile
+					// the chain is not locked by a pending entry: the other transaction
+					// commits meanwhile
 					assertThat(otherDone.await(20, TimeUnit.SECONDS)).isTrue();
 				}
 				catch (InterruptedException e) {
@@ -321,7 +335,8 @@ abstract class AuditTrailIntegrationTests {
 		}
 
 		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(0, Limit.of(10)))
-				.extracting(AuditEntry::getSubjectId).containsExactly("fast", "slow");
+			.extracting(AuditEntry::getSubjectId)
+			.containsExactly("fast", "slow");
 		assertThat(verifier.verify().intact()).isTrue();
 	}
 
@@ -351,7 +366,8 @@ abstract class AuditTrailIntegrationTests {
 	void detectsAReplacedEntryWithARecomputedHash() {
 		appendEntries(4);
 		AuditEntry original = entries.findById(2L).orElseThrow();
-		// a careful attacker rewrites entry 2 and recomputes its hash; entry 3 still points at the old hash
+		// a careful attacker rewrites entry 2 and recomputes its hash; entry 3 still
+		// points at the old hash
 		AuditEntry forged = AuditEntry.chain(2, original.getPreviousHash(), original.getOccurredAt(), "intruder",
 				original.getAction(), original.getSubjectType(), original.getSubjectId(), original.getDetails());
 		tampering.changeColumn(2, "actor", "intruder");
@@ -423,13 +439,20 @@ abstract class AuditTrailIntegrationTests {
 		trail.record(new AuditEntryDraft("alice", "EXPORT_CREATED", "EvidencePack", "p1", null, t0.plusSeconds(120)));
 
 		assertThat(entries.search("alice", null, null, null, null, null, PageRequest.of(0, 10)).getContent())
-				.extracting(AuditEntry::getAction).containsExactly("EXPORT_CREATED", "LOGIN_SUCCEEDED");
-		assertThat(entries.search(null, null, null, null, t0.plusSeconds(30), t0.plusSeconds(120), PageRequest.of(0, 10))
-				.getContent()).extracting(AuditEntry::getActor).containsExactly("bob");
-		assertThat(entries.findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderBySequenceAsc(t0, t0.plusSeconds(121),
-				PageRequest.of(0, 2)).getTotalElements()).isEqualTo(3);
+			.extracting(AuditEntry::getAction)
+			.containsExactly("EXPORT_CREATED", "LOGIN_SUCCEEDED");
+		assertThat(
+				entries.search(null, null, null, null, t0.plusSeconds(30), t0.plusSeconds(120), PageRequest.of(0, 10))
+					.getContent())
+			.extracting(AuditEntry::getActor)
+			.containsExactly("bob");
+		assertThat(entries
+			.findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderBySequenceAsc(t0, t0.plusSeconds(121),
+					PageRequest.of(0, 2))
+			.getTotalElements()).isEqualTo(3);
 		assertThat(entries.findBySequenceGreaterThanOrderBySequenceAsc(1, Limit.of(5)))
-				.extracting(AuditEntry::getSequence).containsExactly(2L, 3L);
+			.extracting(AuditEntry::getSequence)
+			.containsExactly(2L, 3L);
 	}
 
 	void appendEntries(int count) {
@@ -437,4 +460,5 @@ abstract class AuditTrailIntegrationTests {
 			trail.record("tester", "GRANT_REVOKED", "Grant", "g-" + i, Map.of("reason", "test " + i));
 		}
 	}
+
 }

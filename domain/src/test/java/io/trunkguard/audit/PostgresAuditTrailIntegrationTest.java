@@ -19,13 +19,14 @@ class PostgresAuditTrailIntegrationTest extends AuditTrailIntegrationTests {
 	void databaseRefusesToTruncateTheTrail() {
 		appendEntries(2);
 
-		assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
-				.isInstanceOf(DataAccessException.class)
-				.rootCause().hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.execute("truncate audit_chain_head"))
-				.isInstanceOf(DataAccessException.class)
-				.rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.execute("truncate audit_entry")).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.execute("truncate audit_chain_head")).isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 
 		assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isEqualTo(2);
 	}
+
 }

@@ -31,8 +31,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo data set against a real database; run on H2 and PostgreSQL by the subclasses. One test method, because
- * the data set loads once per database and the second run must load nothing.
+ * The demo data set against a real database; run on H2 and PostgreSQL by the subclasses.
+ * One test method, because the data set loads once per database and the second run must
+ * load nothing.
  */
 abstract class DemoDataIntegrationTests {
 
@@ -71,7 +72,8 @@ abstract class DemoDataIntegrationTests {
 
 	@Test
 	void loadsTheDataSetOnceWithWhatAReviewShouldSurface() {
-		new AuditTrailTampering(dataSource).resetChain(); // other tests of this context may have tampered with it
+		new AuditTrailTampering(dataSource).resetChain(); // other tests of this context
+															// may have tampered with it
 		long peopleBefore = people.count();
 		long systemsBefore = systems.count();
 		long grantsBefore = grants.count();
@@ -89,10 +91,12 @@ abstract class DemoDataIntegrationTests {
 		assertThat(systems.count() - systemsBefore).isEqualTo(first.systems());
 		assertThat(grants.count() - grantsBefore).isEqualTo(first.grants());
 		assertThat(vendors.count() - vendorsBefore).isEqualTo(first.vendors());
-		// every change went through the services, so the audit trail holds one entry each, and the chain is intact
+		// every change went through the services, so the audit trail holds one entry
+		// each, and the chain is intact
 		assertThat(auditEntries.search(DemoDataLoader.ACTOR, null, null, null, null, null, PageRequest.of(0, 1))
-				.getTotalElements()).isEqualTo(first.people() + first.systems() + first.grants() + first.vendors()
-						+ 2 /* leavers */ + first.revokedGrants());
+			.getTotalElements())
+			.isEqualTo(first.people() + first.systems() + first.grants() + first.vendors()
+					+ 2 /* leavers */ + first.revokedGrants());
 		assertThat(verifier.verify().intact()).isTrue();
 
 		// the four demo logins, the reviewer being a manager and a system owner
@@ -108,13 +112,14 @@ abstract class DemoDataIntegrationTests {
 		assertThat(idp.getKind()).isEqualTo(SystemKind.IDENTITY_PROVIDER);
 		assertThat(idp.getConnector()).isEqualTo(ConnectorType.KEYCLOAK);
 		assertThat(access.allSystems()).extracting(AccessSystem::getKind)
-				.contains(SystemKind.SIP_ADMIN_PORTAL, SystemKind.SBC, SystemKind.CALL_RECORDING, SystemKind.CARRIER_PORTAL);
+			.contains(SystemKind.SIP_ADMIN_PORTAL, SystemKind.SBC, SystemKind.CALL_RECORDING,
+					SystemKind.CARRIER_PORTAL);
 
 		// privileged and dormant grants
 		assertThat(grants.countByStatusAndPrivilegedTrue(GrantStatus.ACTIVE)).isGreaterThan(10);
 		Instant ninetyDaysAgo = Instant.now().minus(AccessGrant.DEFAULT_DORMANCY);
 		assertThat(access.searchGrants(GrantQuery.dormant(ninetyDaysAgo), PageRequest.of(0, 1)).getTotalElements())
-				.isGreaterThan(10);
+			.isGreaterThan(10);
 
 		// a leaver who still holds access, and one who was deprovisioned
 		Person marco = personService.findByHrId("HR-1016").orElseThrow();
@@ -125,16 +130,17 @@ abstract class DemoDataIntegrationTests {
 		assertThat(access.activeGrantsOf(olga.getId())).isEmpty();
 
 		// contractors past their end date who are still active and hold access
-		List<Person> expiredContractors = people.findByEmploymentStatusOrderByFullName(EmploymentStatus.ACTIVE).stream()
-				.filter(p -> p.getEmploymentType() == EmploymentType.CONTRACTOR && p.isPastEndDate(LocalDate.now()))
-				.toList();
+		List<Person> expiredContractors = people.findByEmploymentStatusOrderByFullName(EmploymentStatus.ACTIVE)
+			.stream()
+			.filter(p -> p.getEmploymentType() == EmploymentType.CONTRACTOR && p.isPastEndDate(LocalDate.now()))
+			.toList();
 		assertThat(expiredContractors).hasSize(2);
 		assertThat(expiredContractors).allSatisfy(p -> assertThat(access.activeGrantsOf(p.getId())).isNotEmpty());
 
 		// three carriers
 		assertThat(vendorService.findByName("Northwind Carrier Services")).isPresent();
 		assertThat(vendorService.all()).extracting(v -> v.getName())
-				.contains("Northwind Carrier Services", "Bluefin Telecom", "Meridian Voice Networks");
+			.contains("Northwind Carrier Services", "Bluefin Telecom", "Meridian Voice Networks");
 
 		// a second run loads nothing
 		long entriesAfterFirst = auditEntries.count();
@@ -145,4 +151,5 @@ abstract class DemoDataIntegrationTests {
 		assertThat(grants.count() - grantsBefore).isEqualTo(first.grants());
 		assertThat(auditEntries.count()).isEqualTo(entriesAfterFirst);
 	}
+
 }

@@ -20,7 +20,8 @@ class DeprovisioningCaseTest {
 
 	DeprovisioningCase open() {
 		return DeprovisioningCase.open(DeprovisioningCaseId.random(), PersonId.random(), "leo",
-				new TerminationNotice("evt-1", "HR-1", EVENT, TerminationSource.HR_WEBHOOK, "client:hr-webhook"), EVENT.plusSeconds(5));
+				new TerminationNotice("evt-1", "HR-1", EVENT, TerminationSource.HR_WEBHOOK, "client:hr-webhook"),
+				EVENT.plusSeconds(5));
 	}
 
 	@Test
@@ -44,8 +45,8 @@ class DeprovisioningCaseTest {
 	@Test
 	void missesTheSlaWhenARemovalCameAfterItsDueTime() {
 		DeprovisioningCase c = open();
-		c.recordGrantRevoked(GrantId.random(), SystemId.random(), "Carrier portal", "admin", "olga", EVENT.plus(Duration.ofHours(30)),
-				EVENT.plus(Duration.ofHours(24)));
+		c.recordGrantRevoked(GrantId.random(), SystemId.random(), "Carrier portal", "admin", "olga",
+				EVENT.plus(Duration.ofHours(30)), EVENT.plus(Duration.ofHours(24)));
 		c.complete(new Verification(true, 0, List.of()), "system:deprovisioning", EVENT.plus(Duration.ofHours(31)));
 
 		assertThat(c.getSlaMet()).isFalse();
@@ -56,22 +57,28 @@ class DeprovisioningCaseTest {
 	void refusesToCompleteOnAFailedVerificationAndToChangeACompletedCase() {
 		DeprovisioningCase c = open();
 		assertThatThrownBy(() -> c.complete(new Verification(true, 1, List.of()), "system:deprovisioning", EVENT))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("1 active session");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("1 active session");
 		c.complete(new Verification(true, 0, List.of()), "system:deprovisioning", EVENT.plusSeconds(10));
-		assertThatThrownBy(() -> c.recordAccountDisabled(true, "system:keycloak", EVENT)).isInstanceOf(InvalidStateException.class);
-		assertThatThrownBy(() -> c.complete(new Verification(true, 0, List.of()), "x", EVENT)).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> c.recordAccountDisabled(true, "system:keycloak", EVENT))
+			.isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> c.complete(new Verification(true, 0, List.of()), "x", EVENT))
+			.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
 	void anEscalationPublishesTheMissedSlaForNotifications() {
 		DeprovisioningCase c = open();
 		GrantId grant = GrantId.random();
-		c.recordEscalation(grant, SystemId.random(), "Carrier portal", "olga", List.of("compliance-lead"), EVENT.plus(Duration.ofHours(25)),
-				EVENT.plus(Duration.ofHours(24)));
+		c.recordEscalation(grant, SystemId.random(), "Carrier portal", "olga", List.of("compliance-lead"),
+				EVENT.plus(Duration.ofHours(25)), EVENT.plus(Duration.ofHours(24)));
 
-		assertThat(c.pendingEvents()).filteredOn(DeprovisioningSlaMissed.class::isInstance).singleElement()
-				.isEqualTo(new DeprovisioningSlaMissed(c.getId(), "HR-1", "leo", grant.toString(), "Carrier portal", "olga",
-						EVENT.plus(Duration.ofHours(24)), List.of("compliance-lead"), EVENT.plus(Duration.ofHours(25))));
-		assertThat(c.getSteps()).singleElement().satisfies(s -> assertThat(s.getNote()).isEqualTo("SLA missed, escalated to compliance-lead"));
+		assertThat(c.pendingEvents()).filteredOn(DeprovisioningSlaMissed.class::isInstance)
+			.singleElement()
+			.isEqualTo(new DeprovisioningSlaMissed(c.getId(), "HR-1", "leo", grant.toString(), "Carrier portal", "olga",
+					EVENT.plus(Duration.ofHours(24)), List.of("compliance-lead"), EVENT.plus(Duration.ofHours(25))));
+		assertThat(c.getSteps()).singleElement()
+			.satisfies(s -> assertThat(s.getNote()).isEqualTo("SLA missed, escalated to compliance-lead"));
 	}
+
 }

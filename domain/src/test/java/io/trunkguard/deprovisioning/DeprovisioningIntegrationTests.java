@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Deprovisioning cases against a real database (H2 and PostgreSQL by the subclasses): idempotent receipt (also under
- * concurrency), account disabling, automatic and manual removals, verification, completion with times and SLA, and
- * the audit trail. The identity provider is {@link FakeIdentityProvider}.
+ * Deprovisioning cases against a real database (H2 and PostgreSQL by the subclasses):
+ * idempotent receipt (also under concurrency), account disabling, automatic and manual
+ * removals, verification, completion with times and SLA, and the audit trail. The
+ * identity provider is {@link FakeIdentityProvider}.
  */
 abstract class DeprovisioningIntegrationTests {
 
@@ -69,10 +70,15 @@ abstract class DeprovisioningIntegrationTests {
 	FakeIdentityProvider keycloak;
 
 	Person owner;
+
 	Person leaver;
+
 	AccessSystem idp;
+
 	AccessSystem carrierPortal;
+
 	AccessGrant idpRole;
+
 	AccessGrant portalLogin;
 
 	@BeforeEach
@@ -80,12 +86,14 @@ abstract class DeprovisioningIntegrationTests {
 		keycloak.setDown(false);
 		owner = people.register(TestData.employee("Olga Owner", null), "tester");
 		leaver = people.register(TestData.employee("Leo Leaver", owner.getId()), "tester");
-		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null, owner.getId(), true,
-				ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		carrierPortal = access.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
-				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null,
+				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		carrierPortal = access
+			.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
+					owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		idpRole = access.issueGrant(new NewGrant(leaver.getId(), idp.getId(), "reviewer", false), "tester");
-		portalLogin = access.issueGrant(new NewGrant(leaver.getId(), carrierPortal.getId(), "portal-admin", true), "tester");
+		portalLogin = access.issueGrant(new NewGrant(leaver.getId(), carrierPortal.getId(), "portal-admin", true),
+				"tester");
 		keycloak.addAccount(leaver.getUsername(), 2, "reviewer", "offline_access");
 	}
 
@@ -95,11 +103,13 @@ abstract class DeprovisioningIntegrationTests {
 	}
 
 	TerminationNotice notice(String eventId) {
-		return new TerminationNotice(eventId, leaver.getHrId(), EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook");
+		return new TerminationNotice(eventId, leaver.getHrId(), EVENT_TIME, TerminationSource.HR_WEBHOOK,
+				"client:hr-webhook");
 	}
 
 	List<AuditEntry> auditOf(DeprovisioningCaseId id) {
-		return audit.search(null, null, "DeprovisioningCase", id.toString(), null, null, Pageable.ofSize(100)).getContent();
+		return audit.search(null, null, "DeprovisioningCase", id.toString(), null, null, Pageable.ofSize(100))
+			.getContent();
 	}
 
 	@Test
@@ -113,22 +123,23 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(second.caseId()).isEqualTo(first.caseId());
 		DeprovisioningCase c = deprovisioning.get(first.caseId());
 		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false), org.assertj.core.groups.Tuple.tuple(eventId, true));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false),
+					org.assertj.core.groups.Tuple.tuple(eventId, true));
 		assertThat(c.getEffectiveAt()).isEqualTo(EVENT_TIME);
 		assertThat(c.getStatus()).isEqualTo(CaseStatus.OPEN);
 		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction)
-				.contains("DEPROVISIONING_CASE_OPENED", "DEPROVISIONING_DUPLICATE_RECEIVED");
+			.contains("DEPROVISIONING_CASE_OPENED", "DEPROVISIONING_DUPLICATE_RECEIVED");
 	}
 
 	@Test
 	void joinsTheOpenCaseOfAPersonAlreadyBeingDeprovisioned() {
 		CaseReceipt webhook = deprovisioning.receiveTermination(notice(TestData.unique("evt")));
-		CaseReceipt scim = deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("scim"), leaver.getHrId(),
-				EVENT_TIME.plusSeconds(60), TerminationSource.SCIM, "client:scim"));
+		CaseReceipt scim = deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("scim"),
+				leaver.getHrId(), EVENT_TIME.plusSeconds(60), TerminationSource.SCIM, "client:scim"));
 
 		assertThat(scim).isEqualTo(new CaseReceipt(webhook.caseId(), false));
 		assertThat(deprovisioning.get(webhook.caseId()).getReceipts()).extracting(Receipt::getSource)
-				.containsExactly(TerminationSource.HR_WEBHOOK, TerminationSource.SCIM);
+			.containsExactly(TerminationSource.HR_WEBHOOK, TerminationSource.SCIM);
 		assertThat(cases.findByPersonIdOrderByReceivedAtDesc(leaver.getId())).hasSize(1);
 	}
 
@@ -157,17 +168,17 @@ abstract class DeprovisioningIntegrationTests {
 	@Test
 	void refusesAnEventForAnUnknownHrIdAndOpensNothing() {
 		long before = cases.count();
-		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"), "NO-SUCH-HR-ID",
-				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
-				.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"),
+				"NO-SUCH-HR-ID", EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(NotFoundException.class);
 		assertThat(cases.count()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAnIncompleteEvent() {
-		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(" ", leaver.getHrId(), null,
-				TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
-				.isInstanceOf(ConstraintViolationException.class);
+		assertThatThrownBy(() -> deprovisioning.receiveTermination(
+				new TerminationNotice(" ", leaver.getHrId(), null, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(ConstraintViolationException.class);
 	}
 
 	@Test
@@ -198,33 +209,38 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(incomplete.passed()).isFalse();
 		assertThat(incomplete.activeGrants()).containsExactly(portalLogin.getId());
 		assertThatThrownBy(() -> deprovisioning.complete(id)).isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("1 active grant");
+			.hasMessageContaining("1 active grant");
 
-		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(), "removed in the portal, ticket OPS-1");
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(),
+				"removed in the portal, ticket OPS-1");
 		assertThat(deprovisioning.verify(id).passed()).isTrue();
 		DeprovisioningCase done = deprovisioning.complete(id);
 
 		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
 		assertThat(done.getSlaMet()).isTrue();
 		assertThat(done.getVerificationAttempts()).isEqualTo(2);
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED,
-				StepKind.GRANT_REVOKED, StepKind.VERIFICATION_FAILED, StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED, StepKind.GRANT_REVOKED,
+					StepKind.VERIFICATION_FAILED, StepKind.GRANT_REVOKED, StepKind.VERIFIED);
 		Step manual = done.revocationOf(portalLogin.getId()).orElseThrow();
 		assertThat(manual.getDoneBy()).isEqualTo(owner.getUsername());
 		assertThat(manual.getNote()).isEqualTo("removed in the portal, ticket OPS-1");
 		assertThat(done.getLastAccessRemovedAt()).isEqualTo(manual.getDoneAt());
-		assertThat(done.timeToDeprovision()).contains(Duration.ofSeconds(Duration.between(EVENT_TIME, manual.getDoneAt()).toSeconds()));
+		assertThat(done.timeToDeprovision())
+			.contains(Duration.ofSeconds(Duration.between(EVENT_TIME, manual.getDoneAt()).toSeconds()));
 		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(70));
-		assertThat(auditOf(id)).extracting(AuditEntry::getAction).contains("DEPROVISIONING_ACCOUNT_DISABLED",
-				"DEPROVISIONING_GRANT_REVOKED", "DEPROVISIONING_VERIFICATION_FAILED", "DEPROVISIONING_CASE_COMPLETED");
+		assertThat(auditOf(id)).extracting(AuditEntry::getAction)
+			.contains("DEPROVISIONING_ACCOUNT_DISABLED", "DEPROVISIONING_GRANT_REVOKED",
+					"DEPROVISIONING_VERIFICATION_FAILED", "DEPROVISIONING_CASE_COMPLETED");
 
-		// closed: a late duplicate is recorded on the case, opens nothing and cannot reopen it
+		// closed: a late duplicate is recorded on the case, opens nothing and cannot
+		// reopen it
 		CaseReceipt late = deprovisioning.receiveTermination(notice(done.getEventId()));
 		assertThat(late).isEqualTo(new CaseReceipt(id, false));
 		assertThat(deprovisioning.get(id).getStatus()).isEqualTo(CaseStatus.COMPLETED);
 		assertThatThrownBy(() -> deprovisioning.disableAccount(id)).isInstanceOf(InvalidStateException.class);
-		Integer openRows = jdbc.queryForObject("select count(*) from deprovisioning_case where open_person_id = ?", Integer.class,
-				leaver.getId().value());
+		Integer openRows = jdbc.queryForObject("select count(*) from deprovisioning_case where open_person_id = ?",
+				Integer.class, leaver.getId().value());
 		assertThat(openRows).isZero();
 	}
 
@@ -247,14 +263,15 @@ abstract class DeprovisioningIntegrationTests {
 		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
 		deprovisioning.disableAccount(id);
 		deprovisioning.removeAutomatically(id, idpRole.getId());
-		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(), "removed in the portal, ticket OPS-1");
+		deprovisioning.confirmManualRemoval(id, portalLogin.getId(), owner.getUsername(),
+				"removed in the portal, ticket OPS-1");
 		keycloak.enable(leaver.getUsername());
 
 		Verification verification = deprovisioning.verify(id);
 
 		assertThat(verification.accountDisabled()).isFalse();
 		assertThatThrownBy(() -> deprovisioning.complete(id)).isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("account still enabled");
+			.hasMessageContaining("account still enabled");
 		assertThat(deprovisioning.get(id).isOpen()).isTrue();
 	}
 
@@ -270,7 +287,7 @@ abstract class DeprovisioningIntegrationTests {
 		keycloak.setDown(false);
 		deprovisioning.disableAccount(id);
 		assertThat(deprovisioning.get(id).getSteps()).extracting(Step::getKind)
-				.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
 	}
 
 	@Test
@@ -278,10 +295,13 @@ abstract class DeprovisioningIntegrationTests {
 		DeprovisioningCaseId id = deprovisioning.receiveTermination(notice(TestData.unique("evt"))).caseId();
 		AccessGrant ownersGrant = access.issueGrant(new NewGrant(owner.getId(), idp.getId(), "admin", true), "tester");
 
-		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, portalLogin.getId())).isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("no connector");
-		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, ownersGrant.getId())).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, portalLogin.getId()))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("no connector");
+		assertThatThrownBy(() -> deprovisioning.removeAutomatically(id, ownersGrant.getId()))
+			.isInstanceOf(InvalidStateException.class);
 		assertThat(access.getGrant(ownersGrant.getId()).isActive()).isTrue();
 		assertThat(access.getGrant(portalLogin.getId()).isActive()).isTrue();
 	}
+
 }

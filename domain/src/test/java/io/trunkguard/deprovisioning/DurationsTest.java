@@ -22,4 +22,5 @@ class DurationsTest {
 		assertThat(Durations.human(Duration.ofMinutes(-90))).isEqualTo("1 h 30 min");
 		assertThat(Durations.human(null)).isEmpty();
 	}
+
 }

@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for Keycloak in the domain's tests (integrations implements the real adapter, tested against a real
- * Keycloak in the web module): accounts with roles, sessions and an enabled flag, and a switch to be unreachable.
- * It is the outside system, not the thing under test. In a reactor build the web module's tests see the domain's test
- * classes too: there the real adapter is wanted, so this one stays out wherever the application class exists.
+ * A stand-in for Keycloak in the domain's tests (integrations implements the real
+ * adapter, tested against a real Keycloak in the web module): accounts with roles,
+ * sessions and an enabled flag, and a switch to be unreachable. It is the outside system,
+ * not the thing under test. In a reactor build the web module's tests see the domain's
+ * test classes too: there the real adapter is wanted, so this one stays out wherever the
+ * application class exists.
  */
 @Component
 @ConditionalOnMissingClass("io.trunkguard.TrunkguardApplication")
@@ -22,7 +24,9 @@ public class FakeIdentityProvider implements IdentityProviderPort {
 	}
 
 	private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
 	private final AtomicInteger disableCalls = new AtomicInteger();
+
 	private volatile boolean down;
 
 	public void addAccount(String username, int sessions, String... roles) {
@@ -98,4 +102,5 @@ public class FakeIdentityProvider implements IdentityProviderPort {
 			throw new IllegalStateException("Keycloak is unreachable (connection refused)");
 		}
 	}
+
 }

@@ -35,9 +35,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review and deprovisioning events write their mail to the outbox in their own transaction, against a real database
- * (H2 and PostgreSQL by the subclasses): committed together, rolled back together. No SMTP server is configured in
- * these contexts, so the messages are KEPT_IN_OUTBOX.
+ * Review and deprovisioning events write their mail to the outbox in their own
+ * transaction, against a real database (H2 and PostgreSQL by the subclasses): committed
+ * together, rolled back together. No SMTP server is configured in these contexts, so the
+ * messages are KEPT_IN_OUTBOX.
  */
 abstract class NotificationIntegrationTests {
 
@@ -71,14 +72,19 @@ abstract class NotificationIntegrationTests {
 	PlatformTransactionManager transactionManager;
 
 	Person manager;
+
 	Person owner;
+
 	Person loner;
+
 	Person holder;
+
 	Person lead;
 
 	@BeforeEach
 	void setUp() {
-		demoData.load(); // brings the compliance lead "compliance-lead" (trunkguard.notification.compliance-leads' default)
+		demoData.load(); // brings the compliance lead "compliance-lead"
+							// (trunkguard.notification.compliance-leads' default)
 		lead = people.findByUsername("compliance-lead").orElseThrow();
 		manager = people.register(TestData.employee("Manny Manager", null), "tester");
 		owner = people.register(TestData.employee("Olga Owner", manager.getId()), "tester");
@@ -91,7 +97,8 @@ abstract class NotificationIntegrationTests {
 	}
 
 	ReviewCampaign start() {
-		return campaigns.start(TestData.unique("Quarterly review"), DEADLINE, UnansweredRule.CARRY_OVER, "compliance-lead");
+		return campaigns.start(TestData.unique("Quarterly review"), DEADLINE, UnansweredRule.CARRY_OVER,
+				"compliance-lead");
 	}
 
 	List<OutboxMessage> about(Object reference) {
@@ -116,7 +123,8 @@ abstract class NotificationIntegrationTests {
 			assertThat(m.getBody()).contains("/reviews/" + campaign.getId() + "/inbox");
 		});
 		assertThat(outbox.addressedTo(owner.getUsername(), OutboxFilter.none(), Pageable.ofSize(10)).getContent())
-				.extracting(OutboxMessage::getReferenceId).contains(campaign.getId().toString());
+			.extracting(OutboxMessage::getReferenceId)
+			.contains(campaign.getId().toString());
 	}
 
 	@Test
@@ -131,8 +139,10 @@ abstract class NotificationIntegrationTests {
 		});
 
 		assertThat(about(campaign.getId())).isEmpty();
-		assertThat(audit.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
-				Pageable.unpaged()).getContent()).as("the reminder itself rolled back too").isEmpty();
+		assertThat(audit
+			.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
+					Pageable.unpaged())
+			.getContent()).as("the reminder itself rolled back too").isEmpty();
 	}
 
 	@Test
@@ -146,7 +156,7 @@ abstract class NotificationIntegrationTests {
 			assertThat(m.getRecipientUsername()).isEqualTo(manager.getUsername());
 			assertThat(m.getRecipientEmail()).isEqualTo(manager.getEmail());
 			assertThat(m.getBody()).contains("Olga Owner (" + owner.getUsername() + ") did not finish")
-					.contains("You receive this as their manager");
+				.contains("You receive this as their manager");
 		});
 	}
 
@@ -167,11 +177,15 @@ abstract class NotificationIntegrationTests {
 	@Test
 	void writesAMissedRemovalSlaToTheComplianceLeadsAndRollsItBackWithTheEscalation() {
 		Person leaver = people.register(TestData.employee("Leo Leaver", manager.getId()), "tester");
-		AccessSystem portal = access.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
-				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessGrant login = access.issueGrant(new NewGrant(leaver.getId(), portal.getId(), "portal-admin", true), "tester");
-		DeprovisioningCaseId caseId = deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"), leaver.getHrId(),
-				Instant.now().minus(Duration.ofDays(2)), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId();
+		AccessSystem portal = access
+			.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
+					owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessGrant login = access.issueGrant(new NewGrant(leaver.getId(), portal.getId(), "portal-admin", true),
+				"tester");
+		DeprovisioningCaseId caseId = deprovisioning
+			.receiveTermination(new TerminationNotice(TestData.unique("evt"), leaver.getHrId(),
+					Instant.now().minus(Duration.ofDays(2)), TerminationSource.HR_WEBHOOK, "client:hr-webhook"))
+			.caseId();
 
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
 			deprovisioning.escalate(caseId, login.getId());
@@ -185,23 +199,30 @@ abstract class NotificationIntegrationTests {
 			assertThat(m.getKind()).isEqualTo(MessageKind.REMOVAL_ESCALATION);
 			assertThat(m.getRecipientUsername()).isEqualTo("compliance-lead");
 			assertThat(m.getRecipientEmail()).isEqualTo(lead.getEmail());
-			assertThat(m.getSubject()).isEqualTo("Escalation: access of Leo Leaver to " + portal.getName() + " not removed in time");
-			assertThat(m.getBody()).contains("(HR id " + leaver.getHrId() + ")").contains("(portal-admin)")
-					.contains("/deprovisioning/" + caseId);
+			assertThat(m.getSubject())
+				.isEqualTo("Escalation: access of Leo Leaver to " + portal.getName() + " not removed in time");
+			assertThat(m.getBody()).contains("(HR id " + leaver.getHrId() + ")")
+				.contains("(portal-admin)")
+				.contains("/deprovisioning/" + caseId);
 		});
 	}
 
 	@Test
 	void ignoresDeprovisioningStepsThatAreNoEscalation() {
 		Person leaver = people.register(TestData.employee("Lea Leaver", manager.getId()), "tester");
-		AccessSystem portal = access.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
-				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessGrant login = access.issueGrant(new NewGrant(leaver.getId(), portal.getId(), "portal-user", false), "tester");
-		DeprovisioningCaseId caseId = deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"), leaver.getHrId(),
-				Instant.now(), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId();
+		AccessSystem portal = access
+			.registerSystem(new SystemDetails(TestData.unique("Carrier portal"), SystemKind.CARRIER_PORTAL, null,
+					owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessGrant login = access.issueGrant(new NewGrant(leaver.getId(), portal.getId(), "portal-user", false),
+				"tester");
+		DeprovisioningCaseId caseId = deprovisioning
+			.receiveTermination(new TerminationNotice(TestData.unique("evt"), leaver.getHrId(), Instant.now(),
+					TerminationSource.HR_WEBHOOK, "client:hr-webhook"))
+			.caseId();
 
 		deprovisioning.confirmManualRemoval(caseId, login.getId(), owner.getUsername());
 
 		assertThat(about(caseId)).isEmpty();
 	}
+
 }

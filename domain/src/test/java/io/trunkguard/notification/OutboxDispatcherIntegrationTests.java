@@ -36,11 +36,13 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dispatcher against real SMTP servers on 127.0.0.1: GreenMail receives the mail; a port nobody listens on and a
- * server that answers every connection with 554 make attempts fail, which are counted with their error, retried, then
- * FAILED, and never lost. The dispatcher is built by hand on the shared context's database (with Spring's
- * {@link JavaMailSenderImpl} pointed at the test server), so no second Spring context is started. H2 and PostgreSQL by
- * the subclasses (the claim that keeps two senders apart is an update the database must get right).
+ * The dispatcher against real SMTP servers on 127.0.0.1: GreenMail receives the mail; a
+ * port nobody listens on and a server that answers every connection with 554 make
+ * attempts fail, which are counted with their error, retried, then FAILED, and never
+ * lost. The dispatcher is built by hand on the shared context's database (with Spring's
+ * {@link JavaMailSenderImpl} pointed at the test server), so no second Spring context is
+ * started. H2 and PostgreSQL by the subclasses (the claim that keeps two senders apart is
+ * an update the database must get right).
  */
 abstract class OutboxDispatcherIntegrationTests {
 
@@ -75,8 +77,9 @@ abstract class OutboxDispatcherIntegrationTests {
 	}
 
 	NotificationProperties properties(int maxAttempts) {
-		return new NotificationProperties("http://127.0.0.1:8080", FROM, List.of("compliance-lead"), ZoneOffset.UTC, maxAttempts,
-				Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(30));
+		return new NotificationProperties("http://127.0.0.1:8080", FROM, List.of("compliance-lead"), ZoneOffset.UTC,
+				maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(5),
+				Duration.ofSeconds(30));
 	}
 
 	OutboxDispatcher dispatcher(int port, int maxAttempts) {
@@ -126,7 +129,7 @@ abstract class OutboxDispatcherIntegrationTests {
 		assertThat(to.getPersonal()).isEqualTo("Olga Östergård");
 		assertThat(mail.getContentType()).startsWith("text/plain");
 		assertThat(((String) mail.getContent()).replace("\r\n", "\n").strip()).as("the text, bar the final line break")
-				.isEqualTo(message.getBody().strip());
+			.isEqualTo(message.getBody().strip());
 		OutboxMessage sent = messages.findById(message.getId()).orElseThrow();
 		assertThat(sent.getStatus()).isEqualTo(MessageStatus.SENT);
 		assertThat(sent.getAttempts()).isEqualTo(1);
@@ -148,7 +151,8 @@ abstract class OutboxDispatcherIntegrationTests {
 		assertThat(first.getNextAttemptAt()).isAfter(now);
 
 		dispatcher.dispatchDue(now.plusSeconds(30));
-		assertThat(messages.findById(message.getId()).orElseThrow().getAttempts()).as("waits before the next attempt").isEqualTo(1);
+		assertThat(messages.findById(message.getId()).orElseThrow().getAttempts()).as("waits before the next attempt")
+			.isEqualTo(1);
 
 		dispatcher.dispatchDue(now.plus(Duration.ofMinutes(1)));
 		dispatcher.dispatchDue(now.plus(Duration.ofMinutes(5)));
@@ -187,8 +191,7 @@ abstract class OutboxDispatcherIntegrationTests {
 		for (int i = 0; i < 12; i++) {
 			batch.add(pending("reviewer" + i + "@example.test", now));
 		}
-		List<Callable<Integer>> nodes = List.of(
-				() -> dispatcher(smtp.getSmtp().getPort(), 3).dispatchDue(now),
+		List<Callable<Integer>> nodes = List.of(() -> dispatcher(smtp.getSmtp().getPort(), 3).dispatchDue(now),
 				() -> dispatcher(smtp.getSmtp().getPort(), 3).dispatchDue(now));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		int sent = 0;
@@ -218,16 +221,18 @@ abstract class OutboxDispatcherIntegrationTests {
 		try {
 			OutboxMessage rolledBack = transaction.execute(status -> {
 				status.setRollbackOnly();
-				return outbox.write(texts.reviewReminder(new Recipient("olga", "Olga", "olga@example.test"), "c-rolled-back", "Q4", 2,
-						Instant.now()));
+				return outbox.write(texts.reviewReminder(new Recipient("olga", "Olga", "olga@example.test"),
+						"c-rolled-back", "Q4", 2, Instant.now()));
 			});
-			OutboxMessage committed = transaction.execute(status -> outbox.write(texts.reviewReminder(
-					new Recipient("olga", "Olga", "olga@example.test"), "c-committed", "Q4", 2, Instant.now())));
+			OutboxMessage committed = transaction
+				.execute(status -> outbox.write(texts.reviewReminder(new Recipient("olga", "Olga", "olga@example.test"),
+						"c-committed", "Q4", 2, Instant.now())));
 			written.add(committed.getId());
 			assertThat(committed.getStatus()).isEqualTo(MessageStatus.PENDING);
 
-			Awaitility.await().atMost(Duration.ofSeconds(10))
-					.until(() -> messages.findById(committed.getId()).orElseThrow().getStatus() == MessageStatus.SENT);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> messages.findById(committed.getId()).orElseThrow().getStatus() == MessageStatus.SENT);
 			assertThat(received(committed.getId())).hasSize(1);
 			assertThat(messages.findById(rolledBack.getId())).isEmpty();
 			assertThat(received(rolledBack.getId())).isEmpty();
@@ -246,7 +251,8 @@ abstract class OutboxDispatcherIntegrationTests {
 		OutboxDispatcher.withTimeouts(configured);
 
 		assertThat(configured.getJavaMailProperties()).containsEntry("mail.smtp.timeout", "5000")
-				.containsEntry("mail.smtp.connectiontimeout", "20000").containsEntry("mail.smtp.writetimeout", "20000");
+			.containsEntry("mail.smtp.connectiontimeout", "20000")
+			.containsEntry("mail.smtp.writetimeout", "20000");
 	}
 
 	@Test
@@ -268,7 +274,8 @@ abstract class OutboxDispatcherIntegrationTests {
 	void sendsNothingWithoutAnSmtpServer() {
 		Instant now = Instant.now();
 		OutboxMessage message = pending("olga@example.test", now);
-		OutboxDispatcher none = new OutboxDispatcher(messages, null, properties(3), transactionManager, Clock.systemUTC());
+		OutboxDispatcher none = new OutboxDispatcher(messages, null, properties(3), transactionManager,
+				Clock.systemUTC());
 
 		assertThat(none.smtpConfigured()).isFalse();
 		assertThat(none.dispatchDue(now)).isZero();
@@ -281,10 +288,14 @@ abstract class OutboxDispatcherIntegrationTests {
 		}
 	}
 
-	/** An SMTP server that refuses every connection with "554" in its greeting (RFC 5321, 3.1). */
+	/**
+	 * An SMTP server that refuses every connection with "554" in its greeting (RFC 5321,
+	 * 3.1).
+	 */
 	static final class RefusingSmtpServer implements AutoCloseable {
 
 		private final ServerSocket socket;
+
 		private final Thread thread;
 
 		RefusingSmtpServer() throws IOException {
@@ -314,5 +325,7 @@ abstract class OutboxDispatcherIntegrationTests {
 			socket.close();
 			thread.join(2000);
 		}
+
 	}
+
 }

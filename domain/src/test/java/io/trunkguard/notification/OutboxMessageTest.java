@@ -9,14 +9,17 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A message's delivery state: pending, kept, sent, retried with a doubling wait, failed but never dropped. */
+/**
+ * A message's delivery state: pending, kept, sent, retried with a doubling wait, failed
+ * but never dropped.
+ */
 class OutboxMessageTest {
 
 	static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
 	static MailDraft draft(String email) {
-		return new MailDraft(MessageKind.REVIEW_REMINDER, new Recipient("olga", "Olga Owner", email), "subject", "body", "ReviewCampaign",
-				"c-1");
+		return new MailDraft(MessageKind.REVIEW_REMINDER, new Recipient("olga", "Olga Owner", email), "subject", "body",
+				"ReviewCampaign", "c-1");
 	}
 
 	@Test
@@ -36,13 +39,15 @@ class OutboxMessageTest {
 
 		assertThat(message.getStatus()).isEqualTo(MessageStatus.FAILED);
 		assertThat(message.getLastError()).isEqualTo("no e-mail address known for Olga Owner (olga)");
-		assertThatThrownBy(() -> message.requeue(NOW)).isInstanceOf(InvalidStateException.class).hasMessageContaining("no recipient address");
+		assertThatThrownBy(() -> message.requeue(NOW)).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("no recipient address");
 	}
 
 	@Test
 	void countsFailedAttemptsWaitsLongerEachTimeAndFailsAfterTheLast() {
-		NotificationProperties properties = new NotificationProperties("http://x", "a@b.test", java.util.List.of(), java.time.ZoneOffset.UTC, 3,
-				Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(5), Duration.ofSeconds(30));
+		NotificationProperties properties = new NotificationProperties("http://x", "a@b.test", java.util.List.of(),
+				java.time.ZoneOffset.UTC, 3, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(5),
+				Duration.ofSeconds(30));
 		OutboxMessage message = OutboxMessage.of(draft("olga@example.test"), true, NOW);
 
 		message.recordFailure("connection refused", NOW, properties.retryAfter(1), properties.maxAttempts());
@@ -92,12 +97,13 @@ class OutboxMessageTest {
 
 	@Test
 	void cutsAnOverlongBodyInsteadOfFailingTheEvent() {
-		MailDraft long_ = new MailDraft(MessageKind.REVIEW_REMINDER, new Recipient("olga", "Olga", "o@example.test"), "s".repeat(500),
-				"b".repeat(20_000), "ReviewCampaign", "c-1");
+		MailDraft long_ = new MailDraft(MessageKind.REVIEW_REMINDER, new Recipient("olga", "Olga", "o@example.test"),
+				"s".repeat(500), "b".repeat(20_000), "ReviewCampaign", "c-1");
 
 		OutboxMessage message = OutboxMessage.of(long_, true, NOW);
 
 		assertThat(message.getSubject()).hasSize(OutboxMessage.MAX_SUBJECT).endsWith("…");
 		assertThat(message.getBody()).hasSize(OutboxMessage.MAX_BODY).endsWith("…");
 	}
+
 }

@@ -15,14 +15,20 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whom a message goes to, resolved from people by username; never an exception, never a silent drop. */
+/**
+ * Whom a message goes to, resolved from people by username; never an exception, never a
+ * silent drop.
+ */
 class RecipientsTest {
 
 	final Map<String, Person> people = new HashMap<>();
 
 	Person person(String username, String name) {
-		Person p = Person.register(PersonId.random(), new PersonDetails("HR-" + username, name, username + "@example.test", username, null,
-				"Security", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null), "tester", Instant.now());
+		Person p = Person
+			.register(
+					PersonId.random(), new PersonDetails("HR-" + username, name, username + "@example.test", username,
+							null, "Security", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
+					"tester", Instant.now());
 		people.put(username, p);
 		return p;
 	}
@@ -72,10 +78,12 @@ class RecipientsTest {
 	void treatsAPlainTargetAsAUsernameAndAnUnknownGroupAsUndeliverable() {
 		person("manny", "Manny Manager");
 
-		assertThat(recipients("priya").target("manny")).containsExactly(new Recipient("manny", "Manny Manager", "manny@example.test"));
+		assertThat(recipients("priya").target("manny"))
+			.containsExactly(new Recipient("manny", "Manny Manager", "manny@example.test"));
 		assertThat(recipients("priya").target("group:auditors")).singleElement()
-				.satisfies(r -> assertThat(r.email()).isNull());
+			.satisfies(r -> assertThat(r.email()).isNull());
 		assertThat(Recipients.isGroup("group:compliance-lead")).isTrue();
 		assertThat(Recipients.isGroup("compliance-lead")).isFalse();
 	}
+
 }

@@ -70,9 +70,9 @@ abstract class PeoplePersistenceIntegrationTests {
 				person.getUsername(), null, null, EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null);
 
 		assertThatThrownBy(() -> people.register(sameHrId, "admin")).isInstanceOf(ConflictException.class)
-				.hasMessageContaining(person.getHrId());
+			.hasMessageContaining(person.getHrId());
 		assertThatThrownBy(() -> people.register(sameUsername, "admin")).isInstanceOf(ConflictException.class)
-				.hasMessageContaining(person.getUsername());
+			.hasMessageContaining(person.getUsername());
 	}
 
 	@Test
@@ -82,12 +82,11 @@ abstract class PeoplePersistenceIntegrationTests {
 		PersonDetails invalid = new PersonDetails(hrId, " ", "not-an-email", "Upper Case", null, null,
 				EmploymentType.CONTRACTOR, LocalDate.of(2025, 1, 1), null);
 
-		assertThatThrownBy(() -> people.register(invalid, "admin"))
-				.isInstanceOf(ConstraintViolationException.class)
-				.hasMessageContaining("fullName")
-				.hasMessageContaining("email")
-				.hasMessageContaining("username")
-				.hasMessageContaining("contractor needs a contract end date");
+		assertThatThrownBy(() -> people.register(invalid, "admin")).isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("fullName")
+			.hasMessageContaining("email")
+			.hasMessageContaining("username")
+			.hasMessageContaining("contractor needs a contract end date");
 		assertThat(repository.count()).isEqualTo(before);
 		assertThat(people.findByHrId(hrId)).isEmpty();
 	}
@@ -103,8 +102,8 @@ abstract class PeoplePersistenceIntegrationTests {
 	void updatesAndAuditsOnlyRealChanges() {
 		Person person = people.register(TestData.employee("Ulrich Update", null), "admin");
 		PersonDetails d = person.details();
-		PersonDetails moved = new PersonDetails(d.hrId(), d.fullName(), d.email(), d.username(), d.managerId(), "Voice Engineering",
-				d.employmentType(), d.startDate(), d.endDate());
+		PersonDetails moved = new PersonDetails(d.hrId(), d.fullName(), d.email(), d.username(), d.managerId(),
+				"Voice Engineering", d.employmentType(), d.startDate(), d.endDate());
 
 		people.update(person.getId(), moved, "compliance-lead");
 		long entries = auditEntries.count();
@@ -125,14 +124,14 @@ abstract class PeoplePersistenceIntegrationTests {
 		PersonDetails d = person.details();
 		PersonDetails first = new PersonDetails(d.hrId(), "Stella First", d.email(), d.username(), null, d.department(),
 				d.employmentType(), d.startDate(), null);
-		PersonDetails second = new PersonDetails(d.hrId(), "Stella Second", d.email(), d.username(), null, d.department(),
-				d.employmentType(), d.startDate(), null);
+		PersonDetails second = new PersonDetails(d.hrId(), "Stella Second", d.email(), d.username(), null,
+				d.department(), d.employmentType(), d.startDate(), null);
 
 		people.update(person.getId(), 0L, first, "admin");
 
 		assertThatThrownBy(() -> people.update(person.getId(), 0L, second, "compliance-lead"))
-				.isInstanceOf(StaleVersionException.class)
-				.isInstanceOf(ConflictException.class);
+			.isInstanceOf(StaleVersionException.class)
+			.isInstanceOf(ConflictException.class);
 		assertThat(people.get(person.getId()).getFullName()).isEqualTo("Stella First");
 	}
 
@@ -143,7 +142,7 @@ abstract class PeoplePersistenceIntegrationTests {
 		people.markLeft(person.getId(), LocalDate.of(2026, 10, 31), "client:hr-webhook");
 
 		assertThatThrownBy(() -> people.markLeft(person.getId(), LocalDate.of(2026, 11, 1), "client:hr-webhook"))
-				.isInstanceOf(InvalidStateException.class);
+			.isInstanceOf(InvalidStateException.class);
 		Person loaded = people.get(person.getId());
 		assertThat(loaded.getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
 		assertThat(loaded.getEndDate()).isEqualTo(LocalDate.of(2026, 10, 31));
@@ -157,17 +156,18 @@ abstract class PeoplePersistenceIntegrationTests {
 		String marker = TestData.unique("Zq");
 		for (int i = 0; i < 5; i++) {
 			String hrId = TestData.unique("T");
-			people.register(new PersonDetails(hrId, "Sam " + marker + " " + i, hrId.toLowerCase() + "@example.test", null, null,
-					"Support", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+			people.register(new PersonDetails(hrId, "Sam " + marker + " " + i, hrId.toLowerCase() + "@example.test",
+					null, null, "Support", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
 		}
-		Person leaver = people.register(new PersonDetails(TestData.unique("T"), "Left " + marker, "left@example.test", null, null,
-				"Support", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+		Person leaver = people.register(new PersonDetails(TestData.unique("T"), "Left " + marker, "left@example.test",
+				null, null, "Support", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
 		people.markLeft(leaver.getId(), LocalDate.of(2025, 1, 1), "admin");
 
 		Page<Person> page = people.search(PersonSearch.text(marker.toUpperCase()), PageRequest.of(0, 4));
 		assertThat(page.getTotalElements()).isEqualTo(6);
 		assertThat(page.getContent()).hasSize(4);
-		Page<Person> active = people.search(new PersonSearch(marker, EmploymentStatus.ACTIVE, "Support"), PageRequest.of(0, 10));
+		Page<Person> active = people.search(new PersonSearch(marker, EmploymentStatus.ACTIVE, "Support"),
+				PageRequest.of(0, 10));
 		assertThat(active.getTotalElements()).isEqualTo(5);
 		assertThat(people.departments()).contains("Support");
 	}
@@ -175,14 +175,14 @@ abstract class PeoplePersistenceIntegrationTests {
 	@Test
 	void treatsWildcardsInTheSearchTextLiterally() {
 		String marker = TestData.unique("Wc");
-		Person percent = people.register(new PersonDetails(TestData.unique("T"), marker + " 50%_off", "p@example.test", null,
-				null, null, EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
+		Person percent = people.register(new PersonDetails(TestData.unique("T"), marker + " 50%_off", "p@example.test",
+				null, null, null, EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
 		people.register(new PersonDetails(TestData.unique("T"), marker + " 50XYoff", "q@example.test", null, null, null,
 				EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "admin");
 
 		assertThat(people.search(PersonSearch.text("50%_off"), PageRequest.of(0, 10)).getContent())
-				.filteredOn(p -> p.getFullName().startsWith(marker))
-				.containsExactly(percent);
+			.filteredOn(p -> p.getFullName().startsWith(marker))
+			.containsExactly(percent);
 		assertThat(people.search(PersonSearch.text(marker), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
 	}
 
@@ -190,13 +190,15 @@ abstract class PeoplePersistenceIntegrationTests {
 	void unknownPersonIsNotFound() {
 		assertThatThrownBy(() -> people.get(PersonId.random())).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> people.markLeft(PersonId.random(), LocalDate.now(), "admin"))
-				.isInstanceOf(NotFoundException.class);
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	private AuditEntry latestEntryFor(PersonId id) {
-		List<AuditEntry> found = auditEntries.search(null, null, "Person", id.toString(), null, null, PageRequest.of(0, 1))
-				.getContent();
+		List<AuditEntry> found = auditEntries
+			.search(null, null, "Person", id.toString(), null, null, PageRequest.of(0, 1))
+			.getContent();
 		assertThat(found).isNotEmpty();
 		return found.get(0);
 	}
+
 }

@@ -48,16 +48,17 @@ class PersonTest {
 		assertThat(person.pendingEvents()).isEmpty();
 
 		assertThat(person.update(details(EmploymentType.CONTRACTOR, LocalDate.of(2026, 12, 31)), "admin", NOW))
-				.containsExactly("employmentType", "endDate");
-		assertThat(person.pendingEvents()).singleElement().isInstanceOfSatisfying(PersonChanged.class,
-				event -> assertThat(event.changedFields()).containsExactly("employmentType", "endDate"));
+			.containsExactly("employmentType", "endDate");
+		assertThat(person.pendingEvents()).singleElement()
+			.isInstanceOfSatisfying(PersonChanged.class,
+					event -> assertThat(event.changedFields()).containsExactly("employmentType", "endDate"));
 	}
 
 	@Test
 	void refusesToBeTheirOwnManager() {
 		PersonId id = PersonId.random();
-		PersonDetails self = new PersonDetails("HR-1", "Ada", "ada@example.test", null, id, null, EmploymentType.EMPLOYEE,
-				LocalDate.of(2024, 1, 1), null);
+		PersonDetails self = new PersonDetails("HR-1", "Ada", "ada@example.test", null, id, null,
+				EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null);
 
 		assertThatThrownBy(() -> Person.register(id, self, "admin", NOW)).isInstanceOf(InvalidStateException.class);
 	}
@@ -67,19 +68,19 @@ class PersonTest {
 		Person person = Person.register(PersonId.random(), details(EmploymentType.EMPLOYEE, null), "admin", NOW);
 
 		assertThatThrownBy(() -> person.markLeft(LocalDate.of(2023, 12, 31), "hr", NOW))
-				.isInstanceOf(InvalidStateException.class);
+			.isInstanceOf(InvalidStateException.class);
 		person.markLeft(LocalDate.of(2026, 11, 20), "hr", NOW);
 		assertThat(person.getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
 		assertThat(person.pendingEvents()).last().isInstanceOf(PersonLeft.class);
 		assertThatThrownBy(() -> person.markLeft(LocalDate.of(2026, 11, 21), "hr", NOW))
-				.isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("already left");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("already left");
 	}
 
 	@Test
 	void isPastEndDateOnlyWhileStillActive() {
-		Person contractor = Person.register(PersonId.random(), details(EmploymentType.CONTRACTOR, LocalDate.of(2026, 10, 31)),
-				"admin", NOW);
+		Person contractor = Person.register(PersonId.random(),
+				details(EmploymentType.CONTRACTOR, LocalDate.of(2026, 10, 31)), "admin", NOW);
 
 		assertThat(contractor.isPastEndDate(LocalDate.of(2026, 11, 1))).isTrue();
 		assertThat(contractor.isPastEndDate(LocalDate.of(2026, 10, 31))).isFalse();
@@ -95,11 +96,12 @@ class PersonTest {
 		Set<ConstraintViolation<PersonDetails>> violations = VALIDATOR.validate(bad);
 
 		assertThat(violations).extracting(v -> v.getPropertyPath().toString())
-				.containsExactlyInAnyOrder("hrId", "fullName", "email", "username", "contractorEndDateGiven");
+			.containsExactlyInAnyOrder("hrId", "fullName", "email", "username", "contractorEndDateGiven");
 		PersonDetails endsBeforeStart = new PersonDetails("HR-1", "Ada", "ada@example.test", null, null, null,
 				EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), LocalDate.of(2023, 1, 1));
 		assertThat(VALIDATOR.validate(endsBeforeStart)).extracting(ConstraintViolation::getMessage)
-				.containsExactly("the end date must not be before the start date");
+			.containsExactly("the end date must not be before the start date");
 		assertThat(VALIDATOR.validate(details(EmploymentType.EMPLOYEE, null))).isEmpty();
 	}
+
 }

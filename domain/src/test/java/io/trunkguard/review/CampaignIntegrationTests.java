@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Campaigns against a real database (H2 and PostgreSQL by the subclasses), over the demo data plus a small fixture
- * of our own: freeze, route, decide, submit, the unanswered rule, remediation, close and sign-off.
+ * Campaigns against a real database (H2 and PostgreSQL by the subclasses), over the demo
+ * data plus a small fixture of our own: freeze, route, decide, submit, the unanswered
+ * rule, remediation, close and sign-off.
  */
 abstract class CampaignIntegrationTests {
 
@@ -75,19 +76,33 @@ abstract class CampaignIntegrationTests {
 	CampaignReportArchive archive;
 
 	Person manager;
+
 	Person owner;
+
 	Person holder;
+
 	Person contractor;
+
 	Person leaver;
+
 	AccessSystem sbc;
+
 	AccessSystem idp;
+
 	AccessSystem outOfScope;
+
 	AccessGrant holderAdmin;
+
 	AccessGrant holderIdp;
+
 	AccessGrant contractorViewer;
+
 	AccessGrant leaverViewer;
+
 	AccessGrant ownerAdmin;
+
 	AccessGrant holderOutOfScope;
+
 	AccessGrant holderRevoked;
 
 	@BeforeEach
@@ -97,24 +112,28 @@ abstract class CampaignIntegrationTests {
 		owner = people.register(TestData.employee("Olga Owner", manager.getId()), "tester");
 		holder = people.register(TestData.employee("Harry Holder", manager.getId()), "tester");
 		String hr = TestData.unique("C");
-		contractor = people.register(new PersonDetails(hr, "Cora Contractor", hr.toLowerCase() + "@example.test", hr.toLowerCase(),
-				manager.getId(), "NOC", EmploymentType.CONTRACTOR, LocalDate.of(2024, 1, 1), LocalDate.now().minusDays(10)), "tester");
+		contractor = people.register(new PersonDetails(hr, "Cora Contractor", hr.toLowerCase() + "@example.test",
+				hr.toLowerCase(), manager.getId(), "NOC", EmploymentType.CONTRACTOR, LocalDate.of(2024, 1, 1),
+				LocalDate.now().minusDays(10)), "tester");
 		leaver = people.register(TestData.employee("Leo Leaver", manager.getId()), "tester");
 
 		sbc = access.registerSystem(TestData.system(owner.getId()), "tester");
-		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null, owner.getId(), true,
-				ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER), "tester");
-		outOfScope = access.registerSystem(new SystemDetails(TestData.unique("Wiki"), SystemKind.OTHER, null, owner.getId(), false,
-				ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		idp = access.registerSystem(new SystemDetails(TestData.unique("IdP"), SystemKind.IDENTITY_PROVIDER, null,
+				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.MANAGER), "tester");
+		outOfScope = access.registerSystem(new SystemDetails(TestData.unique("Wiki"), SystemKind.OTHER, null,
+				owner.getId(), false, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
 
 		Instant longAgo = NOW.minus(300, ChronoUnit.DAYS);
-		holderAdmin = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-admin", true, longAgo,
-				NOW.minus(200, ChronoUnit.DAYS)), "tester");
+		holderAdmin = access.issueGrant(
+				new NewGrant(holder.getId(), sbc.getId(), "sbc-admin", true, longAgo, NOW.minus(200, ChronoUnit.DAYS)),
+				"tester");
 		holderIdp = access.issueGrant(new NewGrant(holder.getId(), idp.getId(), "voice-operator", false), "tester");
-		contractorViewer = access.issueGrant(new NewGrant(contractor.getId(), sbc.getId(), "sbc-viewer", false), "tester");
+		contractorViewer = access.issueGrant(new NewGrant(contractor.getId(), sbc.getId(), "sbc-viewer", false),
+				"tester");
 		leaverViewer = access.issueGrant(new NewGrant(leaver.getId(), sbc.getId(), "sbc-viewer", false), "tester");
 		ownerAdmin = access.issueGrant(new NewGrant(owner.getId(), sbc.getId(), "sbc-admin", true), "tester");
-		holderOutOfScope = access.issueGrant(new NewGrant(holder.getId(), outOfScope.getId(), "editor", false), "tester");
+		holderOutOfScope = access.issueGrant(new NewGrant(holder.getId(), outOfScope.getId(), "editor", false),
+				"tester");
 		holderRevoked = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false), "tester");
 		access.revokeGrant(holderRevoked.getId(), "moved team", "tester");
 		people.markLeft(leaver.getId(), LocalDate.now().minusDays(1), "tester");
@@ -131,11 +150,12 @@ abstract class CampaignIntegrationTests {
 	}
 
 	Map<Object, ReviewItem> mine(ReviewCampaign campaign) {
-		List<Object> grants = List.of(holderAdmin.getId(), holderIdp.getId(), contractorViewer.getId(), leaverViewer.getId(),
-				ownerAdmin.getId(), holderOutOfScope.getId(), holderRevoked.getId());
-		return items.findByCampaignId(campaign.getId()).stream()
-				.filter(item -> grants.contains(item.getGrantId()))
-				.collect(Collectors.toMap(ReviewItem::getGrantId, Function.identity()));
+		List<Object> grants = List.of(holderAdmin.getId(), holderIdp.getId(), contractorViewer.getId(),
+				leaverViewer.getId(), ownerAdmin.getId(), holderOutOfScope.getId(), holderRevoked.getId());
+		return items.findByCampaignId(campaign.getId())
+			.stream()
+			.filter(item -> grants.contains(item.getGrantId()))
+			.collect(Collectors.toMap(ReviewItem::getGrantId, Function.identity()));
 	}
 
 	@Test
@@ -150,9 +170,13 @@ abstract class CampaignIntegrationTests {
 		assertThat(items.countByCampaignId(campaign.getId())).isEqualTo(inScope.longValue());
 		assertThat(mine(campaign)).containsOnlyKeys(holderAdmin.getId(), holderIdp.getId(), contractorViewer.getId(),
 				leaverViewer.getId(), ownerAdmin.getId());
-		assertThat(audit.search("compliance-lead", "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", campaign.getId().toString(), null, null,
-				Pageable.unpaged()).getContent()).singleElement()
-				.extracting(AuditEntry::getDetails).asString().contains("\"items\":" + inScope + ",");
+		assertThat(audit
+			.search("compliance-lead", "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", campaign.getId().toString(), null,
+					null, Pageable.unpaged())
+			.getContent()).singleElement()
+			.extracting(AuditEntry::getDetails)
+			.asString()
+			.contains("\"items\":" + inScope + ",");
 	}
 
 	@Test
@@ -182,10 +206,12 @@ abstract class CampaignIntegrationTests {
 		// the owner's own admin access goes to the owner's manager
 		assertThat(mine.get(ownerAdmin.getId()).getReviewerUsername()).isEqualTo(manager.getUsername());
 		assertThat(mine.get(ownerAdmin.getId()).getRouting()).isEqualTo(Routing.MANAGER_INSTEAD);
-		assertThat(jdbc.queryForObject("select count(*) from review_item where campaign_id = ? and reviewer_id = person_id",
-				Integer.class, campaign.getId().value())).isZero();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from review_item where campaign_id = ? and reviewer_id = person_id", Integer.class,
+				campaign.getId().value()))
+			.isZero();
 		assertThat(campaigns.reviewers(campaign.getId())).contains(owner.getUsername(), manager.getUsername())
-				.doesNotHaveDuplicates();
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -209,12 +235,17 @@ abstract class CampaignIntegrationTests {
 		ReviewItemId adminItem = mine.get(holderAdmin.getId()).getId();
 		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
 
-		assertThatThrownBy(() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", holder.getUsername()))
-				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access");
-		assertThatThrownBy(() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", manager.getUsername()))
-				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("not assigned");
+		assertThatThrownBy(
+				() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", holder.getUsername()))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("own access");
+		assertThatThrownBy(
+				() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", manager.getUsername()))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("not assigned");
 		assertThatThrownBy(() -> campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "fine", owner.getUsername()))
-				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access");
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("own access");
 		assertThat(items.findById(adminItem).orElseThrow().getDecision()).isNull();
 		assertThat(items.findById(ownerItem).orElseThrow().getDecision()).isNull();
 	}
@@ -223,32 +254,40 @@ abstract class CampaignIntegrationTests {
 	void bulkDecisionIsAllOrNothingAndChangeableUntilSubmitted() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		Map<Object, ReviewItem> mine = mine(campaign);
-		List<ReviewItemId> ownersItems = List.of(mine.get(holderAdmin.getId()).getId(), mine.get(contractorViewer.getId()).getId(),
-				mine.get(leaverViewer.getId()).getId());
+		List<ReviewItemId> ownersItems = List.of(mine.get(holderAdmin.getId()).getId(),
+				mine.get(contractorViewer.getId()).getId(), mine.get(leaverViewer.getId()).getId());
 
 		// keeping the privileged admin grant needs a justification: nothing is decided
 		assertThatThrownBy(() -> campaigns.decide(ownersItems, Decision.KEEP, null, null, owner.getUsername()))
-				.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(InvalidInputException.class);
 		assertThat(items.findByIdIn(ownersItems)).allSatisfy(item -> assertThat(item.getDecision()).isNull());
 
 		campaigns.decide(ownersItems, Decision.KEEP, null, "needed for the night shift", owner.getUsername());
-		campaigns.decide(ownersItems.subList(1, 3), Decision.REVOKE, null, "contract ended / left", owner.getUsername());
+		campaigns.decide(ownersItems.subList(1, 3), Decision.REVOKE, null, "contract ended / left",
+				owner.getUsername());
 		assertThat(campaigns.progressOf(campaign.getId(), owner.getUsername()).decided()).isEqualTo(3);
 
 		assertThat(campaigns.submit(campaign.getId(), owner.getUsername())).isEqualTo(3);
 
-		assertThatThrownBy(() -> campaigns.decide(ownersItems, Decision.REVOKE, null, "changed my mind", owner.getUsername()))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("submitted");
-		Map<ReviewItemId, ReviewItem> after = items.findByIdIn(ownersItems).stream()
-				.collect(Collectors.toMap(ReviewItem::getId, Function.identity()));
+		assertThatThrownBy(
+				() -> campaigns.decide(ownersItems, Decision.REVOKE, null, "changed my mind", owner.getUsername()))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("submitted");
+		Map<ReviewItemId, ReviewItem> after = items.findByIdIn(ownersItems)
+			.stream()
+			.collect(Collectors.toMap(ReviewItem::getId, Function.identity()));
 		assertThat(after.get(ownersItems.get(0)).getDecision()).isEqualTo(Decision.KEEP);
 		assertThat(after.get(ownersItems.get(0)).getRemediationStatus()).isEqualTo(RemediationStatus.NOT_REQUIRED);
 		assertThat(after.get(ownersItems.get(1)).getDecision()).isEqualTo(Decision.REVOKE);
 		assertThat(after.get(ownersItems.get(1)).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
-		assertThat(audit.search(owner.getUsername(), "REVIEW_ITEM_DECIDED", "ReviewItem", ownersItems.get(1).toString(), null, null,
-				Pageable.unpaged()).getTotalElements()).isEqualTo(2);
-		assertThat(audit.search(owner.getUsername(), "REVIEW_SUBMITTED", "ReviewCampaign", campaign.getId().toString(), null, null,
-				Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+		assertThat(audit
+			.search(owner.getUsername(), "REVIEW_ITEM_DECIDED", "ReviewItem", ownersItems.get(1).toString(), null, null,
+					Pageable.unpaged())
+			.getTotalElements()).isEqualTo(2);
+		assertThat(audit
+			.search(owner.getUsername(), "REVIEW_SUBMITTED", "ReviewCampaign", campaign.getId().toString(), null, null,
+					Pageable.unpaged())
+			.getTotalElements()).isEqualTo(1);
 	}
 
 	@Test
@@ -258,7 +297,8 @@ abstract class CampaignIntegrationTests {
 		campaigns.decide(List.of(admin.getId()), Decision.KEEP, null, "on call", owner.getUsername());
 
 		assertThatThrownBy(() -> campaigns.submit(campaign.getId(), owner.getUsername()))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("2 of your 3");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("2 of your 3");
 		assertThat(items.findById(admin.getId()).orElseThrow().isSubmitted()).isFalse();
 	}
 
@@ -273,18 +313,22 @@ abstract class CampaignIntegrationTests {
 		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
 
 		campaigns.decide(List.of(admin), Decision.REDUCE, "sbc-operator", "admin only on call", owner.getUsername());
-		campaigns.decide(List.of(contractorItem, leaverItem), Decision.REVOKE, null, "no longer with us", owner.getUsername());
+		campaigns.decide(List.of(contractorItem, leaverItem), Decision.REVOKE, null, "no longer with us",
+				owner.getUsername());
 		campaigns.submit(campaign.getId(), owner.getUsername());
 		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
 		campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "system owner", manager.getUsername());
 		campaigns.submit(campaign.getId(), manager.getUsername());
 
 		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("not decided");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("not decided");
 		assertThat(campaigns.applyUnansweredRule(campaign.getId())).isEqualTo(campaign.getItemCount() - 5);
 		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("4 revocation(s)");
-		assertThat(campaigns.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem, leaverItem, idpItem);
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("4 revocation(s)");
+		assertThat(campaigns.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem,
+				leaverItem, idpItem);
 
 		// automatic: the identity provider has the Keycloak connector
 		campaigns.remediateAutomatically(idpItem);
@@ -316,15 +360,19 @@ abstract class CampaignIntegrationTests {
 		assertThat(stored.getSha256()).isEqualTo(CampaignReportArchive.sha256(pdf)).hasSize(64);
 		assertThat(archive.latest(campaign.getId(), ReviewReport.Format.XLSX)).isEmpty();
 
-		for (String action : List.of("REVIEW_UNANSWERED_RESOLVED", "REVIEW_CAMPAIGN_CLOSED", "REVIEW_CAMPAIGN_SIGNED_OFF",
-				"REVIEW_REPORT_REQUESTED", "REVIEW_REPORT_STORED")) {
-			assertThat(audit.search(null, action, "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
-					.getTotalElements()).as(action).isEqualTo(1);
+		for (String action : List.of("REVIEW_UNANSWERED_RESOLVED", "REVIEW_CAMPAIGN_CLOSED",
+				"REVIEW_CAMPAIGN_SIGNED_OFF", "REVIEW_REPORT_REQUESTED", "REVIEW_REPORT_STORED")) {
+			assertThat(audit
+				.search(null, action, "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
+				.getTotalElements()).as(action).isEqualTo(1);
 		}
-		assertThat(audit.search(null, "REVIEW_ITEM_REMEDIATED", "ReviewItem", admin.toString(), null, null, Pageable.unpaged())
-				.getContent()).singleElement().extracting(AuditEntry::getActor).isEqualTo(owner.getUsername());
-		assertThat(audit.search(null, "REVIEW_REMEDIATION_ACCEPTED", "ReviewItem", leaverItem.toString(), null, null, Pageable.unpaged())
-				.getTotalElements()).isEqualTo(1);
+		assertThat(audit
+			.search(null, "REVIEW_ITEM_REMEDIATED", "ReviewItem", admin.toString(), null, null, Pageable.unpaged())
+			.getContent()).singleElement().extracting(AuditEntry::getActor).isEqualTo(owner.getUsername());
+		assertThat(audit
+			.search(null, "REVIEW_REMEDIATION_ACCEPTED", "ReviewItem", leaverItem.toString(), null, null,
+					Pageable.unpaged())
+			.getTotalElements()).isEqualTo(1);
 	}
 
 	@Test
@@ -332,7 +380,8 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
 		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+				manager.getUsername());
 		campaigns.submit(campaign.getId(), manager.getUsername());
 		keycloak.setDown(true);
 
@@ -341,9 +390,11 @@ abstract class CampaignIntegrationTests {
 		assertThat(campaigns.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		assertThat(access.getGrant(holderIdp.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 		keycloak.setDown(false);
-		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus())
+			.isEqualTo(RemediationStatus.REMEDIATED);
 		// a retry of a finished remediation changes nothing
-		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus())
+			.isEqualTo(RemediationStatus.REMEDIATED);
 	}
 
 	@Test
@@ -351,14 +402,17 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
 		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId()),
+		campaigns.decide(
+				List.of(mine(campaign).get(contractorViewer.getId()).getId(),
+						mine(campaign).get(leaverViewer.getId()).getId()),
 				Decision.KEEP, null, null, owner.getUsername());
 		campaigns.submit(campaign.getId(), owner.getUsername());
 
 		assertThatThrownBy(() -> campaigns.recordRemediation(admin, "done", holder.getUsername()))
-				.isInstanceOf(ReviewDeniedException.class);
+			.isInstanceOf(ReviewDeniedException.class);
 		assertThatThrownBy(() -> campaigns.recordRemediation(admin, " ", owner.getUsername()))
-				.isInstanceOf(ConstraintViolationException.class).hasMessageContaining("note");
+			.isInstanceOf(ConstraintViolationException.class)
+			.hasMessageContaining("note");
 		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 	}
 
@@ -377,8 +431,10 @@ abstract class CampaignIntegrationTests {
 			assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		});
 		assertThatThrownBy(() -> campaigns.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername()))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("closed out");
-		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead")).isInstanceOf(InvalidStateException.class);
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("closed out");
+		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+			.isInstanceOf(InvalidStateException.class);
 
 		for (ReviewItemId pending : campaigns.pendingRemediations(campaign.getId())) {
 			campaigns.acceptUnremediated(pending, "test: accepted to close the campaign", "risk-owner");
@@ -395,14 +451,21 @@ abstract class CampaignIntegrationTests {
 			assertThat(item.getDecision()).isNull();
 			assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.NOT_REQUIRED);
 		});
-		AccessGrant added = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-auditor", false), "tester");
+		AccessGrant added = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-auditor", false),
+				"tester");
 
 		ReviewCampaign second = start(UnansweredRule.CARRY_OVER);
 
 		assertThat(second.getPreviousCampaignId()).isEqualTo(first.getId());
 		List<ReviewItem> secondItems = items.findByCampaignId(second.getId());
-		ReviewItem newItem = secondItems.stream().filter(i -> i.getGrantId().equals(added.getId())).findFirst().orElseThrow();
-		ReviewItem oldItem = secondItems.stream().filter(i -> i.getGrantId().equals(holderAdmin.getId())).findFirst().orElseThrow();
+		ReviewItem newItem = secondItems.stream()
+			.filter(i -> i.getGrantId().equals(added.getId()))
+			.findFirst()
+			.orElseThrow();
+		ReviewItem oldItem = secondItems.stream()
+			.filter(i -> i.getGrantId().equals(holderAdmin.getId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(newItem.isNew()).isTrue();
 		assertThat(newItem.isCarriedOver()).isFalse();
 		assertThat(oldItem.isNew()).isFalse();
@@ -414,10 +477,11 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 
 		assertThatThrownBy(() -> campaigns.signOff(campaign.getId(), null, "compliance-lead"))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("only a closed campaign");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("only a closed campaign");
 		assertThatThrownBy(() -> campaigns.requestReport(campaign.getId())).isInstanceOf(InvalidStateException.class);
 		assertThatThrownBy(() -> archive.store(campaign.getId(), ReviewReport.Format.PDF, new byte[] { 1 }))
-				.isInstanceOf(InvalidStateException.class);
+			.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
@@ -433,26 +497,35 @@ abstract class CampaignIntegrationTests {
 		assertThat(all).allSatisfy(item -> assertThat(item.getReviewerId()).isNotEqualTo(item.getPersonId()));
 		assertThat(campaigns.schedule(campaign.getId()).reminders()).hasSize(2);
 		assertThat(campaigns.itemsOf(campaign.getId(), "reviewer", Pageable.ofSize(500)).getContent())
-				.allSatisfy(item -> assertThat(item.getReviewerUsername()).isEqualTo("reviewer"));
+			.allSatisfy(item -> assertThat(item.getReviewerUsername()).isEqualTo("reviewer"));
 	}
 
 	@Test
 	void remindsAndEscalatesOnlyReviewersWithOpenItems() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		Map<Object, ReviewItem> mine = mine(campaign);
-		campaigns.decide(List.of(mine.get(holderIdp.getId()).getId()), Decision.KEEP, null, null, manager.getUsername());
-		campaigns.decide(List.of(mine.get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.decide(List.of(mine.get(holderIdp.getId()).getId()), Decision.KEEP, null, null,
+				manager.getUsername());
+		campaigns.decide(List.of(mine.get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+				manager.getUsername());
 		campaigns.submit(campaign.getId(), manager.getUsername());
 
 		assertThat(campaigns.remind(campaign.getId(), owner.getUsername())).isTrue();
 		assertThat(campaigns.remind(campaign.getId(), manager.getUsername())).isFalse();
 		assertThat(campaigns.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
 		assertThat(campaigns.escalate(campaign.getId(), manager.getUsername())).isNull();
-		assertThat(audit.search(null, "REVIEW_ESCALATED", "ReviewCampaign", campaign.getId().toString(), null, null, Pageable.unpaged())
-				.getContent()).singleElement().extracting(AuditEntry::getDetails).asString()
-				.contains(owner.getUsername()).contains("\"escalatedTo\":\"" + manager.getUsername() + "\"");
-		assertThat(audit.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
-				Pageable.unpaged()).getTotalElements()).isEqualTo(1);
+		assertThat(audit
+			.search(null, "REVIEW_ESCALATED", "ReviewCampaign", campaign.getId().toString(), null, null,
+					Pageable.unpaged())
+			.getContent()).singleElement()
+			.extracting(AuditEntry::getDetails)
+			.asString()
+			.contains(owner.getUsername())
+			.contains("\"escalatedTo\":\"" + manager.getUsername() + "\"");
+		assertThat(audit
+			.search(null, "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.getId().toString(), null, null,
+					Pageable.unpaged())
+			.getTotalElements()).isEqualTo(1);
 	}
 
 	@Test
@@ -460,32 +533,37 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		Map<Object, ReviewItem> mine = mine(campaign);
 		String olga = owner.getUsername();
-		campaigns.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended", olga);
+		campaigns.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended",
+				olga);
 
 		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.PRIVILEGED, null, null)))
-				.containsExactly(mine.get(holderAdmin.getId()).getId());
+			.containsExactly(mine.get(holderAdmin.getId()).getId());
 		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.ORPHAN, null, null)))
-				.containsExactly(mine.get(leaverViewer.getId()).getId());
+			.containsExactly(mine.get(leaverViewer.getId()).getId());
 		assertThat(inbox(campaign, olga, new InboxFilter("CORA", null, null, null)))
-				.containsExactly(mine.get(contractorViewer.getId()).getId());
+			.containsExactly(mine.get(contractorViewer.getId()).getId());
 		assertThat(inbox(campaign, olga, new InboxFilter(null, null, true, sbc.getId())))
-				.containsExactlyInAnyOrder(mine.get(holderAdmin.getId()).getId(), mine.get(leaverViewer.getId()).getId());
+			.containsExactlyInAnyOrder(mine.get(holderAdmin.getId()).getId(), mine.get(leaverViewer.getId()).getId());
 		assertThat(inbox(campaign, olga, new InboxFilter("100%_", null, null, null))).isEmpty();
 		assertThat(inbox(campaign, olga, InboxFilter.none())).hasSize(3);
 
-		assertThat(campaigns.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga)).singleElement()
-				.satisfies(row -> {
-					assertThat(row.items()).isEqualTo(3);
-					assertThat(row.decided()).isEqualTo(1);
-					assertThat(row.percentDecided()).isEqualTo(33);
-				});
-		assertThat(campaigns.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName())).singleElement()
-				.satisfies(row -> assertThat(row.items()).isEqualTo(4));
+		assertThat(campaigns.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga))
+			.singleElement()
+			.satisfies(row -> {
+				assertThat(row.items()).isEqualTo(3);
+				assertThat(row.decided()).isEqualTo(1);
+				assertThat(row.percentDecided()).isEqualTo(33);
+			});
+		assertThat(campaigns.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName()))
+			.singleElement()
+			.satisfies(row -> assertThat(row.items()).isEqualTo(4));
 		assertThat(campaigns.campaignsOf(olga)).extracting(ReviewCampaign::getId).containsExactly(campaign.getId());
 	}
 
 	List<ReviewItemId> inbox(ReviewCampaign campaign, String reviewer, InboxFilter filter) {
-		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500)).map(ReviewItem::getId).getContent();
+		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500))
+			.map(ReviewItem::getId)
+			.getContent();
 	}
 
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
@@ -493,7 +571,9 @@ abstract class CampaignIntegrationTests {
 	ReviewItemId revokeHolderAdminAndSubmit(ReviewCampaign campaign) {
 		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
 		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId()),
+		campaigns.decide(
+				List.of(mine(campaign).get(contractorViewer.getId()).getId(),
+						mine(campaign).get(leaverViewer.getId()).getId()),
 				Decision.KEEP, null, null, owner.getUsername());
 		campaigns.submit(campaign.getId(), owner.getUsername());
 		return admin;
@@ -504,8 +584,10 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId admin = revokeHolderAdminAndSubmit(campaign);
 
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).contains(admin);
-		assertThat(campaigns.manualRemediations(manager.getUsername(), false)).extracting(ReviewItem::getId).doesNotContain(admin);
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+			.contains(admin);
+		assertThat(campaigns.manualRemediations(manager.getUsername(), false)).extracting(ReviewItem::getId)
+			.doesNotContain(admin);
 		assertThat(campaigns.manualRemediations("compliance-lead", true)).extracting(ReviewItem::getId).contains(admin);
 
 		ReviewItem done = campaigns.confirmRemoval(admin, "Removed sbc-admin in the SBC console, ticket OPS-7",
@@ -521,14 +603,21 @@ abstract class CampaignIntegrationTests {
 			assertThat(p.getContent()).isEqualTo(PNG);
 			assertThat(p.getSha256()).hasSize(64);
 		});
-		assertThat(done.getRemediationNote()).contains("OPS-7").contains("console.png").contains(proofs.get(0).getSha256());
-		assertThat(campaigns.proofsOfCampaign(campaign.getId())).extracting(RemediationProof::getId).containsExactly(proofs.get(0).getId());
+		assertThat(done.getRemediationNote()).contains("OPS-7")
+			.contains("console.png")
+			.contains(proofs.get(0).getSha256());
+		assertThat(campaigns.proofsOfCampaign(campaign.getId())).extracting(RemediationProof::getId)
+			.containsExactly(proofs.get(0).getId());
 		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
-		assertThat(audit.search(owner.getUsername(), "REVIEW_REMEDIATION_PROOF_ATTACHED", "ReviewItem", admin.toString(), null, null,
-				Pageable.ofSize(5)).getContent()).singleElement()
-				.satisfies(entry -> assertThat(entry.getDetails()).contains(proofs.get(0).getSha256()));
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).doesNotContain(admin);
-		// confirmed before the process looked it up: nobody gets a task for it, the automatic step leaves it as it is
+		assertThat(audit
+			.search(owner.getUsername(), "REVIEW_REMEDIATION_PROOF_ATTACHED", "ReviewItem", admin.toString(), null,
+					null, Pageable.ofSize(5))
+			.getContent()).singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains(proofs.get(0).getSha256()));
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+			.doesNotContain(admin);
+		// confirmed before the process looked it up: nobody gets a task for it, the
+		// automatic step leaves it as it is
 		assertThat(campaigns.routeRemediation(admin)).isEqualTo(RemediationRoute.AUTOMATIC);
 		assertThat(campaigns.remediateAutomatically(admin).getRemediationNote()).isEqualTo(done.getRemediationNote());
 	}
@@ -540,29 +629,40 @@ abstract class CampaignIntegrationTests {
 		byte[] tooLarge = new byte[RemediationProof.MAX_BYTES + 1];
 		System.arraycopy(PNG, 0, tooLarge, 0, PNG.length);
 
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("big.png", "image/png", tooLarge),
-				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 5 MB");
 		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
-				new ProofUpload("tool.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }), owner.getUsername(), false))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("not accepted");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("fake.pdf", "application/pdf", PNG),
-				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("does not look like");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", new ProofUpload("empty.txt", "text/plain", new byte[0]),
-				owner.getUsername(), false)).isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+				new ProofUpload("big.png", "image/png", tooLarge), owner.getUsername(), false))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("at most 5 MB");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+				new ProofUpload("tool.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }), owner.getUsername(),
+				false))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("not accepted");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+				new ProofUpload("fake.pdf", "application/pdf", PNG), owner.getUsername(), false))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("does not look like");
+		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+				new ProofUpload("empty.txt", "text/plain", new byte[0]), owner.getUsername(), false))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("empty");
 		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "  ", null, owner.getUsername(), false))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("note");
 		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, manager.getUsername(), false))
-				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("neither the owner");
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("neither the owner");
 		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, holder.getUsername(), true))
-				.isInstanceOf(ReviewDeniedException.class);
+			.isInstanceOf(ReviewDeniedException.class);
 
 		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		assertThat(campaigns.proofsOf(admin)).isEmpty();
 		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 
 		// a compliance lead may confirm for an owner, without a file
-		assertThat(campaigns.confirmRemoval(admin, "Removed by the NOC on the lead's request", null, "compliance-lead", true)
-				.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(campaigns
+			.confirmRemoval(admin, "Removed by the NOC on the lead's request", null, "compliance-lead", true)
+			.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 	}
 
 	@Test
@@ -570,7 +670,8 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
 		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner", manager.getUsername());
+		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+				manager.getUsername());
 		campaigns.submit(campaign.getId(), manager.getUsername());
 		ReviewItemId manualItem = revokeHolderAdminAndSubmit(campaign);
 
@@ -578,26 +679,37 @@ abstract class CampaignIntegrationTests {
 		assertThat(campaigns.routeRemediation(manualItem)).isEqualTo(RemediationRoute.MANUAL);
 		assertThat(campaigns.item(idpItem).getManualRemediationReason()).isNull();
 		assertThatThrownBy(() -> campaigns.confirmRemoval(idpItem, "removed", null, "compliance-lead", true))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("connector");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("connector");
 	}
 
 	@Test
 	void routesAKeycloakRevocationOfAHolderWithoutUsernameToTheOwner() {
 		String hr = TestData.unique("N");
-		Person noLogin = people.register(new PersonDetails(hr, "Nina Nologin", hr.toLowerCase() + "@example.test", null, manager.getId(),
-				"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 1), null), "tester");
-		AccessGrant grant = access.issueGrant(new NewGrant(noLogin.getId(), idp.getId(), "voice-operator", false), "tester");
+		Person noLogin = people.register(new PersonDetails(hr, "Nina Nologin", hr.toLowerCase() + "@example.test", null,
+				manager.getId(), "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 1), null), "tester");
+		AccessGrant grant = access.issueGrant(new NewGrant(noLogin.getId(), idp.getId(), "voice-operator", false),
+				"tester");
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
-		ReviewItemId item = items.findByCampaignId(campaign.getId()).stream().filter(i -> i.getGrantId().equals(grant.getId()))
-				.findFirst().orElseThrow().getId();
+		ReviewItemId item = items.findByCampaignId(campaign.getId())
+			.stream()
+			.filter(i -> i.getGrantId().equals(grant.getId()))
+			.findFirst()
+			.orElseThrow()
+			.getId();
 		campaigns.decide(List.of(item), Decision.REVOKE, null, "left the NOC", manager.getUsername());
-		campaigns.decide(items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), manager.getUsername()).stream()
-				.map(ReviewItem::getId).filter(id -> !id.equals(item)).toList(), Decision.KEEP, null, "needed", manager.getUsername());
+		campaigns
+			.decide(items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), manager.getUsername())
+				.stream()
+				.map(ReviewItem::getId)
+				.filter(id -> !id.equals(item))
+				.toList(), Decision.KEEP, null, "needed", manager.getUsername());
 		campaigns.submit(campaign.getId(), manager.getUsername());
 
 		assertThat(campaigns.routeRemediation(item)).isEqualTo(RemediationRoute.MANUAL);
 		assertThat(campaigns.item(item).getManualRemediationReason()).contains("has no username");
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId).contains(item);
+		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+			.contains(item);
 		assertThat(keycloak.removed()).noneMatch(request -> request.itemId().equals(item));
 	}
 
@@ -608,13 +720,19 @@ abstract class CampaignIntegrationTests {
 				mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId());
 		campaigns.decide(ownersItems.subList(0, 1), Decision.KEEP, null, "on call", owner.getUsername());
 
-		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(), "compliance-lead"))
-				.isInstanceOf(ReviewDeniedException.class).hasMessageContaining("own access").hasMessageContaining("nothing was reassigned");
-		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
-				.isInstanceOf(InvalidInputException.class);
-		assertThat(ownersItems).allSatisfy(id -> assertThat(campaigns.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
+		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(),
+				"compliance-lead"))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("own access")
+			.hasMessageContaining("nothing was reassigned");
+		assertThatThrownBy(
+				() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(ownersItems)
+			.allSatisfy(id -> assertThat(campaigns.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
 
-		int moved = campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(), "compliance-lead");
+		int moved = campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+				"compliance-lead");
 
 		assertThat(moved).isGreaterThanOrEqualTo(3);
 		assertThat(ownersItems).allSatisfy(id -> {
@@ -623,11 +741,16 @@ abstract class CampaignIntegrationTests {
 			assertThat(item.getRouting()).isEqualTo(Routing.REASSIGNED);
 			assertThat(item.getDecision()).isNull();
 		});
-		assertThat(audit.search("compliance-lead", "REVIEW_ITEM_REASSIGNED", "ReviewItem", ownersItems.get(0).toString(), null, null,
-				Pageable.ofSize(5)).getContent()).singleElement()
-				.satisfies(entry -> assertThat(entry.getDetails()).contains(owner.getUsername()).contains(manager.getUsername()));
-		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(), "compliance-lead"))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("no unsubmitted items");
+		assertThat(audit
+			.search("compliance-lead", "REVIEW_ITEM_REASSIGNED", "ReviewItem", ownersItems.get(0).toString(), null,
+					null, Pageable.ofSize(5))
+			.getContent()).singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains(owner.getUsername())
+				.contains(manager.getUsername()));
+		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+				"compliance-lead"))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("no unsubmitted items");
 	}
 
 	@Test
@@ -652,16 +775,22 @@ abstract class CampaignIntegrationTests {
 		campaigns.comment(now, "Asked Harry whether he still takes SBC shifts.", owner.getUsername(), false);
 		campaigns.comment(now, "Please check the rota first.", "compliance-lead", true);
 		assertThatThrownBy(() -> campaigns.comment(now, "I still need it", holder.getUsername(), false))
-				.isInstanceOf(ReviewDeniedException.class);
+			.isInstanceOf(ReviewDeniedException.class);
 		assertThatThrownBy(() -> campaigns.comment(now, " ", owner.getUsername(), false))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
-		assertThatThrownBy(() -> campaigns.comment(now, "x".repeat(ReviewComment.MAX_BODY + 1), owner.getUsername(), false))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("longer");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("empty");
+		assertThatThrownBy(
+				() -> campaigns.comment(now, "x".repeat(ReviewComment.MAX_BODY + 1), owner.getUsername(), false))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("longer");
 
-		assertThat(campaigns.comments(now)).extracting(ReviewComment::getAuthor).containsExactly(owner.getUsername(), "compliance-lead");
+		assertThat(campaigns.comments(now)).extracting(ReviewComment::getAuthor)
+			.containsExactly(owner.getUsername(), "compliance-lead");
 		assertThat(campaigns.comments(earlier)).isEmpty();
-		assertThat(audit.search(owner.getUsername(), "REVIEW_ITEM_COMMENTED", "ReviewItem", now.toString(), null, null,
-				Pageable.ofSize(5)).getContent()).singleElement()
-				.satisfies(entry -> assertThat(entry.getDetails()).contains("SBC shifts"));
+		assertThat(audit
+			.search(owner.getUsername(), "REVIEW_ITEM_COMMENTED", "ReviewItem", now.toString(), null, null,
+					Pageable.ofSize(5))
+			.getContent()).singleElement().satisfies(entry -> assertThat(entry.getDetails()).contains("SBC shifts"));
 	}
+
 }

@@ -4,4 +4,5 @@ import io.trunkguard.H2IntegrationTest;
 
 @H2IntegrationTest
 class H2CampaignIntegrationTest extends CampaignIntegrationTests {
+
 }

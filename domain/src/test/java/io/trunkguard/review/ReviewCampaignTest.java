@@ -17,8 +17,8 @@ class ReviewCampaignTest {
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
 	static ReviewCampaign campaign() {
-		return ReviewCampaign.open(CampaignId.random(), "Q4 review", CLOCK.instant().plus(Duration.ofDays(14)), UnansweredRule.REVOKE,
-				Duration.ofDays(90), null, "lead", CLOCK);
+		return ReviewCampaign.open(CampaignId.random(), "Q4 review", CLOCK.instant().plus(Duration.ofDays(14)),
+				UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK);
 	}
 
 	@Test
@@ -35,24 +35,27 @@ class ReviewCampaignTest {
 
 	@Test
 	void rejectsADeadlineInThePastOrTooFarAhead() {
-		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), "late", CLOCK.instant().minusSeconds(1), UnansweredRule.REVOKE,
-				Duration.ofDays(90), null, "lead", CLOCK))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("not in the future");
-		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), "far", CLOCK.instant().plus(Duration.ofDays(400)),
+		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), "late", CLOCK.instant().minusSeconds(1),
 				UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("year");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("not in the future");
+		assertThatThrownBy(
+				() -> ReviewCampaign.open(CampaignId.random(), "far", CLOCK.instant().plus(Duration.ofDays(400)),
+						UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("year");
 		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), " ", CLOCK.instant().plus(Duration.ofDays(1)),
 				UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("name");
 	}
 
 	@Test
 	void refusesToCloseWhileItemsAreUndecided() {
 		ReviewCampaign campaign = campaign();
 
-		assertThatThrownBy(() -> campaign.close(3, 0, "lead", CLOCK))
-				.isInstanceOf(InvalidStateException.class)
-				.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.items-undecided"));
+		assertThatThrownBy(() -> campaign.close(3, 0, "lead", CLOCK)).isInstanceOf(InvalidStateException.class)
+			.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.items-undecided"));
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.OPEN);
 	}
 
@@ -60,9 +63,8 @@ class ReviewCampaignTest {
 	void refusesToCloseWhileRevocationsAreUnremediated() {
 		ReviewCampaign campaign = campaign();
 
-		assertThatThrownBy(() -> campaign.close(0, 2, "lead", CLOCK))
-				.isInstanceOf(InvalidStateException.class)
-				.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.items-unremediated"));
+		assertThatThrownBy(() -> campaign.close(0, 2, "lead", CLOCK)).isInstanceOf(InvalidStateException.class)
+			.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.items-unremediated"));
 	}
 
 	@Test
@@ -83,8 +85,8 @@ class ReviewCampaignTest {
 	void refusesSignOffBeforeClose() {
 		ReviewCampaign campaign = campaign();
 
-		assertThatThrownBy(() -> campaign.signOff("lead", false, null, CLOCK))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("closed");
+		assertThatThrownBy(() -> campaign.signOff("lead", false, null, CLOCK)).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("closed");
 	}
 
 	@Test
@@ -93,8 +95,8 @@ class ReviewCampaignTest {
 		campaign.close(0, 0, "lead", CLOCK);
 
 		assertThatThrownBy(() -> campaign.signOff("lead", true, "fine", CLOCK))
-				.isInstanceOf(InvalidStateException.class)
-				.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.sign-off-own-access"));
+			.isInstanceOf(InvalidStateException.class)
+			.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("campaign.sign-off-own-access"));
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.CLOSED);
 	}
 
@@ -118,6 +120,8 @@ class ReviewCampaignTest {
 
 		campaign.endReviews(CLOCK);
 
-		assertThatThrownBy(campaign::requireReviewing).isInstanceOf(InvalidStateException.class).hasMessageContaining("closed out");
+		assertThatThrownBy(campaign::requireReviewing).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("closed out");
 	}
+
 }

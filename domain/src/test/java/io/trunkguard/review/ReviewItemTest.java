@@ -29,16 +29,18 @@ class ReviewItemTest {
 	}
 
 	static FrozenItem frozen(boolean privileged, PersonId holder, PersonId reviewer) {
-		return new FrozenItem(ReviewItemId.random(), GrantId.random(), holder, "Harry Holder", "harry", EmploymentStatus.ACTIVE,
-				EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC", REVIEWER, ConnectorType.MANUAL,
-				privileged ? "sbc-admin" : "sbc-viewer", privileged, Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false,
-				true, false, reviewer, "rita", Routing.SYSTEM_OWNER);
+		return new FrozenItem(ReviewItemId.random(), GrantId.random(), holder, "Harry Holder", "harry",
+				EmploymentStatus.ACTIVE, EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC",
+				REVIEWER, ConnectorType.MANUAL, privileged ? "sbc-admin" : "sbc-viewer", privileged,
+				Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false, true, false, reviewer, "rita",
+				Routing.SYSTEM_OWNER);
 	}
 
 	@Test
 	void refusesToRouteAnItemToItsHolder() {
 		assertThatThrownBy(() -> ReviewItem.frozen(CampaignId.random(), frozen(false, HOLDER, HOLDER)))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("themselves");
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("themselves");
 	}
 
 	@Test
@@ -46,8 +48,8 @@ class ReviewItemTest {
 		ReviewItem item = item(false);
 
 		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, HOLDER, "harry", CLOCK))
-				.isInstanceOf(ReviewDeniedException.class)
-				.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("item.self-review"));
+			.isInstanceOf(ReviewDeniedException.class)
+			.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("item.self-review"));
 		assertThat(item.getDecision()).isNull();
 	}
 
@@ -56,10 +58,10 @@ class ReviewItemTest {
 		ReviewItem item = item(false);
 
 		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, STRANGER, "sam", CLOCK))
-				.isInstanceOf(ReviewDeniedException.class)
-				.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("item.not-reviewer"));
+			.isInstanceOf(ReviewDeniedException.class)
+			.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("item.not-reviewer"));
 		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, null, "nobody", CLOCK))
-				.isInstanceOf(ReviewDeniedException.class);
+			.isInstanceOf(ReviewDeniedException.class);
 	}
 
 	@Test
@@ -67,10 +69,10 @@ class ReviewItemTest {
 		ReviewItem item = item(false);
 
 		assertThatThrownBy(() -> item.decide(Decision.REVOKE, null, "  ", REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidInputException.class)
-				.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("justification"));
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("justification"));
 		assertThatThrownBy(() -> item.decide(Decision.REDUCE, "sbc-guest", null, REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(InvalidInputException.class);
 		assertThat(item.getDecision()).isNull();
 	}
 
@@ -80,7 +82,8 @@ class ReviewItemTest {
 		ReviewItem ordinary = item(false);
 
 		assertThatThrownBy(() -> privileged.decide(Decision.KEEP, null, null, REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("privileged");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("privileged");
 		ordinary.decide(Decision.KEEP, null, null, REVIEWER, "rita", CLOCK);
 		privileged.decide(Decision.KEEP, null, "on-call SBC engineer", REVIEWER, "rita", CLOCK);
 
@@ -95,10 +98,11 @@ class ReviewItemTest {
 		ReviewItem item = item(true);
 
 		assertThatThrownBy(() -> item.decide(Decision.REDUCE, null, "too much", REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidInputException.class)
-				.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("reducedTo"));
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("reducedTo"));
 		assertThatThrownBy(() -> item.decide(Decision.REDUCE, "sbc-admin", "too much", REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("already");
 
 		item.decide(Decision.REDUCE, " sbc-viewer ", "too much", REVIEWER, "rita", CLOCK);
 		assertThat(item.getReducedTo()).isEqualTo("sbc-viewer");
@@ -117,8 +121,8 @@ class ReviewItemTest {
 		assertThat(item.getClosure()).isEqualTo(Closure.REVIEWED);
 		assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.NOT_REQUIRED);
 		assertThatThrownBy(() -> item.decide(Decision.REVOKE, null, "changed my mind", REVIEWER, "rita", CLOCK))
-				.isInstanceOf(InvalidStateException.class)
-				.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("item.submitted"));
+			.isInstanceOf(InvalidStateException.class)
+			.satisfies(e -> assertThat(((InvalidStateException) e).code()).isEqualTo("item.submitted"));
 	}
 
 	@Test
@@ -126,7 +130,7 @@ class ReviewItemTest {
 		ReviewItem item = item(false);
 
 		assertThatThrownBy(() -> item.submit(REVIEWER, "rita", CLOCK)).isInstanceOf(InvalidStateException.class)
-				.hasMessageContaining("not decided");
+			.hasMessageContaining("not decided");
 	}
 
 	@Test
@@ -154,7 +158,8 @@ class ReviewItemTest {
 		revoked.markRemediated("removed in the SBC web UI, ticket OPS-42", "olga", CLOCK);
 		assertThat(revoked.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThat(revoked.getRemediatedBy()).isEqualTo("olga");
-		assertThatThrownBy(() -> revoked.acceptUnremediated("never mind", "lead", CLOCK)).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> revoked.acceptUnremediated("never mind", "lead", CLOCK))
+			.isInstanceOf(InvalidStateException.class);
 	}
 
 	@Test
@@ -205,6 +210,8 @@ class ReviewItemTest {
 		assertThat(item.getReviewerUsername()).isEqualTo("sam");
 		assertThat(item.getRouting()).isEqualTo(Routing.REASSIGNED);
 		assertThat(item.getDecision()).isNull();
-		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, REVIEWER, "rita", CLOCK)).isInstanceOf(ReviewDeniedException.class);
+		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, REVIEWER, "rita", CLOCK))
+			.isInstanceOf(ReviewDeniedException.class);
 	}
+
 }

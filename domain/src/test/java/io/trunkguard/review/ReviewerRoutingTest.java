@@ -18,15 +18,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReviewerRoutingTest {
 
 	final Candidate lead = new Candidate(PersonId.random(), "compliance-lead", true, null);
+
 	final Candidate deputyLead = new Candidate(PersonId.random(), "deputy-lead", true, null);
+
 	final Candidate manager = new Candidate(PersonId.random(), "manny", true, null);
+
 	final Candidate owner = new Candidate(PersonId.random(), "olga", true, null);
+
 	final Candidate holder = new Candidate(PersonId.random(), "harry", true, manager.id());
+
 	final Candidate leftManager = new Candidate(PersonId.random(), "gone", false, null);
+
 	final Candidate noLogin = new Candidate(PersonId.random(), null, true, null);
 
 	ReviewerRouting routing = new ReviewerRouting(
-			Stream.of(lead, deputyLead, manager, owner, holder, leftManager, noLogin).collect(Collectors.toMap(Candidate::id, Function.identity())),
+			Stream.of(lead, deputyLead, manager, owner, holder, leftManager, noLogin)
+				.collect(Collectors.toMap(Candidate::id, Function.identity())),
 			List.of("compliance-lead", "deputy-lead"));
 
 	@Test
@@ -57,11 +64,11 @@ class ReviewerRoutingTest {
 	@Test
 	void fallsBackToAComplianceLeadWithoutAnEligibleManager() {
 		assertThat(routing.route(holder.id(), null, holder.id(), ReviewerStrategy.SYSTEM_OWNER, "x").reviewerUsername())
-				.isEqualTo("compliance-lead");
+			.isEqualTo("compliance-lead");
 		assertThat(routing.route(holder.id(), leftManager.id(), owner.id(), ReviewerStrategy.MANAGER, "x").routing())
-				.isEqualTo(Routing.COMPLIANCE_LEAD);
-		assertThat(routing.route(holder.id(), noLogin.id(), noLogin.id(), ReviewerStrategy.SYSTEM_OWNER, "x").reviewerUsername())
-				.isEqualTo("compliance-lead");
+			.isEqualTo(Routing.COMPLIANCE_LEAD);
+		assertThat(routing.route(holder.id(), noLogin.id(), noLogin.id(), ReviewerStrategy.SYSTEM_OWNER, "x")
+			.reviewerUsername()).isEqualTo("compliance-lead");
 	}
 
 	@Test
@@ -75,7 +82,10 @@ class ReviewerRoutingTest {
 	void refusesWhenNobodyCanReview() {
 		ReviewerRouting onlyLead = new ReviewerRouting(Map.of(lead.id(), lead), List.of("compliance-lead"));
 
-		assertThatThrownBy(() -> onlyLead.route(lead.id(), null, lead.id(), ReviewerStrategy.SYSTEM_OWNER, "admin of lead on SBC"))
-				.isInstanceOf(InvalidStateException.class).hasMessageContaining("admin of lead on SBC");
+		assertThatThrownBy(
+				() -> onlyLead.route(lead.id(), null, lead.id(), ReviewerStrategy.SYSTEM_OWNER, "admin of lead on SBC"))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("admin of lead on SBC");
 	}
+
 }

@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Plays the attacker (or the careless DBA) against the audit trail tables with plain JDBC, so tests can show that
- * the verifier detects it. The append-only triggers are bypassed the way someone with full SQL access would: on
- * PostgreSQL with {@code session_replication_role = replica} for the one statement's connection, on H2 by dropping
- * the triggers for the statement and creating them again.
+ * Plays the attacker (or the careless DBA) against the audit trail tables with plain
+ * JDBC, so tests can show that the verifier detects it. The append-only triggers are
+ * bypassed the way someone with full SQL access would: on PostgreSQL with
+ * {@code session_replication_role = replica} for the one statement's connection, on H2 by
+ * dropping the triggers for the statement and creating them again.
  */
 public final class AuditTrailTampering {
 
@@ -20,7 +21,10 @@ public final class AuditTrailTampering {
 		this.dataSource = dataSource;
 	}
 
-	/** Overwrites one text column ({@code actor}, {@code action}, {@code details}, ...) of an entry. */
+	/**
+	 * Overwrites one text column ({@code actor}, {@code action}, {@code details}, ...) of
+	 * an entry.
+	 */
 	public void changeColumn(long sequence, String column, String value) {
 		if (!column.matches("[a-z_]+")) {
 			throw new IllegalArgumentException("not a column name: " + column);
@@ -38,7 +42,10 @@ public final class AuditTrailTampering {
 		execute("update audit_entry set sequence = ? where sequence = ?", to, from);
 	}
 
-	/** Empties the trail and resets the chain head: a fresh, empty chain (for tests that need a known start). */
+	/**
+	 * Empties the trail and resets the chain head: a fresh, empty chain (for tests that
+	 * need a known start).
+	 */
 	public void resetChain() {
 		execute("delete from audit_entry");
 		execute("update audit_chain_head set last_sequence = 0, last_hash = ? where id = 1", "0".repeat(64));
@@ -93,4 +100,5 @@ public final class AuditTrailTampering {
 			throw new IllegalStateException("tampering failed: " + sql, e);
 		}
 	}
+
 }

@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL for Spring tests: import this configuration (e.g.
- * {@code @SpringBootTest(classes = {App.class, EmbeddedPostgresTestConfiguration.class})}).
+ * {@code @SpringBootTest(classes = {App.class,
+ * EmbeddedPostgresTestConfiguration.class})}).
  * <p>
- * One server per JVM, shared by every Spring context that imports this configuration; each context gets its own new
- * database and connection pool. The server is stopped by Spring, not by a JVM shutdown hook of its own: each context
- * holds a {@link Lease} (a bean closed after the context's {@code DataSource}, which depends on it), and the last
- * lease to close stops the server. Stopping it in a parallel shutdown hook, or in {@code @AfterAll} while cached
- * contexts live on, would leave those contexts (Spring Modulith's publication registry, Hikari) waiting 30 s for
- * connections at JVM exit.
+ * One server per JVM, shared by every Spring context that imports this configuration;
+ * each context gets its own new database and connection pool. The server is stopped by
+ * Spring, not by a JVM shutdown hook of its own: each context holds a {@link Lease} (a
+ * bean closed after the context's {@code DataSource}, which depends on it), and the last
+ * lease to close stops the server. Stopping it in a parallel shutdown hook, or in
+ * {@code @AfterAll} while cached contexts live on, would leave those contexts (Spring
+ * Modulith's publication registry, Hikari) waiting 30 s for connections at JVM exit.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresTestConfiguration {
@@ -61,6 +63,7 @@ public class EmbeddedPostgresTestConfiguration {
 	public static final class Lease implements AutoCloseable {
 
 		private final EmbeddedPostgres server;
+
 		private boolean closed;
 
 		private Lease(EmbeddedPostgres server) {
@@ -80,11 +83,13 @@ public class EmbeddedPostgresTestConfiguration {
 				}
 			}
 		}
+
 	}
 
 	private static final class SharedServer {
 
 		private static EmbeddedPostgres server;
+
 		private static int leases;
 
 		static synchronized Lease acquire() {
@@ -113,5 +118,7 @@ public class EmbeddedPostgresTestConfiguration {
 				}
 			}
 		}
+
 	}
+
 }

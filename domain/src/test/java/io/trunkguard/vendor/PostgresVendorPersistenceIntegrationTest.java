@@ -4,4 +4,5 @@ import io.trunkguard.PostgresIntegrationTest;
 
 @PostgresIntegrationTest
 class PostgresVendorPersistenceIntegrationTest extends VendorPersistenceIntegrationTests {
+
 }

@@ -10,14 +10,22 @@ import com.lowagie.text.pdf.PdfPTable;
 
 import java.awt.Color;
 
-/** The house style of every evidence PDF: the fonts, section headings, full-width tables with a shaded header row. */
+/**
+ * The house style of every evidence PDF: the fonts, section headings, full-width tables
+ * with a shaded header row.
+ */
 public final class PdfBlocks {
 
 	public static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
+
 	public static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+
 	public static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+
 	public static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
+
 	public static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
+
 	public static final Color HEADER_BG = new Color(0xE8, 0xEE, 0xF5);
 
 	private PdfBlocks() {
@@ -30,7 +38,10 @@ public final class PdfBlocks {
 		document.add(heading);
 	}
 
-	/** A full-width table with the given relative column widths and, when headers are given, a repeated header row. */
+	/**
+	 * A full-width table with the given relative column widths and, when headers are
+	 * given, a repeated header row.
+	 */
 	public static PdfPTable table(float[] widths, String... headers) {
 		PdfPTable table = new PdfPTable(widths);
 		table.setWidthPercentage(100);
@@ -43,7 +54,10 @@ public final class PdfBlocks {
 		return table;
 	}
 
-	/** A label and its value; a missing value shows as a dash, so a blank is never mistaken for a lost field. */
+	/**
+	 * A label and its value; a missing value shows as a dash, so a blank is never
+	 * mistaken for a lost field.
+	 */
 	public static void fact(PdfPTable table, String label, String value) {
 		table.addCell(new PdfPCell(new Phrase(label, SMALL_BOLD)));
 		table.addCell(new PdfPCell(new Phrase(value == null || value.isEmpty() ? "–" : value, SMALL)));
@@ -63,4 +77,5 @@ public final class PdfBlocks {
 			table.addCell(cell);
 		}
 	}
+
 }

@@ -1,8 +1,9 @@
 package io.trunkguard.reports;
 
 /**
- * Text for spreadsheet cells: a value starting with {@code =}, {@code +}, {@code -} or {@code @} (or a tab or carriage
- * return) would be read as a formula by spreadsheet programs; it is prefixed with an apostrophe so it stays text.
+ * Text for spreadsheet cells: a value starting with {@code =}, {@code +}, {@code -} or
+ * {@code @} (or a tab or carriage return) would be read as a formula by spreadsheet
+ * programs; it is prefixed with an apostrophe so it stays text.
  */
 public final class SpreadsheetText {
 
@@ -14,6 +15,8 @@ public final class SpreadsheetText {
 			return value;
 		}
 		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + value : value;
 	}
+
 }

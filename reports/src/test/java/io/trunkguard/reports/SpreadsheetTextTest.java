@@ -22,4 +22,5 @@ class SpreadsheetTextTest {
 		assertThat(SpreadsheetText.neutralise("")).isEmpty();
 		assertThat(SpreadsheetText.neutralise(null)).isNull();
 	}
+
 }

@@ -9,24 +9,28 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.trunkguard.security.Role;
 
-/** Puts the logged-in user and their role into every page's model (layout, navigation, data-role). */
+/**
+ * Puts the logged-in user and their role into every page's model (layout, navigation,
+ * data-role).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserModel {
 
-    private final AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+	private final AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
 
-    @ModelAttribute("currentRole")
-    String currentRole() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!trust.isAuthenticated(authentication)) {
-            return "anonymous";
-        }
-        return Role.primaryOf(authentication).map(Role::roleName).orElse("none");
-    }
+	@ModelAttribute("currentRole")
+	String currentRole() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!trust.isAuthenticated(authentication)) {
+			return "anonymous";
+		}
+		return Role.primaryOf(authentication).map(Role::roleName).orElse("none");
+	}
 
-    @ModelAttribute("currentUser")
-    String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return trust.isAuthenticated(authentication) ? authentication.getName() : null;
-    }
+	@ModelAttribute("currentUser")
+	String currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return trust.isAuthenticated(authentication) ? authentication.getName() : null;
+	}
+
 }

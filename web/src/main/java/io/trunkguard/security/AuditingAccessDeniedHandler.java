@@ -20,45 +20,49 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Refuses with 403 (a problem document for the API, the error page for browsers) and writes every
- * refusal of a logged-in user, such as an auditor's attempt to change something, to the audit trail.
+ * Refuses with 403 (a problem document for the API, the error page for browsers) and
+ * writes every refusal of a logged-in user, such as an auditor's attempt to change
+ * something, to the audit trail.
  */
 @Component
 class AuditingAccessDeniedHandler implements AccessDeniedHandler {
 
-    private final SecurityAudit audit;
-    private final ObjectMapper json;
-    private final AccessDeniedHandlerImpl pages = new AccessDeniedHandlerImpl();
-    private final AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+	private final SecurityAudit audit;
 
-    AuditingAccessDeniedHandler(SecurityAudit audit, ObjectMapper json) {
-        this.audit = audit;
-        this.json = json;
-    }
+	private final ObjectMapper json;
 
-    @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
-            throws IOException, ServletException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (trust.isAuthenticated(authentication)) {
-            audit.refused(authentication.getName(), request.getMethod(), pathOf(request),
-                    exception instanceof CsrfException ? "missing or invalid CSRF token" : "role not permitted");
-        }
-        if (pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/engine-rest/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    exception instanceof CsrfException
-                            ? "The request carries no valid CSRF token."
-                            : "Your role does not permit this request. The refusal has been recorded.");
-            problem.setTitle("Forbidden");
-            ProblemAuthenticationEntryPoint.write(json, response, problem);
-            return;
-        }
-        pages.handle(request, response, exception);
-    }
+	private final AccessDeniedHandlerImpl pages = new AccessDeniedHandlerImpl();
 
-    static String pathOf(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
+	private final AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+
+	AuditingAccessDeniedHandler(SecurityAudit audit, ObjectMapper json) {
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException, ServletException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (trust.isAuthenticated(authentication)) {
+			audit.refused(authentication.getName(), request.getMethod(), pathOf(request),
+					exception instanceof CsrfException ? "missing or invalid CSRF token" : "role not permitted");
+		}
+		if (pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/engine-rest/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					exception instanceof CsrfException ? "The request carries no valid CSRF token."
+							: "Your role does not permit this request. The refusal has been recorded.");
+			problem.setTitle("Forbidden");
+			ProblemAuthenticationEntryPoint.write(json, response, problem);
+			return;
+		}
+		pages.handle(request, response, exception);
+	}
+
+	static String pathOf(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+	}
+
 }

@@ -10,73 +10,76 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * The local accounts of the embedded default, one per role, in table {@code local_account}
- * (BCrypt hashes only). Active only when {@code trunkguard.security.login=local}.
+ * The local accounts of the embedded default, one per role, in table
+ * {@code local_account} (BCrypt hashes only). Active only when
+ * {@code trunkguard.security.login=local}.
  */
 class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 
-    record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
-    }
+	record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
+	}
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    LocalAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	LocalAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    Optional<LocalAccount> find(String username) {
-        return jdbc.sql("select username, role, password_hash, disabled_at from local_account where username = ?")
-                .param(username)
-                .query((rs, row) -> new LocalAccount(rs.getString(1),
-                        Role.fromName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getTimestamp(4) != null))
-                .optional();
-    }
+	Optional<LocalAccount> find(String username) {
+		return jdbc.sql("select username, role, password_hash, disabled_at from local_account where username = ?")
+			.param(username)
+			.query((rs, row) -> new LocalAccount(rs.getString(1), Role.fromName(rs.getString(2)).orElseThrow(),
+					rs.getString(3), rs.getTimestamp(4) != null))
+			.optional();
+	}
 
-    void create(String username, Role role, String passwordHash) {
-        jdbc.sql("insert into local_account (username, role, password_hash, created_at, password_changed_at) "
-                + "values (?, ?, ?, current_timestamp, current_timestamp)")
-                .params(username, role.roleName(), passwordHash)
-                .update();
-    }
+	void create(String username, Role role, String passwordHash) {
+		jdbc.sql("insert into local_account (username, role, password_hash, created_at, password_changed_at) "
+				+ "values (?, ?, ?, current_timestamp, current_timestamp)")
+			.params(username, role.roleName(), passwordHash)
+			.update();
+	}
 
-    void changePassword(String username, String passwordHash) {
-        jdbc.sql("update local_account set password_hash = ?, password_changed_at = current_timestamp where username = ?")
-                .params(passwordHash, username)
-                .update();
-    }
+	void changePassword(String username, String passwordHash) {
+		jdbc.sql(
+				"update local_account set password_hash = ?, password_changed_at = current_timestamp where username = ?")
+			.params(passwordHash, username)
+			.update();
+	}
 
-    @Override
-    public List<LocalAccountSummary> list() {
-        return jdbc.sql("select username, role, password_changed_at from local_account order by username")
-                .query((rs, row) -> new LocalAccountSummary(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
-                .list();
-    }
+	@Override
+	public List<LocalAccountSummary> list() {
+		return jdbc.sql("select username, role, password_changed_at from local_account order by username")
+			.query((rs, row) -> new LocalAccountSummary(rs.getString(1), rs.getString(2),
+					rs.getTimestamp(3).toInstant()))
+			.list();
+	}
 
-    @Override
-    public boolean disable(String username, String reason) {
-        if (find(username).isEmpty()) {
-            return false;
-        }
-        jdbc.sql("update local_account set disabled_at = coalesce(disabled_at, current_timestamp), disabled_reason = ? "
-                + "where username = ?")
-                .params(reason == null ? null : reason.substring(0, Math.min(200, reason.length())), username)
-                .update();
-        return true;
-    }
+	@Override
+	public boolean disable(String username, String reason) {
+		if (find(username).isEmpty()) {
+			return false;
+		}
+		jdbc.sql("update local_account set disabled_at = coalesce(disabled_at, current_timestamp), disabled_reason = ? "
+				+ "where username = ?")
+			.params(reason == null ? null : reason.substring(0, Math.min(200, reason.length())), username)
+			.update();
+		return true;
+	}
 
-    @Override
-    public boolean isDisabled(String username) {
-        return find(username).map(LocalAccount::disabled).orElse(true);
-    }
+	@Override
+	public boolean isDisabled(String username) {
+		return find(username).map(LocalAccount::disabled).orElse(true);
+	}
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        LocalAccount account = find(username).orElseThrow(() -> new UsernameNotFoundException("no local account"));
-        return User.withUsername(account.username())
-                .password(account.passwordHash())
-                .roles(account.role().roleName())
-                .disabled(account.disabled())
-                .build();
-    }
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		LocalAccount account = find(username).orElseThrow(() -> new UsernameNotFoundException("no local account"));
+		return User.withUsername(account.username())
+			.password(account.passwordHash())
+			.roles(account.role().roleName())
+			.disabled(account.disabled())
+			.build();
+	}
+
 }

@@ -11,70 +11,78 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes sure the four local accounts exist before the first login. A password set in the
- * environment ({@code TRUNKGUARD_PASSWORD_<ROLE>}) wins, also over one stored earlier; otherwise a
- * random password is generated when the account is created and printed in the log that one time.
+ * environment ({@code TRUNKGUARD_PASSWORD_<ROLE>}) wins, also over one stored earlier;
+ * otherwise a random password is generated when the account is created and printed in the
+ * log that one time.
  */
 class LocalAccountsInitializer implements SmartInitializingSingleton {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalAccountsInitializer.class);
+	private static final Logger log = LoggerFactory.getLogger(LocalAccountsInitializer.class);
 
-    private final LocalAccounts accounts;
-    private final SecuritySettings.Passwords passwords;
-    private final PasswordEncoder encoder;
-    private final SecurityAudit audit;
-    private final TransactionTemplate transactions;
-    private final SecureRandom random = new SecureRandom();
+	private final LocalAccounts accounts;
 
-    LocalAccountsInitializer(LocalAccounts accounts, SecuritySettings settings, PasswordEncoder encoder,
-            SecurityAudit audit, TransactionTemplate transactions) {
-        this.accounts = accounts;
-        this.passwords = settings.localAccounts().passwords();
-        this.encoder = encoder;
-        this.audit = audit;
-        this.transactions = transactions;
-    }
+	private final SecuritySettings.Passwords passwords;
 
-    @Override
-    public void afterSingletonsInstantiated() {
-        for (Role role : Role.values()) {
-            transactions.executeWithoutResult(status -> ensure(role));
-        }
-    }
+	private final PasswordEncoder encoder;
 
-    private void ensure(Role role) {
-        String username = role.roleName();
-        String fromEnvironment = passwords == null ? null : passwords.of(role);
-        boolean configured = fromEnvironment != null && !fromEnvironment.isBlank();
-        var existing = accounts.find(username);
-        if (existing.isPresent()) {
-            if (configured && !encoder.matches(fromEnvironment, existing.get().passwordHash())) {
-                accounts.changePassword(username, encoder.encode(fromEnvironment));
-                audit.localAccountPasswordSet(username);
-                log.info("Local account '{}': password taken from {}.", username, environmentVariable(role));
-            }
-            return;
-        }
-        String password = configured ? fromEnvironment : generatePassword();
-        accounts.create(username, role, encoder.encode(password));
-        audit.localAccountCreated(username, role);
-        if (configured) {
-            log.info("Local account '{}' created with the password from {}.", username, environmentVariable(role));
-        } else {
-            log.warn("""
+	private final SecurityAudit audit;
 
-                    ==> Local account '{}' created with the generated password: {}
-                        It is shown only this once. Set {} to choose your own.
-                    """, username, password, environmentVariable(role));
-        }
-    }
+	private final TransactionTemplate transactions;
 
-    private String generatePassword() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
+	private final SecureRandom random = new SecureRandom();
 
-    static String environmentVariable(Role role) {
-        return "TRUNKGUARD_PASSWORD_" + role.name();
-    }
+	LocalAccountsInitializer(LocalAccounts accounts, SecuritySettings settings, PasswordEncoder encoder,
+			SecurityAudit audit, TransactionTemplate transactions) {
+		this.accounts = accounts;
+		this.passwords = settings.localAccounts().passwords();
+		this.encoder = encoder;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (Role role : Role.values()) {
+			transactions.executeWithoutResult(status -> ensure(role));
+		}
+	}
+
+	private void ensure(Role role) {
+		String username = role.roleName();
+		String fromEnvironment = passwords == null ? null : passwords.of(role);
+		boolean configured = fromEnvironment != null && !fromEnvironment.isBlank();
+		var existing = accounts.find(username);
+		if (existing.isPresent()) {
+			if (configured && !encoder.matches(fromEnvironment, existing.get().passwordHash())) {
+				accounts.changePassword(username, encoder.encode(fromEnvironment));
+				audit.localAccountPasswordSet(username);
+				log.info("Local account '{}': password taken from {}.", username, environmentVariable(role));
+			}
+			return;
+		}
+		String password = configured ? fromEnvironment : generatePassword();
+		accounts.create(username, role, encoder.encode(password));
+		audit.localAccountCreated(username, role);
+		if (configured) {
+			log.info("Local account '{}' created with the password from {}.", username, environmentVariable(role));
+		}
+		else {
+			log.warn("""
+
+					==> Local account '{}' created with the generated password: {}
+					    It is shown only this once. Set {} to choose your own.
+					""", username, password, environmentVariable(role));
+		}
+	}
+
+	private String generatePassword() {
+		byte[] bytes = new byte[18];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String environmentVariable(Role role) {
+		return "TRUNKGUARD_PASSWORD_" + role.name();
+	}
+
 }

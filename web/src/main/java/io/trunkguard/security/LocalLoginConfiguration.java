@@ -8,26 +8,33 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Form login with the local accounts: the embedded default ({@code trunkguard.security.login=local}). */
+/**
+ * Form login with the local accounts: the embedded default
+ * ({@code trunkguard.security.login=local}).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "trunkguard.security", name = "login", havingValue = "local", matchIfMissing = true)
 class LocalLoginConfiguration {
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
-    }
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
 
-    @Bean
-    LocalAccounts localAccounts(JdbcClient jdbc) {
-        return new LocalAccounts(jdbc);
-    }
+	@Bean
+	LocalAccounts localAccounts(JdbcClient jdbc) {
+		return new LocalAccounts(jdbc);
+	}
 
-    /** Not in the audit verify command: verifying must not create accounts (or print passwords). */
-    @Bean
-    @ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
-    LocalAccountsInitializer localAccountsInitializer(LocalAccounts accounts, SecuritySettings settings,
-            PasswordEncoder encoder, SecurityAudit audit, TransactionTemplate transactions) {
-        return new LocalAccountsInitializer(accounts, settings, encoder, audit, transactions);
-    }
+	/**
+	 * Not in the audit verify command: verifying must not create accounts (or print
+	 * passwords).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
+	LocalAccountsInitializer localAccountsInitializer(LocalAccounts accounts, SecuritySettings settings,
+			PasswordEncoder encoder, SecurityAudit audit, TransactionTemplate transactions) {
+		return new LocalAccountsInitializer(accounts, settings, encoder, audit, transactions);
+	}
+
 }

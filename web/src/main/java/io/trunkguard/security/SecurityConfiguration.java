@@ -37,228 +37,266 @@ import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.security.SecuritySettings.Login;
 
 /**
- * The URL authorization of the whole application, in one place so that the authorization matrix
- * test can be read against it.
+ * The URL authorization of the whole application, in one place so that the authorization
+ * matrix test can be read against it.
  *
  * <ul>
- * <li>Open: the login page, static assets, the error page, {@code /actuator/health} (load balancers).</li>
- * <li>Admin only: every other actuator endpoint, the engine REST API and the Camunda webapps.</li>
- * <li>People, systems, grants, vendors and the audit trail: read by compliance leads, auditors and
- *     admins; written by compliance leads and admins.</li>
- * <li>The outbox: read by any logged-in role (each sees their own messages, leads and admins all);
- *     a message is queued again by compliance leads and admins.</li>
- * <li>Anything else: read by any logged-in role, written by any role but the auditor, who is
- *     read-only everywhere. Every refusal of a logged-in user is written to the audit trail.</li>
+ * <li>Open: the login page, static assets, the error page, {@code /actuator/health} (load
+ * balancers).</li>
+ * <li>Admin only: every other actuator endpoint, the engine REST API and the Camunda
+ * webapps.</li>
+ * <li>People, systems, grants, vendors and the audit trail: read by compliance leads,
+ * auditors and admins; written by compliance leads and admins.</li>
+ * <li>The outbox: read by any logged-in role (each sees their own messages, leads and
+ * admins all); a message is queued again by compliance leads and admins.</li>
+ * <li>Anything else: read by any logged-in role, written by any role but the auditor, who
+ * is read-only everywhere. Every refusal of a logged-in user is written to the audit
+ * trail.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
+	static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
 
-    /**
-     * No inline scripts or styles, nothing from other origins. Forms post only to the app, except that
-     * with Keycloak the logout form's redirect goes to the identity provider (browsers apply
-     * {@code form-action} to redirects after a form post).
-     */
-    static String contentSecurityPolicy(String formActions) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formActions
-                + "; frame-ancestors 'self'";
-    }
+	/**
+	 * No inline scripts or styles, nothing from other origins. Forms post only to the
+	 * app, except that with Keycloak the logout form's redirect goes to the identity
+	 * provider (browsers apply {@code form-action} to redirects after a form post).
+	 */
+	static String contentSecurityPolicy(String formActions) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formActions
+				+ "; frame-ancestors 'self'";
+	}
 
-    private static final String[] READERS = {
-            Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(), Role.ADMIN.roleName() };
-    private static final String[] WRITERS = { Role.COMPLIANCE_LEAD.roleName(), Role.ADMIN.roleName() };
+	private static final String[] READERS = { Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(),
+			Role.ADMIN.roleName() };
 
-    /** Business records that compliance leads and admins maintain and auditors read. */
-    private static final String[] RECORDS = {
-            "/people/**", "/systems/**", "/grants/**", "/vendors/**",
-            "/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
+	private static final String[] WRITERS = { Role.COMPLIANCE_LEAD.roleName(), Role.ADMIN.roleName() };
 
-    private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
+	/** Business records that compliance leads and admins maintain and auditors read. */
+	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
+			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
 
-    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+	private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
 
-    /**
-     * The Camunda webapps (Cockpit, Tasklist, Admin) and the engine REST API are open in Camunda's
-     * defaults; here they are admin only. The webapps keep their own CSRF protection and CSP; Spring's
-     * logged-in admin becomes the Camunda user (see {@code io.trunkguard.security.camunda}).
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
-            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
-            ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-        endSessionsOfDisabledAccounts(http, localAccounts, trail);
-        RequestMatcher webapps = PATHS.matcher("/camunda/**");
-        RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
-        http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.roleName()))
-                .csrf(csrf -> {
-                    csrf.ignoringRequestMatchers(webapps);
-                    if (settings.login() == Login.OIDC) {
-                        csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
-                    }
-                })
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.sameOrigin())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(problemEntryPoint, engineRest)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(loginPage(settings)), webapps)
-                        .accessDeniedHandler(accessDeniedHandler));
-        if (settings.login() == Login.OIDC) {
-            http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
-                    .authenticationEntryPoint(problemEntryPoint));
-        }
-        return http.build();
-    }
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
-            AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
-            ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
-            ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-        endSessionsOfDisabledAccounts(http, localAccounts, trail);
-        RequestMatcher api = PATHS.matcher("/api/**");
-        http.authorizeHttpRequests(authorize -> rules(authorize))
-                .csrf(csrf -> {
-                    if (settings.login() == Login.OIDC) {
-                        // Bearer tokens are not sent by browsers on their own: such calls cannot be forged.
-                        csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
-                    }
-                })
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(settings.login() == Login.OIDC
-                                ? contentSecurityPolicy("'self' " + identityProviderOrigin(clientRegistrations.getObject()))
-                                : CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
-                        .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(loginPage(settings)), AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(accessDeniedHandler));
-        if (settings.login() == Login.OIDC) {
-            http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService.getObject())))
-                    .oauth2ResourceServer(resourceServer -> resourceServer
-                            .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
-                            .authenticationEntryPoint(problemEntryPoint))
-                    .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())));
-        } else {
-            http.formLogin(form -> form
-                            .loginPage("/login")
-                            .defaultSuccessUrl("/")
-                            .failureUrl("/login?error")
-                            .permitAll())
-                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
-        }
-        return http.build();
-    }
+	/**
+	 * The Camunda webapps (Cockpit, Tasklist, Admin) and the engine REST API are open in
+	 * Camunda's defaults; here they are admin only. The webapps keep their own CSRF
+	 * protection and CSP; Spring's logged-in admin becomes the Camunda user (see
+	 * {@code io.trunkguard.security.camunda}).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
+			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
+			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
+		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+		RequestMatcher webapps = PATHS.matcher("/camunda/**");
+		RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
+		http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
+			.authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.roleName()))
+			.csrf(csrf -> {
+				csrf.ignoringRequestMatchers(webapps);
+				if (settings.login() == Login.OIDC) {
+					csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
+				}
+			})
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(
+					exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint, engineRest)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(loginPage(settings)),
+								webapps)
+						.accessDeniedHandler(accessDeniedHandler));
+		if (settings.login() == Login.OIDC) {
+			http.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
+				.authenticationEntryPoint(problemEntryPoint));
+		}
+		return http.build();
+	}
 
-    /** With local login, a session of an account disabled since it logged in ends on its next request. */
-    private static void endSessionsOfDisabledAccounts(HttpSecurity http, ObjectProvider<LocalAccounts> localAccounts,
-            AuditTrail trail) {
-        LocalAccounts accounts = localAccounts.getIfAvailable();
-        if (accounts != null) {
-            http.addFilterAfter(new DisabledAccountSessions(accounts, trail), SecurityContextHolderFilter.class);
-        }
-    }
+	@Bean
+	@Order(2)
+	SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
+			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
+			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
+		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+		RequestMatcher api = PATHS.matcher("/api/**");
+		http.authorizeHttpRequests(authorize -> rules(authorize)).csrf(csrf -> {
+			if (settings.login() == Login.OIDC) {
+				// Bearer tokens are not sent by browsers on their own: such calls cannot
+				// be forged.
+				csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
+			}
+		})
+			.headers(
+					headers -> headers
+						.contentSecurityPolicy(csp -> csp.policyDirectives(settings.login() == Login.OIDC
+								? contentSecurityPolicy(
+										"'self' " + identityProviderOrigin(clientRegistrations.getObject()))
+								: CONTENT_SECURITY_POLICY))
+						.frameOptions(frame -> frame.deny())
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+						.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint, api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(loginPage(settings)),
+						AnyRequestMatcher.INSTANCE)
+				.accessDeniedHandler(accessDeniedHandler));
+		if (settings.login() == Login.OIDC) {
+			http.oauth2Login(
+					login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService.getObject())))
+				.oauth2ResourceServer(resourceServer -> resourceServer
+					.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
+					.authenticationEntryPoint(problemEntryPoint))
+				.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())));
+		}
+		else {
+			http.formLogin(
+					form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
+				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		}
+		return http.build();
+	}
 
-    private static void rules(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
-        authorize
-                .requestMatchers(paths("/login", "/error", "/error/**", "/css/**", "/img/**", "/favicon.ico")).permitAll()
-                .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.roleName())
-                .requestMatchers(reads(RECORDS)).hasAnyRole(READERS)
-                .requestMatchers(paths(RECORDS)).hasAnyRole(WRITERS)
-                .requestMatchers(reads(AUDIT)).hasAnyRole(READERS)
-                .requestMatchers(paths(AUDIT)).denyAll()
-                // Access reviews: leads run campaigns, only a lead signs off, readers get the reports;
-                // deciding is for the assigned reviewer, which the review module checks per item.
-                .requestMatchers(paths("/reviews/new")).hasAnyRole(WRITERS)
-                .requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind")).hasAnyRole(WRITERS)
-                .requestMatchers(posts("/reviews/*/sign-off")).hasRole(Role.COMPLIANCE_LEAD.roleName())
-                .requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx")).hasAnyRole(READERS)
-                // manual remediation: owners and leads confirm (checked per item), only a lead accepts a revocation
-                // as not remediated; proof files are read by those who oversee campaigns; leads reassign reviewers
-                .requestMatchers(posts("/reviews/remediations/*/accept")).hasRole(Role.COMPLIANCE_LEAD.roleName())
-                .requestMatchers(paths("/reviews/remediations/proofs/*")).hasAnyRole(READERS)
-                .requestMatchers(posts("/reviews/*/reassign")).hasAnyRole(WRITERS)
-                // Deprovisioning: a task goes to its assignee or candidate role, which the domain checks per task;
-                // importing a roster and storing the log as evidence are for leads and admins; cases and the log are
-                // HR data, read by leads, auditors and admins.
-                .requestMatchers(paths("/deprovisioning/tasks", "/deprovisioning/tasks/**")).access(readOnlyForAuditors())
-                .requestMatchers(paths("/deprovisioning/roster")).hasAnyRole(WRITERS)
-                .requestMatchers(reads("/deprovisioning", "/deprovisioning/**")).hasAnyRole(READERS)
-                .requestMatchers(paths("/deprovisioning", "/deprovisioning/**")).hasAnyRole(WRITERS)
-                // The outbox: every logged-in person reads it (the page shows only their own messages unless
-                // they are a compliance lead or admin); only leads and admins queue a message again.
-                .requestMatchers(posts("/outbox/*/send-again")).hasAnyRole(WRITERS)
-                .requestMatchers(reads("/outbox", "/outbox/**")).authenticated()
-                .requestMatchers(paths("/outbox", "/outbox/**")).denyAll()
-                .anyRequest().access(readOnlyForAuditors());
-    }
+	/**
+	 * With local login, a session of an account disabled since it logged in ends on its
+	 * next request.
+	 */
+	private static void endSessionsOfDisabledAccounts(HttpSecurity http, ObjectProvider<LocalAccounts> localAccounts,
+			AuditTrail trail) {
+		LocalAccounts accounts = localAccounts.getIfAvailable();
+		if (accounts != null) {
+			http.addFilterAfter(new DisabledAccountSessions(accounts, trail), SecurityContextHolderFilter.class);
+		}
+	}
 
-    /** Reads need a login; writes need a login that is not the auditor's. */
-    static AuthorizationManager<RequestAuthorizationContext> readOnlyForAuditors() {
-        AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
-        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
-            Authentication current = authentication.get();
-            boolean loggedIn = trust.isAuthenticated(current);
-            if (!loggedIn) {
-                return new AuthorizationDecision(false);
-            }
-            return new AuthorizationDecision(isRead(context.getRequest()) || !Role.AUDITOR.isHeldBy(current));
-        };
-    }
+	private static void rules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers(paths("/login", "/error", "/error/**", "/css/**", "/img/**", "/favicon.ico"))
+			.permitAll()
+			.requestMatchers(paths("/actuator/health", "/actuator/health/**"))
+			.permitAll()
+			.requestMatchers(paths("/actuator/**"))
+			.hasRole(Role.ADMIN.roleName())
+			.requestMatchers(reads(RECORDS))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths(RECORDS))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(reads(AUDIT))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths(AUDIT))
+			.denyAll()
+			// Access reviews: leads run campaigns, only a lead signs off, readers get the
+			// reports;
+			// deciding is for the assigned reviewer, which the review module checks per
+			// item.
+			.requestMatchers(paths("/reviews/new"))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind"))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(posts("/reviews/*/sign-off"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
+			.requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx"))
+			.hasAnyRole(READERS)
+			// manual remediation: owners and leads confirm (checked per item), only a
+			// lead accepts a revocation
+			// as not remediated; proof files are read by those who oversee campaigns;
+			// leads reassign reviewers
+			.requestMatchers(posts("/reviews/remediations/*/accept"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
+			.requestMatchers(paths("/reviews/remediations/proofs/*"))
+			.hasAnyRole(READERS)
+			.requestMatchers(posts("/reviews/*/reassign"))
+			.hasAnyRole(WRITERS)
+			// Deprovisioning: a task goes to its assignee or candidate role, which the
+			// domain checks per task;
+			// importing a roster and storing the log as evidence are for leads and
+			// admins; cases and the log are
+			// HR data, read by leads, auditors and admins.
+			.requestMatchers(paths("/deprovisioning/tasks", "/deprovisioning/tasks/**"))
+			.access(readOnlyForAuditors())
+			.requestMatchers(paths("/deprovisioning/roster"))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(reads("/deprovisioning", "/deprovisioning/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/deprovisioning", "/deprovisioning/**"))
+			.hasAnyRole(WRITERS)
+			// The outbox: every logged-in person reads it (the page shows only their own
+			// messages unless
+			// they are a compliance lead or admin); only leads and admins queue a message
+			// again.
+			.requestMatchers(posts("/outbox/*/send-again"))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(reads("/outbox", "/outbox/**"))
+			.authenticated()
+			.requestMatchers(paths("/outbox", "/outbox/**"))
+			.denyAll()
+			.anyRequest()
+			.access(readOnlyForAuditors());
+	}
 
-    static boolean isRead(HttpServletRequest request) {
-        String method = request.getMethod();
-        return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method);
-    }
+	/** Reads need a login; writes need a login that is not the auditor's. */
+	static AuthorizationManager<RequestAuthorizationContext> readOnlyForAuditors() {
+		AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+		return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+			Authentication current = authentication.get();
+			boolean loggedIn = trust.isAuthenticated(current);
+			if (!loggedIn) {
+				return new AuthorizationDecision(false);
+			}
+			return new AuthorizationDecision(isRead(context.getRequest()) || !Role.AUDITOR.isHeldBy(current));
+		};
+	}
 
-    private static RequestMatcher paths(String... patterns) {
-        return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
-    }
+	static boolean isRead(HttpServletRequest request) {
+		String method = request.getMethod();
+		return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method);
+	}
 
-    private static RequestMatcher posts(String... patterns) {
-        return new OrRequestMatcher(Arrays.stream(patterns).map(pattern -> PATHS.matcher(HttpMethod.POST, pattern))
-                .toArray(RequestMatcher[]::new));
-    }
+	private static RequestMatcher paths(String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+	}
 
-    private static RequestMatcher reads(String... patterns) {
-        RequestMatcher any = paths(patterns);
-        return request -> isRead(request) && any.matches(request);
-    }
+	private static RequestMatcher posts(String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns)
+			.map(pattern -> PATHS.matcher(HttpMethod.POST, pattern))
+			.toArray(RequestMatcher[]::new));
+	}
 
-    private static boolean carriesBearerToken(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-    }
+	private static RequestMatcher reads(String... patterns) {
+		RequestMatcher any = paths(patterns);
+		return request -> isRead(request) && any.matches(request);
+	}
 
-    private static String loginPage(SecuritySettings settings) {
-        return settings.login() == Login.OIDC ? "/oauth2/authorization/keycloak" : "/login";
-    }
+	private static boolean carriesBearerToken(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
 
-    /** scheme://host:port of Keycloak, from the client registration's issuer. */
-    static String identityProviderOrigin(ClientRegistrationRepository registrations) {
-        URI issuer = URI.create(registrations.findByRegistrationId("keycloak").getProviderDetails().getIssuerUri());
-        return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
-    }
+	private static String loginPage(SecuritySettings settings) {
+		return settings.login() == Login.OIDC ? "/oauth2/authorization/keycloak" : "/login";
+	}
 
-    private static OidcClientInitiatedLogoutSuccessHandler keycloakLogout(ClientRegistrationRepository registrations) {
-        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        handler.setPostLogoutRedirectUri("{baseUrl}/");
-        return handler;
-    }
+	/** scheme://host:port of Keycloak, from the client registration's issuer. */
+	static String identityProviderOrigin(ClientRegistrationRepository registrations) {
+		URI issuer = URI.create(registrations.findByRegistrationId("keycloak").getProviderDetails().getIssuerUri());
+		return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
+	}
+
+	private static OidcClientInitiatedLogoutSuccessHandler keycloakLogout(ClientRegistrationRepository registrations) {
+		OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+		handler.setPostLogoutRedirectUri("{baseUrl}/");
+		return handler;
+	}
+
 }

@@ -30,96 +30,102 @@ import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
 
 /**
- * Errors of the REST API as RFC 9457 problem details: domain errors by kind (404, 409, 400), invalid
- * input with an {@code errors} map of field to message, and Spring MVC's own errors (unreadable JSON,
- * wrong types, unsupported methods) through {@link ResponseEntityExceptionHandler}.
+ * Errors of the REST API as RFC 9457 problem details: domain errors by kind (404, 409,
+ * 400), invalid input with an {@code errors} map of field to message, and Spring MVC's
+ * own errors (unreadable JSON, wrong types, unsupported methods) through
+ * {@link ResponseEntityExceptionHandler}.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://trunkguard.io/problems/";
+	static final String TYPE_BASE = "https://trunkguard.io/problems/";
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e);
-    }
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", e);
+	}
 
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e);
-    }
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException e) {
+		return problem(HttpStatus.CONFLICT, "Conflict", e);
+	}
 
-    @ExceptionHandler(InvalidStateException.class)
-    ProblemDetail invalidState(InvalidStateException e) {
-        return problem(HttpStatus.CONFLICT, "Not possible in the current state", e);
-    }
+	@ExceptionHandler(InvalidStateException.class)
+	ProblemDetail invalidState(InvalidStateException e) {
+		return problem(HttpStatus.CONFLICT, "Not possible in the current state", e);
+	}
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e);
-        if (!e.fieldErrors().isEmpty()) {
-            problem.setProperty("errors", new TreeMap<>(e.fieldErrors()));
-        }
-        return problem;
-    }
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e);
+		if (!e.fieldErrors().isEmpty()) {
+			problem.setProperty("errors", new TreeMap<>(e.fieldErrors()));
+		}
+		return problem;
+	}
 
-    @ExceptionHandler(ConstraintViolationException.class)
-    ProblemDetail constraintViolation(ConstraintViolationException e) {
-        Map<String, String> errors = new TreeMap<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.merge(fieldOf(violation), violation.getMessage(), (a, b) -> a + "; " + b);
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request is invalid: " + String.join(", ", errors.keySet()) + ".");
-        problem.setTitle("Invalid input");
-        problem.setType(URI.create(TYPE_BASE + "invalid-input"));
-        problem.setProperty("errors", errors);
-        return problem;
-    }
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolation(ConstraintViolationException e) {
+		Map<String, String> errors = new TreeMap<>();
+		for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+			errors.merge(fieldOf(violation), violation.getMessage(), (a, b) -> a + "; " + b);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request is invalid: " + String.join(", ", errors.keySet()) + ".");
+		problem.setTitle("Invalid input");
+		problem.setType(URI.create(TYPE_BASE + "invalid-input"));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
 
-    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this record at the same time. Reload it and try again.");
-        problem.setTitle("Concurrent change");
-        problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
-        return problem;
-    }
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this record at the same time. Reload it and try again.");
+		problem.setTitle("Concurrent change");
+		problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
+		return problem;
+	}
 
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Map<String, String> errors = new TreeMap<>();
-        ex.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.merge(error.getField(), String.valueOf(error.getDefaultMessage()),
-                        (a, b) -> a + "; " + b));
-        ex.getBody().setProperty("errors", errors);
-        ex.getBody().setTitle("Invalid input");
-        ex.getBody().setType(URI.create(TYPE_BASE + "invalid-input"));
-        return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
-    }
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = new TreeMap<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach(error -> errors.merge(error.getField(), String.valueOf(error.getDefaultMessage()),
+					(a, b) -> a + "; " + b));
+		ex.getBody().setProperty("errors", errors);
+		ex.getBody().setTitle("Invalid input");
+		ex.getBody().setType(URI.create(TYPE_BASE + "invalid-input"));
+		return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
+	}
 
-    private static ProblemDetail problem(HttpStatus status, String title, DomainException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        problem.setType(URI.create(TYPE_BASE + e.code()));
-        problem.setProperty("code", e.code());
-        return problem;
-    }
+	private static ProblemDetail problem(HttpStatus status, String title, DomainException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+		problem.setTitle(title);
+		problem.setType(URI.create(TYPE_BASE + e.code()));
+		problem.setProperty("code", e.code());
+		return problem;
+	}
 
-    /** "register.details.contacts[0].email" becomes "contacts[0].email": callers know fields, not method parameters. */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        String field = violation.getPropertyPath().toString();
-        for (Path.Node node : violation.getPropertyPath()) {
-            boolean methodOrParameter = node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CONSTRUCTOR;
-            String prefix = node.getName() + ".";
-            if (!methodOrParameter || !field.startsWith(prefix)) {
-                break;
-            }
-            field = field.substring(prefix.length());
-        }
-        return field.isEmpty() ? "request" : field;
-    }
+	/**
+	 * "register.details.contacts[0].email" becomes "contacts[0].email": callers know
+	 * fields, not method parameters.
+	 */
+	static String fieldOf(ConstraintViolation<?> violation) {
+		String field = violation.getPropertyPath().toString();
+		for (Path.Node node : violation.getPropertyPath()) {
+			boolean methodOrParameter = node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+					|| node.getKind() == ElementKind.CONSTRUCTOR;
+			String prefix = node.getName() + ".";
+			if (!methodOrParameter || !field.startsWith(prefix)) {
+				break;
+			}
+			field = field.substring(prefix.length());
+		}
+		return field.isEmpty() ? "request" : field;
+	}
+
 }

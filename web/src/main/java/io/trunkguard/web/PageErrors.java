@@ -11,15 +11,19 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.trunkguard.shared.NotFoundException;
 
-/** Pages that address something that does not exist (unknown or malformed id) answer with the 404 page. */
+/**
+ * Pages that address something that does not exist (unknown or malformed id) answer with
+ * the 404 page.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
-    @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-    ModelAndView notFound() {
-        ModelAndView page = new ModelAndView("error/404");
-        page.setStatus(HttpStatus.NOT_FOUND);
-        return page;
-    }
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound() {
+		ModelAndView page = new ModelAndView("error/404");
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
+	}
+
 }

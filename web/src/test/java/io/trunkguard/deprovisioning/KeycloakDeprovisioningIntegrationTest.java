@@ -51,9 +51,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * From the signed HR webhook to a real Keycloak (the distribution with the realm export): the whole application with
- * its process engine running the deprovisioning process and the Keycloak adapter acting through the
- * {@code trunkguard-admin} service account. The leaver is a user this test creates, so no other test is affected.
+ * From the signed HR webhook to a real Keycloak (the distribution with the realm export):
+ * the whole application with its process engine running the deprovisioning process and
+ * the Keycloak adapter acting through the {@code trunkguard-admin} service account. The
+ * leaver is a user this test creates, so no other test is affected.
  */
 class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest {
 
@@ -65,9 +66,13 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 
 	@BeforeAll
 	static void createLeaverInKeycloak() {
-		admin = KeycloakBuilder.builder().serverUrl(keycloak.baseUrl()).realm(KeycloakServer.REALM)
-				.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(KeycloakServer.ADMIN_CLIENT_ID)
-				.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET).build();
+		admin = KeycloakBuilder.builder()
+			.serverUrl(keycloak.baseUrl())
+			.realm(KeycloakServer.REALM)
+			.grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+			.clientId(KeycloakServer.ADMIN_CLIENT_ID)
+			.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET)
+			.build();
 		UserRepresentation user = new UserRepresentation();
 		user.setUsername(USERNAME);
 		user.setEnabled(true);
@@ -83,9 +88,15 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 		try (Response created = realm().users().create(user)) {
 			assertThat(created.getStatus()).as("create the leaver in Keycloak").isEqualTo(201);
 		}
-		// the service account may map roles (manage-users) but not read the realm's roles (no view-realm)
-		RoleRepresentation reviewer = leaver().roles().realmLevel().listAvailable().stream()
-				.filter(r -> r.getName().equals("reviewer")).findFirst().orElseThrow();
+		// the service account may map roles (manage-users) but not read the realm's roles
+		// (no view-realm)
+		RoleRepresentation reviewer = leaver().roles()
+			.realmLevel()
+			.listAvailable()
+			.stream()
+			.filter(r -> r.getName().equals("reviewer"))
+			.findFirst()
+			.orElseThrow();
 		leaver().roles().realmLevel().add(List.of(reviewer));
 	}
 
@@ -135,12 +146,14 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 	@Test
 	void afterTheWebhookTheLeaverCannotLogInAndHoldsNoRole() throws Exception {
 		String hrId = "HR-" + USERNAME;
-		Person person = people.register(new PersonDetails(hrId, "Leo Leaver", USERNAME + "@example.test", USERNAME, null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester");
-		Person owner = people.register(new PersonDetails("HR-OWNER-" + USERNAME, "Ida Owner", "owner-" + USERNAME + "@example.test",
-				"owner-" + USERNAME, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null), "tester");
-		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + USERNAME, SystemKind.IDENTITY_PROVIDER, null,
-				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		Person person = people.register(new PersonDetails(hrId, "Leo Leaver", USERNAME + "@example.test", USERNAME,
+				null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester");
+		Person owner = people.register(
+				new PersonDetails("HR-OWNER-" + USERNAME, "Ida Owner", "owner-" + USERNAME + "@example.test",
+						"owner-" + USERNAME, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
+				"tester");
+		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + USERNAME, SystemKind.IDENTITY_PROVIDER,
+				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		AccessGrant role = access.issueGrant(new NewGrant(person.getId(), idp.getId(), "reviewer", false), "tester");
 
 		// the leaver can log in and has a session before
@@ -153,36 +166,40 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 				""".formatted(USERNAME, hrId, effective).getBytes(StandardCharsets.UTF_8);
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		long sent = System.nanoTime();
-		mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
-				.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
-				.andExpect(status().isAccepted());
+		mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.header("X-Trunkguard-Timestamp", timestamp)
+			.header("X-Trunkguard-Signature", sign(timestamp, body))).andExpect(status().isAccepted());
 		long accepted = System.nanoTime();
 
 		DeprovisioningCase done = awaitCompletion(person, Duration.ofSeconds(120));
 		System.out.printf("deprovisioning: webhook answered in %d ms, case completed %d ms after the webhook%n",
 				(accepted - sent) / 1_000_000, (System.nanoTime() - sent) / 1_000_000);
 
-		assertThatThrownBy(() -> keycloak.passwordGrant(USERNAME, PASSWORD))
-				.hasMessageContaining("invalid_grant").hasMessageContaining("Account disabled");
-		assertThat(leaver().roles().realmLevel().listAll()).extracting(RoleRepresentation::getName).doesNotContain("reviewer");
+		assertThatThrownBy(() -> keycloak.passwordGrant(USERNAME, PASSWORD)).hasMessageContaining("invalid_grant")
+			.hasMessageContaining("Account disabled");
+		assertThat(leaver().roles().realmLevel().listAll()).extracting(RoleRepresentation::getName)
+			.doesNotContain("reviewer");
 		assertThat(leaver().toRepresentation().isEnabled()).isFalse();
 		assertThat(leaver().getUserSessions()).isEmpty();
 
 		assertThat(access.getGrant(role.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		assertThat(access.getGrant(role.getId()).getRevokedBy()).isEqualTo("system:keycloak");
 		assertThat(people.get(person.getId()).getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED,
-				StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED, StepKind.GRANT_REVOKED,
+					StepKind.VERIFIED);
 		assertThat(done.getSteps().get(1).getNote()).isEqualTo("1 session(s) ended");
 		assertThat(done.getSlaMet()).isTrue();
 		assertThat(done.timeToDeprovision().orElseThrow()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(13));
 	}
 
 	/**
-	 * The fault test: Keycloak is down when the HR event arrives. The account step fails and is retried with backoff
-	 * (its job keeps the exception and is due again later; the case records nothing), Keycloak comes back, and the case completes exactly
-	 * once: one case, one process, each step recorded once. Keycloak is started again whatever happens, since every
-	 * later test of this JVM shares it.
+	 * The fault test: Keycloak is down when the HR event arrives. The account step fails
+	 * and is retried with backoff (its job keeps the exception and is due again later;
+	 * the case records nothing), Keycloak comes back, and the case completes exactly
+	 * once: one case, one process, each step recorded once. Keycloak is started again
+	 * whatever happens, since every later test of this JVM shares it.
 	 */
 	@Test
 	void completesTheCaseExactlyOnceAfterKeycloakWasDownDuringIt() throws Exception {
@@ -197,31 +214,42 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 			assertThat(created.getStatus()).isEqualTo(201);
 		}
 		UserResource account = realm().users().get(realm().users().searchByUsername(username, true).get(0).getId());
-		RoleRepresentation reviewer = account.roles().realmLevel().listAvailable().stream().filter(r -> r.getName().equals("reviewer"))
-				.findFirst().orElseThrow();
+		RoleRepresentation reviewer = account.roles()
+			.realmLevel()
+			.listAvailable()
+			.stream()
+			.filter(r -> r.getName().equals("reviewer"))
+			.findFirst()
+			.orElseThrow();
 		account.roles().realmLevel().add(List.of(reviewer));
-		Person person = people.register(new PersonDetails("HR-" + username, "Fay Fault", username + "@example.test", username, null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester");
-		Person owner = people.register(new PersonDetails("HR-OWNER-" + username, "Ola Owner", "owner-" + username + "@example.test",
-				"owner-" + username, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null), "tester");
-		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + username, SystemKind.IDENTITY_PROVIDER, null,
-				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		Person person = people.register(new PersonDetails("HR-" + username, "Fay Fault", username + "@example.test",
+				username, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester");
+		Person owner = people.register(
+				new PersonDetails("HR-OWNER-" + username, "Ola Owner", "owner-" + username + "@example.test",
+						"owner-" + username, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
+				"tester");
+		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + username, SystemKind.IDENTITY_PROVIDER,
+				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		AccessGrant role = access.issueGrant(new NewGrant(person.getId(), idp.getId(), "reviewer", false), "tester");
 
-		byte[] body = ("{\"eventId\": \"fault-" + username + "\", \"hrId\": \"HR-" + username + "\", \"effectiveAt\": \""
-				+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
+		byte[] body = ("{\"eventId\": \"fault-" + username + "\", \"hrId\": \"HR-" + username
+				+ "\", \"effectiveAt\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 		long down = System.nanoTime();
 		keycloak.stop();
 		try {
 			String timestamp = Long.toString(Instant.now().getEpochSecond());
-			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
-					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
-					.andExpect(status().isAccepted());
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("X-Trunkguard-Timestamp", timestamp)
+				.header("X-Trunkguard-Signature", sign(timestamp, body))).andExpect(status().isAccepted());
 			DeprovisioningCase open = deprovisioning.openCaseOf(person.getId()).orElseThrow();
 
-			// the account step failed against the stopped Keycloak and waits for its retry
+			// the account step failed against the stopped Keycloak and waits for its
+			// retry
 			Job failed = awaitFailedJob(open.getId(), Duration.ofSeconds(60));
-			// retried with backoff (PT10S, PT30S, ...): retries left, the next attempt later, the error kept for Cockpit
+			// retried with backoff (PT10S, PT30S, ...): retries left, the next attempt
+			// later, the error kept for Cockpit
 			assertThat(failed.getRetries()).isBetween(1, 5);
 			assertThat(failed.getDuedate()).isAfter(java.util.Date.from(Instant.now()));
 			assertThat(failed.getExceptionMessage()).isNotBlank();
@@ -233,7 +261,8 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 			System.out.printf("deprovisioning fault test: Keycloak down for %d ms (restart %d ms)%n",
 					(System.nanoTime() - down) / 1_000_000, restart.toMillis());
 		}
-		// do not wait for the backoff (10 s, 30 s, ...): run the retry now, as an operator would from Cockpit
+		// do not wait for the backoff (10 s, 30 s, ...): run the retry now, as an
+		// operator would from Cockpit
 		DeprovisioningCaseId caseId = deprovisioning.openCaseOf(person.getId()).orElseThrow().getId();
 		for (Job job : management.createJobQuery().processInstanceId(instanceOf(caseId)).withException().list()) {
 			try {
@@ -246,22 +275,35 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 
 		DeprovisioningCase done = awaitCompletion(person, Duration.ofSeconds(90));
 		assertThat(deprovisioning.casesOf(person.getId())).hasSize(1);
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(done.getId().toString()).count()).isOne();
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED,
-				StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		assertThat(history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(done.getId().toString())
+			.count()).isOne();
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED, StepKind.GRANT_REVOKED,
+					StepKind.VERIFIED);
 		assertThat(account.toRepresentation().isEnabled()).isFalse();
-		assertThat(account.roles().realmLevel().listAll()).extracting(RoleRepresentation::getName).doesNotContain("reviewer");
+		assertThat(account.roles().realmLevel().listAll()).extracting(RoleRepresentation::getName)
+			.doesNotContain("reviewer");
 		assertThat(access.getGrant(role.getId()).getRevokedBy()).isEqualTo("system:keycloak");
-		assertThat(runtime.createIncidentQuery().processInstanceId(history.createHistoricProcessInstanceQuery()
-				.processInstanceBusinessKey(done.getId().toString()).singleResult().getId()).count()).isZero();
+		assertThat(runtime.createIncidentQuery()
+			.processInstanceId(history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(done.getId().toString())
+				.singleResult()
+				.getId())
+			.count()).isZero();
 	}
 
 	Job awaitFailedJob(DeprovisioningCaseId caseId, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).singleResult();
+			ProcessInstance instance = runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(caseId.toString())
+				.singleResult();
 			if (instance != null) {
-				List<Job> failed = management.createJobQuery().processInstanceId(instance.getId()).withException().list();
+				List<Job> failed = management.createJobQuery()
+					.processInstanceId(instance.getId())
+					.withException()
+					.list();
 				if (!failed.isEmpty()) {
 					return failed.get(0);
 				}
@@ -272,12 +314,16 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 	}
 
 	String instanceOf(DeprovisioningCaseId caseId) {
-		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).singleResult().getId();
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.singleResult()
+			.getId();
 	}
 
 	/**
-	 * A small burst against the real Keycloak: N leavers at once, each HR event to their account disabled (observed in
-	 * Keycloak), printed as p50/p95; every event gives exactly one case and one process.
+	 * A small burst against the real Keycloak: N leavers at once, each HR event to their
+	 * account disabled (observed in Keycloak), printed as p50/p95; every event gives
+	 * exactly one case and one process.
 	 */
 	@Test
 	void deprovisionsABurstOfLeaversOnceEachAndPrintsTheLatency() throws Exception {
@@ -297,30 +343,41 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 				assertThat(created.getStatus()).isEqualTo(201);
 			}
 			usernames.add(username);
-			persons.add(people.register(new PersonDetails("HR-" + username, "Burst Leaver " + i, username + "@example.test", username, null,
-					"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null), "tester"));
+			persons.add(
+					people.register(
+							new PersonDetails("HR-" + username, "Burst Leaver " + i, username + "@example.test",
+									username, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 5, 1), null),
+							"tester"));
 		}
 		long[] sentAt = new long[n];
 		long[] disabledAfterMs = new long[n];
 		for (int i = 0; i < n; i++) {
 			byte[] body = ("{\"eventId\": \"burst-" + run + "-" + i + "\", \"hrId\": \"HR-" + usernames.get(i)
-					+ "\", \"effectiveAt\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
+					+ "\", \"effectiveAt\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
 			String timestamp = Long.toString(Instant.now().getEpochSecond());
 			sentAt[i] = System.nanoTime();
-			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
-					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
-					.andExpect(status().isAccepted());
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("X-Trunkguard-Timestamp", timestamp)
+				.header("X-Trunkguard-Signature", sign(timestamp, body))).andExpect(status().isAccepted());
 			// the same event again, at once: must not give a second case or process
-			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON).content(body)
-					.header("X-Trunkguard-Timestamp", timestamp).header("X-Trunkguard-Signature", sign(timestamp, body)))
-					.andExpect(status().isAccepted());
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header("X-Trunkguard-Timestamp", timestamp)
+				.header("X-Trunkguard-Signature", sign(timestamp, body))).andExpect(status().isAccepted());
 		}
-		java.util.Set<Integer> pending = new java.util.HashSet<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+		java.util.Set<Integer> pending = new java.util.HashSet<>(
+				java.util.stream.IntStream.range(0, n).boxed().toList());
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (!pending.isEmpty() && System.nanoTime() < deadline) {
-			// one query for all of them: the measurement's resolution is this loop's period, not N round trips
-			java.util.Map<String, Boolean> enabled = realm().users().search("burst-" + run, 0, 2 * n).stream()
-					.collect(java.util.stream.Collectors.toMap(UserRepresentation::getUsername, u -> Boolean.TRUE.equals(u.isEnabled())));
+			// one query for all of them: the measurement's resolution is this loop's
+			// period, not N round trips
+			java.util.Map<String, Boolean> enabled = realm().users()
+				.search("burst-" + run, 0, 2 * n)
+				.stream()
+				.collect(java.util.stream.Collectors.toMap(UserRepresentation::getUsername,
+						u -> Boolean.TRUE.equals(u.isEnabled())));
 			long now = System.nanoTime();
 			for (Integer i : List.copyOf(pending)) {
 				if (Boolean.FALSE.equals(enabled.get(usernames.get(i)))) {
@@ -338,8 +395,9 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 		}
 		long[] sorted = disabledAfterMs.clone();
 		java.util.Arrays.sort(sorted);
-		System.out.printf("deprovisioning burst: %d events, HR event to Keycloak account disabled: p50 %d ms, p95 %d ms, max %d ms%n", n,
-				sorted[n / 2], sorted[(int) Math.ceil(n * 0.95) - 1], sorted[n - 1]);
+		System.out.printf(
+				"deprovisioning burst: %d events, HR event to Keycloak account disabled: p50 %d ms, p95 %d ms, max %d ms%n",
+				n, sorted[n / 2], sorted[(int) Math.ceil(n * 0.95) - 1], sorted[n - 1]);
 	}
 
 	DeprovisioningCase awaitCompletion(Person person, Duration timeout) throws InterruptedException {
@@ -352,11 +410,15 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 			Thread.sleep(250);
 		}
 		throw new AssertionError("the case of " + person.getHrId() + " did not complete within " + timeout + ": "
-				+ deprovisioningCases(person).stream().map(c -> c.getStatus() + " " + c.getSteps().stream().map(Step::getKind).toList()).toList());
+				+ deprovisioningCases(person).stream()
+					.map(c -> c.getStatus() + " " + c.getSteps().stream().map(Step::getKind).toList())
+					.toList());
 	}
 
 	List<DeprovisioningCase> deprovisioningCases(Person person) {
-		return deprovisioning.openCaseOf(person.getId()).map(List::of)
-				.orElseGet(() -> deprovisioning.casesOf(person.getId()));
+		return deprovisioning.openCaseOf(person.getId())
+			.map(List::of)
+			.orElseGet(() -> deprovisioning.casesOf(person.getId()));
 	}
+
 }

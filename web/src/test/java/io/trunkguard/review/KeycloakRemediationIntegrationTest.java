@@ -37,11 +37,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Remediation of access review decisions against the test suite's real Keycloak, through the application's own
- * {@link RemediationPort} (the Keycloak adapter, on because {@code trunkguard.keycloak.url} is set): a revocation and a
- * reduction decided and submitted in a campaign end with the realm roles really changed, read back with a separate
- * admin client; running the remediation again changes nothing. Shares the Keycloak-backed context with the
- * deprovisioning test.
+ * Remediation of access review decisions against the test suite's real Keycloak, through
+ * the application's own {@link RemediationPort} (the Keycloak adapter, on because
+ * {@code trunkguard.keycloak.url} is set): a revocation and a reduction decided and
+ * submitted in a campaign end with the realm roles really changed, read back with a
+ * separate admin client; running the remediation again changes nothing. Shares the
+ * Keycloak-backed context with the deprovisioning test.
  */
 class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 
@@ -64,9 +65,13 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 
 	@BeforeAll
 	static void createHolderWithTwoRealmRoles() {
-		admin = KeycloakBuilder.builder().serverUrl(keycloak.baseUrl()).realm(KeycloakServer.REALM)
-				.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(KeycloakServer.ADMIN_CLIENT_ID)
-				.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET).build();
+		admin = KeycloakBuilder.builder()
+			.serverUrl(keycloak.baseUrl())
+			.realm(KeycloakServer.REALM)
+			.grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+			.clientId(KeycloakServer.ADMIN_CLIENT_ID)
+			.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET)
+			.build();
 		UserRepresentation user = new UserRepresentation();
 		user.setUsername(HOLDER);
 		user.setEnabled(true);
@@ -76,8 +81,12 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 		try (Response created = realm().users().create(user)) {
 			assertThat(created.getStatus()).as("create the holder in Keycloak").isEqualTo(201);
 		}
-		List<RoleRepresentation> roles = holder().roles().realmLevel().listAvailable().stream()
-				.filter(r -> r.getName().equals("auditor") || r.getName().equals("compliance-lead")).toList();
+		List<RoleRepresentation> roles = holder().roles()
+			.realmLevel()
+			.listAvailable()
+			.stream()
+			.filter(r -> r.getName().equals("auditor") || r.getName().equals("compliance-lead"))
+			.toList();
 		assertThat(roles).hasSize(2);
 		holder().roles().realmLevel().add(roles);
 	}
@@ -103,56 +112,83 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 
 	@Test
 	void revocationAndReductionDecidedInACampaignChangeTheRealmRolesAndASecondRunIsANoOp() {
-		Person holder = people.register(new PersonDetails("HR-" + HOLDER, "Hal Holder", HOLDER + "@example.test", HOLDER, null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2021, 3, 1), null), "tester");
-		Person owner = people.register(new PersonDetails("HR-OWNER-" + RUN, "Olive Owner", "owner-" + RUN + "@example.test",
-				"owner-" + RUN, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2019, 1, 1), null), "tester");
-		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak SSO " + RUN, SystemKind.IDENTITY_PROVIDER, null,
-				owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		Person holder = people.register(new PersonDetails("HR-" + HOLDER, "Hal Holder", HOLDER + "@example.test",
+				HOLDER, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2021, 3, 1), null), "tester");
+		Person owner = people
+			.register(
+					new PersonDetails("HR-OWNER-" + RUN, "Olive Owner", "owner-" + RUN + "@example.test",
+							"owner-" + RUN, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2019, 1, 1), null),
+					"tester");
+		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak SSO " + RUN, SystemKind.IDENTITY_PROVIDER,
+				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		var auditorGrant = access.issueGrant(new NewGrant(holder.getId(), idp.getId(), "auditor", false), "tester");
 		var leadGrant = access.issueGrant(new NewGrant(holder.getId(), idp.getId(), "compliance-lead", true), "tester");
 		assertThat(realmRolesOfHolder()).contains("auditor", "compliance-lead").doesNotContain("reviewer");
 
-		ReviewCampaign campaign = campaigns.start("Keycloak remediation " + RUN, Instant.now().plus(14, ChronoUnit.DAYS),
-				UnansweredRule.CARRY_OVER, "compliance-lead");
-		List<ReviewItem> items = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10)).getContent();
-		ReviewItem revoke = items.stream().filter(i -> i.getGrantId().equals(auditorGrant.getId())).findFirst().orElseThrow();
-		ReviewItem reduce = items.stream().filter(i -> i.getGrantId().equals(leadGrant.getId())).findFirst().orElseThrow();
-		campaigns.decide(List.of(revoke.getId()), Decision.REVOKE, null, "Left the audit team in October.", owner.getUsername());
-		campaigns.decide(List.of(reduce.getId()), Decision.REDUCE, "reviewer", "Reviews only, no campaign runs.", owner.getUsername());
+		ReviewCampaign campaign = campaigns.start("Keycloak remediation " + RUN,
+				Instant.now().plus(14, ChronoUnit.DAYS), UnansweredRule.CARRY_OVER, "compliance-lead");
+		List<ReviewItem> items = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
+			.getContent();
+		ReviewItem revoke = items.stream()
+			.filter(i -> i.getGrantId().equals(auditorGrant.getId()))
+			.findFirst()
+			.orElseThrow();
+		ReviewItem reduce = items.stream()
+			.filter(i -> i.getGrantId().equals(leadGrant.getId()))
+			.findFirst()
+			.orElseThrow();
+		campaigns.decide(List.of(revoke.getId()), Decision.REVOKE, null, "Left the audit team in October.",
+				owner.getUsername());
+		campaigns.decide(List.of(reduce.getId()), Decision.REDUCE, "reviewer", "Reviews only, no campaign runs.",
+				owner.getUsername());
 		campaigns.submit(campaign.getId(), owner.getUsername());
 		assertThat(campaigns.pendingRemediations(campaign.getId())).contains(revoke.getId(), reduce.getId());
 
-		// what the process's "Remove the role in Keycloak and verify" step calls, once per item
+		// what the process's "Remove the role in Keycloak and verify" step calls, once
+		// per item
 		ReviewItem revoked = campaigns.remediateAutomatically(revoke.getId());
 		ReviewItem reduced = campaigns.remediateAutomatically(reduce.getId());
 
 		assertThat(realmRolesOfHolder()).contains("reviewer").doesNotContain("auditor", "compliance-lead");
 		assertThat(revoked.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
-		assertThat(revoked.getRemediationNote()).contains("user " + HOLDER).contains("realm role auditor removed").contains("read back");
-		assertThat(reduced.getRemediationNote()).contains("realm role compliance-lead removed").contains("realm role reviewer added");
+		assertThat(revoked.getRemediationNote()).contains("user " + HOLDER)
+			.contains("realm role auditor removed")
+			.contains("read back");
+		assertThat(reduced.getRemediationNote()).contains("realm role compliance-lead removed")
+			.contains("realm role reviewer added");
 		assertThat(access.getGrant(auditorGrant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		assertThat(access.getGrant(leadGrant.getId()).getEntitlement()).isEqualTo("reviewer");
 		assertThat(campaigns.pendingRemediations(campaign.getId())).doesNotContain(revoke.getId(), reduce.getId());
 
-		// again: the domain returns the settled items as they are, and the connector itself finds nothing to change
-		assertThat(campaigns.remediateAutomatically(revoke.getId()).getRemediationNote()).isEqualTo(revoked.getRemediationNote());
-		RemediationPort keycloakPort = ports.stream().filter(p -> p.supports(ConnectorType.KEYCLOAK)).findFirst().orElseThrow();
+		// again: the domain returns the settled items as they are, and the connector
+		// itself finds nothing to change
+		assertThat(campaigns.remediateAutomatically(revoke.getId()).getRemediationNote())
+			.isEqualTo(revoked.getRemediationNote());
+		RemediationPort keycloakPort = ports.stream()
+			.filter(p -> p.supports(ConnectorType.KEYCLOAK))
+			.findFirst()
+			.orElseThrow();
 		RemediationResult again = keycloakPort.remediate(campaigns.remediationOf(revoke.getId()));
 		RemediationResult reducedAgain = keycloakPort.remediate(campaigns.remediationOf(reduce.getId()));
 		assertThat(again.verified()).isTrue();
 		assertThat(again.proof()).contains("realm role auditor already absent");
-		assertThat(reducedAgain.proof()).contains("realm role compliance-lead already absent").contains("realm role reviewer already held");
+		assertThat(reducedAgain.proof()).contains("realm role compliance-lead already absent")
+			.contains("realm role reviewer already held");
 		assertThat(realmRolesOfHolder()).contains("reviewer").doesNotContain("auditor", "compliance-lead");
 	}
 
 	@Test
 	void aUserMissingInKeycloakHasNoRoleToRemove() {
-		RemediationPort keycloakPort = ports.stream().filter(p -> p.supports(ConnectorType.KEYCLOAK)).findFirst().orElseThrow();
-		RemediationResult result = keycloakPort.remediate(new RemediationRequest(ReviewItemId.random(), CampaignId.random(),
-				io.trunkguard.access.GrantId.random(), io.trunkguard.people.PersonId.random(), "nobody-" + RUN,
-				io.trunkguard.access.SystemId.random(), "Keycloak SSO", ConnectorType.KEYCLOAK, "auditor", Decision.REVOKE, null, "owner"));
+		RemediationPort keycloakPort = ports.stream()
+			.filter(p -> p.supports(ConnectorType.KEYCLOAK))
+			.findFirst()
+			.orElseThrow();
+		RemediationResult result = keycloakPort.remediate(new RemediationRequest(ReviewItemId.random(),
+				CampaignId.random(), io.trunkguard.access.GrantId.random(), io.trunkguard.people.PersonId.random(),
+				"nobody-" + RUN, io.trunkguard.access.SystemId.random(), "Keycloak SSO", ConnectorType.KEYCLOAK,
+				"auditor", Decision.REVOKE, null, "owner"));
 		assertThat(result.verified()).isTrue();
 		assertThat(result.proof()).contains("has no user nobody-" + RUN);
 	}
+
 }

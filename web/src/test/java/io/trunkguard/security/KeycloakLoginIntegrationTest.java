@@ -45,214 +45,219 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Login through a real Keycloak (the distribution from Maven Central with the realm export imported): the
- * application in the {@code oidc} profile (on H2) accepts Keycloak's access tokens on its API, maps realm
- * roles to authorities, names the principal by {@code preferred_username}, and refuses tokens that are
- * tampered with, signed by a stranger, issued for another issuer URL or expired. A browser logs in through
- * Keycloak's login page.
+ * Login through a real Keycloak (the distribution from Maven Central with the realm
+ * export imported): the application in the {@code oidc} profile (on H2) accepts
+ * Keycloak's access tokens on its API, maps realm roles to authorities, names the
+ * principal by {@code preferred_username}, and refuses tokens that are tampered with,
+ * signed by a stranger, issued for another issuer URL or expired. A browser logs in
+ * through Keycloak's login page.
  */
 @SpringBootTest(classes = TrunkguardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("oidc")
 class KeycloakLoginIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final KeycloakServer keycloak = KeycloakServer.get();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void keycloakLogin(DynamicPropertyRegistry registry) {
-        // Registered before the app reads the realm's JWKS for the first time.
-        keycloak.testSigningKey();
-        registry.add("TRUNKGUARD_OIDC_ISSUER_URI", keycloak::issuerUri);
-        registry.add("TRUNKGUARD_OIDC_CLIENT_ID", () -> KeycloakServer.APP_CLIENT_ID);
-        registry.add("TRUNKGUARD_OIDC_CLIENT_SECRET", () -> KeycloakServer.APP_CLIENT_SECRET);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:keycloak-login;DB_CLOSE_DELAY=-1");
-    }
+	private static final KeycloakServer keycloak = KeycloakServer.get();
 
-    @LocalServerPort
-    int port;
+	@DynamicPropertySource
+	static void keycloakLogin(DynamicPropertyRegistry registry) {
+		// Registered before the app reads the realm's JWKS for the first time.
+		keycloak.testSigningKey();
+		registry.add("TRUNKGUARD_OIDC_ISSUER_URI", keycloak::issuerUri);
+		registry.add("TRUNKGUARD_OIDC_CLIENT_ID", () -> KeycloakServer.APP_CLIENT_ID);
+		registry.add("TRUNKGUARD_OIDC_CLIENT_SECRET", () -> KeycloakServer.APP_CLIENT_SECRET);
+		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:keycloak-login;DB_CLOSE_DELAY=-1");
+	}
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+	@LocalServerPort
+	int port;
 
-    @Test
-    void acceptsKeycloakTokenAndNamesThePrincipalByPreferredUsername() throws Exception {
-        HttpResponse<String> response = get("/api/me", keycloak.passwordGrant("compliance-lead", "compliance-lead-demo-pw"));
+	private final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode me = JSON.readTree(response.body());
-        assertThat(me.get("username").asText()).isEqualTo("compliance-lead");
-    }
+	@Test
+	void acceptsKeycloakTokenAndNamesThePrincipalByPreferredUsername() throws Exception {
+		HttpResponse<String> response = get("/api/me",
+				keycloak.passwordGrant("compliance-lead", "compliance-lead-demo-pw"));
 
-    @ParameterizedTest
-    @ValueSource(strings = {"reviewer", "compliance-lead", "auditor", "admin"})
-    void mapsTheRealmRoleToTheSameTrunkguardRole(String username) throws Exception {
-        HttpResponse<String> response = get("/api/me", keycloak.passwordGrant(username, username + "-demo-pw"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode me = JSON.readTree(response.body());
+		assertThat(me.get("username").asText()).isEqualTo("compliance-lead");
+	}
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode me = JSON.readTree(response.body());
-        assertThat(me.get("username").asText()).isEqualTo(username);
-        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly(username);
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "reviewer", "compliance-lead", "auditor", "admin" })
+	void mapsTheRealmRoleToTheSameTrunkguardRole(String username) throws Exception {
+		HttpResponse<String> response = get("/api/me", keycloak.passwordGrant(username, username + "-demo-pw"));
 
-    @Test
-    void letsTheComplianceLeadReadPeople() throws Exception {
-        HttpResponse<String> response = get("/api/people", keycloak.passwordGrant("compliance-lead", "compliance-lead-demo-pw"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode me = JSON.readTree(response.body());
+		assertThat(me.get("username").asText()).isEqualTo(username);
+		assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly(username);
+	}
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
+	@Test
+	void letsTheComplianceLeadReadPeople() throws Exception {
+		HttpResponse<String> response = get("/api/people",
+				keycloak.passwordGrant("compliance-lead", "compliance-lead-demo-pw"));
 
-    @Test
-    void refusesTheReviewerWherePeopleRecordsAreRead() throws Exception {
-        HttpResponse<String> response = get("/api/people", keycloak.passwordGrant("reviewer", "reviewer-demo-pw"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
 
-        assertThat(response.statusCode()).isEqualTo(403);
-    }
+	@Test
+	void refusesTheReviewerWherePeopleRecordsAreRead() throws Exception {
+		HttpResponse<String> response = get("/api/people", keycloak.passwordGrant("reviewer", "reviewer-demo-pw"));
 
-    @Test
-    void refusesWritesByTheAuditor() throws Exception {
-        String token = keycloak.passwordGrant("auditor", "auditor-demo-pw");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app("/api/people"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"hrId\":\"HR-AUD-1\",\"name\":\"Eve Example\",\"email\":\"eve@example.com\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
 
-        assertThat(response.statusCode()).isEqualTo(403);
-    }
+	@Test
+	void refusesWritesByTheAuditor() throws Exception {
+		String token = keycloak.passwordGrant("auditor", "auditor-demo-pw");
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(app("/api/people"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"hrId\":\"HR-AUD-1\",\"name\":\"Eve Example\",\"email\":\"eve@example.com\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
-    @Test
-    void refusesRequestsWithoutToken() throws Exception {
-        assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
-    }
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
 
-    @Test
-    void refusesTokenWhoseClaimsWereChanged() throws Exception {
-        String[] parts = keycloak.passwordGrant("reviewer", "reviewer-demo-pw").split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String promoted = payload.replace("\"roles\":[\"reviewer\"]", "\"roles\":[\"admin\"]");
-        assertThat(promoted).isNotEqualTo(payload);
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(promoted.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+	@Test
+	void refusesRequestsWithoutToken() throws Exception {
+		assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
+	}
 
-        assertThat(get("/api/me", tampered).statusCode()).isEqualTo(401);
-    }
+	@Test
+	void refusesTokenWhoseClaimsWereChanged() throws Exception {
+		String[] parts = keycloak.passwordGrant("reviewer", "reviewer-demo-pw").split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+		String promoted = payload.replace("\"roles\":[\"reviewer\"]", "\"roles\":[\"admin\"]");
+		assertThat(promoted).isNotEqualTo(payload);
+		String tampered = parts[0] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(promoted.getBytes(StandardCharsets.UTF_8))
+				+ "." + parts[2];
 
-    @Test
-    void refusesTokenSignedByAKeyTheRealmDoesNotPublish() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(keycloak.testSigningKey().getKeyID()).generate();
+		assertThat(get("/api/me", tampered).statusCode()).isEqualTo(401);
+	}
 
-        assertThat(get("/api/me", sign(stranger, claims("admin", Instant.now().plusSeconds(300)))).statusCode())
-                .isEqualTo(401);
-    }
+	@Test
+	void refusesTokenSignedByAKeyTheRealmDoesNotPublish() throws Exception {
+		RSAKey stranger = new RSAKeyGenerator(2048).keyID(keycloak.testSigningKey().getKeyID()).generate();
 
-    @Test
-    void refusesTokenFromAnotherIssuerUrl() throws Exception {
-        // Same Keycloak, same realm key, but asked through "localhost": the token's iss differs from the issuer URI.
-        String tokenEndpoint = keycloak.tokenEndpoint().replace("127.0.0.1", "localhost");
-        String token = keycloak.passwordGrantAt(tokenEndpoint, "admin", "admin-demo-pw");
-        assertThat(claim(token, "iss")).startsWith("http://localhost:");
+		assertThat(get("/api/me", sign(stranger, claims("admin", Instant.now().plusSeconds(300)))).statusCode())
+			.isEqualTo(401);
+	}
 
-        assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
-    }
+	@Test
+	void refusesTokenFromAnotherIssuerUrl() throws Exception {
+		// Same Keycloak, same realm key, but asked through "localhost": the token's iss
+		// differs from the issuer URI.
+		String tokenEndpoint = keycloak.tokenEndpoint().replace("127.0.0.1", "localhost");
+		String token = keycloak.passwordGrantAt(tokenEndpoint, "admin", "admin-demo-pw");
+		assertThat(claim(token, "iss")).startsWith("http://localhost:");
 
-    @Test
-    void acceptsTokenSignedWithAKeyTheRealmPublishes() throws Exception {
-        // The control for the expiry test below: the same kind of token, not expired, is accepted.
-        String token = sign(keycloak.testSigningKey(), claims("auditor", Instant.now().plusSeconds(300)));
+		assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
+	}
 
-        HttpResponse<String> response = get("/api/me", token);
+	@Test
+	void acceptsTokenSignedWithAKeyTheRealmPublishes() throws Exception {
+		// The control for the expiry test below: the same kind of token, not expired, is
+		// accepted.
+		String token = sign(keycloak.testSigningKey(), claims("auditor", Instant.now().plusSeconds(300)));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).get("username").asText()).isEqualTo("auditor");
-    }
+		HttpResponse<String> response = get("/api/me", token);
 
-    @Test
-    void refusesExpiredToken() throws Exception {
-        String token = sign(keycloak.testSigningKey(), claims("auditor", Instant.now().minus(Duration.ofMinutes(10))));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(response.body()).get("username").asText()).isEqualTo("auditor");
+	}
 
-        assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
-    }
+	@Test
+	void refusesExpiredToken() throws Exception {
+		String token = sign(keycloak.testSigningKey(), claims("auditor", Instant.now().minus(Duration.ofMinutes(10))));
 
-    @Test
-    @ExtendWith(BrowserEvidenceOnFailure.class)
-    void logsInThroughKeycloaksLoginPageInTheBrowser() {
-        WebDriver browser = logInThroughKeycloak("reviewer");
+		assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
+	}
 
-        assertThat(browser.getCurrentUrl()).startsWith(app("/").toString());
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-role")).isEqualTo("reviewer");
-    }
+	@Test
+	@ExtendWith(BrowserEvidenceOnFailure.class)
+	void logsInThroughKeycloaksLoginPageInTheBrowser() {
+		WebDriver browser = logInThroughKeycloak("reviewer");
 
-    @Test
-    @ExtendWith(BrowserEvidenceOnFailure.class)
-    void loggingOutEndsTheKeycloakSessionToo() {
-        WebDriver browser = logInThroughKeycloak("auditor");
+		assertThat(browser.getCurrentUrl()).startsWith(app("/").toString());
+		assertThat(browser.findElement(By.tagName("body")).getAttribute("data-role")).isEqualTo("reviewer");
+	}
 
-        WebElement logout = browser.findElement(By.id("logout"));
-        logout.click();
+	@Test
+	@ExtendWith(BrowserEvidenceOnFailure.class)
+	void loggingOutEndsTheKeycloakSessionToo() {
+		WebDriver browser = logInThroughKeycloak("auditor");
 
-        // The app logs out, Keycloak ends its session and sends the browser back to the app's home page,
-        // which (without a Keycloak session) sends it to Keycloak's login form, not back in.
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(logout));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
-        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri());
-        assertThat(browser.findElements(By.id("home-title"))).isEmpty();
-    }
+		WebElement logout = browser.findElement(By.id("logout"));
+		logout.click();
 
-    private WebDriver logInThroughKeycloak(String username) {
-        keycloak.allowRedirectUri("http://127.0.0.1:" + port + "/*");
-        WebDriver browser = Browser.get().freshSession();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		// The app logs out, Keycloak ends its session and sends the browser back to the
+		// app's home page,
+		// which (without a Keycloak session) sends it to Keycloak's login form, not back
+		// in.
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.stalenessOf(logout));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+		assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri());
+		assertThat(browser.findElements(By.id("home-title"))).isEmpty();
+	}
 
-        browser.get(app("/").toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
-        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri() + "/protocol/openid-connect/auth");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-demo-pw");
-        browser.findElement(By.id("kc-login")).click();
+	private WebDriver logInThroughKeycloak(String username) {
+		keycloak.allowRedirectUri("http://127.0.0.1:" + port + "/*");
+		WebDriver browser = Browser.get().freshSession();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
-        return browser;
-    }
+		browser.get(app("/").toString());
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+		assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuerUri() + "/protocol/openid-connect/auth");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(username + "-demo-pw");
+		browser.findElement(By.id("kc-login")).click();
 
-    private Map<String, Object> claims(String username, Instant expiresAt) {
-        return Map.of(
-                "iss", keycloak.issuerUri(),
-                "sub", UUID.randomUUID().toString(),
-                "aud", KeycloakServer.APP_CLIENT_ID,
-                "azp", KeycloakServer.APP_CLIENT_ID,
-                "typ", "Bearer",
-                "preferred_username", username,
-                "realm_access", Map.of("roles", List.of(username)),
-                "iat", Date.from(expiresAt.minusSeconds(300)),
-                "exp", Date.from(expiresAt));
-    }
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+		return browser;
+	}
 
-    private static String sign(RSAKey key, Map<String, Object> claims) throws Exception {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
-        claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), builder.build());
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
+	private Map<String, Object> claims(String username, Instant expiresAt) {
+		return Map.of("iss", keycloak.issuerUri(), "sub", UUID.randomUUID().toString(), "aud",
+				KeycloakServer.APP_CLIENT_ID, "azp", KeycloakServer.APP_CLIENT_ID, "typ", "Bearer",
+				"preferred_username", username, "realm_access", Map.of("roles", List.of(username)), "iat",
+				Date.from(expiresAt.minusSeconds(300)), "exp", Date.from(expiresAt));
+	}
 
-    private static String claim(String jwt, String name) throws Exception {
-        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get(name).asText();
-    }
+	private static String sign(RSAKey key, Map<String, Object> claims) throws Exception {
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+		claims.forEach(builder::claim);
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
+				builder.build());
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
 
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).header("Accept", "application/json").GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
+	private static String claim(String jwt, String name) throws Exception {
+		return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get(name).asText();
+	}
 
-    private URI app(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
+	private HttpResponse<String> get(String path, String bearer) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(app(path)).header("Accept", "application/json").GET();
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI app(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
 }

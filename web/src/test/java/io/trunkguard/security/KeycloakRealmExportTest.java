@@ -17,74 +17,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The realm export in keycloak/trunkguard-realm.json, imported into a real Keycloak: each demo user gets a
- * token with exactly their role, the app's audience and their username; the admin service account can use
- * the admin API; wrong passwords are refused.
+ * The realm export in keycloak/trunkguard-realm.json, imported into a real Keycloak: each
+ * demo user gets a token with exactly their role, the app's audience and their username;
+ * the admin service account can use the admin API; wrong passwords are refused.
  */
 class KeycloakRealmExportTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final KeycloakServer keycloak = KeycloakServer.get();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"reviewer", "compliance-lead", "auditor", "admin"})
-    void issuesTokenWithTheUsersRealmRoleAndUsername(String username) throws Exception {
-        JsonNode claims = claims(keycloak.passwordGrant(username, username + "-demo-pw"));
+	private final KeycloakServer keycloak = KeycloakServer.get();
 
-        assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuerUri());
-        assertThat(claims.get("preferred_username").asText()).isEqualTo(username);
-        assertThat(claims.at("/realm_access/roles")).extracting(JsonNode::asText).containsExactly(username);
-        assertThat(claims.get("aud").toString()).contains("trunkguard-app");
-        assertThat(claims.get("azp").asText()).isEqualTo(KeycloakServer.APP_CLIENT_ID);
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "reviewer", "compliance-lead", "auditor", "admin" })
+	void issuesTokenWithTheUsersRealmRoleAndUsername(String username) throws Exception {
+		JsonNode claims = claims(keycloak.passwordGrant(username, username + "-demo-pw"));
 
-    @Test
-    void refusesWrongPassword() {
-        assertThatThrownBy(() -> keycloak.passwordGrant("auditor", "not-the-password"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("invalid_grant");
-    }
+		assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuerUri());
+		assertThat(claims.get("preferred_username").asText()).isEqualTo(username);
+		assertThat(claims.at("/realm_access/roles")).extracting(JsonNode::asText).containsExactly(username);
+		assertThat(claims.get("aud").toString()).contains("trunkguard-app");
+		assertThat(claims.get("azp").asText()).isEqualTo(KeycloakServer.APP_CLIENT_ID);
+	}
 
-    @Test
-    void refusesUnknownUser() {
-        assertThatThrownBy(() -> keycloak.passwordGrant("mallory", "mallory-demo-pw"))
-                .hasMessageContaining("invalid_grant");
-    }
+	@Test
+	void refusesWrongPassword() {
+		assertThatThrownBy(() -> keycloak.passwordGrant("auditor", "not-the-password"))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("invalid_grant");
+	}
 
-    @Test
-    void adminServiceAccountCanFindUsersThroughTheAdminApi() throws Exception {
-        String token = keycloak.adminServiceAccountToken();
-        assertThat(claims(token).at("/resource_access/realm-management/roles"))
-                .extracting(JsonNode::asText)
-                .contains("manage-users", "view-users", "query-users");
+	@Test
+	void refusesUnknownUser() {
+		assertThatThrownBy(() -> keycloak.passwordGrant("mallory", "mallory-demo-pw"))
+			.hasMessageContaining("invalid_grant");
+	}
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        keycloak.baseUrl() + "/admin/realms/trunkguard/users?username=reviewer&exact=true"))
-                        .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+	@Test
+	void adminServiceAccountCanFindUsersThroughTheAdminApi() throws Exception {
+		String token = keycloak.adminServiceAccountToken();
+		assertThat(claims(token).at("/resource_access/realm-management/roles")).extracting(JsonNode::asText)
+			.contains("manage-users", "view-users", "query-users");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode users = JSON.readTree(response.body());
-        assertThat(users).hasSize(1);
-        assertThat(users.get(0).get("username").asText()).isEqualTo("reviewer");
-        assertThat(users.get(0).get("enabled").asBoolean()).isTrue();
-    }
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(
+						URI.create(keycloak.baseUrl() + "/admin/realms/trunkguard/users?username=reviewer&exact=true"))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 
-    @Test
-    void appTokenCannotUseTheAdminApi() throws Exception {
-        String token = keycloak.passwordGrant("admin", "admin-demo-pw");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode users = JSON.readTree(response.body());
+		assertThat(users).hasSize(1);
+		assertThat(users.get(0).get("username").asText()).isEqualTo("reviewer");
+		assertThat(users.get(0).get("enabled").asBoolean()).isTrue();
+	}
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        keycloak.baseUrl() + "/admin/realms/trunkguard/users"))
-                        .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+	@Test
+	void appTokenCannotUseTheAdminApi() throws Exception {
+		String token = keycloak.passwordGrant("admin", "admin-demo-pw");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-    }
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/trunkguard/users"))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 
-    private static JsonNode claims(String jwt) throws Exception {
-        String[] parts = jwt.split("\\.");
-        assertThat(parts).hasSize(3);
-        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-    }
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	private static JsonNode claims(String jwt) throws Exception {
+		String[] parts = jwt.split("\\.");
+		assertThat(parts).hasSize(3);
+		return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+	}
+
 }

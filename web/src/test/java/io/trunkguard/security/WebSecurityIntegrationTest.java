@@ -30,89 +30,98 @@ import io.trunkguard.EmbeddedDefaultTest;
 import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
 
-/** CSRF on forms and session-cookie API calls, the security headers, and session fixation protection. */
+/**
+ * CSRF on forms and session-cookie API calls, the security headers, and session fixation
+ * protection.
+ */
 @EmbeddedDefaultTest
 class WebSecurityIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    PersonService people;
+	@Autowired
+	PersonService people;
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Test
-    void refusesAFormPostWithoutCsrfToken() throws Exception {
-        String id = people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId().toString();
-        mvc.perform(post("/people/" + id + "/leave").param("lastDay", "2026-01-01")
-                        .with(user("admin").roles("admin")))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/people/" + id + "/leave").param("lastDay", "2026-01-01")
-                        .with(user("admin").roles("admin")).with(csrf().useInvalidToken()))
-                .andExpect(status().isForbidden());
-        assertThat(people.get(io.trunkguard.people.PersonId.of(id)).isActive()).isTrue();
-    }
+	@Test
+	void refusesAFormPostWithoutCsrfToken() throws Exception {
+		String id = people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId().toString();
+		mvc.perform(post("/people/" + id + "/leave").param("lastDay", "2026-01-01").with(user("admin").roles("admin")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/people/" + id + "/leave").param("lastDay", "2026-01-01")
+			.with(user("admin").roles("admin"))
+			.with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+		assertThat(people.get(io.trunkguard.people.PersonId.of(id)).isActive()).isTrue();
+	}
 
-    @Test
-    void refusesASessionCookieApiWriteWithoutCsrfToken() throws Exception {
-        mvc.perform(post("/api/people").contentType(MediaType.APPLICATION_JSON).content("{}")
-                        .with(user("compliance-lead").roles("compliance-lead")))
-                .andExpect(status().isForbidden())
-                .andExpect(header().string("Content-Type", "application/problem+json"));
-    }
+	@Test
+	void refusesASessionCookieApiWriteWithoutCsrfToken() throws Exception {
+		mvc.perform(post("/api/people").contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+	}
 
-    @Test
-    void sendsTheSecurityHeadersOnPages() throws Exception {
-        mvc.perform(get("/login").secure(true))
-                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
-                .andExpect(header().string("X-Frame-Options", "DENY"))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().string("Referrer-Policy", "same-origin"))
-                .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
-        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("script-src 'self';")
-                .doesNotContain("unsafe-inline");
-    }
+	@Test
+	void sendsTheSecurityHeadersOnPages() throws Exception {
+		mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Referrer-Policy", "same-origin"))
+			.andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+		assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("script-src 'self';")
+			.doesNotContain("unsafe-inline");
+	}
 
-    @Test
-    void letsCamundaFrameItsOwnPagesButNoOneElse() throws Exception {
-        mvc.perform(get("/camunda/app/cockpit/default/").with(user("admin").roles("admin")))
-                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"));
-    }
+	@Test
+	void letsCamundaFrameItsOwnPagesButNoOneElse() throws Exception {
+		mvc.perform(get("/camunda/app/cockpit/default/").with(user("admin").roles("admin")))
+			.andExpect(header().string("X-Frame-Options", "SAMEORIGIN"));
+	}
 
-    @Test
-    void sendsNoHstsOverPlainHttp() throws Exception {
-        mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
-    }
+	@Test
+	void sendsNoHstsOverPlainHttp() throws Exception {
+		mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
 
-    @Test
-    void givesANewSessionIdOnLogin() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String page = client.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String before = sessionId(cookies);
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).isTrue();
-        assertThat(before).isNotNull();
+	@Test
+	void givesANewSessionIdOnLogin() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String page = client.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String before = sessionId(cookies);
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).isTrue();
+		assertThat(before).isNotNull();
 
-        client.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                        + URLEncoder.encode(EmbeddedDefaultTest.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.discarding());
+		client.send(HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+					+ URLEncoder.encode(EmbeddedDefaultTest.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
 
-        assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
-    }
+		assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
+	}
 
-    private static String sessionId(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
+	private static String sessionId(CookieManager cookies) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
 
-    private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
+	private URI url(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
 }

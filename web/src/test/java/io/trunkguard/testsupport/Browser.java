@@ -19,128 +19,132 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One headless Chromium per test JVM, driven by Selenium through Debian's {@code /usr/bin/chromedriver}
- * and {@code /usr/bin/chromium} (never a downloaded browser or driver). Closed when the JVM exits.
+ * One headless Chromium per test JVM, driven by Selenium through Debian's
+ * {@code /usr/bin/chromedriver} and {@code /usr/bin/chromium} (never a downloaded browser
+ * or driver). Closed when the JVM exits.
  *
- * <p>If Chromium or its driver is missing the tests that need it fail with a message saying which Debian
- * packages to install; they are never skipped.
+ * <p>
+ * If Chromium or its driver is missing the tests that need it fail with a message saying
+ * which Debian packages to install; they are never skipped.
  */
 public final class Browser {
 
-    public static final Path CHROMIUM = Paths.get(System.getProperty("trunkguard.chromium", "/usr/bin/chromium"));
-    public static final Path CHROMEDRIVER =
-            Paths.get(System.getProperty("trunkguard.chromedriver", "/usr/bin/chromedriver"));
+	public static final Path CHROMIUM = Paths.get(System.getProperty("trunkguard.chromium", "/usr/bin/chromium"));
 
-    private static Browser instance;
+	public static final Path CHROMEDRIVER = Paths
+		.get(System.getProperty("trunkguard.chromedriver", "/usr/bin/chromedriver"));
 
-    private final ChromeDriver driver;
+	private static Browser instance;
 
-    /** The browser, started on first use. */
-    public static synchronized Browser get() {
-        if (instance == null) {
-            instance = start();
-        }
-        return instance;
-    }
+	private final ChromeDriver driver;
 
-    private Browser(ChromeDriver driver) {
-        this.driver = driver;
-    }
+	/** The browser, started on first use. */
+	public static synchronized Browser get() {
+		if (instance == null) {
+			instance = start();
+		}
+		return instance;
+	}
 
-    public WebDriver driver() {
-        return driver;
-    }
+	private Browser(ChromeDriver driver) {
+		this.driver = driver;
+	}
 
-    /** Forgets every cookie (of all hosts and ports: the app and Keycloak share 127.0.0.1). */
-    public WebDriver freshSession() {
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.get("about:blank");
-        return driver;
-    }
+	public WebDriver driver() {
+		return driver;
+	}
 
-    /** Saves a PNG of the current page. */
-    public Path screenshot(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write screenshot " + file, e);
-        }
-    }
+	/**
+	 * Forgets every cookie (of all hosts and ports: the app and Keycloak share
+	 * 127.0.0.1).
+	 */
+	public WebDriver freshSession() {
+		driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		driver.get("about:blank");
+		return driver;
+	}
 
-    /** Saves a PNG and the HTML of the current page under target/browser-failures, for a failed test. */
-    public void saveEvidence(String name) {
-        Path dir = Paths.get("target", "browser-failures");
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        try {
-            Files.createDirectories(dir);
-            screenshot(dir.resolve(safe + ".png"));
-            Files.writeString(dir.resolve(safe + ".html"),
-                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
-        } catch (RuntimeException | IOException e) {
-            System.err.println("Could not save browser evidence for " + name + ": " + e);
-        }
-    }
+	/** Saves a PNG of the current page. */
+	public Path screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			File shot = driver.getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write screenshot " + file, e);
+		}
+	}
 
-    private static Browser start() {
-        requireExecutable(CHROMIUM, "Chromium");
-        requireExecutable(CHROMEDRIVER, "chromedriver");
-        Path profile;
-        Path logDir = Paths.get("target", "browser-logs").toAbsolutePath();
-        try {
-            Files.createDirectories(logDir);
-            profile = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "chromium-profile-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create Chromium's profile directory under target/", e);
-        }
+	/**
+	 * Saves a PNG and the HTML of the current page under target/browser-failures, for a
+	 * failed test.
+	 */
+	public void saveEvidence(String name) {
+		Path dir = Paths.get("target", "browser-failures");
+		String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+		try {
+			Files.createDirectories(dir);
+			screenshot(dir.resolve(safe + ".png"));
+			Files.writeString(dir.resolve(safe + ".html"),
+					"<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+		}
+		catch (RuntimeException | IOException e) {
+			System.err.println("Could not save browser evidence for " + name + ": " + e);
+		}
+	}
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1366,900",
-                "--lang=en-US",
-                "--user-data-dir=" + profile);
-        options.setPageLoadTimeout(Duration.ofSeconds(60));
+	private static Browser start() {
+		requireExecutable(CHROMIUM, "Chromium");
+		requireExecutable(CHROMEDRIVER, "chromedriver");
+		Path profile;
+		Path logDir = Paths.get("target", "browser-logs").toAbsolutePath();
+		try {
+			Files.createDirectories(logDir);
+			profile = Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "chromium-profile-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create Chromium's profile directory under target/", e);
+		}
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(logDir.resolve("chromedriver.log").toFile())
-                .build();
-        ChromeDriver driver;
-        try {
-            driver = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Chromium did not start through " + CHROMEDRIVER + " (see "
-                    + logDir.resolve("chromedriver.log") + "): " + e.getMessage(), e);
-        }
-        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                driver.quit();
-            } catch (RuntimeException ignored) {
-                // the JVM is going away; chromedriver dies with it
-            }
-        }, "browser-quit"));
-        return new Browser(driver);
-    }
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile);
+		options.setPageLoadTimeout(Duration.ofSeconds(60));
 
-    private static void requireExecutable(Path path, String what) {
-        if (!Files.isExecutable(path)) {
-            throw new IllegalStateException(what + " not found at " + path + ". The browser tests need Debian's "
-                    + "'chromium' and 'chromium-driver' packages (apt-get install -y chromium chromium-driver; "
-                    + ".ci/run installs them).");
-        }
-    }
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogFile(logDir.resolve("chromedriver.log").toFile())
+			.build();
+		ChromeDriver driver;
+		try {
+			driver = new ChromeDriver(service, options);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalStateException("Chromium did not start through " + CHROMEDRIVER + " (see "
+					+ logDir.resolve("chromedriver.log") + "): " + e.getMessage(), e);
+		}
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				driver.quit();
+			}
+			catch (RuntimeException ignored) {
+				// the JVM is going away; chromedriver dies with it
+			}
+		}, "browser-quit"));
+		return new Browser(driver);
+	}
+
+	private static void requireExecutable(Path path, String what) {
+		if (!Files.isExecutable(path)) {
+			throw new IllegalStateException(what + " not found at " + path + ". The browser tests need Debian's "
+					+ "'chromium' and 'chromium-driver' packages (apt-get install -y chromium chromium-driver; "
+					+ ".ci/run installs them).");
+		}
+	}
+
 }

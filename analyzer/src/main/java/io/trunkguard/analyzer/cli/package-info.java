@@ -1,4 +1,5 @@
 /**
- * The command line: {@code java -jar trunkguard-analyzer-*-cli.jar CAPTURE [--json] [--keylog FILE]}.
+ * The command line:
+ * {@code java -jar trunkguard-analyzer-*-cli.jar CAPTURE [--json] [--keylog FILE]}.
  */
 package io.trunkguard.analyzer.cli;

@@ -12,35 +12,44 @@ import java.util.Map;
  * scanners, toll fraud). Each list is capped so memory stays bounded.
  */
 public final class SourceActivity {
-    public static final int CAP = 10_000;
 
-    /** One event: capture time, frame, and a detail (target user, status, ...). */
-    public record Event(long timestampNanos, long frame, String detail) {
-    }
+	public static final int CAP = 10_000;
 
-    public final IpAddress source;
-    /** 401/403/407 answers to this source's REGISTERs. */
-    public final List<Event> registerFailures = new ArrayList<>();
-    /** 2xx answers to this source's REGISTERs. */
-    public final List<Event> registerSuccesses = new ArrayList<>();
-    /** INVITEs sent by this source, detail = request-URI user. */
-    public final List<Event> invites = new ArrayList<>();
-    /** OPTIONS sent by this source, detail = destination address and request-URI. */
-    public final List<Event> options = new ArrayList<>();
-    /** REGISTERs sent by this source, detail = the account (To URI) tried. */
-    public final List<Event> registers = new ArrayList<>();
-    /** Requests sent by this source, detail = destination address. */
-    public long requests;
-    /** User-Agent strings with the first frame each was seen in. */
-    public final Map<String, Long> userAgents = new LinkedHashMap<>();
+	/** One event: capture time, frame, and a detail (target user, status, ...). */
+	public record Event(long timestampNanos, long frame, String detail) {
+	}
 
-    public SourceActivity(IpAddress source) {
-        this.source = source;
-    }
+	public final IpAddress source;
 
-    static void add(List<Event> list, Event e) {
-        if (list.size() < CAP) {
-            list.add(e);
-        }
-    }
+	/** 401/403/407 answers to this source's REGISTERs. */
+	public final List<Event> registerFailures = new ArrayList<>();
+
+	/** 2xx answers to this source's REGISTERs. */
+	public final List<Event> registerSuccesses = new ArrayList<>();
+
+	/** INVITEs sent by this source, detail = request-URI user. */
+	public final List<Event> invites = new ArrayList<>();
+
+	/** OPTIONS sent by this source, detail = destination address and request-URI. */
+	public final List<Event> options = new ArrayList<>();
+
+	/** REGISTERs sent by this source, detail = the account (To URI) tried. */
+	public final List<Event> registers = new ArrayList<>();
+
+	/** Requests sent by this source, detail = destination address. */
+	public long requests;
+
+	/** User-Agent strings with the first frame each was seen in. */
+	public final Map<String, Long> userAgents = new LinkedHashMap<>();
+
+	public SourceActivity(IpAddress source) {
+		this.source = source;
+	}
+
+	static void add(List<Event> list, Event e) {
+		if (list.size() < CAP) {
+			list.add(e);
+		}
+	}
+
 }

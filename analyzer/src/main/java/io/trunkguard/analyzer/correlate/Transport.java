@@ -2,15 +2,17 @@ package io.trunkguard.analyzer.correlate;
 
 /** How a signalling leg carries SIP. */
 public enum Transport {
-    UDP(false), TCP(false), TLS(true), SCTP(false), WS(false), WSS(true);
 
-    private final boolean encrypted;
+	UDP(false), TCP(false), TLS(true), SCTP(false), WS(false), WSS(true);
 
-    Transport(boolean encrypted) {
-        this.encrypted = encrypted;
-    }
+	private final boolean encrypted;
 
-    public boolean encrypted() {
-        return encrypted;
-    }
+	Transport(boolean encrypted) {
+		this.encrypted = encrypted;
+	}
+
+	public boolean encrypted() {
+		return encrypted;
+	}
+
 }

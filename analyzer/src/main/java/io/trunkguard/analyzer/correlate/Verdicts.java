@@ -8,192 +8,218 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges a leg: signalling and each media stream are protected, unprotected or unknown; the leg is
- * ENCRYPTED when everything known is protected, UNENCRYPTED when nothing is, PARTLY_ENCRYPTED
- * otherwise. The reason and the evidence say what the verdict rests on.
+ * Judges a leg: signalling and each media stream are protected, unprotected or unknown;
+ * the leg is ENCRYPTED when everything known is protected, UNENCRYPTED when nothing is,
+ * PARTLY_ENCRYPTED otherwise. The reason and the evidence say what the verdict rests on.
  */
 public final class Verdicts {
-    /** Protection of one media stream. */
-    public enum MediaProtection { PROTECTED, UNPROTECTED, UNKNOWN, NOT_USED }
 
-    /** A media stream's protection with the evidence for it. */
-    public record MediaJudgement(MediaProtection protection, String evidence) {
-    }
+	/** Protection of one media stream. */
+	public enum MediaProtection {
 
-    private Verdicts() {
-    }
+		PROTECTED, UNPROTECTED, UNKNOWN, NOT_USED
 
-    static void judge(Leg leg) {
-        List<String> protectedParts = new ArrayList<>();
-        List<String> clearParts = new ArrayList<>();
-        List<String> unknownParts = new ArrayList<>();
-        leg.evidence.clear();
-        String sig = signalling(leg);
-        if (leg.signallingEncrypted()) {
-            protectedParts.add(sig);
-        } else {
-            clearParts.add(sig);
-        }
-        leg.evidence.add(sig);
-        for (MediaStream s : leg.media) {
-            MediaJudgement j = judge(s, leg);
-            String text = s.id + ": " + j.evidence();
-            leg.evidence.add(text);
-            switch (j.protection()) {
-                case PROTECTED -> protectedParts.add(text);
-                case UNPROTECTED -> clearParts.add(text);
-                case UNKNOWN -> unknownParts.add(text);
-                default -> {
-                }
-            }
-        }
-        if (clearParts.isEmpty()) {
-            leg.verdict = Verdict.ENCRYPTED;
-        } else if (protectedParts.isEmpty()) {
-            leg.verdict = Verdict.UNENCRYPTED;
-        } else {
-            leg.verdict = Verdict.PARTLY_ENCRYPTED;
-        }
-        StringBuilder reason = new StringBuilder();
-        switch (leg.verdict) {
-            case ENCRYPTED -> reason.append("Signalling").append(leg.media.isEmpty() ? "" : " and media")
-                    .append(" encrypted: ").append(String.join("; ", protectedParts));
-            case UNENCRYPTED -> reason.append("Nothing on this leg is encrypted: ").append(String.join("; ", clearParts));
-            default -> reason.append("Encrypted: ").append(String.join("; ", protectedParts))
-                    .append(". In clear: ").append(String.join("; ", clearParts));
-        }
-        if (leg.media.isEmpty()) {
-            if (leg.sipMessages == 0) {
-                reason.append(leg.tls != null && leg.tls.decrypted()
-                        ? ". The decrypted content is not SIP" : ". The content is encrypted; no media seen for it");
-            } else {
-                boolean sdpHidden = leg.signallingEncrypted() && !leg.sdpSeen && (leg.tls == null || !leg.tls.decrypted());
-                reason.append(sdpHidden ? ". No media seen for this leg (its SDP is encrypted)" : ". No media negotiated on this leg");
-            }
-        }
-        if (!unknownParts.isEmpty()) {
-            reason.append(". Undetermined: ").append(String.join("; ", unknownParts));
-        }
-        leg.reason = reason.toString();
-    }
+	}
 
-    private static String signalling(Leg leg) {
-        String base = "SIP over " + leg.transport;
-        if (leg.tls != null) {
-            String v = leg.tls.version() == null ? "TLS (version not seen)" : leg.tls.version();
-            base = (leg.sipMessages > 0 ? "SIP over " : "connection over ") + v
-                    + (leg.tls.cipherSuiteName() == null ? "" : " with " + leg.tls.cipherSuiteName())
-                    + (leg.tls.decrypted() ? " (decrypted with the key log)" : "");
-        }
-        return leg.signallingEncrypted() ? base + " is encrypted" : base + " is in clear";
-    }
+	/** A media stream's protection with the evidence for it. */
+	public record MediaJudgement(MediaProtection protection, String evidence) {
+	}
 
-    /** Judges one media stream of {@code leg}. */
-    public static MediaJudgement judge(MediaStream s, Leg leg) {
-        if (s.negotiated()) {
-            return negotiated(s, leg);
-        }
-        return byContent(s);
-    }
+	private Verdicts() {
+	}
 
-    private static MediaJudgement negotiated(MediaStream s, Leg leg) {
-        String profile = s.profile();
-        String p = profile.toUpperCase(Locale.ROOT);
-        String seen = s.packets == 0 ? "no media packets captured" : s.rtpPackets + " RTP packets seen";
-        if (s.offerEndpoint == null && s.answerEndpoint == null) {
-            return new MediaJudgement(MediaProtection.NOT_USED, s.mediaType + " " + profile + " rejected (port 0)");
-        }
-        if (p.startsWith("UDP/TLS/") || p.startsWith("TCP/TLS/") || p.startsWith("UDP/DTLS/")) {
-            if (s.dtlsHandshake && s.dtlsUseSrtp) {
-                return new MediaJudgement(MediaProtection.PROTECTED, profile + " with a DTLS handshake negotiating use_srtp"
-                        + (s.dtlsSrtpProfile == null ? "" : " (" + s.dtlsSrtpProfile + ")") + " in frame " + s.dtlsHandshakeFrame);
-            }
-            if (s.packets == 0) {
-                return new MediaJudgement(MediaProtection.UNKNOWN, profile + " negotiated; no media packets captured, so"
-                        + " the DTLS-SRTP handshake could not be verified");
-            }
-            return new MediaJudgement(MediaProtection.UNKNOWN, profile + " negotiated but no DTLS handshake with use_srtp"
-                    + " seen on the media flow (" + seen + ")");
-        }
-        if (Sdp.isSecure(profile)) {
-            List<Sdp.Crypto> crypto = s.crypto();
-            for (Sdp.Crypto c : crypto) {
-                if (weak(c)) {
-                    return new MediaJudgement(MediaProtection.UNPROTECTED, profile + " with a=crypto " + c.suite()
-                            + " " + String.join(" ", c.sessionParams()) + ": the suite does not encrypt");
-                }
-            }
-            if (!crypto.isEmpty() && s.sdpOverPlainSignalling) {
-                return new MediaJudgement(MediaProtection.UNPROTECTED, profile + " with SDES keys (a=crypto "
-                        + crypto.get(0).suite() + ") sent over unencrypted signalling: anyone on the path can decrypt"
-                        + " the media (" + seen + ")");
-            }
-            String suite = crypto.isEmpty() ? "" : " with a=crypto " + crypto.get(0).suite();
-            String where = leg != null && leg.tls != null && leg.tls.decrypted() ? " (SDP read with the key log)" : "";
-            return new MediaJudgement(MediaProtection.PROTECTED, profile + suite + where + ", " + seen
-                    + entropyNote(s));
-        }
-        if (p.contains("RTP/AVP")) {
-            return new MediaJudgement(MediaProtection.UNPROTECTED, profile + " (plain RTP) negotiated, " + seen
-                    + entropyNote(s));
-        }
-        return new MediaJudgement(MediaProtection.UNPROTECTED, s.mediaType + " over " + profile
-                + " (no media encryption defined), " + (s.packets == 0 ? "no packets captured" : s.packets + " packets seen"));
-    }
+	static void judge(Leg leg) {
+		List<String> protectedParts = new ArrayList<>();
+		List<String> clearParts = new ArrayList<>();
+		List<String> unknownParts = new ArrayList<>();
+		leg.evidence.clear();
+		String sig = signalling(leg);
+		if (leg.signallingEncrypted()) {
+			protectedParts.add(sig);
+		}
+		else {
+			clearParts.add(sig);
+		}
+		leg.evidence.add(sig);
+		for (MediaStream s : leg.media) {
+			MediaJudgement j = judge(s, leg);
+			String text = s.id + ": " + j.evidence();
+			leg.evidence.add(text);
+			switch (j.protection()) {
+				case PROTECTED -> protectedParts.add(text);
+				case UNPROTECTED -> clearParts.add(text);
+				case UNKNOWN -> unknownParts.add(text);
+				default -> {
+				}
+			}
+		}
+		if (clearParts.isEmpty()) {
+			leg.verdict = Verdict.ENCRYPTED;
+		}
+		else if (protectedParts.isEmpty()) {
+			leg.verdict = Verdict.UNENCRYPTED;
+		}
+		else {
+			leg.verdict = Verdict.PARTLY_ENCRYPTED;
+		}
+		StringBuilder reason = new StringBuilder();
+		switch (leg.verdict) {
+			case ENCRYPTED -> reason.append("Signalling")
+				.append(leg.media.isEmpty() ? "" : " and media")
+				.append(" encrypted: ")
+				.append(String.join("; ", protectedParts));
+			case UNENCRYPTED ->
+				reason.append("Nothing on this leg is encrypted: ").append(String.join("; ", clearParts));
+			default -> reason.append("Encrypted: ")
+				.append(String.join("; ", protectedParts))
+				.append(". In clear: ")
+				.append(String.join("; ", clearParts));
+		}
+		if (leg.media.isEmpty()) {
+			if (leg.sipMessages == 0) {
+				reason.append(leg.tls != null && leg.tls.decrypted() ? ". The decrypted content is not SIP"
+						: ". The content is encrypted; no media seen for it");
+			}
+			else {
+				boolean sdpHidden = leg.signallingEncrypted() && !leg.sdpSeen
+						&& (leg.tls == null || !leg.tls.decrypted());
+				reason.append(sdpHidden ? ". No media seen for this leg (its SDP is encrypted)"
+						: ". No media negotiated on this leg");
+			}
+		}
+		if (!unknownParts.isEmpty()) {
+			reason.append(". Undetermined: ").append(String.join("; ", unknownParts));
+		}
+		leg.reason = reason.toString();
+	}
 
-    static boolean weak(Sdp.Crypto c) {
-        String suite = c.suite().toUpperCase(Locale.ROOT);
-        if (suite.startsWith("NULL") || suite.contains("_NULL_")) {
-            return true;
-        }
-        for (String param : c.sessionParams()) {
-            String u = param.toUpperCase(Locale.ROOT);
-            if (u.equals("UNENCRYPTED_SRTP") || u.equals("UNAUTHENTICATED_SRTP")) {
-                return true;
-            }
-        }
-        return false;
-    }
+	private static String signalling(Leg leg) {
+		String base = "SIP over " + leg.transport;
+		if (leg.tls != null) {
+			String v = leg.tls.version() == null ? "TLS (version not seen)" : leg.tls.version();
+			base = (leg.sipMessages > 0 ? "SIP over " : "connection over ") + v
+					+ (leg.tls.cipherSuiteName() == null ? "" : " with " + leg.tls.cipherSuiteName())
+					+ (leg.tls.decrypted() ? " (decrypted with the key log)" : "");
+		}
+		return leg.signallingEncrypted() ? base + " is encrypted" : base + " is in clear";
+	}
 
-    private static String entropyNote(MediaStream s) {
-        if (!s.entropy().conclusive()) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "; payload entropy %.2f bits/byte over %d bytes", s.entropy().bitsPerByte(),
-                s.entropy().sampled());
-    }
+	/** Judges one media stream of {@code leg}. */
+	public static MediaJudgement judge(MediaStream s, Leg leg) {
+		if (s.negotiated()) {
+			return negotiated(s, leg);
+		}
+		return byContent(s);
+	}
 
-    /** No SDP: judge by the packets themselves and say which evidence decided. */
-    private static MediaJudgement byContent(MediaStream s) {
-        if (s.dtlsHandshake) {
-            return new MediaJudgement(s.dtlsUseSrtp ? MediaProtection.PROTECTED : MediaProtection.UNKNOWN,
-                    "no SDP visible; DTLS handshake" + (s.dtlsUseSrtp ? " negotiating use_srtp" : " without use_srtp")
-                            + " on the media flow in frame " + s.dtlsHandshakeFrame);
-        }
-        if (s.srtcpEncrypted > 0) {
-            return new MediaJudgement(MediaProtection.PROTECTED, "no SDP visible; " + s.srtcpEncrypted
-                    + " SRTCP packets with the E flag set (encrypted control) beside " + s.rtpPackets + " RTP-framed packets"
-                    + entropyNote(s));
-        }
-        if (s.rtpPackets > 0 && s.entropy().conclusive()) {
-            double bits = s.entropy().bitsPerByte();
-            if (s.uncompressedAudio()) {
-                boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
-                return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
-                        String.format(Locale.ROOT, "no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
-                                        + " entropy is %.2f bits/byte over %d bytes: %s", s.rtpPackets, s.payloadTypes, bits,
-                                s.entropy().sampled(), cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
-            }
-            if (s.rtcpPackets > 0 && s.srtcpUnencrypted == 0 && s.srtcpEncrypted == 0 && bits < PayloadEntropy.CIPHERTEXT_BITS) {
-                return new MediaJudgement(MediaProtection.UNPROTECTED, String.format(Locale.ROOT,
-                        "no SDP visible; plain RTCP and RTP payload entropy %.2f bits/byte", bits));
-            }
-            return new MediaJudgement(MediaProtection.UNKNOWN, String.format(Locale.ROOT,
-                    "no SDP visible; %d RTP packets with payload types %s (a compressed codec: entropy %.2f bits/byte"
-                            + " cannot tell audio from ciphertext) and no SRTCP or DTLS evidence", s.rtpPackets,
-                    s.payloadTypes, bits));
-        }
-        return new MediaJudgement(MediaProtection.UNKNOWN, "no SDP visible; " + s.packets
-                + " packets, too few RTP payload bytes to judge");
-    }
+	private static MediaJudgement negotiated(MediaStream s, Leg leg) {
+		String profile = s.profile();
+		String p = profile.toUpperCase(Locale.ROOT);
+		String seen = s.packets == 0 ? "no media packets captured" : s.rtpPackets + " RTP packets seen";
+		if (s.offerEndpoint == null && s.answerEndpoint == null) {
+			return new MediaJudgement(MediaProtection.NOT_USED, s.mediaType + " " + profile + " rejected (port 0)");
+		}
+		if (p.startsWith("UDP/TLS/") || p.startsWith("TCP/TLS/") || p.startsWith("UDP/DTLS/")) {
+			if (s.dtlsHandshake && s.dtlsUseSrtp) {
+				return new MediaJudgement(MediaProtection.PROTECTED,
+						profile + " with a DTLS handshake negotiating use_srtp"
+								+ (s.dtlsSrtpProfile == null ? "" : " (" + s.dtlsSrtpProfile + ")") + " in frame "
+								+ s.dtlsHandshakeFrame);
+			}
+			if (s.packets == 0) {
+				return new MediaJudgement(MediaProtection.UNKNOWN,
+						profile + " negotiated; no media packets captured, so"
+								+ " the DTLS-SRTP handshake could not be verified");
+			}
+			return new MediaJudgement(MediaProtection.UNKNOWN, profile
+					+ " negotiated but no DTLS handshake with use_srtp" + " seen on the media flow (" + seen + ")");
+		}
+		if (Sdp.isSecure(profile)) {
+			List<Sdp.Crypto> crypto = s.crypto();
+			for (Sdp.Crypto c : crypto) {
+				if (weak(c)) {
+					return new MediaJudgement(MediaProtection.UNPROTECTED, profile + " with a=crypto " + c.suite() + " "
+							+ String.join(" ", c.sessionParams()) + ": the suite does not encrypt");
+				}
+			}
+			if (!crypto.isEmpty() && s.sdpOverPlainSignalling) {
+				return new MediaJudgement(MediaProtection.UNPROTECTED,
+						profile + " with SDES keys (a=crypto " + crypto.get(0).suite()
+								+ ") sent over unencrypted signalling: anyone on the path can decrypt" + " the media ("
+								+ seen + ")");
+			}
+			String suite = crypto.isEmpty() ? "" : " with a=crypto " + crypto.get(0).suite();
+			String where = leg != null && leg.tls != null && leg.tls.decrypted() ? " (SDP read with the key log)" : "";
+			return new MediaJudgement(MediaProtection.PROTECTED,
+					profile + suite + where + ", " + seen + entropyNote(s));
+		}
+		if (p.contains("RTP/AVP")) {
+			return new MediaJudgement(MediaProtection.UNPROTECTED,
+					profile + " (plain RTP) negotiated, " + seen + entropyNote(s));
+		}
+		return new MediaJudgement(MediaProtection.UNPROTECTED,
+				s.mediaType + " over " + profile + " (no media encryption defined), "
+						+ (s.packets == 0 ? "no packets captured" : s.packets + " packets seen"));
+	}
+
+	static boolean weak(Sdp.Crypto c) {
+		String suite = c.suite().toUpperCase(Locale.ROOT);
+		if (suite.startsWith("NULL") || suite.contains("_NULL_")) {
+			return true;
+		}
+		for (String param : c.sessionParams()) {
+			String u = param.toUpperCase(Locale.ROOT);
+			if (u.equals("UNENCRYPTED_SRTP") || u.equals("UNAUTHENTICATED_SRTP")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String entropyNote(MediaStream s) {
+		if (!s.entropy().conclusive()) {
+			return "";
+		}
+		return String.format(Locale.ROOT, "; payload entropy %.2f bits/byte over %d bytes", s.entropy().bitsPerByte(),
+				s.entropy().sampled());
+	}
+
+	/** No SDP: judge by the packets themselves and say which evidence decided. */
+	private static MediaJudgement byContent(MediaStream s) {
+		if (s.dtlsHandshake) {
+			return new MediaJudgement(s.dtlsUseSrtp ? MediaProtection.PROTECTED : MediaProtection.UNKNOWN,
+					"no SDP visible; DTLS handshake" + (s.dtlsUseSrtp ? " negotiating use_srtp" : " without use_srtp")
+							+ " on the media flow in frame " + s.dtlsHandshakeFrame);
+		}
+		if (s.srtcpEncrypted > 0) {
+			return new MediaJudgement(MediaProtection.PROTECTED,
+					"no SDP visible; " + s.srtcpEncrypted
+							+ " SRTCP packets with the E flag set (encrypted control) beside " + s.rtpPackets
+							+ " RTP-framed packets" + entropyNote(s));
+		}
+		if (s.rtpPackets > 0 && s.entropy().conclusive()) {
+			double bits = s.entropy().bitsPerByte();
+			if (s.uncompressedAudio()) {
+				boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
+				return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
+						String.format(Locale.ROOT,
+								"no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
+										+ " entropy is %.2f bits/byte over %d bytes: %s",
+								s.rtpPackets, s.payloadTypes, bits, s.entropy().sampled(),
+								cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
+			}
+			if (s.rtcpPackets > 0 && s.srtcpUnencrypted == 0 && s.srtcpEncrypted == 0
+					&& bits < PayloadEntropy.CIPHERTEXT_BITS) {
+				return new MediaJudgement(MediaProtection.UNPROTECTED, String.format(Locale.ROOT,
+						"no SDP visible; plain RTCP and RTP payload entropy %.2f bits/byte", bits));
+			}
+			return new MediaJudgement(MediaProtection.UNKNOWN, String.format(Locale.ROOT,
+					"no SDP visible; %d RTP packets with payload types %s (a compressed codec: entropy %.2f bits/byte"
+							+ " cannot tell audio from ciphertext) and no SRTCP or DTLS evidence",
+					s.rtpPackets, s.payloadTypes, bits));
+		}
+		return new MediaJudgement(MediaProtection.UNKNOWN,
+				"no SDP visible; " + s.packets + " packets, too few RTP payload bytes to judge");
+	}
+
 }

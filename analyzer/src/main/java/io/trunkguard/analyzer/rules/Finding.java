@@ -3,8 +3,9 @@ package io.trunkguard.analyzer.rules;
 import java.util.List;
 
 /**
- * One finding: which rule, how bad, which SOC 2 criterion, what it is about (a leg, dialog,
- * media stream or source address), the frames that prove it, and words for people.
+ * One finding: which rule, how bad, which SOC 2 criterion, what it is about (a leg,
+ * dialog, media stream or source address), the frames that prove it, and words for
+ * people.
  *
  * @param subjectType "leg", "dialog", "media" or "source"
  * @param explanation one line a non-engineer understands
@@ -12,5 +13,5 @@ import java.util.List;
  * @param evidence technical detail behind the finding
  */
 public record Finding(String ruleId, Severity severity, String criterion, String subjectType, String subjectId,
-                      List<Long> frames, String explanation, String remediation, String evidence) {
+		List<Long> frames, String explanation, String remediation, String evidence) {
 }

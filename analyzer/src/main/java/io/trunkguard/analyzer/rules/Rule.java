@@ -6,19 +6,21 @@ import java.util.List;
 
 /** One check over the capture model. */
 public interface Rule {
-    /** The id as spelled in DESIGN.md, e.g. SIP_PLAINTEXT_SIGNALLING. */
-    String id();
 
-    Severity severity();
+	/** The id as spelled in DESIGN.md, e.g. SIP_PLAINTEXT_SIGNALLING. */
+	String id();
 
-    /** SOC 2 criterion (or criteria, comma separated). */
-    String criterion();
+	Severity severity();
 
-    List<Finding> evaluate(RuleInput input, Options options);
+	/** SOC 2 criterion (or criteria, comma separated). */
+	String criterion();
 
-    default Finding finding(Severity severity, String subjectType, String subjectId, List<Long> frames,
-                            String explanation, String remediation, String evidence) {
-        List<Long> f = frames.size() > 50 ? List.copyOf(frames.subList(0, 50)) : List.copyOf(frames);
-        return new Finding(id(), severity, criterion(), subjectType, subjectId, f, explanation, remediation, evidence);
-    }
+	List<Finding> evaluate(RuleInput input, Options options);
+
+	default Finding finding(Severity severity, String subjectType, String subjectId, List<Long> frames,
+			String explanation, String remediation, String evidence) {
+		List<Long> f = frames.size() > 50 ? List.copyOf(frames.subList(0, 50)) : List.copyOf(frames);
+		return new Finding(id(), severity, criterion(), subjectType, subjectId, f, explanation, remediation, evidence);
+	}
+
 }

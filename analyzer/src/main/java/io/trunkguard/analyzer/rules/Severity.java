@@ -2,5 +2,7 @@ package io.trunkguard.analyzer.rules;
 
 /** How urgent a finding is. */
 public enum Severity {
-    CRITICAL, HIGH, MEDIUM, LOW, INFO
+
+	CRITICAL, HIGH, MEDIUM, LOW, INFO
+
 }

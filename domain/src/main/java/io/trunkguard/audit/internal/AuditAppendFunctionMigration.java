@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 import java.sql.Statement;
 
 /**
- * Flyway migration 70 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL, the function
- * {@code audit_append} that appends a transaction's entries in one call: it locks the chain head, hashes each entry
- * ({@link io.trunkguard.audit.AuditHashes}: the caller passes each entry's encoded fields, the function adds the tag,
- * the sequence number and the previous hash), inserts the entries and advances the head. One round trip instead of
- * four while the chain head is locked, so concurrent audited transactions wait less for one another. On other
- * databases it does nothing (the entries are appended statement by statement).
+ * Flyway migration 70 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL,
+ * the function {@code audit_append} that appends a transaction's entries in one call: it
+ * locks the chain head, hashes each entry ({@link io.trunkguard.audit.AuditHashes}: the
+ * caller passes each entry's encoded fields, the function adds the tag, the sequence
+ * number and the previous hash), inserts the entries and advances the head. One round
+ * trip instead of four while the chain head is locked, so concurrent audited transactions
+ * wait less for one another. On other databases it does nothing (the entries are appended
+ * statement by statement).
  */
 @Component
 class AuditAppendFunctionMigration implements JavaMigration {
@@ -74,4 +76,5 @@ class AuditAppendFunctionMigration implements JavaMigration {
 			statement.execute(FUNCTION);
 		}
 	}
+
 }

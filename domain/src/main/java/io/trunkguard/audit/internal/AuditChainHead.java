@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The single row holding the newest entry's sequence and hash; locked by every append. */
+/**
+ * The single row holding the newest entry's sequence and hash; locked by every append.
+ */
 @Entity
 @Table(name = "audit_chain_head")
 class AuditChainHead {
@@ -35,9 +37,11 @@ class AuditChainHead {
 
 	void advance(long sequence, String hash) {
 		if (sequence != lastSequence + 1) {
-			throw new IllegalStateException("audit chain must advance by one: head " + lastSequence + ", new " + sequence);
+			throw new IllegalStateException(
+					"audit chain must advance by one: head " + lastSequence + ", new " + sequence);
 		}
 		this.lastSequence = sequence;
 		this.lastHash = hash;
 	}
+
 }

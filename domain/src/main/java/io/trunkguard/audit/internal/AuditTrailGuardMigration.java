@@ -8,17 +8,18 @@ import org.springframework.stereotype.Component;
 import java.sql.Statement;
 
 /**
- * Flyway migration 2 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL, triggers that refuse UPDATE,
- * DELETE and TRUNCATE on {@code audit_entry} and DELETE and TRUNCATE on {@code audit_chain_head}, so not even a
- * bug or an SQL console session of the application's database user can rewrite history without first disabling
- * triggers (which needs the table owner and shows up in the chain verification anyway). On other databases (H2) it
- * does nothing: H2 triggers need Java classes inside the database engine, and the verifier detects tampering there.
+ * Flyway migration 2 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL,
+ * triggers that refuse UPDATE, DELETE and TRUNCATE on {@code audit_entry} and DELETE and
+ * TRUNCATE on {@code audit_chain_head}, so not even a bug or an SQL console session of
+ * the application's database user can rewrite history without first disabling triggers
+ * (which needs the table owner and shows up in the chain verification anyway). On other
+ * databases (H2) it does nothing: H2 triggers need Java classes inside the database
+ * engine, and the verifier detects tampering there.
  */
 @Component
 class AuditTrailGuardMigration implements JavaMigration {
 
-	private static final String[] POSTGRESQL = {
-			"""
+	private static final String[] POSTGRESQL = { """
 			create function audit_append_only() returns trigger language plpgsql as $$
 			begin
 			  raise exception 'the audit trail is append-only: % on % refused', tg_op, tg_table_name
@@ -66,4 +67,5 @@ class AuditTrailGuardMigration implements JavaMigration {
 			}
 		}
 	}
+
 }

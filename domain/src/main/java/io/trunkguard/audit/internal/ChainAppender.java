@@ -18,11 +18,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Appends entries to the chain on the connection of the current transaction, with plain JDBC: locks the chain head
- * row (SELECT ... FOR UPDATE), inserts the entries in one batch and advances the head once; on PostgreSQL all of that
- * in one call of the function {@code audit_append} (migration 70). The lock is held until the
- * transaction ends, so appends from concurrent transactions (threads or nodes) follow one another and the chain never
- * forks.
+ * Appends entries to the chain on the connection of the current transaction, with plain
+ * JDBC: locks the chain head row (SELECT ... FOR UPDATE), inserts the entries in one
+ * batch and advances the head once; on PostgreSQL all of that in one call of the function
+ * {@code audit_append} (migration 70). The lock is held until the transaction ends, so
+ * appends from concurrent transactions (threads or nodes) follow one another and the
+ * chain never forks.
  */
 final class ChainAppender {
 
@@ -31,9 +32,13 @@ final class ChainAppender {
 
 	private static final String LOCK_HEAD = "select last_sequence, last_hash from audit_chain_head where id = "
 			+ AuditChainHead.ID + " for update";
-	private static final String READ_HEAD = "select last_sequence, last_hash from audit_chain_head where id = " + AuditChainHead.ID;
+
+	private static final String READ_HEAD = "select last_sequence, last_hash from audit_chain_head where id = "
+			+ AuditChainHead.ID;
+
 	private static final String INSERT = "insert into audit_entry (sequence, occurred_at, actor, action, subject_type, subject_id, "
 			+ "details, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private static final String ADVANCE_HEAD = "update audit_chain_head set last_sequence = ?, last_hash = ? where id = "
 			+ AuditChainHead.ID + " and last_sequence = ?";
 
@@ -42,10 +47,14 @@ final class ChainAppender {
 		entityManager.unwrap(Session.class).doWork(connection -> append(connection, drafts));
 	}
 
-	/** The head as committed (or as written by the current transaction); genesis if the head row is missing. */
+	/**
+	 * The head as committed (or as written by the current transaction); genesis if the
+	 * head row is missing.
+	 */
 	Head head(EntityManager entityManager) {
 		return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-			try (PreparedStatement select = connection.prepareStatement(READ_HEAD); ResultSet row = select.executeQuery()) {
+			try (PreparedStatement select = connection.prepareStatement(READ_HEAD);
+					ResultSet row = select.executeQuery()) {
 				return row.next() ? new Head(row.getLong(1), row.getString(2)) : new Head(0, AuditHashes.GENESIS);
 			}
 		});
@@ -60,7 +69,10 @@ final class ChainAppender {
 		}
 	}
 
-	/** PostgreSQL: the function of migration 70 locks, hashes, inserts and advances in one round trip. */
+	/**
+	 * PostgreSQL: the function of migration 70 locks, hashes, inserts and advances in one
+	 * round trip.
+	 */
 	private static void appendInOneCall(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
 		int n = drafts.size();
 		String[] occurredAt = new String[n];
@@ -72,7 +84,8 @@ final class ChainAppender {
 		String[] fields = new String[n];
 		for (int i = 0; i < n; i++) {
 			AuditEntryDraft draft = drafts.get(i);
-			// what the entry will store and hash: occurredAt truncated to microseconds, as AuditEntry.chain does
+			// what the entry will store and hash: occurredAt truncated to microseconds,
+			// as AuditEntry.chain does
 			Instant at = draft.occurredAt().truncatedTo(ChronoUnit.MICROS);
 			occurredAt[i] = at.toString();
 			actor[i] = draft.actor();
@@ -80,8 +93,9 @@ final class ChainAppender {
 			subjectType[i] = draft.subjectType();
 			subjectId[i] = draft.subjectId();
 			details[i] = draft.details();
-			fields[i] = HexFormat.of().formatHex(AuditHashes.encodedFields(at, draft.actor(), draft.action(), draft.subjectType(),
-					draft.subjectId(), draft.details()));
+			fields[i] = HexFormat.of()
+				.formatHex(AuditHashes.encodedFields(at, draft.actor(), draft.action(), draft.subjectType(),
+						draft.subjectId(), draft.details()));
 		}
 		try (PreparedStatement call = connection.prepareStatement("select audit_append(?, ?, ?, ?, ?, ?, ?)")) {
 			String[][] columns = { occurredAt, actor, action, subjectType, subjectId, details, fields };
@@ -92,11 +106,13 @@ final class ChainAppender {
 		}
 	}
 
-	private static void appendStatementByStatement(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
+	private static void appendStatementByStatement(Connection connection, List<AuditEntryDraft> drafts)
+			throws SQLException {
 		Head head;
 		try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD); ResultSet row = lock.executeQuery()) {
 			if (!row.next()) {
-				throw new IllegalStateException("the audit chain head row is missing: the database was not migrated by Flyway");
+				throw new IllegalStateException(
+						"the audit chain head row is missing: the database was not migrated by Flyway");
 			}
 			head = new Head(row.getLong(1), row.getString(2));
 		}
@@ -104,8 +120,8 @@ final class ChainAppender {
 		long sequence = head.sequence();
 		String previousHash = head.hash();
 		for (AuditEntryDraft draft : drafts) {
-			AuditEntry entry = AuditEntry.chain(++sequence, previousHash, draft.occurredAt(), draft.actor(), draft.action(),
-					draft.subjectType(), draft.subjectId(), draft.details());
+			AuditEntry entry = AuditEntry.chain(++sequence, previousHash, draft.occurredAt(), draft.actor(),
+					draft.action(), draft.subjectType(), draft.subjectId(), draft.details());
 			entries.add(entry);
 			previousHash = entry.getHash();
 		}
@@ -129,8 +145,10 @@ final class ChainAppender {
 			advance.setString(2, previousHash);
 			advance.setLong(3, head.sequence());
 			if (advance.executeUpdate() != 1) {
-				throw new IllegalStateException("the audit chain head moved while it was locked (head " + head.sequence() + ")");
+				throw new IllegalStateException(
+						"the audit chain head moved while it was locked (head " + head.sequence() + ")");
 			}
 		}
 	}
+
 }

@@ -6,8 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The H2 counterpart of the PostgreSQL triggers: refuses the row changes it is attached to (UPDATE and DELETE on
- * {@code audit_entry}, DELETE on {@code audit_chain_head}). Instantiated by H2 itself, hence public.
+ * The H2 counterpart of the PostgreSQL triggers: refuses the row changes it is attached
+ * to (UPDATE and DELETE on {@code audit_entry}, DELETE on {@code audit_chain_head}).
+ * Instantiated by H2 itself, hence public.
  */
 public class H2AppendOnlyTrigger implements Trigger {
 
@@ -24,4 +25,5 @@ public class H2AppendOnlyTrigger implements Trigger {
 		String operation = newRow == null ? "DELETE" : "UPDATE";
 		throw new SQLException("the audit trail is append-only: " + operation + " on " + table + " refused", "42501");
 	}
+
 }

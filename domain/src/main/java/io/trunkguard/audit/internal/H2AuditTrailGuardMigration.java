@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 import java.sql.Statement;
 
 /**
- * Flyway migration 3 (a Spring bean, so Spring Boot hands it to Flyway): on H2, the embedded default's database,
- * triggers ({@link H2AppendOnlyTrigger}) that refuse UPDATE and DELETE on {@code audit_entry} and DELETE on
- * {@code audit_chain_head}. H2 fires no triggers on TRUNCATE, so unlike on PostgreSQL (migration 2) that stays
- * possible for someone with SQL access to the file; the chain verifier reports it (the head names missing entries).
- * On other databases it does nothing.
+ * Flyway migration 3 (a Spring bean, so Spring Boot hands it to Flyway): on H2, the
+ * embedded default's database, triggers ({@link H2AppendOnlyTrigger}) that refuse UPDATE
+ * and DELETE on {@code audit_entry} and DELETE on {@code audit_chain_head}. H2 fires no
+ * triggers on TRUNCATE, so unlike on PostgreSQL (migration 2) that stays possible for
+ * someone with SQL access to the file; the chain verifier reports it (the head names
+ * missing entries). On other databases it does nothing.
  */
 @Component
 class H2AuditTrailGuardMigration implements JavaMigration {
@@ -57,4 +58,5 @@ class H2AuditTrailGuardMigration implements JavaMigration {
 			}
 		}
 	}
+
 }

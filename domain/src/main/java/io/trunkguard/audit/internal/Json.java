@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A minimal JSON writer for audit details: objects with string keys, values written as JSON numbers and
- * booleans where they are, collections as arrays, everything else as strings. Keys are written in the map's order
- * (callers pass sorted maps so that the same details give the same text).
+ * A minimal JSON writer for audit details: objects with string keys, values written as
+ * JSON numbers and booleans where they are, collections as arrays, everything else as
+ * strings. Keys are written in the map's order (callers pass sorted maps so that the same
+ * details give the same text).
  */
 final class Json {
 
@@ -16,9 +17,10 @@ final class Json {
 	}
 
 	static String object(Map<String, ?> values) {
-		return values.entrySet().stream()
-				.map(e -> string(e.getKey()) + ":" + value(e.getValue()))
-				.collect(Collectors.joining(",", "{", "}"));
+		return values.entrySet()
+			.stream()
+			.map(e -> string(e.getKey()) + ":" + value(e.getValue()))
+			.collect(Collectors.joining(",", "{", "}"));
 	}
 
 	static String value(Object value) {
@@ -69,4 +71,5 @@ final class Json {
 		}
 		return out.append('"').toString();
 	}
+
 }

@@ -12,19 +12,24 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The audit entries one transaction has recorded, appended to the chain by {@link #beforeCommit}: the last thing the
- * transaction does before it commits (this synchronization has the lowest precedence, so it runs after the others'
- * beforeCommit). If the transaction rolls back, nothing is appended. Held by the transaction's synchronizations only,
- * so a suspended transaction (REQUIRES_NEW) keeps its own entries.
+ * The audit entries one transaction has recorded, appended to the chain by
+ * {@link #beforeCommit}: the last thing the transaction does before it commits (this
+ * synchronization has the lowest precedence, so it runs after the others' beforeCommit).
+ * If the transaction rolls back, nothing is appended. Held by the transaction's
+ * synchronizations only, so a suspended transaction (REQUIRES_NEW) keeps its own entries.
  */
 final class PendingAuditEntries implements TransactionSynchronization {
 
 	private static final Logger log = LoggerFactory.getLogger(PendingAuditEntries.class);
 
 	private final Object owner;
+
 	private final Consumer<List<AuditEntryDraft>> appendInTransaction;
+
 	private final Consumer<List<AuditEntryDraft>> appendInNewTransaction;
+
 	private final List<AuditEntryDraft> drafts = new ArrayList<>();
+
 	private boolean appended;
 
 	private PendingAuditEntries(Object owner, Consumer<List<AuditEntryDraft>> appendInTransaction,
@@ -35,8 +40,9 @@ final class PendingAuditEntries implements TransactionSynchronization {
 	}
 
 	/**
-	 * The pending entries of the current transaction (registering them on first use), or null if entries can no longer
-	 * be buffered: synchronization is off, or this transaction's entries were already appended (it is committing).
+	 * The pending entries of the current transaction (registering them on first use), or
+	 * null if entries can no longer be buffered: synchronization is off, or this
+	 * transaction's entries were already appended (it is committing).
 	 */
 	static PendingAuditEntries of(Object owner, Consumer<List<AuditEntryDraft>> appendInTransaction,
 			Consumer<List<AuditEntryDraft>> appendInNewTransaction) {
@@ -73,12 +79,16 @@ final class PendingAuditEntries implements TransactionSynchronization {
 	@Override
 	public void afterCompletion(int status) {
 		if (status == STATUS_COMMITTED && !appended && !drafts.isEmpty()) {
-			// recorded while the transaction was already committing (from another synchronization's callback): too late
+			// recorded while the transaction was already committing (from another
+			// synchronization's callback): too late
 			// for this transaction, so append in a new one rather than lose the entries
-			log.warn("{} audit entries were recorded after their transaction's last chance to append them; appending them "
-					+ "in a transaction of their own", drafts.size());
+			log.warn(
+					"{} audit entries were recorded after their transaction's last chance to append them; appending them "
+							+ "in a transaction of their own",
+					drafts.size());
 			appended = true;
 			appendInNewTransaction.accept(List.copyOf(drafts));
 		}
 	}
+
 }

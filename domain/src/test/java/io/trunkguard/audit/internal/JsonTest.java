@@ -25,4 +25,5 @@ class JsonTest {
 				+ "\"reason\":\"said \\\"no\\\"\\nand left\\\\\\u0001\",\"fields\":[\"a\",\"b\"],"
 				+ "\"day\":\"2026-11-26\",\"missing\":null}");
 	}
+
 }

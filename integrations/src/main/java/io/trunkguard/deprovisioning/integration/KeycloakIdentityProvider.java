@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link IdentityProviderPort} on Keycloak (present when TRUNKGUARD_KEYCLOAK_URL is set, like the adapter). Kept in the
- * deprovisioning module so that access does not depend on deprovisioning (which depends on access).
+ * {@link IdentityProviderPort} on Keycloak (present when TRUNKGUARD_KEYCLOAK_URL is set,
+ * like the adapter). Kept in the deprovisioning module so that access does not depend on
+ * deprovisioning (which depends on access).
  */
 @Component
 @ConditionalOnProperty(prefix = "trunkguard.keycloak", name = "url")
@@ -48,4 +49,5 @@ class KeycloakIdentityProvider implements IdentityProviderPort {
 	public int activeSessions(String username) {
 		return users.activeSessions(username);
 	}
+
 }

@@ -15,20 +15,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * {@link RemediationPort} on Keycloak (present when TRUNKGUARD_KEYCLOAK_URL is set, like the adapter): a revocation
- * removes the realm role named by the grant from the holder's user; a reduction gives the lesser role first, then
- * removes the old one (the holder is never left with neither). Idempotent: a role already gone (or a lesser role already
- * held) is not an error. The user's realm roles are read back afterwards; anything unexpected throws, so the process
- * step is retried and ends in an incident if it keeps failing.
+ * {@link RemediationPort} on Keycloak (present when TRUNKGUARD_KEYCLOAK_URL is set, like
+ * the adapter): a revocation removes the realm role named by the grant from the holder's
+ * user; a reduction gives the lesser role first, then removes the old one (the holder is
+ * never left with neither). Idempotent: a role already gone (or a lesser role already
+ * held) is not an error. The user's realm roles are read back afterwards; anything
+ * unexpected throws, so the process step is retried and ends in an incident if it keeps
+ * failing.
  */
 @Component
 @ConditionalOnProperty(prefix = "trunkguard.keycloak", name = "url")
 class KeycloakRemediation implements RemediationPort {
 
-	/** The proof ends up in the item's remediation note (2000 characters, with room for a note about the grant). */
+	/**
+	 * The proof ends up in the item's remediation note (2000 characters, with room for a
+	 * note about the grant).
+	 */
 	static final int MAX_PROOF = 1500;
 
 	private final KeycloakUsers users;
+
 	private final Clock clock;
 
 	KeycloakRemediation(KeycloakUsers users, ObjectProvider<Clock> clock) {
@@ -51,7 +57,8 @@ class KeycloakRemediation implements RemediationPort {
 		String role = request.entitlement();
 		boolean reduce = request.decision() == Decision.REDUCE;
 		if (!reduce && request.decision() != Decision.REVOKE) {
-			throw new IllegalArgumentException("item " + request.itemId() + " asks for no change (" + request.decision() + ")");
+			throw new IllegalArgumentException(
+					"item " + request.itemId() + " asks for no change (" + request.decision() + ")");
 		}
 		if (!users.exists(username)) {
 			if (reduce) {
@@ -66,22 +73,32 @@ class KeycloakRemediation implements RemediationPort {
 
 		Set<String> held = users.realmRoles(username);
 		if (held.contains(role)) {
-			throw new IllegalStateException("Keycloak user " + username + " still holds realm role " + role + " (read back: " + held + ")");
+			throw new IllegalStateException(
+					"Keycloak user " + username + " still holds realm role " + role + " (read back: " + held + ")");
 		}
 		if (reduce && !held.contains(request.reducedTo())) {
-			throw new IllegalStateException("Keycloak user " + username + " does not hold realm role " + request.reducedTo()
-					+ " after the reduction (read back: " + held + ")");
+			throw new IllegalStateException("Keycloak user " + username + " does not hold realm role "
+					+ request.reducedTo() + " after the reduction (read back: " + held + ")");
 		}
-		StringBuilder proof = new StringBuilder("Keycloak realm ").append(users.realmName()).append(", user ").append(username)
-				.append(": realm role ").append(role).append(removed ? " removed" : " already absent");
+		StringBuilder proof = new StringBuilder("Keycloak realm ").append(users.realmName())
+			.append(", user ")
+			.append(username)
+			.append(": realm role ")
+			.append(role)
+			.append(removed ? " removed" : " already absent");
 		if (reduce) {
 			proof.append(", realm role ").append(request.reducedTo()).append(added ? " added" : " already held");
 		}
-		proof.append("; read back at ").append(now()).append(": ").append(held.isEmpty() ? "no realm roles" : "realm roles " + held);
-		return new RemediationResult(true, proof.length() <= MAX_PROOF ? proof.toString() : proof.substring(0, MAX_PROOF - 1) + "…");
+		proof.append("; read back at ")
+			.append(now())
+			.append(": ")
+			.append(held.isEmpty() ? "no realm roles" : "realm roles " + held);
+		return new RemediationResult(true,
+				proof.length() <= MAX_PROOF ? proof.toString() : proof.substring(0, MAX_PROOF - 1) + "…");
 	}
 
 	private String now() {
 		return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
 	}
+
 }

@@ -28,13 +28,15 @@ import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
 import static io.trunkguard.reports.PdfBlocks.*;
 
 /**
- * The PDF summary of a deprovisioning log: the period's counts, median and 95th percentile time from HR event to last
- * access removed, the share of cases that met every SLA, a chart of each case's time to deprovision, the misses, and
- * every case in one line. Every step is in the XLSX.
+ * The PDF summary of a deprovisioning log: the period's counts, median and 95th
+ * percentile time from HR event to last access removed, the share of cases that met every
+ * SLA, a chart of each case's time to deprovision, the misses, and every case in one
+ * line. Every step is in the XLSX.
  */
 final class DeprovisioningLogPdfWriter {
 
 	private static final Color MET = new Color(0x1A, 0x7F, 0x37);
+
 	private static final Color MISSED = new Color(0xCF, 0x22, 0x2E);
 
 	private DeprovisioningLogPdfWriter() {
@@ -49,7 +51,9 @@ final class DeprovisioningLogPdfWriter {
 		document.addCreator("Trunkguard");
 		document.open();
 		document.add(new Paragraph("Deprovisioning log", TITLE));
-		document.add(new Paragraph("HR events from " + data.period().from() + " to " + data.period().to() + " (UTC) · SOC 2 CC6.1", HEADING));
+		document.add(new Paragraph(
+				"HR events from " + data.period().from() + " to " + data.period().to() + " (UTC) · SOC 2 CC6.1",
+				HEADING));
 		document.add(Chunk.NEWLINE);
 
 		PdfPTable facts = table(new float[] { 2, 3 });
@@ -57,8 +61,9 @@ final class DeprovisioningLogPdfWriter {
 		fact(facts, "Median time to deprovision", s.median().map(Durations::human).orElse("no completed case"));
 		fact(facts, "95th percentile", s.p95().map(Durations::human).orElse("no completed case"));
 		fact(facts, "Longest", s.longest().map(Durations::human).orElse("no completed case"));
-		fact(facts, "SLA met", s.slaMetPercent().map(p -> String.format(Locale.ROOT, "%.1f %% (%d of %d completed cases)", p, s.slaMet(),
-				s.completed())).orElse("no completed case"));
+		fact(facts, "SLA met", s.slaMetPercent()
+			.map(p -> String.format(Locale.ROOT, "%.1f %% (%d of %d completed cases)", p, s.slaMet(), s.completed()))
+			.orElse("no completed case"));
 		fact(facts, "Default SLA (HR event to each access removed)", human(data.defaultSla()));
 		fact(facts, "Generated", time(data.generatedAt()));
 		document.add(facts);
@@ -67,8 +72,8 @@ final class DeprovisioningLogPdfWriter {
 		document.add(chart(writer, data));
 
 		section(document, "SLA misses (" + s.misses().size() + ")");
-		PdfPTable misses = table(new float[] { 1.6f, 1.4f, 2, 2, 1.4f, 4 }, "HR id", "Login", "HR event", "Last access removed",
-				"Time", "What was late");
+		PdfPTable misses = table(new float[] { 1.6f, 1.4f, 2, 2, 1.4f, 4 }, "HR id", "Login", "HR event",
+				"Last access removed", "Time", "What was late");
 		for (DeprovisioningCase c : s.misses()) {
 			cells(misses, c.getHrId(), c.getUsername(), time(c.getEffectiveAt()), time(c.getLastAccessRemovedAt()),
 					human(c.timeToDeprovision().orElse(null)), lateSteps(c));
@@ -77,11 +82,11 @@ final class DeprovisioningLogPdfWriter {
 		document.add(misses);
 
 		section(document, "Every case (" + data.cases().size() + ")");
-		PdfPTable all = table(new float[] { 1.6f, 1.4f, 1.3f, 2, 1, 2, 1.4f, 1 }, "HR id", "Login", "Source", "HR event", "Status",
-				"Last access removed", "Time", "SLA");
+		PdfPTable all = table(new float[] { 1.6f, 1.4f, 1.3f, 2, 1, 2, 1.4f, 1 }, "HR id", "Login", "Source",
+				"HR event", "Status", "Last access removed", "Time", "SLA");
 		for (DeprovisioningCase c : data.cases()) {
-			cells(all, c.getHrId(), c.getUsername(), c.getSource().name(), time(c.getEffectiveAt()), c.getStatus().name(),
-					time(c.getLastAccessRemovedAt()), human(c.timeToDeprovision().orElse(null)),
+			cells(all, c.getHrId(), c.getUsername(), c.getSource().name(), time(c.getEffectiveAt()),
+					c.getStatus().name(), time(c.getLastAccessRemovedAt()), human(c.timeToDeprovision().orElse(null)),
 					c.getSlaMet() == null ? "open" : c.getSlaMet() ? "met" : "missed");
 		}
 		empty(all, data.cases().isEmpty(), 8, "No HR termination event in this period.");
@@ -90,14 +95,20 @@ final class DeprovisioningLogPdfWriter {
 	}
 
 	private static String lateSteps(DeprovisioningCase c) {
-		List<String> late = c.getSteps().stream().filter(st -> !st.metSla() || st.getKind() == StepKind.ESCALATED)
-				.map(st -> st.getKind() == StepKind.ESCALATED ? "escalated: " + st.getSystemName()
-						: st.getSystemName() + " removed " + time(st.getDoneAt()) + " by " + st.getDoneBy())
-				.distinct().toList();
+		List<String> late = c.getSteps()
+			.stream()
+			.filter(st -> !st.metSla() || st.getKind() == StepKind.ESCALATED)
+			.map(st -> st.getKind() == StepKind.ESCALATED ? "escalated: " + st.getSystemName()
+					: st.getSystemName() + " removed " + time(st.getDoneAt()) + " by " + st.getDoneBy())
+			.distinct()
+			.toList();
 		return String.join("; ", late);
 	}
 
-	/** A scatter chart drawn on a template: x the HR event in the period, y hours to the last access removed. */
+	/**
+	 * A scatter chart drawn on a template: x the HR event in the period, y hours to the
+	 * last access removed.
+	 */
 	private static Image chart(PdfWriter writer, DeprovisioningLogData data) {
 		float width = 760;
 		float height = 170;
@@ -108,7 +119,8 @@ final class DeprovisioningLogPdfWriter {
 		List<DeprovisioningCase> done = data.cases().stream().filter(c -> c.timeToDeprovision().isPresent()).toList();
 		double slaHours = data.defaultSla().toSeconds() / 3600.0;
 		double maxHours = Math.max(slaHours * 1.25,
-				done.stream().mapToDouble(c -> c.timeToDeprovision().orElseThrow().toSeconds() / 3600.0).max().orElse(0) * 1.1);
+				done.stream().mapToDouble(c -> c.timeToDeprovision().orElseThrow().toSeconds() / 3600.0).max().orElse(0)
+						* 1.1);
 		double span = Math.max(1, Duration.between(data.period().start(), data.period().end()).toSeconds());
 		PdfContentByte canvas = writer.getDirectContent();
 		PdfTemplate t = canvas.createTemplate(width, height);
@@ -121,7 +133,8 @@ final class DeprovisioningLogPdfWriter {
 		t.setColorFill(Color.DARK_GRAY);
 		for (int i = 0; i <= 4; i++) {
 			double hours = maxHours * i / 4;
-			t.showTextAligned(Element.ALIGN_RIGHT, String.format(Locale.ROOT, "%.1f h", hours), left - 3, (float) (bottom + plotH * i / 4) - 2, 0);
+			t.showTextAligned(Element.ALIGN_RIGHT, String.format(Locale.ROOT, "%.1f h", hours), left - 3,
+					(float) (bottom + plotH * i / 4) - 2, 0);
 		}
 		t.showTextAligned(Element.ALIGN_LEFT, data.period().from().toString(), left, 6, 0);
 		t.showTextAligned(Element.ALIGN_RIGHT, data.period().to().toString(), left + plotW, 6, 0);
@@ -135,7 +148,8 @@ final class DeprovisioningLogPdfWriter {
 		t.setLineDash(0);
 		for (DeprovisioningCase c : done) {
 			double hours = c.timeToDeprovision().orElseThrow().toSeconds() / 3600.0;
-			double fraction = Math.min(1, Math.max(0, Duration.between(data.period().start(), c.getEffectiveAt()).toSeconds() / span));
+			double fraction = Math.min(1,
+					Math.max(0, Duration.between(data.period().start(), c.getEffectiveAt()).toSeconds() / span));
 			t.setColorFill(Boolean.TRUE.equals(c.getSlaMet()) ? MET : MISSED);
 			t.circle((float) (left + plotW * fraction), (float) (bottom + plotH * hours / maxHours), 2.5f);
 			t.fill();

@@ -17,17 +17,20 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Writes the deprovisioning log of a period (XLSX with every case and step, PDF summary with a chart) and keeps both as
- * SOC 2 CC6.1 evidence dated the end of the period.
+ * Writes the deprovisioning log of a period (XLSX with every case and step, PDF summary
+ * with a chart) and keeps both as SOC 2 CC6.1 evidence dated the end of the period.
  */
 @Service
 public class DeprovisioningLogReports {
 
 	private final DeprovisioningOverview overview;
+
 	private final DeprovisioningLogArchive archive;
+
 	private final Clock clock;
 
-	DeprovisioningLogReports(DeprovisioningOverview overview, DeprovisioningLogArchive archive, ObjectProvider<Clock> clock) {
+	DeprovisioningLogReports(DeprovisioningOverview overview, DeprovisioningLogArchive archive,
+			ObjectProvider<Clock> clock) {
 		this.overview = overview;
 		this.archive = archive;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -46,7 +49,10 @@ public class DeprovisioningLogReports {
 		DeprovisioningLogPdfWriter.write(data(period), out);
 	}
 
-	/** Generates both files from one reading of the cases and stores them as evidence; returns them (XLSX, PDF). */
+	/**
+	 * Generates both files from one reading of the cases and stores them as evidence;
+	 * returns them (XLSX, PDF).
+	 */
 	public List<DeprovisioningLogFile> storeAsEvidence(DeprovisioningPeriod period, String actor) {
 		DeprovisioningLogData data = data(period);
 		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
@@ -65,6 +71,8 @@ public class DeprovisioningLogReports {
 
 	private DeprovisioningLogData data(DeprovisioningPeriod period) {
 		List<DeprovisioningCase> cases = overview.casesOf(period);
-		return new DeprovisioningLogData(period, cases, DeprovisioningStatistics.of(cases), overview.defaultSla(), clock.instant());
+		return new DeprovisioningLogData(period, cases, DeprovisioningStatistics.of(cases), overview.defaultSla(),
+				clock.instant());
 	}
+
 }

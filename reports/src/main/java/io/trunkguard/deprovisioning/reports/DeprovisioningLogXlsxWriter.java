@@ -22,19 +22,22 @@ import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
 import static io.trunkguard.reports.SpreadsheetText.neutralise;
 
 /**
- * The deprovisioning log as XLSX (streamed): a summary sheet, a "Cases" sheet with one row per case (HR event,
- * receipts, last access removed, time to deprovision, SLA outcome) and an "Access removed" sheet with one row per step
- * of every case (when, by whom or what, time after the HR event, SLA due and met). Text cells that a spreadsheet
+ * The deprovisioning log as XLSX (streamed): a summary sheet, a "Cases" sheet with one
+ * row per case (HR event, receipts, last access removed, time to deprovision, SLA
+ * outcome) and an "Access removed" sheet with one row per step of every case (when, by
+ * whom or what, time after the HR event, SLA due and met). Text cells that a spreadsheet
  * would read as a formula are neutralised.
  */
 final class DeprovisioningLogXlsxWriter {
 
-	static final List<String> CASE_COLUMNS = List.of("Case id", "HR id", "Login", "Source", "Event id", "HR event (effective)", "Received",
-			"Receipts", "Duplicate receipts", "Status", "Last access removed", "Time to deprovision (s)", "Time to deprovision",
-			"SLA met", "Escalations", "Verifications", "Completed", "Without identity provider");
+	static final List<String> CASE_COLUMNS = List.of("Case id", "HR id", "Login", "Source", "Event id",
+			"HR event (effective)", "Received", "Receipts", "Duplicate receipts", "Status", "Last access removed",
+			"Time to deprovision (s)", "Time to deprovision", "SLA met", "Escalations", "Verifications", "Completed",
+			"Without identity provider");
 
-	static final List<String> STEP_COLUMNS = List.of("Case id", "HR id", "Login", "HR event (effective)", "Step", "Removes access", "System",
-			"Role", "Done at", "Done by", "After HR event (s)", "After HR event", "SLA due", "SLA met", "Note");
+	static final List<String> STEP_COLUMNS = List.of("Case id", "HR id", "Login", "HR event (effective)", "Step",
+			"Removes access", "System", "Role", "Done at", "Done by", "After HR event (s)", "After HR event", "SLA due",
+			"SLA met", "Note");
 
 	private DeprovisioningLogXlsxWriter() {
 	}
@@ -78,9 +81,10 @@ final class DeprovisioningLogXlsxWriter {
 
 	private static void summary(SXSSFSheet sheet, CellStyle bold, DeprovisioningLogData data) {
 		DeprovisioningStatistics s = data.statistics();
-		Object[][] facts = { { "Deprovisioning log", "SOC 2 CC6.1" }, { "Period (HR event, UTC)", data.period().from() + " to " + data.period().to() },
-				{ "Cases", s.cases() }, { "Completed", s.completed() }, { "Open", s.open() }, { "SLA met (cases)", s.slaMet() },
-				{ "SLA missed (cases)", s.slaMissed() },
+		Object[][] facts = { { "Deprovisioning log", "SOC 2 CC6.1" },
+				{ "Period (HR event, UTC)", data.period().from() + " to " + data.period().to() },
+				{ "Cases", s.cases() }, { "Completed", s.completed() }, { "Open", s.open() },
+				{ "SLA met (cases)", s.slaMet() }, { "SLA missed (cases)", s.slaMissed() },
 				{ "SLA met (%)", s.slaMetPercent().map(p -> (Object) p).orElse("") },
 				{ "Median time to deprovision (s)", s.median().map(d -> (Object) d.toSeconds()).orElse("") },
 				{ "95th percentile (s)", s.p95().map(d -> (Object) d.toSeconds()).orElse("") },
@@ -97,12 +101,13 @@ final class DeprovisioningLogXlsxWriter {
 
 	private static void caseRow(Row row, DeprovisioningCase c) {
 		Duration ttd = c.timeToDeprovision().orElse(null);
-		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), c.getSource().name(), c.getEventId(), time(c.getEffectiveAt()),
-				time(c.getReceivedAt()), c.getReceipts().size(), c.getReceipts().stream().filter(r -> r.isDuplicate()).count(), c.getStatus().name(),
+		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), c.getSource().name(), c.getEventId(),
+				time(c.getEffectiveAt()), time(c.getReceivedAt()), c.getReceipts().size(),
+				c.getReceipts().stream().filter(r -> r.isDuplicate()).count(), c.getStatus().name(),
 				time(c.getLastAccessRemovedAt()), ttd == null ? null : ttd.toSeconds(), human(ttd),
 				c.getSlaMet() == null ? "" : c.getSlaMet() ? "met" : "missed",
-				c.getSteps().stream().filter(s -> s.getKind().name().equals("ESCALATED")).count(), c.getVerificationAttempts(),
-				time(c.getCompletedAt()), c.ranWithoutIdentityProvider() ? "yes" : "no" };
+				c.getSteps().stream().filter(s -> s.getKind().name().equals("ESCALATED")).count(),
+				c.getVerificationAttempts(), time(c.getCompletedAt()), c.ranWithoutIdentityProvider() ? "yes" : "no" };
 		for (int i = 0; i < values.length; i++) {
 			value(row, i, values[i]);
 		}
@@ -110,9 +115,10 @@ final class DeprovisioningLogXlsxWriter {
 
 	private static void stepRow(Row row, DeprovisioningCase c, Step s) {
 		Duration after = s.after(c.getEffectiveAt());
-		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), time(c.getEffectiveAt()), s.getKind().name(),
-				s.removesAccess() ? "yes" : "no", s.getSystemName(), s.getEntitlement(), time(s.getDoneAt()), s.getDoneBy(), after.toSeconds(),
-				human(after), time(s.getSlaDueAt()), s.getSlaDueAt() == null ? "" : s.metSla() ? "met" : "missed", s.getNote() };
+		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), time(c.getEffectiveAt()),
+				s.getKind().name(), s.removesAccess() ? "yes" : "no", s.getSystemName(), s.getEntitlement(),
+				time(s.getDoneAt()), s.getDoneBy(), after.toSeconds(), human(after), time(s.getSlaDueAt()),
+				s.getSlaDueAt() == null ? "" : s.metSla() ? "met" : "missed", s.getNote() };
 		for (int i = 0; i < values.length; i++) {
 			value(row, i, values[i]);
 		}
@@ -126,4 +132,5 @@ final class DeprovisioningLogXlsxWriter {
 			row.createCell(column).setCellValue(neutralise(value == null ? "" : value.toString()));
 		}
 	}
+
 }

@@ -22,62 +22,71 @@ import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.ReviewReport;
 
 /**
- * Writes a campaign's report as PDF or XLSX (streaming its items page by page), and, when a signed-off campaign asks
- * for its report, generates both and keeps them as evidence. The listener runs after the sign-off commits, through
- * Spring Modulith's publication registry: if it fails it is retried, not lost.
+ * Writes a campaign's report as PDF or XLSX (streaming its items page by page), and, when
+ * a signed-off campaign asks for its report, generates both and keeps them as evidence.
+ * The listener runs after the sign-off commits, through Spring Modulith's publication
+ * registry: if it fails it is retried, not lost.
  */
 @Service
 public class CampaignReports {
 
-    static final int PAGE = 2000;
+	static final int PAGE = 2000;
 
-    private final CampaignService campaigns;
-    private final ReviewItems items;
-    private final CampaignReportArchive archive;
-    private final Clock clock;
+	private final CampaignService campaigns;
 
-    CampaignReports(CampaignService campaigns, ReviewItems items, CampaignReportArchive archive, ObjectProvider<Clock> clock) {
-        this.campaigns = campaigns;
-        this.items = items;
-        this.archive = archive;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
+	private final ReviewItems items;
 
-    public void writePdf(CampaignId id, OutputStream out) {
-        CampaignPdfWriter.write(data(id), out);
-    }
+	private final CampaignReportArchive archive;
 
-    public void writeXlsx(CampaignId id, OutputStream out) {
-        try {
-            CampaignXlsxWriter.write(data(id), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the XLSX report of campaign " + id, e);
-        }
-    }
+	private final Clock clock;
 
-    @ApplicationModuleListener
-    void on(CampaignReportRequested event) {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        writePdf(event.campaignId(), pdf);
-        archive.store(event.campaignId(), ReviewReport.Format.PDF, pdf.toByteArray());
-        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        writeXlsx(event.campaignId(), xlsx);
-        archive.store(event.campaignId(), ReviewReport.Format.XLSX, xlsx.toByteArray());
-    }
+	CampaignReports(CampaignService campaigns, ReviewItems items, CampaignReportArchive archive,
+			ObjectProvider<Clock> clock) {
+		this.campaigns = campaigns;
+		this.items = items;
+		this.archive = archive;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
 
-    private CampaignReportData data(CampaignId id) {
-        return new CampaignReportData(campaigns.get(id), campaigns.progressBySystem(id), campaigns.progressByReviewer(id),
-                consumer -> {
-                    Sort order = Sort.by("systemName", "personName", "entitlement", "id");
-                    Page<ReviewItem> page = items.findByCampaignId(id, PageRequest.of(0, PAGE, order));
-                    page.forEach(consumer);
-                    while (page.hasNext()) {
-                        page = items.findByCampaignId(id, page.nextPageable());
-                        page.forEach(consumer);
-                    }
-                }, clock.instant(), campaigns.proofsOfCampaign(id).stream()
-                        .map(p -> new CampaignReportData.ProofFile(p.getItemId(), p.getFileName(), p.getContentType(), p.getSizeBytes(),
-                                p.getSha256(), p.getUploadedBy(), p.getUploadedAt()))
-                        .toList());
-    }
+	public void writePdf(CampaignId id, OutputStream out) {
+		CampaignPdfWriter.write(data(id), out);
+	}
+
+	public void writeXlsx(CampaignId id, OutputStream out) {
+		try {
+			CampaignXlsxWriter.write(data(id), out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write the XLSX report of campaign " + id, e);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(CampaignReportRequested event) {
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+		writePdf(event.campaignId(), pdf);
+		archive.store(event.campaignId(), ReviewReport.Format.PDF, pdf.toByteArray());
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		writeXlsx(event.campaignId(), xlsx);
+		archive.store(event.campaignId(), ReviewReport.Format.XLSX, xlsx.toByteArray());
+	}
+
+	private CampaignReportData data(CampaignId id) {
+		return new CampaignReportData(campaigns.get(id), campaigns.progressBySystem(id),
+				campaigns.progressByReviewer(id), consumer -> {
+					Sort order = Sort.by("systemName", "personName", "entitlement", "id");
+					Page<ReviewItem> page = items.findByCampaignId(id, PageRequest.of(0, PAGE, order));
+					page.forEach(consumer);
+					while (page.hasNext()) {
+						page = items.findByCampaignId(id, page.nextPageable());
+						page.forEach(consumer);
+					}
+				}, clock.instant(),
+				campaigns.proofsOfCampaign(id)
+					.stream()
+					.map(p -> new CampaignReportData.ProofFile(p.getItemId(), p.getFileName(), p.getContentType(),
+							p.getSizeBytes(), p.getSha256(), p.getUploadedBy(), p.getUploadedAt()))
+					.toList());
+	}
+
 }

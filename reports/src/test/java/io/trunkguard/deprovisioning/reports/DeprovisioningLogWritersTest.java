@@ -27,25 +27,32 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The log writers on cases built in memory: every case and step in the XLSX, the figures and misses in the PDF. */
+/**
+ * The log writers on cases built in memory: every case and step in the XLSX, the figures
+ * and misses in the PDF.
+ */
 class DeprovisioningLogWritersTest {
 
 	static final Instant EVENT = Instant.parse("2026-10-05T09:00:00Z");
-	static final DeprovisioningPeriod Q4 = new DeprovisioningPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+	static final DeprovisioningPeriod Q4 = new DeprovisioningPeriod(LocalDate.of(2026, 10, 1),
+			LocalDate.of(2026, 12, 31));
 
 	static DeprovisioningCase completed(String hrId, Instant event, Duration manualAfter, boolean escalate) {
-		DeprovisioningCase c = DeprovisioningCase.open(DeprovisioningCaseId.random(), PersonId.random(), hrId.toLowerCase(),
-				new TerminationNotice("evt-" + hrId, hrId, event, TerminationSource.HR_WEBHOOK, "client:hr-webhook"), event.plusSeconds(2));
+		DeprovisioningCase c = DeprovisioningCase.open(DeprovisioningCaseId.random(), PersonId.random(),
+				hrId.toLowerCase(),
+				new TerminationNotice("evt-" + hrId, hrId, event, TerminationSource.HR_WEBHOOK, "client:hr-webhook"),
+				event.plusSeconds(2));
 		c.recordAccountDisabled(true, "system:keycloak", event.plusSeconds(3));
 		c.recordSessionsEnded(1, "system:keycloak", event.plusSeconds(4));
 		GrantId grant = GrantId.random();
 		if (escalate) {
-			c.recordEscalation(grant, SystemId.random(), "Carrier portal", "olga", List.of("compliance-lead"), event.plus(Duration.ofHours(24)),
-					event.plus(Duration.ofHours(24)));
+			c.recordEscalation(grant, SystemId.random(), "Carrier portal", "olga", List.of("compliance-lead"),
+					event.plus(Duration.ofHours(24)), event.plus(Duration.ofHours(24)));
 		}
-		c.recordGrantRevoked(grant, SystemId.random(), "Carrier portal", "=HYPERLINK(\"x\")", "olga", event.plus(manualAfter),
-				event.plus(Duration.ofHours(24)), "@removed in the portal");
-		c.complete(new Verification(true, 0, List.of()), "system:deprovisioning", event.plus(manualAfter).plusSeconds(5));
+		c.recordGrantRevoked(grant, SystemId.random(), "Carrier portal", "=HYPERLINK(\"x\")", "olga",
+				event.plus(manualAfter), event.plus(Duration.ofHours(24)), "@removed in the portal");
+		c.complete(new Verification(true, 0, List.of()), "system:deprovisioning",
+				event.plus(manualAfter).plusSeconds(5));
 		return c;
 	}
 
@@ -53,7 +60,8 @@ class DeprovisioningLogWritersTest {
 		List<DeprovisioningCase> cases = List.of(completed("HR-1", EVENT, Duration.ofHours(2), false),
 				completed("HR-2", EVENT.plus(Duration.ofDays(3)), Duration.ofHours(30), true),
 				completed("HR-3", EVENT.plus(Duration.ofDays(9)), Duration.ofHours(4), false));
-		return new DeprovisioningLogData(Q4, cases, DeprovisioningStatistics.of(cases), Duration.ofHours(24), EVENT.plus(Duration.ofDays(60)));
+		return new DeprovisioningLogData(Q4, cases, DeprovisioningStatistics.of(cases), Duration.ofHours(24),
+				EVENT.plus(Duration.ofDays(60)));
 	}
 
 	@Test
@@ -62,7 +70,8 @@ class DeprovisioningLogWritersTest {
 		DeprovisioningLogXlsxWriter.write(data(), out);
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-			assertThat(workbook.getSheet("Summary").getRow(1).getCell(1).getStringCellValue()).isEqualTo("2026-10-01 to 2026-12-31");
+			assertThat(workbook.getSheet("Summary").getRow(1).getCell(1).getStringCellValue())
+				.isEqualTo("2026-10-01 to 2026-12-31");
 			Sheet cases = workbook.getSheet("Cases");
 			assertThat(cases.getLastRowNum()).isEqualTo(3);
 			Row second = cases.getRow(2);
@@ -74,8 +83,9 @@ class DeprovisioningLogWritersTest {
 			Sheet steps = workbook.getSheet("Access removed");
 			List<String> kinds = new ArrayList<>();
 			steps.forEach(row -> kinds.add(row.getCell(4).getStringCellValue()));
-			assertThat(kinds).containsExactly("Step", "ACCOUNT_DISABLED", "SESSIONS_ENDED", "GRANT_REVOKED", "ACCOUNT_DISABLED",
-					"SESSIONS_ENDED", "ESCALATED", "GRANT_REVOKED", "ACCOUNT_DISABLED", "SESSIONS_ENDED", "GRANT_REVOKED");
+			assertThat(kinds).containsExactly("Step", "ACCOUNT_DISABLED", "SESSIONS_ENDED", "GRANT_REVOKED",
+					"ACCOUNT_DISABLED", "SESSIONS_ENDED", "ESCALATED", "GRANT_REVOKED", "ACCOUNT_DISABLED",
+					"SESSIONS_ENDED", "GRANT_REVOKED");
 			Row revoked = steps.getRow(3);
 			assertThat(revoked.getCell(7).getStringCellValue()).isEqualTo("'=HYPERLINK(\"x\")");
 			assertThat(revoked.getCell(9).getStringCellValue()).isEqualTo("olga");
@@ -96,12 +106,16 @@ class DeprovisioningLogWritersTest {
 		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
 			text.append(extractor.getTextFromPage(page)).append('\n');
 		}
-		assertThat(text).contains("Deprovisioning log").contains("2026-10-01 to 2026-12-31")
-				.contains("3 (3 completed, 0 open)")
-				.contains("Median time to deprovision").contains("4 h 00 min")
-				.contains("95th percentile").contains("30 h 00 min")
-				.contains("66.7 % (2 of 3 completed cases)")
-				.contains("SLA misses (1)").contains("escalated: Carrier portal");
+		assertThat(text).contains("Deprovisioning log")
+			.contains("2026-10-01 to 2026-12-31")
+			.contains("3 (3 completed, 0 open)")
+			.contains("Median time to deprovision")
+			.contains("4 h 00 min")
+			.contains("95th percentile")
+			.contains("30 h 00 min")
+			.contains("66.7 % (2 of 3 completed cases)")
+			.contains("SLA misses (1)")
+			.contains("escalated: Carrier portal");
 	}
 
 	@Test
@@ -112,4 +126,5 @@ class DeprovisioningLogWritersTest {
 		assertThat(s.slaMissed()).isEqualTo(1);
 		assertThat(s.misses()).extracting(DeprovisioningCase::getHrId).containsExactly("HR-2");
 	}
+
 }

@@ -7,13 +7,13 @@ import io.trunkguard.access.GrantStatus;
 
 /** An access grant as the API shows it. */
 record GrantResponse(String id, String personId, String systemId, String entitlement, boolean privileged,
-        Instant grantedAt, String grantedBy, Instant lastUsedAt, GrantStatus status, Instant revokedAt,
-        String revokedBy, String revocationReason) {
+		Instant grantedAt, String grantedBy, Instant lastUsedAt, GrantStatus status, Instant revokedAt,
+		String revokedBy, String revocationReason) {
 
-    static GrantResponse of(AccessGrant grant) {
-        return new GrantResponse(grant.getId().toString(), grant.getPersonId().toString(),
-                grant.getSystemId().toString(), grant.getEntitlement(), grant.isPrivileged(), grant.getGrantedAt(),
-                grant.getGrantedBy(), grant.getLastUsedAt(), grant.getStatus(), grant.getRevokedAt(),
-                grant.getRevokedBy(), grant.getRevocationReason());
-    }
+	static GrantResponse of(AccessGrant grant) {
+		return new GrantResponse(grant.getId().toString(), grant.getPersonId().toString(),
+				grant.getSystemId().toString(), grant.getEntitlement(), grant.isPrivileged(), grant.getGrantedAt(),
+				grant.getGrantedBy(), grant.getLastUsedAt(), grant.getStatus(), grant.getRevokedAt(),
+				grant.getRevokedBy(), grant.getRevocationReason());
+	}
 }

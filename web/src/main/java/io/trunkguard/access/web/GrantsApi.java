@@ -29,50 +29,52 @@ import io.trunkguard.web.PageResponse;
 @RequestMapping("/api/grants")
 class GrantsApi {
 
-    record GrantRequest(UUID personId, UUID systemId, String entitlement, boolean privileged, Instant grantedAt,
-            Instant lastUsedAt) {
+	record GrantRequest(UUID personId, UUID systemId, String entitlement, boolean privileged, Instant grantedAt,
+			Instant lastUsedAt) {
 
-        NewGrant toNewGrant() {
-            return new NewGrant(personId == null ? null : new PersonId(personId),
-                    systemId == null ? null : new SystemId(systemId), entitlement == null ? null : entitlement.trim(),
-                    privileged, grantedAt, lastUsedAt);
-        }
-    }
+		NewGrant toNewGrant() {
+			return new NewGrant(personId == null ? null : new PersonId(personId),
+					systemId == null ? null : new SystemId(systemId), entitlement == null ? null : entitlement.trim(),
+					privileged, grantedAt, lastUsedAt);
+		}
+	}
 
-    record RevokeRequest(String reason) {
-    }
+	record RevokeRequest(String reason) {
+	}
 
-    private final AccessService access;
+	private final AccessService access;
 
-    GrantsApi(AccessService access) {
-        this.access = access;
-    }
+	GrantsApi(AccessService access) {
+		this.access = access;
+	}
 
-    @GetMapping
-    PageResponse<GrantResponse> search(@RequestParam(required = false) PersonId person,
-            @RequestParam(required = false) SystemId system, @RequestParam(required = false) GrantStatus status,
-            @RequestParam(required = false) Boolean privileged, @RequestParam(required = false) Instant unusedSince,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        GrantQuery query = new GrantQuery(person, system, status, privileged, unusedSince, q);
-        return PageResponse.of(access.searchGrants(query,
-                PageResponse.request(page, size, Sort.by(Sort.Direction.DESC, "grantedAt"))), GrantResponse::of);
-    }
+	@GetMapping
+	PageResponse<GrantResponse> search(@RequestParam(required = false) PersonId person,
+			@RequestParam(required = false) SystemId system, @RequestParam(required = false) GrantStatus status,
+			@RequestParam(required = false) Boolean privileged, @RequestParam(required = false) Instant unusedSince,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		GrantQuery query = new GrantQuery(person, system, status, privileged, unusedSince, q);
+		return PageResponse.of(
+				access.searchGrants(query, PageResponse.request(page, size, Sort.by(Sort.Direction.DESC, "grantedAt"))),
+				GrantResponse::of);
+	}
 
-    @GetMapping("/{id}")
-    GrantResponse get(@PathVariable GrantId id) {
-        return GrantResponse.of(access.getGrant(id));
-    }
+	@GetMapping("/{id}")
+	GrantResponse get(@PathVariable GrantId id) {
+		return GrantResponse.of(access.getGrant(id));
+	}
 
-    @PostMapping
-    ResponseEntity<GrantResponse> issue(@RequestBody GrantRequest request, Authentication user) {
-        GrantResponse issued = GrantResponse.of(access.issueGrant(request.toNewGrant(), user.getName()));
-        return ResponseEntity.created(URI.create("/api/grants/" + issued.id())).body(issued);
-    }
+	@PostMapping
+	ResponseEntity<GrantResponse> issue(@RequestBody GrantRequest request, Authentication user) {
+		GrantResponse issued = GrantResponse.of(access.issueGrant(request.toNewGrant(), user.getName()));
+		return ResponseEntity.created(URI.create("/api/grants/" + issued.id())).body(issued);
+	}
 
-    @PostMapping("/{id}/revoke")
-    GrantResponse revoke(@PathVariable GrantId id, @RequestBody RevokeRequest request, Authentication user) {
-        String reason = request.reason() == null ? null : request.reason().trim();
-        return GrantResponse.of(access.revokeGrant(id, reason, user.getName()));
-    }
+	@PostMapping("/{id}/revoke")
+	GrantResponse revoke(@PathVariable GrantId id, @RequestBody RevokeRequest request, Authentication user) {
+		String reason = request.reason() == null ? null : request.reason().trim();
+		return GrantResponse.of(access.revokeGrant(id, reason, user.getName()));
+	}
+
 }

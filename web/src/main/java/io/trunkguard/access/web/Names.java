@@ -15,30 +15,33 @@ import io.trunkguard.people.PersonService;
 /** Names of the people and systems a page shows, looked up once per page. */
 public final class Names {
 
-    private final PersonService people;
-    private final Map<SystemId, AccessSystem> systems;
-    private final Map<PersonId, Person> persons = new HashMap<>();
+	private final PersonService people;
 
-    Names(PersonService people, AccessService access) {
-        this.people = people;
-        this.systems = access.allSystems().stream().collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
-    }
+	private final Map<SystemId, AccessSystem> systems;
 
-    public String person(PersonId id) {
-        if (id == null) {
-            return "—";
-        }
-        return persons.computeIfAbsent(id, people::get).getFullName();
-    }
+	private final Map<PersonId, Person> persons = new HashMap<>();
 
-    /** Looks up the people of a whole page in one query. */
-    Names prefetch(java.util.Collection<PersonId> ids) {
-        persons.putAll(people.byIds(ids));
-        return this;
-    }
+	Names(PersonService people, AccessService access) {
+		this.people = people;
+		this.systems = access.allSystems().stream().collect(Collectors.toMap(AccessSystem::getId, Function.identity()));
+	}
 
-    public String system(SystemId id) {
-        AccessSystem system = id == null ? null : systems.get(id);
-        return system == null ? "—" : system.getName();
-    }
+	public String person(PersonId id) {
+		if (id == null) {
+			return "—";
+		}
+		return persons.computeIfAbsent(id, people::get).getFullName();
+	}
+
+	/** Looks up the people of a whole page in one query. */
+	Names prefetch(java.util.Collection<PersonId> ids) {
+		persons.putAll(people.byIds(ids));
+		return this;
+	}
+
+	public String system(SystemId id) {
+		AccessSystem system = id == null ? null : systems.get(id);
+		return system == null ? "—" : system.getName();
+	}
+
 }

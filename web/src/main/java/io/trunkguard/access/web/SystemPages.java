@@ -34,89 +34,96 @@ import io.trunkguard.web.PageResponse;
 @Controller
 class SystemPages {
 
-    private static final int PAGE_SIZE = 20;
+	private static final int PAGE_SIZE = 20;
 
-    private final AccessService access;
-    private final PersonService people;
+	private final AccessService access;
 
-    SystemPages(AccessService access, PersonService people) {
-        this.access = access;
-        this.people = people;
-    }
+	private final PersonService people;
 
-    @GetMapping("/systems")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) SystemKind kind,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        Page<AccessSystem> systems = access.searchSystems(q, kind, PageResponse.request(page, PAGE_SIZE, Sort.by("name")));
-        model.addAttribute("systems", systems);
-        model.addAttribute("q", q);
-        model.addAttribute("kind", kind);
-        model.addAttribute("kinds", SystemKind.values());
-        model.addAttribute("names", new Names(people, access)
-                .prefetch(systems.getContent().stream().map(AccessSystem::getOwnerId).toList()));
-        return "systems/list";
-    }
+	SystemPages(AccessService access, PersonService people) {
+		this.access = access;
+		this.people = people;
+	}
 
-    @GetMapping("/systems/{id}")
-    String detail(@PathVariable SystemId id, Model model) {
-        AccessSystem system = access.getSystem(id);
-        model.addAttribute("system", system);
-        model.addAttribute("names", new Names(people, access));
-        model.addAttribute("activeGrants", access.searchGrants(GrantQuery.activeOn(id), PageRequest.of(0, 1)).getTotalElements());
-        return "systems/detail";
-    }
+	@GetMapping("/systems")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) SystemKind kind,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Page<AccessSystem> systems = access.searchSystems(q, kind,
+				PageResponse.request(page, PAGE_SIZE, Sort.by("name")));
+		model.addAttribute("systems", systems);
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", SystemKind.values());
+		model.addAttribute("names", new Names(people, access)
+			.prefetch(systems.getContent().stream().map(AccessSystem::getOwnerId).toList()));
+		return "systems/list";
+	}
 
-    @GetMapping("/systems/new")
-    String newSystem(Model model) {
-        return form(new SystemForm(), null, model);
-    }
+	@GetMapping("/systems/{id}")
+	String detail(@PathVariable SystemId id, Model model) {
+		AccessSystem system = access.getSystem(id);
+		model.addAttribute("system", system);
+		model.addAttribute("names", new Names(people, access));
+		model.addAttribute("activeGrants",
+				access.searchGrants(GrantQuery.activeOn(id), PageRequest.of(0, 1)).getTotalElements());
+		return "systems/detail";
+	}
 
-    @PostMapping("/systems")
-    String register(@ModelAttribute("form") SystemForm form, BindingResult result, Authentication user, Model model,
-            RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                AccessSystem system = access.registerSystem(form.toDetails(), user.getName());
-                redirect.addFlashAttribute("message", system.getName() + " was registered.");
-                return "redirect:/systems/" + system.getId();
-            } catch (RuntimeException refusal) {
-                FormErrors.reject(refusal, result);
-            }
-        }
-        return form(form, null, model);
-    }
+	@GetMapping("/systems/new")
+	String newSystem(Model model) {
+		return form(new SystemForm(), null, model);
+	}
 
-    @GetMapping("/systems/{id}/edit")
-    String edit(@PathVariable SystemId id, Model model) {
-        AccessSystem system = access.getSystem(id);
-        return form(SystemForm.of(system), system, model);
-    }
+	@PostMapping("/systems")
+	String register(@ModelAttribute("form") SystemForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				AccessSystem system = access.registerSystem(form.toDetails(), user.getName());
+				redirect.addFlashAttribute("message", system.getName() + " was registered.");
+				return "redirect:/systems/" + system.getId();
+			}
+			catch (RuntimeException refusal) {
+				FormErrors.reject(refusal, result);
+			}
+		}
+		return form(form, null, model);
+	}
 
-    @PostMapping("/systems/{id}")
-    String update(@PathVariable SystemId id, @ModelAttribute("form") SystemForm form, BindingResult result,
-            Authentication user, Model model, RedirectAttributes redirect) {
-        AccessSystem existing = access.getSystem(id);
-        if (!result.hasErrors()) {
-            try {
-                access.updateSystem(id, form.getVersion(), form.toDetails(), user.getName());
-                redirect.addFlashAttribute("message", "The changes were saved.");
-                return "redirect:/systems/" + id;
-            } catch (RuntimeException refusal) {
-                FormErrors.reject(refusal, result);
-            }
-        }
-        return form(form, existing, model);
-    }
+	@GetMapping("/systems/{id}/edit")
+	String edit(@PathVariable SystemId id, Model model) {
+		AccessSystem system = access.getSystem(id);
+		return form(SystemForm.of(system), system, model);
+	}
 
-    private String form(SystemForm form, AccessSystem existing, Model model) {
-        List<Person> owners = people.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null),
-                PageRequest.of(0, 1000, Sort.by("fullName"))).getContent();
-        model.addAttribute("form", form);
-        model.addAttribute("system", existing);
-        model.addAttribute("owners", owners);
-        model.addAttribute("kinds", SystemKind.values());
-        model.addAttribute("connectors", ConnectorType.values());
-        model.addAttribute("strategies", ReviewerStrategy.values());
-        return "systems/form";
-    }
+	@PostMapping("/systems/{id}")
+	String update(@PathVariable SystemId id, @ModelAttribute("form") SystemForm form, BindingResult result,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		AccessSystem existing = access.getSystem(id);
+		if (!result.hasErrors()) {
+			try {
+				access.updateSystem(id, form.getVersion(), form.toDetails(), user.getName());
+				redirect.addFlashAttribute("message", "The changes were saved.");
+				return "redirect:/systems/" + id;
+			}
+			catch (RuntimeException refusal) {
+				FormErrors.reject(refusal, result);
+			}
+		}
+		return form(form, existing, model);
+	}
+
+	private String form(SystemForm form, AccessSystem existing, Model model) {
+		List<Person> owners = people
+			.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null), PageRequest.of(0, 1000, Sort.by("fullName")))
+			.getContent();
+		model.addAttribute("form", form);
+		model.addAttribute("system", existing);
+		model.addAttribute("owners", owners);
+		model.addAttribute("kinds", SystemKind.values());
+		model.addAttribute("connectors", ConnectorType.values());
+		model.addAttribute("strategies", ReviewerStrategy.values());
+		return "systems/form";
+	}
+
 }

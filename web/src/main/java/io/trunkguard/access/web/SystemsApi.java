@@ -24,33 +24,34 @@ import io.trunkguard.web.PageResponse;
 @RequestMapping("/api/systems")
 class SystemsApi {
 
-    private final AccessService access;
+	private final AccessService access;
 
-    SystemsApi(AccessService access) {
-        this.access = access;
-    }
+	SystemsApi(AccessService access) {
+		this.access = access;
+	}
 
-    @GetMapping
-    PageResponse<SystemResponse> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) SystemKind kind, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(access.searchSystems(q, kind, PageResponse.request(page, size, Sort.by("name"))),
-                SystemResponse::of);
-    }
+	@GetMapping
+	PageResponse<SystemResponse> search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) SystemKind kind, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return PageResponse.of(access.searchSystems(q, kind, PageResponse.request(page, size, Sort.by("name"))),
+				SystemResponse::of);
+	}
 
-    @GetMapping("/{id}")
-    SystemResponse get(@PathVariable SystemId id) {
-        return SystemResponse.of(access.getSystem(id));
-    }
+	@GetMapping("/{id}")
+	SystemResponse get(@PathVariable SystemId id) {
+		return SystemResponse.of(access.getSystem(id));
+	}
 
-    @PostMapping
-    ResponseEntity<SystemResponse> register(@RequestBody SystemRequest request, Authentication user) {
-        SystemResponse created = SystemResponse.of(access.registerSystem(request.toDetails(), user.getName()));
-        return ResponseEntity.created(URI.create("/api/systems/" + created.id())).body(created);
-    }
+	@PostMapping
+	ResponseEntity<SystemResponse> register(@RequestBody SystemRequest request, Authentication user) {
+		SystemResponse created = SystemResponse.of(access.registerSystem(request.toDetails(), user.getName()));
+		return ResponseEntity.created(URI.create("/api/systems/" + created.id())).body(created);
+	}
 
-    @PutMapping("/{id}")
-    SystemResponse update(@PathVariable SystemId id, @RequestBody SystemRequest request, Authentication user) {
-        return SystemResponse.of(access.updateSystem(id, request.version(), request.toDetails(), user.getName()));
-    }
+	@PutMapping("/{id}")
+	SystemResponse update(@PathVariable SystemId id, @RequestBody SystemRequest request, Authentication user) {
+		return SystemResponse.of(access.updateSystem(id, request.version(), request.toDetails(), user.getName()));
+	}
+
 }

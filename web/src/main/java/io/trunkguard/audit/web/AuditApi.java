@@ -19,37 +19,40 @@ import io.trunkguard.web.PageResponse;
 @RequestMapping("/api/audit")
 class AuditApi {
 
-    record AuditEntryResponse(long sequence, Instant occurredAt, String actor, String action, String subjectType,
-            String subjectId, String details, String previousHash, String hash) {
+	record AuditEntryResponse(long sequence, Instant occurredAt, String actor, String action, String subjectType,
+			String subjectId, String details, String previousHash, String hash) {
 
-        static AuditEntryResponse of(AuditEntry entry) {
-            return new AuditEntryResponse(entry.getSequence(), entry.getOccurredAt(), entry.getActor(), entry.getAction(),
-                    entry.getSubjectType(), entry.getSubjectId(), entry.getDetails(), entry.getPreviousHash(),
-                    entry.getHash());
-        }
-    }
+		static AuditEntryResponse of(AuditEntry entry) {
+			return new AuditEntryResponse(entry.getSequence(), entry.getOccurredAt(), entry.getActor(),
+					entry.getAction(), entry.getSubjectType(), entry.getSubjectId(), entry.getDetails(),
+					entry.getPreviousHash(), entry.getHash());
+		}
+	}
 
-    private final AuditEntries entries;
-    private final AuditChainVerifier verifier;
+	private final AuditEntries entries;
 
-    AuditApi(AuditEntries entries, AuditChainVerifier verifier) {
-        this.entries = entries;
-        this.verifier = verifier;
-    }
+	private final AuditChainVerifier verifier;
 
-    @GetMapping("/entries")
-    PageResponse<AuditEntryResponse> entries(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String subjectType,
-            @RequestParam(required = false) String subjectId, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), PageResponse.MAX_PAGE_SIZE));
-        return PageResponse.of(entries.search(actor, action, subjectType, subjectId, from, to, request),
-                AuditEntryResponse::of);
-    }
+	AuditApi(AuditEntries entries, AuditChainVerifier verifier) {
+		this.entries = entries;
+		this.verifier = verifier;
+	}
 
-    @GetMapping("/verify")
-    AuditVerification verify() {
-        return verifier.verify();
-    }
+	@GetMapping("/entries")
+	PageResponse<AuditEntryResponse> entries(@RequestParam(required = false) String actor,
+			@RequestParam(required = false) String action, @RequestParam(required = false) String subjectType,
+			@RequestParam(required = false) String subjectId, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0),
+				Math.min(Math.max(size, 1), PageResponse.MAX_PAGE_SIZE));
+		return PageResponse.of(entries.search(actor, action, subjectType, subjectId, from, to, request),
+				AuditEntryResponse::of);
+	}
+
+	@GetMapping("/verify")
+	AuditVerification verify() {
+		return verifier.verify();
+	}
+
 }

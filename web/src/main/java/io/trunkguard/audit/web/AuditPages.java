@@ -10,37 +10,39 @@ import io.trunkguard.audit.AuditChainVerifier;
 import io.trunkguard.audit.AuditEntries;
 
 /**
- * The audit trail, newest first, filtered by actor or action; and its verification (a read: it
- * changes nothing, so auditors may run it).
+ * The audit trail, newest first, filtered by actor or action; and its verification (a
+ * read: it changes nothing, so auditors may run it).
  */
 @Controller
 class AuditPages {
 
-    private final AuditEntries entries;
-    private final AuditChainVerifier verifier;
+	private final AuditEntries entries;
 
-    AuditPages(AuditEntries entries, AuditChainVerifier verifier) {
-        this.entries = entries;
-        this.verifier = verifier;
-    }
+	private final AuditChainVerifier verifier;
 
-    @GetMapping("/audit")
-    String trail(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("entries", entries.search(blankToNull(actor), blankToNull(action), null, null, null, null,
-                PageRequest.of(Math.max(page, 0), 50)));
-        model.addAttribute("actor", actor);
-        model.addAttribute("action", action);
-        return "audit/trail";
-    }
+	AuditPages(AuditEntries entries, AuditChainVerifier verifier) {
+		this.entries = entries;
+		this.verifier = verifier;
+	}
 
-    @GetMapping("/audit/verify")
-    String verify(Model model) {
-        model.addAttribute("verification", verifier.verify());
-        return trail(null, null, 0, model);
-    }
+	@GetMapping("/audit")
+	String trail(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("entries", entries.search(blankToNull(actor), blankToNull(action), null, null, null, null,
+				PageRequest.of(Math.max(page, 0), 50)));
+		model.addAttribute("actor", actor);
+		model.addAttribute("action", action);
+		return "audit/trail";
+	}
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
+	@GetMapping("/audit/verify")
+	String verify(Model model) {
+		model.addAttribute("verification", verifier.verify());
+		return trail(null, null, 0, model);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
 }

@@ -1,4 +1,5 @@
 /**
- * The audit trail over the web: the trail page with its verification, and {@code /api/audit}.
+ * The audit trail over the web: the trail page with its verification, and
+ * {@code /api/audit}.
  */
 package io.trunkguard.audit.web;

@@ -23,24 +23,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /hr/events/termination}: the HR system's signed termination event (see {@link WebhookSignature}).
- * Checks, in this order, before anything is parsed or started: body size (413), timestamp and signature (401, audited),
- * JSON (400), the person (422, audited). A valid event is answered 202 at once: the case is recorded and its process
+ * {@code POST /hr/events/termination}: the HR system's signed termination event (see
+ * {@link WebhookSignature}). Checks, in this order, before anything is parsed or started:
+ * body size (413), timestamp and signature (401, audited), JSON (400), the person (422,
+ * audited). A valid event is answered 202 at once: the case is recorded and its process
  * runs asynchronously. The same event again is answered 202 with the same case.
  */
 @RestController
 class HrWebhookController {
 
 	static final String ACTOR = "client:hr-webhook";
+
 	private static final Logger log = LoggerFactory.getLogger(HrWebhookController.class);
 
 	private final DeprovisioningService deprovisioning;
+
 	private final AuditTrail audit;
+
 	private final HrInputProperties properties;
+
 	private final TerminationEventParser parser;
+
 	private final Clock clock = Clock.systemUTC();
 
-	HrWebhookController(DeprovisioningService deprovisioning, AuditTrail audit, HrInputProperties properties, ObjectMapper json) {
+	HrWebhookController(DeprovisioningService deprovisioning, AuditTrail audit, HrInputProperties properties,
+			ObjectMapper json) {
 		this.deprovisioning = deprovisioning;
 		this.audit = audit;
 		this.properties = properties;
@@ -50,7 +57,8 @@ class HrWebhookController {
 	record Accepted(String caseId, boolean newCase) {
 	}
 
-	@PostMapping(path = "/hr/events/termination", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	@PostMapping(path = "/hr/events/termination",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<?> termination(HttpServletRequest request) throws IOException {
 		if (!properties.webhookEnabled()) {
 			return problem(HttpStatus.SERVICE_UNAVAILABLE, "HR webhook not configured",
@@ -63,11 +71,12 @@ class HrWebhookController {
 					"the event must not be larger than " + properties.maxBody().toBytes() + " bytes");
 		}
 		Optional<String> refusal = new WebhookSignature(properties.webhookSecret()).refusal(
-				request.getHeader(WebhookSignature.TIMESTAMP_HEADER), request.getHeader(WebhookSignature.SIGNATURE_HEADER), body,
-				clock.instant(), properties.maxAge());
+				request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+				request.getHeader(WebhookSignature.SIGNATURE_HEADER), body, clock.instant(), properties.maxAge());
 		if (refusal.isPresent()) {
 			refuse(request, refusal.get());
-			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "the request is not signed correctly: " + refusal.get());
+			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"the request is not signed correctly: " + refusal.get());
 		}
 		TerminationNotice notice;
 		try {
@@ -85,14 +94,15 @@ class HrWebhookController {
 		}
 		catch (NotFoundException e) {
 			refuse(request, "unknown HR id " + notice.hrId() + " (event " + notice.eventId() + ")");
-			return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown person", "no person has the HR id " + notice.hrId());
+			return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown person",
+					"no person has the HR id " + notice.hrId());
 		}
 	}
 
 	private void refuse(HttpServletRequest request, String reason) {
 		log.warn("HR webhook request from {} refused: {}", request.getRemoteAddr(), reason);
-		audit.record(ACTOR, "HR_WEBHOOK_REFUSED", "HrWebhook", null, Map.of("reason", reason, "remoteAddress",
-				String.valueOf(request.getRemoteAddr())));
+		audit.record(ACTOR, "HR_WEBHOOK_REFUSED", "HrWebhook", null,
+				Map.of("reason", reason, "remoteAddress", String.valueOf(request.getRemoteAddr())));
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
@@ -100,4 +110,5 @@ class HrWebhookController {
 		problem.setTitle(title);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
+
 }

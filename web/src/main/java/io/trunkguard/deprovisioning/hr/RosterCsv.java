@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a roster CSV (UTF-8): a header with {@code hr_id} and optionally {@code end_date} (ISO date, may be empty),
- * in any order, other columns ignored. Every bad line is reported; one bad line refuses the whole file.
+ * Reads a roster CSV (UTF-8): a header with {@code hr_id} and optionally {@code end_date}
+ * (ISO date, may be empty), in any order, other columns ignored. Every bad line is
+ * reported; one bad line refuses the whole file.
  */
 final class RosterCsv {
 
@@ -37,6 +38,7 @@ final class RosterCsv {
 		List<String> errors() {
 			return errors;
 		}
+
 	}
 
 	static final int MAX_ERRORS = 200;
@@ -47,8 +49,11 @@ final class RosterCsv {
 	static List<RosterEntry> parse(byte[] content) throws BadRoster {
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content))
+				.toString();
 		}
 		catch (CharacterCodingException e) {
 			throw new BadRoster("the roster is not UTF-8 text");
@@ -98,13 +103,18 @@ final class RosterCsv {
 			entries.add(new RosterEntry(lineNo, hrId, end));
 		}
 		if (!errors.isEmpty()) {
-			throw new BadRoster(errors.size() + " bad line(s), nothing imported: "
-					+ String.join("; ", errors.subList(0, Math.min(20, errors.size()))), errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+			throw new BadRoster(
+					errors.size() + " bad line(s), nothing imported: "
+							+ String.join("; ", errors.subList(0, Math.min(20, errors.size()))),
+					errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
 		}
 		return entries;
 	}
 
-	/** Comma-separated cells, trimmed; a cell in double quotes may contain commas ("" is a quote). */
+	/**
+	 * Comma-separated cells, trimmed; a cell in double quotes may contain commas ("" is a
+	 * quote).
+	 */
 	private static List<String> cells(String line) {
 		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
@@ -137,4 +147,5 @@ final class RosterCsv {
 		cells.add(cell.toString().strip());
 		return cells;
 	}
+
 }

@@ -25,19 +25,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /hr/roster}: the HR system's full roster as CSV, signed like the webhook ({@link WebhookSignature}).
- * People who disappeared from it or whose end date has come are deprovisioned; see {@link RosterReconciliation}.
- * Answers 200 with what was done; 401 (audited) unsigned, 413 too large, 400 bad CSV, 422 implausible roster.
+ * {@code POST /hr/roster}: the HR system's full roster as CSV, signed like the webhook
+ * ({@link WebhookSignature}). People who disappeared from it or whose end date has come
+ * are deprovisioned; see {@link RosterReconciliation}. Answers 200 with what was done;
+ * 401 (audited) unsigned, 413 too large, 400 bad CSV, 422 implausible roster.
  */
 @RestController
 class RosterImportController {
 
 	static final String ACTOR = "client:hr-roster";
+
 	private static final Logger log = LoggerFactory.getLogger(RosterImportController.class);
 
 	private final RosterReconciliation reconciliation;
+
 	private final AuditTrail audit;
+
 	private final HrInputProperties properties;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RosterImportController(RosterReconciliation reconciliation, AuditTrail audit, HrInputProperties properties) {
@@ -47,8 +52,8 @@ class RosterImportController {
 	}
 
 	/** What the import did; case ids as strings. */
-	record RosterResponse(String rosterId, int entries, List<String> disappeared, List<String> ended, List<String> newCases,
-			List<String> unknownHrIds) {
+	record RosterResponse(String rosterId, int entries, List<String> disappeared, List<String> ended,
+			List<String> newCases, List<String> unknownHrIds) {
 
 		static RosterResponse of(RosterOutcome outcome) {
 			return new RosterResponse(outcome.rosterId(), outcome.entries(), outcome.disappeared(), outcome.ended(),
@@ -56,23 +61,26 @@ class RosterImportController {
 		}
 	}
 
-	@PostMapping(path = "/hr/roster", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	@PostMapping(path = "/hr/roster",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<?> importRoster(HttpServletRequest request) throws IOException {
 		if (!properties.webhookEnabled()) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "HR inputs not configured", "set TRUNKGUARD_HR_WEBHOOK_SECRET");
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "HR inputs not configured",
+					"set TRUNKGUARD_HR_WEBHOOK_SECRET");
 		}
 		byte[] body = BoundedBody.read(request, (int) properties.maxRoster().toBytes());
 		if (body == null) {
 			refuse(request, "roster larger than " + properties.maxRoster().toBytes() + " bytes");
-			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Roster too large", "the roster must not be larger than "
-					+ properties.maxRoster().toBytes() + " bytes");
+			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Roster too large",
+					"the roster must not be larger than " + properties.maxRoster().toBytes() + " bytes");
 		}
 		Optional<String> refusal = new WebhookSignature(properties.webhookSecret()).refusal(
-				request.getHeader(WebhookSignature.TIMESTAMP_HEADER), request.getHeader(WebhookSignature.SIGNATURE_HEADER), body,
-				clock.instant(), properties.maxAge());
+				request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+				request.getHeader(WebhookSignature.SIGNATURE_HEADER), body, clock.instant(), properties.maxAge());
 		if (refusal.isPresent()) {
 			refuse(request, refusal.get());
-			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "the request is not signed correctly: " + refusal.get());
+			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"the request is not signed correctly: " + refusal.get());
 		}
 		List<RosterEntry> entries;
 		try {
@@ -84,8 +92,8 @@ class RosterImportController {
 		}
 		try {
 			RosterOutcome outcome = reconciliation.reconcile(entries, sha256(body), ACTOR);
-			log.info("Roster {} imported: {} entries, {} disappeared, {} ended, {} new case(s)", outcome.rosterId(), outcome.entries(),
-					outcome.disappeared().size(), outcome.ended().size(), outcome.newCases().size());
+			log.info("Roster {} imported: {} entries, {} disappeared, {} ended, {} new case(s)", outcome.rosterId(),
+					outcome.entries(), outcome.disappeared().size(), outcome.ended().size(), outcome.newCases().size());
 			return ResponseEntity.ok(RosterResponse.of(outcome));
 		}
 		catch (RosterRefusedException e) {
@@ -96,8 +104,8 @@ class RosterImportController {
 
 	private void refuse(HttpServletRequest request, String reason) {
 		log.warn("HR roster from {} refused: {}", request.getRemoteAddr(), reason);
-		audit.record(ACTOR, "HR_ROSTER_REFUSED", "HrRoster", null, Map.of("reason", reason, "remoteAddress",
-				String.valueOf(request.getRemoteAddr())));
+		audit.record(ACTOR, "HR_ROSTER_REFUSED", "HrRoster", null,
+				Map.of("reason", reason, "remoteAddress", String.valueOf(request.getRemoteAddr())));
 	}
 
 	private static String sha256(byte[] body) {
@@ -114,4 +122,5 @@ class RosterImportController {
 		problem.setTitle(title);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
+
 }

@@ -26,15 +26,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compliance lead uploads the HR roster (CSV) by hand, next to the signed machine endpoint {@code POST /hr/roster}:
- * the same parsing and {@link RosterReconciliation}. A file too large, not CSV or with bad lines is refused whole with
- * every bad line listed; an implausible roster is refused; nothing is half-applied.
+ * A compliance lead uploads the HR roster (CSV) by hand, next to the signed machine
+ * endpoint {@code POST /hr/roster}: the same parsing and {@link RosterReconciliation}. A
+ * file too large, not CSV or with bad lines is refused whole with every bad line listed;
+ * an implausible roster is refused; nothing is half-applied.
  */
 @Controller
 class RosterUploadPage {
 
 	private final RosterReconciliation reconciliation;
+
 	private final AuditTrail audit;
+
 	private final HrInputProperties properties;
 
 	RosterUploadPage(RosterReconciliation reconciliation, AuditTrail audit, HrInputProperties properties) {
@@ -43,7 +46,10 @@ class RosterUploadPage {
 		this.properties = properties;
 	}
 
-	/** A file beyond the server's multipart limit comes back here with {@code ?refused=too-large}, nothing read. */
+	/**
+	 * A file beyond the server's multipart limit comes back here with
+	 * {@code ?refused=too-large}, nothing read.
+	 */
 	@Bean
 	static LimitedUpload rosterUploads() {
 		return LimitedUpload.of("^/deprovisioning/roster$", "/deprovisioning/roster");
@@ -67,7 +73,8 @@ class RosterUploadPage {
 			HttpServletResponse response) throws IOException {
 		model.addAttribute("maxBytes", properties.maxRoster().toBytes());
 		if (file == null || file.isEmpty()) {
-			return refuse(model, response, user, "Choose a roster file (CSV with a header hr_id[,end_date]).", List.of());
+			return refuse(model, response, user, "Choose a roster file (CSV with a header hr_id[,end_date]).",
+					List.of());
 		}
 		if (file.getSize() > properties.maxRoster().toBytes()) {
 			return refuse(model, response, user, tooLarge(), List.of());
@@ -78,8 +85,11 @@ class RosterUploadPage {
 			entries = RosterCsv.parse(content);
 		}
 		catch (RosterCsv.BadRoster e) {
-			return refuse(model, response, user, e.errors().size() > 1 || e.getMessage().contains("bad line")
-					? "The roster has bad lines: nothing imported. Fix them and upload the whole file again." : e.getMessage(), e.errors());
+			return refuse(model, response, user,
+					e.errors().size() > 1 || e.getMessage().contains("bad line")
+							? "The roster has bad lines: nothing imported. Fix them and upload the whole file again."
+							: e.getMessage(),
+					e.errors());
 		}
 		RosterOutcome outcome;
 		try {
@@ -88,14 +98,17 @@ class RosterUploadPage {
 		catch (DomainException e) {
 			return refuse(model, response, user, e.getMessage(), List.of());
 		}
-		audit.record(user.getName(), "HR_ROSTER_UPLOADED", "HrRoster", outcome.rosterId(), Map.of("fileName",
-				String.valueOf(file.getOriginalFilename()), "entries", outcome.entries(), "newCases", outcome.newCases().size()));
+		audit.record(user.getName(), "HR_ROSTER_UPLOADED", "HrRoster", outcome.rosterId(),
+				Map.of("fileName", String.valueOf(file.getOriginalFilename()), "entries", outcome.entries(), "newCases",
+						outcome.newCases().size()));
 		model.addAttribute("outcome", outcome);
 		return "deprovisioning/roster";
 	}
 
-	private String refuse(Model model, HttpServletResponse response, Authentication user, String error, List<String> lineErrors) {
-		audit.record(user.getName(), "HR_ROSTER_REFUSED", "HrRoster", null, Map.of("reason", error, "badLines", lineErrors.size()));
+	private String refuse(Model model, HttpServletResponse response, Authentication user, String error,
+			List<String> lineErrors) {
+		audit.record(user.getName(), "HR_ROSTER_REFUSED", "HrRoster", null,
+				Map.of("reason", error, "badLines", lineErrors.size()));
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("error", error);
 		model.addAttribute("lineErrors", lineErrors);
@@ -110,4 +123,5 @@ class RosterUploadPage {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -35,9 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SCIM 2.0 Users (RFC 7643/7644), as much as deprovisioning needs: {@code GET /scim/v2/Users/{id}} and
- * {@code PATCH /scim/v2/Users/{id}} with {@code active=false}, which opens (or joins) the person's deprovisioning case.
- * The id is the person's id; {@code externalId} is the HR id. Authenticated by a bearer token; errors are SCIM error
+ * SCIM 2.0 Users (RFC 7643/7644), as much as deprovisioning needs: {@code GET
+ * /scim/v2/Users/{id}} and {@code PATCH /scim/v2/Users/{id}} with {@code active=false},
+ * which opens (or joins) the person's deprovisioning case. The id is the person's id;
+ * {@code externalId} is the HR id. Authenticated by a bearer token; errors are SCIM error
  * documents ({@code urn:ietf:params:scim:api:messages:2.0:Error}).
  */
 @RestController
@@ -48,18 +49,25 @@ class ScimUsersController {
 	static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 	static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 	static final String ACTOR = "client:scim";
+
 	private static final Logger log = LoggerFactory.getLogger(ScimUsersController.class);
 
 	private final PersonService people;
+
 	private final DeprovisioningService deprovisioning;
+
 	private final AuditTrail audit;
+
 	private final ScimProperties properties;
+
 	private final HrInputProperties limits;
+
 	private final ObjectMapper json;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ScimUsersController(PersonService people, DeprovisioningService deprovisioning, AuditTrail audit, ScimProperties properties,
-			HrInputProperties limits, ObjectMapper json) {
+	ScimUsersController(PersonService people, DeprovisioningService deprovisioning, AuditTrail audit,
+			ScimProperties properties, HrInputProperties limits, ObjectMapper json) {
 		this.people = people;
 		this.deprovisioning = deprovisioning;
 		this.audit = audit;
@@ -72,6 +80,7 @@ class ScimUsersController {
 	static final class ScimError extends RuntimeException {
 
 		final HttpStatus status;
+
 		final String scimType;
 
 		ScimError(HttpStatus status, String scimType, String detail) {
@@ -79,6 +88,7 @@ class ScimUsersController {
 			this.status = status;
 			this.scimType = scimType;
 		}
+
 	}
 
 	@GetMapping(path = "/scim/v2/Users/{id}", produces = { SCIM_JSON, MediaType.APPLICATION_JSON_VALUE })
@@ -98,13 +108,16 @@ class ScimUsersController {
 			authenticate(request);
 			byte[] body = BoundedBody.read(request, (int) limits.maxBody().toBytes());
 			if (body == null) {
-				throw new ScimError(HttpStatus.PAYLOAD_TOO_LARGE, null, "the request is larger than " + limits.maxBody().toBytes() + " bytes");
+				throw new ScimError(HttpStatus.PAYLOAD_TOO_LARGE, null,
+						"the request is larger than " + limits.maxBody().toBytes() + " bytes");
 			}
 			Person person = person(id);
 			if (deactivates(parsePatch(body))) {
-				CaseReceipt receipt = deprovisioning.receiveTermination(new TerminationNotice("scim:" + person.getId() + ":active=false",
-						person.getHrId(), clock.instant(), TerminationSource.SCIM, ACTOR));
-				log.info("SCIM deactivated {}: case {} ({})", person.getHrId(), receipt.caseId(), receipt.newCase() ? "new" : "duplicate");
+				CaseReceipt receipt = deprovisioning
+					.receiveTermination(new TerminationNotice("scim:" + person.getId() + ":active=false",
+							person.getHrId(), clock.instant(), TerminationSource.SCIM, ACTOR));
+				log.info("SCIM deactivated {}: case {} ({})", person.getHrId(), receipt.caseId(),
+						receipt.newCase() ? "new" : "duplicate");
 			}
 			return resource(people.get(person.getId()));
 		}
@@ -113,14 +126,18 @@ class ScimUsersController {
 		}
 	}
 
-	/** The operations, checked against RFC 7644 3.5.2; only {@code active} may change, and only to false. */
+	/**
+	 * The operations, checked against RFC 7644 3.5.2; only {@code active} may change, and
+	 * only to false.
+	 */
 	private List<JsonNode> parsePatch(byte[] body) {
 		JsonNode root;
 		try {
 			root = json.readTree(body);
 		}
 		catch (JsonProcessingException e) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "the body is not valid JSON: " + e.getOriginalMessage());
+			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax",
+					"the body is not valid JSON: " + e.getOriginalMessage());
 		}
 		catch (IOException e) {
 			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "the body cannot be read");
@@ -130,7 +147,8 @@ class ScimUsersController {
 		}
 		JsonNode schemas = root.get("schemas");
 		boolean patchOp = schemas != null && schemas.isArray()
-				&& java.util.stream.StreamSupport.stream(schemas.spliterator(), false).anyMatch(s -> PATCH_SCHEMA.equals(s.asText()));
+				&& java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
+					.anyMatch(s -> PATCH_SCHEMA.equals(s.asText()));
 		if (!patchOp) {
 			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
 		}
@@ -152,21 +170,23 @@ class ScimUsersController {
 			JsonNode value;
 			if (op.hasNonNull("path")) {
 				if (!"active".equalsIgnoreCase(op.get("path").asText())) {
-					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath", "only the attribute 'active' can be changed, not '"
-							+ op.get("path").asText() + "'");
+					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath",
+							"only the attribute 'active' can be changed, not '" + op.get("path").asText() + "'");
 				}
 				value = op.get("value");
 			}
 			else {
 				JsonNode object = op.get("value");
 				if (object == null || !object.isObject()) {
-					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "an operation without path needs an object value");
+					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax",
+							"an operation without path needs an object value");
 				}
 				java.util.Iterator<String> names = object.fieldNames();
 				while (names.hasNext()) {
 					String name = names.next();
 					if (!"active".equalsIgnoreCase(name)) {
-						throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath", "only the attribute 'active' can be changed, not '" + name + "'");
+						throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath",
+								"only the attribute 'active' can be changed, not '" + name + "'");
 					}
 				}
 				value = object.get("active");
@@ -195,7 +215,8 @@ class ScimUsersController {
 		if (value.isBoolean()) {
 			return value.asBoolean();
 		}
-		if (value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
+		if (value.isTextual()
+				&& (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
 			return Boolean.parseBoolean(value.asText().toLowerCase(Locale.ROOT));
 		}
 		return null;
@@ -219,7 +240,8 @@ class ScimUsersController {
 
 	private void authenticate(HttpServletRequest request) {
 		if (!properties.enabled()) {
-			throw new ScimError(HttpStatus.SERVICE_UNAVAILABLE, null, "SCIM is not configured: set TRUNKGUARD_SCIM_TOKEN");
+			throw new ScimError(HttpStatus.SERVICE_UNAVAILABLE, null,
+					"SCIM is not configured: set TRUNKGUARD_SCIM_TOKEN");
 		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		String reason = null;
@@ -231,9 +253,11 @@ class ScimUsersController {
 			reason = "wrong bearer token";
 		}
 		if (reason != null) {
-			log.warn("SCIM request {} {} from {} refused: {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), reason);
-			audit.record(ACTOR, "SCIM_REFUSED", "ScimRequest", null, Map.of("reason", reason, "method", request.getMethod(), "path",
-					request.getRequestURI(), "remoteAddress", String.valueOf(request.getRemoteAddr())));
+			log.warn("SCIM request {} {} from {} refused: {}", request.getMethod(), request.getRequestURI(),
+					request.getRemoteAddr(), reason);
+			audit.record(ACTOR, "SCIM_REFUSED", "ScimRequest", null,
+					Map.of("reason", reason, "method", request.getMethod(), "path", request.getRequestURI(),
+							"remoteAddress", String.valueOf(request.getRemoteAddr())));
 			throw new ScimError(HttpStatus.UNAUTHORIZED, null, reason);
 		}
 	}
@@ -249,9 +273,10 @@ class ScimUsersController {
 		user.put("displayName", person.getFullName());
 		user.put("emails", List.of(Map.of("value", person.getEmail(), "primary", true)));
 		user.put("active", active);
-		user.put("meta", Map.of("resourceType", "User", "created", person.getCreatedAt().toString(), "lastModified",
-				person.getUpdatedAt().toString(), "location", "/scim/v2/Users/" + person.getId(), "version",
-				"W/\"" + person.getVersion() + "\""));
+		user.put("meta",
+				Map.of("resourceType", "User", "created", person.getCreatedAt().toString(), "lastModified",
+						person.getUpdatedAt().toString(), "location", "/scim/v2/Users/" + person.getId(), "version",
+						"W/\"" + person.getVersion() + "\""));
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(SCIM_JSON)).body(user);
 	}
 
@@ -263,10 +288,12 @@ class ScimUsersController {
 			body.put("scimType", e.scimType);
 		}
 		body.put("detail", e.getMessage());
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status).contentType(MediaType.parseMediaType(SCIM_JSON));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status)
+			.contentType(MediaType.parseMediaType(SCIM_JSON));
 		if (e.status == HttpStatus.UNAUTHORIZED) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"trunkguard-scim\"");
 		}
 		return response.body(body);
 	}
+
 }

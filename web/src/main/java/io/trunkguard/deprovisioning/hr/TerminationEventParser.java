@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the webhook's JSON: {@code {"eventId": "...", "hrId": "...", "effectiveAt": "2026-11-26T17:00:00Z",
- * "type": "termination"}} ({@code type} optional). Anything else is a {@link BadEvent} naming every problem.
+ * Reads the webhook's JSON:
+ * {@code {"eventId": "...", "hrId": "...", "effectiveAt": "2026-11-26T17:00:00Z", "type":
+ * "termination"}} ({@code type} optional). Anything else is a {@link BadEvent} naming
+ * every problem.
  */
 final class TerminationEventParser {
 
@@ -24,6 +26,7 @@ final class TerminationEventParser {
 		BadEvent(String message) {
 			super(message);
 		}
+
 	}
 
 	private final ObjectMapper json;
@@ -84,4 +87,5 @@ final class TerminationEventParser {
 		}
 		return node.asText().strip();
 	}
+
 }

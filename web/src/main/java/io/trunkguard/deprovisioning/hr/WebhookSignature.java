@@ -11,9 +11,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The webhook's signature scheme: {@code X-Trunkguard-Signature: sha256=<hex>}, the HMAC-SHA256 with the shared secret
- * of {@code <X-Trunkguard-Timestamp> + "." + <raw body>}, the timestamp in Unix seconds. Requests outside a window
- * around now are replays. Signatures are compared in constant time.
+ * The webhook's signature scheme: {@code X-Trunkguard-Signature: sha256=<hex>}, the
+ * HMAC-SHA256 with the shared secret of
+ * {@code <X-Trunkguard-Timestamp> + "." + <raw body>}, the timestamp in Unix seconds.
+ * Requests outside a window around now are replays. Signatures are compared in constant
+ * time.
  */
 final class WebhookSignature {
 
@@ -27,7 +29,10 @@ final class WebhookSignature {
 		this.secret = secret.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** {@code sha256=<hex>} for a timestamp and a body: what a sender puts in the signature header. */
+	/**
+	 * {@code sha256=<hex>} for a timestamp and a body: what a sender puts in the
+	 * signature header.
+	 */
 	String sign(String timestamp, byte[] body) {
 		return PREFIX + HexFormat.of().formatHex(mac(timestamp, body));
 	}
@@ -80,4 +85,5 @@ final class WebhookSignature {
 			throw new IllegalStateException("HmacSHA256 unavailable", e);
 		}
 	}
+
 }

@@ -21,16 +21,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code /api/deprovisioning/cases}: read-only. Deprovisioning cases are HR data: compliance leads, auditors and admins
- * only (a refusal goes through the audited access-denied handler).
+ * {@code /api/deprovisioning/cases}: read-only. Deprovisioning cases are HR data:
+ * compliance leads, auditors and admins only (a refusal goes through the audited
+ * access-denied handler).
  */
 @RestController
 @RequestMapping("/api/deprovisioning/cases")
 class DeprovisioningCasesApi {
 
-	private static final Set<String> READERS = Set.of(Role.COMPLIANCE_LEAD.authority(), Role.AUDITOR.authority(), Role.ADMIN.authority());
+	private static final Set<String> READERS = Set.of(Role.COMPLIANCE_LEAD.authority(), Role.AUDITOR.authority(),
+			Role.ADMIN.authority());
 
 	private final DeprovisioningService deprovisioning;
+
 	private final Clock clock = Clock.systemUTC();
 
 	DeprovisioningCasesApi(DeprovisioningService deprovisioning) {
@@ -41,7 +44,8 @@ class DeprovisioningCasesApi {
 			long openForSeconds, int receipts, int steps, int verificationAttempts) {
 	}
 
-	record ReceiptResponse(String eventId, String source, Instant effectiveAt, Instant receivedAt, String receivedBy, boolean duplicate) {
+	record ReceiptResponse(String eventId, String source, Instant effectiveAt, Instant receivedAt, String receivedBy,
+			boolean duplicate) {
 	}
 
 	record StepResponse(String kind, String grantId, String system, String entitlement, Instant doneAt, String doneBy,
@@ -49,8 +53,8 @@ class DeprovisioningCasesApi {
 	}
 
 	record CaseResponse(String id, String personId, String hrId, String username, String status, Instant effectiveAt,
-			Instant receivedAt, Instant lastAccessRemovedAt, Long timeToDeprovisionSeconds, Boolean slaMet, Instant completedAt,
-			List<ReceiptResponse> receipts, List<StepResponse> steps) {
+			Instant receivedAt, Instant lastAccessRemovedAt, Long timeToDeprovisionSeconds, Boolean slaMet,
+			Instant completedAt, List<ReceiptResponse> receipts, List<StepResponse> steps) {
 	}
 
 	/** Open cases, the oldest HR event first (the most overdue on top). */
@@ -58,9 +62,13 @@ class DeprovisioningCasesApi {
 	List<OpenCase> open(Authentication user) {
 		requireReader(user);
 		Instant now = clock.instant();
-		return deprovisioning.openCases().stream().map(c -> new OpenCase(c.getId().toString(), c.getHrId(), c.getUsername(),
-				c.getStatus().name(), c.getEffectiveAt(), c.getReceivedAt(), Math.max(0, Duration.between(c.getEffectiveAt(), now).toSeconds()),
-				c.getReceipts().size(), c.getSteps().size(), c.getVerificationAttempts())).toList();
+		return deprovisioning.openCases()
+			.stream()
+			.map(c -> new OpenCase(c.getId().toString(), c.getHrId(), c.getUsername(), c.getStatus().name(),
+					c.getEffectiveAt(), c.getReceivedAt(),
+					Math.max(0, Duration.between(c.getEffectiveAt(), now).toSeconds()), c.getReceipts().size(),
+					c.getSteps().size(), c.getVerificationAttempts()))
+			.toList();
 	}
 
 	@GetMapping("/{id}")
@@ -74,21 +82,22 @@ class DeprovisioningCasesApi {
 			throw new NotFoundException("DeprovisioningCase", id);
 		}
 		DeprovisioningCase c = deprovisioning.get(caseId);
-		return new CaseResponse(c.getId().toString(), c.getPersonId().toString(), c.getHrId(), c.getUsername(), c.getStatus().name(),
-				c.getEffectiveAt(), c.getReceivedAt(), c.getLastAccessRemovedAt(), c.timeToDeprovision().map(Duration::toSeconds).orElse(null),
-				c.getSlaMet(), c.getCompletedAt(),
+		return new CaseResponse(c.getId().toString(), c.getPersonId().toString(), c.getHrId(), c.getUsername(),
+				c.getStatus().name(), c.getEffectiveAt(), c.getReceivedAt(), c.getLastAccessRemovedAt(),
+				c.timeToDeprovision().map(Duration::toSeconds).orElse(null), c.getSlaMet(), c.getCompletedAt(),
 				c.getReceipts().stream().map(DeprovisioningCasesApi::receipt).toList(),
 				c.getSteps().stream().map(DeprovisioningCasesApi::step).toList());
 	}
 
 	private static ReceiptResponse receipt(Receipt r) {
-		return new ReceiptResponse(r.getEventId(), r.getSource().name(), r.getEffectiveAt(), r.getReceivedAt(), r.getReceivedBy(),
-				r.isDuplicate());
+		return new ReceiptResponse(r.getEventId(), r.getSource().name(), r.getEffectiveAt(), r.getReceivedAt(),
+				r.getReceivedBy(), r.isDuplicate());
 	}
 
 	private static StepResponse step(Step s) {
-		return new StepResponse(s.getKind().name(), s.getGrantId() == null ? null : s.getGrantId().toString(), s.getSystemName(),
-				s.getEntitlement(), s.getDoneAt(), s.getDoneBy(), s.getSlaDueAt(), s.getSlaDueAt() == null ? null : s.metSla(), s.getNote());
+		return new StepResponse(s.getKind().name(), s.getGrantId() == null ? null : s.getGrantId().toString(),
+				s.getSystemName(), s.getEntitlement(), s.getDoneAt(), s.getDoneBy(), s.getSlaDueAt(),
+				s.getSlaDueAt() == null ? null : s.metSla(), s.getNote());
 	}
 
 	private static void requireReader(Authentication user) {
@@ -96,4 +105,5 @@ class DeprovisioningCasesApi {
 			throw new AccessDeniedException("deprovisioning cases are for compliance leads, auditors and admins");
 		}
 	}
+
 }

@@ -28,24 +28,29 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * The deprovisioning log of a period: generated on request as XLSX or PDF (readers, auditors included), stored as
- * CC6.1 evidence by a compliance lead or admin, and the stored files downloaded with their SHA-256 in a header.
+ * The deprovisioning log of a period: generated on request as XLSX or PDF (readers,
+ * auditors included), stored as CC6.1 evidence by a compliance lead or admin, and the
+ * stored files downloaded with their SHA-256 in a header.
  */
 @Controller
 class DeprovisioningLogDownloads {
 
 	private final DeprovisioningLogReports reports;
+
 	private final DeprovisioningLogArchive archive;
+
 	private final Clock clock;
 
-	DeprovisioningLogDownloads(DeprovisioningLogReports reports, DeprovisioningLogArchive archive, ObjectProvider<Clock> clock) {
+	DeprovisioningLogDownloads(DeprovisioningLogReports reports, DeprovisioningLogArchive archive,
+			ObjectProvider<Clock> clock) {
 		this.reports = reports;
 		this.archive = archive;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@GetMapping("/deprovisioning/log.xlsx")
-	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
 		return generated(from, to, DeprovisioningLogFile.Format.XLSX, reports::writeXlsx);
 	}
 
@@ -61,8 +66,9 @@ class DeprovisioningLogDownloads {
 			period = DeprovisioningPages.period(from, to, clock);
 		}
 		catch (InvalidInputException e) {
-			return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-					.body(e.getMessage().getBytes(StandardCharsets.UTF_8));
+			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.body(e.getMessage().getBytes(StandardCharsets.UTF_8));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		writer.accept(period, out);
@@ -70,8 +76,8 @@ class DeprovisioningLogDownloads {
 	}
 
 	@PostMapping("/deprovisioning/evidence")
-	String store(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication user,
-			RedirectAttributes redirect) {
+	String store(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Authentication user, RedirectAttributes redirect) {
 		DeprovisioningPeriod period;
 		try {
 			period = DeprovisioningPages.period(from, to, clock);
@@ -81,8 +87,11 @@ class DeprovisioningLogDownloads {
 			return "redirect:/deprovisioning";
 		}
 		List<DeprovisioningLogFile> stored = reports.storeAsEvidence(period, user.getName());
-		redirect.addFlashAttribute("message", "Stored as CC6.1 evidence: " + String.join(", ",
-				stored.stream().map(f -> f.getFileName() + " (SHA-256 " + f.getSha256().substring(0, 12) + "…)").toList()));
+		redirect.addFlashAttribute("message",
+				"Stored as CC6.1 evidence: " + String.join(", ",
+						stored.stream()
+							.map(f -> f.getFileName() + " (SHA-256 " + f.getSha256().substring(0, 12) + "…)")
+							.toList()));
 		redirect.addAttribute("from", period.from());
 		redirect.addAttribute("to", period.to());
 		return "redirect:/deprovisioning";
@@ -102,11 +111,13 @@ class DeprovisioningLogDownloads {
 	}
 
 	private static ResponseEntity<byte[]> file(String name, String contentType, byte[] content, String sha256) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(contentType))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
 		if (sha256 != null) {
 			response.header("X-Content-SHA256", sha256);
 		}
 		return response.body(content);
 	}
+
 }

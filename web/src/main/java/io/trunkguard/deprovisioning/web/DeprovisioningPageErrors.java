@@ -14,7 +14,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Map;
 
-/** Someone else's deprovisioning task: the 403 page, and the attempt in the audit trail. */
+/**
+ * Someone else's deprovisioning task: the 403 page, and the attempt in the audit trail.
+ */
 @ControllerAdvice(assignableTypes = { DeprovisioningTaskPages.class, DeprovisioningPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DeprovisioningPageErrors {
@@ -27,10 +29,12 @@ class DeprovisioningPageErrors {
 
 	@ExceptionHandler(DeprovisioningTaskDeniedException.class)
 	ModelAndView denied(DeprovisioningTaskDeniedException e, Authentication user, HttpServletRequest request) {
-		trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "DEPROVISIONING_TASK_REFUSED", "Request",
-				request.getMethod() + " " + request.getRequestURI(), Map.of("code", e.code(), "reason", e.getMessage())));
+		trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(),
+				"DEPROVISIONING_TASK_REFUSED", "Request", request.getMethod() + " " + request.getRequestURI(),
+				Map.of("code", e.code(), "reason", e.getMessage())));
 		ModelAndView page = new ModelAndView("error/403");
 		page.setStatus(HttpStatus.FORBIDDEN);
 		return page;
 	}
+
 }

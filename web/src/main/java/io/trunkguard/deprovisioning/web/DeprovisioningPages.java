@@ -34,21 +34,26 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The compliance lead's deprovisioning pages (auditors and admins read them too): open cases with their SLA clock,
- * overdue first, then the closed cases of a period with its figures and chart; and a case with every step.
+ * The compliance lead's deprovisioning pages (auditors and admins read them too): open
+ * cases with their SLA clock, overdue first, then the closed cases of a period with its
+ * figures and chart; and a case with every step.
  */
 @Controller
 @RequestMapping("/deprovisioning")
 class DeprovisioningPages {
 
 	private final DeprovisioningOverview overview;
+
 	private final DeprovisioningService deprovisioning;
+
 	private final DeprovisioningTasks tasks;
+
 	private final DeprovisioningLogArchive archive;
+
 	private final Clock clock;
 
-	DeprovisioningPages(DeprovisioningOverview overview, DeprovisioningService deprovisioning, DeprovisioningTasks tasks,
-			DeprovisioningLogArchive archive, ObjectProvider<Clock> clock) {
+	DeprovisioningPages(DeprovisioningOverview overview, DeprovisioningService deprovisioning,
+			DeprovisioningTasks tasks, DeprovisioningLogArchive archive, ObjectProvider<Clock> clock) {
 		this.overview = overview;
 		this.deprovisioning = deprovisioning;
 		this.tasks = tasks;
@@ -60,8 +65,8 @@ class DeprovisioningPages {
 	record OpenRow(DeprovisioningCase c, Instant slaDueAt, boolean overdue, String clock) {
 
 		static OpenRow of(SlaClock clock) {
-			return new OpenRow(clock.deprovisioningCase(), clock.slaDueAt(), clock.overdue(),
-					clock.overdue() ? "overdue by " + Durations.human(clock.overdueBy()) : Durations.human(clock.left()) + " left");
+			return new OpenRow(clock.deprovisioningCase(), clock.slaDueAt(), clock.overdue(), clock.overdue()
+					? "overdue by " + Durations.human(clock.overdueBy()) : Durations.human(clock.left()) + " left");
 		}
 	}
 
@@ -83,12 +88,16 @@ class DeprovisioningPages {
 		DeprovisioningStatistics statistics = DeprovisioningStatistics.of(ofPeriod);
 		model.addAttribute("period", period);
 		model.addAttribute("openRows", overview.openCases().stream().map(OpenRow::of).toList());
-		model.addAttribute("closedRows", overview.closedCasesOf(period).stream()
-				.map(c -> new ClosedRow(c, Durations.human(c.timeToDeprovision().orElse(null)))).toList());
+		model.addAttribute("closedRows",
+				overview.closedCasesOf(period)
+					.stream()
+					.map(c -> new ClosedRow(c, Durations.human(c.timeToDeprovision().orElse(null))))
+					.toList());
 		model.addAttribute("statistics", statistics);
 		model.addAttribute("median", statistics.median().map(Durations::human).orElse("–"));
 		model.addAttribute("p95", statistics.p95().map(Durations::human).orElse("–"));
-		model.addAttribute("slaMetPercent", statistics.slaMetPercent().map(p -> String.format(java.util.Locale.ROOT, "%.1f %%", p)).orElse("–"));
+		model.addAttribute("slaMetPercent",
+				statistics.slaMetPercent().map(p -> String.format(java.util.Locale.ROOT, "%.1f %%", p)).orElse("–"));
 		model.addAttribute("chart", TimeToDeprovisionChart.svg(ofPeriod, period, overview.defaultSla()));
 		model.addAttribute("evidence", archive.recent());
 		model.addAttribute("identityProvider", deprovisioning.identityProviderName().orElse(null));
@@ -108,18 +117,33 @@ class DeprovisioningPages {
 		DeprovisioningCase c = deprovisioning.get(caseId(id));
 		Instant now = clock.instant();
 		model.addAttribute("c", c);
-		model.addAttribute("steps", c.getSteps().stream().map(s -> new RemovalRow(s, Durations.human(s.after(c.getEffectiveAt())),
-				s.getSlaDueAt() == null ? null : s.metSla())).toList());
-		model.addAttribute("removals", c.getSteps().stream().filter(s -> s.getKind() == StepKind.GRANT_REVOKED)
-				.map(s -> new RemovalRow(s, Durations.human(s.after(c.getEffectiveAt())), s.metSla())).toList());
-		model.addAttribute("pending", c.isOpen() ? deprovisioning.grantsToRemove(c.getId()).stream().map(r -> new PendingRow(r,
-				r.automatic() ? "automatic (" + r.connector() + " connector)" : "by the system owner " + (r.ownerUsername() == null ? "(no login: compliance lead)" : r.ownerUsername()),
-				now.isAfter(r.slaDueAt()) ? "overdue by " + Durations.human(Duration.between(r.slaDueAt(), now))
-						: Durations.human(Duration.between(now, r.slaDueAt())) + " left",
-				now.isAfter(r.slaDueAt()))).toList() : List.of());
+		model.addAttribute("steps",
+				c.getSteps()
+					.stream()
+					.map(s -> new RemovalRow(s, Durations.human(s.after(c.getEffectiveAt())),
+							s.getSlaDueAt() == null ? null : s.metSla()))
+					.toList());
+		model.addAttribute("removals",
+				c.getSteps()
+					.stream()
+					.filter(s -> s.getKind() == StepKind.GRANT_REVOKED)
+					.map(s -> new RemovalRow(s, Durations.human(s.after(c.getEffectiveAt())), s.metSla()))
+					.toList());
+		model
+			.addAttribute("pending", c.isOpen() ? deprovisioning.grantsToRemove(c.getId())
+				.stream()
+				.map(r -> new PendingRow(r,
+						r.automatic() ? "automatic (" + r.connector() + " connector)" : "by the system owner "
+								+ (r.ownerUsername() == null ? "(no login: compliance lead)" : r.ownerUsername()),
+						now.isAfter(r.slaDueAt()) ? "overdue by " + Durations.human(Duration.between(r.slaDueAt(), now))
+								: Durations.human(Duration.between(now, r.slaDueAt())) + " left",
+						now.isAfter(r.slaDueAt())))
+				.toList() : List.of());
 		model.addAttribute("timeToDeprovision", c.timeToDeprovision().map(Durations::human).orElse(null));
-		List<DeprovisioningTask> openTasks = tasks.tasksOf(user.getName(), DeprovisioningTaskPages.roles(user)).stream()
-				.filter(t -> t.caseId().equals(c.getId())).toList();
+		List<DeprovisioningTask> openTasks = tasks.tasksOf(user.getName(), DeprovisioningTaskPages.roles(user))
+			.stream()
+			.filter(t -> t.caseId().equals(c.getId()))
+			.toList();
 		model.addAttribute("myTasks", openTasks);
 		return "deprovisioning/case";
 	}
@@ -133,7 +157,10 @@ class DeprovisioningPages {
 		}
 	}
 
-	/** The period from the request's {@code from}/{@code to} (ISO days), the current quarter if both are absent. */
+	/**
+	 * The period from the request's {@code from}/{@code to} (ISO days), the current
+	 * quarter if both are absent.
+	 */
 	static DeprovisioningPeriod period(String from, String to, Clock clock) {
 		if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
 			return DeprovisioningPeriod.quarterOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -149,8 +176,9 @@ class DeprovisioningPages {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidInputException("deprovisioning.period", "'" + text + "' is not a day (yyyy-mm-dd) for " + field,
-					java.util.Map.of(field, "yyyy-mm-dd"));
+			throw new InvalidInputException("deprovisioning.period",
+					"'" + text + "' is not a day (yyyy-mm-dd) for " + field, java.util.Map.of(field, "yyyy-mm-dd"));
 		}
 	}
+
 }

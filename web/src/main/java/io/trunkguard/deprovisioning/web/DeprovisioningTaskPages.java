@@ -23,15 +23,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * "My deprovisioning tasks": the removals a system owner confirms by hand, and the escalated removals and
- * investigations of compliance leads, each with a form (a note is required). Someone else's task answers 403; a bad
- * note shows the form again with the error and the text typed.
+ * "My deprovisioning tasks": the removals a system owner confirms by hand, and the
+ * escalated removals and investigations of compliance leads, each with a form (a note is
+ * required). Someone else's task answers 403; a bad note shows the form again with the
+ * error and the text typed.
  */
 @Controller
 @RequestMapping("/deprovisioning/tasks")
 class DeprovisioningTaskPages {
 
 	private final DeprovisioningTasks tasks;
+
 	private final DeprovisioningService deprovisioning;
 
 	DeprovisioningTaskPages(DeprovisioningTasks tasks, DeprovisioningService deprovisioning) {
@@ -39,10 +41,17 @@ class DeprovisioningTaskPages {
 		this.deprovisioning = deprovisioning;
 	}
 
-	/** The realm roles of the user, as candidate groups ({@code ROLE_compliance-lead} -> {@code compliance-lead}). */
+	/**
+	 * The realm roles of the user, as candidate groups ({@code ROLE_compliance-lead} ->
+	 * {@code compliance-lead}).
+	 */
 	static Set<String> roles(Authentication user) {
-		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
-				.map(a -> a.substring(5)).collect(Collectors.toSet());
+		return user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.collect(Collectors.toSet());
 	}
 
 	@GetMapping
@@ -58,8 +67,8 @@ class DeprovisioningTaskPages {
 	}
 
 	@PostMapping("/{taskId}")
-	String complete(@PathVariable String taskId, @RequestParam(required = false) String note, Authentication user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String complete(@PathVariable String taskId, @RequestParam(required = false) String note, Authentication user,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		DeprovisioningTask task = tasks.taskFor(taskId, user.getName(), roles(user));
 		try {
 			tasks.complete(taskId, user.getName(), roles(user), note);
@@ -84,4 +93,5 @@ class DeprovisioningTaskPages {
 		model.addAttribute("maxNote", DeprovisioningTasks.MAX_NOTE);
 		return "deprovisioning/task";
 	}
+
 }

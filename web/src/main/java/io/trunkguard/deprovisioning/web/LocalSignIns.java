@@ -6,8 +6,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Deprovisioning's view of the local accounts (embedded default): a leaver's local sign-in is disabled when no identity
- * provider is configured. With Keycloak login there are no local accounts: nobody has one to disable.
+ * Deprovisioning's view of the local accounts (embedded default): a leaver's local
+ * sign-in is disabled when no identity provider is configured. With Keycloak login there
+ * are no local accounts: nobody has one to disable.
  */
 @Component
 class LocalSignIns implements LocalSignInPort {
@@ -29,4 +30,5 @@ class LocalSignIns implements LocalSignInPort {
 		LocalAccountDirectory directory = accounts.getIfAvailable();
 		return directory == null || directory.isDisabled(username);
 	}
+
 }

@@ -1,4 +1,5 @@
 /**
- * People over the web: pages to list, search and edit people, and the {@code /api/people} REST API.
+ * People over the web: pages to list, search and edit people, and the {@code /api/people}
+ * REST API.
  */
 package io.trunkguard.people.web;

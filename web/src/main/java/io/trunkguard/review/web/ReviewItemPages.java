@@ -21,59 +21,64 @@ import io.trunkguard.security.Role;
 import io.trunkguard.shared.DomainException;
 
 /**
- * One review item: the frozen snapshot, the decision, the grant's history (granted, earlier campaigns' decisions, last
- * use), remediation and its proof files, and the comments, with a form to add one. Its reviewer and those who oversee
- * campaigns see it; the reviewer and compliance leads comment.
+ * One review item: the frozen snapshot, the decision, the grant's history (granted,
+ * earlier campaigns' decisions, last use), remediation and its proof files, and the
+ * comments, with a form to add one. Its reviewer and those who oversee campaigns see it;
+ * the reviewer and compliance leads comment.
  */
 @Controller
 @RequestMapping("/reviews/items/{itemId}")
 class ReviewItemPages {
 
-    private final CampaignService campaigns;
+	private final CampaignService campaigns;
 
-    ReviewItemPages(CampaignService campaigns) {
-        this.campaigns = campaigns;
-    }
+	ReviewItemPages(CampaignService campaigns) {
+		this.campaigns = campaigns;
+	}
 
-    @GetMapping
-    String item(@PathVariable ReviewItemId itemId, Authentication user, Model model) {
-        return page(campaigns.item(itemId), user, model);
-    }
+	@GetMapping
+	String item(@PathVariable ReviewItemId itemId, Authentication user, Model model) {
+		return page(campaigns.item(itemId), user, model);
+	}
 
-    @PostMapping("/comments")
-    String comment(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String body, Authentication user, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        ReviewItem item = campaigns.item(itemId);
-        requireViewer(item, user);
-        try {
-            campaigns.comment(itemId, body, user.getName(), Role.COMPLIANCE_LEAD.isHeldBy(user));
-            redirect.addFlashAttribute("message", "Comment added.");
-            return "redirect:/reviews/items/" + itemId;
-        } catch (ReviewDeniedException denied) {
-            throw new AccessDeniedException(denied.getMessage());
-        } catch (DomainException refusal) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refusal.getMessage());
-            model.addAttribute("draft", body);
-            return page(item, user, model);
-        }
-    }
+	@PostMapping("/comments")
+	String comment(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String body, Authentication user,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ReviewItem item = campaigns.item(itemId);
+		requireViewer(item, user);
+		try {
+			campaigns.comment(itemId, body, user.getName(), Role.COMPLIANCE_LEAD.isHeldBy(user));
+			redirect.addFlashAttribute("message", "Comment added.");
+			return "redirect:/reviews/items/" + itemId;
+		}
+		catch (ReviewDeniedException denied) {
+			throw new AccessDeniedException(denied.getMessage());
+		}
+		catch (DomainException refusal) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", refusal.getMessage());
+			model.addAttribute("draft", body);
+			return page(item, user, model);
+		}
+	}
 
-    private String page(ReviewItem item, Authentication user, Model model) {
-        requireViewer(item, user);
-        model.addAttribute("item", item);
-        model.addAttribute("campaign", campaigns.get(item.getCampaignId()));
-        model.addAttribute("history", campaigns.history(item.getId()));
-        model.addAttribute("comments", campaigns.comments(item.getId()));
-        model.addAttribute("proofs", campaigns.proofsOf(item.getId()));
-        model.addAttribute("oversees", ReviewAccess.oversees(user));
-        model.addAttribute("canComment", Role.COMPLIANCE_LEAD.isHeldBy(user) || user.getName().equals(item.getReviewerUsername()));
-        return "review/item";
-    }
+	private String page(ReviewItem item, Authentication user, Model model) {
+		requireViewer(item, user);
+		model.addAttribute("item", item);
+		model.addAttribute("campaign", campaigns.get(item.getCampaignId()));
+		model.addAttribute("history", campaigns.history(item.getId()));
+		model.addAttribute("comments", campaigns.comments(item.getId()));
+		model.addAttribute("proofs", campaigns.proofsOf(item.getId()));
+		model.addAttribute("oversees", ReviewAccess.oversees(user));
+		model.addAttribute("canComment",
+				Role.COMPLIANCE_LEAD.isHeldBy(user) || user.getName().equals(item.getReviewerUsername()));
+		return "review/item";
+	}
 
-    private static void requireViewer(ReviewItem item, Authentication user) {
-        if (!ReviewAccess.oversees(user) && !user.getName().equals(item.getReviewerUsername())) {
-            throw new AccessDeniedException("the item " + item.getId() + " is not assigned to " + user.getName());
-        }
-    }
+	private static void requireViewer(ReviewItem item, Authentication user) {
+		if (!ReviewAccess.oversees(user) && !user.getName().equals(item.getReviewerUsername())) {
+			throw new AccessDeniedException("the item " + item.getId() + " is not assigned to " + user.getName());
+		}
+	}
+
 }

@@ -45,235 +45,261 @@ import io.trunkguard.shared.DomainException;
 import io.trunkguard.web.FormErrors;
 
 /**
- * Access review pages: the campaign list (everyone sees the campaigns they review in; compliance leads, auditors and
- * admins see all), starting a campaign, a campaign's progress and sign-off, and the reviewer's inbox with filters,
- * grouping, bulk decisions and submission. Plain forms with CSRF tokens: no JavaScript needed.
+ * Access review pages: the campaign list (everyone sees the campaigns they review in;
+ * compliance leads, auditors and admins see all), starting a campaign, a campaign's
+ * progress and sign-off, and the reviewer's inbox with filters, grouping, bulk decisions
+ * and submission. Plain forms with CSRF tokens: no JavaScript needed.
  */
 @Controller
 @RequestMapping("/reviews")
 class ReviewPages {
 
-    /** An inbox shows up to this many items on one page (a large share of a campaign stays workable). */
-    static final int INBOX_PAGE = 500;
+	/**
+	 * An inbox shows up to this many items on one page (a large share of a campaign stays
+	 * workable).
+	 */
+	static final int INBOX_PAGE = 500;
 
-    private final CampaignService campaigns;
-    private final CampaignLauncher launcher;
-    private final Clock clock;
+	private final CampaignService campaigns;
 
-    ReviewPages(CampaignService campaigns, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
-        this.campaigns = campaigns;
-        this.launcher = launcher;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
+	private final CampaignLauncher launcher;
 
-    @GetMapping
-    String list(Authentication user, Model model) {
-        List<CampaignRow> rows;
-        if (ReviewAccess.oversees(user)) {
-            rows = campaigns.campaigns().stream().map(c -> new CampaignRow(c, campaigns.progress(c.getId()))).toList();
-        } else {
-            rows = campaigns.campaignsOf(user.getName()).stream()
-                    .map(c -> new CampaignRow(c, campaigns.progressOf(c.getId(), user.getName()))).toList();
-        }
-        model.addAttribute("rows", rows);
-        model.addAttribute("oversees", ReviewAccess.oversees(user));
-        model.addAttribute("runs", ReviewAccess.runs(user));
-        return "review/campaigns";
-    }
+	private final Clock clock;
 
-    @GetMapping("/new")
-    String newCampaign(Authentication user, Model model) {
-        ReviewAccess.requireRunner(user);
-        StartCampaignForm form = new StartCampaignForm();
-        LocalDate today = LocalDate.now(clock);
-        form.setName("Access review " + today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
-        form.setDeadline(today.plusDays(21));
-        return startForm(form, model);
-    }
+	ReviewPages(CampaignService campaigns, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
+		this.campaigns = campaigns;
+		this.launcher = launcher;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
 
-    @PostMapping
-    String start(@ModelAttribute("form") StartCampaignForm form, BindingResult result, Authentication user, Model model,
-            RedirectAttributes redirect) {
-        ReviewAccess.requireRunner(user);
-        if (form.getDeadline() == null) {
-            result.rejectValue("deadline", "required", "Choose the deadline.");
-            return startForm(form, model);
-        }
-        try {
-            Instant deadline = form.getDeadline().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-            CampaignId id = launcher.launch(form.getName(), deadline, form.getUnansweredRule(), user.getName());
-            ReviewCampaign started = campaigns.get(id);
-            redirect.addFlashAttribute("message", "Campaign started: " + started.getItemCount() + " grants frozen for review.");
-            return "redirect:/reviews/" + id;
-        } catch (DomainException | ConstraintViolationException refusal) {
-            FormErrors.reject(refusal, result);
-            return startForm(form, model);
-        }
-    }
+	@GetMapping
+	String list(Authentication user, Model model) {
+		List<CampaignRow> rows;
+		if (ReviewAccess.oversees(user)) {
+			rows = campaigns.campaigns().stream().map(c -> new CampaignRow(c, campaigns.progress(c.getId()))).toList();
+		}
+		else {
+			rows = campaigns.campaignsOf(user.getName())
+				.stream()
+				.map(c -> new CampaignRow(c, campaigns.progressOf(c.getId(), user.getName())))
+				.toList();
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("oversees", ReviewAccess.oversees(user));
+		model.addAttribute("runs", ReviewAccess.runs(user));
+		return "review/campaigns";
+	}
 
-    private String startForm(StartCampaignForm form, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("rules", UnansweredRule.values());
-        return "review/start";
-    }
+	@GetMapping("/new")
+	String newCampaign(Authentication user, Model model) {
+		ReviewAccess.requireRunner(user);
+		StartCampaignForm form = new StartCampaignForm();
+		LocalDate today = LocalDate.now(clock);
+		form.setName("Access review " + today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
+		form.setDeadline(today.plusDays(21));
+		return startForm(form, model);
+	}
 
-    @GetMapping("/{id}")
-    String campaign(@PathVariable CampaignId id, Authentication user, Model model) {
-        ReviewCampaign campaign = campaigns.get(id);
-        if (!ReviewAccess.oversees(user)) {
-            // a reviewer's view of a campaign is their inbox
-            return "redirect:/reviews/" + id + "/inbox";
-        }
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("progress", campaigns.progress(id));
-        model.addAttribute("byReviewer", campaigns.progressByReviewer(id));
-        model.addAttribute("bySystem", campaigns.progressBySystem(id));
-        model.addAttribute("canSignOff", ReviewAccess.signsOff(user) && campaign.getStatus() == CampaignStatus.CLOSED);
-        model.addAttribute("canRemind", ReviewAccess.runs(user) && campaign.getStatus() == CampaignStatus.OPEN
-                && campaign.getReviewsEndedAt() == null);
-        return "review/campaign";
-    }
+	@PostMapping
+	String start(@ModelAttribute("form") StartCampaignForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		ReviewAccess.requireRunner(user);
+		if (form.getDeadline() == null) {
+			result.rejectValue("deadline", "required", "Choose the deadline.");
+			return startForm(form, model);
+		}
+		try {
+			Instant deadline = form.getDeadline().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+			CampaignId id = launcher.launch(form.getName(), deadline, form.getUnansweredRule(), user.getName());
+			ReviewCampaign started = campaigns.get(id);
+			redirect.addFlashAttribute("message",
+					"Campaign started: " + started.getItemCount() + " grants frozen for review.");
+			return "redirect:/reviews/" + id;
+		}
+		catch (DomainException | ConstraintViolationException refusal) {
+			FormErrors.reject(refusal, result);
+			return startForm(form, model);
+		}
+	}
 
-    @PostMapping("/{id}/remind")
-    String remind(@PathVariable CampaignId id, @RequestParam String reviewer, Authentication user, RedirectAttributes redirect) {
-        ReviewAccess.requireRunner(user);
-        boolean sent = campaigns.remind(id, reviewer, user.getName());
-        redirect.addFlashAttribute("message", sent ? "Reminder sent to " + reviewer + "."
-                : reviewer + " has nothing left to decide: no reminder sent.");
-        return "redirect:/reviews/" + id;
-    }
+	private String startForm(StartCampaignForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("rules", UnansweredRule.values());
+		return "review/start";
+	}
 
-    @PostMapping("/{id}/reassign")
-    String reassign(@PathVariable CampaignId id, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            Authentication user, RedirectAttributes redirect) {
-        ReviewAccess.requireRunner(user);
-        try {
-            if (from == null || from.isBlank() || to == null || to.isBlank()) {
-                throw new io.trunkguard.shared.InvalidInputException("reassign.reviewer-required",
-                        "Say whose items to move and the username of the reviewer who takes them over.");
-            }
-            int moved = campaigns.reassignAll(id, from.strip(), to.strip(), user.getName());
-            redirect.addFlashAttribute("message", moved + " item(s) of " + from.strip() + " reassigned to " + to.strip()
-                    + "; their earlier drafts were cleared.");
-        } catch (DomainException | ConstraintViolationException refusal) {
-            redirect.addFlashAttribute("error", refusal.getMessage());
-            redirect.addFlashAttribute("reassignFrom", from);
-            redirect.addFlashAttribute("reassignTo", to);
-        }
-        return "redirect:/reviews/" + id;
-    }
+	@GetMapping("/{id}")
+	String campaign(@PathVariable CampaignId id, Authentication user, Model model) {
+		ReviewCampaign campaign = campaigns.get(id);
+		if (!ReviewAccess.oversees(user)) {
+			// a reviewer's view of a campaign is their inbox
+			return "redirect:/reviews/" + id + "/inbox";
+		}
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("progress", campaigns.progress(id));
+		model.addAttribute("byReviewer", campaigns.progressByReviewer(id));
+		model.addAttribute("bySystem", campaigns.progressBySystem(id));
+		model.addAttribute("canSignOff", ReviewAccess.signsOff(user) && campaign.getStatus() == CampaignStatus.CLOSED);
+		model.addAttribute("canRemind", ReviewAccess.runs(user) && campaign.getStatus() == CampaignStatus.OPEN
+				&& campaign.getReviewsEndedAt() == null);
+		return "review/campaign";
+	}
 
-    @PostMapping("/{id}/sign-off")
-    String signOff(@PathVariable CampaignId id, @RequestParam(required = false) String note, Authentication user,
-            RedirectAttributes redirect) {
-        ReviewAccess.requireSignOff(user);
-        try {
-            campaigns.signOff(id, note, user.getName());
-            redirect.addFlashAttribute("message", "The campaign is signed off; its report will be generated.");
-        } catch (DomainException refusal) {
-            redirect.addFlashAttribute("error", refusal.getMessage());
-        }
-        return "redirect:/reviews/" + id;
-    }
+	@PostMapping("/{id}/remind")
+	String remind(@PathVariable CampaignId id, @RequestParam String reviewer, Authentication user,
+			RedirectAttributes redirect) {
+		ReviewAccess.requireRunner(user);
+		boolean sent = campaigns.remind(id, reviewer, user.getName());
+		redirect.addFlashAttribute("message", sent ? "Reminder sent to " + reviewer + "."
+				: reviewer + " has nothing left to decide: no reminder sent.");
+		return "redirect:/reviews/" + id;
+	}
 
-    @GetMapping("/{id}/inbox")
-    String inbox(@PathVariable CampaignId id, @RequestParam(required = false) String q,
-            @RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
-            Authentication user, Model model) {
-        return inbox(campaigns.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
-    }
+	@PostMapping("/{id}/reassign")
+	String reassign(@PathVariable CampaignId id, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication user, RedirectAttributes redirect) {
+		ReviewAccess.requireRunner(user);
+		try {
+			if (from == null || from.isBlank() || to == null || to.isBlank()) {
+				throw new io.trunkguard.shared.InvalidInputException("reassign.reviewer-required",
+						"Say whose items to move and the username of the reviewer who takes them over.");
+			}
+			int moved = campaigns.reassignAll(id, from.strip(), to.strip(), user.getName());
+			redirect.addFlashAttribute("message", moved + " item(s) of " + from.strip() + " reassigned to " + to.strip()
+					+ "; their earlier drafts were cleared.");
+		}
+		catch (DomainException | ConstraintViolationException refusal) {
+			redirect.addFlashAttribute("error", refusal.getMessage());
+			redirect.addFlashAttribute("reassignFrom", from);
+			redirect.addFlashAttribute("reassignTo", to);
+		}
+		return "redirect:/reviews/" + id;
+	}
 
-    private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
-        Sort sort = view.byPerson() ? Sort.by("personName", "systemName", "entitlement") : Sort.by("systemName", "personName", "entitlement");
-        Page<ReviewItem> items = campaigns.inbox(campaign.getId(), user.getName(), view.filter(), PageRequest.of(0, INBOX_PAGE, sort));
-        Map<String, List<ReviewItem>> groups = new LinkedHashMap<>();
-        for (ReviewItem item : items) {
-            groups.computeIfAbsent(view.byPerson() ? item.getPersonName() : item.getSystemName(), k -> new ArrayList<>()).add(item);
-        }
-        List<ReviewItem> all = campaigns.inbox(campaign.getId(), user.getName(), InboxFilter.none(), PageRequest.of(0, 1)).getContent();
-        CampaignProgress mine = campaigns.progressOf(campaign.getId(), user.getName());
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("view", view);
-        model.addAttribute("items", items);
-        model.addAttribute("groups", groups);
-        model.addAttribute("progress", mine);
-        model.addAttribute("percent", mine.items() == 0 ? 100 : (int) (mine.decided() * 100 / mine.items()));
-        model.addAttribute("flags", ReviewFlag.values());
-        model.addAttribute("decisions", Decision.values());
-        model.addAttribute("reviewing", campaign.getStatus() == CampaignStatus.OPEN && campaign.getReviewsEndedAt() == null
-                && mine.settled() < mine.items());
-        model.addAttribute("hasItems", !all.isEmpty());
-        return "review/inbox";
-    }
+	@PostMapping("/{id}/sign-off")
+	String signOff(@PathVariable CampaignId id, @RequestParam(required = false) String note, Authentication user,
+			RedirectAttributes redirect) {
+		ReviewAccess.requireSignOff(user);
+		try {
+			campaigns.signOff(id, note, user.getName());
+			redirect.addFlashAttribute("message", "The campaign is signed off; its report will be generated.");
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("error", refusal.getMessage());
+		}
+		return "redirect:/reviews/" + id;
+	}
 
-    @PostMapping("/{id}/inbox/decide")
-    String decide(@PathVariable CampaignId id, @RequestParam(name = "item", required = false) List<UUID> selected,
-            @RequestParam(required = false) Decision decision, @RequestParam(required = false) String reducedTo,
-            @RequestParam(required = false) String justification, @RequestParam(required = false) String q,
-            @RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
-            Authentication user, Model model, RedirectAttributes redirect) {
-        ReviewCampaign campaign = campaigns.get(id);
-        InboxView view = new InboxView(q, flag, state, systemId(system), group);
-        String error = null;
-        if (selected == null || selected.isEmpty()) {
-            error = "Select the items to decide.";
-        } else if (decision == null) {
-            error = "Choose keep, revoke or reduce.";
-        } else {
-            try {
-                List<ReviewItem> decided = campaigns.decide(selected.stream().map(ReviewItemId::new).toList(), decision, reducedTo,
-                        justification, user.getName());
-                redirect.addFlashAttribute("message", decided.size() + " item(s) decided: " + decision.name().toLowerCase()
-                        + ". You can change decisions until you submit.");
-                redirect.addAllAttributes(redirectParameters(view));
-                return "redirect:/reviews/" + id + "/inbox";
-            } catch (DomainException | ConstraintViolationException refusal) {
-                error = refusal instanceof ConstraintViolationException ? "The decision is incomplete: " + refusal.getMessage()
-                        : refusal.getMessage();
-            }
-        }
-        // show the inbox again with what was typed: nothing is lost
-        model.addAttribute("error", error);
-        model.addAttribute("selected", selected == null ? List.of() : selected);
-        model.addAttribute("chosenDecision", decision);
-        model.addAttribute("reducedTo", reducedTo);
-        model.addAttribute("justification", justification);
-        return inbox(campaign, view, user, model);
-    }
+	@GetMapping("/{id}/inbox")
+	String inbox(@PathVariable CampaignId id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
+			Authentication user, Model model) {
+		return inbox(campaigns.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
+	}
 
-    @PostMapping("/{id}/inbox/submit")
-    String submit(@PathVariable CampaignId id, Authentication user, RedirectAttributes redirect) {
-        try {
-            int submitted = campaigns.submit(id, user.getName());
-            redirect.addFlashAttribute("message", "Submitted " + submitted + " decision(s). Thank you: your review is done.");
-        } catch (DomainException refusal) {
-            redirect.addFlashAttribute("error", refusal.getMessage());
-        }
-        return "redirect:/reviews/" + id + "/inbox";
-    }
+	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
+		Sort sort = view.byPerson() ? Sort.by("personName", "systemName", "entitlement")
+				: Sort.by("systemName", "personName", "entitlement");
+		Page<ReviewItem> items = campaigns.inbox(campaign.getId(), user.getName(), view.filter(),
+				PageRequest.of(0, INBOX_PAGE, sort));
+		Map<String, List<ReviewItem>> groups = new LinkedHashMap<>();
+		for (ReviewItem item : items) {
+			groups
+				.computeIfAbsent(view.byPerson() ? item.getPersonName() : item.getSystemName(), k -> new ArrayList<>())
+				.add(item);
+		}
+		List<ReviewItem> all = campaigns
+			.inbox(campaign.getId(), user.getName(), InboxFilter.none(), PageRequest.of(0, 1))
+			.getContent();
+		CampaignProgress mine = campaigns.progressOf(campaign.getId(), user.getName());
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("view", view);
+		model.addAttribute("items", items);
+		model.addAttribute("groups", groups);
+		model.addAttribute("progress", mine);
+		model.addAttribute("percent", mine.items() == 0 ? 100 : (int) (mine.decided() * 100 / mine.items()));
+		model.addAttribute("flags", ReviewFlag.values());
+		model.addAttribute("decisions", Decision.values());
+		model.addAttribute("reviewing", campaign.getStatus() == CampaignStatus.OPEN
+				&& campaign.getReviewsEndedAt() == null && mine.settled() < mine.items());
+		model.addAttribute("hasItems", !all.isEmpty());
+		return "review/inbox";
+	}
 
-    /** An empty form field means "any system". */
-    private static SystemId systemId(String value) {
-        return value == null || value.isBlank() ? null : SystemId.of(value.strip());
-    }
+	@PostMapping("/{id}/inbox/decide")
+	String decide(@PathVariable CampaignId id, @RequestParam(name = "item", required = false) List<UUID> selected,
+			@RequestParam(required = false) Decision decision, @RequestParam(required = false) String reducedTo,
+			@RequestParam(required = false) String justification, @RequestParam(required = false) String q,
+			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		ReviewCampaign campaign = campaigns.get(id);
+		InboxView view = new InboxView(q, flag, state, systemId(system), group);
+		String error = null;
+		if (selected == null || selected.isEmpty()) {
+			error = "Select the items to decide.";
+		}
+		else if (decision == null) {
+			error = "Choose keep, revoke or reduce.";
+		}
+		else {
+			try {
+				List<ReviewItem> decided = campaigns.decide(selected.stream().map(ReviewItemId::new).toList(), decision,
+						reducedTo, justification, user.getName());
+				redirect.addFlashAttribute("message", decided.size() + " item(s) decided: "
+						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
+				redirect.addAllAttributes(redirectParameters(view));
+				return "redirect:/reviews/" + id + "/inbox";
+			}
+			catch (DomainException | ConstraintViolationException refusal) {
+				error = refusal instanceof ConstraintViolationException
+						? "The decision is incomplete: " + refusal.getMessage() : refusal.getMessage();
+			}
+		}
+		// show the inbox again with what was typed: nothing is lost
+		model.addAttribute("error", error);
+		model.addAttribute("selected", selected == null ? List.of() : selected);
+		model.addAttribute("chosenDecision", decision);
+		model.addAttribute("reducedTo", reducedTo);
+		model.addAttribute("justification", justification);
+		return inbox(campaign, view, user, model);
+	}
 
-    private static Map<String, Object> redirectParameters(InboxView view) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (view.q() != null && !view.q().isBlank()) {
-            parameters.put("q", view.q());
-        }
-        if (view.flag() != null) {
-            parameters.put("flag", view.flag().name());
-        }
-        if (view.state() != null && !view.state().isBlank()) {
-            parameters.put("state", view.state());
-        }
-        if (view.system() != null) {
-            parameters.put("system", view.system().toString());
-        }
-        parameters.put("group", view.byPerson() ? "person" : "system");
-        return parameters;
-    }
+	@PostMapping("/{id}/inbox/submit")
+	String submit(@PathVariable CampaignId id, Authentication user, RedirectAttributes redirect) {
+		try {
+			int submitted = campaigns.submit(id, user.getName());
+			redirect.addFlashAttribute("message",
+					"Submitted " + submitted + " decision(s). Thank you: your review is done.");
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("error", refusal.getMessage());
+		}
+		return "redirect:/reviews/" + id + "/inbox";
+	}
+
+	/** An empty form field means "any system". */
+	private static SystemId systemId(String value) {
+		return value == null || value.isBlank() ? null : SystemId.of(value.strip());
+	}
+
+	private static Map<String, Object> redirectParameters(InboxView view) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		if (view.q() != null && !view.q().isBlank()) {
+			parameters.put("q", view.q());
+		}
+		if (view.flag() != null) {
+			parameters.put("flag", view.flag().name());
+		}
+		if (view.state() != null && !view.state().isBlank()) {
+			parameters.put("state", view.state());
+		}
+		if (view.system() != null) {
+			parameters.put("system", view.system().toString());
+		}
+		parameters.put("group", view.byPerson() ? "person" : "system");
+		return parameters;
+	}
+
 }

@@ -18,28 +18,34 @@ import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.review.ReviewDeniedException;
 
 /**
- * A reviewer acting on an item that is not theirs, or on their own access, gets 403 as a problem document; the
- * refusal is written to the audit trail (the refused change itself was rolled back).
+ * A reviewer acting on an item that is not theirs, or on their own access, gets 403 as a
+ * problem document; the refusal is written to the audit trail (the refused change itself
+ * was rolled back).
  */
 @RestControllerAdvice(assignableTypes = ReviewsApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewProblems {
 
-    private final ObjectProvider<AuditTrail> trail;
+	private final ObjectProvider<AuditTrail> trail;
 
-    /** The trail is optional so that web slices (e.g. {@code @WebMvcTest}) without the domain still start. */
-    ReviewProblems(ObjectProvider<AuditTrail> trail) {
-        this.trail = trail;
-    }
+	/**
+	 * The trail is optional so that web slices (e.g. {@code @WebMvcTest}) without the
+	 * domain still start.
+	 */
+	ReviewProblems(ObjectProvider<AuditTrail> trail) {
+		this.trail = trail;
+	}
 
-    @ExceptionHandler(ReviewDeniedException.class)
-    ProblemDetail denied(ReviewDeniedException e, Authentication user, HttpServletRequest request) {
-        trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED", "Request",
-                request.getMethod() + " " + request.getRequestURI(), Map.of("code", e.code(), "reason", e.getMessage())));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
-        problem.setType(URI.create("https://trunkguard.io/problems/" + e.code()));
-        problem.setProperty("code", e.code());
-        return problem;
-    }
+	@ExceptionHandler(ReviewDeniedException.class)
+	ProblemDetail denied(ReviewDeniedException e, Authentication user, HttpServletRequest request) {
+		trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED",
+				"Request", request.getMethod() + " " + request.getRequestURI(),
+				Map.of("code", e.code(), "reason", e.getMessage())));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+		problem.setTitle("Forbidden");
+		problem.setType(URI.create("https://trunkguard.io/problems/" + e.code()));
+		problem.setProperty("code", e.code());
+		return problem;
+	}
+
 }

@@ -34,114 +34,137 @@ import io.trunkguard.security.Role;
 import io.trunkguard.shared.DomainException;
 
 /**
- * Manual remediation: the revocations a system owner (or any compliance lead) must carry out by hand, confirmed with a
- * required note and an optional proof file, or, by a compliance lead only, accepted as not remediated with a
- * justification. A refused file or a missing note shows the page again with what was typed; nothing is lost.
+ * Manual remediation: the revocations a system owner (or any compliance lead) must carry
+ * out by hand, confirmed with a required note and an optional proof file, or, by a
+ * compliance lead only, accepted as not remediated with a justification. A refused file
+ * or a missing note shows the page again with what was typed; nothing is lost.
  */
 @Controller
 @RequestMapping("/reviews/remediations")
 class ReviewRemediationPages {
 
-    private final CampaignService campaigns;
+	private final CampaignService campaigns;
 
-    ReviewRemediationPages(CampaignService campaigns) {
-        this.campaigns = campaigns;
-    }
+	ReviewRemediationPages(CampaignService campaigns) {
+		this.campaigns = campaigns;
+	}
 
-    @GetMapping
-    String list(@RequestParam(required = false) String refused, Authentication user, Model model) {
-        if (ProofUploadLimit.TOO_LARGE.equals(refused)) {
-            model.addAttribute("error", "The attached file was far larger than the " + RemediationProof.MAX_BYTES / (1024 * 1024)
-                    + " MB accepted as proof, so nothing was saved. Attach a smaller PDF, PNG, JPEG, text or CSV file and confirm again.");
-        }
-        return page(user, model);
-    }
+	@GetMapping
+	String list(@RequestParam(required = false) String refused, Authentication user, Model model) {
+		if (ProofUploadLimit.TOO_LARGE.equals(refused)) {
+			model.addAttribute("error", "The attached file was far larger than the "
+					+ RemediationProof.MAX_BYTES / (1024 * 1024)
+					+ " MB accepted as proof, so nothing was saved. Attach a smaller PDF, PNG, JPEG, text or CSV file and confirm again.");
+		}
+		return page(user, model);
+	}
 
-    @PostMapping("/{itemId}/confirm")
-    String confirm(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String note,
-            @RequestParam(required = false) MultipartFile attachment, Authentication user, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        ProofUpload proof = attachment == null || attachment.isEmpty() && blank(attachment.getOriginalFilename()) ? null
-                : new ProofUpload(attachment.getOriginalFilename(), attachment.getContentType(), bytes(attachment));
-        try {
-            ReviewItem done = campaigns.confirmRemoval(itemId, note, proof, user.getName(), Role.COMPLIANCE_LEAD.isHeldBy(user));
-            redirect.addFlashAttribute("message", "Removal of " + done.getEntitlement() + " from " + done.getPersonName() + " on "
-                    + done.getSystemName() + " confirmed" + (proof == null ? "." : ", with the attached file as proof."));
-            return "redirect:/reviews/remediations";
-        } catch (ReviewDeniedException denied) {
-            throw new AccessDeniedException(denied.getMessage());
-        } catch (DomainException refusal) {
-            return again(itemId, "confirm", note, refusal.getMessage(), user, model, response);
-        }
-    }
+	@PostMapping("/{itemId}/confirm")
+	String confirm(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String note,
+			@RequestParam(required = false) MultipartFile attachment, Authentication user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		ProofUpload proof = attachment == null || attachment.isEmpty() && blank(attachment.getOriginalFilename()) ? null
+				: new ProofUpload(attachment.getOriginalFilename(), attachment.getContentType(), bytes(attachment));
+		try {
+			ReviewItem done = campaigns.confirmRemoval(itemId, note, proof, user.getName(),
+					Role.COMPLIANCE_LEAD.isHeldBy(user));
+			redirect.addFlashAttribute("message",
+					"Removal of " + done.getEntitlement() + " from " + done.getPersonName() + " on "
+							+ done.getSystemName() + " confirmed"
+							+ (proof == null ? "." : ", with the attached file as proof."));
+			return "redirect:/reviews/remediations";
+		}
+		catch (ReviewDeniedException denied) {
+			throw new AccessDeniedException(denied.getMessage());
+		}
+		catch (DomainException refusal) {
+			return again(itemId, "confirm", note, refusal.getMessage(), user, model, response);
+		}
+	}
 
-    @PostMapping("/{itemId}/accept")
-    String accept(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String justification, Authentication user,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ReviewAccess.requireSignOff(user);
-        if (blank(justification)) {
-            return again(itemId, "accept", justification, "Say why the access may stay: a justification is required.", user, model,
-                    response);
-        }
-        try {
-            ReviewItem accepted = campaigns.acceptUnremediated(itemId, justification, user.getName());
-            redirect.addFlashAttribute("message", "Accepted that " + accepted.getPersonName() + " keeps " + accepted.getEntitlement()
-                    + " on " + accepted.getSystemName() + "; the decision stays on record.");
-            return "redirect:/reviews/remediations";
-        } catch (ReviewDeniedException denied) {
-            throw new AccessDeniedException(denied.getMessage());
-        } catch (DomainException refusal) {
-            return again(itemId, "accept", justification, refusal.getMessage(), user, model, response);
-        }
-    }
+	@PostMapping("/{itemId}/accept")
+	String accept(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String justification,
+			Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ReviewAccess.requireSignOff(user);
+		if (blank(justification)) {
+			return again(itemId, "accept", justification, "Say why the access may stay: a justification is required.",
+					user, model, response);
+		}
+		try {
+			ReviewItem accepted = campaigns.acceptUnremediated(itemId, justification, user.getName());
+			redirect.addFlashAttribute("message",
+					"Accepted that " + accepted.getPersonName() + " keeps " + accepted.getEntitlement() + " on "
+							+ accepted.getSystemName() + "; the decision stays on record.");
+			return "redirect:/reviews/remediations";
+		}
+		catch (ReviewDeniedException denied) {
+			throw new AccessDeniedException(denied.getMessage());
+		}
+		catch (DomainException refusal) {
+			return again(itemId, "accept", justification, refusal.getMessage(), user, model, response);
+		}
+	}
 
-    @GetMapping("/proofs/{proofId}")
-    ResponseEntity<byte[]> proof(@PathVariable UUID proofId, Authentication user) {
-        ReviewAccess.requireOversight(user);
-        RemediationProof proof = campaigns.proof(proofId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(proof.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(proof.getFileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Checksum-Sha256", proof.getSha256())
-                .body(proof.getContent());
-    }
+	@GetMapping("/proofs/{proofId}")
+	ResponseEntity<byte[]> proof(@PathVariable UUID proofId, Authentication user) {
+		ReviewAccess.requireOversight(user);
+		RemediationProof proof = campaigns.proof(proofId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(proof.getContentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(proof.getFileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Checksum-Sha256", proof.getSha256())
+			.body(proof.getContent());
+	}
 
-    /** The list again, with the refused form's input and the reason (status 400, so a script sees the refusal too). */
-    private String again(ReviewItemId itemId, String form, String text, String error, Authentication user, Model model,
-            HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("error", error);
-        model.addAttribute("failedItem", itemId.value());
-        model.addAttribute("failedForm", form);
-        model.addAttribute("failedText", text);
-        return page(user, model);
-    }
+	/**
+	 * The list again, with the refused form's input and the reason (status 400, so a
+	 * script sees the refusal too).
+	 */
+	private String again(ReviewItemId itemId, String form, String text, String error, Authentication user, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("error", error);
+		model.addAttribute("failedItem", itemId.value());
+		model.addAttribute("failedForm", form);
+		model.addAttribute("failedText", text);
+		return page(user, model);
+	}
 
-    private String page(Authentication user, Model model) {
-        boolean lead = Role.COMPLIANCE_LEAD.isHeldBy(user);
-        List<ReviewItem> open = campaigns.manualRemediations(user.getName(), lead || ReviewAccess.oversees(user));
-        model.addAttribute("items", open);
-        model.addAttribute("lead", lead);
-        java.util.Set<UUID> owned = lead ? java.util.Set.of() : campaigns.manualRemediations(user.getName(), false).stream()
-                .map(i -> i.getId().value()).collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("canConfirm", open.stream().collect(java.util.stream.Collectors.toMap(i -> i.getId().value(),
-                i -> lead || !Role.AUDITOR.isHeldBy(user) && owned.contains(i.getId().value()))));
-        model.addAttribute("maxMegabytes", RemediationProof.MAX_BYTES / (1024 * 1024));
-        model.addAttribute("allowedTypes", String.join(",", RemediationProof.ALLOWED_TYPES.stream().sorted().toList()));
-        return "review/remediations";
-    }
+	private String page(Authentication user, Model model) {
+		boolean lead = Role.COMPLIANCE_LEAD.isHeldBy(user);
+		List<ReviewItem> open = campaigns.manualRemediations(user.getName(), lead || ReviewAccess.oversees(user));
+		model.addAttribute("items", open);
+		model.addAttribute("lead", lead);
+		java.util.Set<UUID> owned = lead ? java.util.Set.of()
+				: campaigns.manualRemediations(user.getName(), false)
+					.stream()
+					.map(i -> i.getId().value())
+					.collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("canConfirm",
+				open.stream()
+					.collect(java.util.stream.Collectors.toMap(i -> i.getId().value(),
+							i -> lead || !Role.AUDITOR.isHeldBy(user) && owned.contains(i.getId().value()))));
+		model.addAttribute("maxMegabytes", RemediationProof.MAX_BYTES / (1024 * 1024));
+		model.addAttribute("allowedTypes", String.join(",", RemediationProof.ALLOWED_TYPES.stream().sorted().toList()));
+		return "review/remediations";
+	}
 
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded file", e);
-        }
-    }
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read the uploaded file", e);
+		}
+	}
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
 }

@@ -21,54 +21,62 @@ import io.trunkguard.review.ReviewReport;
 import io.trunkguard.review.reports.CampaignReports;
 
 /**
- * Campaign report downloads for compliance leads, auditors and admins: the stored evidence (with its SHA-256 in a
- * header) once the campaign is signed off, otherwise a draft streamed as it is generated.
+ * Campaign report downloads for compliance leads, auditors and admins: the stored
+ * evidence (with its SHA-256 in a header) once the campaign is signed off, otherwise a
+ * draft streamed as it is generated.
  */
 @Controller
 class ReviewReportDownloads {
 
-    private final CampaignService campaigns;
-    private final CampaignReportArchive archive;
-    private final CampaignReports reports;
+	private final CampaignService campaigns;
 
-    ReviewReportDownloads(CampaignService campaigns, CampaignReportArchive archive, CampaignReports reports) {
-        this.campaigns = campaigns;
-        this.archive = archive;
-        this.reports = reports;
-    }
+	private final CampaignReportArchive archive;
 
-    @GetMapping("/reviews/{id}/report.pdf")
-    ResponseEntity<StreamingResponseBody> pdf(@PathVariable CampaignId id, Authentication user) {
-        return download(id, ReviewReport.Format.PDF, user);
-    }
+	private final CampaignReports reports;
 
-    @GetMapping("/reviews/{id}/report.xlsx")
-    ResponseEntity<StreamingResponseBody> xlsx(@PathVariable CampaignId id, Authentication user) {
-        return download(id, ReviewReport.Format.XLSX, user);
-    }
+	ReviewReportDownloads(CampaignService campaigns, CampaignReportArchive archive, CampaignReports reports) {
+		this.campaigns = campaigns;
+		this.archive = archive;
+		this.reports = reports;
+	}
 
-    private ResponseEntity<StreamingResponseBody> download(CampaignId id, ReviewReport.Format format, Authentication user) {
-        ReviewAccess.requireOversight(user);
-        ReviewCampaign campaign = campaigns.get(id);
-        Optional<ReviewReport> stored = campaign.getStatus() == CampaignStatus.SIGNED_OFF ? archive.latest(id, format) : Optional.empty();
-        if (stored.isPresent()) {
-            ReviewReport report = stored.get();
-            byte[] content = report.getContent();
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(report.getContentType()))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report.getFileName()))
-                    .header("X-Content-SHA256", report.getSha256())
-                    .body(out -> out.write(content));
-        }
-        String name = "access-review-" + campaign.getPeriod() + "-" + id.toString().substring(0, 8) + "-draft." + format.extension();
-        StreamingResponseBody body = format == ReviewReport.Format.PDF ? out -> reports.writePdf(id, out) : out -> reports.writeXlsx(id, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
-                .body(body);
-    }
+	@GetMapping("/reviews/{id}/report.pdf")
+	ResponseEntity<StreamingResponseBody> pdf(@PathVariable CampaignId id, Authentication user) {
+		return download(id, ReviewReport.Format.PDF, user);
+	}
 
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName).build().toString();
-    }
+	@GetMapping("/reviews/{id}/report.xlsx")
+	ResponseEntity<StreamingResponseBody> xlsx(@PathVariable CampaignId id, Authentication user) {
+		return download(id, ReviewReport.Format.XLSX, user);
+	}
+
+	private ResponseEntity<StreamingResponseBody> download(CampaignId id, ReviewReport.Format format,
+			Authentication user) {
+		ReviewAccess.requireOversight(user);
+		ReviewCampaign campaign = campaigns.get(id);
+		Optional<ReviewReport> stored = campaign.getStatus() == CampaignStatus.SIGNED_OFF ? archive.latest(id, format)
+				: Optional.empty();
+		if (stored.isPresent()) {
+			ReviewReport report = stored.get();
+			byte[] content = report.getContent();
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(report.getContentType()))
+				.header(HttpHeaders.CONTENT_DISPOSITION, attachment(report.getFileName()))
+				.header("X-Content-SHA256", report.getSha256())
+				.body(out -> out.write(content));
+		}
+		String name = "access-review-" + campaign.getPeriod() + "-" + id.toString().substring(0, 8) + "-draft."
+				+ format.extension();
+		StreamingResponseBody body = format == ReviewReport.Format.PDF ? out -> reports.writePdf(id, out)
+				: out -> reports.writeXlsx(id, out);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
+			.body(body);
+	}
+
+	private static String attachment(String fileName) {
+		return ContentDisposition.attachment().filename(fileName).build().toString();
+	}
+
 }

@@ -34,103 +34,116 @@ import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.web.PageResponse;
 
 /**
- * The access review REST API. Reviewers see and decide only their own items (the domain refuses others' and their
- * own access with 403); compliance leads, auditors and admins read every campaign; compliance leads and admins start
- * campaigns; auditors change nothing (refused by the URL rules).
+ * The access review REST API. Reviewers see and decide only their own items (the domain
+ * refuses others' and their own access with 403); compliance leads, auditors and admins
+ * read every campaign; compliance leads and admins start campaigns; auditors change
+ * nothing (refused by the URL rules).
  */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewsApi {
 
-    static final int MAX_INBOX_PAGE = 500;
+	static final int MAX_INBOX_PAGE = 500;
 
-    record StartRequest(String name, Instant deadline, UnansweredRule unansweredRule) {
-    }
+	record StartRequest(String name, Instant deadline, UnansweredRule unansweredRule) {
+	}
 
-    record DecisionRequest(List<UUID> itemIds, Decision decision, String reducedTo, String justification) {
-    }
+	record DecisionRequest(List<UUID> itemIds, Decision decision, String reducedTo, String justification) {
+	}
 
-    record SubmitResponse(int submitted) {
-    }
+	record SubmitResponse(int submitted) {
+	}
 
-    private final CampaignService campaigns;
-    private final CampaignLauncher launcher;
+	private final CampaignService campaigns;
 
-    ReviewsApi(CampaignService campaigns, CampaignLauncher launcher) {
-        this.campaigns = campaigns;
-        this.launcher = launcher;
-    }
+	private final CampaignLauncher launcher;
 
-    @GetMapping("/campaigns")
-    List<CampaignResponse> campaigns(Authentication user) {
-        if (ReviewAccess.oversees(user)) {
-            return campaigns.campaigns().stream().map(c -> CampaignResponse.of(c, campaigns.progress(c.getId()))).toList();
-        }
-        return campaigns.campaignsOf(user.getName()).stream()
-                .map(c -> CampaignResponse.of(c, campaigns.progressOf(c.getId(), user.getName()))).toList();
-    }
+	ReviewsApi(CampaignService campaigns, CampaignLauncher launcher) {
+		this.campaigns = campaigns;
+		this.launcher = launcher;
+	}
 
-    @PostMapping("/campaigns")
-    ResponseEntity<CampaignResponse> start(@RequestBody StartRequest request, Authentication user) {
-        ReviewAccess.requireRunner(user);
-        CampaignId id = launcher.launch(request.name(), request.deadline(), request.unansweredRule(), user.getName());
-        ReviewCampaign campaign = campaigns.get(id);
-        return ResponseEntity.created(URI.create("/api/reviews/campaigns/" + id))
-                .body(CampaignResponse.of(campaign, campaigns.progress(id)));
-    }
+	@GetMapping("/campaigns")
+	List<CampaignResponse> campaigns(Authentication user) {
+		if (ReviewAccess.oversees(user)) {
+			return campaigns.campaigns()
+				.stream()
+				.map(c -> CampaignResponse.of(c, campaigns.progress(c.getId())))
+				.toList();
+		}
+		return campaigns.campaignsOf(user.getName())
+			.stream()
+			.map(c -> CampaignResponse.of(c, campaigns.progressOf(c.getId(), user.getName())))
+			.toList();
+	}
 
-    @GetMapping("/campaigns/{id}")
-    CampaignResponse campaign(@PathVariable CampaignId id, Authentication user) {
-        ReviewCampaign campaign = campaigns.get(id);
-        if (ReviewAccess.oversees(user)) {
-            return CampaignResponse.of(campaign, campaigns.progress(id));
-        }
-        if (campaigns.campaignsOf(user.getName()).contains(campaign)) {
-            return CampaignResponse.of(campaign, campaigns.progressOf(id, user.getName()));
-        }
-        throw new AccessDeniedException("not a reviewer in this campaign");
-    }
+	@PostMapping("/campaigns")
+	ResponseEntity<CampaignResponse> start(@RequestBody StartRequest request, Authentication user) {
+		ReviewAccess.requireRunner(user);
+		CampaignId id = launcher.launch(request.name(), request.deadline(), request.unansweredRule(), user.getName());
+		ReviewCampaign campaign = campaigns.get(id);
+		return ResponseEntity.created(URI.create("/api/reviews/campaigns/" + id))
+			.body(CampaignResponse.of(campaign, campaigns.progress(id)));
+	}
 
-    @GetMapping("/campaigns/{id}/items")
-    PageResponse<ItemResponse> items(@PathVariable CampaignId id, @RequestParam(required = false) String reviewer,
-            @RequestParam(required = false) String q, @RequestParam(required = false) ReviewFlag flag,
-            @RequestParam(required = false) Boolean undecided, @RequestParam(required = false) SystemId system,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size, Authentication user) {
-        String whose = user.getName();
-        if (reviewer != null && !reviewer.equals(whose)) {
-            ReviewAccess.requireOversight(user);
-            whose = reviewer;
-        }
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_INBOX_PAGE),
-                Sort.by("systemName", "personName", "entitlement"));
-        return PageResponse.of(campaigns.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request), ItemResponse::of);
-    }
+	@GetMapping("/campaigns/{id}")
+	CampaignResponse campaign(@PathVariable CampaignId id, Authentication user) {
+		ReviewCampaign campaign = campaigns.get(id);
+		if (ReviewAccess.oversees(user)) {
+			return CampaignResponse.of(campaign, campaigns.progress(id));
+		}
+		if (campaigns.campaignsOf(user.getName()).contains(campaign)) {
+			return CampaignResponse.of(campaign, campaigns.progressOf(id, user.getName()));
+		}
+		throw new AccessDeniedException("not a reviewer in this campaign");
+	}
 
-    @GetMapping("/items/{id}")
-    ItemResponse item(@PathVariable ReviewItemId id, Authentication user) {
-        ReviewItem item = campaigns.item(id);
-        if (!item.getReviewerUsername().equals(user.getName()) && !ReviewAccess.oversees(user)) {
-            throw new AccessDeniedException("the item is routed to another reviewer");
-        }
-        return ItemResponse.of(item);
-    }
+	@GetMapping("/campaigns/{id}/items")
+	PageResponse<ItemResponse> items(@PathVariable CampaignId id, @RequestParam(required = false) String reviewer,
+			@RequestParam(required = false) String q, @RequestParam(required = false) ReviewFlag flag,
+			@RequestParam(required = false) Boolean undecided, @RequestParam(required = false) SystemId system,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+			Authentication user) {
+		String whose = user.getName();
+		if (reviewer != null && !reviewer.equals(whose)) {
+			ReviewAccess.requireOversight(user);
+			whose = reviewer;
+		}
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_INBOX_PAGE),
+				Sort.by("systemName", "personName", "entitlement"));
+		return PageResponse.of(campaigns.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request),
+				ItemResponse::of);
+	}
 
-    @PostMapping("/decisions")
-    List<ItemResponse> decide(@RequestBody DecisionRequest request, Authentication user) {
-        if (request.itemIds() == null || request.itemIds().isEmpty()) {
-            throw new InvalidInputException("review.items-required", "choose at least one item", Map.of("itemIds", "required"));
-        }
-        if (request.decision() == null) {
-            throw new InvalidInputException("item.decision-required", "a decision (KEEP, REVOKE or REDUCE) is required",
-                    Map.of("decision", "required"));
-        }
-        List<ReviewItemId> ids = request.itemIds().stream().map(ReviewItemId::new).toList();
-        return campaigns.decide(ids, request.decision(), request.reducedTo(), request.justification(), user.getName()).stream()
-                .map(ItemResponse::of).toList();
-    }
+	@GetMapping("/items/{id}")
+	ItemResponse item(@PathVariable ReviewItemId id, Authentication user) {
+		ReviewItem item = campaigns.item(id);
+		if (!item.getReviewerUsername().equals(user.getName()) && !ReviewAccess.oversees(user)) {
+			throw new AccessDeniedException("the item is routed to another reviewer");
+		}
+		return ItemResponse.of(item);
+	}
 
-    @PostMapping("/campaigns/{id}/submit")
-    SubmitResponse submit(@PathVariable CampaignId id, Authentication user) {
-        return new SubmitResponse(campaigns.submit(id, user.getName()));
-    }
+	@PostMapping("/decisions")
+	List<ItemResponse> decide(@RequestBody DecisionRequest request, Authentication user) {
+		if (request.itemIds() == null || request.itemIds().isEmpty()) {
+			throw new InvalidInputException("review.items-required", "choose at least one item",
+					Map.of("itemIds", "required"));
+		}
+		if (request.decision() == null) {
+			throw new InvalidInputException("item.decision-required", "a decision (KEEP, REVOKE or REDUCE) is required",
+					Map.of("decision", "required"));
+		}
+		List<ReviewItemId> ids = request.itemIds().stream().map(ReviewItemId::new).toList();
+		return campaigns.decide(ids, request.decision(), request.reducedTo(), request.justification(), user.getName())
+			.stream()
+			.map(ItemResponse::of)
+			.toList();
+	}
+
+	@PostMapping("/campaigns/{id}/submit")
+	SubmitResponse submit(@PathVariable CampaignId id, Authentication user) {
+		return new SubmitResponse(campaigns.submit(id, user.getName()));
+	}
+
 }

@@ -4,17 +4,40 @@ import java.time.LocalDate;
 
 import io.trunkguard.review.UnansweredRule;
 
-/** The compliance lead's "start a campaign" form; the deadline is the end of the given day (UTC). */
+/**
+ * The compliance lead's "start a campaign" form; the deadline is the end of the given day
+ * (UTC).
+ */
 public class StartCampaignForm {
 
-    private String name;
-    private LocalDate deadline;
-    private UnansweredRule unansweredRule = UnansweredRule.CARRY_OVER;
+	private String name;
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public LocalDate getDeadline() { return deadline; }
-    public void setDeadline(LocalDate deadline) { this.deadline = deadline; }
-    public UnansweredRule getUnansweredRule() { return unansweredRule; }
-    public void setUnansweredRule(UnansweredRule unansweredRule) { this.unansweredRule = unansweredRule; }
+	private LocalDate deadline;
+
+	private UnansweredRule unansweredRule = UnansweredRule.CARRY_OVER;
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public LocalDate getDeadline() {
+		return deadline;
+	}
+
+	public void setDeadline(LocalDate deadline) {
+		this.deadline = deadline;
+	}
+
+	public UnansweredRule getUnansweredRule() {
+		return unansweredRule;
+	}
+
+	public void setUnansweredRule(UnansweredRule unansweredRule) {
+		this.unansweredRule = unansweredRule;
+	}
+
 }

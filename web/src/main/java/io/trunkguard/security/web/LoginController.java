@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-    @GetMapping("/login")
-    String login() {
-        return "login";
-    }
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
 }

@@ -23,85 +23,95 @@ import io.trunkguard.vendor.VendorService;
 import io.trunkguard.web.FormErrors;
 import io.trunkguard.web.PageResponse;
 
-/** Pages of the vendor register: the carriers and other vendors, their risk tier, owner and contacts; edited by compliance leads and admins. */
+/**
+ * Pages of the vendor register: the carriers and other vendors, their risk tier, owner
+ * and contacts; edited by compliance leads and admins.
+ */
 @Controller
 class VendorPages {
 
-    private final VendorService vendors;
-    private final PersonService people;
+	private final VendorService vendors;
 
-    VendorPages(VendorService vendors, PersonService people) {
-        this.vendors = vendors;
-        this.people = people;
-    }
+	private final PersonService people;
 
-    @GetMapping("/vendors")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) RiskTier tier,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("vendors", vendors.search(q, tier, PageResponse.request(page, 20, Sort.by("name"))));
-        model.addAttribute("q", q);
-        model.addAttribute("tier", tier);
-        model.addAttribute("tiers", RiskTier.values());
-        return "vendors/list";
-    }
+	VendorPages(VendorService vendors, PersonService people) {
+		this.vendors = vendors;
+		this.people = people;
+	}
 
-    @GetMapping("/vendors/{id}")
-    String detail(@PathVariable VendorId id, Model model) {
-        Vendor vendor = vendors.get(id);
-        model.addAttribute("vendor", vendor);
-        model.addAttribute("owner", vendor.getOwnerId() == null ? null : people.get(vendor.getOwnerId()));
-        return "vendors/detail";
-    }
+	@GetMapping("/vendors")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) RiskTier tier,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("vendors", vendors.search(q, tier, PageResponse.request(page, 20, Sort.by("name"))));
+		model.addAttribute("q", q);
+		model.addAttribute("tier", tier);
+		model.addAttribute("tiers", RiskTier.values());
+		return "vendors/list";
+	}
 
-    @GetMapping("/vendors/new")
-    String newVendor(Model model) {
-        return form(new VendorForm(), null, model);
-    }
+	@GetMapping("/vendors/{id}")
+	String detail(@PathVariable VendorId id, Model model) {
+		Vendor vendor = vendors.get(id);
+		model.addAttribute("vendor", vendor);
+		model.addAttribute("owner", vendor.getOwnerId() == null ? null : people.get(vendor.getOwnerId()));
+		return "vendors/detail";
+	}
 
-    @PostMapping("/vendors")
-    String register(@ModelAttribute("form") VendorForm form, BindingResult result, Authentication user, Model model,
-            RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                Vendor vendor = vendors.register(form.toDetails(), user.getName());
-                redirect.addFlashAttribute("message", vendor.getName() + " was registered.");
-                return "redirect:/vendors/" + vendor.getId();
-            } catch (RuntimeException refusal) {
-                FormErrors.reject(refusal, result);
-            }
-        }
-        return form(form, null, model);
-    }
+	@GetMapping("/vendors/new")
+	String newVendor(Model model) {
+		return form(new VendorForm(), null, model);
+	}
 
-    @GetMapping("/vendors/{id}/edit")
-    String edit(@PathVariable VendorId id, Model model) {
-        Vendor vendor = vendors.get(id);
-        return form(VendorForm.of(vendor), vendor, model);
-    }
+	@PostMapping("/vendors")
+	String register(@ModelAttribute("form") VendorForm form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Vendor vendor = vendors.register(form.toDetails(), user.getName());
+				redirect.addFlashAttribute("message", vendor.getName() + " was registered.");
+				return "redirect:/vendors/" + vendor.getId();
+			}
+			catch (RuntimeException refusal) {
+				FormErrors.reject(refusal, result);
+			}
+		}
+		return form(form, null, model);
+	}
 
-    @PostMapping("/vendors/{id}")
-    String update(@PathVariable VendorId id, @ModelAttribute("form") VendorForm form, BindingResult result,
-            Authentication user, Model model, RedirectAttributes redirect) {
-        Vendor existing = vendors.get(id);
-        if (!result.hasErrors()) {
-            try {
-                vendors.update(id, form.getVersion(), form.toDetails(), user.getName());
-                redirect.addFlashAttribute("message", "The changes were saved.");
-                return "redirect:/vendors/" + id;
-            } catch (RuntimeException refusal) {
-                FormErrors.reject(refusal, result);
-            }
-        }
-        return form(form, existing, model);
-    }
+	@GetMapping("/vendors/{id}/edit")
+	String edit(@PathVariable VendorId id, Model model) {
+		Vendor vendor = vendors.get(id);
+		return form(VendorForm.of(vendor), vendor, model);
+	}
 
-    private String form(VendorForm form, Vendor existing, Model model) {
-        form.padContacts();
-        model.addAttribute("form", form);
-        model.addAttribute("vendor", existing);
-        model.addAttribute("tiers", RiskTier.values());
-        model.addAttribute("owners", people.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null),
-                PageRequest.of(0, 1000, Sort.by("fullName"))).getContent());
-        return "vendors/form";
-    }
+	@PostMapping("/vendors/{id}")
+	String update(@PathVariable VendorId id, @ModelAttribute("form") VendorForm form, BindingResult result,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		Vendor existing = vendors.get(id);
+		if (!result.hasErrors()) {
+			try {
+				vendors.update(id, form.getVersion(), form.toDetails(), user.getName());
+				redirect.addFlashAttribute("message", "The changes were saved.");
+				return "redirect:/vendors/" + id;
+			}
+			catch (RuntimeException refusal) {
+				FormErrors.reject(refusal, result);
+			}
+		}
+		return form(form, existing, model);
+	}
+
+	private String form(VendorForm form, Vendor existing, Model model) {
+		form.padContacts();
+		model.addAttribute("form", form);
+		model.addAttribute("vendor", existing);
+		model.addAttribute("tiers", RiskTier.values());
+		model.addAttribute("owners",
+				people
+					.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null),
+							PageRequest.of(0, 1000, Sort.by("fullName")))
+					.getContent());
+		return "vendors/form";
+	}
+
 }

@@ -30,51 +30,53 @@ import io.trunkguard.web.PageResponse;
 @RequestMapping("/api/vendors")
 class VendorsApi {
 
-    record VendorRequest(Long version, String name, String services, RiskTier riskTier, UUID ownerId, List<VendorContact> contacts) {
+	record VendorRequest(Long version, String name, String services, RiskTier riskTier, UUID ownerId,
+			List<VendorContact> contacts) {
 
-        VendorDetails toDetails() {
-            return new VendorDetails(name == null ? null : name.trim(), services == null ? null : services.trim(),
-                    riskTier, ownerId == null ? null : new PersonId(ownerId), contacts == null ? List.of() : contacts);
-        }
-    }
+		VendorDetails toDetails() {
+			return new VendorDetails(name == null ? null : name.trim(), services == null ? null : services.trim(),
+					riskTier, ownerId == null ? null : new PersonId(ownerId), contacts == null ? List.of() : contacts);
+		}
+	}
 
-    record VendorResponse(String id, String name, String services, RiskTier riskTier, String ownerId,
-            List<VendorContact> contacts, long version) {
+	record VendorResponse(String id, String name, String services, RiskTier riskTier, String ownerId,
+			List<VendorContact> contacts, long version) {
 
-        static VendorResponse of(Vendor vendor) {
-            return new VendorResponse(vendor.getId().toString(), vendor.getName(), vendor.getServices(),
-                    vendor.getRiskTier(), vendor.getOwnerId() == null ? null : vendor.getOwnerId().toString(),
-                    List.copyOf(vendor.getContacts()), vendor.getVersion() == null ? 0 : vendor.getVersion());
-        }
-    }
+		static VendorResponse of(Vendor vendor) {
+			return new VendorResponse(vendor.getId().toString(), vendor.getName(), vendor.getServices(),
+					vendor.getRiskTier(), vendor.getOwnerId() == null ? null : vendor.getOwnerId().toString(),
+					List.copyOf(vendor.getContacts()), vendor.getVersion() == null ? 0 : vendor.getVersion());
+		}
+	}
 
-    private final VendorService vendors;
+	private final VendorService vendors;
 
-    VendorsApi(VendorService vendors) {
-        this.vendors = vendors;
-    }
+	VendorsApi(VendorService vendors) {
+		this.vendors = vendors;
+	}
 
-    @GetMapping
-    PageResponse<VendorResponse> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) RiskTier tier, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(vendors.search(q, tier, PageResponse.request(page, size, Sort.by("name"))),
-                VendorResponse::of);
-    }
+	@GetMapping
+	PageResponse<VendorResponse> search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) RiskTier tier, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return PageResponse.of(vendors.search(q, tier, PageResponse.request(page, size, Sort.by("name"))),
+				VendorResponse::of);
+	}
 
-    @GetMapping("/{id}")
-    VendorResponse get(@PathVariable VendorId id) {
-        return VendorResponse.of(vendors.get(id));
-    }
+	@GetMapping("/{id}")
+	VendorResponse get(@PathVariable VendorId id) {
+		return VendorResponse.of(vendors.get(id));
+	}
 
-    @PostMapping
-    ResponseEntity<VendorResponse> register(@RequestBody VendorRequest request, Authentication user) {
-        VendorResponse created = VendorResponse.of(vendors.register(request.toDetails(), user.getName()));
-        return ResponseEntity.created(URI.create("/api/vendors/" + created.id())).body(created);
-    }
+	@PostMapping
+	ResponseEntity<VendorResponse> register(@RequestBody VendorRequest request, Authentication user) {
+		VendorResponse created = VendorResponse.of(vendors.register(request.toDetails(), user.getName()));
+		return ResponseEntity.created(URI.create("/api/vendors/" + created.id())).body(created);
+	}
 
-    @PutMapping("/{id}")
-    VendorResponse update(@PathVariable VendorId id, @RequestBody VendorRequest request, Authentication user) {
-        return VendorResponse.of(vendors.update(id, request.version(), request.toDetails(), user.getName()));
-    }
+	@PutMapping("/{id}")
+	VendorResponse update(@PathVariable VendorId id, @RequestBody VendorRequest request, Authentication user) {
+		return VendorResponse.of(vendors.update(id, request.version(), request.toDetails(), user.getName()));
+	}
+
 }

@@ -1,4 +1,5 @@
 /**
- * The vendor register over the web: list and detail pages, and the {@code /api/vendors} REST API.
+ * The vendor register over the web: list and detail pages, and the {@code /api/vendors}
+ * REST API.
  */
 package io.trunkguard.vendor.web;

@@ -51,34 +51,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deprovisioning bench of issue 5 on the embedded PostgreSQL, with the engine's job executor running as configured
- * in {@code application.yml}: signed HR termination events posted over HTTP to the real webhook, through the real case,
- * launcher and BPMN process, to the identity provider's "disable account" call. Prints p50/p95/max from posting an
- * event to its account being disabled, for 200 events posted at {@value #STEADY_RATE} per second and for a burst of
- * 1,000 posted at once, and how many accounts were disabled, cases opened or processes started more than once.
+ * The deprovisioning bench of issue 5 on the embedded PostgreSQL, with the engine's job
+ * executor running as configured in {@code application.yml}: signed HR termination events
+ * posted over HTTP to the real webhook, through the real case, launcher and BPMN process,
+ * to the identity provider's "disable account" call. Prints p50/p95/max from posting an
+ * event to its account being disabled, for 200 events posted at {@value #STEADY_RATE} per
+ * second and for a burst of 1,000 posted at once, and how many accounts were disabled,
+ * cases opened or processes started more than once.
  * <p>
  * Two identity providers, chosen with the system property {@code bench.idp}:
  * <ul>
- * <li>{@code keycloak}: the real Keycloak of the web tests ({@link KeycloakServer}, started once per JVM) through the real
- * adapter ({@code io.trunkguard.deprovisioning.integration.KeycloakIdentityProvider}, the service account
- * {@code trunkguard-admin}). The 1,205 accounts are created beforehand through the admin API (in parallel, not timed), each
- * holding the realm role its grant names. The adapter bean is wrapped by {@link ObservingIdentityProvider}, which only
- * delegates and notes when its {@code disableUser} call returned true (the adapter reads the change back before it
- * returns): that is the "account disabled" instant. After the burst every account is read back from Keycloak.</li>
- * <li>anything else (the default, {@code stub}): {@link RecordingIdentityProvider} records when each account is disabled
- * and stands in for Keycloak's admin API with a fixed delay per call ({@code bench.idp-latency-ms}, default
+ * <li>{@code keycloak}: the real Keycloak of the web tests ({@link KeycloakServer},
+ * started once per JVM) through the real adapter
+ * ({@code io.trunkguard.deprovisioning.integration.KeycloakIdentityProvider}, the service
+ * account {@code trunkguard-admin}). The 1,205 accounts are created beforehand through
+ * the admin API (in parallel, not timed), each holding the realm role its grant names.
+ * The adapter bean is wrapped by {@link ObservingIdentityProvider}, which only delegates
+ * and notes when its {@code disableUser} call returned true (the adapter reads the change
+ * back before it returns): that is the "account disabled" instant. After the burst every
+ * account is read back from Keycloak.</li>
+ * <li>anything else (the default, {@code stub}): {@link RecordingIdentityProvider}
+ * records when each account is disabled and stands in for Keycloak's admin API with a
+ * fixed delay per call ({@code bench.idp-latency-ms}, default
  * {@value #DEFAULT_IDP_LATENCY_MS} ms).</li>
  * </ul>
- * Not part of the test suite (the name does not match Surefire's patterns); run
- * it with {@code ./mvnw -B -pl web -am test -Dtest=DeprovisioningLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with {@code BENCH} in
- * {@code web/target/surefire-reports/*-output.txt}.
+ * Not part of the test suite (the name does not match Surefire's patterns); run it with
+ * {@code ./mvnw -B -pl web -am test -Dtest=DeprovisioningLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with
+ * {@code BENCH} in {@code web/target/surefire-reports/*-output.txt}.
  */
-@SpringBootTest(classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class,
-		DeprovisioningLatencyBench.IdentityProvider.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-				"trunkguard.demo.enabled=false",
-				"trunkguard.hr.webhook.secret=" + DeprovisioningLatencyBench.SECRET,
-				"logging.level.root=WARN",
+@SpringBootTest(
+		classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class,
+				DeprovisioningLatencyBench.IdentityProvider.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "trunkguard.demo.enabled=false",
+				"trunkguard.hr.webhook.secret=" + DeprovisioningLatencyBench.SECRET, "logging.level.root=WARN",
 				"logging.level.io.trunkguard=WARN" })
 @ActiveProfiles("postgres")
 class DeprovisioningLatencyBench {
@@ -91,7 +98,10 @@ class DeprovisioningLatencyBench {
 	static final long DEFAULT_IDP_LATENCY_MS = 50;
 	static final Duration PATIENCE = Duration.ofMinutes(5);
 
-	/** The realm role each bench person's grant names, held by their Keycloak account (so the role removal really removes). */
+	/**
+	 * The realm role each bench person's grant names, held by their Keycloak account (so
+	 * the role removal really removes).
+	 */
 	static final String ENTITLEMENT = "reviewer";
 	static final int SETUP_THREADS = 8;
 
@@ -99,7 +109,10 @@ class DeprovisioningLatencyBench {
 		return "keycloak".equals(System.getProperty("bench.idp"));
 	}
 
-	/** With {@code -Dbench.idp=keycloak}: the application acts on the tests' real Keycloak, like KeycloakAdminApplicationTest. */
+	/**
+	 * With {@code -Dbench.idp=keycloak}: the application acts on the tests' real
+	 * Keycloak, like KeycloakAdminApplicationTest.
+	 */
 	@DynamicPropertySource
 	static void keycloakProperties(DynamicPropertyRegistry registry) {
 		if (!onKeycloak()) {
@@ -137,13 +150,19 @@ class DeprovisioningLatencyBench {
 		RecordingIdentityProvider recordingIdentityProvider(DisableLog log) {
 			return new RecordingIdentityProvider(Long.getLong("bench.idp-latency-ms", DEFAULT_IDP_LATENCY_MS), log);
 		}
+
 	}
 
-	/** When each account was first disabled (the moment the identity provider's disable call returned) and how often. */
+	/**
+	 * When each account was first disabled (the moment the identity provider's disable
+	 * call returned) and how often.
+	 */
 	static class DisableLog {
 
 		final Map<String, Long> disabledAtNanos = new ConcurrentHashMap<>();
+
 		final Map<String, AtomicInteger> disableCalls = new ConcurrentHashMap<>();
+
 		final AtomicInteger missingAccounts = new AtomicInteger();
 
 		void disabled(String username, boolean existed) {
@@ -155,9 +174,13 @@ class DeprovisioningLatencyBench {
 			}
 			disableCalls.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
 		}
+
 	}
 
-	/** The real adapter, observed: every call is delegated unchanged; a disable is noted when the adapter returns. */
+	/**
+	 * The real adapter, observed: every call is delegated unchanged; a disable is noted
+	 * when the adapter returns.
+	 */
 	record ObservingIdentityProvider(IdentityProviderPort adapter, DisableLog log) implements IdentityProviderPort {
 
 		@Override
@@ -193,10 +216,14 @@ class DeprovisioningLatencyBench {
 		}
 	}
 
-	/** Stands in for Keycloak: remembers when each account was first disabled and how often; each call takes a while. */
+	/**
+	 * Stands in for Keycloak: remembers when each account was first disabled and how
+	 * often; each call takes a while.
+	 */
 	static class RecordingIdentityProvider implements IdentityProviderPort {
 
 		final long latencyMillis;
+
 		final DisableLog log;
 
 		RecordingIdentityProvider(long latencyMillis, DisableLog log) {
@@ -249,6 +276,7 @@ class DeprovisioningLatencyBench {
 				throw new IllegalStateException(e);
 			}
 		}
+
 	}
 
 	@LocalServerPort
@@ -280,13 +308,16 @@ class DeprovisioningLatencyBench {
 			all.addAll(burst);
 			long setup = System.nanoTime();
 			createKeycloakAccounts(all);
-			System.out.printf("BENCH settings: identity provider = real Keycloak at %s through the adapter %s (observed, not faked); "
-					+ "%d accounts created with realm role %s in %.1f s (not timed); %s%n", KeycloakServer.get().baseUrl(),
+			System.out.printf(
+					"BENCH settings: identity provider = real Keycloak at %s through the adapter %s (observed, not faked); "
+							+ "%d accounts created with realm role %s in %.1f s (not timed); %s%n",
+					KeycloakServer.get().baseUrl(),
 					((ObservingIdentityProvider) port).adapter().getClass().getSimpleName(), all.size(), ENTITLEMENT,
 					(System.nanoTime() - setup) / 1e9, jobExecutorSettings());
 		}
 		else {
-			System.out.printf("BENCH settings: identity provider = in-test recorder with %d ms per call (not Keycloak); %s%n",
+			System.out.printf(
+					"BENCH settings: identity provider = in-test recorder with %d ms per call (not Keycloak); %s%n",
 					((RecordingIdentityProvider) port).latencyMillis, jobExecutorSettings());
 		}
 
@@ -325,21 +356,24 @@ class DeprovisioningLatencyBench {
 			post.get(5, TimeUnit.MINUTES);
 		}
 		clients.shutdown();
-		System.out.printf("BENCH burst: %d events posted in %.1f s by %d clients%n", BURST, (System.nanoTime() - start) / 1e9,
-				BURST_CLIENTS);
+		System.out.printf("BENCH burst: %d events posted in %.1f s by %d clients%n", BURST,
+				(System.nanoTime() - start) / 1e9, BURST_CLIENTS);
 		report("burst of " + BURST + " events", burstSent, start, load);
 
 		long duplicateDisables = idp.disableCalls.values().stream().filter(n -> n.get() > 1).count();
 		Integer duplicateCases = jdbc.queryForObject(
-				"select count(*) from (select person_id from deprovisioning_case group by person_id having count(*) > 1) d", Integer.class);
+				"select count(*) from (select person_id from deprovisioning_case group by person_id having count(*) > 1) d",
+				Integer.class);
 		Integer duplicateProcesses = jdbc.queryForObject("""
 				select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ = 'deprovisioning'
 				group by business_key_ having count(*) > 1) d""", Integer.class);
 		Integer unfinished = jdbc.queryForObject(
-				"select count(*) from act_hi_procinst where proc_def_key_ = 'deprovisioning' and end_time_ is null", Integer.class);
-		System.out.printf("BENCH duplicates: %d accounts disabled more than once, %d people with more than one case, "
-				+ "%d cases with more than one process; %d processes not finished at the end%n", duplicateDisables, duplicateCases,
-				duplicateProcesses, unfinished);
+				"select count(*) from act_hi_procinst where proc_def_key_ = 'deprovisioning' and end_time_ is null",
+				Integer.class);
+		System.out.printf(
+				"BENCH duplicates: %d accounts disabled more than once, %d people with more than one case, "
+						+ "%d cases with more than one process; %d processes not finished at the end%n",
+				duplicateDisables, duplicateCases, duplicateProcesses, unfinished);
 		assertThat(duplicateDisables).isZero();
 		assertThat(duplicateCases).isZero();
 		assertThat(duplicateProcesses).isZero();
@@ -348,10 +382,14 @@ class DeprovisioningLatencyBench {
 			List<String> all = new ArrayList<>(steady);
 			all.addAll(burst);
 			Map<String, Boolean> enabled = keycloakEnabled("hr-");
-			long disabledInKeycloak = all.stream().map(BENCH_USERNAME).filter(u -> Boolean.FALSE.equals(enabled.get(u))).count();
+			long disabledInKeycloak = all.stream()
+				.map(BENCH_USERNAME)
+				.filter(u -> Boolean.FALSE.equals(enabled.get(u)))
+				.count();
 			long missing = all.stream().map(BENCH_USERNAME).filter(u -> !enabled.containsKey(u)).count();
-			System.out.printf("BENCH keycloak: %d of %d accounts disabled when read back from Keycloak (%d not found)%n", disabledInKeycloak,
-					all.size(), missing);
+			System.out.printf(
+					"BENCH keycloak: %d of %d accounts disabled when read back from Keycloak (%d not found)%n",
+					disabledInKeycloak, all.size(), missing);
 			assertThat(disabledInKeycloak).isEqualTo(all.size());
 		}
 	}
@@ -359,12 +397,19 @@ class DeprovisioningLatencyBench {
 	static final java.util.function.Function<String, String> BENCH_USERNAME = DeprovisioningLatencyBench::usernameOf;
 
 	Keycloak admin() {
-		return KeycloakBuilder.builder().serverUrl(KeycloakServer.get().baseUrl()).realm(KeycloakServer.REALM)
-				.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(KeycloakServer.ADMIN_CLIENT_ID)
-				.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET).build();
+		return KeycloakBuilder.builder()
+			.serverUrl(KeycloakServer.get().baseUrl())
+			.realm(KeycloakServer.REALM)
+			.grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+			.clientId(KeycloakServer.ADMIN_CLIENT_ID)
+			.clientSecret(KeycloakServer.ADMIN_CLIENT_SECRET)
+			.build();
 	}
 
-	/** Creates an enabled Keycloak account holding {@link #ENTITLEMENT} for each HR id, {@value #SETUP_THREADS} at a time. */
+	/**
+	 * Creates an enabled Keycloak account holding {@link #ENTITLEMENT} for each HR id,
+	 * {@value #SETUP_THREADS} at a time.
+	 */
 	void createKeycloakAccounts(List<String> hrIds) throws Exception {
 		ExecutorService setup = Executors.newFixedThreadPool(SETUP_THREADS);
 		try (Keycloak admin = admin()) {
@@ -387,8 +432,15 @@ class DeprovisioningLatencyBench {
 					RoleRepresentation reviewer;
 					synchronized (role) {
 						if (role[0] == null) {
-							role[0] = realm.users().get(id).roles().realmLevel().listAvailable().stream()
-									.filter(r -> r.getName().equals(ENTITLEMENT)).findFirst().orElseThrow();
+							role[0] = realm.users()
+								.get(id)
+								.roles()
+								.realmLevel()
+								.listAvailable()
+								.stream()
+								.filter(r -> r.getName().equals(ENTITLEMENT))
+								.findFirst()
+								.orElseThrow();
 						}
 						reviewer = role[0];
 					}
@@ -405,7 +457,10 @@ class DeprovisioningLatencyBench {
 		}
 	}
 
-	/** Every Keycloak account whose username contains {@code search}, with whether it is enabled (read page by page). */
+	/**
+	 * Every Keycloak account whose username contains {@code search}, with whether it is
+	 * enabled (read page by page).
+	 */
 	Map<String, Boolean> keycloakEnabled(String search) {
 		Map<String, Boolean> enabled = new java.util.HashMap<>();
 		try (Keycloak admin = admin()) {
@@ -430,17 +485,26 @@ class DeprovisioningLatencyBench {
 				latencies.add(disabled - at);
 			}
 		});
-		long last = sent.keySet().stream().map(idp.disabledAtNanos::get).filter(java.util.Objects::nonNull).mapToLong(Long::longValue)
-				.max().orElse(start);
-		System.out.printf("BENCH %s: %d of %d disabled; event -> disabled p50 %.2f s, p95 %.2f s, max %.2f s; all disabled %.1f s "
-				+ "after the first post (load average %.2f before, %.2f after)%n", what, latencies.size(), sent.size(),
-				percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100), (last - start) / 1e9, loadBefore,
-				load());
+		long last = sent.keySet()
+			.stream()
+			.map(idp.disabledAtNanos::get)
+			.filter(java.util.Objects::nonNull)
+			.mapToLong(Long::longValue)
+			.max()
+			.orElse(start);
+		System.out.printf(
+				"BENCH %s: %d of %d disabled; event -> disabled p50 %.2f s, p95 %.2f s, max %.2f s; all disabled %.1f s "
+						+ "after the first post (load average %.2f before, %.2f after)%n",
+				what, latencies.size(), sent.size(), percentile(latencies, 50), percentile(latencies, 95),
+				percentile(latencies, 100), (last - start) / 1e9, loadBefore, load());
 		System.out.printf("BENCH   %s%n", jobs());
 		assertThat(latencies).hasSize(sent.size());
 	}
 
-	/** Waits until every account is disabled, at most {@link #PATIENCE} (the report then says how many were not). */
+	/**
+	 * Waits until every account is disabled, at most {@link #PATIENCE} (the report then
+	 * says how many were not).
+	 */
 	void awaitDisabled(java.util.Set<String> usernames) throws InterruptedException {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (!idp.disabledAtNanos.keySet().containsAll(usernames) && System.nanoTime() < deadline) {
@@ -448,18 +512,21 @@ class DeprovisioningLatencyBench {
 		}
 	}
 
-	/** Posts the signed termination event of the person with HR id {@code hrId}; records the time under their username. */
+	/**
+	 * Posts the signed termination event of the person with HR id {@code hrId}; records
+	 * the time under their username.
+	 */
 	void post(String hrId, Map<String, Long> sent) throws Exception {
 		byte[] body = """
 				{"eventId": "%s", "hrId": "%s", "effectiveAt": "%s", "type": "termination"}
 				""".formatted("evt-" + hrId, hrId, Instant.now()).getBytes(StandardCharsets.UTF_8);
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hr/events/termination"))
-				.header("Content-Type", "application/json")
-				.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-				.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
+			.header("Content-Type", "application/json")
+			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+			.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(timestamp, body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
 		sent.put(usernameOf(hrId), System.nanoTime());
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -469,22 +536,27 @@ class DeprovisioningLatencyBench {
 		return hrId.toLowerCase();
 	}
 
-	/** People with one Keycloak-managed grant each (so the process also removes a role); returns their HR ids. */
+	/**
+	 * People with one Keycloak-managed grant each (so the process also removes a role);
+	 * returns their HR ids.
+	 */
 	List<String> seed(String prefix, int count) {
 		Timestamp now = Timestamp.from(Instant.now());
 		UUID owner = UUID.randomUUID();
-		jdbc.update("""
-				insert into person (id, version, hr_id, full_name, email, username, manager_id, department, employment_type,
-				    employment_status, start_date, end_date, created_at, updated_at)
-				values (?, 0, ?, ?, ?, ?, null, 'Bench', 'EMPLOYEE', 'ACTIVE', ?, null, ?, ?)""", owner, "OWN-" + prefix,
-				"Owner " + prefix, "owner-" + prefix + "@bench.test", "owner-" + prefix, java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)),
-				now, now);
+		jdbc.update(
+				"""
+						insert into person (id, version, hr_id, full_name, email, username, manager_id, department, employment_type,
+						    employment_status, start_date, end_date, created_at, updated_at)
+						values (?, 0, ?, ?, ?, ?, null, 'Bench', 'EMPLOYEE', 'ACTIVE', ?, null, ?, ?)""",
+				owner, "OWN-" + prefix, "Owner " + prefix, "owner-" + prefix + "@bench.test", "owner-" + prefix,
+				java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)), now, now);
 		UUID system = UUID.randomUUID();
-		jdbc.update("""
-				insert into access_system (id, version, name, kind, description, owner_id, in_review_scope, connector, reviewer_strategy,
-				    created_at, updated_at)
-				values (?, 0, ?, 'OTHER', null, ?, true, 'KEYCLOAK', 'SYSTEM_OWNER', ?, ?)""", system, "Bench IdP " + prefix, owner, now,
-				now);
+		jdbc.update(
+				"""
+						insert into access_system (id, version, name, kind, description, owner_id, in_review_scope, connector, reviewer_strategy,
+						    created_at, updated_at)
+						values (?, 0, ?, 'OTHER', null, ?, true, 'KEYCLOAK', 'SYSTEM_OWNER', ?, ?)""",
+				system, "Bench IdP " + prefix, owner, now, now);
 		List<String> hrIds = new ArrayList<>();
 		List<Object[]> people = new ArrayList<>();
 		List<Object[]> grants = new ArrayList<>();
@@ -496,28 +568,37 @@ class DeprovisioningLatencyBench {
 					java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)), now, now });
 			grants.add(new Object[] { UUID.randomUUID(), id, system, ENTITLEMENT, true, now });
 		}
-		jdbc.batchUpdate("""
-				insert into person (id, version, hr_id, full_name, email, username, manager_id, department, employment_type,
-				    employment_status, start_date, end_date, created_at, updated_at)
-				values (?, 0, ?, ?, ?, ?, null, 'Bench', 'EMPLOYEE', 'ACTIVE', ?, null, ?, ?)""", people);
-		jdbc.batchUpdate("""
-				insert into access_grant (id, version, person_id, system_id, entitlement, privileged, granted_at, granted_by,
-				    last_used_at, status)
-				values (?, 0, ?, ?, ?, ?, ?, 'bench', null, 'ACTIVE')""", grants);
+		jdbc.batchUpdate(
+				"""
+						insert into person (id, version, hr_id, full_name, email, username, manager_id, department, employment_type,
+						    employment_status, start_date, end_date, created_at, updated_at)
+						values (?, 0, ?, ?, ?, ?, null, 'Bench', 'EMPLOYEE', 'ACTIVE', ?, null, ?, ?)""",
+				people);
+		jdbc.batchUpdate(
+				"""
+						insert into access_grant (id, version, person_id, system_id, entitlement, privileged, granted_at, granted_by,
+						    last_used_at, status)
+						values (?, 0, ?, ?, ?, ?, ?, 'bench', null, 'ACTIVE')""",
+				grants);
 		return hrIds;
 	}
 
 	/** How many jobs wait, per step: what the job executor still has to do. */
 	String jobs() {
-		return "jobs waiting per step: " + jdbc.queryForList("select coalesce(d.act_id_, '?') || '=' || count(*) from act_ru_job j "
-				+ "left join act_ru_jobdef d on d.id_ = j.job_def_id_ group by d.act_id_ order by 1", String.class);
+		return "jobs waiting per step: " + jdbc.queryForList(
+				"select coalesce(d.act_id_, '?') || '=' || count(*) from act_ru_job j "
+						+ "left join act_ru_jobdef d on d.id_ = j.job_def_id_ group by d.act_id_ order by 1",
+				String.class);
 	}
 
 	String jobExecutorSettings() {
 		StringBuilder out = new StringBuilder("job executor:");
-		for (String key : List.of("wait-time-in-millis", "max-wait", "core-pool-size", "max-pool-size", "queue-capacity",
-				"max-jobs-per-acquisition", "lock-time-in-millis")) {
-			out.append(' ').append(key).append('=').append(environment.getProperty("camunda.bpm.job-execution." + key, "(default)"));
+		for (String key : List.of("wait-time-in-millis", "max-wait", "core-pool-size", "max-pool-size",
+				"queue-capacity", "max-jobs-per-acquisition", "lock-time-in-millis")) {
+			out.append(' ')
+				.append(key)
+				.append('=')
+				.append(environment.getProperty("camunda.bpm.job-execution." + key, "(default)"));
 		}
 		return out.toString();
 	}
@@ -532,6 +613,8 @@ class DeprovisioningLatencyBench {
 	static double percentile(List<Long> nanos, int p) {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
-		return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1))) / 1e9;
+		return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)))
+				/ 1e9;
 	}
+
 }

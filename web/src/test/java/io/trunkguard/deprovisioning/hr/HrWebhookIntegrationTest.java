@@ -35,15 +35,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The signed HR webhook in the whole application (security chain, domain, engine) on H2: a valid event is accepted
- * once, and every kind of bad request is refused with its status, audited, and starts nothing.
+ * The signed HR webhook in the whole application (security chain, domain, engine) on H2:
+ * a valid event is accepted once, and every kind of bad request is refused with its
+ * status, audited, and starts nothing.
  */
-@SpringBootTest(classes = TrunkguardApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:trunkguard-hr-webhook;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-		"trunkguard.demo.enabled=false",
-		"trunkguard.hr.webhook.secret=" + HrWebhookIntegrationTest.SECRET,
-		"trunkguard.deprovisioning.roster-max-terminations-percent=50",
-		"camunda.bpm.job-execution.enabled=false" })
+@SpringBootTest(classes = TrunkguardApplication.class,
+		properties = { "spring.datasource.url=jdbc:h2:mem:trunkguard-hr-webhook;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"trunkguard.demo.enabled=false", "trunkguard.hr.webhook.secret=" + HrWebhookIntegrationTest.SECRET,
+				"trunkguard.deprovisioning.roster-max-terminations-percent=50",
+				"camunda.bpm.job-execution.enabled=false" })
 @AutoConfigureMockMvc
 class HrWebhookIntegrationTest {
 
@@ -70,8 +70,8 @@ class HrWebhookIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		String hr = "HR-" + UUID.randomUUID().toString().substring(0, 8);
-		leaver = people.register(new PersonDetails(hr, "Leo Leaver", hr.toLowerCase() + "@example.test", hr.toLowerCase(), null,
-				"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
+		leaver = people.register(new PersonDetails(hr, "Leo Leaver", hr.toLowerCase() + "@example.test",
+				hr.toLowerCase(), null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
 	}
 
 	String event(String eventId) {
@@ -85,9 +85,10 @@ class HrWebhookIntegrationTest {
 	}
 
 	static MockHttpServletRequestBuilder signed(String timestamp, byte[] body) {
-		return post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)
-				.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-				.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(timestamp, body));
+		return post(PATH).contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+			.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(timestamp, body));
 	}
 
 	int cases() {
@@ -95,25 +96,29 @@ class HrWebhookIntegrationTest {
 	}
 
 	long processesOf(String caseId) {
-		return jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'deprovisioning'",
+		return jdbc.queryForObject(
+				"select count(*) from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'deprovisioning'",
 				Long.class, caseId);
 	}
 
 	List<AuditEntry> refusals() {
-		return audit.search("client:hr-webhook", "HR_WEBHOOK_REFUSED", null, null, null, null, Pageable.ofSize(500)).getContent();
+		return audit.search("client:hr-webhook", "HR_WEBHOOK_REFUSED", null, null, null, null, Pageable.ofSize(500))
+			.getContent();
 	}
 
 	/**
-	 * Runs a request that must be refused with {@code status} and checks that it was audited and started nothing: no
-	 * case for the person (processes start only from cases, so none for them either).
+	 * Runs a request that must be refused with {@code status} and checks that it was
+	 * audited and started nothing: no case for the person (processes start only from
+	 * cases, so none for them either).
 	 */
 	void assertRefused(MockHttpServletRequestBuilder request, int status, String reason) throws Exception {
 		int casesBefore = cases();
 		int refusalsBefore = refusals().size();
 
-		mvc.perform(request).andExpect(status().is(status))
-				.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-				.andExpect(header().doesNotExist("Set-Cookie"));
+		mvc.perform(request)
+			.andExpect(status().is(status))
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			.andExpect(header().doesNotExist("Set-Cookie"));
 
 		assertThat(cases()).isEqualTo(casesBefore);
 		assertThat(deprovisioning.casesOf(leaver.getId())).isEmpty();
@@ -127,16 +132,19 @@ class HrWebhookIntegrationTest {
 		String eventId = "evt-" + UUID.randomUUID();
 		byte[] body = event(eventId).getBytes(StandardCharsets.UTF_8);
 
-		MvcResult first = mvc.perform(signed(now(), body)).andExpect(status().isAccepted())
-				.andExpect(jsonPath("$.newCase").value(true))
-				.andExpect(header().doesNotExist("Set-Cookie"))
-				.andReturn();
+		MvcResult first = mvc.perform(signed(now(), body))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.newCase").value(true))
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andReturn();
 		String caseId = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.caseId");
-		mvc.perform(signed(now(), body)).andExpect(status().isAccepted())
-				.andExpect(jsonPath("$.caseId").value(caseId))
-				.andExpect(jsonPath("$.newCase").value(false));
+		mvc.perform(signed(now(), body))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.caseId").value(caseId))
+			.andExpect(jsonPath("$.newCase").value(false));
 
-		// the process starts after the case commits (asynchronously): wait for it, then check there is one, not two
+		// the process starts after the case commits (asynchronously): wait for it, then
+		// check there is one, not two
 		long deadline = System.nanoTime() + 20_000_000_000L;
 		while (processesOf(caseId) == 0 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
@@ -154,9 +162,10 @@ class HrWebhookIntegrationTest {
 		byte[] body = event("evt-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 		String timestamp = now();
 		String forged = new WebhookSignature("not-the-secret").sign(timestamp, body);
-		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)
-				.header(WebhookSignature.TIMESTAMP_HEADER, timestamp).header(WebhookSignature.SIGNATURE_HEADER, forged), 401,
-				"signature mismatch");
+		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+			.header(WebhookSignature.SIGNATURE_HEADER, forged), 401, "signature mismatch");
 	}
 
 	@Test
@@ -164,10 +173,12 @@ class HrWebhookIntegrationTest {
 		byte[] body = event("evt-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 		String timestamp = now();
 		String signature = new WebhookSignature(SECRET).sign(timestamp, body);
-		byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("2026-11-26", "2027-01-01").getBytes(StandardCharsets.UTF_8);
-		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON).content(tampered)
-				.header(WebhookSignature.TIMESTAMP_HEADER, timestamp).header(WebhookSignature.SIGNATURE_HEADER, signature), 401,
-				"signature mismatch");
+		byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("2026-11-26", "2027-01-01")
+			.getBytes(StandardCharsets.UTF_8);
+		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON)
+			.content(tampered)
+			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+			.header(WebhookSignature.SIGNATURE_HEADER, signature), 401, "signature mismatch");
 	}
 
 	@Test
@@ -180,37 +191,45 @@ class HrWebhookIntegrationTest {
 	@Test
 	void refusesAMissingTimestamp() throws Exception {
 		byte[] body = event("evt-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)
-				.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(now(), body)), 401, "missing timestamp");
+		assertRefused(
+				post(PATH).contentType(MediaType.APPLICATION_JSON)
+					.content(body)
+					.header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(SECRET).sign(now(), body)),
+				401, "missing timestamp");
 	}
 
 	@Test
 	void refusesAnUnsignedRequest() throws Exception {
 		byte[] body = event("evt-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)
-				.header(WebhookSignature.TIMESTAMP_HEADER, now()), 401, "missing signature");
+		assertRefused(post(PATH).contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.header(WebhookSignature.TIMESTAMP_HEADER, now()), 401, "missing signature");
 	}
 
 	@Test
 	void refusesAnOversizedBody() throws Exception {
-		byte[] body = ("{\"eventId\": \"big\", \"padding\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		byte[] body = ("{\"eventId\": \"big\", \"padding\": \"" + "x".repeat(70_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 		assertRefused(signed(now(), body), 413, "body larger than 65536 bytes");
 	}
 
 	@Test
 	void refusesMalformedJsonEvenWhenSigned() throws Exception {
-		assertRefused(signed(now(), "{\"eventId\": \"evt-1\", \"hrId\": ".getBytes(StandardCharsets.UTF_8)), 400, "not valid JSON");
+		assertRefused(signed(now(), "{\"eventId\": \"evt-1\", \"hrId\": ".getBytes(StandardCharsets.UTF_8)), 400,
+				"not valid JSON");
 	}
 
 	@Test
 	void refusesAnEventWithoutItsFields() throws Exception {
-		assertRefused(signed(now(), "{\"eventId\": \"evt-2\"}".getBytes(StandardCharsets.UTF_8)), 400, "hrId is required");
+		assertRefused(signed(now(), "{\"eventId\": \"evt-2\"}".getBytes(StandardCharsets.UTF_8)), 400,
+				"hrId is required");
 	}
 
 	@Test
 	void refusesAnEventForAnUnknownPerson() throws Exception {
 		byte[] body = "{\"eventId\": \"evt-3\", \"hrId\": \"NOBODY-1\", \"effectiveAt\": \"2026-11-26T17:00:00Z\"}"
-				.getBytes(StandardCharsets.UTF_8);
+			.getBytes(StandardCharsets.UTF_8);
 		assertRefused(signed(now(), body), 422, "unknown HR id NOBODY-1");
 	}
+
 }

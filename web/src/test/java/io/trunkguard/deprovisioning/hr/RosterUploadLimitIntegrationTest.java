@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.trunkguard.EmbeddedDefaultTest;
 
 /**
- * Over real HTTP with a form login, as a browser sends it: a roster beyond the server's multipart limit (17 MB) is not
- * met by Spring's generic error page but sent back to the upload page with a clear message; nothing is imported.
+ * Over real HTTP with a form login, as a browser sends it: a roster beyond the server's
+ * multipart limit (17 MB) is not met by Spring's generic error page but sent back to the
+ * upload page with a clear message; nothing is imported.
  */
 @EmbeddedDefaultTest
 class RosterUploadLimitIntegrationTest {
@@ -37,14 +38,24 @@ class RosterUploadLimitIntegrationTest {
 
 	@Test
 	void aRosterBeyondTheServersMultipartLimitComesBackAsAClearMessageOnTheUploadPage() throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-		String login = browser.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		String form = "username=compliance-lead&password=" + URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD,
-				StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(login);
-		browser.send(HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-		String page = browser.send(HttpRequest.newBuilder(url("/deprovisioning/roster")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = browser
+			.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String form = "username=compliance-lead&password="
+				+ URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ csrfOf(login);
+		browser.send(HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String page = browser
+			.send(HttpRequest.newBuilder(url("/deprovisioning/roster")).GET().build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		assertThat(page).contains("roster-form");
 		String token = csrfOf(page);
 		long rostersBefore = rosters();
@@ -61,8 +72,9 @@ class RosterUploadLimitIntegrationTest {
 		HttpResponse<String> shown = browser.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(shown.statusCode()).isEqualTo(200);
-		assertThat(shown.body()).contains("id=\"roster-error\"").contains("The file is larger than 5120 KB: nothing imported.")
-				.contains("roster-form");
+		assertThat(shown.body()).contains("id=\"roster-error\"")
+			.contains("The file is larger than 5120 KB: nothing imported.")
+			.contains("roster-form");
 		assertThat(rosters()).isEqualTo(rostersBefore);
 	}
 
@@ -72,14 +84,24 @@ class RosterUploadLimitIntegrationTest {
 
 	@Test
 	void theUploadFormCarriesItsCsrfTokenInTheBodyNotInTheAddress() throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-		String login = browser.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		String form = "username=compliance-lead&password=" + URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD,
-				StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(login);
-		browser.send(HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-		String page = browser.send(HttpRequest.newBuilder(url("/deprovisioning/roster")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = browser
+			.send(HttpRequest.newBuilder(url("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String form = "username=compliance-lead&password="
+				+ URLEncoder.encode(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ csrfOf(login);
+		browser.send(HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String page = browser
+			.send(HttpRequest.newBuilder(url("/deprovisioning/roster")).GET().build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		assertThat(page).contains("action=\"/deprovisioning/roster\"").doesNotContain("roster?_csrf=");
 		byte[] badRoster = "hr_id,end_date\nHR-1001,not-a-date\n".getBytes(StandardCharsets.UTF_8);
 
@@ -90,7 +112,8 @@ class RosterUploadLimitIntegrationTest {
 
 		assertThat(withoutToken.statusCode()).isEqualTo(403);
 		assertThat(withToken.statusCode()).isEqualTo(400);
-		assertThat(withToken.body()).contains("id=\"roster-line-errors\"").contains("line 2: end_date is not an ISO date");
+		assertThat(withToken.body()).contains("id=\"roster-line-errors\"")
+			.contains("line 2: end_date is not an ISO date");
 	}
 
 	private HttpRequest multipartPost(String path, byte[] content) {
@@ -101,15 +124,20 @@ class RosterUploadLimitIntegrationTest {
 		String boundary = "----trunkguard" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		if (csrfToken != null) {
-			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
-					.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+					+ "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+						+ "Content-Type: text/csv\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(url(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+		return HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
 	}
 
 	private URI url(String path) {
@@ -125,4 +153,5 @@ class RosterUploadLimitIntegrationTest {
 		assertThat(inAction.find()).as("a CSRF token on the page").isTrue();
 		return inAction.group(1);
 	}
+
 }

@@ -31,9 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The compliance lead's roster upload in the embedded default: a good roster deprovisions who left it; a file with bad
- * lines lists every one and changes nothing; too large, empty or implausible files are refused whole; the auditor and
- * forged (CSRF-less) posts are refused.
+ * The compliance lead's roster upload in the embedded default: a good roster deprovisions
+ * who left it; a file with bad lines lists every one and changes nothing; too large,
+ * empty or implausible files are refused whole; the auditor and forged (CSRF-less) posts
+ * are refused.
  */
 @EmbeddedDefaultTest
 class RosterUploadPageIntegrationTest {
@@ -57,13 +58,19 @@ class RosterUploadPageIntegrationTest {
 	}
 
 	MockMultipartHttpServletRequestBuilder upload(byte[] content) {
-		return multipart("/deprovisioning/roster").file(new MockMultipartFile("file", "roster.csv", "text/csv", content));
+		return multipart("/deprovisioning/roster")
+			.file(new MockMultipartFile("file", "roster.csv", "text/csv", content));
 	}
 
 	/** Every active person's HR id but {@code leftOut}'s. */
 	String rosterWithout(Person leftOut) {
-		return "hr_id,name,end_date\n" + people.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null), Pageable.unpaged()).stream()
-				.filter(p -> !p.getId().equals(leftOut.getId())).map(p -> p.getHrId() + ",x,").collect(Collectors.joining("\n")) + "\n";
+		return "hr_id,name,end_date\n"
+				+ people.search(new PersonSearch(null, EmploymentStatus.ACTIVE, null), Pageable.unpaged())
+					.stream()
+					.filter(p -> !p.getId().equals(leftOut.getId()))
+					.map(p -> p.getHrId() + ",x,")
+					.collect(Collectors.joining("\n"))
+				+ "\n";
 	}
 
 	long cases() {
@@ -72,39 +79,42 @@ class RosterUploadPageIntegrationTest {
 
 	Person register(String name) {
 		String hrId = "R-" + name + "-" + run;
-		return people.register(new PersonDetails(hrId, name, hrId.toLowerCase() + "@example.test", null, null, "NOC", EmploymentType.EMPLOYEE,
-				LocalDate.of(2021, 4, 1), null), "tester");
+		return people.register(new PersonDetails(hrId, name, hrId.toLowerCase() + "@example.test", null, null, "NOC",
+				EmploymentType.EMPLOYEE, LocalDate.of(2021, 4, 1), null), "tester");
 	}
 
 	@Test
 	void deprovisionsWhoLeftTheUploadedRoster() throws Exception {
 		Person gone = register("gone");
 		mvc.perform(get("/deprovisioning/roster").with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"roster-form\"")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"roster-form\"")));
 
 		mvc.perform(upload(rosterWithout(gone)).with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("id=\"roster-disappeared\">" + gone.getHrId())))
-				.andExpect(content().string(containsString("id=\"roster-new-cases\">1")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"roster-disappeared\">" + gone.getHrId())))
+			.andExpect(content().string(containsString("id=\"roster-new-cases\">1")));
 
 		assertThat(deprovisioning.openCaseOf(gone.getId())).isPresent();
 		// the same roster again opens nothing new
 		mvc.perform(upload(rosterWithout(gone)).with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"roster-new-cases\">0")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"roster-new-cases\">0")));
 	}
 
 	@Test
 	void listsEveryBadLineAndImportsNothing() throws Exception {
 		Person gone = register("stays");
 		long before = cases();
-		String csv = rosterWithout(gone) + ",x,\nR-dup-" + run + ",x,\nR-dup-" + run + ",y,\nR-date-" + run + ",x,31.12.2026\n";
+		String csv = rosterWithout(gone) + ",x,\nR-dup-" + run + ",x,\nR-dup-" + run + ",y,\nR-date-" + run
+				+ ",x,31.12.2026\n";
 
 		mvc.perform(upload(csv).with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("nothing imported")))
-				.andExpect(content().string(containsString("hr_id missing")))
-				.andExpect(content().string(containsString("appears twice")))
-				.andExpect(content().string(containsString("end_date is not an ISO date (yyyy-mm-dd): 31.12.2026")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("nothing imported")))
+			.andExpect(content().string(containsString("hr_id missing")))
+			.andExpect(content().string(containsString("appears twice")))
+			.andExpect(content().string(containsString("end_date is not an ISO date (yyyy-mm-dd): 31.12.2026")));
 
 		assertThat(cases()).isEqualTo(before);
 		assertThat(deprovisioning.openCaseOf(gone.getId())).isEmpty();
@@ -114,25 +124,33 @@ class RosterUploadPageIntegrationTest {
 	void refusesEmptyOversizedNonUtf8AndImplausibleFilesWhole() throws Exception {
 		long before = cases();
 		mvc.perform(upload(new byte[0]).with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("Choose a roster file")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Choose a roster file")));
 		byte[] big = new byte[5 * 1024 * 1024 + 1];
 		java.util.Arrays.fill(big, (byte) 'a');
 		mvc.perform(upload(big).with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("larger than 5120 KB")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("larger than 5120 KB")));
 		mvc.perform(upload(new byte[] { 'h', 'r', '_', 'i', 'd', '\n', (byte) 0xC3, (byte) 0x28 }).with(csrf())
-				.with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("not UTF-8")));
+			.with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("not UTF-8")));
 		mvc.perform(upload("hr_id\nHR-1001\n").with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("nothing was done")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("nothing was done")));
 		assertThat(cases()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesTheAuditorAndAPostWithoutCsrfToken() throws Exception {
 		long before = cases();
-		mvc.perform(upload("hr_id\nHR-1001\n").with(csrf()).with(user("auditor").roles("auditor"))).andExpect(status().isForbidden());
-		mvc.perform(get("/deprovisioning/roster").with(user("auditor").roles("auditor"))).andExpect(status().isForbidden());
-		mvc.perform(upload("hr_id\nHR-1001\n").with(user("compliance-lead").roles("compliance-lead"))).andExpect(status().isForbidden());
+		mvc.perform(upload("hr_id\nHR-1001\n").with(csrf()).with(user("auditor").roles("auditor")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/deprovisioning/roster").with(user("auditor").roles("auditor")))
+			.andExpect(status().isForbidden());
+		mvc.perform(upload("hr_id\nHR-1001\n").with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().isForbidden());
 		assertThat(cases()).isEqualTo(before);
 	}
+
 }

@@ -29,14 +29,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * SCIM 2.0 Users in the whole application on H2: GET a user, PATCH active=false opens one case (twice: still one),
- * schema errors are SCIM error documents, and a missing or wrong token is refused and audited.
+ * SCIM 2.0 Users in the whole application on H2: GET a user, PATCH active=false opens one
+ * case (twice: still one), schema errors are SCIM error documents, and a missing or wrong
+ * token is refused and audited.
  */
-@SpringBootTest(classes = TrunkguardApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:trunkguard-scim;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-		"trunkguard.demo.enabled=false",
-		"trunkguard.scim.token=" + ScimUsersIntegrationTest.TOKEN,
-		"camunda.bpm.job-execution.enabled=false" })
+@SpringBootTest(classes = TrunkguardApplication.class,
+		properties = { "spring.datasource.url=jdbc:h2:mem:trunkguard-scim;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"trunkguard.demo.enabled=false", "trunkguard.scim.token=" + ScimUsersIntegrationTest.TOKEN,
+				"camunda.bpm.job-execution.enabled=false" })
 @AutoConfigureMockMvc
 class ScimUsersIntegrationTest {
 
@@ -63,20 +63,21 @@ class ScimUsersIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		String hr = "HR-" + UUID.randomUUID().toString().substring(0, 8);
-		person = people.register(new PersonDetails(hr, "Sam Scim", hr.toLowerCase() + "@example.test", hr.toLowerCase(), null,
-				"NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
+		person = people.register(new PersonDetails(hr, "Sam Scim", hr.toLowerCase() + "@example.test", hr.toLowerCase(),
+				null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
 	}
 
 	ResultActions patchUser(String body) throws Exception {
 		return mvc.perform(patch("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer " + TOKEN)
-				.contentType("application/scim+json").content(body));
+			.contentType("application/scim+json")
+			.content(body));
 	}
 
 	void assertScimError(ResultActions result, int status, String scimType) throws Exception {
 		result.andExpect(status().is(status))
-				.andExpect(header().string("Content-Type", "application/scim+json"))
-				.andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
-				.andExpect(jsonPath("$.status").value(Integer.toString(status)));
+			.andExpect(header().string("Content-Type", "application/scim+json"))
+			.andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
+			.andExpect(jsonPath("$.status").value(Integer.toString(status)));
 		if (scimType != null) {
 			result.andExpect(jsonPath("$.scimType").value(scimType));
 		}
@@ -86,20 +87,21 @@ class ScimUsersIntegrationTest {
 	@Test
 	void getsAUserWithItsHrIdAsExternalId() throws Exception {
 		mvc.perform(get("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer " + TOKEN))
-				.andExpect(status().isOk())
-				.andExpect(header().string("Content-Type", "application/scim+json"))
-				.andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:schemas:core:2.0:User"))
-				.andExpect(jsonPath("$.id").value(person.getId().toString()))
-				.andExpect(jsonPath("$.externalId").value(person.getHrId()))
-				.andExpect(jsonPath("$.userName").value(person.getUsername()))
-				.andExpect(jsonPath("$.active").value(true))
-				.andExpect(jsonPath("$.meta.resourceType").value("User"));
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/scim+json"))
+			.andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:schemas:core:2.0:User"))
+			.andExpect(jsonPath("$.id").value(person.getId().toString()))
+			.andExpect(jsonPath("$.externalId").value(person.getHrId()))
+			.andExpect(jsonPath("$.userName").value(person.getUsername()))
+			.andExpect(jsonPath("$.active").value(true))
+			.andExpect(jsonPath("$.meta.resourceType").value("User"));
 	}
 
 	@Test
 	void deactivatingAUserOpensOneDeprovisioningCase() throws Exception {
 		patchUser(DEACTIVATE).andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
-		// Azure AD style: no path, the value an object, the boolean as a string; the same person: the same case
+		// Azure AD style: no path, the value an object, the boolean as a string; the same
+		// person: the same case
 		patchUser("""
 				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
 				 "Operations": [{"op": "Replace", "value": {"active": "False"}}]}
@@ -113,10 +115,11 @@ class ScimUsersIntegrationTest {
 
 	@Test
 	void answersSchemaErrorsWithScimErrors() throws Exception {
-		assertScimError(patchUser("{\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]}"), 400,
-				"invalidSyntax");
-		assertScimError(patchUser("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": ["),
+		assertScimError(patchUser("{\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]}"),
 				400, "invalidSyntax");
+		assertScimError(
+				patchUser("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": ["), 400,
+				"invalidSyntax");
 		assertScimError(patchUser("""
 				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
 				 "Operations": [{"op": "replace", "path": "displayName", "value": "X"}]}"""), 400, "invalidPath");
@@ -133,22 +136,30 @@ class ScimUsersIntegrationTest {
 
 	@Test
 	void answersAnUnknownUserWith404() throws Exception {
-		assertScimError(mvc.perform(get("/scim/v2/Users/" + UUID.randomUUID()).header("Authorization", "Bearer " + TOKEN)), 404, null);
-		assertScimError(mvc.perform(get("/scim/v2/Users/not-a-uuid").header("Authorization", "Bearer " + TOKEN)), 404, null);
+		assertScimError(
+				mvc.perform(get("/scim/v2/Users/" + UUID.randomUUID()).header("Authorization", "Bearer " + TOKEN)), 404,
+				null);
+		assertScimError(mvc.perform(get("/scim/v2/Users/not-a-uuid").header("Authorization", "Bearer " + TOKEN)), 404,
+				null);
 	}
 
 	@Test
 	void refusesAMissingOrWrongTokenAndAuditsIt() throws Exception {
-		long before = audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1)).getTotalElements();
+		long before = audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
+			.getTotalElements();
 
-		assertScimError(mvc.perform(patch("/scim/v2/Users/" + person.getId()).contentType("application/scim+json").content(DEACTIVATE)),
+		assertScimError(mvc.perform(
+				patch("/scim/v2/Users/" + person.getId()).contentType("application/scim+json").content(DEACTIVATE)),
 				401, null);
 		assertScimError(mvc.perform(patch("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer wrong")
-				.contentType("application/scim+json").content(DEACTIVATE)), 401, null);
+			.contentType("application/scim+json")
+			.content(DEACTIVATE)), 401, null);
 		mvc.perform(get("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer " + TOKEN + "x"))
-				.andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"));
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().exists("WWW-Authenticate"));
 
-		assertThat(audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1)).getTotalElements())
-				.isEqualTo(before + 3);
+		assertThat(audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
+			.getTotalElements()).isEqualTo(before + 3);
 	}
+
 }

@@ -25,13 +25,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The deprovisioning case API in the whole application (the same context as the HR input tests): who may read what. */
-@SpringBootTest(classes = TrunkguardApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:trunkguard-hr-webhook;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-		"trunkguard.demo.enabled=false",
-		"trunkguard.hr.webhook.secret=test-webhook-secret-0123456789",
-		"trunkguard.deprovisioning.roster-max-terminations-percent=50",
-		"camunda.bpm.job-execution.enabled=false" })
+/**
+ * The deprovisioning case API in the whole application (the same context as the HR input
+ * tests): who may read what.
+ */
+@SpringBootTest(classes = TrunkguardApplication.class,
+		properties = { "spring.datasource.url=jdbc:h2:mem:trunkguard-hr-webhook;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"trunkguard.demo.enabled=false", "trunkguard.hr.webhook.secret=test-webhook-secret-0123456789",
+				"trunkguard.deprovisioning.roster-max-terminations-percent=50",
+				"camunda.bpm.job-execution.enabled=false" })
 @AutoConfigureMockMvc
 class DeprovisioningCasesApiIntegrationTest {
 
@@ -47,22 +49,24 @@ class DeprovisioningCasesApiIntegrationTest {
 	@Test
 	void showsOpenCasesAndEveryReceiptToComplianceLeadsAndAuditorsOnly() throws Exception {
 		String hr = "API-" + UUID.randomUUID().toString().substring(0, 8);
-		Person person = people.register(new PersonDetails(hr, "Ada Api", hr.toLowerCase() + "@example.test", hr.toLowerCase(), null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
-		CaseReceipt receipt = deprovisioning.receiveTermination(new TerminationNotice("evt-" + hr, hr, Instant.now().minusSeconds(3600),
-				TerminationSource.MANUAL, "compliance-lead"));
+		Person person = people.register(new PersonDetails(hr, "Ada Api", hr.toLowerCase() + "@example.test",
+				hr.toLowerCase(), null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
+		CaseReceipt receipt = deprovisioning.receiveTermination(new TerminationNotice("evt-" + hr, hr,
+				Instant.now().minusSeconds(3600), TerminationSource.MANUAL, "compliance-lead"));
 
 		mvc.perform(get("/api/deprovisioning/cases").with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk()).andExpect(jsonPath("$[*].hrId", hasItem(hr)));
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].hrId", hasItem(hr)));
 		mvc.perform(get("/api/deprovisioning/cases/" + receipt.caseId()).with(user("auditor").roles("auditor")))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.personId").value(person.getId().toString()))
-				.andExpect(jsonPath("$.status").value("OPEN"))
-				.andExpect(jsonPath("$.receipts[0].eventId").value("evt-" + hr));
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.personId").value(person.getId().toString()))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.receipts[0].eventId").value("evt-" + hr));
 		mvc.perform(get("/api/deprovisioning/cases/" + receipt.caseId()).with(user("reviewer").roles("reviewer")))
-				.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/deprovisioning/cases/" + UUID.randomUUID()).with(user("admin").roles("admin")))
-				.andExpect(status().isNotFound());
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/deprovisioning/cases")).andExpect(status().isUnauthorized());
 	}
+
 }

@@ -38,8 +38,9 @@ import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
 
 /**
- * The lead's deprovisioning list runs the same number of SQL statements however many cases are open: 20 more open
- * cases (each with grants on two systems) add none. Counted with Hibernate's statistics, switched on for this test.
+ * The lead's deprovisioning list runs the same number of SQL statements however many
+ * cases are open: 20 more open cases (each with grants on two systems) add none. Counted
+ * with Hibernate's statistics, switched on for this test.
  */
 @EmbeddedDefaultTest
 class DeprovisioningListQueriesIntegrationTest {
@@ -72,7 +73,8 @@ class DeprovisioningListQueriesIntegrationTest {
 			List<DeprovisioningCaseId> opened = openCases(20, "load");
 			long after = settledStatementsOfTheList(statistics);
 
-			assertThat(after).as("statements for the list with 20 more open cases (before: %d)", before).isEqualTo(before);
+			assertThat(after).as("statements for the list with 20 more open cases (before: %d)", before)
+				.isEqualTo(before);
 			String page = list();
 			assertThat(opened).allSatisfy(id -> assertThat(page).contains("data-case=\"" + id + "\""));
 		}
@@ -83,26 +85,33 @@ class DeprovisioningListQueriesIntegrationTest {
 
 	private List<DeprovisioningCaseId> openCases(int count, String label) {
 		Person owner = people.findByHrId("HR-1002").orElseThrow();
-		AccessSystem manual = access.registerSystem(new SystemDetails("Carrier portal " + label + " " + run, SystemKind.CARRIER_PORTAL,
-				null, owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessSystem keycloak = access.registerSystem(new SystemDetails("Keycloak " + label + " " + run, SystemKind.IDENTITY_PROVIDER,
-				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessSystem manual = access
+			.registerSystem(new SystemDetails("Carrier portal " + label + " " + run, SystemKind.CARRIER_PORTAL, null,
+					owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessSystem keycloak = access
+			.registerSystem(new SystemDetails("Keycloak " + label + " " + run, SystemKind.IDENTITY_PROVIDER, null,
+					owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		List<DeprovisioningCaseId> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String hrId = "HR-Q-" + label + "-" + i + "-" + run;
-			Person leaver = people.register(new PersonDetails(hrId, "Quinn " + label + " " + i, hrId.toLowerCase() + "@example.test",
-					null, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 1, 3), null), "tester");
+			Person leaver = people
+				.register(new PersonDetails(hrId, "Quinn " + label + " " + i, hrId.toLowerCase() + "@example.test",
+						null, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 1, 3), null), "tester");
 			access.issueGrant(new NewGrant(leaver.getId(), manual.getId(), "portal-user", false), "tester");
 			access.issueGrant(new NewGrant(leaver.getId(), keycloak.getId(), "reviewer", false), "tester");
-			ids.add(deprovisioning.receiveTermination(new TerminationNotice("evt-q-" + label + "-" + i + "-" + run, hrId,
-					Instant.now().minus(i + 1, ChronoUnit.MINUTES), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId());
+			ids.add(deprovisioning
+				.receiveTermination(new TerminationNotice("evt-q-" + label + "-" + i + "-" + run, hrId,
+						Instant.now().minus(i + 1, ChronoUnit.MINUTES), TerminationSource.HR_WEBHOOK,
+						"client:hr-webhook"))
+				.caseId());
 		}
 		return ids;
 	}
 
 	/**
-	 * The statements of one request for the list. The statistics count the whole application, and opening a case
-	 * starts work on other threads (its process start): the figure is taken once two requests in a row agree.
+	 * The statements of one request for the list. The statistics count the whole
+	 * application, and opening a case starts work on other threads (its process start):
+	 * the figure is taken once two requests in a row agree.
 	 */
 	private long settledStatementsOfTheList(Statistics statistics) throws Exception {
 		long previous = -1;
@@ -121,6 +130,10 @@ class DeprovisioningListQueriesIntegrationTest {
 
 	private String list() throws Exception {
 		return mvc.perform(get("/deprovisioning").with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
+
 }

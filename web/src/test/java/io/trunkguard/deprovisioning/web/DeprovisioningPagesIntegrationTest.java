@@ -64,10 +64,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The embedded default end to end (no Keycloak configured, local accounts, demo data; the test runs the engine's jobs
- * itself): a leaver with a local sign-in loses it, their grants on a Keycloak-connector system and on a manual system
- * go to the system owner ("reviewer" in the demo data), who confirms each on the task pages; the compliance lead sees
- * the SLA clock, the case with every step, and stores the log as evidence; the auditor reads and downloads only.
+ * The embedded default end to end (no Keycloak configured, local accounts, demo data; the
+ * test runs the engine's jobs itself): a leaver with a local sign-in loses it, their
+ * grants on a Keycloak-connector system and on a manual system go to the system owner
+ * ("reviewer" in the demo data), who confirms each on the task pages; the compliance lead
+ * sees the SLA clock, the case with every step, and stores the log as evidence; the
+ * auditor reads and downloads only.
  */
 @EmbeddedDefaultTest
 class DeprovisioningPagesIntegrationTest {
@@ -104,7 +106,10 @@ class DeprovisioningPagesIntegrationTest {
 
 	String run = UUID.randomUUID().toString().substring(0, 8);
 
-	/** The shared context's other tests expect the four local accounts of the embedded default only. */
+	/**
+	 * The shared context's other tests expect the four local accounts of the embedded
+	 * default only.
+	 */
 	@AfterEach
 	void removeTheLeaversLocalAccount() {
 		jdbc.update("delete from local_account where username = ?", "leaver-" + run);
@@ -112,122 +117,170 @@ class DeprovisioningPagesIntegrationTest {
 
 	@Test
 	void runsACaseWithoutIdentityProviderFromTheHrEventToEveryAccessRemovedOnThePages() throws Exception {
-		Person owner = people.findByHrId("HR-1002").orElseThrow(); // "reviewer" in the demo data
+		Person owner = people.findByHrId("HR-1002").orElseThrow(); // "reviewer" in the
+																	// demo data
 		String username = "leaver-" + run;
-		jdbc.update("insert into local_account (username, role, password_hash, created_at, password_changed_at) "
-				+ "values (?, 'reviewer', ?, current_timestamp, current_timestamp)", username, encoder.encode("leaver-pw-1"));
+		jdbc.update(
+				"insert into local_account (username, role, password_hash, created_at, password_changed_at) "
+						+ "values (?, 'reviewer', ?, current_timestamp, current_timestamp)",
+				username, encoder.encode("leaver-pw-1"));
 		mvc.perform(formLogin("/login").user(username).password("leaver-pw-1")).andExpect(authenticated());
-		Person leaver = people.register(new PersonDetails("HR-L-" + run, "Lea Leaver", username + "@example.test", username, null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2022, 1, 3), null), "tester");
-		AccessSystem keycloak = access.registerSystem(new SystemDetails("Keycloak " + run, SystemKind.IDENTITY_PROVIDER, null, owner.getId(),
-				true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessSystem sbc = access.registerSystem(new SystemDetails("SBC " + run, SystemKind.SBC, null, owner.getId(), true,
-				ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessGrant role = access.issueGrant(new NewGrant(leaver.getId(), keycloak.getId(), "reviewer", false), "tester");
+		Person leaver = people.register(new PersonDetails("HR-L-" + run, "Lea Leaver", username + "@example.test",
+				username, null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 1, 3), null), "tester");
+		AccessSystem keycloak = access.registerSystem(new SystemDetails("Keycloak " + run, SystemKind.IDENTITY_PROVIDER,
+				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessSystem sbc = access.registerSystem(new SystemDetails("SBC " + run, SystemKind.SBC, null, owner.getId(),
+				true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessGrant role = access.issueGrant(new NewGrant(leaver.getId(), keycloak.getId(), "reviewer", false),
+				"tester");
 		AccessGrant admin = access.issueGrant(new NewGrant(leaver.getId(), sbc.getId(), "sbc-admin", true), "tester");
 
-		DeprovisioningCaseId id = deprovisioning.receiveTermination(new TerminationNotice("evt-" + run, leaver.getHrId(),
-				Instant.now().minus(2, ChronoUnit.HOURS), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId();
+		DeprovisioningCaseId id = deprovisioning
+			.receiveTermination(new TerminationNotice("evt-" + run, leaver.getHrId(),
+					Instant.now().minus(2, ChronoUnit.HOURS), TerminationSource.HR_WEBHOOK, "client:hr-webhook"))
+			.caseId();
 		runJobsOf(id);
 
 		// the local sign-in is gone, and no incident: both grants wait for the owner
 		mvc.perform(formLogin("/login").user(username).password("leaver-pw-1")).andExpect(unauthenticated());
 		assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(id)).count()).isZero();
-		List<DeprovisioningTask> ownersTasks = tasks.tasksOf("reviewer", Set.of("reviewer")).stream()
-				.filter(t -> t.caseId().equals(id)).toList();
-		assertThat(ownersTasks).hasSize(2).allSatisfy(t -> assertThat(t.kind()).isEqualTo(DeprovisioningTask.Kind.REMOVE_MANUALLY));
+		List<DeprovisioningTask> ownersTasks = tasks.tasksOf("reviewer", Set.of("reviewer"))
+			.stream()
+			.filter(t -> t.caseId().equals(id))
+			.toList();
+		assertThat(ownersTasks).hasSize(2)
+			.allSatisfy(t -> assertThat(t.kind()).isEqualTo(DeprovisioningTask.Kind.REMOVE_MANUALLY));
 
-		// the lead's list: the open case with its SLA clock, and the notice that no identity provider is configured
+		// the lead's list: the open case with its SLA clock, and the notice that no
+		// identity provider is configured
 		mvc.perform(get("/deprovisioning").with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString(leaver.getHrId())))
-				.andExpect(content().string(containsString("id=\"no-identity-provider\"")))
-				.andExpect(content().string(containsString("21 h 5")))
-				.andExpect(content().string(containsString("<svg")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(leaver.getHrId())))
+			.andExpect(content().string(containsString("id=\"no-identity-provider\"")))
+			.andExpect(content().string(containsString("21 h 5")))
+			.andExpect(content().string(containsString("<svg")));
 
-		// the owner's task list and form; someone else gets 403, an empty note a clear error
+		// the owner's task list and form; someone else gets 403, an empty note a clear
+		// error
 		mvc.perform(get("/deprovisioning/tasks").with(user("reviewer").roles("reviewer")))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("Remove the access on Keycloak " + run)));
-		DeprovisioningTask onKeycloak = ownersTasks.stream().filter(t -> t.grantId().equals(role.getId())).findFirst().orElseThrow();
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Remove the access on Keycloak " + run)));
+		DeprovisioningTask onKeycloak = ownersTasks.stream()
+			.filter(t -> t.grantId().equals(role.getId()))
+			.findFirst()
+			.orElseThrow();
 		mvc.perform(get("/deprovisioning/tasks/" + onKeycloak.id()).with(user("reviewer").roles("reviewer")))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"task-form\"")));
-		mvc.perform(get("/deprovisioning/tasks/" + onKeycloak.id()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isForbidden());
-		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done").with(csrf())
-				.with(user("someone-else").roles("reviewer"))).andExpect(status().isForbidden());
-		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "   ").with(csrf()).with(user("reviewer").roles("reviewer")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"note-error\"")));
-		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "x".repeat(1001)).with(csrf())
-				.with(user("reviewer").roles("reviewer"))).andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("at most 1000 characters")));
-		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done").with(user("reviewer").roles("reviewer")))
-				.andExpect(status().isForbidden()); // no CSRF token
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"task-form\"")));
+		mvc.perform(
+				get("/deprovisioning/tasks/" + onKeycloak.id()).with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done")
+			.with(csrf())
+			.with(user("someone-else").roles("reviewer"))).andExpect(status().isForbidden());
+		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "   ")
+			.with(csrf())
+			.with(user("reviewer").roles("reviewer")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"note-error\"")));
+		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "x".repeat(1001))
+			.with(csrf())
+			.with(user("reviewer").roles("reviewer")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("at most 1000 characters")));
+		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done")
+			.with(user("reviewer").roles("reviewer"))).andExpect(status().isForbidden()); // no
+																							// CSRF
+																							// token
 		assertThat(access.getGrant(role.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 
 		for (DeprovisioningTask task : ownersTasks) {
-			mvc.perform(post("/deprovisioning/tasks/" + task.id()).param("note", "removed by hand, ticket OPS-" + run).with(csrf())
-					.with(user("reviewer").roles("reviewer"))).andExpect(status().is3xxRedirection());
+			mvc.perform(post("/deprovisioning/tasks/" + task.id()).param("note", "removed by hand, ticket OPS-" + run)
+				.with(csrf())
+				.with(user("reviewer").roles("reviewer"))).andExpect(status().is3xxRedirection());
 		}
 		runJobsOf(id);
 
 		DeprovisioningCase done = deprovisioning.get(id);
 		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.GRANT_REVOKED,
-				StepKind.GRANT_REVOKED, StepKind.VERIFIED);
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.GRANT_REVOKED, StepKind.GRANT_REVOKED,
+					StepKind.VERIFIED);
 		assertThat(done.getSteps().get(0).getDoneBy()).isEqualTo(DeprovisioningCase.LOCAL_SIGN_IN_ACTOR);
 		assertThat(access.getGrant(admin.getId()).getRevokedBy()).isEqualTo("reviewer");
 
-		// the case page: every step, who removed what, the note, the SLA and the total time
+		// the case page: every step, who removed what, the note, the SLA and the total
+		// time
 		mvc.perform(get("/deprovisioning/" + id).with(user("auditor").roles("auditor")))
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("local Trunkguard sign-in " + username + " disabled")))
-				.andExpect(content().string(containsString("removed by hand, ticket OPS-" + run)))
-				.andExpect(content().string(containsString("id=\"case-time\">2 h")))
-				.andExpect(content().string(containsString("id=\"case-sla\">met")))
-				.andExpect(content().string(containsString("id=\"no-identity-provider\"")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("local Trunkguard sign-in " + username + " disabled")))
+			.andExpect(content().string(containsString("removed by hand, ticket OPS-" + run)))
+			.andExpect(content().string(containsString("id=\"case-time\">2 h")))
+			.andExpect(content().string(containsString("id=\"case-sla\">met")))
+			.andExpect(content().string(containsString("id=\"no-identity-provider\"")));
 
-		// the log: generated for the auditor, stored as evidence by the lead, never by the auditor
-		MockHttpServletResponse xlsx = mvc.perform(get("/deprovisioning/log.xlsx").with(user("auditor").roles("auditor")))
-				.andExpect(status().isOk()).andReturn().getResponse();
+		// the log: generated for the auditor, stored as evidence by the lead, never by
+		// the auditor
+		MockHttpServletResponse xlsx = mvc
+			.perform(get("/deprovisioning/log.xlsx").with(user("auditor").roles("auditor")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
 			List<String> caseRows = column(workbook.getSheet("Cases"), 1);
 			assertThat(caseRows).contains(leaver.getHrId());
-			assertThat(column(workbook.getSheet("Access removed"), 1).stream().filter(leaver.getHrId()::equals)).hasSize(4);
+			assertThat(column(workbook.getSheet("Access removed"), 1).stream().filter(leaver.getHrId()::equals))
+				.hasSize(4);
 		}
-		mvc.perform(post("/deprovisioning/evidence").with(csrf()).with(user("auditor").roles("auditor"))).andExpect(status().isForbidden());
+		mvc.perform(post("/deprovisioning/evidence").with(csrf()).with(user("auditor").roles("auditor")))
+			.andExpect(status().isForbidden());
 		int before = archive.recent().size();
-		mvc.perform(post("/deprovisioning/evidence").with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().is3xxRedirection());
+		mvc.perform(
+				post("/deprovisioning/evidence").with(csrf()).with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().is3xxRedirection());
 		List<DeprovisioningLogFile> stored = archive.recent();
 		assertThat(stored).hasSize(before + 2);
-		DeprovisioningLogFile pdf = stored.stream().filter(f -> f.getFormat() == DeprovisioningLogFile.Format.PDF).findFirst().orElseThrow();
+		DeprovisioningLogFile pdf = stored.stream()
+			.filter(f -> f.getFormat() == DeprovisioningLogFile.Format.PDF)
+			.findFirst()
+			.orElseThrow();
 		assertThat(pdf.getCriterion()).isEqualTo("CC6.1");
 		assertThat(pdf.getEvidenceDate()).isBeforeOrEqualTo(Instant.now());
 		mvc.perform(get("/deprovisioning/evidence/" + pdf.getId()).with(user("auditor").roles("auditor")))
-				.andExpect(status().isOk()).andExpect(header().string("X-Content-SHA256", pdf.getSha256()))
-				.andExpect(header().string("Content-Type", "application/pdf"));
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Content-SHA256", pdf.getSha256()))
+			.andExpect(header().string("Content-Type", "application/pdf"));
 	}
 
 	@Test
 	void refusesABadPeriodWithAClearMessage() throws Exception {
-		mvc.perform(get("/deprovisioning/log.pdf").param("from", "2026-13-01").param("to", "2026-12-31")
-				.with(user("auditor").roles("auditor")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a day (yyyy-mm-dd)")));
-		mvc.perform(get("/deprovisioning/log.xlsx").param("from", "2026-12-31").param("to", "2026-01-01")
-				.with(user("auditor").roles("auditor")))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("before it starts")));
-		mvc.perform(get("/deprovisioning").param("from", "yesterday").with(user("compliance-lead").roles("compliance-lead")))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("is not a day")));
+		mvc.perform(get("/deprovisioning/log.pdf").param("from", "2026-13-01")
+			.param("to", "2026-12-31")
+			.with(user("auditor").roles("auditor")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("is not a day (yyyy-mm-dd)")));
+		mvc.perform(get("/deprovisioning/log.xlsx").param("from", "2026-12-31")
+			.param("to", "2026-01-01")
+			.with(user("auditor").roles("auditor")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("before it starts")));
+		mvc.perform(get("/deprovisioning").param("from", "yesterday")
+			.with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is not a day")));
 	}
 
 	@Test
 	void anUnknownTaskIsNotFoundAndTheTaskListIsForEveryoneButTheAuditorsWrites() throws Exception {
-		mvc.perform(get("/deprovisioning/tasks/no-such-task").with(user("reviewer").roles("reviewer"))).andExpect(status().isNotFound());
-		mvc.perform(post("/deprovisioning/tasks/no-such-task").param("note", "x").with(csrf()).with(user("auditor").roles("auditor")))
-				.andExpect(status().isForbidden());
+		mvc.perform(get("/deprovisioning/tasks/no-such-task").with(user("reviewer").roles("reviewer")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/deprovisioning/tasks/no-such-task").param("note", "x")
+			.with(csrf())
+			.with(user("auditor").roles("auditor"))).andExpect(status().isForbidden());
 		mvc.perform(get("/deprovisioning").with(user("reviewer").roles("reviewer"))).andExpect(status().isForbidden());
-		mvc.perform(get("/deprovisioning/tasks").with(user("auditor").roles("auditor"))).andExpect(status().isOk())
-				.andExpect(content().string(not(containsString("data-kind=\"REMOVE_MANUALLY\""))));
+		mvc.perform(get("/deprovisioning/tasks").with(user("auditor").roles("auditor")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("data-kind=\"REMOVE_MANUALLY\""))));
 	}
 
 	static List<String> column(Sheet sheet, int column) {
@@ -244,17 +297,25 @@ class DeprovisioningPagesIntegrationTest {
 		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).singleResult().getId();
 	}
 
-	/** The engine's job executor is off in this context: run the case's due jobs as it would. */
+	/**
+	 * The engine's job executor is off in this context: run the case's due jobs as it
+	 * would.
+	 */
 	void runJobsOf(DeprovisioningCaseId id) throws InterruptedException {
 		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count() == 0 && System.nanoTime() < deadline) {
+		while (runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count() == 0
+				&& System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
-		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count()).as("the process of " + id).isOne();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).count())
+			.as("the process of " + id)
+			.isOne();
 		String instance = instanceOf(id);
 		List<Job> jobs;
-		while (!(jobs = management.createJobQuery().processInstanceId(instance).messages().executable().list()).isEmpty()) {
+		while (!(jobs = management.createJobQuery().processInstanceId(instance).messages().executable().list())
+			.isEmpty()) {
 			jobs.forEach(job -> management.executeJob(job.getId()));
 		}
 	}
+
 }

@@ -21,13 +21,15 @@ import io.trunkguard.EmbeddedDefaultTest;
 import io.trunkguard.deprovisioning.LocalSignInPort;
 
 /**
- * A leaver's browser session (local login, the embedded default) ends on its very next request once the case has
- * disabled the local account, instead of staying valid until it times out.
+ * A leaver's browser session (local login, the embedded default) ends on its very next
+ * request once the case has disabled the local account, instead of staying valid until it
+ * times out.
  */
 @EmbeddedDefaultTest
 class LeaverSessionIntegrationTest {
 
 	private static final String LEAVER = "leaver-session-test";
+
 	private static final String PASSWORD = "leaver-session-pw-7";
 
 	@Autowired
@@ -44,8 +46,10 @@ class LeaverSessionIntegrationTest {
 
 	@BeforeEach
 	void createAccount() {
-		jdbc.update("insert into local_account (username, role, password_hash, created_at, password_changed_at) "
-				+ "values (?, 'reviewer', ?, current_timestamp, current_timestamp)", LEAVER, encoder.encode(PASSWORD));
+		jdbc.update(
+				"insert into local_account (username, role, password_hash, created_at, password_changed_at) "
+						+ "values (?, 'reviewer', ?, current_timestamp, current_timestamp)",
+				LEAVER, encoder.encode(PASSWORD));
 	}
 
 	@AfterEach
@@ -56,7 +60,10 @@ class LeaverSessionIntegrationTest {
 	@Test
 	void endsTheOpenSessionOfALocalAccountOnItsNextRequestAfterTheCaseDisabledIt() throws Exception {
 		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(LEAVER).password(PASSWORD))
-				.andExpect(authenticated().withUsername(LEAVER)).andReturn().getRequest().getSession(false);
+			.andExpect(authenticated().withUsername(LEAVER))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 		mvc.perform(get("/deprovisioning/tasks").session(session)).andExpect(status().isOk());
 		mvc.perform(get("/api/me").session(session)).andExpect(status().is2xxSuccessful());
 
@@ -64,7 +71,9 @@ class LeaverSessionIntegrationTest {
 		assertThat(localSignIns.disable(LEAVER, "left the company")).isTrue();
 
 		mvc.perform(get("/deprovisioning/tasks").session(session))
-				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login")).andExpect(unauthenticated());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("**/login"))
+			.andExpect(unauthenticated());
 		assertThat(session.isInvalid()).isTrue();
 		assertThat(sessionsEnded()).isEqualTo(endedBefore + 1);
 		// and logging in again is refused
@@ -74,7 +83,10 @@ class LeaverSessionIntegrationTest {
 	@Test
 	void endsAnApiCallOfTheDisabledAccountWithA401() throws Exception {
 		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(LEAVER).password(PASSWORD))
-				.andExpect(authenticated()).andReturn().getRequest().getSession(false);
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 
 		localSignIns.disable(LEAVER, "left the company");
 
@@ -84,15 +96,22 @@ class LeaverSessionIntegrationTest {
 	@Test
 	void keepsTheSessionOfAnAccountThatIsStillEnabled() throws Exception {
 		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(LEAVER).password(PASSWORD))
-				.andExpect(authenticated()).andReturn().getRequest().getSession(false);
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 
 		assertThat(localSignIns.disable("nobody-with-that-name", "left")).isFalse();
 
-		mvc.perform(get("/deprovisioning/tasks").session(session)).andExpect(status().isOk()).andExpect(authenticated());
+		mvc.perform(get("/deprovisioning/tasks").session(session))
+			.andExpect(status().isOk())
+			.andExpect(authenticated());
 	}
 
 	private int sessionsEnded() {
-		return jdbc.queryForObject("select count(*) from audit_entry where action = 'LOCAL_ACCOUNT_SESSION_ENDED' and subject_id = ?",
+		return jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'LOCAL_ACCOUNT_SESSION_ENDED' and subject_id = ?",
 				Integer.class, LEAVER);
 	}
+
 }

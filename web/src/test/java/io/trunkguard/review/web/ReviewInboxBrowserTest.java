@@ -29,91 +29,93 @@ import io.trunkguard.testsupport.Browser;
 import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
 
 /**
- * A reviewer works their inbox in a real headless Chromium: logs in, opens the campaign, selects every item,
- * keeps them in one bulk decision with a justification, and submits.
+ * A reviewer works their inbox in a real headless Chromium: logs in, opens the campaign,
+ * selects every item, keeps them in one bulk decision with a justification, and submits.
  */
-@SpringBootTest(classes = TrunkguardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:review-inbox-browser;DB_CLOSE_DELAY=-1",
-        "trunkguard.demo.enabled=true",
-        "camunda.bpm.job-execution.enabled=false",
-        "TRUNKGUARD_PASSWORD_REVIEWER=" + ReviewInboxBrowserTest.PASSWORD })
+@SpringBootTest(classes = TrunkguardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:review-inbox-browser;DB_CLOSE_DELAY=-1",
+				"trunkguard.demo.enabled=true", "camunda.bpm.job-execution.enabled=false",
+				"TRUNKGUARD_PASSWORD_REVIEWER=" + ReviewInboxBrowserTest.PASSWORD })
 @ExtendWith(BrowserEvidenceOnFailure.class)
 class ReviewInboxBrowserTest {
 
-    static final String PASSWORD = "inbox-browser-test-pw";
+	static final String PASSWORD = "inbox-browser-test-pw";
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    CampaignLauncher launcher;
+	@Autowired
+	CampaignLauncher launcher;
 
-    @Autowired
-    ReviewItems items;
+	@Autowired
+	ReviewItems items;
 
-    @Test
-    void reviewerBulkDecidesInTheInboxAndSubmits() {
-        CampaignId campaign = launcher.launch("Browser review", Instant.now().plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER,
-                "compliance-lead");
-        List<ReviewItem> mine = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign, "reviewer");
-        assertThat(mine).isNotEmpty();
+	@Test
+	void reviewerBulkDecidesInTheInboxAndSubmits() {
+		CampaignId campaign = launcher.launch("Browser review", Instant.now().plus(Duration.ofDays(14)),
+				UnansweredRule.CARRY_OVER, "compliance-lead");
+		List<ReviewItem> mine = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign, "reviewer");
+		assertThat(mine).isNotEmpty();
 
-        WebDriver browser = logIn("reviewer", PASSWORD);
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
-        browser.get(app("/reviews"));
-        clickAndWaitForNextPage(browser, By.cssSelector("tr[data-campaign='" + campaign + "'] a"));
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("items-table")));
-        assertThat(browser.findElements(By.cssSelector("tr[data-item]"))).hasSize(mine.size());
+		WebDriver browser = logIn("reviewer", PASSWORD);
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+		browser.get(app("/reviews"));
+		clickAndWaitForNextPage(browser, By.cssSelector("tr[data-campaign='" + campaign + "'] a"));
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("items-table")));
+		assertThat(browser.findElements(By.cssSelector("tr[data-item]"))).hasSize(mine.size());
 
-        for (WebElement box : browser.findElements(By.name("item"))) {
-            box.click();
-        }
-        browser.findElement(By.id("decision-KEEP")).click();
-        browser.findElement(By.id("justification")).sendKeys("Still on the NOC rota; access confirmed with the team lead.");
-        clickAndWaitForNextPage(browser, By.id("decide"));
+		for (WebElement box : browser.findElements(By.name("item"))) {
+			box.click();
+		}
+		browser.findElement(By.id("decision-KEEP")).click();
+		browser.findElement(By.id("justification"))
+			.sendKeys("Still on the NOC rota; access confirmed with the team lead.");
+		clickAndWaitForNextPage(browser, By.id("decide"));
 
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
-        assertThat(browser.findElement(By.id("message")).getText()).contains(mine.size() + " item(s) decided");
-        assertThat(browser.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo("100");
-        Browser.get().screenshot(Paths.get("target", "screenshots", "review-inbox.png"));
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+		assertThat(browser.findElement(By.id("message")).getText()).contains(mine.size() + " item(s) decided");
+		assertThat(browser.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo("100");
+		Browser.get().screenshot(Paths.get("target", "screenshots", "review-inbox.png"));
 
-        clickAndWaitForNextPage(browser, By.id("submit-review"));
+		clickAndWaitForNextPage(browser, By.id("submit-review"));
 
-        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Submitted"));
-        assertThat(browser.findElements(By.id("submit-review"))).isEmpty();
-        assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))
-                .allSatisfy(item -> {
-                    assertThat(item.isSubmitted()).isTrue();
-                    assertThat(item.getDecision()).isEqualTo(Decision.KEEP);
-                    assertThat(item.getDecidedBy()).isEqualTo("reviewer");
-                });
-    }
+		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Submitted"));
+		assertThat(browser.findElements(By.id("submit-review"))).isEmpty();
+		assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))
+			.allSatisfy(item -> {
+				assertThat(item.isSubmitted()).isTrue();
+				assertThat(item.getDecision()).isEqualTo(Decision.KEEP);
+				assertThat(item.getDecidedBy()).isEqualTo("reviewer");
+			});
+	}
 
-    private WebDriver logIn(String username, String password) {
-        WebDriver browser = Browser.get().freshSession();
-        browser.get(app("/login"));
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        clickAndWaitForNextPage(browser, By.id("login-submit"));
-        return browser;
-    }
+	private WebDriver logIn(String username, String password) {
+		WebDriver browser = Browser.get().freshSession();
+		browser.get(app("/login"));
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		clickAndWaitForNextPage(browser, By.id("login-submit"));
+		return browser;
+	}
 
-    /**
-     * Clicks what submits or navigates and waits until the old document is gone: an element the next page shares
-     * with the old one (the message, the progress bar) could otherwise be read from the old page while it unloads.
-     */
-    private static void clickAndWaitForNextPage(WebDriver browser, By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        waitFor(browser).until(ExpectedConditions.stalenessOf(page));
-    }
+	/**
+	 * Clicks what submits or navigates and waits until the old document is gone: an
+	 * element the next page shares with the old one (the message, the progress bar) could
+	 * otherwise be read from the old page while it unloads.
+	 */
+	private static void clickAndWaitForNextPage(WebDriver browser, By target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		waitFor(browser).until(ExpectedConditions.stalenessOf(page));
+	}
 
-    private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
+	private static WebDriverWait waitFor(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(30));
+	}
 
-    private String app(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+	private String app(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
 }

@@ -45,80 +45,91 @@ import io.trunkguard.testsupport.Browser;
 import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
 
 /**
- * A compliance lead confirms a manual removal in a real headless Chromium: logs in, opens the removals to confirm,
- * types the note, attaches a screenshot file and confirms; the item is remediated with the file kept as proof.
+ * A compliance lead confirms a manual removal in a real headless Chromium: logs in, opens
+ * the removals to confirm, types the note, attaches a screenshot file and confirms; the
+ * item is remediated with the file kept as proof.
  */
 @EmbeddedDefaultTest
 @ExtendWith(BrowserEvidenceOnFailure.class)
 class ReviewRemediationBrowserTest {
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    CampaignService campaigns;
+	@Autowired
+	CampaignService campaigns;
 
-    @Autowired
-    AccessService access;
+	@Autowired
+	AccessService access;
 
-    @Autowired
-    PersonService people;
+	@Autowired
+	PersonService people;
 
-    @Test
-    void leadConfirmsAManualRemovalWithAProofFile() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Person owner = people.register(new PersonDetails("HR-BOWN-" + run, "Bea Owner " + run, "bown-" + run + "@example.test",
-                "bown-" + run, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2019, 1, 1), null), "tester");
-        Person holder = people.register(new PersonDetails("HR-BHOL-" + run, "Ben Holder " + run, "bhol-" + run + "@example.test",
-                "bhol-" + run, owner.getId(), "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2021, 1, 1), null), "tester");
-        AccessSystem sbc = access.registerSystem(new SystemDetails("Browser SBC " + run, SystemKind.SBC, null, owner.getId(), true,
-                ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
-        AccessGrant grant = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false), "tester");
-        ReviewCampaign campaign = campaigns.start("Browser remediation " + run, Instant.now().plus(Duration.ofDays(14)),
-                UnansweredRule.CARRY_OVER, "compliance-lead");
-        ReviewItem item = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10)).getContent().get(0);
-        campaigns.decide(List.of(item.getId()), Decision.REVOKE, null, "Ben left the NOC.", owner.getUsername());
-        campaigns.submit(campaign.getId(), owner.getUsername());
-        Path screenshot = Files.createTempFile("sbc-console", ".png");
-        Files.write(screenshot, PNG);
+	@Test
+	void leadConfirmsAManualRemovalWithAProofFile() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Person owner = people
+			.register(
+					new PersonDetails("HR-BOWN-" + run, "Bea Owner " + run, "bown-" + run + "@example.test",
+							"bown-" + run, null, "IT", EmploymentType.EMPLOYEE, LocalDate.of(2019, 1, 1), null),
+					"tester");
+		Person holder = people.register(
+				new PersonDetails("HR-BHOL-" + run, "Ben Holder " + run, "bhol-" + run + "@example.test", "bhol-" + run,
+						owner.getId(), "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2021, 1, 1), null),
+				"tester");
+		AccessSystem sbc = access.registerSystem(new SystemDetails("Browser SBC " + run, SystemKind.SBC, null,
+				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessGrant grant = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false),
+				"tester");
+		ReviewCampaign campaign = campaigns.start("Browser remediation " + run, Instant.now().plus(Duration.ofDays(14)),
+				UnansweredRule.CARRY_OVER, "compliance-lead");
+		ReviewItem item = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
+			.getContent()
+			.get(0);
+		campaigns.decide(List.of(item.getId()), Decision.REVOKE, null, "Ben left the NOC.", owner.getUsername());
+		campaigns.submit(campaign.getId(), owner.getUsername());
+		Path screenshot = Files.createTempFile("sbc-console", ".png");
+		Files.write(screenshot, PNG);
 
-        WebDriver browser = Browser.get().freshSession();
-        browser.get(app("/login"));
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys("compliance-lead");
-        browser.findElement(By.id("password")).sendKeys(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
-        browser.get(app("/reviews"));
-        browser.findElement(By.id("remediations")).click();
-        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("remediation-" + item.getId())));
+		WebDriver browser = Browser.get().freshSession();
+		browser.get(app("/login"));
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		browser.findElement(By.id("username")).sendKeys("compliance-lead");
+		browser.findElement(By.id("password")).sendKeys(EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+		browser.get(app("/reviews"));
+		browser.findElement(By.id("remediations")).click();
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("remediation-" + item.getId())));
 
-        browser.findElement(By.id("note-" + item.getId())).sendKeys("Removed sbc-operator in the SBC web UI, ticket OPS-21");
-        browser.findElement(By.id("attachment-" + item.getId())).sendKeys(screenshot.toAbsolutePath().toString());
-        Browser.get().screenshot(Paths.get("target", "screenshots", "review-remediations.png"));
-        browser.findElement(By.id("confirm-" + item.getId())).click();
+		browser.findElement(By.id("note-" + item.getId()))
+			.sendKeys("Removed sbc-operator in the SBC web UI, ticket OPS-21");
+		browser.findElement(By.id("attachment-" + item.getId())).sendKeys(screenshot.toAbsolutePath().toString());
+		Browser.get().screenshot(Paths.get("target", "screenshots", "review-remediations.png"));
+		browser.findElement(By.id("confirm-" + item.getId())).click();
 
-        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "confirmed"));
-        assertThat(browser.findElements(By.id("remediation-" + item.getId()))).isEmpty();
-        ReviewItem done = campaigns.item(item.getId());
-        assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
-        assertThat(done.getRemediatedBy()).isEqualTo("compliance-lead");
-        assertThat(done.getRemediationNote()).contains("OPS-21");
-        assertThat(campaigns.proofsOf(item.getId())).singleElement().satisfies(proof -> {
-            assertThat(proof.getFileName()).startsWith("sbc-console").endsWith(".png");
-            assertThat(proof.getContentType()).isEqualTo("image/png");
-            assertThat(proof.getContent()).isEqualTo(PNG);
-        });
-        assertThat(access.getGrant(grant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
-    }
+		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "confirmed"));
+		assertThat(browser.findElements(By.id("remediation-" + item.getId()))).isEmpty();
+		ReviewItem done = campaigns.item(item.getId());
+		assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(done.getRemediatedBy()).isEqualTo("compliance-lead");
+		assertThat(done.getRemediationNote()).contains("OPS-21");
+		assertThat(campaigns.proofsOf(item.getId())).singleElement().satisfies(proof -> {
+			assertThat(proof.getFileName()).startsWith("sbc-console").endsWith(".png");
+			assertThat(proof.getContentType()).isEqualTo("image/png");
+			assertThat(proof.getContent()).isEqualTo(PNG);
+		});
+		assertThat(access.getGrant(grant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
+	}
 
-    private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
+	private static WebDriverWait waitFor(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(30));
+	}
 
-    private String app(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+	private String app(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
 }

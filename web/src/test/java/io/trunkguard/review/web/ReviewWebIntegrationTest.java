@@ -51,234 +51,295 @@ import io.trunkguard.review.CampaignReportArchive;
 import io.trunkguard.review.UnansweredRule;
 
 /**
- * The review pages and API in the whole application (security, domain, process engine) on H2 with the demo data:
- * who sees and decides what, bulk decisions and submission through the inbox, starting a campaign.
+ * The review pages and API in the whole application (security, domain, process engine) on
+ * H2 with the demo data: who sees and decides what, bulk decisions and submission through
+ * the inbox, starting a campaign.
  */
-@SpringBootTest(classes = TrunkguardApplication.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:trunkguard-review-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "trunkguard.demo.enabled=true",
-        "camunda.bpm.job-execution.enabled=false" })
+@SpringBootTest(classes = TrunkguardApplication.class,
+		properties = { "spring.datasource.url=jdbc:h2:mem:trunkguard-review-web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"trunkguard.demo.enabled=true", "camunda.bpm.job-execution.enabled=false" })
 @AutoConfigureMockMvc
 class ReviewWebIntegrationTest {
 
-    static final RequestPostProcessor REVIEWER = user("reviewer").roles("reviewer");
-    static final RequestPostProcessor LEAD = user("compliance-lead").roles("compliance-lead");
-    static final RequestPostProcessor AUDITOR = user("auditor").roles("auditor");
+	static final RequestPostProcessor REVIEWER = user("reviewer").roles("reviewer");
+	static final RequestPostProcessor LEAD = user("compliance-lead").roles("compliance-lead");
+	static final RequestPostProcessor AUDITOR = user("auditor").roles("auditor");
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    CampaignLauncher launcher;
+	@Autowired
+	CampaignLauncher launcher;
 
-    @Autowired
-    CampaignService campaigns;
+	@Autowired
+	CampaignService campaigns;
 
-    @Autowired
-    ReviewItems items;
+	@Autowired
+	ReviewItems items;
 
-    @Autowired
-    AccessService access;
+	@Autowired
+	AccessService access;
 
-    @Autowired
-    PersonService people;
+	@Autowired
+	PersonService people;
 
-    @Autowired
-    AuditEntries audit;
+	@Autowired
+	AuditEntries audit;
 
-    @Autowired
-    TaskService tasks;
+	@Autowired
+	TaskService tasks;
 
-    @Autowired
-    CampaignReportArchive archive;
+	@Autowired
+	CampaignReportArchive archive;
 
-    CampaignId campaign;
-    ReviewItem ownItem;
+	CampaignId campaign;
 
-    @BeforeEach
-    void startCampaign() {
-        Person reviewer = people.findByUsername("reviewer").orElseThrow();
-        AccessSystem system = access.systemsInReviewScope().get(0);
-        String role = "test-role-" + System.nanoTime();
-        access.issueGrant(new NewGrant(reviewer.getId(), system.getId(), role, false), "tester");
-        campaign = launcher.launch("Web test review", Instant.now().plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER,
-                "compliance-lead");
-        ownItem = items.findByCampaignId(campaign).stream().filter(item -> item.getEntitlement().equals(role)).findFirst()
-                .orElseThrow();
-    }
+	ReviewItem ownItem;
 
-    List<ReviewItem> itemsOf(String reviewer) {
-        return items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign, reviewer);
-    }
+	@BeforeEach
+	void startCampaign() {
+		Person reviewer = people.findByUsername("reviewer").orElseThrow();
+		AccessSystem system = access.systemsInReviewScope().get(0);
+		String role = "test-role-" + System.nanoTime();
+		access.issueGrant(new NewGrant(reviewer.getId(), system.getId(), role, false), "tester");
+		campaign = launcher.launch("Web test review", Instant.now().plus(Duration.ofDays(14)),
+				UnansweredRule.CARRY_OVER, "compliance-lead");
+		ownItem = items.findByCampaignId(campaign)
+			.stream()
+			.filter(item -> item.getEntitlement().equals(role))
+			.findFirst()
+			.orElseThrow();
+	}
 
-    @Test
-    void reviewerSeesOnlyTheirOwnItems() throws Exception {
-        List<ReviewItem> mine = itemsOf("reviewer");
-        assertThat(mine).isNotEmpty();
+	List<ReviewItem> itemsOf(String reviewer) {
+		return items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign, reviewer);
+	}
 
-        String page = mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        for (ReviewItem item : items.findByCampaignId(campaign)) {
-            assertThat(page.contains("data-item=\"" + item.getId() + "\""))
-                    .as(item.toString()).isEqualTo(item.getReviewerUsername().equals("reviewer"));
-        }
-        mvc.perform(get("/api/reviews/campaigns/{id}/items", campaign).with(REVIEWER))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements").value(mine.size()))
-                .andExpect(jsonPath("$.content[*].reviewer").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("reviewer"))));
-        mvc.perform(get("/api/reviews/campaigns/{id}/items", campaign).param("reviewer", ownItem.getReviewerUsername()).with(REVIEWER))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/reviews/items/{id}", ownItem.getId()).with(REVIEWER)).andExpect(status().isForbidden());
-        mvc.perform(get("/reviews/{id}", campaign).with(REVIEWER)).andExpect(redirectedUrlPattern("/reviews/*/inbox"));
-    }
+	@Test
+	void reviewerSeesOnlyTheirOwnItems() throws Exception {
+		List<ReviewItem> mine = itemsOf("reviewer");
+		assertThat(mine).isNotEmpty();
 
-    @Test
-    void reviewerCannotDecideAnotherReviewersItemNorTheirOwnAccess() throws Exception {
-        ReviewItem othersItem = items.findByCampaignId(campaign).stream()
-                .filter(item -> !item.getReviewerUsername().equals("reviewer")).findFirst().orElseThrow();
+		String page = mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (ReviewItem item : items.findByCampaignId(campaign)) {
+			assertThat(page.contains("data-item=\"" + item.getId() + "\"")).as(item.toString())
+				.isEqualTo(item.getReviewerUsername().equals("reviewer"));
+		}
+		mvc.perform(get("/api/reviews/campaigns/{id}/items", campaign).with(REVIEWER))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(mine.size()))
+			.andExpect(jsonPath("$.content[*].reviewer")
+				.value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("reviewer"))));
+		mvc.perform(get("/api/reviews/campaigns/{id}/items", campaign).param("reviewer", ownItem.getReviewerUsername())
+			.with(REVIEWER)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/reviews/items/{id}", ownItem.getId()).with(REVIEWER)).andExpect(status().isForbidden());
+		mvc.perform(get("/reviews/{id}", campaign).with(REVIEWER)).andExpect(redirectedUrlPattern("/reviews/*/inbox"));
+	}
 
-        mvc.perform(post("/api/reviews/decisions").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"itemIds\":[\"" + othersItem.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"fine\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("item.not-reviewer"));
-        // the reviewer's own access is routed to their manager; acting on it anyway is self-review
-        assertThat(ownItem.getReviewerUsername()).isNotEqualTo("reviewer");
-        mvc.perform(post("/api/reviews/decisions").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"itemIds\":[\"" + ownItem.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"mine\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("item.self-review"));
+	@Test
+	void reviewerCannotDecideAnotherReviewersItemNorTheirOwnAccess() throws Exception {
+		ReviewItem othersItem = items.findByCampaignId(campaign)
+			.stream()
+			.filter(item -> !item.getReviewerUsername().equals("reviewer"))
+			.findFirst()
+			.orElseThrow();
 
-        assertThat(items.findById(ownItem.getId()).orElseThrow().getDecision()).isNull();
-        assertThat(audit.search("reviewer", "REVIEW_REFUSED", null, null, null, null, Pageable.unpaged()).getTotalElements())
-                .isGreaterThanOrEqualTo(2);
-    }
+		mvc.perform(post("/api/reviews/decisions").with(REVIEWER)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemIds\":[\"" + othersItem.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"fine\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("item.not-reviewer"));
+		// the reviewer's own access is routed to their manager; acting on it anyway is
+		// self-review
+		assertThat(ownItem.getReviewerUsername()).isNotEqualTo("reviewer");
+		mvc.perform(post("/api/reviews/decisions").with(REVIEWER)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemIds\":[\"" + ownItem.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"mine\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("item.self-review"));
 
-    @Test
-    void auditorReadsEveryCampaignButCannotDecide() throws Exception {
-        ReviewItem item = itemsOf("reviewer").get(0);
+		assertThat(items.findById(ownItem.getId()).orElseThrow().getDecision()).isNull();
+		assertThat(audit.search("reviewer", "REVIEW_REFUSED", null, null, null, null, Pageable.unpaged())
+			.getTotalElements()).isGreaterThanOrEqualTo(2);
+	}
 
-        mvc.perform(post("/api/reviews/decisions").with(AUDITOR).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"x\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/api/reviews/campaigns").with(AUDITOR).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"x\",\"deadline\":\"2099-01-01T00:00:00Z\",\"unansweredRule\":\"REVOKE\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/reviews/campaigns/{id}", campaign).with(AUDITOR))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"));
-        mvc.perform(get("/api/reviews/items/{id}", item.getId()).with(AUDITOR)).andExpect(status().isOk());
-        String page = mvc.perform(get("/reviews/{id}", campaign).with(AUDITOR))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("progress-by-reviewer").doesNotContain("sign-off-form");
-        assertThat(items.findById(item.getId()).orElseThrow().getDecision()).isNull();
-    }
+	@Test
+	void auditorReadsEveryCampaignButCannotDecide() throws Exception {
+		ReviewItem item = itemsOf("reviewer").get(0);
 
-    @Test
-    void reviewerBulkDecidesInTheInboxAndSubmits() throws Exception {
-        List<ReviewItem> mine = itemsOf("reviewer");
-        String[] ids = mine.stream().map(item -> item.getId().toString()).toArray(String[]::new);
+		mvc.perform(post("/api/reviews/decisions").with(AUDITOR)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"x\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/reviews/campaigns").with(AUDITOR)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\",\"deadline\":\"2099-01-01T00:00:00Z\",\"unansweredRule\":\"REVOKE\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/reviews/campaigns/{id}", campaign).with(AUDITOR))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("OPEN"));
+		mvc.perform(get("/api/reviews/items/{id}", item.getId()).with(AUDITOR)).andExpect(status().isOk());
+		String page = mvc.perform(get("/reviews/{id}", campaign).with(AUDITOR))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("progress-by-reviewer").doesNotContain("sign-off-form");
+		assertThat(items.findById(item.getId()).orElseThrow().getDecision()).isNull();
+	}
 
-        // revoking without a justification is refused and what was typed stays on the page
-        String refused = mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER).with(csrf())
-                        .param("item", ids).param("decision", "REVOKE").param("reducedTo", "kept text"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("id=\"error\"").contains("justification").contains("value=\"kept text\"");
-        assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isNull());
+	@Test
+	void reviewerBulkDecidesInTheInboxAndSubmits() throws Exception {
+		List<ReviewItem> mine = itemsOf("reviewer");
+		String[] ids = mine.stream().map(item -> item.getId().toString()).toArray(String[]::new);
 
-        mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER).with(csrf())
-                        .param("item", ids).param("decision", "KEEP").param("justification", "needed for on-call duty")
-                        .param("group", "person"))
-                .andExpect(redirectedUrlPattern("/reviews/*/inbox?group=person"));
-        assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isEqualTo(Decision.KEEP));
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(campaign.toString()).taskCandidateUser("reviewer").count())
-                .isEqualTo(1);
+		// revoking without a justification is refused and what was typed stays on the
+		// page
+		String refused = mvc
+			.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER)
+				.with(csrf())
+				.param("item", ids)
+				.param("decision", "REVOKE")
+				.param("reducedTo", "kept text"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"error\"").contains("justification").contains("value=\"kept text\"");
+		assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isNull());
 
-        mvc.perform(post("/reviews/{id}/inbox/submit", campaign).with(REVIEWER).with(csrf()))
-                .andExpect(redirectedUrlPattern("/reviews/*/inbox"));
+		mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER)
+			.with(csrf())
+			.param("item", ids)
+			.param("decision", "KEEP")
+			.param("justification", "needed for on-call duty")
+			.param("group", "person")).andExpect(redirectedUrlPattern("/reviews/*/inbox?group=person"));
+		assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isEqualTo(Decision.KEEP));
+		assertThat(tasks.createTaskQuery()
+			.processInstanceBusinessKey(campaign.toString())
+			.taskCandidateUser("reviewer")
+			.count()).isEqualTo(1);
 
-        assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))
-                .allSatisfy(item -> assertThat(item.isSubmitted()).isTrue());
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(campaign.toString()).taskCandidateUser("reviewer").count())
-                .isZero();
-        mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("id=\"submit-review\""))));
-    }
+		mvc.perform(post("/reviews/{id}/inbox/submit", campaign).with(REVIEWER).with(csrf()))
+			.andExpect(redirectedUrlPattern("/reviews/*/inbox"));
 
-    @Test
-    void apiRefusesADecisionWithoutTheRequiredJustification() throws Exception {
-        ReviewItem item = itemsOf("reviewer").get(0);
+		assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))
+			.allSatisfy(item -> assertThat(item.isSubmitted()).isTrue());
+		assertThat(tasks.createTaskQuery()
+			.processInstanceBusinessKey(campaign.toString())
+			.taskCandidateUser("reviewer")
+			.count()).isZero();
+		mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"submit-review\""))));
+	}
 
-        mvc.perform(post("/api/reviews/decisions").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"REVOKE\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.justification").exists());
-        mvc.perform(post("/api/reviews/decisions").with(REVIEWER).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"x\"}"))
-                .andExpect(status().isForbidden());
-        assertThat(items.findById(item.getId()).orElseThrow().getDecision()).isNull();
-    }
+	@Test
+	void apiRefusesADecisionWithoutTheRequiredJustification() throws Exception {
+		ReviewItem item = itemsOf("reviewer").get(0);
 
-    @Test
-    void complianceLeadStartsACampaignFromTheForm() throws Exception {
-        mvc.perform(get("/reviews/new").with(REVIEWER)).andExpect(status().isForbidden());
-        mvc.perform(post("/reviews").with(LEAD).with(csrf()).param("name", "Started in the browser")
-                        .param("deadline", LocalDate.now().minusDays(1).toString()).param("unansweredRule", "REVOKE"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("not in the future")));
+		mvc.perform(post("/api/reviews/decisions").with(REVIEWER)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"REVOKE\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.justification").exists());
+		mvc.perform(post("/api/reviews/decisions").with(REVIEWER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemIds\":[\"" + item.getId() + "\"],\"decision\":\"KEEP\",\"justification\":\"x\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(items.findById(item.getId()).orElseThrow().getDecision()).isNull();
+	}
 
-        String location = mvc.perform(post("/reviews").with(LEAD).with(csrf()).param("name", "Started in the browser")
-                        .param("deadline", LocalDate.now().plusDays(10).toString()).param("unansweredRule", "REVOKE"))
-                .andExpect(redirectedUrlPattern("/reviews/*")).andReturn().getResponse().getRedirectedUrl();
+	@Test
+	void complianceLeadStartsACampaignFromTheForm() throws Exception {
+		mvc.perform(get("/reviews/new").with(REVIEWER)).andExpect(status().isForbidden());
+		mvc.perform(post("/reviews").with(LEAD)
+			.with(csrf())
+			.param("name", "Started in the browser")
+			.param("deadline", LocalDate.now().minusDays(1).toString())
+			.param("unansweredRule", "REVOKE"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("not in the future")));
 
-        CampaignId started = CampaignId.of(location.substring("/reviews/".length()));
-        assertThat(campaigns.get(started).getStatus()).isEqualTo(CampaignStatus.OPEN);
-        assertThat(campaigns.get(started).getUnansweredRule()).isEqualTo(UnansweredRule.REVOKE);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(started.toString()).count())
-                .isEqualTo(campaigns.reviewers(started).size());
-        mvc.perform(get("/reviews").with(LEAD)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Started in the browser")));
-    }
+		String location = mvc
+			.perform(post("/reviews").with(LEAD)
+				.with(csrf())
+				.param("name", "Started in the browser")
+				.param("deadline", LocalDate.now().plusDays(10).toString())
+				.param("unansweredRule", "REVOKE"))
+			.andExpect(redirectedUrlPattern("/reviews/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 
-    @Test
-    void overseersDownloadTheSignedOffCampaignReportAsStoredEvidence() throws Exception {
-        MockHttpServletResponse draft = download("/reviews/{id}/report.pdf", AUDITOR);
-        assertThat(draft.getHeader("Content-Disposition")).contains("-draft.pdf");
-        assertThat(new String(draft.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        mvc.perform(get("/reviews/{id}/report.pdf", campaign).with(REVIEWER)).andExpect(status().isForbidden());
+		CampaignId started = CampaignId.of(location.substring("/reviews/".length()));
+		assertThat(campaigns.get(started).getStatus()).isEqualTo(CampaignStatus.OPEN);
+		assertThat(campaigns.get(started).getUnansweredRule()).isEqualTo(UnansweredRule.REVOKE);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(started.toString()).count())
+			.isEqualTo(campaigns.reviewers(started).size());
+		mvc.perform(get("/reviews").with(LEAD))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Started in the browser")));
+	}
 
-        campaigns.applyUnansweredRule(campaign);
-        campaigns.close(campaign, "compliance-lead");
-        campaigns.signOff(campaign, "checked", "compliance-lead");
-        campaigns.requestReport(campaign);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> archive.latest(campaign, ReviewReport.Format.XLSX).isPresent());
+	@Test
+	void overseersDownloadTheSignedOffCampaignReportAsStoredEvidence() throws Exception {
+		MockHttpServletResponse draft = download("/reviews/{id}/report.pdf", AUDITOR);
+		assertThat(draft.getHeader("Content-Disposition")).contains("-draft.pdf");
+		assertThat(new String(draft.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		mvc.perform(get("/reviews/{id}/report.pdf", campaign).with(REVIEWER)).andExpect(status().isForbidden());
 
-        ReviewReport stored = archive.latest(campaign, ReviewReport.Format.PDF).orElseThrow();
-        MockHttpServletResponse pdf = download("/reviews/{id}/report.pdf", AUDITOR);
-        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
-        assertThat(pdf.getHeader("X-Content-SHA256")).isEqualTo(stored.getSha256());
-        assertThat(pdf.getContentAsByteArray()).isEqualTo(stored.getContent());
-        MockHttpServletResponse xlsx = download("/reviews/{id}/report.xlsx", LEAD);
-        assertThat(new String(xlsx.getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        assertThat(stored.getEvidenceDate()).isEqualTo(campaigns.get(campaign).getClosedAt());
-    }
+		campaigns.applyUnansweredRule(campaign);
+		campaigns.close(campaign, "compliance-lead");
+		campaigns.signOff(campaign, "checked", "compliance-lead");
+		campaigns.requestReport(campaign);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> archive.latest(campaign, ReviewReport.Format.XLSX).isPresent());
 
-    @Test
-    void complianceLeadRemindsAReviewerAndTheReminderIsAudited() throws Exception {
-        mvc.perform(post("/reviews/{id}/remind", campaign).with(REVIEWER).with(csrf()).param("reviewer", "reviewer"))
-                .andExpect(status().isForbidden());
-        String page = mvc.perform(get("/reviews/{id}", campaign).with(LEAD)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"remind-reviewer\"");
+		ReviewReport stored = archive.latest(campaign, ReviewReport.Format.PDF).orElseThrow();
+		MockHttpServletResponse pdf = download("/reviews/{id}/report.pdf", AUDITOR);
+		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+		assertThat(pdf.getHeader("X-Content-SHA256")).isEqualTo(stored.getSha256());
+		assertThat(pdf.getContentAsByteArray()).isEqualTo(stored.getContent());
+		MockHttpServletResponse xlsx = download("/reviews/{id}/report.xlsx", LEAD);
+		assertThat(new String(xlsx.getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+		assertThat(stored.getEvidenceDate()).isEqualTo(campaigns.get(campaign).getClosedAt());
+	}
 
-        mvc.perform(post("/reviews/{id}/remind", campaign).with(LEAD).with(csrf()).param("reviewer", "reviewer"))
-                .andExpect(redirectedUrlPattern("/reviews/*"));
+	@Test
+	void complianceLeadRemindsAReviewerAndTheReminderIsAudited() throws Exception {
+		mvc.perform(post("/reviews/{id}/remind", campaign).with(REVIEWER).with(csrf()).param("reviewer", "reviewer"))
+			.andExpect(status().isForbidden());
+		String page = mvc.perform(get("/reviews/{id}", campaign).with(LEAD))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"remind-reviewer\"");
 
-        assertThat(audit.search("compliance-lead", "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.toString(), null, null,
-                Pageable.unpaged()).getTotalElements()).isEqualTo(1);
-    }
+		mvc.perform(post("/reviews/{id}/remind", campaign).with(LEAD).with(csrf()).param("reviewer", "reviewer"))
+			.andExpect(redirectedUrlPattern("/reviews/*"));
 
-    MockHttpServletResponse download(String url, RequestPostProcessor who) throws Exception {
-        MvcResult started = mvc.perform(get(url, campaign).with(who)).andExpect(request().asyncStarted()).andReturn();
-        return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse();
-    }
+		assertThat(audit
+			.search("compliance-lead", "REVIEW_REMINDER_SENT", "ReviewCampaign", campaign.toString(), null, null,
+					Pageable.unpaged())
+			.getTotalElements()).isEqualTo(1);
+	}
+
+	MockHttpServletResponse download(String url, RequestPostProcessor who) throws Exception {
+		MvcResult started = mvc.perform(get(url, campaign).with(who)).andExpect(request().asyncStarted()).andReturn();
+		return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse();
+	}
+
 }

@@ -19,16 +19,19 @@ import java.util.Optional;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.*;
 
 /**
- * The deprovisioning user tasks of the engine as {@link DeprovisioningTask}s, and their completion with the person who
- * did the work and their note ({@code removedBy}, {@code removalNote} in the removal's own scope).
+ * The deprovisioning user tasks of the engine as {@link DeprovisioningTask}s, and their
+ * completion with the person who did the work and their note ({@code removedBy},
+ * {@code removalNote} in the removal's own scope).
  */
 @Component
 class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 
-	private static final Map<String, DeprovisioningTask.Kind> KINDS = Map.of(TASK_REMOVE_MANUALLY, DeprovisioningTask.Kind.REMOVE_MANUALLY,
-			TASK_REMOVE_ESCALATED, DeprovisioningTask.Kind.REMOVE_ESCALATED, TASK_INVESTIGATE, DeprovisioningTask.Kind.INVESTIGATE);
+	private static final Map<String, DeprovisioningTask.Kind> KINDS = Map.of(TASK_REMOVE_MANUALLY,
+			DeprovisioningTask.Kind.REMOVE_MANUALLY, TASK_REMOVE_ESCALATED, DeprovisioningTask.Kind.REMOVE_ESCALATED,
+			TASK_INVESTIGATE, DeprovisioningTask.Kind.INVESTIGATE);
 
 	private final TaskService tasks;
+
 	private final RuntimeService runtime;
 
 	CamundaDeprovisioningTasks(TaskService tasks, RuntimeService runtime) {
@@ -38,8 +41,15 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 
 	@Override
 	public List<DeprovisioningTask> openTasks() {
-		return tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKeyIn(KINDS.keySet().toArray(String[]::new))
-				.orderByTaskCreateTime().asc().list().stream().map(this::toTask).toList();
+		return tasks.createTaskQuery()
+			.processDefinitionKey(KEY)
+			.taskDefinitionKeyIn(KINDS.keySet().toArray(String[]::new))
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.stream()
+			.map(this::toTask)
+			.toList();
 	}
 
 	@Override
@@ -48,7 +58,8 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(tasks.createTaskQuery().processDefinitionKey(KEY).taskId(taskId).singleResult())
-				.filter(t -> KINDS.containsKey(t.getTaskDefinitionKey())).map(this::toTask);
+			.filter(t -> KINDS.containsKey(t.getTaskDefinitionKey()))
+			.map(this::toTask);
 	}
 
 	@Override
@@ -59,7 +70,8 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 		}
 		Map<String, Object> variables = new HashMap<>();
 		if (!TASK_INVESTIGATE.equals(task.getTaskDefinitionKey())) {
-			// the removal's own scope (the removals run in parallel): set where LookUpRemoval declared them
+			// the removal's own scope (the removals run in parallel): set where
+			// LookUpRemoval declared them
 			runtime.setVariable(task.getExecutionId(), VAR_REMOVED_BY, actor);
 			runtime.setVariable(task.getExecutionId(), VAR_REMOVAL_NOTE, note);
 		}
@@ -67,15 +79,21 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 	}
 
 	private DeprovisioningTask toTask(Task task) {
-		Map<String, Object> variables = tasks.getVariables(task.getId(), List.of(VAR_CASE_ID, VAR_GRANT_ID, VAR_SYSTEM_NAME, VAR_VERIFICATION));
-		List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null).map(IdentityLink::getGroupId)
-				.toList();
+		Map<String, Object> variables = tasks.getVariables(task.getId(),
+				List.of(VAR_CASE_ID, VAR_GRANT_ID, VAR_SYSTEM_NAME, VAR_VERIFICATION));
+		List<String> groups = tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList();
 		Object grantId = variables.get(VAR_GRANT_ID);
 		DeprovisioningTask.Kind kind = KINDS.get(task.getTaskDefinitionKey());
-		return new DeprovisioningTask(task.getId(), kind, task.getName(), DeprovisioningCaseId.of((String) variables.get(VAR_CASE_ID)),
+		return new DeprovisioningTask(task.getId(), kind, task.getName(),
+				DeprovisioningCaseId.of((String) variables.get(VAR_CASE_ID)),
 				kind == DeprovisioningTask.Kind.INVESTIGATE || grantId == null ? null : GrantId.of((String) grantId),
 				(String) variables.get(VAR_SYSTEM_NAME), task.getAssignee(), groups, task.getCreateTime().toInstant(),
-				task.getDueDate() == null ? null : task.getDueDate().toInstant(), (String) variables.get(VAR_VERIFICATION));
+				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+				(String) variables.get(VAR_VERIFICATION));
 	}
+
 }

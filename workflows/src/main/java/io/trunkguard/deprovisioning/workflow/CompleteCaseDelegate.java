@@ -19,4 +19,5 @@ class CompleteCaseDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		deprovisioning.complete(DisableAccountDelegate.caseId(execution));
 	}
+
 }

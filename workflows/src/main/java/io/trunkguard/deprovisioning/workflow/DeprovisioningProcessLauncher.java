@@ -16,14 +16,16 @@ import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.MESSAG
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CASE_ID;
 
 /**
- * Starts the process of a new case once the case is committed. Through Spring Modulith's event publication registry:
- * if the app dies before the start, the publication stays incomplete and {@link DeprovisioningRecovery} resubmits it on
- * the next start, so no case is left without its process; a case that already has one is not started twice.
+ * Starts the process of a new case once the case is committed. Through Spring Modulith's
+ * event publication registry: if the app dies before the start, the publication stays
+ * incomplete and {@link DeprovisioningRecovery} resubmits it on the next start, so no
+ * case is left without its process; a case that already has one is not started twice.
  * <p>
- * Synchronous after the commit, in a new transaction (an {@code @ApplicationModuleListener} without {@code @Async}):
- * starting the process only creates its first job, which takes milliseconds, while the asynchronous variant ran on the
- * only task executor of the app, Camunda's job executor pool, whose small queue refused starts in a burst of HR events
- * (the case then waited for the next restart).
+ * Synchronous after the commit, in a new transaction (an
+ * {@code @ApplicationModuleListener} without {@code @Async}): starting the process only
+ * creates its first job, which takes milliseconds, while the asynchronous variant ran on
+ * the only task executor of the app, Camunda's job executor pool, whose small queue
+ * refused starts in a burst of HR events (the case then waited for the next restart).
  */
 @Component
 public class DeprovisioningProcessLauncher {
@@ -31,6 +33,7 @@ public class DeprovisioningProcessLauncher {
 	private static final Logger log = LoggerFactory.getLogger(DeprovisioningProcessLauncher.class);
 
 	private final RuntimeService runtime;
+
 	private final HistoryService history;
 
 	public DeprovisioningProcessLauncher(RuntimeService runtime, HistoryService history) {
@@ -44,17 +47,23 @@ public class DeprovisioningProcessLauncher {
 		launch(opened.caseId());
 	}
 
-	/** Starts the process for the case unless it has one; returns whether it started one. */
+	/**
+	 * Starts the process for the case unless it has one; returns whether it started one.
+	 */
 	public boolean launch(DeprovisioningCaseId caseId) {
 		String businessKey = caseId.toString();
-		if (history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey).count() > 0) {
+		if (history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(businessKey)
+			.count() > 0) {
 			log.info("Deprovisioning case {} already has its process", businessKey);
 			return false;
 		}
 		runtime.createMessageCorrelation(MESSAGE_TERMINATION_RECEIVED)
-				.processInstanceBusinessKey(businessKey)
-				.setVariable(VAR_CASE_ID, businessKey)
-				.correlateStartMessage();
+			.processInstanceBusinessKey(businessKey)
+			.setVariable(VAR_CASE_ID, businessKey)
+			.correlateStartMessage();
 		return true;
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * On start, resubmits the case-opened events whose process start did not complete (the app was killed between
- * committing a case and starting its process). Only publications older than a minute: a young one may still be in
- * flight on another node. The launcher starts at most one process per case, so a resubmission is harmless.
+ * On start, resubmits the case-opened events whose process start did not complete (the
+ * app was killed between committing a case and starting its process). Only publications
+ * older than a minute: a young one may still be in flight on another node. The launcher
+ * starts at most one process per case, so a resubmission is harmless.
  */
 @Component
 class DeprovisioningRecovery {
@@ -31,4 +32,5 @@ class DeprovisioningRecovery {
 		log.info("Resubmitting deprovisioning cases whose process did not start");
 		incomplete.resubmitIncompletePublicationsOlderThan(IN_FLIGHT);
 	}
+
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CASE_ID;
 
-/** Disables the person's identity provider account, ends their sessions and marks them as left; retried by the job on failure. */
+/**
+ * Disables the person's identity provider account, ends their sessions and marks them as
+ * left; retried by the job on failure.
+ */
 @Component("disableAccountDelegate")
 class DisableAccountDelegate implements JavaDelegate {
 
@@ -26,4 +29,5 @@ class DisableAccountDelegate implements JavaDelegate {
 	static DeprovisioningCaseId caseId(DelegateExecution execution) {
 		return DeprovisioningCaseId.of((String) execution.getVariable(VAR_CASE_ID));
 	}
+
 }

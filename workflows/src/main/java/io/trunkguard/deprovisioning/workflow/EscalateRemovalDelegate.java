@@ -21,7 +21,9 @@ class EscalateRemovalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(VAR_ESCALATION_GROUPS, String.join(",", deprovisioning.escalate(DisableAccountDelegate.caseId(execution),
-				GrantId.of((String) execution.getVariable(VAR_GRANT_ID)))));
+		execution.setVariable(VAR_ESCALATION_GROUPS,
+				String.join(",", deprovisioning.escalate(DisableAccountDelegate.caseId(execution),
+						GrantId.of((String) execution.getVariable(VAR_GRANT_ID)))));
 	}
+
 }

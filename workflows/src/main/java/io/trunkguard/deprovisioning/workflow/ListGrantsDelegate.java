@@ -21,7 +21,11 @@ class ListGrantsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(VAR_GRANTS, new ArrayList<>(deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution)).stream()
-				.map(removal -> removal.grantId().toString()).toList()));
+		execution.setVariable(VAR_GRANTS,
+				new ArrayList<>(deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution))
+					.stream()
+					.map(removal -> removal.grantId().toString())
+					.toList()));
 	}
+
 }

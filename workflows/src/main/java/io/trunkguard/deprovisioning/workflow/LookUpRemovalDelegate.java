@@ -12,8 +12,9 @@ import java.util.Date;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.*;
 
 /**
- * Routes one grant: automatic on a system with a connector, else to the system owner with the system's SLA due time.
- * Writes the routing into the removal's own scope (the removals run in parallel).
+ * Routes one grant: automatic on a system with a connector, else to the system owner with
+ * the system's SLA due time. Writes the routing into the removal's own scope (the
+ * removals run in parallel).
  */
 @Component("lookUpRemovalDelegate")
 class LookUpRemovalDelegate implements JavaDelegate {
@@ -27,9 +28,13 @@ class LookUpRemovalDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		GrantId grantId = GrantId.of((String) execution.getVariable(VAR_GRANT_ID));
-		GrantRemoval removal = deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution)).stream()
-				.filter(r -> r.grantId().equals(grantId)).findFirst().orElse(null);
-		// a grant revoked meanwhile (e.g. by hand): nothing to remove, the automatic path records it
+		GrantRemoval removal = deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution))
+			.stream()
+			.filter(r -> r.grantId().equals(grantId))
+			.findFirst()
+			.orElse(null);
+		// a grant revoked meanwhile (e.g. by hand): nothing to remove, the automatic path
+		// records it
 		execution.setVariableLocal(VAR_AUTOMATIC, removal == null || removal.automatic());
 		execution.setVariableLocal(VAR_SYSTEM_OWNER, removal == null ? null : removal.ownerUsername());
 		execution.setVariableLocal(VAR_SYSTEM_NAME, removal == null ? null : removal.systemName());
@@ -38,4 +43,5 @@ class LookUpRemovalDelegate implements JavaDelegate {
 		execution.setVariableLocal(VAR_REMOVAL_NOTE, null);
 		execution.setVariableLocal(VAR_ESCALATION_GROUPS, null);
 	}
+
 }

@@ -10,7 +10,10 @@ import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_GR
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_REMOVAL_NOTE;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_REMOVED_BY;
 
-/** Records the manual removal, by whoever completed the task ({@code removedBy}, with {@code removalNote}), on the grant and the case. */
+/**
+ * Records the manual removal, by whoever completed the task ({@code removedBy}, with
+ * {@code removalNote}), on the grant and the case.
+ */
 @Component("recordManualRemovalDelegate")
 class RecordManualRemovalDelegate implements JavaDelegate {
 
@@ -23,7 +26,9 @@ class RecordManualRemovalDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String removedBy = (String) execution.getVariable(VAR_REMOVED_BY);
-		deprovisioning.confirmManualRemoval(DisableAccountDelegate.caseId(execution), GrantId.of((String) execution.getVariable(VAR_GRANT_ID)),
-				removedBy == null ? "unknown" : removedBy, (String) execution.getVariable(VAR_REMOVAL_NOTE));
+		deprovisioning.confirmManualRemoval(DisableAccountDelegate.caseId(execution),
+				GrantId.of((String) execution.getVariable(VAR_GRANT_ID)), removedBy == null ? "unknown" : removedBy,
+				(String) execution.getVariable(VAR_REMOVAL_NOTE));
 	}
+
 }

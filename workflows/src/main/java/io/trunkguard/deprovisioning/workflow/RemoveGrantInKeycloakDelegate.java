@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_GRANT_ID;
 
-/** Removes the role at the identity provider and revokes the grant; retried by the job on failure. */
+/**
+ * Removes the role at the identity provider and revokes the grant; retried by the job on
+ * failure.
+ */
 @Component("removeGrantInKeycloakDelegate")
 class RemoveGrantInKeycloakDelegate implements JavaDelegate {
 
@@ -20,6 +23,8 @@ class RemoveGrantInKeycloakDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		deprovisioning.removeAutomatically(DisableAccountDelegate.caseId(execution), GrantId.of((String) execution.getVariable(VAR_GRANT_ID)));
+		deprovisioning.removeAutomatically(DisableAccountDelegate.caseId(execution),
+				GrantId.of((String) execution.getVariable(VAR_GRANT_ID)));
 	}
+
 }

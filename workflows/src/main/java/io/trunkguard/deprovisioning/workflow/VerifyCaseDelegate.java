@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_VERIFICATION;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_VERIFIED;
 
-/** Checks that the account is disabled without sessions and no grant is active; the case closes only if so. */
+/**
+ * Checks that the account is disabled without sessions and no grant is active; the case
+ * closes only if so.
+ */
 @Component("verifyCaseDelegate")
 class VerifyCaseDelegate implements JavaDelegate {
 
@@ -25,4 +28,5 @@ class VerifyCaseDelegate implements JavaDelegate {
 		execution.setVariable(VAR_VERIFIED, verification.passed());
 		execution.setVariable(VAR_VERIFICATION, verification.summary());
 	}
+
 }

@@ -1,71 +1,118 @@
 package io.trunkguard.review.workflow;
 
 /**
- * The quarterly access review process ({@code bpmn/review/access-review.bpmn}): its key, element ids and variable
- * names. The business key is the campaign id; variables hold ids, usernames and dates, never entities.
+ * The quarterly access review process ({@code bpmn/review/access-review.bpmn}): its key,
+ * element ids and variable names. The business key is the campaign id; variables hold
+ * ids, usernames and dates, never entities.
  */
 public final class AccessReviewProcess {
 
 	public static final String KEY = "access-review";
+
 	public static final String RESOURCE = "bpmn/review/access-review.bpmn";
 
 	// start events
 	public static final String START_QUARTERLY = "StartEvent_Quarterly";
+
 	public static final String START_MANUAL = "StartEvent_Manual";
-	/** The message of the manual start (Camunda allows one none or timer start per process, so this one is a message). */
+
+	/**
+	 * The message of the manual start (Camunda allows one none or timer start per
+	 * process, so this one is a message).
+	 */
 	public static final String MESSAGE_START_REQUESTED = "AccessReviewRequested";
 
 	// scope and review
 	public static final String TASK_FREEZE_SCOPE = "Task_FreezeScope";
+
 	public static final String SUBPROCESS_REVIEW = "SubProcess_ReviewPerReviewer";
+
 	public static final String TASK_REVIEW_GRANTS = "Task_ReviewGrants";
+
 	public static final String TIMER_FIRST_REMINDER = "Timer_FirstReminder";
+
 	public static final String TIMER_SECOND_REMINDER = "Timer_SecondReminder";
+
 	public static final String TASK_SEND_REMINDER = "Task_SendReminder";
+
 	public static final String TIMER_DEADLINE = "Timer_Deadline";
+
 	public static final String TASK_ESCALATE = "Task_EscalateReview";
+
 	public static final String TIMER_CLOSE_OUT = "Timer_CloseOut";
+
 	public static final String EVENT_REVIEW_SUBMITTED = "Event_ReviewSubmitted";
 
 	// settling and remediation
 	public static final String TASK_APPLY_UNANSWERED_RULE = "Task_ApplyUnansweredRule";
+
 	public static final String TASK_LIST_REVOCATIONS = "Task_ListRevocations";
+
 	public static final String SUBPROCESS_REMEDIATION = "SubProcess_Remediation";
+
 	public static final String TASK_LOOK_UP_REMEDIATION = "Task_LookUpRemediation";
+
 	public static final String GATEWAY_CONNECTOR = "Gateway_Connector";
+
 	public static final String TASK_REMOVE_ACCESS_AUTOMATICALLY = "Task_RemoveAccessInKeycloak";
+
 	public static final String TASK_CONFIRM_MANUAL_REMOVAL = "Task_ConfirmManualRemoval";
+
 	public static final String EVENT_ACCESS_REMOVED = "Event_AccessRemoved";
 
 	// close, sign-off, report
 	public static final String TASK_CLOSE_CAMPAIGN = "Task_CloseCampaign";
+
 	public static final String TASK_SIGN_OFF = "Task_SignOff";
+
 	public static final String TASK_GENERATE_REPORT = "Task_GenerateReport";
+
 	public static final String EVENT_CAMPAIGN_SIGNED_OFF = "Event_CampaignSignedOff";
 
 	// variables: manual start
 	public static final String VAR_CAMPAIGN_NAME = "campaignName";
+
 	public static final String VAR_REQUESTED_DEADLINE = "requestedDeadline";
+
 	public static final String VAR_UNANSWERED_RULE = "unansweredRule";
+
 	public static final String VAR_STARTED_BY = "startedBy";
 
 	// variables: set by the process
 	public static final String VAR_CAMPAIGN_ID = "campaignId";
+
 	public static final String VAR_REVIEWERS = "reviewers";
+
 	public static final String VAR_REVIEWER = "reviewer";
+
 	public static final String VAR_FIRST_REMINDER_AT = "firstReminderAt";
+
 	public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
+
 	public static final String VAR_DEADLINE = "deadline";
+
 	public static final String VAR_CLOSE_OUT_AT = "closeOutAt";
+
 	public static final String VAR_REVOCATIONS = "revocations";
+
 	public static final String VAR_ITEM = "item";
+
 	public static final String VAR_CONNECTOR = "connector";
-	/** AUTOMATIC or MANUAL ({@link io.trunkguard.review.RemediationRoute}): the gateway's choice for one revocation. */
+
+	/**
+	 * AUTOMATIC or MANUAL ({@link io.trunkguard.review.RemediationRoute}): the gateway's
+	 * choice for one revocation.
+	 */
 	public static final String VAR_REMEDIATION_ROUTE = "remediationRoute";
+
 	public static final String VAR_SYSTEM_OWNER = "systemOwner";
+
 	public static final String VAR_ESCALATED_TO = "escalatedTo";
 
-	/** The candidate group of compliance leads (sign-off, and manual remediation when the owner cannot act). */
+	/**
+	 * The candidate group of compliance leads (sign-off, and manual remediation when the
+	 * owner cannot act).
+	 */
 	public static final String GROUP_COMPLIANCE_LEAD = "compliance-lead";
 
 	/** The actor recorded for what the process does by itself. */
@@ -76,4 +123,5 @@ public final class AccessReviewProcess {
 
 	private AccessReviewProcess() {
 	}
+
 }

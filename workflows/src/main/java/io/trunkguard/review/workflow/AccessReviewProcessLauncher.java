@@ -17,13 +17,15 @@ import java.util.Map;
 import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 
 /**
- * Starts the access review process through its manual (message) start event; the freeze runs before this returns, so the new
- * campaign's id can be handed back (and a refused start, e.g. a past deadline, reaches the caller as the domain error).
+ * Starts the access review process through its manual (message) start event; the freeze
+ * runs before this returns, so the new campaign's id can be handed back (and a refused
+ * start, e.g. a past deadline, reaches the caller as the domain error).
  */
 @Component
 class AccessReviewProcessLauncher implements CampaignLauncher {
 
 	private final RuntimeService runtime;
+
 	private final CampaignService campaigns;
 
 	AccessReviewProcessLauncher(RuntimeService runtime, CampaignService campaigns) {
@@ -37,7 +39,8 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 			throw new InvalidInputException("campaign.name-required", "name is required", Map.of("name", "required"));
 		}
 		if (deadline == null) {
-			throw new InvalidInputException("campaign.deadline-required", "deadline is required", Map.of("deadline", "required"));
+			throw new InvalidInputException("campaign.deadline-required", "deadline is required",
+					Map.of("deadline", "required"));
 		}
 		if (rule == null) {
 			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
@@ -50,8 +53,9 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 		variables.put(VAR_UNANSWERED_RULE, rule.name());
 		variables.put(VAR_STARTED_BY, actor);
 		MessageCorrelationResultWithVariables started = runtime.createMessageCorrelation(MESSAGE_START_REQUESTED)
-				.setVariables(variables)
-				.correlateWithResultAndVariables(true);
+			.setVariables(variables)
+			.correlateWithResultAndVariables(true);
 		return CampaignId.of((String) started.getVariables().get(VAR_CAMPAIGN_ID));
 	}
+
 }

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The quarterly timer's cron, read by the process's timer start event as {@code ${accessReviewSchedule.cron}}
- * (Camunda's cron: seconds minutes hours day-of-month month day-of-week).
+ * The quarterly timer's cron, read by the process's timer start event as
+ * {@code ${accessReviewSchedule.cron}} (Camunda's cron: seconds minutes hours
+ * day-of-month month day-of-week).
  */
 @Component("accessReviewSchedule")
 @EnableConfigurationProperties(AccessReviewProcessProperties.class)
@@ -27,4 +28,5 @@ public class AccessReviewSchedule {
 	public String getCron() {
 		return cron;
 	}
+
 }

@@ -22,4 +22,5 @@ class ApplyUnansweredRuleDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		campaigns.applyUnansweredRule(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import static io.trunkguard.review.workflow.AccessReviewProcess.PROCESS_ACTOR;
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 
-/** Closes the campaign; the domain refuses while anything is unsettled (the job retries, then shows an incident). */
+/**
+ * Closes the campaign; the domain refuses while anything is unsettled (the job retries,
+ * then shows an incident).
+ */
 @Component("closeCampaignDelegate")
 class CloseCampaignDelegate implements JavaDelegate {
 
@@ -23,4 +26,5 @@ class CloseCampaignDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		campaigns.close(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), PROCESS_ACTOR);
 	}
+
 }

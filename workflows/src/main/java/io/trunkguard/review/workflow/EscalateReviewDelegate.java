@@ -26,4 +26,5 @@ class EscalateReviewDelegate implements JavaDelegate {
 				(String) execution.getVariable(VAR_REVIEWER));
 		execution.setVariableLocal(VAR_ESCALATED_TO, target);
 	}
+
 }

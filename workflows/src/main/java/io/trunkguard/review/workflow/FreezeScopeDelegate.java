@@ -17,9 +17,10 @@ import java.util.List;
 import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 
 /**
- * Starts the campaign (freezing its scope) with the lead's name, deadline and rule, or with the configured defaults
- * when the quarterly timer started the process; then sets the business key, the reviewers and the dates the timers
- * wait for. A reminder the schedule leaves out (a short campaign) is set after the close-out, so it never fires.
+ * Starts the campaign (freezing its scope) with the lead's name, deadline and rule, or
+ * with the configured defaults when the quarterly timer started the process; then sets
+ * the business key, the reviewers and the dates the timers wait for. A reminder the
+ * schedule leaves out (a short campaign) is set after the close-out, so it never fires.
  */
 @Component("freezeScopeDelegate")
 class FreezeScopeDelegate implements JavaDelegate {
@@ -33,8 +34,7 @@ class FreezeScopeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String name = (String) execution.getVariable(VAR_CAMPAIGN_NAME);
-		ReviewCampaign campaign = name == null
-				? campaigns.startScheduled(SCHEDULER_ACTOR)
+		ReviewCampaign campaign = name == null ? campaigns.startScheduled(SCHEDULER_ACTOR)
 				: campaigns.start(name, ((Date) execution.getVariable(VAR_REQUESTED_DEADLINE)).toInstant(),
 						UnansweredRule.valueOf((String) execution.getVariable(VAR_UNANSWERED_RULE)),
 						(String) execution.getVariable(VAR_STARTED_BY));
@@ -46,8 +46,10 @@ class FreezeScopeDelegate implements JavaDelegate {
 		execution.setVariable(VAR_CAMPAIGN_ID, id.toString());
 		execution.setVariable(VAR_REVIEWERS, new ArrayList<>(campaigns.reviewers(id)));
 		execution.setVariable(VAR_FIRST_REMINDER_AT, Date.from(reminders.size() > 1 ? reminders.get(0) : never));
-		execution.setVariable(VAR_SECOND_REMINDER_AT, Date.from(reminders.isEmpty() ? never : reminders.get(reminders.size() - 1)));
+		execution.setVariable(VAR_SECOND_REMINDER_AT,
+				Date.from(reminders.isEmpty() ? never : reminders.get(reminders.size() - 1)));
 		execution.setVariable(VAR_DEADLINE, Date.from(schedule.deadline()));
 		execution.setVariable(VAR_CLOSE_OUT_AT, Date.from(schedule.closeOutAt()));
 	}
+
 }

@@ -24,7 +24,12 @@ class ListRevocationsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(VAR_REVOCATIONS, new ArrayList<>(campaigns.pendingRemediations(
-				CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID))).stream().map(ReviewItemId::toString).toList()));
+		execution.setVariable(VAR_REVOCATIONS,
+				new ArrayList<>(
+						campaigns.pendingRemediations(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)))
+							.stream()
+							.map(ReviewItemId::toString)
+							.toList()));
 	}
+
 }

@@ -13,9 +13,10 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REMEDIATION_
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_SYSTEM_OWNER;
 
 /**
- * Sets, for one revocation, the route (the gateway chooses automatic or manual removal: manual when no connector serves
- * the system, which the domain records on the item), the system's connector and the owner's username (candidate of the
- * manual task; {@value #NO_OWNER} when the owner has no login, so only compliance leads see it).
+ * Sets, for one revocation, the route (the gateway chooses automatic or manual removal:
+ * manual when no connector serves the system, which the domain records on the item), the
+ * system's connector and the owner's username (candidate of the manual task;
+ * {@value #NO_OWNER} when the owner has no login, so only compliance leads see it).
  */
 @Component("lookUpRemediationDelegate")
 class LookUpRemediationDelegate implements JavaDelegate {
@@ -34,6 +35,8 @@ class LookUpRemediationDelegate implements JavaDelegate {
 		RemediationRequest request = campaigns.remediationOf(item);
 		execution.setVariableLocal(VAR_REMEDIATION_ROUTE, campaigns.routeRemediation(item).name());
 		execution.setVariableLocal(VAR_CONNECTOR, request.connector().name());
-		execution.setVariableLocal(VAR_SYSTEM_OWNER, request.systemOwnerUsername() != null ? request.systemOwnerUsername() : NO_OWNER);
+		execution.setVariableLocal(VAR_SYSTEM_OWNER,
+				request.systemOwnerUsername() != null ? request.systemOwnerUsername() : NO_OWNER);
 	}
+
 }

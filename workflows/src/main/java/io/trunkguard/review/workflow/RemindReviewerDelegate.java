@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
 
-/** Reminds the reviewer of this inbox task (the domain skips reviewers with nothing open). */
+/**
+ * Reminds the reviewer of this inbox task (the domain skips reviewers with nothing open).
+ */
 @Component("remindReviewerDelegate")
 class RemindReviewerDelegate implements JavaDelegate {
 
@@ -21,6 +23,8 @@ class RemindReviewerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), (String) execution.getVariable(VAR_REVIEWER));
+		campaigns.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
+				(String) execution.getVariable(VAR_REVIEWER));
 	}
+
 }

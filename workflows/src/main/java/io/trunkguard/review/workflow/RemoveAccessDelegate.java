@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_ITEM;
 
-/** Removes (or reduces) the access through the system's connector and verifies it; a failure is retried by the job. */
+/**
+ * Removes (or reduces) the access through the system's connector and verifies it; a
+ * failure is retried by the job.
+ */
 @Component("removeAccessDelegate")
 class RemoveAccessDelegate implements JavaDelegate {
 
@@ -22,4 +25,5 @@ class RemoveAccessDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		campaigns.remediateAutomatically(ReviewItemId.of((String) execution.getVariable(VAR_ITEM)));
 	}
+
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 
-/** Asks for the signed-off campaign's report; the reports module generates and stores it on the domain event. */
+/**
+ * Asks for the signed-off campaign's report; the reports module generates and stores it
+ * on the domain event.
+ */
 @Component("requestCampaignReportDelegate")
 class RequestCampaignReportDelegate implements JavaDelegate {
 
@@ -22,4 +25,5 @@ class RequestCampaignReportDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		campaigns.requestReport(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
 	}
+
 }

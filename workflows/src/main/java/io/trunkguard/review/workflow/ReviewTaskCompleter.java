@@ -20,17 +20,20 @@ import java.util.Objects;
 import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 
 /**
- * Completes the inbox task a domain action finishes: a reviewer's submission, a manual remediation (or accepted risk),
- * a sign-off. Keeps the inbox tasks in step with reassignments: the new reviewer gets an inbox task if they have none,
- * and the previous reviewer's task is completed once they have nothing left to decide. Synchronous, in the domain
- * action's transaction: the action and the task changes commit together. Without a matching task (no process for the
- * campaign, or already done) nothing happens.
+ * Completes the inbox task a domain action finishes: a reviewer's submission, a manual
+ * remediation (or accepted risk), a sign-off. Keeps the inbox tasks in step with
+ * reassignments: the new reviewer gets an inbox task if they have none, and the previous
+ * reviewer's task is completed once they have nothing left to decide. Synchronous, in the
+ * domain action's transaction: the action and the task changes commit together. Without a
+ * matching task (no process for the campaign, or already done) nothing happens.
  */
 @Component
 class ReviewTaskCompleter {
 
 	private final TaskService tasks;
+
 	private final RuntimeService runtime;
+
 	private final CampaignService campaigns;
 
 	ReviewTaskCompleter(TaskService tasks, RuntimeService runtime, CampaignService campaigns) {
@@ -42,20 +45,27 @@ class ReviewTaskCompleter {
 	@EventListener
 	void on(ItemReassigned event) {
 		String business = event.campaignId().toString();
-		ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(business)
-				.active().singleResult();
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(business)
+			.active()
+			.singleResult();
 		if (instance == null) {
 			return;
 		}
-		List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REVIEW_GRANTS).list();
+		List<Task> open = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_REVIEW_GRANTS)
+			.list();
 		boolean newReviewerHasTask = open.stream()
-				.anyMatch(task -> Objects.equals(event.toReviewer(), tasks.getVariable(task.getId(), VAR_REVIEWER)));
+			.anyMatch(task -> Objects.equals(event.toReviewer(), tasks.getVariable(task.getId(), VAR_REVIEWER)));
 		if (!newReviewerHasTask && !open.isEmpty()) {
-			// a new inner instance of the parallel multi-instance review: the new reviewer's inbox task, with its timers
+			// a new inner instance of the parallel multi-instance review: the new
+			// reviewer's inbox task, with its timers
 			runtime.createProcessInstanceModification(instance.getId())
-					.startBeforeActivity(SUBPROCESS_REVIEW)
-					.setVariableLocal(VAR_REVIEWER, event.toReviewer())
-					.execute();
+				.startBeforeActivity(SUBPROCESS_REVIEW)
+				.setVariableLocal(VAR_REVIEWER, event.toReviewer())
+				.execute();
 		}
 		CampaignProgress left = campaigns.progressOf(event.campaignId(), event.fromReviewer());
 		if (left.items() - left.settled() == 0) {
@@ -79,10 +89,14 @@ class ReviewTaskCompleter {
 	}
 
 	private void complete(CampaignId campaign, String taskKey, String variable, String value) {
-		for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(campaign.toString()).taskDefinitionKey(taskKey).list()) {
+		for (Task task : tasks.createTaskQuery()
+			.processInstanceBusinessKey(campaign.toString())
+			.taskDefinitionKey(taskKey)
+			.list()) {
 			if (variable == null || Objects.equals(value, tasks.getVariable(task.getId(), variable))) {
 				tasks.complete(task.getId());
 			}
 		}
 	}
+
 }

@@ -46,8 +46,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * Every path of the deprovisioning process on an in-memory engine. The domain service is a Mockito mock (the delegates
- * are real); timers and async steps are driven by executing their jobs.
+ * Every path of the deprovisioning process on an in-memory engine. The domain service is
+ * a Mockito mock (the delegates are real); timers and async steps are driven by executing
+ * their jobs.
  */
 @Deployment(resources = RESOURCE)
 class DeprovisioningProcessTest {
@@ -59,8 +60,11 @@ class DeprovisioningProcessTest {
 	static final Verification PASSED = new Verification(true, 0, List.of());
 
 	DeprovisioningService deprovisioning = mock(DeprovisioningService.class);
+
 	DeprovisioningCaseId caseId = DeprovisioningCaseId.random();
+
 	GrantRemoval idpRole = removal("Keycloak", ConnectorType.KEYCLOAK);
+
 	GrantRemoval portal = removal("Carrier portal", ConnectorType.MANUAL);
 
 	@BeforeEach
@@ -85,16 +89,17 @@ class DeprovisioningProcessTest {
 
 	static GrantRemoval removal(String system, ConnectorType connector) {
 		Duration sla = Duration.ofHours(24);
-		return new GrantRemoval(GrantId.random(), SystemId.random(), system, connector, "admin", connector == ConnectorType.KEYCLOAK,
-				"olga", sla, EVENT.plus(sla));
+		return new GrantRemoval(GrantId.random(), SystemId.random(), system, connector, "admin",
+				connector == ConnectorType.KEYCLOAK, "olga", sla, EVENT.plus(sla));
 	}
 
 	ProcessInstance start(GrantRemoval... removals) {
 		when(deprovisioning.grantsToRemove(caseId)).thenReturn(Arrays.asList(removals));
 		boolean started = new DeprovisioningProcessLauncher(runtimeService(), historyService()).launch(caseId);
 		assertThat(started).isTrue();
-		ProcessInstance instance = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-				.singleResult();
+		ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.singleResult();
 		assertThat(instance).isWaitingAt(TASK_DISABLE_ACCOUNT);
 		return instance;
 	}
@@ -102,7 +107,8 @@ class DeprovisioningProcessTest {
 	/** Executes every due job (async steps) until none is left that is not a timer. */
 	static void runAsyncSteps(ProcessInstance instance) {
 		List<Job> jobs;
-		while (!(jobs = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
+		while (!(jobs = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list())
+			.isEmpty()) {
 			jobs.forEach(j -> execute(j));
 		}
 	}
@@ -114,8 +120,10 @@ class DeprovisioningProcessTest {
 
 		runAsyncSteps(instance);
 
-		assertThat(instance).hasPassedInOrder(START_TERMINATION_RECEIVED, TASK_DISABLE_ACCOUNT, TASK_LIST_GRANTS, TASK_LOOK_UP_REMOVAL,
-				TASK_REMOVE_IN_KEYCLOAK, TASK_VERIFY, TASK_COMPLETE_CASE, EVENT_CASE_COMPLETED).isEnded();
+		assertThat(instance)
+			.hasPassedInOrder(START_TERMINATION_RECEIVED, TASK_DISABLE_ACCOUNT, TASK_LIST_GRANTS, TASK_LOOK_UP_REMOVAL,
+					TASK_REMOVE_IN_KEYCLOAK, TASK_VERIFY, TASK_COMPLETE_CASE, EVENT_CASE_COMPLETED)
+			.isEnded();
 		assertThat(instance).hasNotPassed(TASK_REMOVE_MANUALLY, TASK_ESCALATE, TASK_INVESTIGATE);
 		verify(deprovisioning).disableAccount(caseId);
 		verify(deprovisioning).removeAutomatically(caseId, idpRole.grantId());
@@ -129,15 +137,17 @@ class DeprovisioningProcessTest {
 		runAsyncSteps(instance);
 
 		assertThat(instance).isWaitingAt(TASK_REMOVE_MANUALLY);
-		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga").hasName("Remove the access on Carrier portal")
-				.hasDueDate(java.util.Date.from(portal.slaDueAt()));
+		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga")
+			.hasName("Remove the access on Carrier portal")
+			.hasDueDate(java.util.Date.from(portal.slaDueAt()));
 		verify(deprovisioning, never()).complete(any());
 
 		complete(task(TASK_REMOVE_MANUALLY), withVariables(VAR_REMOVED_BY, "olga"));
 		runAsyncSteps(instance);
 
-		assertThat(instance).hasPassed(TASK_REMOVE_IN_KEYCLOAK, TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE).hasNotPassed(TASK_ESCALATE)
-				.isEnded();
+		assertThat(instance).hasPassed(TASK_REMOVE_IN_KEYCLOAK, TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE)
+			.hasNotPassed(TASK_ESCALATE)
+			.isEnded();
 		verify(deprovisioning).confirmManualRemoval(caseId, portal.grantId(), "olga", null);
 		verify(deprovisioning, never()).escalate(any(), any());
 		verify(deprovisioning).complete(caseId);
@@ -146,21 +156,24 @@ class DeprovisioningProcessTest {
 	@Test
 	void withoutIdentityProviderAKeycloakGrantGoesToItsOwnerInsteadOfRetrying() {
 		Duration sla = Duration.ofHours(24);
-		GrantRemoval unconnected = new GrantRemoval(GrantId.random(), SystemId.random(), "Keycloak", ConnectorType.KEYCLOAK, "reviewer",
-				false, "olga", sla, EVENT.plus(sla));
+		GrantRemoval unconnected = new GrantRemoval(GrantId.random(), SystemId.random(), "Keycloak",
+				ConnectorType.KEYCLOAK, "reviewer", false, "olga", sla, EVENT.plus(sla));
 		ProcessInstance instance = start(unconnected);
 		runAsyncSteps(instance);
 
 		assertThat(instance).isWaitingAt(TASK_REMOVE_MANUALLY).hasNotPassed(TASK_REMOVE_IN_KEYCLOAK);
 		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga").hasName("Remove the access on Keycloak");
-		assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).withException().count()).isZero();
+		assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).withException().count())
+			.isZero();
 
-		complete(task(TASK_REMOVE_MANUALLY), withVariables(VAR_REMOVED_BY, "olga", VAR_REMOVAL_NOTE, "role removed in the admin console"));
+		complete(task(TASK_REMOVE_MANUALLY),
+				withVariables(VAR_REMOVED_BY, "olga", VAR_REMOVAL_NOTE, "role removed in the admin console"));
 		runAsyncSteps(instance);
 
 		assertThat(instance).hasPassed(TASK_RECORD_MANUAL_REMOVAL, TASK_COMPLETE_CASE).isEnded();
 		verify(deprovisioning, never()).removeAutomatically(any(), any());
-		verify(deprovisioning).confirmManualRemoval(caseId, unconnected.grantId(), "olga", "role removed in the admin console");
+		verify(deprovisioning).confirmManualRemoval(caseId, unconnected.grantId(), "olga",
+				"role removed in the admin console");
 	}
 
 	@Test
@@ -211,13 +224,16 @@ class DeprovisioningProcessTest {
 		runAsyncSteps(instance);
 		assertThat(launcher.launch(caseId)).isFalse(); // also after it ended
 
-		assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).count()).isOne();
+		assertThat(historyService().createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(caseId.toString())
+			.count()).isOne();
 		verify(deprovisioning).disableAccount(caseId);
 	}
 
 	@Test
 	void anUnreachableIdentityProviderIsRetriedWithBackoffThenAnIncident() {
-		doThrow(new IllegalStateException("Keycloak is unreachable (connection refused)")).when(deprovisioning).disableAccount(caseId);
+		doThrow(new IllegalStateException("Keycloak is unreachable (connection refused)")).when(deprovisioning)
+			.disableAccount(caseId);
 		ProcessInstance instance = start(idpRole);
 
 		Job job = job(TASK_DISABLE_ACCOUNT, instance);
@@ -237,7 +253,9 @@ class DeprovisioningProcessTest {
 
 	@Test
 	void recoversWhenTheIdentityProviderReturns() {
-		doThrow(new IllegalStateException("Keycloak is unreachable")).doNothing().when(deprovisioning).disableAccount(caseId);
+		doThrow(new IllegalStateException("Keycloak is unreachable")).doNothing()
+			.when(deprovisioning)
+			.disableAccount(caseId);
 		ProcessInstance instance = start(idpRole);
 		Job job = job(TASK_DISABLE_ACCOUNT, instance);
 		assertThatThrownBy(() -> managementService().executeJob(job.getId())).isInstanceOf(IllegalStateException.class);
@@ -248,4 +266,5 @@ class DeprovisioningProcessTest {
 		verify(deprovisioning, times(2)).disableAccount(caseId);
 		verify(deprovisioning).complete(caseId);
 	}
+
 }

@@ -46,10 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded default: no identity provider is configured. The real engine runs the process with the real domain on
- * H2; the leaver's local sign-in ({@link StandInLocalSignIn}, for the web module's local accounts) is disabled instead of a Keycloak
- * account, grants on Keycloak-connector systems go to their owner's manual task instead of failing, the owner
- * confirms with a note through {@link DeprovisioningTasks}, and the case completes without any incident.
+ * The embedded default: no identity provider is configured. The real engine runs the
+ * process with the real domain on H2; the leaver's local sign-in
+ * ({@link StandInLocalSignIn}, for the web module's local accounts) is disabled instead
+ * of a Keycloak account, grants on Keycloak-connector systems go to their owner's manual
+ * task instead of failing, the owner confirms with a note through
+ * {@link DeprovisioningTasks}, and the case completes without any incident.
  */
 @SpringBootTest(classes = WorkflowsTestApplication.class)
 class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
@@ -79,8 +81,8 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 
 	Person person(String name) {
 		String hrId = "T-" + name + "-" + run;
-		return people.register(new PersonDetails(hrId, name, hrId.toLowerCase() + "@example.test", hrId.toLowerCase(), null, "NOC",
-				EmploymentType.EMPLOYEE, LocalDate.of(2022, 3, 1), null), "tester");
+		return people.register(new PersonDetails(hrId, name, hrId.toLowerCase() + "@example.test", hrId.toLowerCase(),
+				null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 3, 1), null), "tester");
 	}
 
 	@Test
@@ -88,10 +90,10 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		Person owner = person("owner");
 		Person leaver = person("leaver");
 		localSignIns.accounts.add(leaver.getUsername());
-		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + run, SystemKind.IDENTITY_PROVIDER, null, owner.getId(), true,
-				ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
-		AccessSystem portal = access.registerSystem(new SystemDetails("Portal " + run, SystemKind.CARRIER_PORTAL, null, owner.getId(), true,
-				ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessSystem idp = access.registerSystem(new SystemDetails("Keycloak " + run, SystemKind.IDENTITY_PROVIDER,
+				null, owner.getId(), true, ConnectorType.KEYCLOAK, ReviewerStrategy.SYSTEM_OWNER), "tester");
+		AccessSystem portal = access.registerSystem(new SystemDetails("Portal " + run, SystemKind.CARRIER_PORTAL, null,
+				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		AccessGrant role = access.issueGrant(new NewGrant(leaver.getId(), idp.getId(), "reviewer", false), "tester");
 		AccessGrant login = access.issueGrant(new NewGrant(leaver.getId(), portal.getId(), "admin", true), "tester");
 
@@ -100,20 +102,27 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 		assertThat(localSignIns.disabled).contains(leaver.getUsername());
 		List<DeprovisioningTask> ownersTasks = tasks.tasksOf(owner.getUsername(), Set.of("reviewer"));
-		assertThat(ownersTasks).extracting(DeprovisioningTask::kind).containsOnly(DeprovisioningTask.Kind.REMOVE_MANUALLY);
-		assertThat(ownersTasks).extracting(DeprovisioningTask::grantId).containsExactlyInAnyOrder(role.getId(), login.getId());
-		DeprovisioningTask onKeycloak = ownersTasks.stream().filter(t -> t.grantId().equals(role.getId())).findFirst().orElseThrow();
+		assertThat(ownersTasks).extracting(DeprovisioningTask::kind)
+			.containsOnly(DeprovisioningTask.Kind.REMOVE_MANUALLY);
+		assertThat(ownersTasks).extracting(DeprovisioningTask::grantId)
+			.containsExactlyInAnyOrder(role.getId(), login.getId());
+		DeprovisioningTask onKeycloak = ownersTasks.stream()
+			.filter(t -> t.grantId().equals(role.getId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(onKeycloak.systemName()).isEqualTo(idp.getName());
 
 		// someone else, an empty note: refused, nothing changes
 		assertThatThrownBy(() -> tasks.complete(onKeycloak.id(), "someone-else", Set.of("reviewer"), "done"))
-				.isInstanceOf(DeprovisioningTaskDeniedException.class);
+			.isInstanceOf(DeprovisioningTaskDeniedException.class);
 		assertThatThrownBy(() -> tasks.complete(onKeycloak.id(), owner.getUsername(), Set.of("reviewer"), "  "))
-				.isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("note");
 		assertThat(access.getGrant(role.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 
 		for (DeprovisioningTask task : ownersTasks) {
-			tasks.complete(task.id(), owner.getUsername(), Set.of("reviewer"), "removed by hand in " + task.systemName());
+			tasks.complete(task.id(), owner.getUsername(), Set.of("reviewer"),
+					"removed by hand in " + task.systemName());
 		}
 		runJobs(instance);
 
@@ -124,7 +133,8 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		Step account = done.getSteps().get(0);
 		assertThat(account.getKind()).isEqualTo(StepKind.ACCOUNT_DISABLED);
 		assertThat(account.getDoneBy()).isEqualTo(DeprovisioningCase.LOCAL_SIGN_IN_ACTOR);
-		assertThat(account.getNote()).contains("local Trunkguard sign-in").contains("no identity provider is configured");
+		assertThat(account.getNote()).contains("local Trunkguard sign-in")
+			.contains("no identity provider is configured");
 		Step revoked = done.revocationOf(role.getId()).orElseThrow();
 		assertThat(revoked.getDoneBy()).isEqualTo(owner.getUsername());
 		assertThat(revoked.getNote()).isEqualTo("removed by hand in " + idp.getName());
@@ -141,9 +151,10 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 		DeprovisioningCase done = deprovisioning.casesOf(leaver.getId()).get(0);
 		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.NO_IDENTITY_PROVIDER, StepKind.VERIFIED);
-		assertThat(done.getSteps().get(0).getNote()).startsWith("no identity-provider account configured: " + leaver.getUsername()
-				+ " has no local Trunkguard sign-in");
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.NO_IDENTITY_PROVIDER, StepKind.VERIFIED);
+		assertThat(done.getSteps().get(0).getNote()).startsWith("no identity-provider account configured: "
+				+ leaver.getUsername() + " has no local Trunkguard sign-in");
 	}
 
 	@Test
@@ -161,9 +172,10 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		DeprovisioningTask investigate = investigationOf(instance);
 		assertThat(investigate.kind()).isEqualTo(DeprovisioningTask.Kind.INVESTIGATE);
 		assertThat(investigate.verification()).contains("account still enabled");
-		assertThat(tasks.tasksOf(owner.getUsername(), Set.of("reviewer"))).noneMatch(t -> t.id().equals(investigate.id()));
+		assertThat(tasks.tasksOf(owner.getUsername(), Set.of("reviewer")))
+			.noneMatch(t -> t.id().equals(investigate.id()));
 		assertThatThrownBy(() -> tasks.complete(investigate.id(), owner.getUsername(), Set.of("reviewer"), "looked"))
-				.isInstanceOf(DeprovisioningTaskDeniedException.class);
+			.isInstanceOf(DeprovisioningTaskDeniedException.class);
 
 		// completing without fixing it: verified again, still open, a new investigation
 		tasks.complete(investigate.id(), "lead-" + run, Set.of("compliance-lead"), "asked IT to look at it");
@@ -178,15 +190,21 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 
 		DeprovisioningCase done = deprovisioning.casesOf(leaver.getId()).get(0);
 		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
-		assertThat(done.getSteps()).extracting(Step::getKind).containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.VERIFICATION_FAILED,
-				StepKind.INVESTIGATED, StepKind.VERIFICATION_FAILED, StepKind.INVESTIGATED, StepKind.VERIFIED);
-		assertThat(done.getSteps()).filteredOn(s -> s.getKind() == StepKind.INVESTIGATED).extracting(Step::getDoneBy).containsOnly("lead-" + run);
+		assertThat(done.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.VERIFICATION_FAILED, StepKind.INVESTIGATED,
+					StepKind.VERIFICATION_FAILED, StepKind.INVESTIGATED, StepKind.VERIFIED);
+		assertThat(done.getSteps()).filteredOn(s -> s.getKind() == StepKind.INVESTIGATED)
+			.extracting(Step::getDoneBy)
+			.containsOnly("lead-" + run);
 		assertThat(done.getSteps().get(4).getNote()).isEqualTo("disabled the local sign-in again");
 	}
 
 	DeprovisioningTask investigationOf(ProcessInstance instance) {
-		return tasks.tasksOf("lead-" + run, Set.of("compliance-lead")).stream()
-				.filter(t -> t.caseId().toString().equals(instance.getBusinessKey())).findFirst().orElseThrow();
+		return tasks.tasksOf("lead-" + run, Set.of("compliance-lead"))
+			.stream()
+			.filter(t -> t.caseId().toString().equals(instance.getBusinessKey()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	ProcessInstance startAndRunJobs(Person leaver) {
@@ -196,9 +214,12 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 	}
 
 	ProcessInstance start(Person leaver) {
-		DeprovisioningCaseId id = deprovisioning.receiveTermination(new TerminationNotice("evt-" + leaver.getHrId(), leaver.getHrId(),
-				Instant.now().minus(5, ChronoUnit.MINUTES), TerminationSource.HR_WEBHOOK, "client:hr-webhook")).caseId();
-		// the process starts after commit, through the event publication registry (asynchronously)
+		DeprovisioningCaseId id = deprovisioning
+			.receiveTermination(new TerminationNotice("evt-" + leaver.getHrId(), leaver.getHrId(),
+					Instant.now().minus(5, ChronoUnit.MINUTES), TerminationSource.HR_WEBHOOK, "client:hr-webhook"))
+			.caseId();
+		// the process starts after commit, through the event publication registry
+		// (asynchronously)
 		ProcessInstance instance = null;
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (instance == null && System.nanoTime() < deadline) {
@@ -212,14 +233,20 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 	}
 
 	void runOneRoundOfJobs(ProcessInstance instance) {
-		management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list()
-				.forEach(job -> management.executeJob(job.getId()));
+		management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.messages()
+			.executable()
+			.list()
+			.forEach(job -> management.executeJob(job.getId()));
 	}
 
 	void runJobs(ProcessInstance instance) {
 		List<Job> jobs;
-		while (!(jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list()).isEmpty()) {
+		while (!(jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list())
+			.isEmpty()) {
 			jobs.forEach(job -> management.executeJob(job.getId()));
 		}
 	}
+
 }

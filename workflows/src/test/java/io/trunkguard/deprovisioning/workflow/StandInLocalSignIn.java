@@ -7,13 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A stand-in for the web module's local accounts (the application's own sign-in) in the workflows tests, which run
- * without identity provider like the embedded default. It is the outside system, not the thing under test.
+ * A stand-in for the web module's local accounts (the application's own sign-in) in the
+ * workflows tests, which run without identity provider like the embedded default. It is
+ * the outside system, not the thing under test.
  */
 @Component
 class StandInLocalSignIn implements LocalSignInPort {
 
 	final Set<String> accounts = ConcurrentHashMap.newKeySet();
+
 	final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
 	@Override
@@ -29,4 +31,5 @@ class StandInLocalSignIn implements LocalSignInPort {
 	public boolean isDisabled(String username) {
 		return !accounts.contains(username) || disabled.contains(username);
 	}
+
 }

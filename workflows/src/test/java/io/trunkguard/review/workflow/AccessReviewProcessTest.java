@@ -63,8 +63,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * Every path of the access review process on an in-memory engine. The domain service is a Mockito mock (the delegates
- * are real); timers and async steps are driven by executing their jobs.
+ * Every path of the access review process on an in-memory engine. The domain service is a
+ * Mockito mock (the delegates are real); timers and async steps are driven by executing
+ * their jobs.
  */
 @Deployment(resources = RESOURCE)
 class AccessReviewProcessTest {
@@ -77,19 +78,22 @@ class AccessReviewProcessTest {
 	static final ReviewItemId MANUAL_ITEM = ReviewItemId.random();
 
 	CampaignService campaigns = mock(CampaignService.class);
+
 	ReviewCampaign campaign;
+
 	CampaignId id;
 
 	@BeforeEach
 	void setUp() {
 		init(engine.getProcessEngine());
-		campaign = ReviewCampaign.open(CampaignId.random(), "Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE,
-				Duration.ofDays(90), null, "compliance-lead", Clock.systemUTC());
+		campaign = ReviewCampaign.open(CampaignId.random(), "Q4 review", NOW.plus(Duration.ofDays(14)),
+				UnansweredRule.REVOKE, Duration.ofDays(90), null, "compliance-lead", Clock.systemUTC());
 		id = campaign.getId();
 		when(campaigns.start(anyString(), any(), any(), anyString())).thenReturn(campaign);
 		when(campaigns.startScheduled(anyString())).thenReturn(campaign);
-		when(campaigns.schedule(id)).thenReturn(new CampaignSchedule(
-				List.of(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(12))), NOW.plus(Duration.ofDays(14)), NOW.plus(Duration.ofDays(21))));
+		when(campaigns.schedule(id))
+			.thenReturn(new CampaignSchedule(List.of(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(12))),
+					NOW.plus(Duration.ofDays(14)), NOW.plus(Duration.ofDays(21))));
 		when(campaigns.reviewers(id)).thenReturn(List.of("olga", "manny"));
 		when(campaigns.pendingRemediations(id)).thenReturn(List.of());
 		when(campaigns.remediationOf(KEYCLOAK_ITEM)).thenReturn(request(KEYCLOAK_ITEM, ConnectorType.KEYCLOAK));
@@ -121,13 +125,13 @@ class AccessReviewProcessTest {
 
 	RemediationRequest request(ReviewItemId item, ConnectorType connector) {
 		return new RemediationRequest(item, id, GrantId.random(), PersonId.random(), "harry", SystemId.random(),
-				connector == ConnectorType.KEYCLOAK ? "Keycloak Identity Provider" : "Edge SBC Cluster", connector, "sbc-admin",
-				Decision.REVOKE, null, "olga");
+				connector == ConnectorType.KEYCLOAK ? "Keycloak Identity Provider" : "Edge SBC Cluster", connector,
+				"sbc-admin", Decision.REVOKE, null, "olga");
 	}
 
 	ProcessInstance launch(UnansweredRule rule) {
-		CampaignId launched = new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review", NOW.plus(Duration.ofDays(14)), rule,
-				"compliance-lead");
+		CampaignId launched = new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review",
+				NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
 		org.assertj.core.api.Assertions.assertThat(launched).isEqualTo(id);
 		return instance();
 	}
@@ -137,8 +141,11 @@ class AccessReviewProcessTest {
 	}
 
 	Task reviewTaskOf(String reviewer) {
-		return taskService().createTaskQuery().processInstanceBusinessKey(id.toString()).taskDefinitionKey(TASK_REVIEW_GRANTS)
-				.taskCandidateUser(reviewer).singleResult();
+		return taskService().createTaskQuery()
+			.processInstanceBusinessKey(id.toString())
+			.taskDefinitionKey(TASK_REVIEW_GRANTS)
+			.taskCandidateUser(reviewer)
+			.singleResult();
 	}
 
 	void submitAll(ProcessInstance instance) {
@@ -165,11 +172,13 @@ class AccessReviewProcessTest {
 	@Test
 	void refusesAPastDeadlineBeforeTheEngineStartsAnything() {
 		Instant past = NOW.minus(Duration.ofDays(1));
-		doThrow(new io.trunkguard.shared.InvalidInputException("campaign.deadline-past", "the deadline is not in the future"))
-				.when(campaigns).checkTerms("Q4 review", past);
-		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), campaigns)
-				.launch("Q4 review", past, UnansweredRule.REVOKE, "compliance-lead"))
-				.hasMessageContaining("not in the future");
+		doThrow(new io.trunkguard.shared.InvalidInputException("campaign.deadline-past",
+				"the deadline is not in the future"))
+			.when(campaigns)
+			.checkTerms("Q4 review", past);
+		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review", past,
+				UnansweredRule.REVOKE, "compliance-lead"))
+			.hasMessageContaining("not in the future");
 		org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
 		verify(campaigns, never()).start(anyString(), any(), any(), anyString());
 	}
@@ -178,19 +187,24 @@ class AccessReviewProcessTest {
 	void allKeptGoesStraightFromReviewToSignOff() {
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 
-		assertThat(instance).isStarted().hasBusinessKey(id.toString()).isWaitingAt(TASK_REVIEW_GRANTS)
-				.variables().containsEntry(VAR_CAMPAIGN_ID, id.toString());
-		assertThat(reviewTaskOf("olga")).hasCandidateUser("olga").hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
+		assertThat(instance).isStarted()
+			.hasBusinessKey(id.toString())
+			.isWaitingAt(TASK_REVIEW_GRANTS)
+			.variables()
+			.containsEntry(VAR_CAMPAIGN_ID, id.toString());
+		assertThat(reviewTaskOf("olga")).hasCandidateUser("olga")
+			.hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
 		assertThat(reviewTaskOf("manny")).hasCandidateUser("manny");
 		verify(campaigns).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, "compliance-lead");
 
 		submitAll(instance);
 		closeAndSignOff(instance);
 
-		assertThat(instance).hasPassedInOrder(TASK_FREEZE_SCOPE, TASK_REVIEW_GRANTS, TASK_APPLY_UNANSWERED_RULE, TASK_LIST_REVOCATIONS,
-				TASK_CLOSE_CAMPAIGN, TASK_SIGN_OFF, TASK_GENERATE_REPORT, EVENT_CAMPAIGN_SIGNED_OFF)
-				.hasNotPassed(TASK_SEND_REMINDER, TASK_ESCALATE, TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY,
-						TASK_CONFIRM_MANUAL_REMOVAL);
+		assertThat(instance)
+			.hasPassedInOrder(TASK_FREEZE_SCOPE, TASK_REVIEW_GRANTS, TASK_APPLY_UNANSWERED_RULE, TASK_LIST_REVOCATIONS,
+					TASK_CLOSE_CAMPAIGN, TASK_SIGN_OFF, TASK_GENERATE_REPORT, EVENT_CAMPAIGN_SIGNED_OFF)
+			.hasNotPassed(TASK_SEND_REMINDER, TASK_ESCALATE, TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY,
+					TASK_CONFIRM_MANUAL_REMOVAL);
 		verify(campaigns).applyUnansweredRule(id);
 		verify(campaigns, never()).remind(any(), anyString());
 	}
@@ -205,15 +219,17 @@ class AccessReviewProcessTest {
 		execute(job(TASK_REMOVE_ACCESS_AUTOMATICALLY, instance));
 
 		verify(campaigns).remediateAutomatically(KEYCLOAK_ITEM);
-		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY, EVENT_ACCESS_REMOVED)
-				.hasNotPassed(TASK_CONFIRM_MANUAL_REMOVAL);
+		assertThat(instance)
+			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY, EVENT_ACCESS_REMOVED)
+			.hasNotPassed(TASK_CONFIRM_MANUAL_REMOVAL);
 		closeAndSignOff(instance);
 	}
 
 	@Test
 	void failedAutomaticRemediationIsRetriedThenRaisesAnIncidentAndResumes() {
 		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
-		doThrow(new IllegalStateException("Keycloak is unreachable")).when(campaigns).remediateAutomatically(KEYCLOAK_ITEM);
+		doThrow(new IllegalStateException("Keycloak is unreachable")).when(campaigns)
+			.remediateAutomatically(KEYCLOAK_ITEM);
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
 
@@ -224,8 +240,9 @@ class AccessReviewProcessTest {
 		}
 		Job exhausted = managementService().createJobQuery().jobId(removal.getId()).singleResult();
 		org.assertj.core.api.Assertions.assertThat(exhausted.getRetries()).isZero();
-		org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
-				.isEqualTo(1);
+		org.assertj.core.api.Assertions
+			.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+			.isEqualTo(1);
 		assertThat(instance).isWaitingAt(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 
 		// Keycloak is back: an operator retries from Cockpit
@@ -244,19 +261,22 @@ class AccessReviewProcessTest {
 		submitAll(instance);
 
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
-		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga").hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga")
+			.hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
 		completer().on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
 				"removed by hand, OPS-7", "olga", NOW));
 
-		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
-				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
+		assertThat(instance)
+			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
+			.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 		verify(campaigns, never()).remediateAutomatically(any());
 		closeAndSignOff(instance);
 	}
 
 	@Test
 	void keycloakRevocationsWithoutAConfiguredConnectorGoToTheOwnerInsteadOfAnIncident() {
-		// the embedded default: the system has the Keycloak connector, but no RemediationPort serves it
+		// the embedded default: the system has the Keycloak connector, but no
+		// RemediationPort serves it
 		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.MANUAL);
 		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
@@ -264,15 +284,23 @@ class AccessReviewProcessTest {
 
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
 		verify(campaigns).routeRemediation(KEYCLOAK_ITEM);
-		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga").hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
-		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
-				.activityId(TASK_REMOVE_ACCESS_AUTOMATICALLY).count()).isZero();
-		org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga")
+			.hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+		org.assertj.core.api.Assertions
+			.assertThat(managementService().createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(TASK_REMOVE_ACCESS_AUTOMATICALLY)
+				.count())
+			.isZero();
+		org.assertj.core.api.Assertions
+			.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+			.isZero();
 		completer().on(new ItemRemediated(KEYCLOAK_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
 				"removed by hand in the Keycloak console", "olga", NOW));
 
-		assertThat(instance).hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
-				.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
+		assertThat(instance)
+			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
+			.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 		verify(campaigns, never()).remediateAutomatically(any());
 		closeAndSignOff(instance);
 	}
@@ -300,12 +328,21 @@ class AccessReviewProcessTest {
 		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "rita", "compliance-lead", NOW));
 
 		org.assertj.core.api.Assertions.assertThat(reviewTaskOf("olga")).isNull();
-		assertThat(reviewTaskOf("rita")).hasCandidateUser("rita").hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
-		org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKey(TASK_REVIEW_GRANTS).count()).isEqualTo(2);
+		assertThat(reviewTaskOf("rita")).hasCandidateUser("rita")
+			.hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
+		org.assertj.core.api.Assertions
+			.assertThat(taskService().createTaskQuery()
+				.processInstanceId(instance.getId())
+				.taskDefinitionKey(TASK_REVIEW_GRANTS)
+				.count())
+			.isEqualTo(2);
 		// the new reviewer's task has the reminder and deadline timers like the others
-		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
-				.activityId(TIMER_DEADLINE).count()).isEqualTo(2);
+		org.assertj.core.api.Assertions
+			.assertThat(managementService().createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(TIMER_DEADLINE)
+				.count())
+			.isEqualTo(2);
 
 		completer().on(new ReviewSubmitted(id, PersonId.random(), "manny", 2, NOW));
 		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS);
@@ -321,8 +358,12 @@ class AccessReviewProcessTest {
 		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "manny", "compliance-lead", NOW));
 
 		assertThat(reviewTaskOf("olga")).isNotNull();
-		org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceBusinessKey(id.toString())
-				.taskDefinitionKey(TASK_REVIEW_GRANTS).count()).isEqualTo(2);
+		org.assertj.core.api.Assertions
+			.assertThat(taskService().createTaskQuery()
+				.processInstanceBusinessKey(id.toString())
+				.taskDefinitionKey(TASK_REVIEW_GRANTS)
+				.count())
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -340,8 +381,13 @@ class AccessReviewProcessTest {
 
 		verify(campaigns).escalate(id, "olga");
 		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS).hasPassed(TASK_ESCALATE);
-		org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId()).variableName(VAR_ESCALATED_TO).singleResult().getValue()).isEqualTo("manny");
+		org.assertj.core.api.Assertions
+			.assertThat(historyService().createHistoricVariableInstanceQuery()
+				.processInstanceId(instance.getId())
+				.variableName(VAR_ESCALATED_TO)
+				.singleResult()
+				.getValue())
+			.isEqualTo("manny");
 		// the reviewer can still submit after the escalation
 		complete(reviewTaskOf("olga"));
 		assertThat(instance).isWaitingAt(TASK_APPLY_UNANSWERED_RULE);
@@ -374,8 +420,9 @@ class AccessReviewProcessTest {
 		execute(job(TASK_APPLY_UNANSWERED_RULE, instance));
 
 		verify(campaigns).applyUnansweredRule(id);
-		assertThat(instance).isWaitingAt(TASK_CLOSE_CAMPAIGN).hasPassed(TIMER_CLOSE_OUT, TASK_LIST_REVOCATIONS)
-				.hasNotPassed(TASK_LOOK_UP_REMEDIATION);
+		assertThat(instance).isWaitingAt(TASK_CLOSE_CAMPAIGN)
+			.hasPassed(TIMER_CLOSE_OUT, TASK_LIST_REVOCATIONS)
+			.hasNotPassed(TASK_LOOK_UP_REMEDIATION);
 		closeAndSignOff(instance);
 		verify(campaigns).start(anyString(), any(), eq(UnansweredRule.CARRY_OVER), anyString());
 	}

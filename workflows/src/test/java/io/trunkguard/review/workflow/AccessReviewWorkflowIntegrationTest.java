@@ -49,9 +49,10 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The process on the real engine with the real domain on H2 (Spring Boot, Flyway, the demo data): a compliance lead
- * starts a campaign, reviewers decide and submit in the domain, their inbox tasks complete, remediation runs
- * automatically and by hand, and the campaign is closed, signed off and its report requested.
+ * The process on the real engine with the real domain on H2 (Spring Boot, Flyway, the
+ * demo data): a compliance lead starts a campaign, reviewers decide and submit in the
+ * domain, their inbox tasks complete, remediation runs automatically and by hand, and the
+ * campaign is closed, signed off and its report requested.
  */
 @SpringBootTest(classes = WorkflowsTestApplication.class)
 class AccessReviewWorkflowIntegrationTest {
@@ -102,16 +103,19 @@ class AccessReviewWorkflowIntegrationTest {
 		try (InputStream bpmn = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
 			model = Bpmn.readModelFromStream(Objects.requireNonNull(bpmn, RESOURCE));
 		}
-		Set<String> delegates = model.getModelElementsByType(FlowNode.class).stream()
-				.map(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))
-				.filter(Objects::nonNull)
-				.map(AccessReviewWorkflowIntegrationTest::beanName)
-				.collect(Collectors.toSet());
+		Set<String> delegates = model.getModelElementsByType(FlowNode.class)
+			.stream()
+			.map(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))
+			.filter(Objects::nonNull)
+			.map(AccessReviewWorkflowIntegrationTest::beanName)
+			.collect(Collectors.toSet());
 
 		assertThat(delegates).hasSize(9);
-		assertThat(delegates).allSatisfy(name -> assertThat(context.getBean(name)).as(name).isInstanceOf(JavaDelegate.class));
+		assertThat(delegates)
+			.allSatisfy(name -> assertThat(context.getBean(name)).as(name).isInstanceOf(JavaDelegate.class));
 		assertThat(model.getModelElementsByType(TimeCycle.class)).singleElement()
-				.satisfies(cycle -> assertThat(context.getBean(beanName(cycle.getTextContent()))).isInstanceOf(AccessReviewSchedule.class));
+			.satisfies(cycle -> assertThat(context.getBean(beanName(cycle.getTextContent())))
+				.isInstanceOf(AccessReviewSchedule.class));
 	}
 
 	static String beanName(String expression) {
@@ -122,34 +126,44 @@ class AccessReviewWorkflowIntegrationTest {
 
 	@Test
 	void runsACampaignFromStartToSignOffOnTheEngine() {
-		CampaignId id = launcher.launch("Q4 access review", Instant.now().plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER,
-				"compliance-lead");
+		CampaignId id = launcher.launch("Q4 access review", Instant.now().plus(Duration.ofDays(14)),
+				UnansweredRule.CARRY_OVER, "compliance-lead");
 
-		ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).singleResult();
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(id.toString())
+			.singleResult();
 		assertThat(instance).isNotNull();
 		List<String> reviewers = campaigns.reviewers(id);
 		List<Task> inbox = reviewTasks(id);
 		assertThat(inbox).hasSize(reviewers.size());
 		assertThat(inbox.stream().map(this::candidateUser)).containsExactlyInAnyOrderElementsOf(reviewers);
 
-		// one reviewer revokes on the Keycloak-connected system, another on a manual system; both submit
+		// one reviewer revokes on the Keycloak-connected system, another on a manual
+		// system; both submit
 		List<ReviewItem> all = items.findByCampaignId(id);
-		// (a holder with a login: the connector finds accounts by username; one without goes to the owner)
-		ReviewItem onKeycloak = all.stream().filter(item -> item.getConnector() == ConnectorType.KEYCLOAK && item.getPersonUsername() != null)
-				.findFirst().orElseThrow();
+		// (a holder with a login: the connector finds accounts by username; one without
+		// goes to the owner)
+		ReviewItem onKeycloak = all.stream()
+			.filter(item -> item.getConnector() == ConnectorType.KEYCLOAK && item.getPersonUsername() != null)
+			.findFirst()
+			.orElseThrow();
 		ReviewItem onManual = all.stream()
-				.filter(item -> item.getConnector() == ConnectorType.MANUAL && !item.getReviewerUsername().equals(onKeycloak.getReviewerUsername()))
-				.findFirst().orElseThrow();
+			.filter(item -> item.getConnector() == ConnectorType.MANUAL
+					&& !item.getReviewerUsername().equals(onKeycloak.getReviewerUsername()))
+			.findFirst()
+			.orElseThrow();
 		decideAllAndSubmit(id, onKeycloak);
 		decideAllAndSubmit(id, onManual);
 		assertThat(reviewTasks(id)).hasSize(reviewers.size() - 2)
-				.noneSatisfy(task -> assertThat(candidateUser(task)).isIn(onKeycloak.getReviewerUsername(), onManual.getReviewerUsername()));
+			.noneSatisfy(task -> assertThat(candidateUser(task)).isIn(onKeycloak.getReviewerUsername(),
+					onManual.getReviewerUsername()));
 
 		// close-out: the others' items are carried over
 		execute(job(instance, TIMER_CLOSE_OUT));
 		execute(job(instance, TASK_APPLY_UNANSWERED_RULE));
 		assertThat(items.findByCampaignId(id)).allSatisfy(item -> assertThat(item.getClosure()).isNotNull());
-		assertThat(items.findById(onKeycloak.getId()).orElseThrow().getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(items.findById(onKeycloak.getId()).orElseThrow().getRemediationStatus())
+			.isEqualTo(RemediationStatus.PENDING);
 
 		// automatic remediation through the connector
 		execute(job(instance, TASK_REMOVE_ACCESS_AUTOMATICALLY));
@@ -157,11 +171,17 @@ class AccessReviewWorkflowIntegrationTest {
 		assertThat(access.getGrant(onKeycloak.getGrantId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 
 		// manual remediation: the owner confirms in the domain, the task completes
-		Task manual = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL).singleResult();
+		Task manual = tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL)
+			.singleResult();
 		String owner = campaigns.remediationOf(onManual.getId()).systemOwnerUsername();
 		assertThat(candidateUser(manual)).isEqualTo(owner);
 		campaigns.recordRemediation(onManual.getId(), "removed in the admin UI, ticket OPS-77", owner);
-		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL).count()).isZero();
+		assertThat(tasks.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL)
+			.count()).isZero();
 
 		execute(job(instance, TASK_CLOSE_CAMPAIGN));
 		assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.CLOSED);
@@ -170,9 +190,11 @@ class AccessReviewWorkflowIntegrationTest {
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
 		assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
-		assertThat(audit.search(null, "REVIEW_REPORT_REQUESTED", "ReviewCampaign", id.toString(), null, null, Pageable.unpaged())
-				.getTotalElements()).isEqualTo(1);
-		assertThat(items.findByCampaignId(id)).filteredOn(item -> item.getClosure() == Closure.CARRIED_OVER).isNotEmpty();
+		assertThat(audit
+			.search(null, "REVIEW_REPORT_REQUESTED", "ReviewCampaign", id.toString(), null, null, Pageable.unpaged())
+			.getTotalElements()).isEqualTo(1);
+		assertThat(items.findByCampaignId(id)).filteredOn(item -> item.getClosure() == Closure.CARRIED_OVER)
+			.isNotEmpty();
 	}
 
 	void decideAllAndSubmit(CampaignId id, ReviewItem revoked) {
@@ -184,14 +206,19 @@ class AccessReviewWorkflowIntegrationTest {
 	}
 
 	List<Task> reviewTasks(CampaignId id) {
-		return tasks.createTaskQuery().processInstanceBusinessKey(id.toString()).taskDefinitionKey(TASK_REVIEW_GRANTS).list();
+		return tasks.createTaskQuery()
+			.processInstanceBusinessKey(id.toString())
+			.taskDefinitionKey(TASK_REVIEW_GRANTS)
+			.list();
 	}
 
 	String candidateUser(Task task) {
-		return tasks.getIdentityLinksForTask(task.getId()).stream()
-				.filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
-				.map(IdentityLink::getUserId)
-				.findFirst().orElse(null);
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
+			.map(IdentityLink::getUserId)
+			.findFirst()
+			.orElse(null);
 	}
 
 	Job job(ProcessInstance instance, String activityId) {
@@ -203,4 +230,5 @@ class AccessReviewWorkflowIntegrationTest {
 	void execute(Job job) {
 		management.executeJob(job.getId());
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Stands in for the Keycloak connector (integrations builds the real one): records the roles it was asked to remove. */
+/**
+ * Stands in for the Keycloak connector (integrations builds the real one): records the
+ * roles it was asked to remove.
+ */
 @Component
 class StandInKeycloakRemediation implements RemediationPort {
 
@@ -25,4 +28,5 @@ class StandInKeycloakRemediation implements RemediationPort {
 		removed.add(request);
 		return new RemediationResult(true, "role " + request.entitlement() + " absent for " + request.personUsername());
 	}
+
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Keycloak adapter, on when {@code trunkguard.keycloak.url} is set: a client-credentials admin client of the
- * service account and {@link KeycloakUsers} on it.
+ * The Keycloak adapter, on when {@code trunkguard.keycloak.url} is set: a
+ * client-credentials admin client of the service account and {@link KeycloakUsers} on it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "trunkguard.keycloak", name = "url")
@@ -21,22 +21,26 @@ class KeycloakAdminConfiguration {
 	@Bean(destroyMethod = "close")
 	Keycloak keycloakAdminClient(KeycloakAdminProperties properties) {
 		if (properties.client().secret() == null || properties.client().secret().isBlank()) {
-			throw new IllegalStateException("TRUNKGUARD_KEYCLOAK_CLIENT_SECRET is required when TRUNKGUARD_KEYCLOAK_URL is set");
+			throw new IllegalStateException(
+					"TRUNKGUARD_KEYCLOAK_CLIENT_SECRET is required when TRUNKGUARD_KEYCLOAK_URL is set");
 		}
 		long timeout = properties.timeout().toMillis();
 		return KeycloakBuilder.builder()
-				.serverUrl(properties.url())
-				.realm(properties.realm())
-				.grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-				.clientId(properties.client().id())
-				.clientSecret(properties.client().secret())
-				.resteasyClient(new ResteasyClientBuilderImpl().connectTimeout(timeout, TimeUnit.MILLISECONDS)
-						.readTimeout(timeout, TimeUnit.MILLISECONDS).connectionPoolSize(10).build())
-				.build();
+			.serverUrl(properties.url())
+			.realm(properties.realm())
+			.grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+			.clientId(properties.client().id())
+			.clientSecret(properties.client().secret())
+			.resteasyClient(new ResteasyClientBuilderImpl().connectTimeout(timeout, TimeUnit.MILLISECONDS)
+				.readTimeout(timeout, TimeUnit.MILLISECONDS)
+				.connectionPoolSize(10)
+				.build())
+			.build();
 	}
 
 	@Bean
 	KeycloakUsers keycloakUsers(Keycloak keycloak, KeycloakAdminProperties properties) {
 		return new KeycloakUsers(keycloak, properties.realm());
 	}
+
 }

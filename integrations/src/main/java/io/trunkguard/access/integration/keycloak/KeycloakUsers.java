@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The users of one Keycloak realm through the admin REST API, as deprovisioning and remediation need them. Every
- * operation is idempotent; every change is read back, and an unconfirmed change throws like an unreachable server
- * (the calling process step is retried). Users are found by exact username; a missing user counts as disabled.
+ * The users of one Keycloak realm through the admin REST API, as deprovisioning and
+ * remediation need them. Every operation is idempotent; every change is read back, and an
+ * unconfirmed change throws like an unreachable server (the calling process step is
+ * retried). Users are found by exact username; a missing user counts as disabled.
  */
 public class KeycloakUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(KeycloakUsers.class);
 
 	private final Keycloak keycloak;
+
 	private final String realm;
 
 	public KeycloakUsers(Keycloak keycloak, String realm) {
@@ -59,7 +61,8 @@ public class KeycloakUsers {
 		user.logout();
 		int left = user.getUserSessions().size();
 		if (left > 0) {
-			throw new IllegalStateException("Keycloak user " + username + " still has " + left + " session(s) after logout");
+			throw new IllegalStateException(
+					"Keycloak user " + username + " still has " + left + " session(s) after logout");
 		}
 		return sessions;
 	}
@@ -71,13 +74,19 @@ public class KeycloakUsers {
 			return false;
 		}
 		UserResource user = realm().users().get(found.get().getId());
-		List<RoleRepresentation> held = user.roles().realmLevel().listAll().stream().filter(r -> r.getName().equals(role)).toList();
+		List<RoleRepresentation> held = user.roles()
+			.realmLevel()
+			.listAll()
+			.stream()
+			.filter(r -> r.getName().equals(role))
+			.toList();
 		if (held.isEmpty()) {
 			return false;
 		}
 		user.roles().realmLevel().remove(held);
 		if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
-			throw new IllegalStateException("Keycloak user " + username + " still holds realm role " + role + " after removing it");
+			throw new IllegalStateException(
+					"Keycloak user " + username + " still holds realm role " + role + " after removing it");
 		}
 		log.info("Removed realm role {} from Keycloak user {}", role, username);
 		return true;
@@ -88,33 +97,49 @@ public class KeycloakUsers {
 		return find(username).isPresent();
 	}
 
-	/** The names of the realm roles the user holds directly; empty if there is no such user. */
+	/**
+	 * The names of the realm roles the user holds directly; empty if there is no such
+	 * user.
+	 */
 	public java.util.Set<String> realmRoles(String username) {
 		return find(username)
-				.map(u -> realm().users().get(u.getId()).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
-						.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
-				.map(java.util.Collections::unmodifiableSet)
-				.orElse(java.util.Set.of());
+			.map(u -> realm().users()
+				.get(u.getId())
+				.roles()
+				.realmLevel()
+				.listAll()
+				.stream()
+				.map(RoleRepresentation::getName)
+				.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
+			.map(java.util.Collections::unmodifiableSet)
+			.orElse(java.util.Set.of());
 	}
 
 	/**
-	 * Gives the user a realm role; false if they held it already. Throws when the user or the role does not exist, or
-	 * the role is not there when read back. Roles are looked up among the user's available roles, which needs only
-	 * manage-users (not view-realm).
+	 * Gives the user a realm role; false if they held it already. Throws when the user or
+	 * the role does not exist, or the role is not there when read back. Roles are looked
+	 * up among the user's available roles, which needs only manage-users (not
+	 * view-realm).
 	 */
 	public boolean addRealmRole(String username, String role) {
-		UserRepresentation found = find(username)
-				.orElseThrow(() -> new IllegalStateException("Keycloak has no user " + username + " to give realm role " + role));
+		UserRepresentation found = find(username).orElseThrow(
+				() -> new IllegalStateException("Keycloak has no user " + username + " to give realm role " + role));
 		UserResource user = realm().users().get(found.getId());
 		if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
 			return false;
 		}
-		RoleRepresentation available = user.roles().realmLevel().listAvailable().stream().filter(r -> r.getName().equals(role))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("Keycloak realm " + realm + " has no realm role " + role + " to give " + username));
+		RoleRepresentation available = user.roles()
+			.realmLevel()
+			.listAvailable()
+			.stream()
+			.filter(r -> r.getName().equals(role))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"Keycloak realm " + realm + " has no realm role " + role + " to give " + username));
 		user.roles().realmLevel().add(List.of(available));
 		if (user.roles().realmLevel().listAll().stream().noneMatch(r -> r.getName().equals(role))) {
-			throw new IllegalStateException("Keycloak user " + username + " does not hold realm role " + role + " after adding it");
+			throw new IllegalStateException(
+					"Keycloak user " + username + " does not hold realm role " + role + " after adding it");
 		}
 		log.info("Added realm role {} to Keycloak user {}", role, username);
 		return true;
@@ -136,11 +161,15 @@ public class KeycloakUsers {
 	}
 
 	private Optional<UserRepresentation> find(String username) {
-		return realm().users().searchByUsername(username, true).stream().filter(u -> username.equalsIgnoreCase(u.getUsername()))
-				.findFirst();
+		return realm().users()
+			.searchByUsername(username, true)
+			.stream()
+			.filter(u -> username.equalsIgnoreCase(u.getUsername()))
+			.findFirst();
 	}
 
 	private RealmResource realm() {
 		return keycloak.realm(realm);
 	}
+
 }
