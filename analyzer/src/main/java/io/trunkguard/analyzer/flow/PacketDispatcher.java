@@ -11,6 +11,7 @@ import io.trunkguard.analyzer.decode.Packet;
 import io.trunkguard.analyzer.io.Bytes;
 import io.trunkguard.analyzer.reassembly.TcpStream;
 import io.trunkguard.analyzer.rtp.RtpPackets;
+import io.trunkguard.analyzer.rtp.RtpRunDetector;
 import io.trunkguard.analyzer.sip.SipMessage;
 import io.trunkguard.analyzer.sip.SipParser;
 import io.trunkguard.analyzer.sip.SipStreamFramer;
@@ -35,8 +36,6 @@ public final class PacketDispatcher {
 	private static final long TCP_IDLE = 600_000_000_000L;
 
 	private static final int SWEEP_EVERY = 1 << 16;
-
-	private static final int RTP_RUN = 4;
 
 	private final Correlator correlator;
 
@@ -111,11 +110,7 @@ public final class PacketDispatcher {
 
 		final int hashB;
 
-		int rtpRun;
-
-		long lastSsrc = -1;
-
-		int lastSeq;
+		RtpRunDetector runs;
 
 		TlsSupport.Session dtls;
 
@@ -429,15 +424,13 @@ public final class PacketDispatcher {
 			f.dtls.onDatagram(srcIsA == f.firstSenderIsA, b, po, len, p.frame);
 		}
 		if (f.media == null && f.leg == null && RtpPackets.isRtp(b, po, len)) {
-			long ssrc = RtpPackets.ssrc(b, po);
-			int seq = RtpPackets.sequence(b, po);
-			int step = (seq - f.lastSeq) & 0xFFFF;
-			// media, not noise: the same SSRC with sequence numbers moving forward in
-			// small steps
-			f.rtpRun = ssrc == f.lastSsrc && step >= 1 && step <= 100 ? f.rtpRun + 1 : 1;
-			f.lastSsrc = ssrc;
-			f.lastSeq = seq;
-			if (f.rtpRun >= RTP_RUN) {
+			if (f.runs == null) {
+				f.runs = new RtpRunDetector();
+			}
+			// media, not noise: one source (direction and SSRC) with sequence numbers
+			// moving forward in small steps, whatever the other direction does meanwhile
+			if (f.runs.offer(srcIsA ? 0 : 1, RtpPackets.ssrc(b, po), RtpPackets.sequence(b, po))) {
+				f.runs = null;
 				f.media = correlator.orphan(f.first(), f.second());
 			}
 		}
