@@ -38,3 +38,23 @@ case_tls_alternating_rtp() {
   echo "   no closely alternating call in 8 tries" >&2
   return 1
 }
+
+# codec_call FILE CODEC_MODULE TONE_RATE MEDIAENC: a direct TLS call offering only one codec
+# (baresip's module for it), a voice-like tone at the codec's rate as the microphone; MEDIAENC
+# empty for plain RTP, srtp-mand for SDES-SRTP (AES_CM_128_HMAC_SHA1_80 inside the TLS). The
+# key log lets the fixture test check the verdict against the SDP.
+codec_call() {
+  local file=$1 module=$2 rate=$3 enc=$4
+  BARESIP_CODECS=$module BARESIP_TONE_RATE=$rate BARESIP_TONE_NOISE=1 direct_tls_call "$file" "$enc"
+  save_capture "$file" --keylog "$WORK/keylog" --decode-as tls.port==5081,sip
+}
+
+# 82-89. One codec per call, plain and SRTP, TLS signalling.
+case_tls_opus_plain() { codec_call sip-tls-opus-plain.pcapng opus.so 48000 ""; }
+case_tls_opus_srtp() { codec_call sip-tls-opus-srtp.pcapng opus.so 48000 srtp-mand; }
+case_tls_g722_plain() { codec_call sip-tls-g722-plain.pcapng g722.so 16000 ""; }
+case_tls_g722_srtp() { codec_call sip-tls-g722-srtp.pcapng g722.so 16000 srtp-mand; }
+case_tls_gsm_plain() { codec_call sip-tls-gsm-plain.pcapng gsm.so 8000 ""; }
+case_tls_gsm_srtp() { codec_call sip-tls-gsm-srtp.pcapng gsm.so 8000 srtp-mand; }
+case_tls_amr_plain() { codec_call sip-tls-amr-plain.pcapng amr.so 8000 ""; }
+case_tls_amr_srtp() { codec_call sip-tls-amr-srtp.pcapng amr.so 8000 srtp-mand; }
