@@ -45,7 +45,7 @@ if [ ! -f "$BIG" ]; then
     "$CORPUS/sngrep-ipv6frag.pcap"
   )
   for f in "$MODULE"/src/test/resources/captures/*.pcap* "$MODULE"/src/test/resources/tls/captures/*.pcap; do
-    case "$f" in *.json|*.md|*.keys) ;; *) [ -f "$f" ] && SOURCES+=("$f") ;; esac
+    case "$f" in *.json|*.md|*.keys|*.keylog) ;; *) [ -f "$f" ] && SOURCES+=("$f") ;; esac
   done
   mergecap -a -F pcapng -w "$WORK/mix.pcapng" "${SOURCES[@]}"
   mix_bytes=$(stat -c %s "$WORK/mix.pcapng")

@@ -71,15 +71,16 @@ start_tls_edge() {
     -l udp:127.0.0.1:5060 -l tls:127.0.0.1:5061 -A "NEXT_HOP=\"$next\"" -A "TLS_CFG=\"$WORK/tls.cfg\"" "$@"
 }
 
-# make_tone: a mono 440 Hz tone (10 s, BARESIP_TONE_RATE Hz, default 8000) for baresip's
+# make_tone: a 440 Hz tone (6 s, BARESIP_TONE_RATE Hz, default 8000, BARESIP_TONE_CHANNELS
+# channels, default 1: baresip's aufile wants the codec's rate and channels) for baresip's
 # aufile source; with BARESIP_TONE_NOISE=1 a voice-like mix of tones and noise instead (codecs
 # such as Opus and AMR send nearly empty frames for a pure tone).
 make_tone() {
-  python3 - "$WORK/tone.wav" "${BARESIP_TONE_RATE:-8000}" "${BARESIP_TONE_NOISE:-0}" <<'PY'
+  python3 - "$WORK/tone.wav" "${BARESIP_TONE_RATE:-8000}" "${BARESIP_TONE_NOISE:-0}" "${BARESIP_TONE_CHANNELS:-1}" <<'PY'
 import math, random, struct, sys, wave
-rate, noise = int(sys.argv[2]), sys.argv[3] == "1"
+rate, noise, channels = int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 random.seed(1)
-w = wave.open(sys.argv[1], "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(rate)
+w = wave.open(sys.argv[1], "wb"); w.setnchannels(channels); w.setsampwidth(2); w.setframerate(rate)
 def sample(i):
     t = i / rate
     if not noise:
@@ -87,7 +88,7 @@ def sample(i):
     env = 0.6 + 0.4 * math.sin(2 * math.pi * 3 * t)
     v = sum(math.sin(2 * math.pi * f * t * (1 + 0.05 * math.sin(t))) / k for k, f in enumerate((180, 360, 720, 1450, 2900), 1))
     return max(-32767, min(32767, int(env * (5000 * v + random.gauss(0, 1500)))))
-w.writeframes(b"".join(struct.pack("<h", sample(i)) for i in range(10 * rate)))
+w.writeframes(b"".join(struct.pack("<h", sample(i)) * channels for i in range(6 * rate)))
 w.close()
 PY
 }
