@@ -5,7 +5,9 @@
 # packets/s) and peak heap at -Xmx256m, the same file through `tshark -q -z sip,stat`, and the
 # analyzer's own reader alone (--read-only: records framed, nothing decoded), as ratios.
 #
-# usage: analyzer/bench/bench.sh [TARGET_MB]     (default 1024; BENCH_DIR overrides /tmp/trunkguard-bench)
+# usage: analyzer/bench/bench.sh [TARGET_MB]     (default 1024; BENCH_DIR overrides /tmp/trunkguard-bench,
+#        BENCH_JAR another CLI jar, e.g. an older build to alternate with; BENCH_SKIP_TSHARK=1 leaves tshark
+#        out of a run, for alternated jar comparisons where only the analyzer's figures are compared)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MODULE="$(dirname "$HERE")"
@@ -23,7 +25,7 @@ while [ "$d" != "/" ]; do
 done
 [ -n "$CORPUS" ] || { echo "shared/corpus not found" >&2; exit 1; }
 
-JAR="$(ls "$MODULE"/target/trunkguard-analyzer-*-cli.jar 2>/dev/null | head -1 || true)"
+JAR="${BENCH_JAR:-$(ls "$MODULE"/target/trunkguard-analyzer-*-cli.jar 2>/dev/null | head -1 || true)}"
 if [ -z "$JAR" ]; then
   echo "building the CLI jar..." >&2
   (cd "$ROOT" && ./mvnw -B -q -pl analyzer package -DskipTests)
@@ -43,7 +45,7 @@ if [ ! -f "$BIG" ]; then
     "$CORPUS/sngrep-ipv6frag.pcap"
   )
   for f in "$MODULE"/src/test/resources/captures/*.pcap* "$MODULE"/src/test/resources/tls/captures/*.pcap; do
-    case "$f" in *.json|*.md|*.keys) ;; *) [ -f "$f" ] && SOURCES+=("$f") ;; esac
+    case "$f" in *.json|*.md|*.keys|*.keylog) ;; *) [ -f "$f" ] && SOURCES+=("$f") ;; esac
   done
   mergecap -a -F pcapng -w "$WORK/mix.pcapng" "${SOURCES[@]}"
   mix_bytes=$(stat -c %s "$WORK/mix.pcapng")
@@ -69,7 +71,7 @@ fi
 
 SIZE=$(stat -c %s "$BIG")
 MB=$(awk -v s="$SIZE" 'BEGIN { printf "%.1f", s / 1048576 }')
-echo "capture: $BIG ($MB MB)"
+echo "capture: $BIG ($MB MB); jar: $JAR"
 
 timed() { # runs "$@" under /usr/bin/time; sets WALL and CPU (user+sys seconds of the whole process)
   /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "$@"
@@ -92,8 +94,12 @@ R_SECS=$SECS; R_WALL=$WALL; R_CPU=$CPU; R_HEAP=$HEAP
 analyzer
 A_SECS=$SECS; A_WALL=$WALL; A_CPU=$CPU; A_HEAP=$HEAP; A_PKTS=$PKTS
 SIP=$(python3 -c "import json; r=json.load(open('$WORK/report.json')); s=r['stats']; print(s['sipMessages'], len(r['legs']), len(r['dialogs']), s['internalErrors'])")
-timed tshark -n -r "$BIG" -q -z sip,stat > "$WORK/tshark.txt" 2>/dev/null
-T_WALL=$WALL; T_CPU=$CPU
+if [ "${BENCH_SKIP_TSHARK:-0}" = 1 ]; then
+  T_WALL=0; T_CPU=0
+else
+  timed tshark -n -r "$BIG" -q -z sip,stat > "$WORK/tshark.txt" 2>/dev/null
+  T_WALL=$WALL; T_CPU=$CPU
+fi
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
 awk -v mb="$MB" -v pk="$A_PKTS" -v a="$A_SECS" -v aw="$A_WALL" -v ac="$A_CPU" -v r="$R_SECS" -v rw="$R_WALL" \

@@ -46,7 +46,7 @@ build_keylog_preload
 selected=${*:-$CASES}
 for name in $selected; do
   echo "== $name" >&2
-  timeout 120 unshare -n "$SCRIPTS/make-captures.sh" --inside "$name"
+  timeout "${CASE_TIMEOUT:-120}" unshare -n "$SCRIPTS/make-captures.sh" --inside "$name"
 done
 python3 "$SCRIPTS/expectations.py" "$OUT"
 echo "expectations: $OUT/expectations.json, $OUT/README.md" >&2

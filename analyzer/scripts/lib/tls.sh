@@ -71,19 +71,33 @@ start_tls_edge() {
     -l udp:127.0.0.1:5060 -l tls:127.0.0.1:5061 -A "NEXT_HOP=\"$next\"" -A "TLS_CFG=\"$WORK/tls.cfg\"" "$@"
 }
 
-# make_tone: an 8 kHz mono 440 Hz tone (10 s) for baresip's aufile source.
+# make_tone: a 440 Hz tone (6 s, BARESIP_TONE_RATE Hz, default 8000, BARESIP_TONE_CHANNELS
+# channels, default 1: baresip's aufile wants the codec's rate and channels) for baresip's
+# aufile source; with BARESIP_TONE_NOISE=1 a voice-like mix of tones and noise instead (codecs
+# such as Opus and AMR send nearly empty frames for a pure tone).
 make_tone() {
-  python3 - "$WORK/tone.wav" <<'PY'
-import math, struct, sys, wave
-w = wave.open(sys.argv[1], "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
-w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 8000))) for i in range(80000)))
+  python3 - "$WORK/tone.wav" "${BARESIP_TONE_RATE:-8000}" "${BARESIP_TONE_NOISE:-0}" "${BARESIP_TONE_CHANNELS:-1}" <<'PY'
+import math, random, struct, sys, wave
+rate, noise, channels = int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
+random.seed(1)
+w = wave.open(sys.argv[1], "wb"); w.setnchannels(channels); w.setsampwidth(2); w.setframerate(rate)
+def sample(i):
+    t = i / rate
+    if not noise:
+        return int(8000 * math.sin(2 * math.pi * 440 * t))
+    env = 0.6 + 0.4 * math.sin(2 * math.pi * 3 * t)
+    v = sum(math.sin(2 * math.pi * f * t * (1 + 0.05 * math.sin(t))) / k for k, f in enumerate((180, 360, 720, 1450, 2900), 1))
+    return max(-32767, min(32767, int(env * (5000 * v + random.gauss(0, 1500)))))
+w.writeframes(b"".join(struct.pack("<h", sample(i)) * channels for i in range(6 * rate)))
 w.close()
 PY
 }
 
 # baresip_conf NAME SIP_PORT RTP_FIRST ACCOUNT_LINE: a config directory $WORK/NAME for a
 # baresip on 127.0.0.1 (SIP on SIP_PORT for UDP/TCP, SIP_PORT+1 for TLS; RTP from RTP_FIRST),
-# G.711 only, a tone as microphone, no speaker, TLS server certificate = the test leaf.
+# G.711 only (BARESIP_CODECS names other codec modules, e.g. "opus.so"), a tone as microphone
+# (BARESIP_TONE_RATE its sample rate, default 8000), no speaker, TLS server certificate = the
+# test leaf.
 baresip_conf() {
   local name=$1 port=$2 rtp=$3 account=$4 d=$WORK/$1
   mkdir -p "$d"
@@ -97,7 +111,7 @@ sip_verify_server	no
 audio_source		aufile,$WORK/tone.wav
 audio_alert		aufile,/dev/null
 module_path		/usr/lib/baresip/modules
-module			g711.so
+$(for m in ${BARESIP_CODECS:-g711.so}; do printf 'module\t\t\t%s\n' "$m"; done)
 module			aufile.so
 module			srtp.so
 module			dtls_srtp.so

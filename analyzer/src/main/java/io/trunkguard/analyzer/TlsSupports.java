@@ -7,6 +7,7 @@ import io.trunkguard.analyzer.tls.KeyLog;
 import io.trunkguard.analyzer.tls.Side;
 import io.trunkguard.analyzer.tls.SrtpSuites;
 import io.trunkguard.analyzer.tls.TlsConnection;
+import io.trunkguard.analyzer.tls.TlsSniffer;
 import io.trunkguard.analyzer.tls.TlsFacts;
 
 import java.io.IOException;
@@ -44,12 +45,12 @@ final class TlsSupports {
 	private record Parser(KeyLog keyLog) implements TlsSupport {
 		@Override
 		public boolean looksLikeTls(byte[] b, int off, int len) {
-			return TlsConnection.looksLikeTls(b, off, len);
+			return TlsSniffer.looksLikeTls(b, off, len);
 		}
 
 		@Override
 		public boolean looksLikeDtls(byte[] b, int off, int len) {
-			return TlsConnection.looksLikeDtls(b, off, len);
+			return TlsSniffer.looksLikeDtls(b, off, len);
 		}
 
 		@Override

@@ -427,28 +427,60 @@ public final class Correlator {
 	}
 
 	/**
-	 * Ends correlation: attaches media seen without SDP to the encrypted leg between the
-	 * same hosts when that leg's SDP was invisible, then judges every leg.
+	 * Ends correlation: a leg whose SDP is hidden (encrypted signalling, no key log) gets
+	 * the media that it may have negotiated, then every leg is judged. Candidates are the
+	 * media seen without SDP and the media negotiated on another leg (a proxy's plain leg
+	 * shows the SDP the hidden leg carried too), between the same hosts and active around
+	 * the leg; the leg must have started before the media, since signalling sets media up
+	 * (a later connection between the same hosts, such as one carrying only the BYE, did
+	 * not). When no leg qualifies so, the time overlap alone decides, as before.
 	 */
 	public void finish() {
-		for (MediaStream o : orphans) {
-			// every encrypted leg with invisible SDP between the same hosts and active
-			// around the media may
-			// have negotiated it: a call through a proxy has one such leg on each side
-			for (Leg leg : legs) {
-				if (leg.sdpSeen || !leg.signallingEncrypted() || !sameHosts(leg, o) || !overlaps(leg, o)) {
-					continue;
+		List<MediaStream> negotiated = new ArrayList<>();
+		for (Dialog d : dialogs.values()) {
+			for (MediaStream s : d.media.values()) {
+				if (s.rtpPackets > 0) {
+					negotiated.add(s);
 				}
-				if (o.leg == null) {
-					o.leg = leg;
-				}
-				leg.media.add(o);
 			}
+		}
+		for (MediaStream o : orphans) {
+			attachToHiddenLegs(o, true);
+		}
+		for (MediaStream s : negotiated) {
+			attachToHiddenLegs(s, false);
 		}
 		for (Leg leg : legs) {
 			Verdicts.judge(leg);
 		}
 	}
+
+	private void attachToHiddenLegs(MediaStream s, boolean orphan) {
+		List<Leg> overlapping = new ArrayList<>();
+		List<Leg> before = new ArrayList<>();
+		for (Leg leg : legs) {
+			if (leg.sdpSeen || !leg.signallingEncrypted() || leg.media.contains(s) || !sameHosts(leg, s)
+					|| !overlaps(leg, s)) {
+				continue;
+			}
+			overlapping.add(leg);
+			if (leg.firstTimestamp == 0 || s.firstTimestamp == 0
+					|| leg.firstTimestamp <= s.firstTimestamp + STARTED_BEFORE_SLACK) {
+				before.add(leg);
+			}
+		}
+		// a negotiated stream joins a hidden leg only when the leg started before it
+		List<Leg> chosen = !before.isEmpty() || !orphan ? before : overlapping;
+		for (Leg leg : chosen) {
+			if (orphan && s.leg == null) {
+				s.leg = leg;
+			}
+			leg.media.add(s);
+		}
+	}
+
+	/** How much later than its media a leg may start and still have set it up. */
+	private static final long STARTED_BEFORE_SLACK = 1_000_000_000L;
 
 	private static final long SLACK = 5_000_000_000L;
 

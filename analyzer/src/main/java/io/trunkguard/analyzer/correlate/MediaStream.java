@@ -1,6 +1,7 @@
 package io.trunkguard.analyzer.correlate;
 
 import io.trunkguard.analyzer.rtp.PayloadEntropy;
+import io.trunkguard.analyzer.rtp.PayloadShape;
 import io.trunkguard.analyzer.rtp.RtpPackets;
 import io.trunkguard.analyzer.sdp.Sdp;
 
@@ -108,6 +109,14 @@ public final class MediaStream {
 	 */
 	private PayloadEntropy entropy;
 
+	/**
+	 * Payload shapes per payload type (at most {@link #SHAPED_TYPES}), kept only for
+	 * streams seen without SDP, where the packets are the only evidence.
+	 */
+	private PayloadShape[] shapes;
+
+	static final int SHAPED_TYPES = 4;
+
 	public final Set<Endpoint> flowEndpoints = new LinkedHashSet<>();
 
 	// DTLS on the media flow (filled from the TLS package's facts)
@@ -212,10 +221,45 @@ public final class MediaStream {
 					int po = RtpPackets.payloadOffset(b, off, len);
 					entropy.add(b, off + po, RtpPackets.payloadLength(b, off, len));
 				}
+				if (offerProfile == null) {
+					shape(pt, b, off, len, ssrc, seq);
+				}
 				return;
 			}
 		}
 		otherPackets++;
+	}
+
+	private void shape(int pt, byte[] b, int off, int len, long ssrc, int seq) {
+		if (shapes == null) {
+			shapes = new PayloadShape[SHAPED_TYPES];
+		}
+		for (int i = 0; i < SHAPED_TYPES; i++) {
+			PayloadShape s = shapes[i];
+			if (s == null) {
+				s = shapes[i] = new PayloadShape(pt);
+			}
+			if (s.payloadType == pt) {
+				if (!s.full()) {
+					s.add(ssrc, seq, RtpPackets.timestamp(b, off), b, off + RtpPackets.payloadOffset(b, off, len),
+							RtpPackets.payloadLength(b, off, len));
+				}
+				return;
+			}
+		}
+	}
+
+	/** Payload shapes per payload type of a stream seen without SDP, in order seen. */
+	public List<PayloadShape> shapes() {
+		List<PayloadShape> out = new ArrayList<>();
+		if (shapes != null) {
+			for (PayloadShape s : shapes) {
+				if (s != null) {
+					out.add(s);
+				}
+			}
+		}
+		return out;
 	}
 
 	/** Payload statistics of the RTP seen (empty when none was). */

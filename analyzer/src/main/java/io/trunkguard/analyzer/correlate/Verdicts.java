@@ -1,6 +1,8 @@
 package io.trunkguard.analyzer.correlate;
 
+import io.trunkguard.analyzer.rtp.MediaSignals;
 import io.trunkguard.analyzer.rtp.PayloadEntropy;
+import io.trunkguard.analyzer.rtp.PayloadShape;
 import io.trunkguard.analyzer.sdp.Sdp;
 
 import java.util.ArrayList;
@@ -197,26 +199,51 @@ public final class Verdicts {
 							+ " SRTCP packets with the E flag set (encrypted control) beside " + s.rtpPackets
 							+ " RTP-framed packets" + entropyNote(s));
 		}
-		if (s.rtpPackets > 0 && s.entropy().conclusive()) {
+		if (s.rtpPackets > 0 && s.entropy().conclusive() && s.uncompressedAudio()) {
 			double bits = s.entropy().bitsPerByte();
-			if (s.uncompressedAudio()) {
-				boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
-				return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
-						String.format(Locale.ROOT,
-								"no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
-										+ " entropy is %.2f bits/byte over %d bytes: %s",
-								s.rtpPackets, s.payloadTypes, bits, s.entropy().sampled(),
-								cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
+			boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
+			return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
+					String.format(Locale.ROOT,
+							"no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
+									+ " entropy is %.2f bits/byte over %d bytes: %s",
+							s.rtpPackets, s.payloadTypes, bits, s.entropy().sampled(),
+							cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
+		}
+		// every payload type on its own: which signals show plain codec frames or SRTP
+		List<String> plain = new ArrayList<>();
+		List<String> encrypted = new ArrayList<>();
+		List<String> undecided = new ArrayList<>();
+		for (PayloadShape shape : s.shapes()) {
+			MediaSignals.Judgement j = MediaSignals.judge(shape);
+			switch (j.finding()) {
+				case PLAIN -> plain.add(j.evidence());
+				case ENCRYPTED -> encrypted.add(j.evidence());
+				default -> undecided.add(j.evidence());
 			}
-			if (s.rtcpPackets > 0 && s.srtcpUnencrypted == 0 && s.srtcpEncrypted == 0
-					&& bits < PayloadEntropy.CIPHERTEXT_BITS) {
-				return new MediaJudgement(MediaProtection.UNPROTECTED, String.format(Locale.ROOT,
-						"no SDP visible; plain RTCP and RTP payload entropy %.2f bits/byte", bits));
-			}
-			return new MediaJudgement(MediaProtection.UNKNOWN, String.format(Locale.ROOT,
-					"no SDP visible; %d RTP packets with payload types %s (a compressed codec: entropy %.2f bits/byte"
-							+ " cannot tell audio from ciphertext) and no SRTCP or DTLS evidence",
-					s.rtpPackets, s.payloadTypes, bits));
+		}
+		if (!plain.isEmpty()) {
+			return new MediaJudgement(MediaProtection.UNPROTECTED, "no SDP visible; " + s.rtpPackets
+					+ " RTP packets in clear: " + String.join("; ", plain) + entropyNote(s));
+		}
+		if (s.rtpPackets > 0 && s.entropy().conclusive() && !s.entropy().ciphertextLike()) {
+			return new MediaJudgement(MediaProtection.UNPROTECTED,
+					String.format(Locale.ROOT,
+							"no SDP visible; %d RTP packets with payload types %s whose payload entropy is %.2f"
+									+ " bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
+							s.rtpPackets, s.payloadTypes, s.entropy().bitsPerByte(), s.entropy().sampled()));
+		}
+		if (!encrypted.isEmpty()) {
+			return new MediaJudgement(MediaProtection.PROTECTED,
+					"no SDP visible; " + s.rtpPackets + " RTP packets: " + String.join("; ", encrypted) + entropyNote(s)
+							+ (undecided.isEmpty() ? "" : "; undecided: " + String.join("; ", undecided)));
+		}
+		if (s.rtpPackets > 0 && s.entropy().conclusive()) {
+			return new MediaJudgement(MediaProtection.UNKNOWN,
+					String.format(Locale.ROOT,
+							"no SDP visible; %d RTP packets with payload types %s (entropy %.2f bits/byte cannot tell a"
+									+ " compressed codec from ciphertext) and no SRTCP or DTLS evidence%s",
+							s.rtpPackets, s.payloadTypes, s.entropy().bitsPerByte(),
+							undecided.isEmpty() ? "" : "; " + String.join("; ", undecided)));
 		}
 		return new MediaJudgement(MediaProtection.UNKNOWN,
 				"no SDP visible; " + s.packets + " packets, too few RTP payload bytes to judge");

@@ -65,6 +65,10 @@ public final class RtpPackets {
 		return Bytes.u16(b, off + 2);
 	}
 
+	public static long timestamp(byte[] b, int off) {
+		return Bytes.u32(b, off + 4);
+	}
+
 	public static long ssrc(byte[] b, int off) {
 		return Bytes.u32(b, off + 8);
 	}

@@ -173,4 +173,31 @@ class PacketDispatcherTest {
 			.anySatisfy(note -> assertThat(note).startsWith("1 compressed WebSocket message(s) could not be inflated"));
 	}
 
+	@Test
+	void recognisesMediaWhoseTwoDirectionsAlternatePacketByPacket() {
+		// TLS signalling hides the SDP; the two phones then send G.711 RTP in strict
+		// alternation, each direction with its own SSRC and sequence numbers
+		CaptureWriter w = CaptureWriter.linkType(1);
+		long t = T0;
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 60; i++) {
+			byte[] a = new byte[160];
+			byte[] b = new byte[160];
+			for (int k = 0; k < 160; k++) {
+				a[k] = (byte) (0xD5 ^ (random.nextInt(8)));
+				b[k] = (byte) (0x55 ^ (random.nextInt(8)));
+			}
+			w.add(t += 10_000_000, Packets.ethernet(0x0800, Packets.ipv4("10.0.0.1", "10.0.0.2", 17,
+					Packets.udp(20000, 30000, Packets.rtp(8, 100 + i, 160L * i, 0x11aa0001L, a)))));
+			w.add(t += 10_000_000, Packets.ethernet(0x0800, Packets.ipv4("10.0.0.2", "10.0.0.1", 17,
+					Packets.udp(30000, 20000, Packets.rtp(8, 5000 + i, 160L * i, 0x22bb0002L, b)))));
+		}
+		TraceReport r = analyze(w);
+		assertThat(r.unmatchedMedia()).singleElement().satisfies(m -> {
+			assertThat(m.packets().rtp()).isGreaterThanOrEqualTo(110);
+			assertThat(m.packets().ssrcs()).hasSize(2);
+		});
+		assertThat(r.findings()).anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("MEDIA_PLAIN_RTP"));
+	}
+
 }

@@ -38,8 +38,8 @@ class TlsConnectionFuzzTest {
 			else {
 				c.onStreamData(side, chunk, 0, chunk.length, frame);
 			}
-			TlsConnection.looksLikeTls(chunk, 0, chunk.length);
-			TlsConnection.looksLikeDtls(chunk, 0, chunk.length);
+			TlsSniffer.looksLikeTls(chunk, 0, chunk.length);
+			TlsSniffer.looksLikeDtls(chunk, 0, chunk.length);
 		}
 		TlsFacts f = c.facts();
 		if (f.damage() != null && f.damage().contains("parser error")) {

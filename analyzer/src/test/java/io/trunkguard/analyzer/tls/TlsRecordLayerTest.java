@@ -144,8 +144,8 @@ class TlsRecordLayerTest {
 		feed(c, Side.A, record(22, 0x0301, CLIENT_HELLO));
 		TlsFacts f = feed(c, Side.B, record(21, 0x0303, new byte[] { 2, 40 }));
 		assertThat(f.alert()).isEqualTo("handshake_failure");
-		assertThat(TlsConnection.alertName(70)).isEqualTo("protocol_version");
-		assertThat(TlsConnection.alertName(250)).isEqualTo("alert_250");
+		assertThat(TlsRecords.alertName(70)).isEqualTo("protocol_version");
+		assertThat(TlsRecords.alertName(250)).isEqualTo("alert_250");
 	}
 
 	@Test

@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsSniffingTest {
 
 	static boolean tls(byte[] b) {
-		return TlsConnection.looksLikeTls(b, 0, b.length);
+		return TlsSniffer.looksLikeTls(b, 0, b.length);
 	}
 
 	static boolean dtls(byte[] b) {
-		return TlsConnection.looksLikeDtls(b, 0, b.length);
+		return TlsSniffer.looksLikeDtls(b, 0, b.length);
 	}
 
 	@ParameterizedTest
@@ -103,12 +103,12 @@ class TlsSniffingTest {
 	void rejectsShortNullAndOutOfRangeBuffers() {
 		byte[] clientHello = TestPcap.payloads("tls12-chacha20").get(0).bytes();
 		assertThat(tls(clientHello)).isTrue();
-		assertThat(TlsConnection.looksLikeTls(clientHello, 0, 4)).isFalse();
-		assertThat(TlsConnection.looksLikeTls(null, 0, 10)).isFalse();
-		assertThat(TlsConnection.looksLikeTls(clientHello, clientHello.length - 2, 10)).isFalse();
-		assertThat(TlsConnection.looksLikeTls(clientHello, -1, 10)).isFalse();
-		assertThat(TlsConnection.looksLikeDtls(new byte[12], 0, 12)).isFalse();
-		assertThat(TlsConnection.looksLikeDtls(null, 0, 20)).isFalse();
+		assertThat(TlsSniffer.looksLikeTls(clientHello, 0, 4)).isFalse();
+		assertThat(TlsSniffer.looksLikeTls(null, 0, 10)).isFalse();
+		assertThat(TlsSniffer.looksLikeTls(clientHello, clientHello.length - 2, 10)).isFalse();
+		assertThat(TlsSniffer.looksLikeTls(clientHello, -1, 10)).isFalse();
+		assertThat(TlsSniffer.looksLikeDtls(new byte[12], 0, 12)).isFalse();
+		assertThat(TlsSniffer.looksLikeDtls(null, 0, 20)).isFalse();
 	}
 
 	@Test
