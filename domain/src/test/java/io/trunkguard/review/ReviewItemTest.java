@@ -29,11 +29,12 @@ class ReviewItemTest {
 	}
 
 	static FrozenItem frozen(boolean privileged, PersonId holder, PersonId reviewer) {
-		return new FrozenItem(ReviewItemId.random(), GrantId.random(), holder, "Harry Holder", "harry",
-				EmploymentStatus.ACTIVE, EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC",
-				REVIEWER, ConnectorType.MANUAL, privileged ? "sbc-admin" : "sbc-viewer", privileged,
-				Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false, true, false, reviewer, "rita",
-				Routing.SYSTEM_OWNER);
+		return new FrozenItem(ReviewItemId.random(),
+				new GrantSnapshot(GrantId.random(), holder, "Harry Holder", "harry", EmploymentStatus.ACTIVE,
+						EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC", REVIEWER,
+						ConnectorType.MANUAL, privileged ? "sbc-admin" : "sbc-viewer", privileged,
+						Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false, true, false),
+				reviewer, "rita", Routing.SYSTEM_OWNER);
 	}
 
 	@Test

@@ -42,6 +42,7 @@ import io.trunkguard.review.InboxFilter;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewFlag;
 import io.trunkguard.review.ReviewItem;
+import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.ReviewItemId;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.DomainException;
@@ -212,8 +213,7 @@ class ReviewPages {
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
-		Sort sort = view.byPerson() ? Sort.by("personName", "systemName", "entitlement")
-				: Sort.by("systemName", "personName", "entitlement");
+		Sort sort = view.byPerson() ? ReviewItems.BY_PERSON : ReviewItems.BY_SYSTEM;
 		Page<ReviewItem> items = queries.inbox(campaign.getId(), user.getName(), view.filter(),
 				PageRequest.of(0, INBOX_PAGE, sort));
 		Map<String, List<ReviewItem>> groups = new LinkedHashMap<>();

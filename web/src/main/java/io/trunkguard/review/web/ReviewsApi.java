@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -29,6 +28,7 @@ import io.trunkguard.review.InboxFilter;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewFlag;
 import io.trunkguard.review.ReviewItem;
+import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.ReviewItemId;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.InvalidInputException;
@@ -111,7 +111,7 @@ class ReviewsApi {
 			whose = reviewer;
 		}
 		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_INBOX_PAGE),
-				Sort.by("systemName", "personName", "entitlement"));
+				ReviewItems.BY_SYSTEM);
 		return PageResponse.of(queries.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request),
 				ItemResponse::of);
 	}
