@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -18,15 +19,16 @@ final class InboxSpecification {
 
 	static Specification<ReviewItem> of(CampaignId campaign, String reviewer, InboxFilter filter) {
 		return (root, query, cb) -> {
+			Path<GrantSnapshot> grant = root.get("grant");
 			List<Predicate> predicates = new ArrayList<>();
 			predicates.add(cb.equal(root.get("campaignId"), campaign));
 			predicates.add(cb.equal(root.get("reviewerUsername"), reviewer));
 			if (filter.systemId() != null) {
-				predicates.add(cb.equal(root.get("systemId"), filter.systemId()));
+				predicates.add(cb.equal(grant.get("systemId"), filter.systemId()));
 			}
 			if (filter.undecided() != null) {
-				predicates
-					.add(filter.undecided() ? cb.isNull(root.get("decision")) : cb.isNotNull(root.get("decision")));
+				Path<Decision> choice = root.get("decision").get("choice");
+				predicates.add(filter.undecided() ? cb.isNull(choice) : cb.isNotNull(choice));
 			}
 			if (filter.flag() != null) {
 				String attribute = switch (filter.flag()) {
@@ -37,7 +39,7 @@ final class InboxSpecification {
 					case NEW -> "isNew";
 					case CARRIED_OVER -> "carriedOver";
 				};
-				predicates.add(cb.isTrue(root.get(attribute)));
+				predicates.add(cb.isTrue(grant.get(attribute)));
 			}
 			if (filter.text() != null && !filter.text().isBlank()) {
 				String like = "%" + filter.text()
@@ -46,9 +48,9 @@ final class InboxSpecification {
 					.replace("\\", "\\\\")
 					.replace("%", "\\%")
 					.replace("_", "\\_") + "%";
-				predicates.add(cb.or(cb.like(cb.lower(root.get("personName")), like, '\\'),
-						cb.like(cb.lower(root.get("systemName")), like, '\\'),
-						cb.like(cb.lower(root.get("entitlement")), like, '\\')));
+				predicates.add(cb.or(cb.like(cb.lower(grant.get("personName")), like, '\\'),
+						cb.like(cb.lower(grant.get("systemName")), like, '\\'),
+						cb.like(cb.lower(grant.get("entitlement")), like, '\\')));
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};

@@ -56,78 +56,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	private CampaignId campaignId;
 
 	@Embedded
-	@AttributeOverride(name = "value", column = @Column(name = "grant_id", nullable = false))
-	private GrantId grantId;
-
-	@Embedded
-	@AttributeOverride(name = "value", column = @Column(name = "person_id", nullable = false))
-	private PersonId personId;
-
-	@Column(name = "person_name", nullable = false, length = 200)
-	private String personName;
-
-	@Column(name = "person_username", length = 100)
-	private String personUsername;
-
-	@Enumerated(EnumType.STRING)
-	@JdbcTypeCode(SqlTypes.VARCHAR)
-	@Column(name = "person_status", nullable = false, length = 20)
-	private EmploymentStatus personStatus;
-
-	@Enumerated(EnumType.STRING)
-	@JdbcTypeCode(SqlTypes.VARCHAR)
-	@Column(name = "person_type", nullable = false, length = 20)
-	private EmploymentType personType;
-
-	@Column(name = "person_end_date")
-	private LocalDate personEndDate;
-
-	@Embedded
-	@AttributeOverride(name = "value", column = @Column(name = "person_manager_id"))
-	private PersonId personManagerId;
-
-	@Embedded
-	@AttributeOverride(name = "value", column = @Column(name = "system_id", nullable = false))
-	private SystemId systemId;
-
-	@Column(name = "system_name", nullable = false, length = 120)
-	private String systemName;
-
-	@Embedded
-	@AttributeOverride(name = "value", column = @Column(name = "system_owner_id", nullable = false))
-	private PersonId systemOwnerId;
-
-	@Enumerated(EnumType.STRING)
-	@JdbcTypeCode(SqlTypes.VARCHAR)
-	@Column(nullable = false, length = 20)
-	private ConnectorType connector;
-
-	@Column(nullable = false, length = MAX_ROLE)
-	private String entitlement;
-
-	@Column(nullable = false)
-	private boolean privileged;
-
-	@Column(name = "granted_at", nullable = false)
-	private Instant grantedAt;
-
-	@Column(name = "last_used_at")
-	private Instant lastUsedAt;
-
-	@Column(name = "flag_dormant", nullable = false)
-	private boolean dormant;
-
-	@Column(name = "flag_orphan", nullable = false)
-	private boolean orphan;
-
-	@Column(name = "flag_contractor_expired", nullable = false)
-	private boolean contractorExpired;
-
-	@Column(name = "is_new", nullable = false)
-	private boolean isNew;
-
-	@Column(name = "carried_over", nullable = false)
-	private boolean carriedOver;
+	private GrantSnapshot grant;
 
 	@Embedded
 	@AttributeOverride(name = "value", column = @Column(name = "reviewer_id", nullable = false))
@@ -141,22 +70,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	@Column(nullable = false, length = 20)
 	private Routing routing;
 
-	@Enumerated(EnumType.STRING)
-	@JdbcTypeCode(SqlTypes.VARCHAR)
-	@Column(length = 10)
-	private Decision decision;
-
-	@Column(name = "reduced_to", length = MAX_ROLE)
-	private String reducedTo;
-
-	@Column(length = MAX_TEXT)
-	private String justification;
-
-	@Column(name = "decided_by", length = 100)
-	private String decidedBy;
-
-	@Column(name = "decided_at")
-	private Instant decidedAt;
+	@Embedded
+	private ReviewDecision decision;
 
 	@Column(nullable = false)
 	private boolean submitted;
@@ -169,22 +84,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	@Column(length = 20)
 	private Closure closure;
 
-	@Enumerated(EnumType.STRING)
-	@JdbcTypeCode(SqlTypes.VARCHAR)
-	@Column(name = "remediation_status", nullable = false, length = 20)
-	private RemediationStatus remediationStatus;
-
-	@Column(name = "remediated_by", length = 100)
-	private String remediatedBy;
-
-	@Column(name = "remediated_at")
-	private Instant remediatedAt;
-
-	@Column(name = "remediation_note", length = MAX_TEXT)
-	private String remediationNote;
-
-	@Column(name = "manual_remediation_reason", length = 500)
-	private String manualRemediationReason;
+	@Embedded
+	private Remediation remediation;
 
 	protected ReviewItem() {
 		// for JPA
@@ -198,35 +99,15 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		ReviewItem item = new ReviewItem();
 		item.id = Objects.requireNonNull(f.id(), "id");
 		item.campaignId = Objects.requireNonNull(campaignId, "campaignId");
-		item.grantId = f.grantId();
-		item.personId = f.personId();
-		item.personName = f.personName();
-		item.personUsername = f.personUsername();
-		item.personStatus = f.personStatus();
-		item.personType = f.personType();
-		item.personEndDate = f.personEndDate();
-		item.personManagerId = f.personManagerId();
-		item.systemId = f.systemId();
-		item.systemName = f.systemName();
-		item.systemOwnerId = f.systemOwnerId();
-		item.connector = f.connector();
-		item.entitlement = f.entitlement();
-		item.privileged = f.privileged();
-		item.grantedAt = f.grantedAt();
-		item.lastUsedAt = f.lastUsedAt();
-		item.dormant = f.dormant();
-		item.orphan = f.orphan();
-		item.contractorExpired = f.contractorExpired();
-		item.isNew = f.isNew();
-		item.carriedOver = f.carriedOver();
-		if (f.reviewerId() == null || f.reviewerId().equals(f.personId())) {
+		item.grant = Objects.requireNonNull(f.grant(), "grant");
+		if (f.reviewerId() == null || f.reviewerId().equals(f.grant().personId())) {
 			throw new InvalidStateException("item.self-review",
-					"the item of " + f.personName() + " cannot be routed to themselves");
+					"the item of " + f.grant().personName() + " cannot be routed to themselves");
 		}
 		item.reviewerId = f.reviewerId();
 		item.reviewerUsername = f.reviewerUsername();
 		item.routing = f.routing();
-		item.remediationStatus = RemediationStatus.NOT_REQUIRED;
+		item.remediation = Remediation.notRequired();
 		return item;
 	}
 
@@ -235,51 +116,16 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 * anyone but the assigned reviewer and the holder of the access; refuses (409) once
 	 * submitted or settled; requires a justification for revoke, reduce and keeping
 	 * privileged access, and for reduce a lesser role different from the current one
-	 * (400). Registers {@link ItemDecided}.
+	 * (400, {@link ReviewDecision#of}). Registers {@link ItemDecided}.
 	 */
 	public void decide(Decision newDecision, String newReducedTo, String newJustification, PersonId actorId,
 			String actor, Clock clock) {
 		requireReviewer(actorId, actor);
 		requireUnsubmitted();
-		if (newDecision == null) {
-			throw new InvalidInputException("item.decision-required",
-					"a decision (KEEP, REVOKE or REDUCE) is required");
-		}
-		String why = newJustification == null || newJustification.isBlank() ? null : newJustification.strip();
-		if (why != null && why.length() > MAX_TEXT) {
-			throw new InvalidInputException("item.justification-too-long",
-					"the justification is longer than " + MAX_TEXT + " characters");
-		}
-		if (why == null && (newDecision.changesAccess() || privileged)) {
-			throw new InvalidInputException("item.justification-required",
-					newDecision == Decision.KEEP
-							? "keeping privileged access (" + entitlement + " on " + systemName
-									+ ") needs a justification"
-							: "a justification is required to " + newDecision.name().toLowerCase() + " access",
-					java.util.Map.of("justification", "required"));
-		}
-		String role = null;
-		if (newDecision == Decision.REDUCE) {
-			if (newReducedTo == null || newReducedTo.isBlank()) {
-				throw new InvalidInputException("item.reduced-role-required", "reducing access needs the lesser role",
-						java.util.Map.of("reducedTo", "required"));
-			}
-			role = newReducedTo.strip();
-			if (role.length() > MAX_ROLE) {
-				throw new InvalidInputException("item.reduced-role-too-long",
-						"the role is longer than " + MAX_ROLE + " characters");
-			}
-			if (role.equals(entitlement)) {
-				throw new InvalidInputException("item.reduce-unchanged", "the grant already has the role " + role);
-			}
-		}
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.decision = newDecision;
-		this.reducedTo = role;
-		this.justification = why;
-		this.decidedBy = actor;
-		this.decidedAt = now;
-		registerEvent(new ItemDecided(id, campaignId, grantId, newDecision, role, why, actor, now));
+		this.decision = ReviewDecision.of(newDecision, newReducedTo, newJustification, grant, actor,
+				ReviewTime.now(clock));
+		registerEvent(new ItemDecided(id, campaignId, grant.grantId(), decision.choice(), decision.reducedTo(),
+				decision.justification(), actor, decision.decidedAt()));
 	}
 
 	/**
@@ -291,10 +137,9 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		requireReviewer(actorId, actor);
 		requireUnsubmitted();
 		if (decision == null) {
-			throw new InvalidStateException("item.undecided",
-					"the item " + entitlement + " of " + personName + " on " + systemName + " is not decided yet");
+			throw new InvalidStateException("item.undecided", "the item " + grant.describe() + " is not decided yet");
 		}
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant now = ReviewTime.now(clock);
 		this.submitted = true;
 		this.submittedAt = now;
 		this.closure = Closure.REVIEWED;
@@ -310,22 +155,14 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		if (closure != null) {
 			return false;
 		}
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant now = ReviewTime.now(clock);
 		if (rule == UnansweredRule.REVOKE) {
-			this.decision = Decision.REVOKE;
-			this.reducedTo = null;
-			this.justification = "Unanswered at close-out: the campaign's rule revokes access nobody confirmed.";
-			this.decidedBy = SYSTEM_ACTOR;
-			this.decidedAt = now;
+			this.decision = ReviewDecision.revokedUnanswered(now);
 			this.closure = Closure.REVOKED_UNANSWERED;
 			requestRemediationIfNeeded(SYSTEM_ACTOR, now);
 		}
 		else {
 			this.decision = null;
-			this.reducedTo = null;
-			this.justification = null;
-			this.decidedBy = null;
-			this.decidedAt = null;
 			this.closure = Closure.CARRIED_OVER;
 		}
 		return true;
@@ -333,23 +170,23 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 
 	private void requestRemediationIfNeeded(String actor, Instant now) {
 		if (decision != null && decision.changesAccess()) {
-			this.remediationStatus = RemediationStatus.PENDING;
-			registerEvent(new GrantRevocationRequested(id, campaignId, grantId, systemId, connector, decision,
-					reducedTo, actor, now));
+			this.remediation = remediation.pending();
+			registerEvent(new GrantRevocationRequested(id, campaignId, grant.grantId(), grant.systemId(),
+					grant.connector(), decision.choice(), decision.reducedTo(), actor, now));
 		}
 	}
 
 	/**
-	 * Records that the change was made on the system, with proof. Refuses unless
-	 * remediation is pending.
+	 * Records that the change was made on the system, with proof. Refuses the holder of
+	 * the access, and refuses unless remediation is pending.
 	 */
 	public void markRemediated(String proof, String actor, Clock clock) {
 		settleRemediation(RemediationStatus.REMEDIATED, proof, "a note proving the change is required", actor, clock);
 	}
 
 	/**
-	 * Records that a compliance lead accepts the change not being made. Refuses unless
-	 * remediation is pending.
+	 * Records that a compliance lead accepts the change not being made. Refuses the
+	 * holder of the access, and refuses unless remediation is pending.
 	 */
 	public void acceptUnremediated(String justificationOfRisk, String actor, Clock clock) {
 		settleRemediation(RemediationStatus.ACCEPTED, justificationOfRisk,
@@ -364,7 +201,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	public void checkRemediation(String note, String actor) {
 		requireNotHolder(actor, RemediationStatus.REMEDIATED);
 		requirePendingRemediation();
-		requireNote(note, "a note proving the change is required");
+		Remediation.requireNote(note, "a note proving the change is required");
 	}
 
 	/**
@@ -375,13 +212,13 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	public void checkManualRemoval(String note, String actor, boolean ownerOrLead) {
 		if (!ownerOrLead) {
 			throw new ReviewDeniedException("remediation.not-owner",
-					actor + " is neither the owner of " + systemName + " nor a compliance lead");
+					actor + " is neither the owner of " + grant.systemName() + " nor a compliance lead");
 		}
 		if (!isManualRemediation()) {
 			throw new InvalidStateException("remediation.automatic",
-					systemName + " is remediated through its connector; the removal is verified automatically");
+					grant.systemName() + " is remediated through its connector; the removal is verified automatically");
 		}
-		requireNote(note, "a note saying how the access was removed is required");
+		Remediation.requireNote(note, "a note saying how the access was removed is required");
 	}
 
 	/**
@@ -389,9 +226,9 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 * access by hand.
 	 */
 	public void requireConnector() {
-		if (connector == ConnectorType.MANUAL) {
+		if (grant.connector() == ConnectorType.MANUAL) {
 			throw new InvalidStateException("remediation.manual-system",
-					systemName + " has no connector: its owner removes access by hand");
+					grant.systemName() + " has no connector: its owner removes access by hand");
 		}
 	}
 
@@ -407,16 +244,25 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 
 	/** A revoke or reduce waits for its change on the system. */
 	public boolean isRemediationPending() {
-		return remediationStatus == RemediationStatus.PENDING;
+		return remediation.isPending();
 	}
 
 	/** The revoke or reduce was made, or not making it was accepted. */
 	public boolean isRemediationSettled() {
-		return remediationStatus == RemediationStatus.REMEDIATED || remediationStatus == RemediationStatus.ACCEPTED;
+		return remediation.status() == RemediationStatus.REMEDIATED
+				|| remediation.status() == RemediationStatus.ACCEPTED;
+	}
+
+	private void settleRemediation(RemediationStatus target, String note, String missing, String actor, Clock clock) {
+		requireNotHolder(actor, target);
+		requirePendingRemediation();
+		this.remediation = remediation.settled(target, note, missing, actor, ReviewTime.now(clock));
+		registerEvent(new ItemRemediated(id, campaignId, grant.grantId(), target, remediation.note(),
+				remediation.remediatedBy(), remediation.remediatedAt()));
 	}
 
 	private void requireNotHolder(String actor, RemediationStatus target) {
-		if (actor != null && actor.equals(personUsername)) {
+		if (actor != null && actor.equals(grant.personUsername())) {
 			throw new ReviewDeniedException("remediation.own-access",
 					actor + " cannot "
 							+ (target == RemediationStatus.ACCEPTED ? "accept keeping" : "confirm the removal of")
@@ -425,37 +271,10 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	private void requirePendingRemediation() {
-		if (remediationStatus != RemediationStatus.PENDING) {
-			throw new InvalidStateException("item.remediation-not-pending", "the item " + entitlement + " of "
-					+ personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
+		if (!remediation.isPending()) {
+			throw new InvalidStateException("item.remediation-not-pending",
+					"the item " + grant.describe() + " has no pending remediation (" + remediation.status() + ")");
 		}
-	}
-
-	private static void requireNote(String note, String missing) {
-		if (note == null || note.isBlank()) {
-			throw new InvalidInputException("item.remediation-note-required", missing,
-					java.util.Map.of("note", "required"));
-		}
-	}
-
-	private void settleRemediation(RemediationStatus target, String note, String missing, String actor, Clock clock) {
-		requireNotHolder(actor, target);
-		requirePendingRemediation();
-		requireNote(note, missing);
-		String cleanNote = note.strip();
-		if (cleanNote.length() > MAX_TEXT) {
-			throw new InvalidInputException("item.remediation-note-too-long",
-					"the note is longer than " + MAX_TEXT + " characters");
-		}
-		if (actor == null || actor.isBlank()) {
-			throw new InvalidInputException("item.actor-required", "actor is required");
-		}
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.remediationStatus = target;
-		this.remediationNote = cleanNote;
-		this.remediatedBy = actor.strip();
-		this.remediatedAt = now;
-		registerEvent(new ItemRemediated(id, campaignId, grantId, target, cleanNote, remediatedBy, now));
 	}
 
 	/**
@@ -465,13 +284,12 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 */
 	public void routeToManual(String reason, Clock clock) {
 		requirePendingRemediation();
-		if (manualRemediationReason != null) {
+		if (remediation.manualReason() != null) {
 			return;
 		}
-		String why = reason == null || reason.isBlank() ? "no connector available" : reason.strip();
-		this.manualRemediationReason = why.length() <= 500 ? why : why.substring(0, 499) + "…";
-		registerEvent(new RemediationRoutedToManual(id, campaignId, connector, manualRemediationReason,
-				clock.instant().truncatedTo(ChronoUnit.MICROS)));
+		this.remediation = remediation.routedToManual(reason);
+		registerEvent(new RemediationRoutedToManual(id, campaignId, grant.connector(), remediation.manualReason(),
+				ReviewTime.now(clock)));
 	}
 
 	/**
@@ -479,23 +297,15 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 * routed to its owner.
 	 */
 	public boolean isManualRemediation() {
-		return connector == ConnectorType.MANUAL || manualRemediationReason != null;
-	}
-
-	/**
-	 * Why a revocation on a system with a connector is carried out by hand (null when it
-	 * is not).
-	 */
-	public String getManualRemediationReason() {
-		return manualRemediationReason;
+		return grant.connector() == ConnectorType.MANUAL || remediation.manualReason() != null;
 	}
 
 	/** Moves an unsubmitted item to another reviewer, who must not be the holder. */
 	public void reassign(PersonId newReviewerId, String newReviewerUsername) {
 		requireUnsubmitted();
 		Objects.requireNonNull(newReviewerId, "newReviewerId");
-		if (newReviewerId.equals(personId)) {
-			throw new ReviewDeniedException("item.self-review", personName + " cannot review their own access");
+		if (newReviewerId.equals(grant.personId())) {
+			throw new ReviewDeniedException("item.self-review", grant.personName() + " cannot review their own access");
 		}
 		if (newReviewerUsername == null || newReviewerUsername.isBlank()) {
 			throw new InvalidInputException("item.reviewer-without-login", "the new reviewer has no login");
@@ -504,14 +314,10 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		this.reviewerUsername = newReviewerUsername;
 		this.routing = Routing.REASSIGNED;
 		this.decision = null;
-		this.reducedTo = null;
-		this.justification = null;
-		this.decidedBy = null;
-		this.decidedAt = null;
 	}
 
 	private void requireReviewer(PersonId actorId, String actor) {
-		if (actorId != null && actorId.equals(personId)) {
+		if (actorId != null && actorId.equals(grant.personId())) {
 			throw new ReviewDeniedException("item.self-review", actor + " cannot review their own access");
 		}
 		if (actorId == null || !actorId.equals(reviewerId)) {
@@ -521,9 +327,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 
 	private void requireUnsubmitted() {
 		if (closure != null) {
-			throw new InvalidStateException(submitted ? "item.submitted" : "item.settled",
-					"the item " + entitlement + " of " + personName + " on " + systemName + " is already "
-							+ (submitted ? "submitted" : "settled (" + closure + ")"));
+			throw new InvalidStateException(submitted ? "item.submitted" : "item.settled", "the item "
+					+ grant.describe() + " is already " + (submitted ? "submitted" : "settled (" + closure + ")"));
 		}
 	}
 
@@ -544,90 +349,19 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		return campaignId;
 	}
 
-	public GrantId getGrantId() {
-		return grantId;
+	/** The grant as frozen at the campaign's start. */
+	public GrantSnapshot getGrant() {
+		return grant;
 	}
 
-	public PersonId getPersonId() {
-		return personId;
+	/** The reviewer's decision; null until decided (and after a reassignment). */
+	public ReviewDecision getReviewDecision() {
+		return decision;
 	}
 
-	public String getPersonName() {
-		return personName;
-	}
-
-	public String getPersonUsername() {
-		return personUsername;
-	}
-
-	public EmploymentStatus getPersonStatus() {
-		return personStatus;
-	}
-
-	public EmploymentType getPersonType() {
-		return personType;
-	}
-
-	public LocalDate getPersonEndDate() {
-		return personEndDate;
-	}
-
-	public PersonId getPersonManagerId() {
-		return personManagerId;
-	}
-
-	public SystemId getSystemId() {
-		return systemId;
-	}
-
-	public String getSystemName() {
-		return systemName;
-	}
-
-	public PersonId getSystemOwnerId() {
-		return systemOwnerId;
-	}
-
-	public ConnectorType getConnector() {
-		return connector;
-	}
-
-	public String getEntitlement() {
-		return entitlement;
-	}
-
-	public boolean isPrivileged() {
-		return privileged;
-	}
-
-	public Instant getGrantedAt() {
-		return grantedAt;
-	}
-
-	public Instant getLastUsedAt() {
-		return lastUsedAt;
-	}
-
-	public boolean isDormant() {
-		return dormant;
-	}
-
-	public boolean isOrphan() {
-		return orphan;
-	}
-
-	public boolean isContractorExpired() {
-		return contractorExpired;
-	}
-
-	/** Not in the previous campaign (every item of a first campaign is new). */
-	public boolean isNew() {
-		return isNew;
-	}
-
-	/** The previous campaign carried this grant over unanswered. */
-	public boolean isCarriedOver() {
-		return carriedOver;
+	/** Where the change a revoke or reduce asks for stands. */
+	public Remediation getRemediation() {
+		return remediation;
 	}
 
 	public PersonId getReviewerId() {
@@ -642,26 +376,6 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		return routing;
 	}
 
-	public Decision getDecision() {
-		return decision;
-	}
-
-	public String getReducedTo() {
-		return reducedTo;
-	}
-
-	public String getJustification() {
-		return justification;
-	}
-
-	public String getDecidedBy() {
-		return decidedBy;
-	}
-
-	public Instant getDecidedAt() {
-		return decidedAt;
-	}
-
 	public boolean isSubmitted() {
 		return submitted;
 	}
@@ -674,20 +388,137 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		return closure;
 	}
 
+	// the snapshot, the decision and the remediation by their parts, as pages, reports
+	// and the API read them
+
+	public GrantId getGrantId() {
+		return grant.grantId();
+	}
+
+	public PersonId getPersonId() {
+		return grant.personId();
+	}
+
+	public String getPersonName() {
+		return grant.personName();
+	}
+
+	public String getPersonUsername() {
+		return grant.personUsername();
+	}
+
+	public EmploymentStatus getPersonStatus() {
+		return grant.personStatus();
+	}
+
+	public EmploymentType getPersonType() {
+		return grant.personType();
+	}
+
+	public LocalDate getPersonEndDate() {
+		return grant.personEndDate();
+	}
+
+	public PersonId getPersonManagerId() {
+		return grant.personManagerId();
+	}
+
+	public SystemId getSystemId() {
+		return grant.systemId();
+	}
+
+	public String getSystemName() {
+		return grant.systemName();
+	}
+
+	public PersonId getSystemOwnerId() {
+		return grant.systemOwnerId();
+	}
+
+	public ConnectorType getConnector() {
+		return grant.connector();
+	}
+
+	public String getEntitlement() {
+		return grant.entitlement();
+	}
+
+	public boolean isPrivileged() {
+		return grant.privileged();
+	}
+
+	public Instant getGrantedAt() {
+		return grant.grantedAt();
+	}
+
+	public Instant getLastUsedAt() {
+		return grant.lastUsedAt();
+	}
+
+	public boolean isDormant() {
+		return grant.dormant();
+	}
+
+	public boolean isOrphan() {
+		return grant.orphan();
+	}
+
+	public boolean isContractorExpired() {
+		return grant.contractorExpired();
+	}
+
+	/** Not in the previous campaign (every item of a first campaign is new). */
+	public boolean isNew() {
+		return grant.isNew();
+	}
+
+	/** The previous campaign carried this grant over unanswered. */
+	public boolean isCarriedOver() {
+		return grant.carriedOver();
+	}
+
+	public Decision getDecision() {
+		return decision == null ? null : decision.choice();
+	}
+
+	public String getReducedTo() {
+		return decision == null ? null : decision.reducedTo();
+	}
+
+	public String getJustification() {
+		return decision == null ? null : decision.justification();
+	}
+
+	public String getDecidedBy() {
+		return decision == null ? null : decision.decidedBy();
+	}
+
+	public Instant getDecidedAt() {
+		return decision == null ? null : decision.decidedAt();
+	}
+
 	public RemediationStatus getRemediationStatus() {
-		return remediationStatus;
+		return remediation.status();
 	}
 
 	public String getRemediatedBy() {
-		return remediatedBy;
+		return remediation.remediatedBy();
 	}
 
 	public Instant getRemediatedAt() {
-		return remediatedAt;
+		return remediation.remediatedAt();
 	}
 
 	public String getRemediationNote() {
-		return remediationNote;
+		return remediation.note();
+	}
+
+	/**
+	 * Why a revocation on a system with a connector is carried out by hand (null when it
+	 * is not).
+	 */
+	public String getManualRemediationReason() {
+		return remediation.manualReason();
 	}
 
 	/** The events registered and not yet published (for tests of the aggregate). */
@@ -707,7 +538,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 
 	@Override
 	public String toString() {
-		return "ReviewItem[" + personName + ", " + systemName + ", " + entitlement + ", " + decision + "]";
+		return "ReviewItem[" + grant.personName() + ", " + grant.systemName() + ", " + grant.entitlement() + ", "
+				+ getDecision() + "]";
 	}
 
 }

@@ -4,6 +4,7 @@ import io.trunkguard.people.PersonId;
 import io.trunkguard.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -18,6 +19,12 @@ import java.util.Optional;
  * its scope).
  */
 public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSpecificationExecutor<ReviewItem> {
+
+	/** Items by system, then holder, then role. */
+	Sort BY_SYSTEM = Sort.by("grant.systemName", "grant.personName", "grant.entitlement");
+
+	/** Items by holder, then system, then role. */
+	Sort BY_PERSON = Sort.by("grant.personName", "grant.systemName", "grant.entitlement");
 
 	ReviewItem save(ReviewItem item);
 
@@ -44,8 +51,9 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 
 	List<ReviewItem> findByCampaignIdAndClosureIsNull(CampaignId campaignId);
 
-	List<ReviewItem> findByCampaignIdAndRemediationStatusOrderBySystemName(CampaignId campaignId,
-			RemediationStatus status);
+	@Query("select i from ReviewItem i where i.campaignId = :campaign and i.remediation.status = :status order by i.grant.systemName")
+	List<ReviewItem> findByCampaignIdAndRemediationStatusOrderBySystemName(@Param("campaign") CampaignId campaignId,
+			@Param("status") RemediationStatus status);
 
 	long countByCampaignId(CampaignId campaignId);
 
@@ -60,61 +68,62 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 	 */
 	@Query("""
 			select count(i) from ReviewItem i
-			where i.campaignId = :campaign and i.personId = :person
-			  and (i.reviewerId = :person or i.decidedBy = :username)
+			where i.campaignId = :campaign and i.grant.personId = :person
+			  and (i.reviewerId = :person or i.decision.decidedBy = :username)
 			""")
 	long countOwnAccessReviewedBy(@Param("campaign") CampaignId campaignId, @Param("person") PersonId person,
 			@Param("username") String username);
 
 	@Query("""
 			select new io.trunkguard.review.CampaignProgress(count(i),
-			    sum(case when i.decision is not null then 1 else 0 end),
+			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign
 			""")
 	CampaignProgress progress(@Param("campaign") CampaignId campaignId);
 
 	@Query("""
 			select new io.trunkguard.review.CampaignProgress(count(i),
-			    sum(case when i.decision is not null then 1 else 0 end),
+			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign and i.reviewerUsername = :reviewer
 			""")
 	CampaignProgress progressOf(@Param("campaign") CampaignId campaignId, @Param("reviewer") String reviewerUsername);
 
 	@Query("""
 			select new io.trunkguard.review.ProgressRow(i.reviewerUsername, count(i),
-			    sum(case when i.decision is not null then 1 else 0 end),
+			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign
 			group by i.reviewerUsername order by i.reviewerUsername
 			""")
 	List<ProgressRow> progressByReviewer(@Param("campaign") CampaignId campaignId);
 
 	@Query("""
-			select new io.trunkguard.review.ProgressRow(i.systemName, count(i),
-			    sum(case when i.decision is not null then 1 else 0 end),
+			select new io.trunkguard.review.ProgressRow(i.grant.systemName, count(i),
+			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign
-			group by i.systemName order by i.systemName
+			group by i.grant.systemName order by i.grant.systemName
 			""")
 	List<ProgressRow> progressBySystem(@Param("campaign") CampaignId campaignId);
 
 	@Query("select distinct i.campaignId from ReviewItem i where i.reviewerUsername = :reviewer")
 	List<CampaignId> findCampaignIdsByReviewer(@Param("reviewer") String reviewerUsername);
 
-	List<ReviewItem> findByGrantId(io.trunkguard.access.GrantId grantId);
+	@Query("select i from ReviewItem i where i.grant.grantId = :grant")
+	List<ReviewItem> findByGrantId(@Param("grant") io.trunkguard.access.GrantId grantId);
 
 	/** Revocations waiting for a person to remove access by hand, on every system. */
 	@Query("""
 			select i from ReviewItem i
-			where i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING
-			  and (i.connector = io.trunkguard.access.ConnectorType.MANUAL or i.manualRemediationReason is not null)
-			order by i.systemName, i.personName, i.entitlement
+			where i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING
+			  and (i.grant.connector = io.trunkguard.access.ConnectorType.MANUAL or i.remediation.manualReason is not null)
+			order by i.grant.systemName, i.grant.personName, i.grant.entitlement
 			""")
 	List<ReviewItem> findManualRemediations();
 
@@ -124,10 +133,10 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 	 */
 	@Query("""
 			select i from ReviewItem i
-			where i.remediationStatus = io.trunkguard.review.RemediationStatus.PENDING
-			  and (i.connector = io.trunkguard.access.ConnectorType.MANUAL or i.manualRemediationReason is not null)
-			  and i.systemOwnerId = :owner
-			order by i.systemName, i.personName, i.entitlement
+			where i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING
+			  and (i.grant.connector = io.trunkguard.access.ConnectorType.MANUAL or i.remediation.manualReason is not null)
+			  and i.grant.systemOwnerId = :owner
+			order by i.grant.systemName, i.grant.personName, i.grant.entitlement
 			""")
 	List<ReviewItem> findManualRemediationsOwnedBy(@Param("owner") PersonId owner);
 

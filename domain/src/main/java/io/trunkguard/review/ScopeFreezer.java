@@ -121,11 +121,12 @@ class ScopeFreezer {
 		boolean contractorExpired = type == EmploymentType.CONTRACTOR && endDate != null && endDate.isBefore(today);
 		boolean isNew = firstCampaign || !previous.containsKey(grant);
 		boolean carriedOver = Closure.CARRIED_OVER.name().equals(previous.get(grant));
-		return new FrozenItem(ReviewItemId.random(), new GrantId(grant), person, personName, rs.getString("username"),
+		GrantSnapshot snapshot = new GrantSnapshot(new GrantId(grant), person, personName, rs.getString("username"),
 				status, type, endDate, managerId, new SystemId(rs.getObject("system_id", UUID.class)), systemName,
 				owner, ConnectorType.valueOf(rs.getString("connector")), entitlement, rs.getBoolean("privileged"),
-				grantedAt, lastUsedAt, dormant, orphan, contractorExpired, isNew, carriedOver, route.reviewerId(),
-				route.reviewerUsername(), route.routing());
+				grantedAt, lastUsedAt, dormant, orphan, contractorExpired, isNew, carriedOver);
+		return new FrozenItem(ReviewItemId.random(), snapshot, route.reviewerId(), route.reviewerUsername(),
+				route.routing());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -134,35 +135,36 @@ class ScopeFreezer {
 	}
 
 	private static void bind(PreparedStatement ps, CampaignId campaign, FrozenItem item) throws SQLException {
+		GrantSnapshot grant = item.grant();
 		int i = 1;
 		ps.setObject(i++, item.id().value());
 		ps.setObject(i++, campaign.value());
-		ps.setObject(i++, item.grantId().value());
-		ps.setObject(i++, item.personId().value());
-		ps.setString(i++, item.personName());
-		ps.setString(i++, item.personUsername());
-		ps.setString(i++, item.personStatus().name());
-		ps.setString(i++, item.personType().name());
-		if (item.personEndDate() == null) {
+		ps.setObject(i++, grant.grantId().value());
+		ps.setObject(i++, grant.personId().value());
+		ps.setString(i++, grant.personName());
+		ps.setString(i++, grant.personUsername());
+		ps.setString(i++, grant.personStatus().name());
+		ps.setString(i++, grant.personType().name());
+		if (grant.personEndDate() == null) {
 			ps.setNull(i++, Types.DATE);
 		}
 		else {
-			ps.setDate(i++, Date.valueOf(item.personEndDate()));
+			ps.setDate(i++, Date.valueOf(grant.personEndDate()));
 		}
-		ps.setObject(i++, item.personManagerId() == null ? null : item.personManagerId().value());
-		ps.setObject(i++, item.systemId().value());
-		ps.setString(i++, item.systemName());
-		ps.setObject(i++, item.systemOwnerId().value());
-		ps.setString(i++, item.connector().name());
-		ps.setString(i++, item.entitlement());
-		ps.setBoolean(i++, item.privileged());
-		ps.setObject(i++, item.grantedAt().atOffset(ZoneOffset.UTC));
-		ps.setObject(i++, item.lastUsedAt() == null ? null : item.lastUsedAt().atOffset(ZoneOffset.UTC));
-		ps.setBoolean(i++, item.dormant());
-		ps.setBoolean(i++, item.orphan());
-		ps.setBoolean(i++, item.contractorExpired());
-		ps.setBoolean(i++, item.isNew());
-		ps.setBoolean(i++, item.carriedOver());
+		ps.setObject(i++, grant.personManagerId() == null ? null : grant.personManagerId().value());
+		ps.setObject(i++, grant.systemId().value());
+		ps.setString(i++, grant.systemName());
+		ps.setObject(i++, grant.systemOwnerId().value());
+		ps.setString(i++, grant.connector().name());
+		ps.setString(i++, grant.entitlement());
+		ps.setBoolean(i++, grant.privileged());
+		ps.setObject(i++, grant.grantedAt().atOffset(ZoneOffset.UTC));
+		ps.setObject(i++, grant.lastUsedAt() == null ? null : grant.lastUsedAt().atOffset(ZoneOffset.UTC));
+		ps.setBoolean(i++, grant.dormant());
+		ps.setBoolean(i++, grant.orphan());
+		ps.setBoolean(i++, grant.contractorExpired());
+		ps.setBoolean(i++, grant.isNew());
+		ps.setBoolean(i++, grant.carriedOver());
 		ps.setObject(i++, item.reviewerId().value());
 		ps.setString(i++, item.reviewerUsername());
 		ps.setString(i, item.routing().name());

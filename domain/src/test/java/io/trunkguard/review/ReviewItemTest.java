@@ -29,11 +29,12 @@ class ReviewItemTest {
 	}
 
 	static FrozenItem frozen(boolean privileged, PersonId holder, PersonId reviewer) {
-		return new FrozenItem(ReviewItemId.random(), GrantId.random(), holder, "Harry Holder", "harry",
-				EmploymentStatus.ACTIVE, EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC",
-				REVIEWER, ConnectorType.MANUAL, privileged ? "sbc-admin" : "sbc-viewer", privileged,
-				Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false, true, false, reviewer, "rita",
-				Routing.SYSTEM_OWNER);
+		return new FrozenItem(ReviewItemId.random(),
+				new GrantSnapshot(GrantId.random(), holder, "Harry Holder", "harry", EmploymentStatus.ACTIVE,
+						EmploymentType.EMPLOYEE, null, REVIEWER, SystemId.random(), "Edge SBC", REVIEWER,
+						ConnectorType.MANUAL, privileged ? "sbc-admin" : "sbc-viewer", privileged,
+						Instant.parse("2025-01-01T00:00:00Z"), null, true, false, false, true, false),
+				reviewer, "rita", Routing.SYSTEM_OWNER);
 	}
 
 	@Test
@@ -41,6 +42,51 @@ class ReviewItemTest {
 		assertThatThrownBy(() -> ReviewItem.frozen(CampaignId.random(), frozen(false, HOLDER, HOLDER)))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("themselves");
+	}
+
+	static ReviewItem pendingRevocation() {
+		ReviewItem item = item(false);
+		item.decide(Decision.REVOKE, null, "left the team", REVIEWER, "rita", CLOCK);
+		item.submit(REVIEWER, "rita", CLOCK);
+		return item;
+	}
+
+	@Test
+	void refusesTheHolderSettlingTheRemediationOfTheirOwnAccess() {
+		ReviewItem item = pendingRevocation();
+
+		assertThatThrownBy(() -> item.checkRemediation("removed it myself", "harry"))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessage("harry cannot confirm the removal of their own access");
+		assertThatThrownBy(() -> item.markRemediated("removed it myself", "harry", CLOCK))
+			.isInstanceOf(ReviewDeniedException.class);
+		assertThatThrownBy(() -> item.acceptUnremediated("I still need it", "harry", CLOCK))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessage("harry cannot accept keeping their own access");
+		assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+	}
+
+	@Test
+	void refusesAManualRemovalBySomeoneWhoIsNeitherOwnerNorLeadOrWithoutANote() {
+		ReviewItem item = pendingRevocation();
+
+		assertThatThrownBy(() -> item.checkManualRemoval("done", "sam", false))
+			.isInstanceOf(ReviewDeniedException.class)
+			.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("remediation.not-owner"));
+		assertThatThrownBy(() -> item.checkManualRemoval(" ", "rita", true)).isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("note"));
+		item.checkManualRemoval("removed in the SBC admin UI, ticket OPS-1", "rita", true);
+		assertThatThrownBy(item::requireConnector).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("has no connector");
+	}
+
+	@Test
+	void letsOnlyItsReviewerOrALeadComment() {
+		ReviewItem item = item(false);
+
+		assertThatThrownBy(() -> item.requireCommenter("sam", false)).isInstanceOf(ReviewDeniedException.class);
+		item.requireCommenter("rita", false);
+		item.requireCommenter("sam", true);
 	}
 
 	@Test

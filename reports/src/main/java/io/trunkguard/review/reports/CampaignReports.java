@@ -78,7 +78,7 @@ public class CampaignReports {
 	private CampaignReportData data(CampaignId id) {
 		return new CampaignReportData(queries.get(id), queries.progressBySystem(id), queries.progressByReviewer(id),
 				consumer -> {
-					Sort order = Sort.by("systemName", "personName", "entitlement", "id");
+					Sort order = ReviewItems.BY_SYSTEM.and(Sort.by("id"));
 					Page<ReviewItem> page = items.findByCampaignId(id, PageRequest.of(0, PAGE, order));
 					page.forEach(consumer);
 					while (page.hasNext()) {

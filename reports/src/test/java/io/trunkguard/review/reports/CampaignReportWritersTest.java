@@ -28,6 +28,7 @@ import io.trunkguard.people.PersonId;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.FrozenItem;
+import io.trunkguard.review.GrantSnapshot;
 import io.trunkguard.review.ProgressRow;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewItem;
@@ -48,11 +49,12 @@ class CampaignReportWritersTest {
 
 	ReviewItem item(String person, String role, boolean privileged) {
 		ReviewItem item = ReviewItem.frozen(campaign.getId(),
-				new FrozenItem(ReviewItemId.random(), GrantId.random(), PersonId.random(), person, null,
-						EmploymentStatus.ACTIVE, EmploymentType.EMPLOYEE, null, null, SystemId.random(),
-						"Edge SBC Cluster", OLGA, ConnectorType.MANUAL, role, privileged,
-						Instant.parse("2025-01-01T00:00:00Z"), null, false, false, false, true, false, OLGA, "olga",
-						Routing.SYSTEM_OWNER));
+				new FrozenItem(ReviewItemId.random(),
+						new GrantSnapshot(GrantId.random(), PersonId.random(), person, null, EmploymentStatus.ACTIVE,
+								EmploymentType.EMPLOYEE, null, null, SystemId.random(), "Edge SBC Cluster", OLGA,
+								ConnectorType.MANUAL, role, privileged, Instant.parse("2025-01-01T00:00:00Z"), null,
+								false, false, false, true, false),
+						OLGA, "olga", Routing.SYSTEM_OWNER));
 		items.add(item);
 		return item;
 	}

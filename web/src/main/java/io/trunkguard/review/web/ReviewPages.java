@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.trunkguard.access.SystemId;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
 import io.trunkguard.review.CampaignProgress;
@@ -42,7 +40,7 @@ import io.trunkguard.review.InboxFilter;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewFlag;
 import io.trunkguard.review.ReviewItem;
-import io.trunkguard.review.ReviewItemId;
+import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.DomainException;
 import io.trunkguard.web.FormErrors;
@@ -204,16 +202,12 @@ class ReviewPages {
 	}
 
 	@GetMapping("/{id}/inbox")
-	String inbox(@PathVariable CampaignId id, @RequestParam(required = false) String q,
-			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
-			Authentication user, Model model) {
-		return inbox(queries.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
+	String inbox(@PathVariable CampaignId id, InboxQuery query, Authentication user, Model model) {
+		return inbox(queries.get(id), query.view(), user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
-		Sort sort = view.byPerson() ? Sort.by("personName", "systemName", "entitlement")
-				: Sort.by("systemName", "personName", "entitlement");
+		Sort sort = view.byPerson() ? ReviewItems.BY_PERSON : ReviewItems.BY_SYSTEM;
 		Page<ReviewItem> items = queries.inbox(campaign.getId(), user.getName(), view.filter(),
 				PageRequest.of(0, INBOX_PAGE, sort));
 		Map<String, List<ReviewItem>> groups = new LinkedHashMap<>();
@@ -240,16 +234,13 @@ class ReviewPages {
 	}
 
 	@PostMapping("/{id}/inbox/decide")
-	String decide(@PathVariable CampaignId id, @RequestParam(name = "item", required = false) List<UUID> selected,
-			@RequestParam(required = false) Decision decision, @RequestParam(required = false) String reducedTo,
-			@RequestParam(required = false) String justification, @RequestParam(required = false) String q,
-			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
-			Authentication user, Model model, RedirectAttributes redirect) {
+	String decide(@PathVariable CampaignId id, DecideForm form, InboxQuery query, Authentication user, Model model,
+			RedirectAttributes redirect) {
 		ReviewCampaign campaign = queries.get(id);
-		InboxView view = new InboxView(q, flag, state, systemId(system), group);
+		InboxView view = query.view();
+		Decision decision = form.decision();
 		String error = null;
-		if (selected == null || selected.isEmpty()) {
+		if (form.item().isEmpty()) {
 			error = "Select the items to decide.";
 		}
 		else if (decision == null) {
@@ -257,8 +248,8 @@ class ReviewPages {
 		}
 		else {
 			try {
-				List<ReviewItem> decided = decisions.decide(selected.stream().map(ReviewItemId::new).toList(), decision,
-						reducedTo, justification, user.getName());
+				List<ReviewItem> decided = decisions.decide(form.itemIds(), decision, form.reducedTo(),
+						form.justification(), user.getName());
 				redirect.addFlashAttribute("message", decided.size() + " item(s) decided: "
 						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
 				redirect.addAllAttributes(redirectParameters(view));
@@ -271,10 +262,10 @@ class ReviewPages {
 		}
 		// show the inbox again with what was typed: nothing is lost
 		model.addAttribute("error", error);
-		model.addAttribute("selected", selected == null ? List.of() : selected);
+		model.addAttribute("selected", form.item());
 		model.addAttribute("chosenDecision", decision);
-		model.addAttribute("reducedTo", reducedTo);
-		model.addAttribute("justification", justification);
+		model.addAttribute("reducedTo", form.reducedTo());
+		model.addAttribute("justification", form.justification());
 		return inbox(campaign, view, user, model);
 	}
 
@@ -289,11 +280,6 @@ class ReviewPages {
 			redirect.addFlashAttribute("error", refusal.getMessage());
 		}
 		return "redirect:/reviews/" + id + "/inbox";
-	}
-
-	/** An empty form field means "any system". */
-	private static SystemId systemId(String value) {
-		return value == null || value.isBlank() ? null : SystemId.of(value.strip());
 	}
 
 	private static Map<String, Object> redirectParameters(InboxView view) {

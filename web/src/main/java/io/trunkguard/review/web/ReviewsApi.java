@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.trunkguard.access.SystemId;
@@ -29,6 +27,7 @@ import io.trunkguard.review.InboxFilter;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewFlag;
 import io.trunkguard.review.ReviewItem;
+import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.ReviewItemId;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.InvalidInputException;
@@ -99,21 +98,34 @@ class ReviewsApi {
 		throw new AccessDeniedException("not a reviewer in this campaign");
 	}
 
-	@GetMapping("/campaigns/{id}/items")
-	PageResponse<ItemResponse> items(@PathVariable CampaignId id, @RequestParam(required = false) String reviewer,
-			@RequestParam(required = false) String q, @RequestParam(required = false) ReviewFlag flag,
-			@RequestParam(required = false) Boolean undecided, @RequestParam(required = false) SystemId system,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
-			Authentication user) {
-		String whose = user.getName();
-		if (reviewer != null && !reviewer.equals(whose)) {
-			ReviewAccess.requireOversight(user);
-			whose = reviewer;
+	/**
+	 * The query of {@code GET /campaigns/{id}/items}: whose items (default: the caller's;
+	 * another reviewer's for those who oversee), the inbox filter, and the page (size 1
+	 * to {@value #MAX_INBOX_PAGE}, default 100).
+	 */
+	record ItemsQuery(String reviewer, String q, ReviewFlag flag, Boolean undecided, SystemId system, Integer page,
+			Integer size) {
+
+		InboxFilter filter() {
+			return new InboxFilter(q, flag, undecided, system);
 		}
-		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_INBOX_PAGE),
-				Sort.by("systemName", "personName", "entitlement"));
-		return PageResponse.of(queries.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request),
-				ItemResponse::of);
+
+		PageRequest pageRequest() {
+			int number = page == null ? 0 : Math.max(page, 0);
+			int length = size == null ? 100 : Math.min(Math.max(size, 1), MAX_INBOX_PAGE);
+			return PageRequest.of(number, length, ReviewItems.BY_SYSTEM);
+		}
+
+	}
+
+	@GetMapping("/campaigns/{id}/items")
+	PageResponse<ItemResponse> items(@PathVariable CampaignId id, ItemsQuery query, Authentication user) {
+		String whose = user.getName();
+		if (query.reviewer() != null && !query.reviewer().equals(whose)) {
+			ReviewAccess.requireOversight(user);
+			whose = query.reviewer();
+		}
+		return PageResponse.of(queries.inbox(id, whose, query.filter(), query.pageRequest()), ItemResponse::of);
 	}
 
 	@GetMapping("/items/{id}")

@@ -120,6 +120,17 @@ class ReviewWebIntegrationTest {
 	}
 
 	@Test
+	void answersAnInboxFilterThatIsNoneWithTheNotFoundPage() throws Exception {
+		mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER).param("flag", "EVERYTHING"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER)
+			.with(csrf())
+			.param("item", "not-an-id")
+			.param("decision", "KEEP")).andExpect(status().isNotFound());
+		assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isNull());
+	}
+
+	@Test
 	void reviewerSeesOnlyTheirOwnItems() throws Exception {
 		List<ReviewItem> mine = itemsOf("reviewer");
 		assertThat(mine).isNotEmpty();

@@ -1,7 +1,5 @@
 package io.trunkguard.deprovisioning.workflow;
 
-import io.trunkguard.access.GrantId;
-import io.trunkguard.deprovisioning.DeprovisioningCaseId;
 import io.trunkguard.deprovisioning.DeprovisioningTask;
 import io.trunkguard.deprovisioning.DeprovisioningTaskPort;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,8 +70,8 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 		if (!TASK_INVESTIGATE.equals(task.getTaskDefinitionKey())) {
 			// the removal's own scope (the removals run in parallel): set where
 			// LookUpRemoval declared them
-			runtime.setVariable(task.getExecutionId(), VAR_REMOVED_BY, actor);
-			runtime.setVariable(task.getExecutionId(), VAR_REMOVAL_NOTE, note);
+			runtime.setVariable(task.getExecutionId(), REMOVED_BY.name(), actor);
+			runtime.setVariable(task.getExecutionId(), REMOVAL_NOTE.name(), note);
 		}
 		tasks.complete(taskId, variables);
 	}
@@ -86,14 +84,11 @@ class CamundaDeprovisioningTasks implements DeprovisioningTaskPort {
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
-		Object grantId = variables.get(VAR_GRANT_ID);
 		DeprovisioningTask.Kind kind = KINDS.get(task.getTaskDefinitionKey());
-		return new DeprovisioningTask(task.getId(), kind, task.getName(),
-				DeprovisioningCaseId.of((String) variables.get(VAR_CASE_ID)),
-				kind == DeprovisioningTask.Kind.INVESTIGATE || grantId == null ? null : GrantId.of((String) grantId),
-				(String) variables.get(VAR_SYSTEM_NAME), task.getAssignee(), groups, task.getCreateTime().toInstant(),
-				task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-				(String) variables.get(VAR_VERIFICATION));
+		return new DeprovisioningTask(task.getId(), kind, task.getName(), CASE_ID.from(variables),
+				kind == DeprovisioningTask.Kind.INVESTIGATE ? null : GRANT_ID.from(variables),
+				SYSTEM_NAME.from(variables), task.getAssignee(), groups, task.getCreateTime().toInstant(),
+				task.getDueDate() == null ? null : task.getDueDate().toInstant(), VERIFICATION.from(variables));
 	}
 
 }

@@ -1,9 +1,18 @@
 package io.trunkguard.deprovisioning.workflow;
 
+import io.trunkguard.access.GrantId;
+import io.trunkguard.deprovisioning.DeprovisioningCaseId;
+import io.trunkguard.workflow.ProcessVariable;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
 /**
  * The deprovisioning process ({@code bpmn/deprovisioning/deprovisioning.bpmn}): its key,
- * element ids and variable names. The business key is the case id; variables hold ids,
- * usernames and dates, never entities.
+ * element ids and variable names, and the variables typed as the delegates read and write
+ * them. The business key is the case id; variables hold ids, usernames and dates, never
+ * entities.
  */
 public final class DeprovisioningProcess {
 
@@ -77,6 +86,37 @@ public final class DeprovisioningProcess {
 	public static final String VAR_VERIFIED = "verified";
 
 	public static final String VAR_VERIFICATION = "verification";
+
+	// the variables, typed (the BPMN model and the tests know them by the names above)
+
+	public static final ProcessVariable<DeprovisioningCaseId> CASE_ID = ProcessVariable.string(VAR_CASE_ID)
+		.as(DeprovisioningCaseId::of, DeprovisioningCaseId::toString);
+
+	public static final ProcessVariable<List<String>> GRANTS = ProcessVariable.list(VAR_GRANTS, String.class);
+
+	public static final ProcessVariable<GrantId> GRANT_ID = ProcessVariable.string(VAR_GRANT_ID)
+		.as(GrantId::of, GrantId::toString);
+
+	public static final ProcessVariable<Boolean> AUTOMATIC = ProcessVariable.of(VAR_AUTOMATIC, Boolean.class);
+
+	public static final ProcessVariable<String> SYSTEM_OWNER = ProcessVariable.string(VAR_SYSTEM_OWNER);
+
+	public static final ProcessVariable<String> SYSTEM_NAME = ProcessVariable.string(VAR_SYSTEM_NAME);
+
+	/** When the removal's SLA runs out (the timer waits for a date). */
+	public static final ProcessVariable<Instant> SLA_DUE_AT = ProcessVariable.of(VAR_SLA_DUE_AT, Date.class)
+		.as(Date::toInstant, Date::from);
+
+	/** The candidate groups of an escalated removal, comma-separated for the BPMN. */
+	public static final ProcessVariable<String> ESCALATION_GROUPS = ProcessVariable.string(VAR_ESCALATION_GROUPS);
+
+	public static final ProcessVariable<String> REMOVED_BY = ProcessVariable.string(VAR_REMOVED_BY);
+
+	public static final ProcessVariable<String> REMOVAL_NOTE = ProcessVariable.string(VAR_REMOVAL_NOTE);
+
+	public static final ProcessVariable<Boolean> VERIFIED = ProcessVariable.of(VAR_VERIFIED, Boolean.class);
+
+	public static final ProcessVariable<String> VERIFICATION = ProcessVariable.string(VAR_VERIFICATION);
 
 	/** The group of the compliance leads: escalations and failed verifications. */
 	public static final String GROUP_COMPLIANCE_LEAD = "compliance-lead";

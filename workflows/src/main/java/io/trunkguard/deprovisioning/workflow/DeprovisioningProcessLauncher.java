@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.CASE_ID;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.KEY;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.MESSAGE_TERMINATION_RECEIVED;
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CASE_ID;
 
 /**
  * Starts the process of a new case once the case is committed. Through Spring Modulith's
@@ -61,7 +61,7 @@ public class DeprovisioningProcessLauncher {
 		}
 		runtime.createMessageCorrelation(MESSAGE_TERMINATION_RECEIVED)
 			.processInstanceBusinessKey(businessKey)
-			.setVariable(VAR_CASE_ID, businessKey)
+			.setVariable(CASE_ID.name(), businessKey)
 			.correlateStartMessage();
 		return true;
 	}

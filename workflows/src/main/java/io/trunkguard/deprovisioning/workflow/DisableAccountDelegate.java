@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_CASE_ID;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.CASE_ID;
 
 /**
  * Disables the person's identity provider account, ends their sessions and marks them as
@@ -27,7 +27,7 @@ class DisableAccountDelegate implements JavaDelegate {
 	}
 
 	static DeprovisioningCaseId caseId(DelegateExecution execution) {
-		return DeprovisioningCaseId.of((String) execution.getVariable(VAR_CASE_ID));
+		return CASE_ID.from(execution);
 	}
 
 }

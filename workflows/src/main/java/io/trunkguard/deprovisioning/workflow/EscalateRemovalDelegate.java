@@ -1,13 +1,12 @@
 package io.trunkguard.deprovisioning.workflow;
 
-import io.trunkguard.access.GrantId;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_ESCALATION_GROUPS;
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_GRANT_ID;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.ESCALATION_GROUPS;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.GRANT_ID;
 
 /** Records the missed SLA on the case and names the groups the removal now goes to. */
 @Component("escalateRemovalDelegate")
@@ -21,9 +20,8 @@ class EscalateRemovalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(VAR_ESCALATION_GROUPS,
-				String.join(",", deprovisioning.escalate(DisableAccountDelegate.caseId(execution),
-						GrantId.of((String) execution.getVariable(VAR_GRANT_ID)))));
+		ESCALATION_GROUPS.set(execution, String.join(",",
+				deprovisioning.escalate(DisableAccountDelegate.caseId(execution), GRANT_ID.from(execution))));
 	}
 
 }

@@ -5,9 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_GRANTS;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.GRANTS;
 
 /** Lists the ids of the person's active grants, one removal each. */
 @Component("listGrantsDelegate")
@@ -21,11 +19,11 @@ class ListGrantsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable(VAR_GRANTS,
-				new ArrayList<>(deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution))
+		GRANTS.set(execution,
+				deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution))
 					.stream()
 					.map(removal -> removal.grantId().toString())
-					.toList()));
+					.toList());
 	}
 
 }

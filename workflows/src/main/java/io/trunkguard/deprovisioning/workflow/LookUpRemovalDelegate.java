@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
+import java.time.Instant;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.*;
 
@@ -27,7 +27,7 @@ class LookUpRemovalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		GrantId grantId = GrantId.of((String) execution.getVariable(VAR_GRANT_ID));
+		GrantId grantId = GRANT_ID.from(execution);
 		GrantRemoval removal = deprovisioning.grantsToRemove(DisableAccountDelegate.caseId(execution))
 			.stream()
 			.filter(r -> r.grantId().equals(grantId))
@@ -35,13 +35,13 @@ class LookUpRemovalDelegate implements JavaDelegate {
 			.orElse(null);
 		// a grant revoked meanwhile (e.g. by hand): nothing to remove, the automatic path
 		// records it
-		execution.setVariableLocal(VAR_AUTOMATIC, removal == null || removal.automatic());
-		execution.setVariableLocal(VAR_SYSTEM_OWNER, removal == null ? null : removal.ownerUsername());
-		execution.setVariableLocal(VAR_SYSTEM_NAME, removal == null ? null : removal.systemName());
-		execution.setVariableLocal(VAR_SLA_DUE_AT, removal == null ? new Date() : Date.from(removal.slaDueAt()));
-		execution.setVariableLocal(VAR_REMOVED_BY, null);
-		execution.setVariableLocal(VAR_REMOVAL_NOTE, null);
-		execution.setVariableLocal(VAR_ESCALATION_GROUPS, null);
+		AUTOMATIC.setLocal(execution, removal == null || removal.automatic());
+		SYSTEM_OWNER.setLocal(execution, removal == null ? null : removal.ownerUsername());
+		SYSTEM_NAME.setLocal(execution, removal == null ? null : removal.systemName());
+		SLA_DUE_AT.setLocal(execution, removal == null ? Instant.now() : removal.slaDueAt());
+		REMOVED_BY.setLocal(execution, null);
+		REMOVAL_NOTE.setLocal(execution, null);
+		ESCALATION_GROUPS.setLocal(execution, null);
 	}
 
 }

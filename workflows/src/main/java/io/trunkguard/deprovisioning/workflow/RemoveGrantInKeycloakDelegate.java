@@ -1,12 +1,11 @@
 package io.trunkguard.deprovisioning.workflow;
 
-import io.trunkguard.access.GrantId;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_GRANT_ID;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.GRANT_ID;
 
 /**
  * Removes the role at the identity provider and revokes the grant; retried by the job on
@@ -23,8 +22,7 @@ class RemoveGrantInKeycloakDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		deprovisioning.removeAutomatically(DisableAccountDelegate.caseId(execution),
-				GrantId.of((String) execution.getVariable(VAR_GRANT_ID)));
+		deprovisioning.removeAutomatically(DisableAccountDelegate.caseId(execution), GRANT_ID.from(execution));
 	}
 
 }

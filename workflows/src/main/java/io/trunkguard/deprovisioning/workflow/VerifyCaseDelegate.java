@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_VERIFICATION;
-import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VAR_VERIFIED;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VERIFICATION;
+import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.VERIFIED;
 
 /**
  * Checks that the account is disabled without sessions and no grant is active; the case
@@ -25,8 +25,8 @@ class VerifyCaseDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Verification verification = deprovisioning.verify(DisableAccountDelegate.caseId(execution));
-		execution.setVariable(VAR_VERIFIED, verification.passed());
-		execution.setVariable(VAR_VERIFICATION, verification.summary());
+		VERIFIED.set(execution, verification.passed());
+		VERIFICATION.set(execution, verification.summary());
 	}
 
 }

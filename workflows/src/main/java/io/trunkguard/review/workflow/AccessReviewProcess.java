@@ -1,9 +1,21 @@
 package io.trunkguard.review.workflow;
 
+import io.trunkguard.access.ConnectorType;
+import io.trunkguard.review.CampaignId;
+import io.trunkguard.review.RemediationRoute;
+import io.trunkguard.review.ReviewItemId;
+import io.trunkguard.review.UnansweredRule;
+import io.trunkguard.workflow.ProcessVariable;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
 /**
  * The quarterly access review process ({@code bpmn/review/access-review.bpmn}): its key,
- * element ids and variable names. The business key is the campaign id; variables hold
- * ids, usernames and dates, never entities.
+ * element ids and variable names, and the variables typed as the delegates read and write
+ * them. The business key is the campaign id; variables hold ids, usernames and dates,
+ * never entities.
  */
 public final class AccessReviewProcess {
 
@@ -109,6 +121,50 @@ public final class AccessReviewProcess {
 
 	public static final String VAR_ESCALATED_TO = "escalatedTo";
 
+	// the variables, typed (the BPMN model and the tests know them by the names above)
+
+	public static final ProcessVariable<String> CAMPAIGN_NAME = ProcessVariable.string(VAR_CAMPAIGN_NAME);
+
+	public static final ProcessVariable<Instant> REQUESTED_DEADLINE = instant(VAR_REQUESTED_DEADLINE);
+
+	public static final ProcessVariable<UnansweredRule> UNANSWERED_RULE = ProcessVariable.string(VAR_UNANSWERED_RULE)
+		.as(UnansweredRule::valueOf, UnansweredRule::name);
+
+	public static final ProcessVariable<String> STARTED_BY = ProcessVariable.string(VAR_STARTED_BY);
+
+	public static final ProcessVariable<CampaignId> CAMPAIGN_ID = ProcessVariable.string(VAR_CAMPAIGN_ID)
+		.as(CampaignId::of, CampaignId::toString);
+
+	public static final ProcessVariable<List<String>> REVIEWERS = ProcessVariable.list(VAR_REVIEWERS, String.class);
+
+	public static final ProcessVariable<String> REVIEWER = ProcessVariable.string(VAR_REVIEWER);
+
+	public static final ProcessVariable<Instant> FIRST_REMINDER_AT = instant(VAR_FIRST_REMINDER_AT);
+
+	public static final ProcessVariable<Instant> SECOND_REMINDER_AT = instant(VAR_SECOND_REMINDER_AT);
+
+	public static final ProcessVariable<Instant> DEADLINE = instant(VAR_DEADLINE);
+
+	public static final ProcessVariable<Instant> CLOSE_OUT_AT = instant(VAR_CLOSE_OUT_AT);
+
+	/** The ids of the items whose revoke or reduce waits for remediation. */
+	public static final ProcessVariable<List<String>> REVOCATIONS = ProcessVariable.list(VAR_REVOCATIONS, String.class);
+
+	/** One item id, the element of the multi-instance remediation. */
+	public static final ProcessVariable<ReviewItemId> ITEM = ProcessVariable.string(VAR_ITEM)
+		.as(ReviewItemId::of, ReviewItemId::toString);
+
+	public static final ProcessVariable<ConnectorType> CONNECTOR = ProcessVariable.string(VAR_CONNECTOR)
+		.as(ConnectorType::valueOf, ConnectorType::name);
+
+	public static final ProcessVariable<RemediationRoute> REMEDIATION_ROUTE = ProcessVariable
+		.string(VAR_REMEDIATION_ROUTE)
+		.as(RemediationRoute::valueOf, RemediationRoute::name);
+
+	public static final ProcessVariable<String> SYSTEM_OWNER = ProcessVariable.string(VAR_SYSTEM_OWNER);
+
+	public static final ProcessVariable<String> ESCALATED_TO = ProcessVariable.string(VAR_ESCALATED_TO);
+
 	/**
 	 * The candidate group of compliance leads (sign-off, and manual remediation when the
 	 * owner cannot act).
@@ -122,6 +178,11 @@ public final class AccessReviewProcess {
 	public static final String SCHEDULER_ACTOR = "system:scheduler";
 
 	private AccessReviewProcess() {
+	}
+
+	/** Timers wait for dates: stored as a Date, seen as an Instant. */
+	private static ProcessVariable<Instant> instant(String name) {
+		return ProcessVariable.of(name, Date.class).as(Date::toInstant, Date::from);
 	}
 
 }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResultWithVariables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,14 +47,14 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 		}
 		lifecycle.checkTerms(name, deadline);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(VAR_CAMPAIGN_NAME, name);
-		variables.put(VAR_REQUESTED_DEADLINE, Date.from(deadline));
-		variables.put(VAR_UNANSWERED_RULE, rule.name());
-		variables.put(VAR_STARTED_BY, actor);
+		CAMPAIGN_NAME.put(variables, name);
+		REQUESTED_DEADLINE.put(variables, deadline);
+		UNANSWERED_RULE.put(variables, rule);
+		STARTED_BY.put(variables, actor);
 		MessageCorrelationResultWithVariables started = runtime.createMessageCorrelation(MESSAGE_START_REQUESTED)
 			.setVariables(variables)
 			.correlateWithResultAndVariables(true);
-		return CampaignId.of((String) started.getVariables().get(VAR_CAMPAIGN_ID));
+		return CAMPAIGN_ID.from(started.getVariables());
 	}
 
 }

@@ -1,12 +1,11 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
+import static io.trunkguard.review.workflow.AccessReviewProcess.CAMPAIGN_ID;
 
 /** Ends reviewing and settles what nobody submitted by the campaign's rule. */
 @Component("applyUnansweredRuleDelegate")
@@ -20,7 +19,7 @@ class ApplyUnansweredRuleDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.applyUnansweredRule(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
+		lifecycle.applyUnansweredRule(CAMPAIGN_ID.from(execution));
 	}
 
 }

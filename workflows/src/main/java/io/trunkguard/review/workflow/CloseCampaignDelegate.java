@@ -1,13 +1,12 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static io.trunkguard.review.workflow.AccessReviewProcess.CAMPAIGN_ID;
 import static io.trunkguard.review.workflow.AccessReviewProcess.PROCESS_ACTOR;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 
 /**
  * Closes the campaign; the domain refuses while anything is unsettled (the job retries,
@@ -24,7 +23,7 @@ class CloseCampaignDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.close(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), PROCESS_ACTOR);
+		lifecycle.close(CAMPAIGN_ID.from(execution), PROCESS_ACTOR);
 	}
 
 }

@@ -1,14 +1,13 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.ReviewReminderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_ESCALATED_TO;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
+import static io.trunkguard.review.workflow.AccessReviewProcess.CAMPAIGN_ID;
+import static io.trunkguard.review.workflow.AccessReviewProcess.ESCALATED_TO;
+import static io.trunkguard.review.workflow.AccessReviewProcess.REVIEWER;
 
 /** Escalates a late reviewer; records (locally) whom it escalated to. */
 @Component("escalateReviewDelegate")
@@ -22,9 +21,8 @@ class EscalateReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String target = reminders.escalate(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
-				(String) execution.getVariable(VAR_REVIEWER));
-		execution.setVariableLocal(VAR_ESCALATED_TO, target);
+		String target = reminders.escalate(CAMPAIGN_ID.from(execution), REVIEWER.from(execution));
+		ESCALATED_TO.setLocal(execution, target);
 	}
 
 }

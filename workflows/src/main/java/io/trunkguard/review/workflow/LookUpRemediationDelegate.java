@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CONNECTOR;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_ITEM;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REMEDIATION_ROUTE;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_SYSTEM_OWNER;
+import static io.trunkguard.review.workflow.AccessReviewProcess.CONNECTOR;
+import static io.trunkguard.review.workflow.AccessReviewProcess.ITEM;
+import static io.trunkguard.review.workflow.AccessReviewProcess.REMEDIATION_ROUTE;
+import static io.trunkguard.review.workflow.AccessReviewProcess.SYSTEM_OWNER;
 
 /**
  * Sets, for one revocation, the route (the gateway chooses automatic or manual removal:
@@ -31,11 +31,11 @@ class LookUpRemediationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ReviewItemId item = ReviewItemId.of((String) execution.getVariable(VAR_ITEM));
+		ReviewItemId item = ITEM.from(execution);
 		RemediationRequest request = remediation.remediationOf(item);
-		execution.setVariableLocal(VAR_REMEDIATION_ROUTE, remediation.routeRemediation(item).name());
-		execution.setVariableLocal(VAR_CONNECTOR, request.connector().name());
-		execution.setVariableLocal(VAR_SYSTEM_OWNER,
+		REMEDIATION_ROUTE.setLocal(execution, remediation.routeRemediation(item));
+		CONNECTOR.setLocal(execution, request.connector());
+		SYSTEM_OWNER.setLocal(execution,
 				request.systemOwnerUsername() != null ? request.systemOwnerUsername() : NO_OWNER);
 	}
 

@@ -1,13 +1,12 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.ReviewReminderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
+import static io.trunkguard.review.workflow.AccessReviewProcess.CAMPAIGN_ID;
+import static io.trunkguard.review.workflow.AccessReviewProcess.REVIEWER;
 
 /**
  * Reminds the reviewer of this inbox task (the domain skips reviewers with nothing open).
@@ -23,8 +22,7 @@ class RemindReviewerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reminders.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
-				(String) execution.getVariable(VAR_REVIEWER));
+		reminders.remind(CAMPAIGN_ID.from(execution), REVIEWER.from(execution));
 	}
 
 }

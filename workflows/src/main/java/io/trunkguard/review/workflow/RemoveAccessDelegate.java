@@ -1,12 +1,11 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.RemediationService;
-import io.trunkguard.review.ReviewItemId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_ITEM;
+import static io.trunkguard.review.workflow.AccessReviewProcess.ITEM;
 
 /**
  * Removes (or reduces) the access through the system's connector and verifies it; a
@@ -23,7 +22,7 @@ class RemoveAccessDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		remediation.remediateAutomatically(ReviewItemId.of((String) execution.getVariable(VAR_ITEM)));
+		remediation.remediateAutomatically(ITEM.from(execution));
 	}
 
 }

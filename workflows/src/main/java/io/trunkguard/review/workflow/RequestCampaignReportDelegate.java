@@ -1,12 +1,11 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
+import static io.trunkguard.review.workflow.AccessReviewProcess.CAMPAIGN_ID;
 
 /**
  * Asks for the signed-off campaign's report; the reports module generates and stores it
@@ -23,7 +22,7 @@ class RequestCampaignReportDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.requestReport(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
+		lifecycle.requestReport(CAMPAIGN_ID.from(execution));
 	}
 
 }

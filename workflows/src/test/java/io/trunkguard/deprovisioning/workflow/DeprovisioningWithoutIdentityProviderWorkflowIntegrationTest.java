@@ -26,13 +26,16 @@ import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.workflow.BpmnModels;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,6 +86,18 @@ class DeprovisioningWithoutIdentityProviderWorkflowIntegrationTest {
 		String hrId = "T-" + name + "-" + run;
 		return people.register(new PersonDetails(hrId, name, hrId.toLowerCase() + "@example.test", hrId.toLowerCase(),
 				null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2022, 3, 1), null), "tester");
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void everyDelegateExpressionResolvesToABean() {
+		Set<String> delegates = BpmnModels.delegateBeans(BpmnModels.read(RESOURCE));
+
+		assertThat(delegates).hasSize(8);
+		assertThat(delegates)
+			.allSatisfy(name -> assertThat(context.getBean(name)).as(name).isInstanceOf(JavaDelegate.class));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.ReviewItem;
 import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.UnansweredRule;
+import io.trunkguard.workflow.BpmnModels;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,9 +28,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.TimeCycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WorkflowsTestApplication.class)
 class AccessReviewWorkflowIntegrationTest {
-
-	static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
 
 	@Autowired
 	ApplicationContext context;
@@ -110,30 +102,16 @@ class AccessReviewWorkflowIntegrationTest {
 	}
 
 	@Test
-	void everyDelegateExpressionResolvesToABean() throws Exception {
-		BpmnModelInstance model;
-		try (InputStream bpmn = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-			model = Bpmn.readModelFromStream(Objects.requireNonNull(bpmn, RESOURCE));
-		}
-		Set<String> delegates = model.getModelElementsByType(FlowNode.class)
-			.stream()
-			.map(node -> node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))
-			.filter(Objects::nonNull)
-			.map(AccessReviewWorkflowIntegrationTest::beanName)
-			.collect(Collectors.toSet());
+	void everyDelegateExpressionResolvesToABean() {
+		BpmnModelInstance model = BpmnModels.read(RESOURCE);
+		Set<String> delegates = BpmnModels.delegateBeans(model);
 
 		assertThat(delegates).hasSize(9);
 		assertThat(delegates)
 			.allSatisfy(name -> assertThat(context.getBean(name)).as(name).isInstanceOf(JavaDelegate.class));
 		assertThat(model.getModelElementsByType(TimeCycle.class)).singleElement()
-			.satisfies(cycle -> assertThat(context.getBean(beanName(cycle.getTextContent())))
+			.satisfies(cycle -> assertThat(context.getBean(BpmnModels.beanName(cycle.getTextContent())))
 				.isInstanceOf(AccessReviewSchedule.class));
-	}
-
-	static String beanName(String expression) {
-		Matcher matcher = EXPRESSION.matcher(expression);
-		assertThat(matcher.find()).as(expression).isTrue();
-		return matcher.group(1);
 	}
 
 	@Test
