@@ -1,6 +1,7 @@
 package io.trunkguard.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -8,10 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -26,7 +29,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -94,8 +97,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
 			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
-			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+			EndedLogins endedLogins) throws Exception {
+		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher webapps = PATHS.matcher("/camunda/**");
 		RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
 		http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
@@ -127,9 +130,9 @@ class SecurityConfiguration {
 	SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
 			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
-			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService, EndedLogins endedLogins,
+			EndedLoginSessions endedSessions, AuditTrail trail) throws Exception {
+		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher api = PATHS.matcher("/api/**");
 		http.authorizeHttpRequests(authorize -> rules(authorize)).csrf(csrf -> {
 			if (settings.login() == Login.OIDC) {
@@ -158,7 +161,9 @@ class SecurityConfiguration {
 				.oauth2ResourceServer(resourceServer -> resourceServer
 					.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
 					.authenticationEntryPoint(problemEntryPoint))
-				.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())));
+				.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())))
+				.oidcLogout(logout -> logout.backChannel(
+						backChannel -> backChannel.logoutHandler(new BackChannelLogout(endedSessions, trail))));
 		}
 		else {
 			http.formLogin(
@@ -168,16 +173,27 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	@Bean
+	EndedLoginSessions endedLoginSessions(JdbcClient jdbc) {
+		return new EndedLoginSessions(jdbc, Clock.systemUTC());
+	}
+
 	/**
-	 * With local login, a session of an account disabled since it logged in ends on its
-	 * next request.
+	 * Refuses the requests of leavers, of ended identity-provider sessions and of
+	 * disabled local accounts; one instance in both chains, not as a servlet filter of
+	 * its own.
 	 */
-	private static void endSessionsOfDisabledAccounts(HttpSecurity http, ObjectProvider<LocalAccounts> localAccounts,
-			AuditTrail trail) {
-		LocalAccounts accounts = localAccounts.getIfAvailable();
-		if (accounts != null) {
-			http.addFilterAfter(new DisabledAccountSessions(accounts, trail), SecurityContextHolderFilter.class);
-		}
+	@Bean
+	EndedLogins endedLogins(ObjectProvider<LocalAccounts> localAccounts, ObjectProvider<LeaverDirectory> leavers,
+			EndedLoginSessions endedSessions, AuditTrail trail) {
+		return new EndedLogins(localAccounts, leavers, endedSessions, trail);
+	}
+
+	@Bean
+	FilterRegistrationBean<EndedLogins> endedLoginsOnlyInTheSecurityChains(EndedLogins filter) {
+		FilterRegistrationBean<EndedLogins> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	private static void rules(
