@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -131,7 +132,8 @@ class SecurityConfiguration {
 			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
 			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService, EndedLogins endedLogins,
-			EndedLoginSessions endedSessions, AuditTrail trail) throws Exception {
+			EndedLoginSessions endedSessions, AuditTrail trail, ObjectProvider<LoginThrottle> loginThrottle,
+			UnauthenticatedRefusals refusals) throws Exception {
 		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher api = PATHS.matcher("/api/**");
 		http.authorizeHttpRequests(authorize -> rules(authorize)).csrf(csrf -> {
@@ -166,6 +168,11 @@ class SecurityConfiguration {
 						backChannel -> backChannel.logoutHandler(new BackChannelLogout(endedSessions, trail))));
 		}
 		else {
+			LoginThrottle throttle = loginThrottle.getIfAvailable();
+			if (throttle != null) {
+				http.addFilterBefore(new LoginThrottling(throttle, refusals),
+						UsernamePasswordAuthenticationFilter.class);
+			}
 			http.formLogin(
 					form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
