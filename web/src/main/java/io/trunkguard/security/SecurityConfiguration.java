@@ -67,12 +67,14 @@ class SecurityConfiguration {
 	/**
 	 * No inline scripts or styles, nothing from other origins. Forms post only to the
 	 * app, except that with Keycloak the logout form's redirect goes to the identity
-	 * provider (browsers apply {@code form-action} to redirects after a form post).
+	 * provider (browsers apply {@code form-action} to redirects after a form post). No
+	 * page may be framed, by anyone: {@code frame-ancestors 'none'} says the same as the
+	 * {@code X-Frame-Options: DENY} sent with it (for browsers that know only that one).
 	 */
 	static String contentSecurityPolicy(String formActions) {
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
 				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formActions
-				+ "; frame-ancestors 'self'";
+				+ "; frame-ancestors 'none'";
 	}
 
 	private static final String[] READERS = { Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(),
@@ -102,6 +104,9 @@ class SecurityConfiguration {
 		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher webapps = PATHS.matcher("/camunda/**");
 		RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
+		// Camunda's own CSRF check would end the admin's whole session on a forged
+		// request.
+		http.addFilterAfter(new CamundaCsrfGuard(accessDeniedHandler), AuthorizationFilter.class);
 		http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.roleName()))
 			.csrf(csrf -> {
