@@ -201,6 +201,40 @@ class KeycloakLeaverSessionIntegrationTest {
 		assertThat(user(username).getUserSessions()).isNotEmpty();
 	}
 
+	/**
+	 * The back-channel endpoint is open to anyone (Keycloak calls it without a session);
+	 * only a logout token signed by the realm counts. A forged one (signed by a stranger,
+	 * or no JWT at all) is refused with 400 and ends nothing.
+	 */
+	@Test
+	void refusesAForgedLogoutTokenAndEndsNothing() throws Exception {
+		int endedBefore = endedSessions();
+		com.nimbusds.jose.jwk.RSAKey stranger = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("stranger")
+			.generate();
+		com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(
+				new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID("stranger").build(),
+				new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(keycloak.issuerUri())
+					.audience(KeycloakServer.APP_CLIENT_ID)
+					.subject(UUID.randomUUID().toString())
+					.claim("sid", "forged-session")
+					.claim("events",
+							java.util.Map.of("http://schemas.openid.net/event/backchannel-logout", java.util.Map.of()))
+					.issueTime(new java.util.Date())
+					.jwtID(UUID.randomUUID().toString())
+					.build());
+		forged.sign(new com.nimbusds.jose.crypto.RSASSASigner(stranger));
+
+		for (String token : List.of(forged.serialize(), "not-a-jwt")) {
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(app("/logout/connect/back-channel/keycloak"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("logout_token=" + token))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		}
+		assertThat(endedSessions()).isEqualTo(endedBefore);
+	}
+
 	@Test
 	void aColleagueWhoStaysKeepsTheirSession() throws Exception {
 		String username = "stays-" + UUID.randomUUID().toString().substring(0, 8);
