@@ -36,9 +36,11 @@ public class TrunkguardApplication {
 	}
 
 	/**
-	 * The verify command's settings win over every configuration file: nothing listens
-	 * (the web context is still built, Camunda's webapps need it), no jobs run, no demo
-	 * data is loaded.
+	 * The verify command's settings win over every configuration file: a verifier only
+	 * reads. Nothing listens (the web context is still built, Camunda's webapps need it),
+	 * no Flyway migration, schema update, schema validation or process deployment runs,
+	 * no jobs run, no demo data is loaded; the deprovisioning recovery, the local account
+	 * setup and Camunda's admin group setup stay off (they check the same flag).
 	 */
 	static String[] verifyCommandArguments(String[] args) {
 		List<String> arguments = new ArrayList<>();
@@ -50,6 +52,11 @@ public class TrunkguardApplication {
 		arguments.add(VERIFY_FLAG + "=true");
 		arguments.add("--server.port=-1");
 		arguments.add("--camunda.bpm.job-execution.enabled=false");
+		arguments.add("--spring.flyway.enabled=false");
+		arguments.add("--spring.jpa.hibernate.ddl-auto=none");
+		arguments.add("--camunda.bpm.database.schema-update=false");
+		arguments.add("--camunda.bpm.auto-deployment-enabled=false");
+		arguments.add("--camunda.bpm.metrics.enabled=false");
 		arguments.add("--trunkguard.demo.enabled=false");
 		arguments.add("--spring.main.banner-mode=off");
 		return arguments.toArray(String[]::new);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +26,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.trunkguard.testsupport.RemoteAddresses;
 import io.trunkguard.access.AccessService;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.people.PersonSearch;
@@ -125,14 +128,24 @@ class EmbeddedDefaultIntegrationTest {
 	}
 
 	@Test
-	void refusesAWrongPasswordAndRecordsTheFailedLogin() throws Exception {
-		long failedBefore = failedLogins("admin");
+	void refusesAWrongPasswordAndRecordsTheFailedLoginAsAnonymousWithTheTypedName() throws Exception {
+		long failedBefore = failedLogins("anonymous");
+		long byTheTypedNameBefore = failedLogins("admin");
 
-		mvc.perform(formLogin("/login").user("admin").password("not-the-password"))
+		mvc.perform(post("/login").param("username", "admin")
+			.param("password", "not-the-password")
+			.with(csrf())
+			.with(RemoteAddresses.fromAFreshAddress()))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
 
-		assertThat(failedLogins("admin")).isEqualTo(failedBefore + 1);
+		assertThat(failedLogins("anonymous")).isEqualTo(failedBefore + 1);
+		assertThat(failedLogins("admin")).as("nobody writes entries in the name they type")
+			.isEqualTo(byTheTypedNameBefore);
+		assertThat(audit.search("anonymous", "LOGIN_FAILED", null, null, null, null, PageRequest.of(0, 1))
+			.getContent()
+			.get(0)
+			.getDetails()).contains("\"typedName\":\"admin\"").doesNotContain("not-the-password");
 	}
 
 	@Test

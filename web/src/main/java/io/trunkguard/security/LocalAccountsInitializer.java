@@ -31,10 +31,13 @@ class LocalAccountsInitializer implements SmartInitializingSingleton {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final int minPasswordLength;
+
 	LocalAccountsInitializer(LocalAccounts accounts, SecuritySettings settings, PasswordEncoder encoder,
 			SecurityAudit audit, TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.passwords = settings.localAccounts().passwords();
+		this.minPasswordLength = settings.abuse().minPasswordLength();
 		this.encoder = encoder;
 		this.audit = audit;
 		this.transactions = transactions;
@@ -42,9 +45,38 @@ class LocalAccountsInitializer implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		refuseWeakPasswords();
 		for (Role role : Role.values()) {
 			transactions.executeWithoutResult(status -> ensure(role));
 		}
+	}
+
+	/**
+	 * A password given through the environment must have at least
+	 * {@code trunkguard.security.abuse.min-password-length} characters (12): the start
+	 * fails with a message naming the variable, before any account is touched.
+	 */
+	void refuseWeakPasswords() {
+		if (passwords == null) {
+			return;
+		}
+		for (Role role : Role.values()) {
+			String password = passwords.of(role);
+			if (password != null && !password.isBlank() && password.length() < minPasswordLength) {
+				throw new WeakPasswordException(environmentVariable(role) + " is " + password.length()
+						+ " characters long; a password given through the environment needs at least "
+						+ minPasswordLength + ". Choose a longer one, or unset it to have one generated.");
+			}
+		}
+	}
+
+	/** Refuses the start: a local account's password from the environment is too weak. */
+	static class WeakPasswordException extends IllegalStateException {
+
+		WeakPasswordException(String message) {
+			super(message);
+		}
+
 	}
 
 	private void ensure(Role role) {

@@ -1,5 +1,7 @@
 package io.trunkguard.security;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,11 @@ class LocalLoginConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(SecuritySettings settings) {
+		return new LoginThrottle(settings.abuse(), Clock.systemUTC());
 	}
 
 	@Bean

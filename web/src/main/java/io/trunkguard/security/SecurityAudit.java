@@ -1,7 +1,15 @@
 package io.trunkguard.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -30,10 +38,20 @@ class SecurityAudit {
 
 	private static final String SYSTEM_ACTOR = "system:local-accounts";
 
+	static final String LOGIN_LOCKED_OUT = "LOGIN_LOCKED_OUT";
+
+	private static final String SECURITY_ACTOR = "system:security";
+
 	private final AuditTrail trail;
 
-	SecurityAudit(AuditTrail trail) {
+	private final UnauthenticatedRefusals refusals;
+
+	private final ObjectProvider<LoginThrottle> throttle;
+
+	SecurityAudit(AuditTrail trail, UnauthenticatedRefusals refusals, ObjectProvider<LoginThrottle> throttle) {
 		this.trail = trail;
+		this.refusals = refusals;
+		this.throttle = throttle;
 	}
 
 	@EventListener
@@ -43,15 +61,67 @@ class SecurityAudit {
 		details.put("roles", Role.primaryOf(authentication).map(Role::roleName).orElse("none"));
 		trail.record(actor(authentication.getName()), LOGIN_SUCCEEDED, "User", actor(authentication.getName()),
 				details);
+		LoginThrottle counts = throttle.getIfAvailable();
+		if (counts != null && authentication instanceof UsernamePasswordAuthenticationToken) {
+			counts.succeeded(authentication.getName());
+		}
 	}
 
+	/**
+	 * A failed login or bearer authentication. The actor is {@code anonymous} (nobody is
+	 * authenticated; a typed name proves nothing), the typed name goes into the details,
+	 * and a presented token only as a short hash: credentials never reach the trail.
+	 * Repeats from one address are counted ({@link UnauthenticatedRefusals}); a failure
+	 * that locks an account or address is a security event of its own.
+	 */
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
-		String name = attempt == null ? null : attempt.getName();
 		Map<String, Object> details = origin(attempt);
+		String address = String.valueOf(details.remove("remoteAddress"));
 		details.put("reason", event.getException().getClass().getSimpleName());
-		trail.record(actor(name), LOGIN_FAILED, "User", actor(name), details);
+		String example = event.getException().getClass().getSimpleName();
+		if (attempt instanceof BearerTokenAuthenticationToken bearer) {
+			details.put("tokenSha256Prefix", shortHash(bearer.getToken()));
+		}
+		else if (attempt instanceof UsernamePasswordAuthenticationToken) {
+			String typed = typedName(attempt.getName());
+			details.put("typedName", typed);
+			example = typed;
+		}
+		refusals.record(LOGIN_FAILED, UnauthenticatedRefusals.ANONYMOUS, "User", address, details, example);
+		LoginThrottle counts = throttle.getIfAvailable();
+		if (counts != null && attempt instanceof UsernamePasswordAuthenticationToken) {
+			LoginThrottle.Lockout lockout = counts.failed(attempt.getName(), address);
+			if (lockout != LoginThrottle.Lockout.NONE) {
+				Map<String, Object> locked = new LinkedHashMap<>();
+				locked.put("typedName", typedName(attempt.getName()));
+				locked.put("remoteAddress", address);
+				locked.put("locked", lockout == LoginThrottle.Lockout.ACCOUNT ? "account" : "address");
+				trail.record(SECURITY_ACTOR, LOGIN_LOCKED_OUT,
+						lockout == LoginThrottle.Lockout.ACCOUNT ? "User" : "Address",
+						lockout == LoginThrottle.Lockout.ACCOUNT ? typedName(attempt.getName()) : address, locked);
+			}
+		}
+	}
+
+	/** A typed user name as the trail keeps it: at most 100 characters. */
+	static String typedName(String typed) {
+		return typed == null ? "" : truncate(typed, 100);
+	}
+
+	/**
+	 * The first 12 hex digits of the SHA-256 of a credential: enough to correlate, not to
+	 * use.
+	 */
+	static String shortHash(String credential) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	void refused(String actor, String method, String path, String reason) {

@@ -1,6 +1,7 @@
 package io.trunkguard.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -8,10 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -26,7 +29,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -63,12 +67,14 @@ class SecurityConfiguration {
 	/**
 	 * No inline scripts or styles, nothing from other origins. Forms post only to the
 	 * app, except that with Keycloak the logout form's redirect goes to the identity
-	 * provider (browsers apply {@code form-action} to redirects after a form post).
+	 * provider (browsers apply {@code form-action} to redirects after a form post). No
+	 * page may be framed, by anyone: {@code frame-ancestors 'none'} says the same as the
+	 * {@code X-Frame-Options: DENY} sent with it (for browsers that know only that one).
 	 */
 	static String contentSecurityPolicy(String formActions) {
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
 				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formActions
-				+ "; frame-ancestors 'self'";
+				+ "; frame-ancestors 'none'";
 	}
 
 	private static final String[] READERS = { Role.COMPLIANCE_LEAD.roleName(), Role.AUDITOR.roleName(),
@@ -94,10 +100,13 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain camunda(HttpSecurity http, SecuritySettings settings,
 			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
-			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+			EndedLogins endedLogins) throws Exception {
+		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher webapps = PATHS.matcher("/camunda/**");
 		RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
+		// Camunda's own CSRF check would end the admin's whole session on a forged
+		// request.
+		http.addFilterAfter(new CamundaCsrfGuard(accessDeniedHandler), AuthorizationFilter.class);
 		http.securityMatcher(new OrRequestMatcher(webapps, engineRest))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.roleName()))
 			.csrf(csrf -> {
@@ -127,9 +136,10 @@ class SecurityConfiguration {
 	SecurityFilterChain application(HttpSecurity http, SecuritySettings settings,
 			AuditingAccessDeniedHandler accessDeniedHandler, ProblemAuthenticationEntryPoint problemEntryPoint,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
-			ObjectProvider<LocalAccounts> localAccounts, AuditTrail trail) throws Exception {
-		endSessionsOfDisabledAccounts(http, localAccounts, trail);
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService, EndedLogins endedLogins,
+			EndedLoginSessions endedSessions, AuditTrail trail, ObjectProvider<LoginThrottle> loginThrottle,
+			UnauthenticatedRefusals refusals) throws Exception {
+		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher api = PATHS.matcher("/api/**");
 		http.authorizeHttpRequests(authorize -> rules(authorize)).csrf(csrf -> {
 			if (settings.login() == Login.OIDC) {
@@ -158,9 +168,16 @@ class SecurityConfiguration {
 				.oauth2ResourceServer(resourceServer -> resourceServer
 					.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.jwtAuthenticationConverter()))
 					.authenticationEntryPoint(problemEntryPoint))
-				.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())));
+				.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clientRegistrations.getObject())))
+				.oidcLogout(logout -> logout.backChannel(
+						backChannel -> backChannel.logoutHandler(new BackChannelLogout(endedSessions, trail))));
 		}
 		else {
+			LoginThrottle throttle = loginThrottle.getIfAvailable();
+			if (throttle != null) {
+				http.addFilterBefore(new LoginThrottling(throttle, refusals),
+						UsernamePasswordAuthenticationFilter.class);
+			}
 			http.formLogin(
 					form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
@@ -168,16 +185,27 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	@Bean
+	EndedLoginSessions endedLoginSessions(JdbcClient jdbc) {
+		return new EndedLoginSessions(jdbc, Clock.systemUTC());
+	}
+
 	/**
-	 * With local login, a session of an account disabled since it logged in ends on its
-	 * next request.
+	 * Refuses the requests of leavers, of ended identity-provider sessions and of
+	 * disabled local accounts; one instance in both chains, not as a servlet filter of
+	 * its own.
 	 */
-	private static void endSessionsOfDisabledAccounts(HttpSecurity http, ObjectProvider<LocalAccounts> localAccounts,
-			AuditTrail trail) {
-		LocalAccounts accounts = localAccounts.getIfAvailable();
-		if (accounts != null) {
-			http.addFilterAfter(new DisabledAccountSessions(accounts, trail), SecurityContextHolderFilter.class);
-		}
+	@Bean
+	EndedLogins endedLogins(ObjectProvider<LocalAccounts> localAccounts, ObjectProvider<LeaverDirectory> leavers,
+			EndedLoginSessions endedSessions, AuditTrail trail) {
+		return new EndedLogins(localAccounts, leavers, endedSessions, trail);
+	}
+
+	@Bean
+	FilterRegistrationBean<EndedLogins> endedLoginsOnlyInTheSecurityChains(EndedLogins filter) {
+		FilterRegistrationBean<EndedLogins> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	private static void rules(

@@ -1,5 +1,7 @@
 package io.trunkguard.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +14,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code TRUNKGUARD_PASSWORD_<ROLE>}), blank means "generate one on first start"
  */
 @ConfigurationProperties("trunkguard.security")
-record SecuritySettings(@DefaultValue("local") Login login, @DefaultValue LocalAccountSettings localAccounts) {
+record SecuritySettings(@DefaultValue("local") Login login, @DefaultValue LocalAccountSettings localAccounts,
+		@DefaultValue Abuse abuse) {
+
+	/**
+	 * Against password guessing and audit flooding.
+	 *
+	 * @param refusalWindow repeated refusals without valid credentials from one address
+	 * within this window are counted in one audit entry
+	 * @param maxTrackedSources how many addresses are counted apart at once
+	 * @param backoffAfter failed logins of one account (or address) after which each
+	 * further attempt must wait, doubling from {@code backoffDelay} up to
+	 * {@code maxBackoffDelay}
+	 * @param lockoutAfter failed logins of one account after which it is locked for
+	 * {@code lockoutDuration}
+	 * @param addressLockoutAfter failed logins from one address after which it is locked
+	 * for {@code lockoutDuration}
+	 */
+	record Abuse(@DefaultValue("PT1M") Duration refusalWindow, @DefaultValue("10000") int maxTrackedSources,
+			@DefaultValue("3") int backoffAfter, @DefaultValue("PT1S") Duration backoffDelay,
+			@DefaultValue("PT30S") Duration maxBackoffDelay, @DefaultValue("10") int lockoutAfter,
+			@DefaultValue("30") int addressLockoutAfter, @DefaultValue("PT15M") Duration lockoutDuration,
+			@DefaultValue("12") int minPasswordLength) {
+	}
 
 	enum Login {
 

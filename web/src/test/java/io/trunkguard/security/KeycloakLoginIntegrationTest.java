@@ -23,7 +23,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +74,12 @@ class KeycloakLoginIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	UnauthenticatedRefusals refusals;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -181,6 +189,40 @@ class KeycloakLoginIntegrationTest {
 		String token = sign(keycloak.testSigningKey(), claims("auditor", Instant.now().minus(Duration.ofMinutes(10))));
 
 		assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
+	}
+
+	/**
+	 * Issue 17: a failed bearer authentication stored the first 200 characters of the
+	 * presented token as the entry's actor. Now the actor is anonymous and the token
+	 * appears only as a short hash; no part of any presented credential is in the trail,
+	 * not in the counted entries either.
+	 */
+	@Test
+	void neverWritesAPresentedTokenToTheAuditTrail() throws Exception {
+		String expired = sign(keycloak.testSigningKey(), claims("admin", Instant.now().minus(Duration.ofMinutes(10))));
+		String[] real = keycloak.passwordGrant("auditor", "auditor-demo-pw").split("\\.");
+		String tampered = real[0] + "." + real[1] + "." + new StringBuilder(real[2]).reverse();
+		String garbage = "not-a-jwt-" + UUID.randomUUID();
+		for (String token : List.of(expired, tampered, garbage)) {
+			assertThat(get("/api/me", token).statusCode()).isEqualTo(401);
+		}
+		refusals.flushAll();
+
+		List<Map<String, Object>> failures = jdbc
+			.queryForList("select actor, subject_id, details from audit_entry where action = 'LOGIN_FAILED'");
+		assertThat(failures).isNotEmpty()
+			.allSatisfy(entry -> assertThat(entry.get("ACTOR")).isEqualTo("anonymous"))
+			.anySatisfy(entry -> assertThat(String.valueOf(entry.get("DETAILS"))).contains("tokenSha256Prefix"));
+		List<String> everything = jdbc.queryForList(
+				"select concat(actor, ' ', coalesce(subject_id, ''), ' ', coalesce(details, '')) from audit_entry",
+				String.class);
+		for (String token : List.of(expired, tampered, garbage)) {
+			// the header and the claims of a JWT repeat across tokens; its signature and
+			// the garbage token are unique
+			String secretPart = token.contains(".") ? token.substring(token.lastIndexOf('.') + 1) : token;
+			assertThat(everything).noneMatch(entry -> entry.contains(secretPart.substring(0, 16)));
+		}
+		assertThat(everything).noneMatch(entry -> entry.startsWith("eyJ"));
 	}
 
 	@Test

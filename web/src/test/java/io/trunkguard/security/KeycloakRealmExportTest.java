@@ -39,6 +39,26 @@ class KeycloakRealmExportTest {
 		assertThat(claims.get("azp").asText()).isEqualTo(KeycloakServer.APP_CLIENT_ID);
 	}
 
+	/**
+	 * Issue 17: the realm had no accounts for the people the demo routes review items to,
+	 * and no demo grant on a Keycloak-connector system was a realm role of a realm user.
+	 * Now the demo's reviewers log in, and their demo grants on "Keycloak Identity
+	 * Provider" and "Call Recording Platform" are realm roles that a review revocation
+	 * can remove.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "margaret.okafor:staff-user", "ingrid.solberg:staff-user,recording-admin",
+			"kenji.watanabe:staff-user,supervisor", "laura.mendez:staff-user" })
+	void letsTheDemosReviewersInWithTheirKeycloakSystemGrantsAsRealmRoles(String userAndRoles) throws Exception {
+		String username = userAndRoles.substring(0, userAndRoles.indexOf(':'));
+		String[] grants = userAndRoles.substring(userAndRoles.indexOf(':') + 1).split(",");
+
+		JsonNode claims = claims(keycloak.passwordGrant(username, username + "-demo-pw"));
+
+		assertThat(claims.get("preferred_username").asText()).isEqualTo(username);
+		assertThat(claims.at("/realm_access/roles")).extracting(JsonNode::asText).contains("reviewer").contains(grants);
+	}
+
 	@Test
 	void refusesWrongPassword() {
 		assertThatThrownBy(() -> keycloak.passwordGrant("auditor", "not-the-password"))

@@ -76,6 +76,10 @@ class WebSecurityIntegrationTest {
 			.andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
 		assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("script-src 'self';")
 			.doesNotContain("unsafe-inline");
+		// issue 13: the CSP allowed framing by the same origin while X-Frame-Options
+		// denied it; both now say "never"
+		assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'")
+			.doesNotContain("frame-ancestors 'self'");
 	}
 
 	@Test
@@ -108,6 +112,63 @@ class WebSecurityIntegrationTest {
 			.build(), HttpResponse.BodyHandlers.discarding());
 
 		assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
+	}
+
+	/**
+	 * Issue 13: a Camunda webapp request without its CSRF header made Camunda invalidate
+	 * the session, i.e. logged the admin out of Trunkguard. It is now refused (403,
+	 * audited) before Camunda sees it, and the session lives on; with the header the
+	 * request reaches Camunda.
+	 */
+	@Test
+	void aCamundaRequestWithoutItsCsrfHeaderIsRefusedWithoutEndingTheSession() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient admin = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String page = admin.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).isTrue();
+		admin.send(HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+					+ URLEncoder.encode(EmbeddedDefaultTest.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(admin
+			.send(HttpRequest.newBuilder(url("/camunda/app/cockpit/default/")).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(200);
+		String sessionBefore = sessionId(cookies);
+
+		HttpResponse<String> forged = admin
+			.send(HttpRequest.newBuilder(url("/camunda/api/engine/engine/default/message"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"messageName\":\"nothing\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		HttpResponse<String> home = admin.send(HttpRequest.newBuilder(url("/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).as("still logged in").isEqualTo(200);
+		assertThat(sessionId(cookies)).isEqualTo(sessionBefore);
+
+		String camundaToken = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> genuine = admin
+			.send(HttpRequest.newBuilder(url("/camunda/api/engine/engine/default/message"))
+				.header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", camundaToken)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"messageName\":\"nothing\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(genuine.statusCode()).as(genuine.body()).isNotEqualTo(403).isNotEqualTo(401);
 	}
 
 	private static String sessionId(CookieManager cookies) {

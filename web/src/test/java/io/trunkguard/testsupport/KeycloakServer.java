@@ -226,6 +226,37 @@ public final class KeycloakServer {
 	}
 
 	/**
+	 * Points the back-channel logout of {@code trunkguard-app} at {@code url} (the realm
+	 * export names port 8080; an app under test runs on a random port). The server is
+	 * shared: the last caller wins.
+	 */
+	public synchronized void useBackChannelLogoutUrl(String url) {
+		String adminToken = masterAdminToken();
+		String clientsUrl = baseUrl() + "/admin/realms/" + REALM + "/clients";
+		JsonNode clients = readJson(send(HttpRequest.newBuilder(URI.create(clientsUrl + "?clientId=" + APP_CLIENT_ID))
+			.header("Authorization", "Bearer " + adminToken)
+			.GET(), 200).body());
+		ObjectNode client = (ObjectNode) clients.get(0);
+		((ObjectNode) client.get("attributes")).put("backchannel.logout.url", url);
+		send(HttpRequest.newBuilder(URI.create(clientsUrl + "/" + client.get("id").asText()))
+			.header("Authorization", "Bearer " + adminToken)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(client.toString())), 204);
+	}
+
+	/**
+	 * The realm's client settings of {@code trunkguard-app} as Keycloak holds them (read
+	 * through the admin API with the bootstrap admin).
+	 */
+	public synchronized JsonNode appClient() {
+		String adminToken = masterAdminToken();
+		String clientsUrl = baseUrl() + "/admin/realms/" + REALM + "/clients";
+		return readJson(send(HttpRequest.newBuilder(URI.create(clientsUrl + "?clientId=" + APP_CLIENT_ID))
+			.header("Authorization", "Bearer " + adminToken)
+			.GET(), 200).body()).get(0);
+	}
+
+	/**
 	 * An RSA key pair registered in the realm for tests that need tokens Keycloak would
 	 * not issue (expired ones, for example) but whose signature the realm vouches for.
 	 * The public key is published in the realm's JWKS; with priority 1 (Keycloak's

@@ -2,6 +2,7 @@ package io.trunkguard.deprovisioning.hr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.security.UnauthenticatedRefusals;
 import io.trunkguard.deprovisioning.CaseReceipt;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.TerminationNotice;
@@ -46,10 +47,13 @@ class HrWebhookController {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final UnauthenticatedRefusals refusals;
+
 	HrWebhookController(DeprovisioningService deprovisioning, AuditTrail audit, HrInputProperties properties,
-			ObjectMapper json) {
+			ObjectMapper json, UnauthenticatedRefusals refusals) {
 		this.deprovisioning = deprovisioning;
 		this.audit = audit;
+		this.refusals = refusals;
 		this.properties = properties;
 		this.parser = new TerminationEventParser(json);
 	}
@@ -66,7 +70,7 @@ class HrWebhookController {
 		}
 		byte[] body = BoundedBody.read(request, (int) properties.maxBody().toBytes());
 		if (body == null) {
-			refuse(request, "body larger than " + properties.maxBody().toBytes() + " bytes");
+			refuseUnsigned(request, "body larger than " + properties.maxBody().toBytes() + " bytes");
 			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
 					"the event must not be larger than " + properties.maxBody().toBytes() + " bytes");
 		}
@@ -74,7 +78,7 @@ class HrWebhookController {
 				request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
 				request.getHeader(WebhookSignature.SIGNATURE_HEADER), body, clock.instant(), properties.maxAge());
 		if (refusal.isPresent()) {
-			refuse(request, refusal.get());
+			refuseUnsigned(request, refusal.get());
 			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"the request is not signed correctly: " + refusal.get());
 		}
@@ -97,6 +101,16 @@ class HrWebhookController {
 			return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown person",
 					"no person has the HR id " + notice.hrId());
 		}
+	}
+
+	/**
+	 * A request that did not prove to come from HR: its actor is anonymous, and repeats
+	 * from one address are counted rather than written one by one.
+	 */
+	private void refuseUnsigned(HttpServletRequest request, String reason) {
+		log.warn("HR webhook request from {} refused: {}", request.getRemoteAddr(), reason);
+		refusals.record("HR_WEBHOOK_REFUSED", UnauthenticatedRefusals.ANONYMOUS, "HrWebhook", request.getRemoteAddr(),
+				Map.of("reason", reason), reason);
 	}
 
 	private void refuse(HttpServletRequest request, String reason) {

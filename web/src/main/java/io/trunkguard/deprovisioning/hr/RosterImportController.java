@@ -1,6 +1,7 @@
 package io.trunkguard.deprovisioning.hr;
 
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.security.UnauthenticatedRefusals;
 import io.trunkguard.deprovisioning.RosterEntry;
 import io.trunkguard.deprovisioning.RosterOutcome;
 import io.trunkguard.deprovisioning.RosterReconciliation;
@@ -45,9 +46,13 @@ class RosterImportController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	RosterImportController(RosterReconciliation reconciliation, AuditTrail audit, HrInputProperties properties) {
+	private final UnauthenticatedRefusals refusals;
+
+	RosterImportController(RosterReconciliation reconciliation, AuditTrail audit, HrInputProperties properties,
+			UnauthenticatedRefusals refusals) {
 		this.reconciliation = reconciliation;
 		this.audit = audit;
+		this.refusals = refusals;
 		this.properties = properties;
 	}
 
@@ -70,7 +75,7 @@ class RosterImportController {
 		}
 		byte[] body = BoundedBody.read(request, (int) properties.maxRoster().toBytes());
 		if (body == null) {
-			refuse(request, "roster larger than " + properties.maxRoster().toBytes() + " bytes");
+			refuseUnsigned(request, "roster larger than " + properties.maxRoster().toBytes() + " bytes");
 			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Roster too large",
 					"the roster must not be larger than " + properties.maxRoster().toBytes() + " bytes");
 		}
@@ -78,7 +83,7 @@ class RosterImportController {
 				request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
 				request.getHeader(WebhookSignature.SIGNATURE_HEADER), body, clock.instant(), properties.maxAge());
 		if (refusal.isPresent()) {
-			refuse(request, refusal.get());
+			refuseUnsigned(request, refusal.get());
 			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"the request is not signed correctly: " + refusal.get());
 		}
@@ -100,6 +105,13 @@ class RosterImportController {
 			refuse(request, e.getMessage());
 			return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Implausible roster", e.getMessage());
 		}
+	}
+
+	/** Not proven to come from HR: anonymous, repeats from one address counted. */
+	private void refuseUnsigned(HttpServletRequest request, String reason) {
+		log.warn("HR roster from {} refused: {}", request.getRemoteAddr(), reason);
+		refusals.record("HR_ROSTER_REFUSED", UnauthenticatedRefusals.ANONYMOUS, "HrRoster", request.getRemoteAddr(),
+				Map.of("reason", reason), reason);
 	}
 
 	private void refuse(HttpServletRequest request, String reason) {

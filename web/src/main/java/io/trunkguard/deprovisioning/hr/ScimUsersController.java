@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.security.UnauthenticatedRefusals;
 import io.trunkguard.deprovisioning.CaseReceipt;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.TerminationNotice;
@@ -66,8 +67,11 @@ class ScimUsersController {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final UnauthenticatedRefusals refusals;
+
 	ScimUsersController(PersonService people, DeprovisioningService deprovisioning, AuditTrail audit,
-			ScimProperties properties, HrInputProperties limits, ObjectMapper json) {
+			ScimProperties properties, HrInputProperties limits, ObjectMapper json, UnauthenticatedRefusals refusals) {
+		this.refusals = refusals;
 		this.people = people;
 		this.deprovisioning = deprovisioning;
 		this.audit = audit;
@@ -255,9 +259,13 @@ class ScimUsersController {
 		if (reason != null) {
 			log.warn("SCIM request {} {} from {} refused: {}", request.getMethod(), request.getRequestURI(),
 					request.getRemoteAddr(), reason);
-			audit.record(ACTOR, "SCIM_REFUSED", "ScimRequest", null,
-					Map.of("reason", reason, "method", request.getMethod(), "path", request.getRequestURI(),
-							"remoteAddress", String.valueOf(request.getRemoteAddr())));
+			// not proven to be the SCIM client: anonymous, repeats from one address
+			// counted
+			String path = request.getRequestURI();
+			refusals.record("SCIM_REFUSED", UnauthenticatedRefusals.ANONYMOUS, "ScimRequest", request.getRemoteAddr(),
+					Map.of("reason", reason, "method", request.getMethod(), "path",
+							path.substring(0, Math.min(path.length(), 500))),
+					reason);
 			throw new ScimError(HttpStatus.UNAUTHORIZED, null, reason);
 		}
 	}

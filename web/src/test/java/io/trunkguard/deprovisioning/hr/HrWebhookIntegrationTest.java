@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.hr;
 
+import io.trunkguard.testsupport.RemoteAddresses;
 import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.audit.AuditEntry;
@@ -10,6 +11,7 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.security.UnauthenticatedRefusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,9 @@ class HrWebhookIntegrationTest {
 
 	Person leaver;
 
+	@Autowired
+	UnauthenticatedRefusals refusalCounts;
+
 	@BeforeEach
 	void setUp() {
 		String hr = "HR-" + UUID.randomUUID().toString().substring(0, 8);
@@ -101,9 +106,14 @@ class HrWebhookIntegrationTest {
 				Long.class, caseId);
 	}
 
+	List<AuditEntry> refusalsFrom(String address) {
+		return refusals().stream()
+			.filter(entry -> entry.getDetails().contains("\"remoteAddress\":\"" + address + "\""))
+			.toList();
+	}
+
 	List<AuditEntry> refusals() {
-		return audit.search("client:hr-webhook", "HR_WEBHOOK_REFUSED", null, null, null, null, Pageable.ofSize(500))
-			.getContent();
+		return audit.search(null, "HR_WEBHOOK_REFUSED", null, null, null, null, Pageable.ofSize(500)).getContent();
 	}
 
 	/**
@@ -115,7 +125,7 @@ class HrWebhookIntegrationTest {
 		int casesBefore = cases();
 		int refusalsBefore = refusals().size();
 
-		mvc.perform(request)
+		mvc.perform(request.with(RemoteAddresses.fromAFreshAddress()))
 			.andExpect(status().is(status))
 			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 			.andExpect(header().doesNotExist("Set-Cookie"));
@@ -125,6 +135,34 @@ class HrWebhookIntegrationTest {
 		List<AuditEntry> after = refusals();
 		assertThat(after).hasSize(refusalsBefore + 1);
 		assertThat(after).anyMatch(entry -> entry.getDetails().contains(reason));
+	}
+
+	/**
+	 * Issue 13: 200 forged events from one address wrote 200 entries. The first is
+	 * written at once, the rest are counted into one entry: the trail grows by two, and
+	 * says how many there were.
+	 */
+	@Test
+	void countsAFloodOfForgedEventsFromOneAddressInOneEntry() throws Exception {
+		String attacker = RemoteAddresses.fresh();
+		byte[] body = event("evt-forged").getBytes(StandardCharsets.UTF_8);
+
+		for (int i = 0; i < 200; i++) {
+			mvc.perform(post("/hr/events/termination").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.header(WebhookSignature.TIMESTAMP_HEADER, now())
+				.header(WebhookSignature.SIGNATURE_HEADER, "sha256=" + "0".repeat(64))
+				.with(request -> {
+					request.setRemoteAddr(attacker);
+					return request;
+				})).andExpect(status().isUnauthorized());
+		}
+		assertThat(refusalsFrom(attacker)).as("written at once: the first").hasSize(1);
+		refusalCounts.flushAll();
+
+		List<AuditEntry> fromTheAttacker = refusalsFrom(attacker);
+		assertThat(fromTheAttacker).hasSize(2).allSatisfy(entry -> assertThat(entry.getActor()).isEqualTo("anonymous"));
+		assertThat(fromTheAttacker.get(0).getDetails()).contains("\"repeated\":199");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.hr;
 
+import io.trunkguard.testsupport.RemoteAddresses;
 import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.deprovisioning.DeprovisioningService;
@@ -154,12 +155,14 @@ class RosterImportIntegrationTest {
 
 	@Test
 	void refusesAnUnsignedRosterAndAuditsIt() throws Exception {
-		long refused = audit.search("client:hr-roster", "HR_ROSTER_REFUSED", null, null, null, null, Pageable.ofSize(1))
+		long refused = audit.search("anonymous", "HR_ROSTER_REFUSED", null, null, null, null, Pageable.ofSize(1))
 			.getTotalElements();
 		int before = cases();
-		mvc.perform(post("/hr/roster").contentType("text/csv").content("hr_id\n")).andExpect(status().isUnauthorized());
+		mvc.perform(
+				post("/hr/roster").contentType("text/csv").content("hr_id\n").with(RemoteAddresses.fromAFreshAddress()))
+			.andExpect(status().isUnauthorized());
 		assertThat(cases()).isEqualTo(before);
-		assertThat(audit.search("client:hr-roster", "HR_ROSTER_REFUSED", null, null, null, null, Pageable.ofSize(1))
+		assertThat(audit.search("anonymous", "HR_ROSTER_REFUSED", null, null, null, null, Pageable.ofSize(1))
 			.getTotalElements()).isEqualTo(refused + 1);
 	}
 

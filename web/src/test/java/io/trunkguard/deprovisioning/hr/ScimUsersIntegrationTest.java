@@ -1,5 +1,6 @@
 package io.trunkguard.deprovisioning.hr;
 
+import io.trunkguard.testsupport.RemoteAddresses;
 import io.trunkguard.TrunkguardApplication;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
@@ -145,20 +146,22 @@ class ScimUsersIntegrationTest {
 
 	@Test
 	void refusesAMissingOrWrongTokenAndAuditsIt() throws Exception {
-		long before = audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
+		long before = audit.search("anonymous", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
 			.getTotalElements();
 
-		assertScimError(mvc.perform(
-				patch("/scim/v2/Users/" + person.getId()).contentType("application/scim+json").content(DEACTIVATE)),
-				401, null);
+		assertScimError(mvc.perform(patch("/scim/v2/Users/" + person.getId()).contentType("application/scim+json")
+			.content(DEACTIVATE)
+			.with(RemoteAddresses.fromAFreshAddress())), 401, null);
 		assertScimError(mvc.perform(patch("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer wrong")
 			.contentType("application/scim+json")
-			.content(DEACTIVATE)), 401, null);
-		mvc.perform(get("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer " + TOKEN + "x"))
+			.content(DEACTIVATE)
+			.with(RemoteAddresses.fromAFreshAddress())), 401, null);
+		mvc.perform(get("/scim/v2/Users/" + person.getId()).header("Authorization", "Bearer " + TOKEN + "x")
+			.with(RemoteAddresses.fromAFreshAddress()))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().exists("WWW-Authenticate"));
 
-		assertThat(audit.search("client:scim", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
+		assertThat(audit.search("anonymous", "SCIM_REFUSED", null, null, null, null, Pageable.ofSize(1))
 			.getTotalElements()).isEqualTo(before + 3);
 	}
 

@@ -110,7 +110,7 @@ class LeaverSessionIntegrationTest {
 
 	private int sessionsEnded() {
 		return jdbc.queryForObject(
-				"select count(*) from audit_entry where action = 'LOCAL_ACCOUNT_SESSION_ENDED' and subject_id = ?",
+				"select count(*) from audit_entry where action = 'ENDED_LOGIN_REFUSED' and subject_id = ?",
 				Integer.class, LEAVER);
 	}
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * starts at most one process per case, so a resubmission is harmless.
  */
 @Component
+@ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
 class DeprovisioningRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(DeprovisioningRecovery.class);
