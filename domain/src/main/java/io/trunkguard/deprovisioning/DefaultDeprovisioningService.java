@@ -9,9 +9,11 @@ import io.trunkguard.access.GrantStatus;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +57,13 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
@@ -76,6 +82,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	 */
 	@Override
 	public CaseReceipt receiveTermination(TerminationNotice notice) {
+		requireEffectiveWithinWindow(notice);
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
@@ -85,8 +92,38 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				last = race;
 				pause(attempt);
 			}
+			catch (TerminationEventConflictException conflict) {
+				transactions.executeWithoutResult(status -> events.publishEvent(
+						new TerminationEventConflicted(conflict.boundCase(), notice.eventId(), conflict.boundHrId(),
+								notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
+				throw conflict;
+			}
 		}
 		throw last;
+	}
+
+	/**
+	 * A termination effective far in the future or the past is a mistake (a default date,
+	 * a typo in the year) that would put the SLA out of reach or make it meaningless:
+	 * refused, naming the window.
+	 */
+	private void requireEffectiveWithinWindow(TerminationNotice notice) {
+		if (notice.effectiveAt() == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		Instant latest = now.plus(properties.effectiveAtMaxAhead());
+		Instant earliest = now.minus(properties.effectiveAtMaxBack());
+		if (notice.effectiveAt().isAfter(latest) || notice.effectiveAt().isBefore(earliest)) {
+			throw new InvalidInputException("deprovisioning.effective-at-out-of-range",
+					"The termination is effective at " + notice.effectiveAt() + ", outside the accepted window from "
+							+ earliest.truncatedTo(ChronoUnit.SECONDS) + " to " + latest.truncatedTo(ChronoUnit.SECONDS)
+							+ " (at most " + properties.effectiveAtMaxAhead().toDays() + " days ahead and "
+							+ properties.effectiveAtMaxBack().toDays()
+							+ " days back): check the date and send it again.",
+					Map.of("effectiveAt", "must be between " + earliest.truncatedTo(ChronoUnit.SECONDS) + " and "
+							+ latest.truncatedTo(ChronoUnit.SECONDS)));
+		}
 	}
 
 	private static void pause(int attempt) {
@@ -109,6 +146,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			existing = cases.findByOpenPersonId(person.getId());
 		}
 		if (existing.isPresent()) {
+			// recordDuplicate refuses an event naming another person than the case's
 			DeprovisioningCase known = existing.get();
 			known.recordDuplicate(notice, now);
 			cases.saveAndFlush(known);
@@ -199,7 +237,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				var sla = properties.slaOf(system.getName());
 				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(),
 						grant.getEntitlement(), system.getConnector() == ConnectorType.KEYCLOAK && connected,
-						owner == null ? null : owner.getUsername(), sla, c.getEffectiveAt().plus(sla));
+						owner == null ? null : owner.getUsername(), sla, c.slaStartsAt().plus(sla));
 			})
 				.sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic())
 					.thenComparing(GrantRemoval::systemName))
@@ -254,7 +292,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			actor = grant.getRevokedBy();
 		}
 		c.recordGrantRevoked(grant.getId(), system.getId(), system.getName(), grant.getEntitlement(), actor, at,
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())), note);
+				c.slaStartsAt().plus(properties.slaOf(system.getName())), note);
 		cases.save(c);
 	}
 
@@ -269,7 +307,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				: people.byIds(List.of(system.getOwnerId())).get(system.getOwnerId());
 		c.recordEscalation(grantId, system.getId(), system.getName(), owner == null ? null : owner.getUsername(),
 				properties.escalationGroups(), clock.instant(),
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+				c.slaStartsAt().plus(properties.slaOf(system.getName())));
 		cases.save(c);
 		return properties.escalationGroups();
 	}

@@ -153,7 +153,7 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		c.effectiveAt = notice.effectiveAt().truncatedTo(ChronoUnit.MICROS);
 		c.receivedAt = now.truncatedTo(ChronoUnit.MICROS);
 		c.status = CaseStatus.OPEN;
-		c.receipts.add(new Receipt(notice, c.receivedAt, false));
+		c.receipts.add(new Receipt(notice, personId, c.receivedAt, false));
 		c.registerEvent(new DeprovisioningCaseOpened(id, personId, c.hrId, c.eventId, c.source, c.effectiveAt,
 				notice.receivedBy(), c.receivedAt));
 		return c;
@@ -161,11 +161,15 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	/**
 	 * Records another delivery of the same termination; registers
-	 * {@link TerminationReceiptRecorded}.
+	 * {@link TerminationReceiptRecorded}. An event that names another person than this
+	 * case's is refused: its id is already bound to this case's person.
 	 */
 	public void recordDuplicate(TerminationNotice notice, Instant now) {
+		if (!hrId.equals(notice.hrId())) {
+			throw new TerminationEventConflictException(notice, this);
+		}
 		Instant at = now.truncatedTo(ChronoUnit.MICROS);
-		receipts.add(new Receipt(notice, at, true));
+		receipts.add(new Receipt(notice, personId, at, true));
 		registerEvent(new TerminationReceiptRecorded(id, notice.eventId(), notice.source(), notice.receivedBy(), at));
 	}
 
@@ -344,6 +348,15 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	public TerminationSource getSource() {
 		return source;
+	}
+
+	/**
+	 * When the SLA clock starts: the later of the effective time and the receipt, so an
+	 * event that arrives late (or names a time already past) still leaves the SLA to act,
+	 * and a termination effective later starts its clock then.
+	 */
+	public Instant slaStartsAt() {
+		return effectiveAt.isAfter(receivedAt) ? effectiveAt : receivedAt;
 	}
 
 	public Instant getEffectiveAt() {

@@ -6,6 +6,7 @@ import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.TerminationNotice;
 import io.trunkguard.deprovisioning.TerminationSource;
 import io.trunkguard.deprovisioning.integration.hr.TerminationEventParser;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /hr/events/termination}: the HR system's signed termination event. The body
  * arrives checked for size and signature ({@link SignedBodyResolver}); then, audited when
- * refused: JSON (400), the person (422). A valid event is answered 202 at once: the case
- * is recorded and its process runs asynchronously. The same event again is answered 202
- * with the same case.
+ * refused: JSON (400), an effective time outside the accepted window (400), the person
+ * (422); an event id already bound to another person is refused with 409 (the domain
+ * audits that conflict). A valid event is answered 202 at once: the case is recorded and
+ * its process runs asynchronously. The same event again is answered 202 with the same
+ * case.
  */
 @RestController
 class HrWebhookController {
@@ -59,6 +62,10 @@ class HrWebhookController {
 			log.info("HR termination event {} for {}: case {} ({})", notice.eventId(), notice.hrId(), receipt.caseId(),
 					receipt.newCase() ? "new" : "duplicate");
 			return ResponseEntity.accepted().body(new Accepted(receipt.caseId().toString(), receipt.newCase()));
+		}
+		catch (InvalidInputException e) {
+			throw refusals.refuse(HrClient.WEBHOOK, request, "effectiveAt out of range: " + notice.effectiveAt(),
+					HttpStatus.BAD_REQUEST, "Termination date out of range", e.getMessage());
 		}
 		catch (NotFoundException e) {
 			throw refusals.refuse(HrClient.WEBHOOK, request,
