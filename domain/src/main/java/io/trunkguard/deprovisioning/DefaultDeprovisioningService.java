@@ -164,20 +164,13 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		DeprovisioningCase c = openCase(caseId);
 		if (c.getSteps()
 			.stream()
-			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER)) {
-			Optional<IdentityProviderPort> provider = identityProvider();
-			if (provider.isEmpty()) {
-				disableWithoutIdentityProvider(c);
-			}
-			else if (c.getUsername() == null) {
-				c.recordAccountDisabled(false, "system:" + provider.get().name(), clock.instant());
+			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER
+					|| s.getKind() == StepKind.ACCOUNT_DISABLE_HELD)) {
+			if (isPrivileged(c.getUsername())) {
+				c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, clock.instant());
 			}
 			else {
-				String actor = "system:" + provider.get().name();
-				boolean existed = provider.get().disableUser(c.getUsername());
-				c.recordAccountDisabled(existed, actor, clock.instant());
-				int sessions = provider.get().logoutUser(c.getUsername());
-				c.recordSessionsEnded(sessions, actor, clock.instant());
+				disable(c);
 			}
 		}
 		Person person = people.get(c.getPersonId());
@@ -189,18 +182,77 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		cases.save(c);
 	}
 
+	@Override
+	@Transactional
+	public void approveAccountDisable(DeprovisioningCaseId caseId, String actor) {
+		DeprovisioningCase c = openCase(caseId);
+		if (!c.isAccountDisableHeld()) {
+			throw new InvalidStateException("deprovisioning.disable-not-held",
+					"The account of case " + caseId + " is not waiting for an approval to be disabled.");
+		}
+		if (actor.equals(c.getUsername())) {
+			throw new InvalidStateException("deprovisioning.disable-own-account",
+					actor + " cannot approve the disabling of their own login.");
+		}
+		String startedBy = c.getReceipts().get(0).getReceivedBy();
+		if (actor.equals(startedBy) || ("user:" + actor).equals(startedBy)) {
+			throw new InvalidStateException("deprovisioning.disable-second-approver",
+					"A second compliance lead or an admin approves the disabling: " + actor
+							+ " started this deprovisioning and cannot approve it.");
+		}
+		disable(c, actor);
+		cases.save(c);
+	}
+
+	private boolean isPrivileged(String username) {
+		if (username == null) {
+			return false;
+		}
+		Optional<IdentityProviderPort> provider = identityProvider();
+		if (provider.isPresent()) {
+			return provider.get().isPrivileged(username);
+		}
+		LocalSignInPort local = localSignIns.getIfUnique();
+		return local != null && local.isPrivileged(username);
+	}
+
+	private void disable(DeprovisioningCase c) {
+		disable(c, null);
+	}
+
+	/** Disables the account now; {@code approvedBy} names the second approver, if any. */
+	private void disable(DeprovisioningCase c, String approvedBy) {
+		Optional<IdentityProviderPort> provider = identityProvider();
+		if (provider.isEmpty()) {
+			disableWithoutIdentityProvider(c, approvedBy);
+		}
+		else {
+			String actor = approvedBy != null ? approvedBy : "system:" + provider.get().name();
+			if (c.getUsername() == null) {
+				c.recordAccountDisabled(false, actor, clock.instant());
+			}
+			else {
+				boolean existed = provider.get().disableUser(c.getUsername());
+				c.recordAccountDisabled(existed, actor, clock.instant());
+				int sessions = provider.get().logoutUser(c.getUsername());
+				c.recordSessionsEnded(sessions, actor, clock.instant());
+			}
+		}
+	}
+
 	/**
 	 * The embedded default has no identity provider: the person's local Trunkguard
 	 * sign-in is disabled if they have one; otherwise the case records that there was no
 	 * identity-provider account to disable, and why.
 	 */
-	private void disableWithoutIdentityProvider(DeprovisioningCase c) {
+	private void disableWithoutIdentityProvider(DeprovisioningCase c, String approvedBy) {
 		LocalSignInPort local = localSignIns.getIfUnique();
 		if (c.getUsername() == null) {
 			c.recordNoIdentityProvider("the person has no username", clock.instant());
 		}
 		else if (local != null && local.disable(c.getUsername(), "deprovisioning case " + c.getId())) {
-			c.recordLocalSignInDisabled(DeprovisioningCase.LOCAL_SIGN_IN_ACTOR, clock.instant());
+			c.recordLocalSignInDisabled(approvedBy != null ? approvedBy : DeprovisioningCase.LOCAL_SIGN_IN_ACTOR,
+					clock.instant());
 		}
 		else {
 			c.recordNoIdentityProvider(c.getUsername() + " has no local Trunkguard sign-in", clock.instant());

@@ -183,6 +183,21 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	}
 
 	/**
+	 * The account is a privileged Trunkguard login: its disabling waits for a second
+	 * approver.
+	 */
+	public void recordAccountDisableHeld(String actor, Instant at) {
+		record(new Step(StepKind.ACCOUNT_DISABLE_HELD, null, null, null, null, micros(at), actor, null, username
+				+ " holds a privileged Trunkguard login: a second compliance lead or an admin approves its disabling"));
+	}
+
+	/** Whether the disabling of the account is held for a second approver. */
+	public boolean isAccountDisableHeld() {
+		return steps.stream().anyMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLE_HELD) && steps.stream()
+			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER);
+	}
+
+	/**
 	 * Without identity provider: the person's local Trunkguard sign-in was disabled
 	 * instead.
 	 */
