@@ -8,7 +8,7 @@ import io.trunkguard.deprovisioning.DeprovisioningStepRecorded;
 import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.deprovisioning.StepKind;
 import io.trunkguard.people.PersonService;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewEscalated;
 import io.trunkguard.review.ReviewReminderSent;
@@ -41,7 +41,7 @@ class NotificationListeners {
 
 	private final MailTexts texts;
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
 
 	private final DeprovisioningService deprovisioning;
 
@@ -50,12 +50,12 @@ class NotificationListeners {
 	private final AccessService access;
 
 	NotificationListeners(DefaultOutbox outbox, Recipients recipients, NotificationProperties properties,
-			CampaignService campaigns, DeprovisioningService deprovisioning, PersonService people,
+			CampaignQueryService queries, DeprovisioningService deprovisioning, PersonService people,
 			AccessService access) {
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.texts = new MailTexts(properties);
-		this.campaigns = campaigns;
+		this.queries = queries;
 		this.deprovisioning = deprovisioning;
 		this.people = people;
 		this.access = access;
@@ -63,7 +63,7 @@ class NotificationListeners {
 
 	@EventListener
 	void on(ReviewReminderSent event) {
-		ReviewCampaign campaign = campaigns.get(event.campaignId());
+		ReviewCampaign campaign = queries.get(event.campaignId());
 		outbox.write(texts.reviewReminder(recipients.person(event.reviewerUsername()), event.campaignId().toString(),
 				campaign.getName(), event.openItems(),
 				event.deadline() == null ? campaign.getDeadline() : event.deadline()));
@@ -71,7 +71,7 @@ class NotificationListeners {
 
 	@EventListener
 	void on(ReviewEscalated event) {
-		ReviewCampaign campaign = campaigns.get(event.campaignId());
+		ReviewCampaign campaign = queries.get(event.campaignId());
 		Recipient reviewer = recipients.person(event.reviewerUsername());
 		boolean toManager = !Recipients.isGroup(event.escalatedTo());
 		for (Recipient to : recipients.target(event.escalatedTo())) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Starts a campaign through its workflow (implemented in {@code workflows} by starting
  * the access review process, whose first step freezes the scope with
- * {@link CampaignService#start}). The web starts campaigns through this, so it never
- * touches the process engine.
+ * {@link CampaignLifecycleService#start}). The web starts campaigns through this, so it
+ * never touches the process engine.
  */
 public interface CampaignLauncher {
 

@@ -145,6 +145,19 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		return utc.getYear() + "-Q" + ((utc.getMonthValue() - 1) / 3 + 1);
 	}
 
+	/** Open: not yet closed (reviewers may be reminded and escalated). */
+	public boolean isOpen() {
+		return status == CampaignStatus.OPEN;
+	}
+
+	/** Refuses unless the campaign is signed off (its report needs the sign-off). */
+	public void requireSignedOff() {
+		if (status != CampaignStatus.SIGNED_OFF) {
+			throw new InvalidStateException("campaign.not-signed-off",
+					"the report of campaign " + name + " needs its sign-off");
+		}
+	}
+
 	/** Refuses unless reviewers may still decide and submit. */
 	public void requireReviewing() {
 		if (status != CampaignStatus.OPEN || reviewsEndedAt != null) {

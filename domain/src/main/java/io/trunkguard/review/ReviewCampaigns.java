@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import io.trunkguard.shared.NotFoundException;
 import org.springframework.data.repository.Repository;
 
 import java.util.List;
@@ -16,6 +17,11 @@ public interface ReviewCampaigns extends Repository<ReviewCampaign, CampaignId> 
 	ReviewCampaign saveAndFlush(ReviewCampaign campaign);
 
 	Optional<ReviewCampaign> findById(CampaignId id);
+
+	/** The campaign, or {@link NotFoundException}. */
+	default ReviewCampaign require(CampaignId id) {
+		return findById(id).orElseThrow(() -> new NotFoundException("Campaign", id));
+	}
 
 	/** The newest campaign: the previous one of the next campaign. */
 	Optional<ReviewCampaign> findFirstByOrderByStartedAtDesc();

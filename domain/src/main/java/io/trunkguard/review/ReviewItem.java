@@ -356,15 +356,92 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 				"a justification for accepting the access is required", actor, clock);
 	}
 
-	private void settleRemediation(RemediationStatus target, String note, String missing, String actor, Clock clock) {
+	/**
+	 * Refuses, before the grant is changed, what {@link #markRemediated} would refuse:
+	 * the holder confirming the removal of their own access, an item without pending
+	 * remediation, a missing note.
+	 */
+	public void checkRemediation(String note, String actor) {
+		requireNotHolder(actor, RemediationStatus.REMEDIATED);
+		requirePendingRemediation();
+		requireNote(note, "a note proving the change is required");
+	}
+
+	/**
+	 * Refuses, before anything changes, a removal confirmed by hand by someone who is
+	 * neither the system's owner nor a compliance lead ({@code ownerOrLead} false), on a
+	 * system remediated through its connector, or without a note saying how.
+	 */
+	public void checkManualRemoval(String note, String actor, boolean ownerOrLead) {
+		if (!ownerOrLead) {
+			throw new ReviewDeniedException("remediation.not-owner",
+					actor + " is neither the owner of " + systemName + " nor a compliance lead");
+		}
+		if (!isManualRemediation()) {
+			throw new InvalidStateException("remediation.automatic",
+					systemName + " is remediated through its connector; the removal is verified automatically");
+		}
+		requireNote(note, "a note saying how the access was removed is required");
+	}
+
+	/**
+	 * Refuses a removal through a connector on a system that has none: its owner removes
+	 * access by hand.
+	 */
+	public void requireConnector() {
+		if (connector == ConnectorType.MANUAL) {
+			throw new InvalidStateException("remediation.manual-system",
+					systemName + " has no connector: its owner removes access by hand");
+		}
+	}
+
+	/**
+	 * Refuses a comment from anyone but the item's reviewer or a compliance lead
+	 * ({@code complianceLead}).
+	 */
+	public void requireCommenter(String actor, boolean complianceLead) {
+		if (!complianceLead && !Objects.equals(actor, reviewerUsername)) {
+			throw new ReviewDeniedException("item.not-reviewer", "the item " + id + " is not assigned to " + actor);
+		}
+	}
+
+	/** A revoke or reduce waits for its change on the system. */
+	public boolean isRemediationPending() {
+		return remediationStatus == RemediationStatus.PENDING;
+	}
+
+	/** The revoke or reduce was made, or not making it was accepted. */
+	public boolean isRemediationSettled() {
+		return remediationStatus == RemediationStatus.REMEDIATED || remediationStatus == RemediationStatus.ACCEPTED;
+	}
+
+	private void requireNotHolder(String actor, RemediationStatus target) {
+		if (actor != null && actor.equals(personUsername)) {
+			throw new ReviewDeniedException("remediation.own-access",
+					actor + " cannot "
+							+ (target == RemediationStatus.ACCEPTED ? "accept keeping" : "confirm the removal of")
+							+ " their own access");
+		}
+	}
+
+	private void requirePendingRemediation() {
 		if (remediationStatus != RemediationStatus.PENDING) {
 			throw new InvalidStateException("item.remediation-not-pending", "the item " + entitlement + " of "
 					+ personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
 		}
+	}
+
+	private static void requireNote(String note, String missing) {
 		if (note == null || note.isBlank()) {
 			throw new InvalidInputException("item.remediation-note-required", missing,
 					java.util.Map.of("note", "required"));
 		}
+	}
+
+	private void settleRemediation(RemediationStatus target, String note, String missing, String actor, Clock clock) {
+		requireNotHolder(actor, target);
+		requirePendingRemediation();
+		requireNote(note, missing);
 		String cleanNote = note.strip();
 		if (cleanNote.length() > MAX_TEXT) {
 			throw new InvalidInputException("item.remediation-note-too-long",
@@ -387,10 +464,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 * {@link RemediationRoutedToManual} the first time; later calls change nothing.
 	 */
 	public void routeToManual(String reason, Clock clock) {
-		if (remediationStatus != RemediationStatus.PENDING) {
-			throw new InvalidStateException("item.remediation-not-pending", "the item " + entitlement + " of "
-					+ personName + " on " + systemName + " has no pending remediation (" + remediationStatus + ")");
-		}
+		requirePendingRemediation();
 		if (manualRemediationReason != null) {
 			return;
 		}

@@ -1,6 +1,7 @@
 package io.trunkguard.review;
 
 import io.trunkguard.people.PersonId;
+import io.trunkguard.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -23,6 +24,11 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 	List<ReviewItem> saveAll(Iterable<ReviewItem> items);
 
 	Optional<ReviewItem> findById(ReviewItemId id);
+
+	/** The item, or {@link NotFoundException}. */
+	default ReviewItem require(ReviewItemId id) {
+		return findById(id).orElseThrow(() -> new NotFoundException("ReviewItem", id));
+	}
 
 	List<ReviewItem> findByIdIn(Collection<ReviewItemId> ids);
 

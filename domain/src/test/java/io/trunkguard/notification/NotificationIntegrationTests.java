@@ -17,7 +17,8 @@ import io.trunkguard.deprovisioning.TerminationNotice;
 import io.trunkguard.deprovisioning.TerminationSource;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.ReviewReminderService;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.UnansweredRule;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,10 @@ abstract class NotificationIntegrationTests {
 	static final Instant DEADLINE = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS);
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	ReviewReminderService reminders;
 
 	@Autowired
 	DeprovisioningService deprovisioning;
@@ -97,7 +101,7 @@ abstract class NotificationIntegrationTests {
 	}
 
 	ReviewCampaign start() {
-		return campaigns.start(TestData.unique("Quarterly review"), DEADLINE, UnansweredRule.CARRY_OVER,
+		return lifecycle.start(TestData.unique("Quarterly review"), DEADLINE, UnansweredRule.CARRY_OVER,
 				"compliance-lead");
 	}
 
@@ -110,7 +114,7 @@ abstract class NotificationIntegrationTests {
 	void writesTheReminderToTheReviewerWhenTheReminderCommits() {
 		ReviewCampaign campaign = start();
 
-		assertThat(campaigns.remind(campaign.getId(), owner.getUsername())).isTrue();
+		assertThat(reminders.remind(campaign.getId(), owner.getUsername())).isTrue();
 
 		assertThat(about(campaign.getId())).singleElement().satisfies(m -> {
 			assertThat(m.getKind()).isEqualTo(MessageKind.REVIEW_REMINDER);
@@ -133,7 +137,7 @@ abstract class NotificationIntegrationTests {
 		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
 		transaction.executeWithoutResult(status -> {
-			campaigns.remind(campaign.getId(), owner.getUsername());
+			reminders.remind(campaign.getId(), owner.getUsername());
 			assertThat(about(campaign.getId())).as("written in the reminder's transaction").hasSize(1);
 			status.setRollbackOnly();
 		});
@@ -149,7 +153,7 @@ abstract class NotificationIntegrationTests {
 	void escalatesALateReviewerToTheirManager() {
 		ReviewCampaign campaign = start();
 
-		assertThat(campaigns.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
+		assertThat(reminders.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
 
 		assertThat(about(campaign.getId())).singleElement().satisfies(m -> {
 			assertThat(m.getKind()).isEqualTo(MessageKind.REVIEW_ESCALATION);
@@ -164,7 +168,7 @@ abstract class NotificationIntegrationTests {
 	void escalatesAReviewerWithoutManagerToTheComplianceLeads() {
 		ReviewCampaign campaign = start();
 
-		assertThat(campaigns.escalate(campaign.getId(), loner.getUsername())).isEqualTo("group:compliance-lead");
+		assertThat(reminders.escalate(campaign.getId(), loner.getUsername())).isEqualTo("group:compliance-lead");
 
 		assertThat(about(campaign.getId())).singleElement().satisfies(m -> {
 			assertThat(m.getKind()).isEqualTo(MessageKind.REVIEW_ESCALATION);

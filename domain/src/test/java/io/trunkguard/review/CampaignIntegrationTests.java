@@ -49,7 +49,19 @@ abstract class CampaignIntegrationTests {
 	static final Instant NOW = Instant.now();
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
+
+	@Autowired
+	ReviewReminderService reminders;
+
+	@Autowired
+	RemediationService remediation;
 
 	@Autowired
 	ReviewItems items;
@@ -146,7 +158,7 @@ abstract class CampaignIntegrationTests {
 	}
 
 	ReviewCampaign start(UnansweredRule rule) {
-		return campaigns.start(TestData.unique("Review"), NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
+		return lifecycle.start(TestData.unique("Review"), NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
 	}
 
 	Map<Object, ReviewItem> mine(ReviewCampaign campaign) {
@@ -210,7 +222,7 @@ abstract class CampaignIntegrationTests {
 				"select count(*) from review_item where campaign_id = ? and reviewer_id = person_id", Integer.class,
 				campaign.getId().value()))
 			.isZero();
-		assertThat(campaigns.reviewers(campaign.getId())).contains(owner.getUsername(), manager.getUsername())
+		assertThat(queries.reviewers(campaign.getId())).contains(owner.getUsername(), manager.getUsername())
 			.doesNotHaveDuplicates();
 	}
 
@@ -236,14 +248,14 @@ abstract class CampaignIntegrationTests {
 		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
 
 		assertThatThrownBy(
-				() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", holder.getUsername()))
+				() -> decisions.decide(List.of(adminItem), Decision.KEEP, null, "fine", holder.getUsername()))
 			.isInstanceOf(ReviewDeniedException.class)
 			.hasMessageContaining("own access");
 		assertThatThrownBy(
-				() -> campaigns.decide(List.of(adminItem), Decision.KEEP, null, "fine", manager.getUsername()))
+				() -> decisions.decide(List.of(adminItem), Decision.KEEP, null, "fine", manager.getUsername()))
 			.isInstanceOf(ReviewDeniedException.class)
 			.hasMessageContaining("not assigned");
-		assertThatThrownBy(() -> campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "fine", owner.getUsername()))
+		assertThatThrownBy(() -> decisions.decide(List.of(ownerItem), Decision.KEEP, null, "fine", owner.getUsername()))
 			.isInstanceOf(ReviewDeniedException.class)
 			.hasMessageContaining("own access");
 		assertThat(items.findById(adminItem).orElseThrow().getDecision()).isNull();
@@ -258,19 +270,19 @@ abstract class CampaignIntegrationTests {
 				mine.get(contractorViewer.getId()).getId(), mine.get(leaverViewer.getId()).getId());
 
 		// keeping the privileged admin grant needs a justification: nothing is decided
-		assertThatThrownBy(() -> campaigns.decide(ownersItems, Decision.KEEP, null, null, owner.getUsername()))
+		assertThatThrownBy(() -> decisions.decide(ownersItems, Decision.KEEP, null, null, owner.getUsername()))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(items.findByIdIn(ownersItems)).allSatisfy(item -> assertThat(item.getDecision()).isNull());
 
-		campaigns.decide(ownersItems, Decision.KEEP, null, "needed for the night shift", owner.getUsername());
-		campaigns.decide(ownersItems.subList(1, 3), Decision.REVOKE, null, "contract ended / left",
+		decisions.decide(ownersItems, Decision.KEEP, null, "needed for the night shift", owner.getUsername());
+		decisions.decide(ownersItems.subList(1, 3), Decision.REVOKE, null, "contract ended / left",
 				owner.getUsername());
-		assertThat(campaigns.progressOf(campaign.getId(), owner.getUsername()).decided()).isEqualTo(3);
+		assertThat(queries.progressOf(campaign.getId(), owner.getUsername()).decided()).isEqualTo(3);
 
-		assertThat(campaigns.submit(campaign.getId(), owner.getUsername())).isEqualTo(3);
+		assertThat(decisions.submit(campaign.getId(), owner.getUsername())).isEqualTo(3);
 
 		assertThatThrownBy(
-				() -> campaigns.decide(ownersItems, Decision.REVOKE, null, "changed my mind", owner.getUsername()))
+				() -> decisions.decide(ownersItems, Decision.REVOKE, null, "changed my mind", owner.getUsername()))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("submitted");
 		Map<ReviewItemId, ReviewItem> after = items.findByIdIn(ownersItems)
@@ -294,9 +306,9 @@ abstract class CampaignIntegrationTests {
 	void refusesToSubmitWhileItemsAreUndecided() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItem admin = mine(campaign).get(holderAdmin.getId());
-		campaigns.decide(List.of(admin.getId()), Decision.KEEP, null, "on call", owner.getUsername());
+		decisions.decide(List.of(admin.getId()), Decision.KEEP, null, "on call", owner.getUsername());
 
-		assertThatThrownBy(() -> campaigns.submit(campaign.getId(), owner.getUsername()))
+		assertThatThrownBy(() -> decisions.submit(campaign.getId(), owner.getUsername()))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("2 of your 3");
 		assertThat(items.findById(admin.getId()).orElseThrow().isSubmitted()).isFalse();
@@ -312,46 +324,46 @@ abstract class CampaignIntegrationTests {
 		ReviewItemId idpItem = mine.get(holderIdp.getId()).getId();
 		ReviewItemId ownerItem = mine.get(ownerAdmin.getId()).getId();
 
-		campaigns.decide(List.of(admin), Decision.REDUCE, "sbc-operator", "admin only on call", owner.getUsername());
-		campaigns.decide(List.of(contractorItem, leaverItem), Decision.REVOKE, null, "no longer with us",
+		decisions.decide(List.of(admin), Decision.REDUCE, "sbc-operator", "admin only on call", owner.getUsername());
+		decisions.decide(List.of(contractorItem, leaverItem), Decision.REVOKE, null, "no longer with us",
 				owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
-		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
-		campaigns.decide(List.of(ownerItem), Decision.KEEP, null, "system owner", manager.getUsername());
-		campaigns.submit(campaign.getId(), manager.getUsername());
+		decisions.submit(campaign.getId(), owner.getUsername());
+		decisions.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		decisions.decide(List.of(ownerItem), Decision.KEEP, null, "system owner", manager.getUsername());
+		decisions.submit(campaign.getId(), manager.getUsername());
 
-		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+		assertThatThrownBy(() -> lifecycle.close(campaign.getId(), "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("not decided");
-		assertThat(campaigns.applyUnansweredRule(campaign.getId())).isEqualTo(campaign.getItemCount() - 5);
-		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+		assertThat(lifecycle.applyUnansweredRule(campaign.getId())).isEqualTo(campaign.getItemCount() - 5);
+		assertThatThrownBy(() -> lifecycle.close(campaign.getId(), "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("4 revocation(s)");
-		assertThat(campaigns.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem,
+		assertThat(remediation.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem,
 				leaverItem, idpItem);
 
 		// automatic: the identity provider has the Keycloak connector
-		campaigns.remediateAutomatically(idpItem);
+		remediation.remediateAutomatically(idpItem);
 		assertThat(keycloak.removed()).anySatisfy(request -> {
 			assertThat(request.itemId()).isEqualTo(idpItem);
 			assertThat(request.entitlement()).isEqualTo("voice-operator");
 			assertThat(request.personUsername()).isEqualTo(holder.getUsername());
 		});
 		assertThat(access.getGrant(holderIdp.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
-		assertThat(campaigns.item(idpItem).getRemediationNote()).contains("absent for user " + holder.getUsername());
+		assertThat(queries.item(idpItem).getRemediationNote()).contains("absent for user " + holder.getUsername());
 		// manual: the owner confirms with a note
-		campaigns.recordRemediation(admin, "role changed in the SBC web UI, OPS-101", owner.getUsername());
-		campaigns.recordRemediation(contractorItem, "account deleted, OPS-102", owner.getUsername());
+		remediation.recordRemediation(admin, "role changed in the SBC web UI, OPS-101", owner.getUsername());
+		remediation.recordRemediation(contractorItem, "account deleted, OPS-102", owner.getUsername());
 		assertThat(access.getGrant(holderAdmin.getId()).getEntitlement()).isEqualTo("sbc-operator");
 		assertThat(access.getGrant(contractorViewer.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		// the last one is accepted instead of remediated
-		campaigns.acceptUnremediated(leaverItem, "account already locked by HR offboarding", "compliance-lead");
+		remediation.acceptUnremediated(leaverItem, "account already locked by HR offboarding", "compliance-lead");
 
-		ReviewCampaign closed = campaigns.close(campaign.getId(), "compliance-lead");
+		ReviewCampaign closed = lifecycle.close(campaign.getId(), "compliance-lead");
 		assertThat(closed.getStatus()).isEqualTo(CampaignStatus.CLOSED);
-		ReviewCampaign signed = campaigns.signOff(campaign.getId(), "reviewed", "compliance-lead");
+		ReviewCampaign signed = lifecycle.signOff(campaign.getId(), "reviewed", "compliance-lead");
 		assertThat(signed.getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
-		campaigns.requestReport(campaign.getId());
+		lifecycle.requestReport(campaign.getId());
 		byte[] pdf = "%PDF-1.4 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		archive.store(campaign.getId(), ReviewReport.Format.PDF, pdf);
 		ReviewReport stored = archive.latest(campaign.getId(), ReviewReport.Format.PDF).orElseThrow();
@@ -379,21 +391,21 @@ abstract class CampaignIntegrationTests {
 	void keepsTheRevocationPendingWhenTheConnectorFails() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
-		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+		decisions.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		decisions.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
 				manager.getUsername());
-		campaigns.submit(campaign.getId(), manager.getUsername());
+		decisions.submit(campaign.getId(), manager.getUsername());
 		keycloak.setDown(true);
 
-		assertThatThrownBy(() -> campaigns.remediateAutomatically(idpItem)).hasMessageContaining("unreachable");
+		assertThatThrownBy(() -> remediation.remediateAutomatically(idpItem)).hasMessageContaining("unreachable");
 
-		assertThat(campaigns.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(queries.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		assertThat(access.getGrant(holderIdp.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 		keycloak.setDown(false);
-		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus())
+		assertThat(remediation.remediateAutomatically(idpItem).getRemediationStatus())
 			.isEqualTo(RemediationStatus.REMEDIATED);
 		// a retry of a finished remediation changes nothing
-		assertThat(campaigns.remediateAutomatically(idpItem).getRemediationStatus())
+		assertThat(remediation.remediateAutomatically(idpItem).getRemediationStatus())
 			.isEqualTo(RemediationStatus.REMEDIATED);
 	}
 
@@ -401,19 +413,19 @@ abstract class CampaignIntegrationTests {
 	void holderCannotConfirmTheRemovalOfTheirOwnAccess() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
-		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
-		campaigns.decide(
+		decisions.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
+		decisions.decide(
 				List.of(mine(campaign).get(contractorViewer.getId()).getId(),
 						mine(campaign).get(leaverViewer.getId()).getId()),
 				Decision.KEEP, null, null, owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
+		decisions.submit(campaign.getId(), owner.getUsername());
 
-		assertThatThrownBy(() -> campaigns.recordRemediation(admin, "done", holder.getUsername()))
+		assertThatThrownBy(() -> remediation.recordRemediation(admin, "done", holder.getUsername()))
 			.isInstanceOf(ReviewDeniedException.class);
-		assertThatThrownBy(() -> campaigns.recordRemediation(admin, " ", owner.getUsername()))
+		assertThatThrownBy(() -> remediation.recordRemediation(admin, " ", owner.getUsername()))
 			.isInstanceOf(ConstraintViolationException.class)
 			.hasMessageContaining("note");
-		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(queries.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 	}
 
 	@Test
@@ -421,31 +433,31 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.REVOKE);
 		Map<Object, ReviewItem> mine = mine(campaign);
 		ReviewItemId idpItem = mine.get(holderIdp.getId()).getId();
-		campaigns.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername());
+		decisions.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername());
 
-		campaigns.applyUnansweredRule(campaign.getId());
+		lifecycle.applyUnansweredRule(campaign.getId());
 
 		assertThat(mine(campaign).values()).allSatisfy(item -> {
 			assertThat(item.getClosure()).isEqualTo(Closure.REVOKED_UNANSWERED);
 			assertThat(item.getDecision()).isEqualTo(Decision.REVOKE);
 			assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		});
-		assertThatThrownBy(() -> campaigns.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername()))
+		assertThatThrownBy(() -> decisions.decide(List.of(idpItem), Decision.KEEP, null, null, manager.getUsername()))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("closed out");
-		assertThatThrownBy(() -> campaigns.close(campaign.getId(), "compliance-lead"))
+		assertThatThrownBy(() -> lifecycle.close(campaign.getId(), "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class);
 
-		for (ReviewItemId pending : campaigns.pendingRemediations(campaign.getId())) {
-			campaigns.acceptUnremediated(pending, "test: accepted to close the campaign", "risk-owner");
+		for (ReviewItemId pending : remediation.pendingRemediations(campaign.getId())) {
+			remediation.acceptUnremediated(pending, "test: accepted to close the campaign", "risk-owner");
 		}
-		assertThat(campaigns.close(campaign.getId(), "compliance-lead").getStatus()).isEqualTo(CampaignStatus.CLOSED);
+		assertThat(lifecycle.close(campaign.getId(), "compliance-lead").getStatus()).isEqualTo(CampaignStatus.CLOSED);
 	}
 
 	@Test
 	void carriesUnansweredItemsOverAndMarksWhatIsNewInTheNextCampaign() {
 		ReviewCampaign first = start(UnansweredRule.CARRY_OVER);
-		campaigns.applyUnansweredRule(first.getId());
+		lifecycle.applyUnansweredRule(first.getId());
 		assertThat(mine(first).values()).allSatisfy(item -> {
 			assertThat(item.getClosure()).isEqualTo(Closure.CARRIED_OVER);
 			assertThat(item.getDecision()).isNull();
@@ -476,10 +488,10 @@ abstract class CampaignIntegrationTests {
 	void refusesSignOffBeforeTheCampaignIsClosed() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 
-		assertThatThrownBy(() -> campaigns.signOff(campaign.getId(), null, "compliance-lead"))
+		assertThatThrownBy(() -> lifecycle.signOff(campaign.getId(), null, "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("only a closed campaign");
-		assertThatThrownBy(() -> campaigns.requestReport(campaign.getId())).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> lifecycle.requestReport(campaign.getId())).isInstanceOf(InvalidStateException.class);
 		assertThatThrownBy(() -> archive.store(campaign.getId(), ReviewReport.Format.PDF, new byte[] { 1 }))
 			.isInstanceOf(InvalidStateException.class);
 	}
@@ -495,8 +507,8 @@ abstract class CampaignIntegrationTests {
 		assertThat(all).anySatisfy(item -> assertThat(item.isContractorExpired()).isTrue());
 		assertThat(all).anySatisfy(item -> assertThat(item.isOrphan()).isTrue());
 		assertThat(all).allSatisfy(item -> assertThat(item.getReviewerId()).isNotEqualTo(item.getPersonId()));
-		assertThat(campaigns.schedule(campaign.getId()).reminders()).hasSize(2);
-		assertThat(campaigns.itemsOf(campaign.getId(), "reviewer", Pageable.ofSize(500)).getContent())
+		assertThat(lifecycle.schedule(campaign.getId()).reminders()).hasSize(2);
+		assertThat(queries.itemsOf(campaign.getId(), "reviewer", Pageable.ofSize(500)).getContent())
 			.allSatisfy(item -> assertThat(item.getReviewerUsername()).isEqualTo("reviewer"));
 	}
 
@@ -504,16 +516,16 @@ abstract class CampaignIntegrationTests {
 	void remindsAndEscalatesOnlyReviewersWithOpenItems() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		Map<Object, ReviewItem> mine = mine(campaign);
-		campaigns.decide(List.of(mine.get(holderIdp.getId()).getId()), Decision.KEEP, null, null,
+		decisions.decide(List.of(mine.get(holderIdp.getId()).getId()), Decision.KEEP, null, null,
 				manager.getUsername());
-		campaigns.decide(List.of(mine.get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+		decisions.decide(List.of(mine.get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
 				manager.getUsername());
-		campaigns.submit(campaign.getId(), manager.getUsername());
+		decisions.submit(campaign.getId(), manager.getUsername());
 
-		assertThat(campaigns.remind(campaign.getId(), owner.getUsername())).isTrue();
-		assertThat(campaigns.remind(campaign.getId(), manager.getUsername())).isFalse();
-		assertThat(campaigns.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
-		assertThat(campaigns.escalate(campaign.getId(), manager.getUsername())).isNull();
+		assertThat(reminders.remind(campaign.getId(), owner.getUsername())).isTrue();
+		assertThat(reminders.remind(campaign.getId(), manager.getUsername())).isFalse();
+		assertThat(reminders.escalate(campaign.getId(), owner.getUsername())).isEqualTo(manager.getUsername());
+		assertThat(reminders.escalate(campaign.getId(), manager.getUsername())).isNull();
 		assertThat(audit
 			.search(null, "REVIEW_ESCALATED", "ReviewCampaign", campaign.getId().toString(), null, null,
 					Pageable.unpaged())
@@ -533,7 +545,7 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		Map<Object, ReviewItem> mine = mine(campaign);
 		String olga = owner.getUsername();
-		campaigns.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended",
+		decisions.decide(List.of(mine.get(contractorViewer.getId()).getId()), Decision.REVOKE, null, "contract ended",
 				olga);
 
 		assertThat(inbox(campaign, olga, new InboxFilter(null, ReviewFlag.PRIVILEGED, null, null)))
@@ -547,21 +559,21 @@ abstract class CampaignIntegrationTests {
 		assertThat(inbox(campaign, olga, new InboxFilter("100%_", null, null, null))).isEmpty();
 		assertThat(inbox(campaign, olga, InboxFilter.none())).hasSize(3);
 
-		assertThat(campaigns.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga))
+		assertThat(queries.progressByReviewer(campaign.getId())).filteredOn(row -> row.key().equals(olga))
 			.singleElement()
 			.satisfies(row -> {
 				assertThat(row.items()).isEqualTo(3);
 				assertThat(row.decided()).isEqualTo(1);
 				assertThat(row.percentDecided()).isEqualTo(33);
 			});
-		assertThat(campaigns.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName()))
+		assertThat(queries.progressBySystem(campaign.getId())).filteredOn(row -> row.key().equals(sbc.getName()))
 			.singleElement()
 			.satisfies(row -> assertThat(row.items()).isEqualTo(4));
-		assertThat(campaigns.campaignsOf(olga)).extracting(ReviewCampaign::getId).containsExactly(campaign.getId());
+		assertThat(queries.campaignsOf(olga)).extracting(ReviewCampaign::getId).containsExactly(campaign.getId());
 	}
 
 	List<ReviewItemId> inbox(ReviewCampaign campaign, String reviewer, InboxFilter filter) {
-		return campaigns.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500))
+		return queries.inbox(campaign.getId(), reviewer, filter, Pageable.ofSize(500))
 			.map(ReviewItem::getId)
 			.getContent();
 	}
@@ -570,12 +582,12 @@ abstract class CampaignIntegrationTests {
 
 	ReviewItemId revokeHolderAdminAndSubmit(ReviewCampaign campaign) {
 		ReviewItemId admin = mine(campaign).get(holderAdmin.getId()).getId();
-		campaigns.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
-		campaigns.decide(
+		decisions.decide(List.of(admin), Decision.REVOKE, null, "no longer on call", owner.getUsername());
+		decisions.decide(
 				List.of(mine(campaign).get(contractorViewer.getId()).getId(),
 						mine(campaign).get(leaverViewer.getId()).getId()),
 				Decision.KEEP, null, null, owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
+		decisions.submit(campaign.getId(), owner.getUsername());
 		return admin;
 	}
 
@@ -584,18 +596,19 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId admin = revokeHolderAdminAndSubmit(campaign);
 
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+		assertThat(remediation.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
 			.contains(admin);
-		assertThat(campaigns.manualRemediations(manager.getUsername(), false)).extracting(ReviewItem::getId)
+		assertThat(remediation.manualRemediations(manager.getUsername(), false)).extracting(ReviewItem::getId)
 			.doesNotContain(admin);
-		assertThat(campaigns.manualRemediations("compliance-lead", true)).extracting(ReviewItem::getId).contains(admin);
+		assertThat(remediation.manualRemediations("compliance-lead", true)).extracting(ReviewItem::getId)
+			.contains(admin);
 
-		ReviewItem done = campaigns.confirmRemoval(admin, "Removed sbc-admin in the SBC console, ticket OPS-7",
+		ReviewItem done = remediation.confirmRemoval(admin, "Removed sbc-admin in the SBC console, ticket OPS-7",
 				new ProofUpload("C:\\Users\\olga\\console.png", "image/png", PNG), owner.getUsername(), false);
 
 		assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThat(done.getRemediatedBy()).isEqualTo(owner.getUsername());
-		List<RemediationProof> proofs = campaigns.proofsOf(admin);
+		List<RemediationProof> proofs = remediation.proofsOf(admin);
 		assertThat(proofs).singleElement().satisfies(p -> {
 			assertThat(p.getFileName()).isEqualTo("console.png");
 			assertThat(p.getContentType()).isEqualTo("image/png");
@@ -606,7 +619,7 @@ abstract class CampaignIntegrationTests {
 		assertThat(done.getRemediationNote()).contains("OPS-7")
 			.contains("console.png")
 			.contains(proofs.get(0).getSha256());
-		assertThat(campaigns.proofsOfCampaign(campaign.getId())).extracting(RemediationProof::getId)
+		assertThat(remediation.proofsOfCampaign(campaign.getId())).extracting(RemediationProof::getId)
 			.containsExactly(proofs.get(0).getId());
 		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		assertThat(audit
@@ -614,12 +627,12 @@ abstract class CampaignIntegrationTests {
 					null, Pageable.ofSize(5))
 			.getContent()).singleElement()
 			.satisfies(entry -> assertThat(entry.getDetails()).contains(proofs.get(0).getSha256()));
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+		assertThat(remediation.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
 			.doesNotContain(admin);
 		// confirmed before the process looked it up: nobody gets a task for it, the
 		// automatic step leaves it as it is
-		assertThat(campaigns.routeRemediation(admin)).isEqualTo(RemediationRoute.AUTOMATIC);
-		assertThat(campaigns.remediateAutomatically(admin).getRemediationNote()).isEqualTo(done.getRemediationNote());
+		assertThat(remediation.routeRemediation(admin)).isEqualTo(RemediationRoute.AUTOMATIC);
+		assertThat(remediation.remediateAutomatically(admin).getRemediationNote()).isEqualTo(done.getRemediationNote());
 	}
 
 	@Test
@@ -629,38 +642,38 @@ abstract class CampaignIntegrationTests {
 		byte[] tooLarge = new byte[RemediationProof.MAX_BYTES + 1];
 		System.arraycopy(PNG, 0, tooLarge, 0, PNG.length);
 
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed",
 				new ProofUpload("big.png", "image/png", tooLarge), owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("at most 5 MB");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed",
 				new ProofUpload("tool.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }), owner.getUsername(),
 				false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("not accepted");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed",
 				new ProofUpload("fake.pdf", "application/pdf", PNG), owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("does not look like");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed",
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed",
 				new ProofUpload("empty.txt", "text/plain", new byte[0]), owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("empty");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "  ", null, owner.getUsername(), false))
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "  ", null, owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("note");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, manager.getUsername(), false))
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed", null, manager.getUsername(), false))
 			.isInstanceOf(ReviewDeniedException.class)
 			.hasMessageContaining("neither the owner");
-		assertThatThrownBy(() -> campaigns.confirmRemoval(admin, "removed", null, holder.getUsername(), true))
+		assertThatThrownBy(() -> remediation.confirmRemoval(admin, "removed", null, holder.getUsername(), true))
 			.isInstanceOf(ReviewDeniedException.class);
 
-		assertThat(campaigns.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
-		assertThat(campaigns.proofsOf(admin)).isEmpty();
+		assertThat(queries.item(admin).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(remediation.proofsOf(admin)).isEmpty();
 		assertThat(access.getGrant(holderAdmin.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 
 		// a compliance lead may confirm for an owner, without a file
-		assertThat(campaigns
+		assertThat(remediation
 			.confirmRemoval(admin, "Removed by the NOC on the lead's request", null, "compliance-lead", true)
 			.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 	}
@@ -669,16 +682,16 @@ abstract class CampaignIntegrationTests {
 	void routesAKeycloakRevocationAutomaticallyWhenAConnectorServesIt() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId idpItem = mine(campaign).get(holderIdp.getId()).getId();
-		campaigns.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
-		campaigns.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
+		decisions.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
+		decisions.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
 				manager.getUsername());
-		campaigns.submit(campaign.getId(), manager.getUsername());
+		decisions.submit(campaign.getId(), manager.getUsername());
 		ReviewItemId manualItem = revokeHolderAdminAndSubmit(campaign);
 
-		assertThat(campaigns.routeRemediation(idpItem)).isEqualTo(RemediationRoute.AUTOMATIC);
-		assertThat(campaigns.routeRemediation(manualItem)).isEqualTo(RemediationRoute.MANUAL);
-		assertThat(campaigns.item(idpItem).getManualRemediationReason()).isNull();
-		assertThatThrownBy(() -> campaigns.confirmRemoval(idpItem, "removed", null, "compliance-lead", true))
+		assertThat(remediation.routeRemediation(idpItem)).isEqualTo(RemediationRoute.AUTOMATIC);
+		assertThat(remediation.routeRemediation(manualItem)).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(queries.item(idpItem).getManualRemediationReason()).isNull();
+		assertThatThrownBy(() -> remediation.confirmRemoval(idpItem, "removed", null, "compliance-lead", true))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("connector");
 	}
@@ -697,18 +710,18 @@ abstract class CampaignIntegrationTests {
 			.findFirst()
 			.orElseThrow()
 			.getId();
-		campaigns.decide(List.of(item), Decision.REVOKE, null, "left the NOC", manager.getUsername());
-		campaigns
+		decisions.decide(List.of(item), Decision.REVOKE, null, "left the NOC", manager.getUsername());
+		decisions
 			.decide(items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), manager.getUsername())
 				.stream()
 				.map(ReviewItem::getId)
 				.filter(id -> !id.equals(item))
 				.toList(), Decision.KEEP, null, "needed", manager.getUsername());
-		campaigns.submit(campaign.getId(), manager.getUsername());
+		decisions.submit(campaign.getId(), manager.getUsername());
 
-		assertThat(campaigns.routeRemediation(item)).isEqualTo(RemediationRoute.MANUAL);
-		assertThat(campaigns.item(item).getManualRemediationReason()).contains("has no username");
-		assertThat(campaigns.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
+		assertThat(remediation.routeRemediation(item)).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(queries.item(item).getManualRemediationReason()).contains("has no username");
+		assertThat(remediation.manualRemediations(owner.getUsername(), false)).extracting(ReviewItem::getId)
 			.contains(item);
 		assertThat(keycloak.removed()).noneMatch(request -> request.itemId().equals(item));
 	}
@@ -718,25 +731,25 @@ abstract class CampaignIntegrationTests {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		List<ReviewItemId> ownersItems = List.of(mine(campaign).get(holderAdmin.getId()).getId(),
 				mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId());
-		campaigns.decide(ownersItems.subList(0, 1), Decision.KEEP, null, "on call", owner.getUsername());
+		decisions.decide(ownersItems.subList(0, 1), Decision.KEEP, null, "on call", owner.getUsername());
 
-		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(),
+		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(),
 				"compliance-lead"))
 			.isInstanceOf(ReviewDeniedException.class)
 			.hasMessageContaining("own access")
 			.hasMessageContaining("nothing was reassigned");
 		assertThatThrownBy(
-				() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
+				() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(ownersItems)
-			.allSatisfy(id -> assertThat(campaigns.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
+			.allSatisfy(id -> assertThat(queries.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
 
-		int moved = campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+		int moved = decisions.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
 				"compliance-lead");
 
 		assertThat(moved).isGreaterThanOrEqualTo(3);
 		assertThat(ownersItems).allSatisfy(id -> {
-			ReviewItem item = campaigns.item(id);
+			ReviewItem item = queries.item(id);
 			assertThat(item.getReviewerUsername()).isEqualTo(manager.getUsername());
 			assertThat(item.getRouting()).isEqualTo(Routing.REASSIGNED);
 			assertThat(item.getDecision()).isNull();
@@ -747,7 +760,7 @@ abstract class CampaignIntegrationTests {
 			.getContent()).singleElement()
 			.satisfies(entry -> assertThat(entry.getDetails()).contains(owner.getUsername())
 				.contains(manager.getUsername()));
-		assertThatThrownBy(() -> campaigns.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
 				"compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("no unsubmitted items");
@@ -757,11 +770,11 @@ abstract class CampaignIntegrationTests {
 	void showsEarlierCampaignsDecisionsOnTheGrantAndKeepsComments() {
 		ReviewCampaign first = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId earlier = mine(first).get(holderAdmin.getId()).getId();
-		campaigns.decide(List.of(earlier), Decision.KEEP, null, "on call rota until March", owner.getUsername());
+		decisions.decide(List.of(earlier), Decision.KEEP, null, "on call rota until March", owner.getUsername());
 		ReviewCampaign second = start(UnansweredRule.CARRY_OVER);
 		ReviewItemId now = mine(second).get(holderAdmin.getId()).getId();
 
-		GrantHistory history = campaigns.history(now);
+		GrantHistory history = queries.history(now);
 
 		assertThat(history.grant().getId()).isEqualTo(holderAdmin.getId());
 		assertThat(history.grant().getLastUsedAt()).isNotNull();
@@ -772,21 +785,21 @@ abstract class CampaignIntegrationTests {
 			assertThat(past.justification()).isEqualTo("on call rota until March");
 		});
 
-		campaigns.comment(now, "Asked Harry whether he still takes SBC shifts.", owner.getUsername(), false);
-		campaigns.comment(now, "Please check the rota first.", "compliance-lead", true);
-		assertThatThrownBy(() -> campaigns.comment(now, "I still need it", holder.getUsername(), false))
+		decisions.comment(now, "Asked Harry whether he still takes SBC shifts.", owner.getUsername(), false);
+		decisions.comment(now, "Please check the rota first.", "compliance-lead", true);
+		assertThatThrownBy(() -> decisions.comment(now, "I still need it", holder.getUsername(), false))
 			.isInstanceOf(ReviewDeniedException.class);
-		assertThatThrownBy(() -> campaigns.comment(now, " ", owner.getUsername(), false))
+		assertThatThrownBy(() -> decisions.comment(now, " ", owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("empty");
 		assertThatThrownBy(
-				() -> campaigns.comment(now, "x".repeat(ReviewComment.MAX_BODY + 1), owner.getUsername(), false))
+				() -> decisions.comment(now, "x".repeat(ReviewComment.MAX_BODY + 1), owner.getUsername(), false))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("longer");
 
-		assertThat(campaigns.comments(now)).extracting(ReviewComment::getAuthor)
+		assertThat(queries.comments(now)).extracting(ReviewComment::getAuthor)
 			.containsExactly(owner.getUsername(), "compliance-lead");
-		assertThat(campaigns.comments(earlier)).isEmpty();
+		assertThat(queries.comments(earlier)).isEmpty();
 		assertThat(audit
 			.search(owner.getUsername(), "REVIEW_ITEM_COMMENTED", "ReviewItem", now.toString(), null, null,
 					Pageable.ofSize(5))

@@ -47,7 +47,13 @@ class ReviewScaleBench {
 	static final Duration DECIDING = Duration.ofSeconds(20);
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -57,12 +63,12 @@ class ReviewScaleBench {
 		seed();
 
 		long t0 = System.nanoTime();
-		ReviewCampaign campaign = campaigns.start("Bench review", Instant.now().plus(Duration.ofDays(14)),
+		ReviewCampaign campaign = lifecycle.start("Bench review", Instant.now().plus(Duration.ofDays(14)),
 				UnansweredRule.CARRY_OVER, "bench");
 		double freezeSeconds = (System.nanoTime() - t0) / 1e9;
 		assertThat(campaign.getItemCount()).isGreaterThanOrEqualTo(PEOPLE * GRANTS_PER_PERSON);
 		System.out.printf("BENCH freeze+route: %d items, %d reviewers in %.2f s%n", campaign.getItemCount(),
-				campaigns.reviewers(campaign.getId()).size(), freezeSeconds);
+				queries.reviewers(campaign.getId()).size(), freezeSeconds);
 
 		// the statistics autovacuum would gather soon after a freeze of this size:
 		// without them the planner takes the
@@ -74,7 +80,7 @@ class ReviewScaleBench {
 		List<Long> inboxNanos = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
 			long s = System.nanoTime();
-			int size = campaigns
+			int size = queries
 				.inbox(campaign.getId(), "owner-0", InboxFilter.none(),
 						PageRequest.of(0, 500, Sort.by("systemName", "personName", "entitlement")))
 				.getNumberOfElements();
@@ -92,14 +98,13 @@ class ReviewScaleBench {
 				"select count(*) from review_item where campaign_id = ? and reviewer_username = 'owner-0'", campaign);
 
 		// one reviewer alone, one item per call: the latency without contention
-		List<ReviewItemId> solo = campaigns
-			.inbox(campaign.getId(), "mgr-199", InboxFilter.none(), PageRequest.of(0, 100))
+		List<ReviewItemId> solo = queries.inbox(campaign.getId(), "mgr-199", InboxFilter.none(), PageRequest.of(0, 100))
 			.map(ReviewItem::getId)
 			.getContent();
 		List<Long> soloNanos = new ArrayList<>();
 		for (ReviewItemId item : solo) {
 			long s = System.nanoTime();
-			campaigns.decide(List.of(item), Decision.KEEP, null, "still in the team", "mgr-199");
+			decisions.decide(List.of(item), Decision.KEEP, null, "still in the team", "mgr-199");
 			soloNanos.add(System.nanoTime() - s);
 		}
 		System.out.printf("BENCH 1 reviewer deciding one item per call: p50 %.1f ms, p95 %.1f ms%n",
@@ -107,7 +112,7 @@ class ReviewScaleBench {
 
 		decideConcurrently(campaign, 0, 1);
 		decideConcurrently(campaign, 100, 10);
-		assertThat(campaigns.progress(campaign.getId()).decided()).isPositive();
+		assertThat(queries.progress(campaign.getId()).decided()).isPositive();
 	}
 
 	/**
@@ -124,7 +129,7 @@ class ReviewScaleBench {
 		for (int r = 0; r < REVIEWERS; r++) {
 			String reviewer = "mgr-" + (first + r);
 			results.add(pool.submit(() -> {
-				List<ReviewItemId> mine = campaigns
+				List<ReviewItemId> mine = queries
 					.inbox(campaign.getId(), reviewer, InboxFilter.none(), PageRequest.of(0, 500))
 					.map(ReviewItem::getId)
 					.getContent();
@@ -132,7 +137,7 @@ class ReviewScaleBench {
 				for (int i = 0; i < mine.size() && System.nanoTime() < deadline; i += batch) {
 					List<ReviewItemId> chunk = mine.subList(i, Math.min(mine.size(), i + batch));
 					long s = System.nanoTime();
-					campaigns.decide(chunk, Decision.KEEP, null, "still in the team", reviewer);
+					decisions.decide(chunk, Decision.KEEP, null, "still in the team", reviewer);
 					latencies.add(System.nanoTime() - s);
 					done += chunk.size();
 				}

@@ -52,7 +52,16 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 	static Keycloak admin;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
+
+	@Autowired
+	RemediationService remediation;
 
 	@Autowired
 	PersonService people;
@@ -125,9 +134,9 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 		var leadGrant = access.issueGrant(new NewGrant(holder.getId(), idp.getId(), "compliance-lead", true), "tester");
 		assertThat(realmRolesOfHolder()).contains("auditor", "compliance-lead").doesNotContain("reviewer");
 
-		ReviewCampaign campaign = campaigns.start("Keycloak remediation " + RUN,
+		ReviewCampaign campaign = lifecycle.start("Keycloak remediation " + RUN,
 				Instant.now().plus(14, ChronoUnit.DAYS), UnansweredRule.CARRY_OVER, "compliance-lead");
-		List<ReviewItem> items = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
+		List<ReviewItem> items = queries.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
 			.getContent();
 		ReviewItem revoke = items.stream()
 			.filter(i -> i.getGrantId().equals(auditorGrant.getId()))
@@ -137,17 +146,17 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 			.filter(i -> i.getGrantId().equals(leadGrant.getId()))
 			.findFirst()
 			.orElseThrow();
-		campaigns.decide(List.of(revoke.getId()), Decision.REVOKE, null, "Left the audit team in October.",
+		decisions.decide(List.of(revoke.getId()), Decision.REVOKE, null, "Left the audit team in October.",
 				owner.getUsername());
-		campaigns.decide(List.of(reduce.getId()), Decision.REDUCE, "reviewer", "Reviews only, no campaign runs.",
+		decisions.decide(List.of(reduce.getId()), Decision.REDUCE, "reviewer", "Reviews only, no campaign runs.",
 				owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
-		assertThat(campaigns.pendingRemediations(campaign.getId())).contains(revoke.getId(), reduce.getId());
+		decisions.submit(campaign.getId(), owner.getUsername());
+		assertThat(remediation.pendingRemediations(campaign.getId())).contains(revoke.getId(), reduce.getId());
 
 		// what the process's "Remove the role in Keycloak and verify" step calls, once
 		// per item
-		ReviewItem revoked = campaigns.remediateAutomatically(revoke.getId());
-		ReviewItem reduced = campaigns.remediateAutomatically(reduce.getId());
+		ReviewItem revoked = remediation.remediateAutomatically(revoke.getId());
+		ReviewItem reduced = remediation.remediateAutomatically(reduce.getId());
 
 		assertThat(realmRolesOfHolder()).contains("reviewer").doesNotContain("auditor", "compliance-lead");
 		assertThat(revoked.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
@@ -158,18 +167,18 @@ class KeycloakRemediationIntegrationTest extends KeycloakAdminApplicationTest {
 			.contains("realm role reviewer added");
 		assertThat(access.getGrant(auditorGrant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		assertThat(access.getGrant(leadGrant.getId()).getEntitlement()).isEqualTo("reviewer");
-		assertThat(campaigns.pendingRemediations(campaign.getId())).doesNotContain(revoke.getId(), reduce.getId());
+		assertThat(remediation.pendingRemediations(campaign.getId())).doesNotContain(revoke.getId(), reduce.getId());
 
 		// again: the domain returns the settled items as they are, and the connector
 		// itself finds nothing to change
-		assertThat(campaigns.remediateAutomatically(revoke.getId()).getRemediationNote())
+		assertThat(remediation.remediateAutomatically(revoke.getId()).getRemediationNote())
 			.isEqualTo(revoked.getRemediationNote());
 		RemediationPort keycloakPort = ports.stream()
 			.filter(p -> p.supports(ConnectorType.KEYCLOAK))
 			.findFirst()
 			.orElseThrow();
-		RemediationResult again = keycloakPort.remediate(campaigns.remediationOf(revoke.getId()));
-		RemediationResult reducedAgain = keycloakPort.remediate(campaigns.remediationOf(reduce.getId()));
+		RemediationResult again = keycloakPort.remediate(remediation.remediationOf(revoke.getId()));
+		RemediationResult reducedAgain = keycloakPort.remediate(remediation.remediationOf(reduce.getId()));
 		assertThat(again.verified()).isTrue();
 		assertThat(again.proof()).contains("realm role auditor already absent");
 		assertThat(reducedAgain.proof()).contains("realm role compliance-lead already absent")

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignReportArchive;
 import io.trunkguard.review.CampaignReportRequested;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ReviewItem;
 import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.ReviewReport;
@@ -32,7 +33,9 @@ public class CampaignReports {
 
 	static final int PAGE = 2000;
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
+
+	private final RemediationService remediation;
 
 	private final ReviewItems items;
 
@@ -40,9 +43,10 @@ public class CampaignReports {
 
 	private final Clock clock;
 
-	CampaignReports(CampaignService campaigns, ReviewItems items, CampaignReportArchive archive,
-			ObjectProvider<Clock> clock) {
-		this.campaigns = campaigns;
+	CampaignReports(CampaignQueryService queries, RemediationService remediation, ReviewItems items,
+			CampaignReportArchive archive, ObjectProvider<Clock> clock) {
+		this.queries = queries;
+		this.remediation = remediation;
 		this.items = items;
 		this.archive = archive;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -72,8 +76,8 @@ public class CampaignReports {
 	}
 
 	private CampaignReportData data(CampaignId id) {
-		return new CampaignReportData(campaigns.get(id), campaigns.progressBySystem(id),
-				campaigns.progressByReviewer(id), consumer -> {
+		return new CampaignReportData(queries.get(id), queries.progressBySystem(id), queries.progressByReviewer(id),
+				consumer -> {
 					Sort order = Sort.by("systemName", "personName", "entitlement", "id");
 					Page<ReviewItem> page = items.findByCampaignId(id, PageRequest.of(0, PAGE, order));
 					page.forEach(consumer);
@@ -82,7 +86,7 @@ public class CampaignReports {
 						page.forEach(consumer);
 					}
 				}, clock.instant(),
-				campaigns.proofsOfCampaign(id)
+				remediation.proofsOfCampaign(id)
 					.stream()
 					.map(p -> new CampaignReportData.ProofFile(p.getItemId(), p.getFileName(), p.getContentType(),
 							p.getSizeBytes(), p.getSha256(), p.getUploadedBy(), p.getUploadedAt()))

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ReviewDeniedException;
 import io.trunkguard.review.ReviewItem;
 import io.trunkguard.review.ReviewItemId;
@@ -30,24 +32,30 @@ import io.trunkguard.shared.DomainException;
 @RequestMapping("/reviews/items/{itemId}")
 class ReviewItemPages {
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
 
-	ReviewItemPages(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	private final ReviewDecisionService decisions;
+
+	private final RemediationService remediation;
+
+	ReviewItemPages(CampaignQueryService queries, ReviewDecisionService decisions, RemediationService remediation) {
+		this.queries = queries;
+		this.decisions = decisions;
+		this.remediation = remediation;
 	}
 
 	@GetMapping
 	String item(@PathVariable ReviewItemId itemId, Authentication user, Model model) {
-		return page(campaigns.item(itemId), user, model);
+		return page(queries.item(itemId), user, model);
 	}
 
 	@PostMapping("/comments")
 	String comment(@PathVariable ReviewItemId itemId, @RequestParam(required = false) String body, Authentication user,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		ReviewItem item = campaigns.item(itemId);
+		ReviewItem item = queries.item(itemId);
 		requireViewer(item, user);
 		try {
-			campaigns.comment(itemId, body, user.getName(), Role.COMPLIANCE_LEAD.isHeldBy(user));
+			decisions.comment(itemId, body, user.getName(), Role.COMPLIANCE_LEAD.isHeldBy(user));
 			redirect.addFlashAttribute("message", "Comment added.");
 			return "redirect:/reviews/items/" + itemId;
 		}
@@ -65,10 +73,10 @@ class ReviewItemPages {
 	private String page(ReviewItem item, Authentication user, Model model) {
 		requireViewer(item, user);
 		model.addAttribute("item", item);
-		model.addAttribute("campaign", campaigns.get(item.getCampaignId()));
-		model.addAttribute("history", campaigns.history(item.getId()));
-		model.addAttribute("comments", campaigns.comments(item.getId()));
-		model.addAttribute("proofs", campaigns.proofsOf(item.getId()));
+		model.addAttribute("campaign", queries.get(item.getCampaignId()));
+		model.addAttribute("history", queries.history(item.getId()));
+		model.addAttribute("comments", queries.comments(item.getId()));
+		model.addAttribute("proofs", remediation.proofsOf(item.getId()));
 		model.addAttribute("oversees", ReviewAccess.oversees(user));
 		model.addAttribute("canComment",
 				Role.COMPLIANCE_LEAD.isHeldBy(user) || user.getName().equals(item.getReviewerUsername()));

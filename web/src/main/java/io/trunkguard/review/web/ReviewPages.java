@@ -32,7 +32,10 @@ import io.trunkguard.access.SystemId;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
 import io.trunkguard.review.CampaignProgress;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
+import io.trunkguard.review.ReviewReminderService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.InboxFilter;
@@ -60,14 +63,24 @@ class ReviewPages {
 	 */
 	static final int INBOX_PAGE = 500;
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
+
+	private final CampaignQueryService queries;
+
+	private final ReviewDecisionService decisions;
+
+	private final ReviewReminderService reminders;
 
 	private final CampaignLauncher launcher;
 
 	private final Clock clock;
 
-	ReviewPages(CampaignService campaigns, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
-		this.campaigns = campaigns;
+	ReviewPages(CampaignLifecycleService lifecycle, CampaignQueryService queries, ReviewDecisionService decisions,
+			ReviewReminderService reminders, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
+		this.lifecycle = lifecycle;
+		this.queries = queries;
+		this.decisions = decisions;
+		this.reminders = reminders;
 		this.launcher = launcher;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -76,12 +89,12 @@ class ReviewPages {
 	String list(Authentication user, Model model) {
 		List<CampaignRow> rows;
 		if (ReviewAccess.oversees(user)) {
-			rows = campaigns.campaigns().stream().map(c -> new CampaignRow(c, campaigns.progress(c.getId()))).toList();
+			rows = queries.campaigns().stream().map(c -> new CampaignRow(c, queries.progress(c.getId()))).toList();
 		}
 		else {
-			rows = campaigns.campaignsOf(user.getName())
+			rows = queries.campaignsOf(user.getName())
 				.stream()
-				.map(c -> new CampaignRow(c, campaigns.progressOf(c.getId(), user.getName())))
+				.map(c -> new CampaignRow(c, queries.progressOf(c.getId(), user.getName())))
 				.toList();
 		}
 		model.addAttribute("rows", rows);
@@ -111,7 +124,7 @@ class ReviewPages {
 		try {
 			Instant deadline = form.getDeadline().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
 			CampaignId id = launcher.launch(form.getName(), deadline, form.getUnansweredRule(), user.getName());
-			ReviewCampaign started = campaigns.get(id);
+			ReviewCampaign started = queries.get(id);
 			redirect.addFlashAttribute("message",
 					"Campaign started: " + started.getItemCount() + " grants frozen for review.");
 			return "redirect:/reviews/" + id;
@@ -130,15 +143,15 @@ class ReviewPages {
 
 	@GetMapping("/{id}")
 	String campaign(@PathVariable CampaignId id, Authentication user, Model model) {
-		ReviewCampaign campaign = campaigns.get(id);
+		ReviewCampaign campaign = queries.get(id);
 		if (!ReviewAccess.oversees(user)) {
 			// a reviewer's view of a campaign is their inbox
 			return "redirect:/reviews/" + id + "/inbox";
 		}
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("progress", campaigns.progress(id));
-		model.addAttribute("byReviewer", campaigns.progressByReviewer(id));
-		model.addAttribute("bySystem", campaigns.progressBySystem(id));
+		model.addAttribute("progress", queries.progress(id));
+		model.addAttribute("byReviewer", queries.progressByReviewer(id));
+		model.addAttribute("bySystem", queries.progressBySystem(id));
 		model.addAttribute("canSignOff", ReviewAccess.signsOff(user) && campaign.getStatus() == CampaignStatus.CLOSED);
 		model.addAttribute("canRemind", ReviewAccess.runs(user) && campaign.getStatus() == CampaignStatus.OPEN
 				&& campaign.getReviewsEndedAt() == null);
@@ -149,7 +162,7 @@ class ReviewPages {
 	String remind(@PathVariable CampaignId id, @RequestParam String reviewer, Authentication user,
 			RedirectAttributes redirect) {
 		ReviewAccess.requireRunner(user);
-		boolean sent = campaigns.remind(id, reviewer, user.getName());
+		boolean sent = reminders.remind(id, reviewer, user.getName());
 		redirect.addFlashAttribute("message", sent ? "Reminder sent to " + reviewer + "."
 				: reviewer + " has nothing left to decide: no reminder sent.");
 		return "redirect:/reviews/" + id;
@@ -164,7 +177,7 @@ class ReviewPages {
 				throw new io.trunkguard.shared.InvalidInputException("reassign.reviewer-required",
 						"Say whose items to move and the username of the reviewer who takes them over.");
 			}
-			int moved = campaigns.reassignAll(id, from.strip(), to.strip(), user.getName());
+			int moved = decisions.reassignAll(id, from.strip(), to.strip(), user.getName());
 			redirect.addFlashAttribute("message", moved + " item(s) of " + from.strip() + " reassigned to " + to.strip()
 					+ "; their earlier drafts were cleared.");
 		}
@@ -181,7 +194,7 @@ class ReviewPages {
 			RedirectAttributes redirect) {
 		ReviewAccess.requireSignOff(user);
 		try {
-			campaigns.signOff(id, note, user.getName());
+			lifecycle.signOff(id, note, user.getName());
 			redirect.addFlashAttribute("message", "The campaign is signed off; its report will be generated.");
 		}
 		catch (DomainException refusal) {
@@ -195,13 +208,13 @@ class ReviewPages {
 			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
 			Authentication user, Model model) {
-		return inbox(campaigns.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
+		return inbox(queries.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
 		Sort sort = view.byPerson() ? Sort.by("personName", "systemName", "entitlement")
 				: Sort.by("systemName", "personName", "entitlement");
-		Page<ReviewItem> items = campaigns.inbox(campaign.getId(), user.getName(), view.filter(),
+		Page<ReviewItem> items = queries.inbox(campaign.getId(), user.getName(), view.filter(),
 				PageRequest.of(0, INBOX_PAGE, sort));
 		Map<String, List<ReviewItem>> groups = new LinkedHashMap<>();
 		for (ReviewItem item : items) {
@@ -209,10 +222,9 @@ class ReviewPages {
 				.computeIfAbsent(view.byPerson() ? item.getPersonName() : item.getSystemName(), k -> new ArrayList<>())
 				.add(item);
 		}
-		List<ReviewItem> all = campaigns
-			.inbox(campaign.getId(), user.getName(), InboxFilter.none(), PageRequest.of(0, 1))
+		List<ReviewItem> all = queries.inbox(campaign.getId(), user.getName(), InboxFilter.none(), PageRequest.of(0, 1))
 			.getContent();
-		CampaignProgress mine = campaigns.progressOf(campaign.getId(), user.getName());
+		CampaignProgress mine = queries.progressOf(campaign.getId(), user.getName());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("view", view);
 		model.addAttribute("items", items);
@@ -234,7 +246,7 @@ class ReviewPages {
 			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
 			Authentication user, Model model, RedirectAttributes redirect) {
-		ReviewCampaign campaign = campaigns.get(id);
+		ReviewCampaign campaign = queries.get(id);
 		InboxView view = new InboxView(q, flag, state, systemId(system), group);
 		String error = null;
 		if (selected == null || selected.isEmpty()) {
@@ -245,7 +257,7 @@ class ReviewPages {
 		}
 		else {
 			try {
-				List<ReviewItem> decided = campaigns.decide(selected.stream().map(ReviewItemId::new).toList(), decision,
+				List<ReviewItem> decided = decisions.decide(selected.stream().map(ReviewItemId::new).toList(), decision,
 						reducedTo, justification, user.getName());
 				redirect.addFlashAttribute("message", decided.size() + " item(s) decided: "
 						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
@@ -269,7 +281,7 @@ class ReviewPages {
 	@PostMapping("/{id}/inbox/submit")
 	String submit(@PathVariable CampaignId id, Authentication user, RedirectAttributes redirect) {
 		try {
-			int submitted = campaigns.submit(id, user.getName());
+			int submitted = decisions.submit(id, user.getName());
 			redirect.addFlashAttribute("message",
 					"Submitted " + submitted + " decision(s). Thank you: your review is done.");
 		}

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ProofUpload;
 import io.trunkguard.review.RemediationProof;
 import io.trunkguard.review.ReviewDeniedException;
@@ -43,10 +43,10 @@ import io.trunkguard.shared.DomainException;
 @RequestMapping("/reviews/remediations")
 class ReviewRemediationPages {
 
-	private final CampaignService campaigns;
+	private final RemediationService remediation;
 
-	ReviewRemediationPages(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	ReviewRemediationPages(RemediationService remediation) {
+		this.remediation = remediation;
 	}
 
 	@GetMapping
@@ -66,7 +66,7 @@ class ReviewRemediationPages {
 		ProofUpload proof = attachment == null || attachment.isEmpty() && blank(attachment.getOriginalFilename()) ? null
 				: new ProofUpload(attachment.getOriginalFilename(), attachment.getContentType(), bytes(attachment));
 		try {
-			ReviewItem done = campaigns.confirmRemoval(itemId, note, proof, user.getName(),
+			ReviewItem done = remediation.confirmRemoval(itemId, note, proof, user.getName(),
 					Role.COMPLIANCE_LEAD.isHeldBy(user));
 			redirect.addFlashAttribute("message",
 					"Removal of " + done.getEntitlement() + " from " + done.getPersonName() + " on "
@@ -91,7 +91,7 @@ class ReviewRemediationPages {
 					user, model, response);
 		}
 		try {
-			ReviewItem accepted = campaigns.acceptUnremediated(itemId, justification, user.getName());
+			ReviewItem accepted = remediation.acceptUnremediated(itemId, justification, user.getName());
 			redirect.addFlashAttribute("message",
 					"Accepted that " + accepted.getPersonName() + " keeps " + accepted.getEntitlement() + " on "
 							+ accepted.getSystemName() + "; the decision stays on record.");
@@ -108,7 +108,7 @@ class ReviewRemediationPages {
 	@GetMapping("/proofs/{proofId}")
 	ResponseEntity<byte[]> proof(@PathVariable UUID proofId, Authentication user) {
 		ReviewAccess.requireOversight(user);
-		RemediationProof proof = campaigns.proof(proofId);
+		RemediationProof proof = remediation.proof(proofId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(proof.getContentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -137,11 +137,11 @@ class ReviewRemediationPages {
 
 	private String page(Authentication user, Model model) {
 		boolean lead = Role.COMPLIANCE_LEAD.isHeldBy(user);
-		List<ReviewItem> open = campaigns.manualRemediations(user.getName(), lead || ReviewAccess.oversees(user));
+		List<ReviewItem> open = remediation.manualRemediations(user.getName(), lead || ReviewAccess.oversees(user));
 		model.addAttribute("items", open);
 		model.addAttribute("lead", lead);
 		java.util.Set<UUID> owned = lead ? java.util.Set.of()
-				: campaigns.manualRemediations(user.getName(), false)
+				: remediation.manualRemediations(user.getName(), false)
 					.stream()
 					.map(i -> i.getId().value())
 					.collect(java.util.stream.Collectors.toSet());

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignReportArchive;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewReport;
@@ -28,14 +28,14 @@ import io.trunkguard.review.reports.CampaignReports;
 @Controller
 class ReviewReportDownloads {
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
 
 	private final CampaignReportArchive archive;
 
 	private final CampaignReports reports;
 
-	ReviewReportDownloads(CampaignService campaigns, CampaignReportArchive archive, CampaignReports reports) {
-		this.campaigns = campaigns;
+	ReviewReportDownloads(CampaignQueryService queries, CampaignReportArchive archive, CampaignReports reports) {
+		this.queries = queries;
 		this.archive = archive;
 		this.reports = reports;
 	}
@@ -53,7 +53,7 @@ class ReviewReportDownloads {
 	private ResponseEntity<StreamingResponseBody> download(CampaignId id, ReviewReport.Format format,
 			Authentication user) {
 		ReviewAccess.requireOversight(user);
-		ReviewCampaign campaign = campaigns.get(id);
+		ReviewCampaign campaign = queries.get(id);
 		Optional<ReviewReport> stored = campaign.getStatus() == CampaignStatus.SIGNED_OFF ? archive.latest(id, format)
 				: Optional.empty();
 		if (stored.isPresent()) {

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.trunkguard.access.SystemId;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.InboxFilter;
 import io.trunkguard.review.ReviewCampaign;
@@ -54,26 +55,26 @@ class ReviewsApi {
 	record SubmitResponse(int submitted) {
 	}
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
+
+	private final ReviewDecisionService decisions;
 
 	private final CampaignLauncher launcher;
 
-	ReviewsApi(CampaignService campaigns, CampaignLauncher launcher) {
-		this.campaigns = campaigns;
+	ReviewsApi(CampaignQueryService queries, ReviewDecisionService decisions, CampaignLauncher launcher) {
+		this.queries = queries;
+		this.decisions = decisions;
 		this.launcher = launcher;
 	}
 
 	@GetMapping("/campaigns")
 	List<CampaignResponse> campaigns(Authentication user) {
 		if (ReviewAccess.oversees(user)) {
-			return campaigns.campaigns()
-				.stream()
-				.map(c -> CampaignResponse.of(c, campaigns.progress(c.getId())))
-				.toList();
+			return queries.campaigns().stream().map(c -> CampaignResponse.of(c, queries.progress(c.getId()))).toList();
 		}
-		return campaigns.campaignsOf(user.getName())
+		return queries.campaignsOf(user.getName())
 			.stream()
-			.map(c -> CampaignResponse.of(c, campaigns.progressOf(c.getId(), user.getName())))
+			.map(c -> CampaignResponse.of(c, queries.progressOf(c.getId(), user.getName())))
 			.toList();
 	}
 
@@ -81,19 +82,19 @@ class ReviewsApi {
 	ResponseEntity<CampaignResponse> start(@RequestBody StartRequest request, Authentication user) {
 		ReviewAccess.requireRunner(user);
 		CampaignId id = launcher.launch(request.name(), request.deadline(), request.unansweredRule(), user.getName());
-		ReviewCampaign campaign = campaigns.get(id);
+		ReviewCampaign campaign = queries.get(id);
 		return ResponseEntity.created(URI.create("/api/reviews/campaigns/" + id))
-			.body(CampaignResponse.of(campaign, campaigns.progress(id)));
+			.body(CampaignResponse.of(campaign, queries.progress(id)));
 	}
 
 	@GetMapping("/campaigns/{id}")
 	CampaignResponse campaign(@PathVariable CampaignId id, Authentication user) {
-		ReviewCampaign campaign = campaigns.get(id);
+		ReviewCampaign campaign = queries.get(id);
 		if (ReviewAccess.oversees(user)) {
-			return CampaignResponse.of(campaign, campaigns.progress(id));
+			return CampaignResponse.of(campaign, queries.progress(id));
 		}
-		if (campaigns.campaignsOf(user.getName()).contains(campaign)) {
-			return CampaignResponse.of(campaign, campaigns.progressOf(id, user.getName()));
+		if (queries.campaignsOf(user.getName()).contains(campaign)) {
+			return CampaignResponse.of(campaign, queries.progressOf(id, user.getName()));
 		}
 		throw new AccessDeniedException("not a reviewer in this campaign");
 	}
@@ -111,13 +112,13 @@ class ReviewsApi {
 		}
 		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_INBOX_PAGE),
 				Sort.by("systemName", "personName", "entitlement"));
-		return PageResponse.of(campaigns.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request),
+		return PageResponse.of(queries.inbox(id, whose, new InboxFilter(q, flag, undecided, system), request),
 				ItemResponse::of);
 	}
 
 	@GetMapping("/items/{id}")
 	ItemResponse item(@PathVariable ReviewItemId id, Authentication user) {
-		ReviewItem item = campaigns.item(id);
+		ReviewItem item = queries.item(id);
 		if (!item.getReviewerUsername().equals(user.getName()) && !ReviewAccess.oversees(user)) {
 			throw new AccessDeniedException("the item is routed to another reviewer");
 		}
@@ -135,7 +136,7 @@ class ReviewsApi {
 					Map.of("decision", "required"));
 		}
 		List<ReviewItemId> ids = request.itemIds().stream().map(ReviewItemId::new).toList();
-		return campaigns.decide(ids, request.decision(), request.reducedTo(), request.justification(), user.getName())
+		return decisions.decide(ids, request.decision(), request.reducedTo(), request.justification(), user.getName())
 			.stream()
 			.map(ItemResponse::of)
 			.toList();
@@ -143,7 +144,7 @@ class ReviewsApi {
 
 	@PostMapping("/campaigns/{id}/submit")
 	SubmitResponse submit(@PathVariable CampaignId id, Authentication user) {
-		return new SubmitResponse(campaigns.submit(id, user.getName()));
+		return new SubmitResponse(decisions.submit(id, user.getName()));
 	}
 
 }

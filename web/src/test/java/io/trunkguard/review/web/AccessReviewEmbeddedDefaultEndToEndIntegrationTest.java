@@ -52,7 +52,7 @@ import io.trunkguard.access.GrantStatus;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignReportArchive;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.RemediationStatus;
@@ -87,7 +87,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignQueryService queries;
 
 	@Autowired
 	ReviewItems items;
@@ -155,7 +155,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 		Set<ReviewItemId> revoked = Set.of(keycloakRevocation.getId(), manualRevocation.getId());
 
 		// 2. every reviewer who got items decides them in bulk in their inbox and submits
-		List<String> reviewers = campaigns.reviewers(campaign);
+		List<String> reviewers = queries.reviewers(campaign);
 		assertThat(reviewers).hasSizeGreaterThan(1);
 		for (String reviewer : reviewers) {
 			RequestPostProcessor as = as(reviewer);
@@ -199,7 +199,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 		for (ReviewItemId id : revoked) {
 			assertThat(remediations).contains("data-item=\"" + id + "\"").contains("confirm-" + id);
 		}
-		assertThat(campaigns.item(keycloakRevocation.getId()).getManualRemediationReason())
+		assertThat(queries.item(keycloakRevocation.getId()).getManualRemediationReason())
 			.contains("No KEYCLOAK connector is configured");
 
 		// the Keycloak system's owner confirms their removal with a proof file; the lead
@@ -223,21 +223,21 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 			.with(LEAD)
 			.session(session(LEAD))).andExpect(redirectedUrl("/reviews/remediations"));
 		for (ReviewItemId id : revoked) {
-			ReviewItem done = campaigns.item(id);
+			ReviewItem done = queries.item(id);
 			assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 			assertThat(access.getGrant(done.getGrantId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		}
 
 		// 4. the process closes the campaign; the lead signs it off on its page
 		runDueJobs(process);
-		assertThat(campaigns.get(campaign).getStatus()).isEqualTo(CampaignStatus.CLOSED);
+		assertThat(queries.get(campaign).getStatus()).isEqualTo(CampaignStatus.CLOSED);
 		String campaignPage = page(location, LEAD);
 		assertThat(campaignPage).contains("id=\"sign-off-form\"");
 		mvc.perform(post("/reviews/{id}/sign-off", campaign).with(LEAD)
 			.session(session(LEAD))
 			.param("_csrf", csrfOf(campaignPage))
 			.param("note", "Checked against the HR roster " + run)).andExpect(redirectedUrl("/reviews/" + campaign));
-		assertThat(campaigns.get(campaign).getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
+		assertThat(queries.get(campaign).getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
 		runDueJobs(process);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(process).count()).as("the process has ended")
 			.isZero();

@@ -35,7 +35,10 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.ReviewCampaign;
@@ -59,7 +62,16 @@ class ReviewRemediationBrowserTest {
 	int port;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
+
+	@Autowired
+	RemediationService remediation;
 
 	@Autowired
 	AccessService access;
@@ -83,13 +95,13 @@ class ReviewRemediationBrowserTest {
 				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		AccessGrant grant = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false),
 				"tester");
-		ReviewCampaign campaign = campaigns.start("Browser remediation " + run, Instant.now().plus(Duration.ofDays(14)),
+		ReviewCampaign campaign = lifecycle.start("Browser remediation " + run, Instant.now().plus(Duration.ofDays(14)),
 				UnansweredRule.CARRY_OVER, "compliance-lead");
-		ReviewItem item = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
+		ReviewItem item = queries.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
 			.getContent()
 			.get(0);
-		campaigns.decide(List.of(item.getId()), Decision.REVOKE, null, "Ben left the NOC.", owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
+		decisions.decide(List.of(item.getId()), Decision.REVOKE, null, "Ben left the NOC.", owner.getUsername());
+		decisions.submit(campaign.getId(), owner.getUsername());
 		Path screenshot = Files.createTempFile("sbc-console", ".png");
 		Files.write(screenshot, PNG);
 
@@ -112,11 +124,11 @@ class ReviewRemediationBrowserTest {
 
 		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "confirmed"));
 		assertThat(browser.findElements(By.id("remediation-" + item.getId()))).isEmpty();
-		ReviewItem done = campaigns.item(item.getId());
+		ReviewItem done = queries.item(item.getId());
 		assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThat(done.getRemediatedBy()).isEqualTo("compliance-lead");
 		assertThat(done.getRemediationNote()).contains("OPS-21");
-		assertThat(campaigns.proofsOf(item.getId())).singleElement().satisfies(proof -> {
+		assertThat(remediation.proofsOf(item.getId())).singleElement().satisfies(proof -> {
 			assertThat(proof.getFileName()).startsWith("sbc-console").endsWith(".png");
 			assertThat(proof.getContentType()).isEqualTo("image/png");
 			assertThat(proof.getContent()).isEqualTo(PNG);

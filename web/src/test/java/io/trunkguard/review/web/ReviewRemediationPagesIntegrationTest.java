@@ -42,7 +42,10 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.RemediationProof;
 import io.trunkguard.review.RemediationRoute;
@@ -72,7 +75,16 @@ class ReviewRemediationPagesIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
+
+	@Autowired
+	RemediationService remediation;
 
 	@Autowired
 	AccessService access;
@@ -123,9 +135,9 @@ class ReviewRemediationPagesIntegrationTest {
 				true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "tester");
 		keycloakGrant = access.issueGrant(new NewGrant(holder.getId(), sso.getId(), "voice-admin", true), "tester");
 		manualGrant = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false), "tester");
-		campaign = campaigns.start("Remediation pages " + run, Instant.now().plus(Duration.ofDays(14)),
+		campaign = lifecycle.start("Remediation pages " + run, Instant.now().plus(Duration.ofDays(14)),
 				UnansweredRule.CARRY_OVER, "compliance-lead");
-		List<ReviewItem> mine = campaigns.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
+		List<ReviewItem> mine = queries.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
 			.getContent();
 		keycloakItem = mine.stream()
 			.filter(i -> i.getGrantId().equals(keycloakGrant.getId()))
@@ -139,18 +151,18 @@ class ReviewRemediationPagesIntegrationTest {
 	 * revocation.
 	 */
 	void revokeAndRoute() {
-		campaigns.decide(List.of(keycloakItem.getId(), manualItem.getId()), Decision.REVOKE, null,
+		decisions.decide(List.of(keycloakItem.getId(), manualItem.getId()), Decision.REVOKE, null,
 				"Hugo moved to sales.", owner.getUsername());
-		campaigns.submit(campaign.getId(), owner.getUsername());
-		assertThat(campaigns.routeRemediation(keycloakItem.getId())).isEqualTo(RemediationRoute.MANUAL);
-		assertThat(campaigns.routeRemediation(manualItem.getId())).isEqualTo(RemediationRoute.MANUAL);
+		decisions.submit(campaign.getId(), owner.getUsername());
+		assertThat(remediation.routeRemediation(keycloakItem.getId())).isEqualTo(RemediationRoute.MANUAL);
+		assertThat(remediation.routeRemediation(manualItem.getId())).isEqualTo(RemediationRoute.MANUAL);
 	}
 
 	@Test
 	void keycloakRevocationWithoutAConnectorGoesToTheOwnerWithTheReasonRecorded() throws Exception {
 		revokeAndRoute();
 
-		ReviewItem routed = campaigns.item(keycloakItem.getId());
+		ReviewItem routed = queries.item(keycloakItem.getId());
 		assertThat(routed.getManualRemediationReason()).contains("No KEYCLOAK connector is configured");
 		assertThat(routed.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		assertThat(audit
@@ -159,7 +171,7 @@ class ReviewRemediationPagesIntegrationTest {
 			.getContent()).singleElement()
 			.satisfies(entry -> assertThat(entry.getDetails()).contains("No KEYCLOAK connector"));
 		// routing again records nothing new
-		campaigns.routeRemediation(keycloakItem.getId());
+		remediation.routeRemediation(keycloakItem.getId());
 		assertThat(audit
 			.search("system:access-review", "REVIEW_REMEDIATION_ROUTED_MANUAL", "ReviewItem",
 					keycloakItem.getId().toString(), null, null, Pageable.ofSize(5))
@@ -209,12 +221,12 @@ class ReviewRemediationPagesIntegrationTest {
 			.andExpect(redirectedUrl("/reviews/remediations"))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("confirmed")));
 
-		ReviewItem done = campaigns.item(keycloakItem.getId());
+		ReviewItem done = queries.item(keycloakItem.getId());
 		assertThat(done.getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThat(done.getRemediatedBy()).isEqualTo(owner.getUsername());
 		assertThat(done.getRemediationNote()).contains("OPS-9").contains("console.png");
 		assertThat(access.getGrant(keycloakGrant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
-		RemediationProof proof = campaigns.proofsOf(keycloakItem.getId()).get(0);
+		RemediationProof proof = remediation.proofsOf(keycloakItem.getId()).get(0);
 
 		mvc.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(LEAD))
 			.andExpect(status().isOk())
@@ -318,8 +330,8 @@ class ReviewRemediationPagesIntegrationTest {
 			.getContentAsString();
 		assertThat(noJustification).contains("a justification is required");
 
-		assertThat(campaigns.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
-		assertThat(campaigns.proofsOf(manualItem.getId())).isEmpty();
+		assertThat(queries.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(remediation.proofsOf(manualItem.getId())).isEmpty();
 		assertThat(access.getGrant(manualGrant.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 	}
 
@@ -342,14 +354,14 @@ class ReviewRemediationPagesIntegrationTest {
 		mvc.perform(post("/reviews/remediations/{id}/accept", manualItem.getId()).param("justification", "fine")
 			.with(AUDITOR)
 			.with(csrf())).andExpect(status().isForbidden());
-		assertThat(campaigns.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(queries.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 
 		mvc.perform(post("/reviews/remediations/{id}/accept", manualItem.getId())
 			.param("justification",
 					"The SBC is decommissioned on 1 December; removing the account first would break the NOC's access.")
 			.with(LEAD)
 			.with(csrf())).andExpect(redirectedUrl("/reviews/remediations"));
-		ReviewItem accepted = campaigns.item(manualItem.getId());
+		ReviewItem accepted = queries.item(manualItem.getId());
 		assertThat(accepted.getRemediationStatus()).isEqualTo(RemediationStatus.ACCEPTED);
 		assertThat(accepted.getRemediatedBy()).isEqualTo("compliance-lead");
 		assertThat(audit
@@ -368,7 +380,7 @@ class ReviewRemediationPagesIntegrationTest {
 			.andExpect(
 					flash().attribute("error", org.hamcrest.Matchers.containsString("cannot review their own access")))
 			.andExpect(flash().attribute("reassignTo", holder.getUsername()));
-		assertThat(campaigns.item(keycloakItem.getId()).getReviewerUsername()).isEqualTo(owner.getUsername());
+		assertThat(queries.item(keycloakItem.getId()).getReviewerUsername()).isEqualTo(owner.getUsername());
 
 		mvc.perform(post("/reviews/{id}/reassign", campaign.getId()).param("from", owner.getUsername())
 			.param("to", "reviewer")
@@ -391,8 +403,8 @@ class ReviewRemediationPagesIntegrationTest {
 			.andExpect(redirectedUrl("/reviews/" + campaign.getId()))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("reassigned to reviewer")));
 		assertThat(List.of(keycloakItem.getId(), manualItem.getId())).allSatisfy(id -> {
-			assertThat(campaigns.item(id).getReviewerUsername()).isEqualTo("reviewer");
-			assertThat(campaigns.item(id).getRouting()).isEqualTo(Routing.REASSIGNED);
+			assertThat(queries.item(id).getReviewerUsername()).isEqualTo("reviewer");
+			assertThat(queries.item(id).getRouting()).isEqualTo(Routing.REASSIGNED);
 		});
 		String page = mvc.perform(get("/reviews/{id}", campaign.getId()).with(LEAD))
 			.andExpect(status().isOk())
@@ -405,11 +417,11 @@ class ReviewRemediationPagesIntegrationTest {
 	@Test
 	void itemPageShowsTheGrantsHistoryAndTakesCommentsFromItsReviewerAndLeads() throws Exception {
 		// an earlier campaign kept the grant
-		campaigns.decide(List.of(keycloakItem.getId()), Decision.KEEP, null, "Hugo runs the on-call rota.",
+		decisions.decide(List.of(keycloakItem.getId()), Decision.KEEP, null, "Hugo runs the on-call rota.",
 				owner.getUsername());
-		ReviewCampaign later = campaigns.start("Remediation pages later " + UUID.randomUUID(),
+		ReviewCampaign later = lifecycle.start("Remediation pages later " + UUID.randomUUID(),
 				Instant.now().plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER, "compliance-lead");
-		ReviewItemId now = campaigns.itemsOf(later.getId(), owner.getUsername(), PageRequest.of(0, 10))
+		ReviewItemId now = queries.itemsOf(later.getId(), owner.getUsername(), PageRequest.of(0, 10))
 			.getContent()
 			.stream()
 			.filter(i -> i.getGrantId().equals(keycloakGrant.getId()))
@@ -458,7 +470,7 @@ class ReviewRemediationPagesIntegrationTest {
 		mvc.perform(post("/reviews/items/{id}/comments", now).param("body", "no token").with(asOwner))
 			.andExpect(status().isForbidden());
 
-		assertThat(campaigns.comments(now)).extracting(c -> c.getAuthor())
+		assertThat(queries.comments(now)).extracting(c -> c.getAuthor())
 			.containsExactly(owner.getUsername(), "compliance-lead");
 		String after = mvc.perform(get("/reviews/items/{id}", now).with(asOwner))
 			.andReturn()
@@ -512,8 +524,8 @@ class ReviewRemediationPagesIntegrationTest {
 
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 		assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/reviews/remediations");
-		assertThat(campaigns.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
-		assertThat(campaigns.proofsOf(manualItem.getId())).singleElement()
+		assertThat(queries.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
+		assertThat(remediation.proofsOf(manualItem.getId())).singleElement()
 			.satisfies(p -> assertThat(p.getContent()).isEqualTo(PNG));
 
 		// a file beyond the server's multipart limit: a clear error on the page, the item
@@ -531,14 +543,14 @@ class ReviewRemediationPagesIntegrationTest {
 					java.net.http.HttpResponse.BodyHandlers.ofString())
 			.body();
 		assertThat(shown).contains("far larger than the 5 MB").contains("nothing was saved");
-		assertThat(campaigns.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(queries.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 
 		// the same form without the token is refused
 		java.net.http.HttpResponse<String> noToken = browser
 			.send(multipartPost("/reviews/remediations/" + keycloakItem.getId() + "/confirm", null, "Removed",
 					"sbc.png", "image/png", PNG), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(noToken.statusCode()).isEqualTo(403);
-		assertThat(campaigns.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
+		assertThat(queries.item(keycloakItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 	}
 
 	private java.net.http.HttpRequest multipartPost(String path, String csrf, String note, String fileName, String type,

@@ -41,7 +41,8 @@ import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.ReviewItem;
@@ -72,7 +73,10 @@ class ReviewWebIntegrationTest {
 	CampaignLauncher launcher;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
 
 	@Autowired
 	ReviewItems items;
@@ -283,10 +287,10 @@ class ReviewWebIntegrationTest {
 			.getRedirectedUrl();
 
 		CampaignId started = CampaignId.of(location.substring("/reviews/".length()));
-		assertThat(campaigns.get(started).getStatus()).isEqualTo(CampaignStatus.OPEN);
-		assertThat(campaigns.get(started).getUnansweredRule()).isEqualTo(UnansweredRule.REVOKE);
+		assertThat(queries.get(started).getStatus()).isEqualTo(CampaignStatus.OPEN);
+		assertThat(queries.get(started).getUnansweredRule()).isEqualTo(UnansweredRule.REVOKE);
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(started.toString()).count())
-			.isEqualTo(campaigns.reviewers(started).size());
+			.isEqualTo(queries.reviewers(started).size());
 		mvc.perform(get("/reviews").with(LEAD))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Started in the browser")));
@@ -299,10 +303,10 @@ class ReviewWebIntegrationTest {
 		assertThat(new String(draft.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		mvc.perform(get("/reviews/{id}/report.pdf", campaign).with(REVIEWER)).andExpect(status().isForbidden());
 
-		campaigns.applyUnansweredRule(campaign);
-		campaigns.close(campaign, "compliance-lead");
-		campaigns.signOff(campaign, "checked", "compliance-lead");
-		campaigns.requestReport(campaign);
+		lifecycle.applyUnansweredRule(campaign);
+		lifecycle.close(campaign, "compliance-lead");
+		lifecycle.signOff(campaign, "checked", "compliance-lead");
+		lifecycle.requestReport(campaign);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
 			.until(() -> archive.latest(campaign, ReviewReport.Format.XLSX).isPresent());
@@ -314,7 +318,7 @@ class ReviewWebIntegrationTest {
 		assertThat(pdf.getContentAsByteArray()).isEqualTo(stored.getContent());
 		MockHttpServletResponse xlsx = download("/reviews/{id}/report.xlsx", LEAD);
 		assertThat(new String(xlsx.getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-		assertThat(stored.getEvidenceDate()).isEqualTo(campaigns.get(campaign).getClosedAt());
+		assertThat(stored.getEvidenceDate()).isEqualTo(queries.get(campaign).getClosedAt());
 	}
 
 	@Test

@@ -2,7 +2,7 @@ package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
 import io.trunkguard.review.UnansweredRule;
 import io.trunkguard.shared.InvalidInputException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,11 +26,11 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 
 	private final RuntimeService runtime;
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
 
-	AccessReviewProcessLauncher(RuntimeService runtime, CampaignService campaigns) {
+	AccessReviewProcessLauncher(RuntimeService runtime, CampaignLifecycleService lifecycle) {
 		this.runtime = runtime;
-		this.campaigns = campaigns;
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -46,7 +46,7 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
 					Map.of("unansweredRule", "required"));
 		}
-		campaigns.checkTerms(name, deadline);
+		lifecycle.checkTerms(name, deadline);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(VAR_CAMPAIGN_NAME, name);
 		variables.put(VAR_REQUESTED_DEADLINE, Date.from(deadline));

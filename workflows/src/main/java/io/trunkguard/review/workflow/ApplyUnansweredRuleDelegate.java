@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,15 +12,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 @Component("applyUnansweredRuleDelegate")
 class ApplyUnansweredRuleDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
 
-	ApplyUnansweredRuleDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	ApplyUnansweredRuleDelegate(CampaignLifecycleService lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.applyUnansweredRule(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
+		lifecycle.applyUnansweredRule(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
 	}
 
 }

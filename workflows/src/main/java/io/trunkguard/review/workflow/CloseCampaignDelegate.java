@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,15 +16,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 @Component("closeCampaignDelegate")
 class CloseCampaignDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
 
-	CloseCampaignDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	CloseCampaignDelegate(CampaignLifecycleService lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.close(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), PROCESS_ACTOR);
+		lifecycle.close(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)), PROCESS_ACTOR);
 	}
 
 }

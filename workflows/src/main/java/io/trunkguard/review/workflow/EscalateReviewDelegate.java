@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.ReviewReminderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,15 +14,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
 @Component("escalateReviewDelegate")
 class EscalateReviewDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final ReviewReminderService reminders;
 
-	EscalateReviewDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	EscalateReviewDelegate(ReviewReminderService reminders) {
+		this.reminders = reminders;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String target = campaigns.escalate(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
+		String target = reminders.escalate(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
 				(String) execution.getVariable(VAR_REVIEWER));
 		execution.setVariableLocal(VAR_ESCALATED_TO, target);
 	}

@@ -2,7 +2,8 @@ package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignSchedule;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.UnansweredRule;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,26 +26,29 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.*;
 @Component("freezeScopeDelegate")
 class FreezeScopeDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
 
-	FreezeScopeDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	private final CampaignQueryService queries;
+
+	FreezeScopeDelegate(CampaignLifecycleService lifecycle, CampaignQueryService queries) {
+		this.lifecycle = lifecycle;
+		this.queries = queries;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String name = (String) execution.getVariable(VAR_CAMPAIGN_NAME);
-		ReviewCampaign campaign = name == null ? campaigns.startScheduled(SCHEDULER_ACTOR)
-				: campaigns.start(name, ((Date) execution.getVariable(VAR_REQUESTED_DEADLINE)).toInstant(),
+		ReviewCampaign campaign = name == null ? lifecycle.startScheduled(SCHEDULER_ACTOR)
+				: lifecycle.start(name, ((Date) execution.getVariable(VAR_REQUESTED_DEADLINE)).toInstant(),
 						UnansweredRule.valueOf((String) execution.getVariable(VAR_UNANSWERED_RULE)),
 						(String) execution.getVariable(VAR_STARTED_BY));
 		CampaignId id = campaign.getId();
-		CampaignSchedule schedule = campaigns.schedule(id);
+		CampaignSchedule schedule = lifecycle.schedule(id);
 		List<Instant> reminders = schedule.reminders();
 		Instant never = schedule.closeOutAt().plusSeconds(86_400);
 		execution.setProcessBusinessKey(id.toString());
 		execution.setVariable(VAR_CAMPAIGN_ID, id.toString());
-		execution.setVariable(VAR_REVIEWERS, new ArrayList<>(campaigns.reviewers(id)));
+		execution.setVariable(VAR_REVIEWERS, new ArrayList<>(queries.reviewers(id)));
 		execution.setVariable(VAR_FIRST_REMINDER_AT, Date.from(reminders.size() > 1 ? reminders.get(0) : never));
 		execution.setVariable(VAR_SECOND_REMINDER_AT,
 				Date.from(reminders.isEmpty() ? never : reminders.get(reminders.size() - 1)));

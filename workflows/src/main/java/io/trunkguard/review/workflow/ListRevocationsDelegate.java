@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ReviewItemId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,17 +16,17 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVOCATIONS;
 @Component("listRevocationsDelegate")
 class ListRevocationsDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final RemediationService remediation;
 
-	ListRevocationsDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	ListRevocationsDelegate(RemediationService remediation) {
+		this.remediation = remediation;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		execution.setVariable(VAR_REVOCATIONS,
 				new ArrayList<>(
-						campaigns.pendingRemediations(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)))
+						remediation.pendingRemediations(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)))
 							.stream()
 							.map(ReviewItemId::toString)
 							.toList()));

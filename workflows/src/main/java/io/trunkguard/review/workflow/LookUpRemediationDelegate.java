@@ -1,6 +1,6 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.RemediationRequest;
 import io.trunkguard.review.ReviewItemId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,17 +23,17 @@ class LookUpRemediationDelegate implements JavaDelegate {
 
 	static final String NO_OWNER = "no-owner-login";
 
-	private final CampaignService campaigns;
+	private final RemediationService remediation;
 
-	LookUpRemediationDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	LookUpRemediationDelegate(RemediationService remediation) {
+		this.remediation = remediation;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		ReviewItemId item = ReviewItemId.of((String) execution.getVariable(VAR_ITEM));
-		RemediationRequest request = campaigns.remediationOf(item);
-		execution.setVariableLocal(VAR_REMEDIATION_ROUTE, campaigns.routeRemediation(item).name());
+		RemediationRequest request = remediation.remediationOf(item);
+		execution.setVariableLocal(VAR_REMEDIATION_ROUTE, remediation.routeRemediation(item).name());
 		execution.setVariableLocal(VAR_CONNECTOR, request.connector().name());
 		execution.setVariableLocal(VAR_SYSTEM_OWNER,
 				request.systemOwnerUsername() != null ? request.systemOwnerUsername() : NO_OWNER);

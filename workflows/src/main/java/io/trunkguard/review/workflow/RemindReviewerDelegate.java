@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.ReviewReminderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,15 +15,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_REVIEWER;
 @Component("remindReviewerDelegate")
 class RemindReviewerDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final ReviewReminderService reminders;
 
-	RemindReviewerDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	RemindReviewerDelegate(ReviewReminderService reminders) {
+		this.reminders = reminders;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
+		reminders.remind(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)),
 				(String) execution.getVariable(VAR_REVIEWER));
 	}
 

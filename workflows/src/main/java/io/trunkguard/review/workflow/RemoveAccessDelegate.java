@@ -1,6 +1,6 @@
 package io.trunkguard.review.workflow;
 
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ReviewItemId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,15 +15,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_ITEM;
 @Component("removeAccessDelegate")
 class RemoveAccessDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final RemediationService remediation;
 
-	RemoveAccessDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	RemoveAccessDelegate(RemediationService remediation) {
+		this.remediation = remediation;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.remediateAutomatically(ReviewItemId.of((String) execution.getVariable(VAR_ITEM)));
+		remediation.remediateAutomatically(ReviewItemId.of((String) execution.getVariable(VAR_ITEM)));
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,15 +15,15 @@ import static io.trunkguard.review.workflow.AccessReviewProcess.VAR_CAMPAIGN_ID;
 @Component("requestCampaignReportDelegate")
 class RequestCampaignReportDelegate implements JavaDelegate {
 
-	private final CampaignService campaigns;
+	private final CampaignLifecycleService lifecycle;
 
-	RequestCampaignReportDelegate(CampaignService campaigns) {
-		this.campaigns = campaigns;
+	RequestCampaignReportDelegate(CampaignLifecycleService lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		campaigns.requestReport(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
+		lifecycle.requestReport(CampaignId.of((String) execution.getVariable(VAR_CAMPAIGN_ID)));
 	}
 
 }

@@ -2,7 +2,7 @@ package io.trunkguard.review.workflow;
 
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignProgress;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignQueryService;
 import io.trunkguard.review.ItemReassigned;
 import io.trunkguard.review.CampaignSignedOff;
 import io.trunkguard.review.ItemRemediated;
@@ -34,12 +34,12 @@ class ReviewTaskCompleter {
 
 	private final RuntimeService runtime;
 
-	private final CampaignService campaigns;
+	private final CampaignQueryService queries;
 
-	ReviewTaskCompleter(TaskService tasks, RuntimeService runtime, CampaignService campaigns) {
+	ReviewTaskCompleter(TaskService tasks, RuntimeService runtime, CampaignQueryService queries) {
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.campaigns = campaigns;
+		this.queries = queries;
 	}
 
 	@EventListener
@@ -67,7 +67,7 @@ class ReviewTaskCompleter {
 				.setVariableLocal(VAR_REVIEWER, event.toReviewer())
 				.execute();
 		}
-		CampaignProgress left = campaigns.progressOf(event.campaignId(), event.fromReviewer());
+		CampaignProgress left = queries.progressOf(event.campaignId(), event.fromReviewer());
 		if (left.items() - left.settled() == 0) {
 			complete(event.campaignId(), TASK_REVIEW_GRANTS, VAR_REVIEWER, event.fromReviewer());
 		}

@@ -8,7 +8,10 @@ import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignProgress;
 import io.trunkguard.review.ItemReassigned;
 import io.trunkguard.review.CampaignSchedule;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.RemediationService;
+import io.trunkguard.review.ReviewReminderService;
 import io.trunkguard.review.CampaignSignedOff;
 import io.trunkguard.review.Decision;
 import io.trunkguard.review.ItemRemediated;
@@ -63,8 +66,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * Every path of the access review process on an in-memory engine. The domain service is a
- * Mockito mock (the delegates are real); timers and async steps are driven by executing
+ * Every path of the access review process on an in-memory engine. The domain services are
+ * Mockito mocks (the delegates are real); timers and async steps are driven by executing
  * their jobs.
  */
 @Deployment(resources = RESOURCE)
@@ -77,7 +80,13 @@ class AccessReviewProcessTest {
 	static final ReviewItemId KEYCLOAK_ITEM = ReviewItemId.random();
 	static final ReviewItemId MANUAL_ITEM = ReviewItemId.random();
 
-	CampaignService campaigns = mock(CampaignService.class);
+	CampaignLifecycleService lifecycle = mock(CampaignLifecycleService.class);
+
+	CampaignQueryService queries = mock(CampaignQueryService.class);
+
+	ReviewReminderService reminders = mock(ReviewReminderService.class);
+
+	RemediationService remediation = mock(RemediationService.class);
 
 	ReviewCampaign campaign;
 
@@ -89,29 +98,29 @@ class AccessReviewProcessTest {
 		campaign = ReviewCampaign.open(CampaignId.random(), "Q4 review", NOW.plus(Duration.ofDays(14)),
 				UnansweredRule.REVOKE, Duration.ofDays(90), null, "compliance-lead", Clock.systemUTC());
 		id = campaign.getId();
-		when(campaigns.start(anyString(), any(), any(), anyString())).thenReturn(campaign);
-		when(campaigns.startScheduled(anyString())).thenReturn(campaign);
-		when(campaigns.schedule(id))
+		when(lifecycle.start(anyString(), any(), any(), anyString())).thenReturn(campaign);
+		when(lifecycle.startScheduled(anyString())).thenReturn(campaign);
+		when(lifecycle.schedule(id))
 			.thenReturn(new CampaignSchedule(List.of(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(12))),
 					NOW.plus(Duration.ofDays(14)), NOW.plus(Duration.ofDays(21))));
-		when(campaigns.reviewers(id)).thenReturn(List.of("olga", "manny"));
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of());
-		when(campaigns.remediationOf(KEYCLOAK_ITEM)).thenReturn(request(KEYCLOAK_ITEM, ConnectorType.KEYCLOAK));
-		when(campaigns.remediationOf(MANUAL_ITEM)).thenReturn(request(MANUAL_ITEM, ConnectorType.MANUAL));
-		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.AUTOMATIC);
-		when(campaigns.routeRemediation(MANUAL_ITEM)).thenReturn(RemediationRoute.MANUAL);
-		when(campaigns.escalate(id, "olga")).thenReturn("manny");
+		when(queries.reviewers(id)).thenReturn(List.of("olga", "manny"));
+		when(remediation.pendingRemediations(id)).thenReturn(List.of());
+		when(remediation.remediationOf(KEYCLOAK_ITEM)).thenReturn(request(KEYCLOAK_ITEM, ConnectorType.KEYCLOAK));
+		when(remediation.remediationOf(MANUAL_ITEM)).thenReturn(request(MANUAL_ITEM, ConnectorType.MANUAL));
+		when(remediation.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.AUTOMATIC);
+		when(remediation.routeRemediation(MANUAL_ITEM)).thenReturn(RemediationRoute.MANUAL);
+		when(reminders.escalate(id, "olga")).thenReturn("manny");
 
 		Mocks.register("accessReviewSchedule", new AccessReviewSchedule(AccessReviewProcessProperties.QUARTERLY));
-		Mocks.register("freezeScopeDelegate", new FreezeScopeDelegate(campaigns));
-		Mocks.register("remindReviewerDelegate", new RemindReviewerDelegate(campaigns));
-		Mocks.register("escalateReviewDelegate", new EscalateReviewDelegate(campaigns));
-		Mocks.register("applyUnansweredRuleDelegate", new ApplyUnansweredRuleDelegate(campaigns));
-		Mocks.register("listRevocationsDelegate", new ListRevocationsDelegate(campaigns));
-		Mocks.register("lookUpRemediationDelegate", new LookUpRemediationDelegate(campaigns));
-		Mocks.register("removeAccessDelegate", new RemoveAccessDelegate(campaigns));
-		Mocks.register("closeCampaignDelegate", new CloseCampaignDelegate(campaigns));
-		Mocks.register("requestCampaignReportDelegate", new RequestCampaignReportDelegate(campaigns));
+		Mocks.register("freezeScopeDelegate", new FreezeScopeDelegate(lifecycle, queries));
+		Mocks.register("remindReviewerDelegate", new RemindReviewerDelegate(reminders));
+		Mocks.register("escalateReviewDelegate", new EscalateReviewDelegate(reminders));
+		Mocks.register("applyUnansweredRuleDelegate", new ApplyUnansweredRuleDelegate(lifecycle));
+		Mocks.register("listRevocationsDelegate", new ListRevocationsDelegate(remediation));
+		Mocks.register("lookUpRemediationDelegate", new LookUpRemediationDelegate(remediation));
+		Mocks.register("removeAccessDelegate", new RemoveAccessDelegate(remediation));
+		Mocks.register("closeCampaignDelegate", new CloseCampaignDelegate(lifecycle));
+		Mocks.register("requestCampaignReportDelegate", new RequestCampaignReportDelegate(lifecycle));
 	}
 
 	@AfterEach
@@ -120,7 +129,7 @@ class AccessReviewProcessTest {
 	}
 
 	ReviewTaskCompleter completer() {
-		return new ReviewTaskCompleter(taskService(), runtimeService(), campaigns);
+		return new ReviewTaskCompleter(taskService(), runtimeService(), queries);
 	}
 
 	RemediationRequest request(ReviewItemId item, ConnectorType connector) {
@@ -130,7 +139,7 @@ class AccessReviewProcessTest {
 	}
 
 	ProcessInstance launch(UnansweredRule rule) {
-		CampaignId launched = new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review",
+		CampaignId launched = new AccessReviewProcessLauncher(runtimeService(), lifecycle).launch("Q4 review",
 				NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
 		org.assertj.core.api.Assertions.assertThat(launched).isEqualTo(id);
 		return instance();
@@ -165,8 +174,8 @@ class AccessReviewProcessTest {
 		assertThat(instance).isWaitingAt(TASK_GENERATE_REPORT);
 		execute(job(TASK_GENERATE_REPORT, instance));
 		assertThat(instance).isEnded().hasPassed(EVENT_CAMPAIGN_SIGNED_OFF);
-		verify(campaigns).close(id, PROCESS_ACTOR);
-		verify(campaigns).requestReport(id);
+		verify(lifecycle).close(id, PROCESS_ACTOR);
+		verify(lifecycle).requestReport(id);
 	}
 
 	@Test
@@ -174,13 +183,13 @@ class AccessReviewProcessTest {
 		Instant past = NOW.minus(Duration.ofDays(1));
 		doThrow(new io.trunkguard.shared.InvalidInputException("campaign.deadline-past",
 				"the deadline is not in the future"))
-			.when(campaigns)
+			.when(lifecycle)
 			.checkTerms("Q4 review", past);
-		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), campaigns).launch("Q4 review", past,
+		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), lifecycle).launch("Q4 review", past,
 				UnansweredRule.REVOKE, "compliance-lead"))
 			.hasMessageContaining("not in the future");
 		org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
-		verify(campaigns, never()).start(anyString(), any(), any(), anyString());
+		verify(lifecycle, never()).start(anyString(), any(), any(), anyString());
 	}
 
 	@Test
@@ -195,7 +204,7 @@ class AccessReviewProcessTest {
 		assertThat(reviewTaskOf("olga")).hasCandidateUser("olga")
 			.hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
 		assertThat(reviewTaskOf("manny")).hasCandidateUser("manny");
-		verify(campaigns).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, "compliance-lead");
+		verify(lifecycle).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, "compliance-lead");
 
 		submitAll(instance);
 		closeAndSignOff(instance);
@@ -205,20 +214,20 @@ class AccessReviewProcessTest {
 					TASK_CLOSE_CAMPAIGN, TASK_SIGN_OFF, TASK_GENERATE_REPORT, EVENT_CAMPAIGN_SIGNED_OFF)
 			.hasNotPassed(TASK_SEND_REMINDER, TASK_ESCALATE, TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY,
 					TASK_CONFIRM_MANUAL_REMOVAL);
-		verify(campaigns).applyUnansweredRule(id);
-		verify(campaigns, never()).remind(any(), anyString());
+		verify(lifecycle).applyUnansweredRule(id);
+		verify(reminders, never()).remind(any(), anyString());
 	}
 
 	@Test
 	void revocationsOnKeycloakSystemsAreRemediatedAutomatically() {
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
 
 		assertThat(instance).isWaitingAt(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 		execute(job(TASK_REMOVE_ACCESS_AUTOMATICALLY, instance));
 
-		verify(campaigns).remediateAutomatically(KEYCLOAK_ITEM);
+		verify(remediation).remediateAutomatically(KEYCLOAK_ITEM);
 		assertThat(instance)
 			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_REMOVE_ACCESS_AUTOMATICALLY, EVENT_ACCESS_REMOVED)
 			.hasNotPassed(TASK_CONFIRM_MANUAL_REMOVAL);
@@ -227,8 +236,8 @@ class AccessReviewProcessTest {
 
 	@Test
 	void failedAutomaticRemediationIsRetriedThenRaisesAnIncidentAndResumes() {
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
-		doThrow(new IllegalStateException("Keycloak is unreachable")).when(campaigns)
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
+		doThrow(new IllegalStateException("Keycloak is unreachable")).when(remediation)
 			.remediateAutomatically(KEYCLOAK_ITEM);
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
@@ -246,17 +255,17 @@ class AccessReviewProcessTest {
 		assertThat(instance).isWaitingAt(TASK_REMOVE_ACCESS_AUTOMATICALLY);
 
 		// Keycloak is back: an operator retries from Cockpit
-		reset(campaigns);
+		reset(lifecycle, queries, reminders, remediation);
 		managementService().setJobRetries(removal.getId(), 1);
 		execute(managementService().createJobQuery().jobId(removal.getId()).singleResult());
 
-		verify(campaigns).remediateAutomatically(KEYCLOAK_ITEM);
+		verify(remediation).remediateAutomatically(KEYCLOAK_ITEM);
 		assertThat(instance).isWaitingAt(TASK_CLOSE_CAMPAIGN);
 	}
 
 	@Test
 	void revocationsOnManualSystemsWaitForTheOwnersConfirmation() {
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
 
@@ -269,7 +278,7 @@ class AccessReviewProcessTest {
 		assertThat(instance)
 			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
 			.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
-		verify(campaigns, never()).remediateAutomatically(any());
+		verify(remediation, never()).remediateAutomatically(any());
 		closeAndSignOff(instance);
 	}
 
@@ -277,13 +286,13 @@ class AccessReviewProcessTest {
 	void keycloakRevocationsWithoutAConfiguredConnectorGoToTheOwnerInsteadOfAnIncident() {
 		// the embedded default: the system has the Keycloak connector, but no
 		// RemediationPort serves it
-		when(campaigns.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.MANUAL);
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
+		when(remediation.routeRemediation(KEYCLOAK_ITEM)).thenReturn(RemediationRoute.MANUAL);
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(KEYCLOAK_ITEM));
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
 
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
-		verify(campaigns).routeRemediation(KEYCLOAK_ITEM);
+		verify(remediation).routeRemediation(KEYCLOAK_ITEM);
 		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga")
 			.hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
 		org.assertj.core.api.Assertions
@@ -301,13 +310,13 @@ class AccessReviewProcessTest {
 		assertThat(instance)
 			.hasPassedInOrder(TASK_LOOK_UP_REMEDIATION, TASK_CONFIRM_MANUAL_REMOVAL, EVENT_ACCESS_REMOVED)
 			.hasNotPassed(TASK_REMOVE_ACCESS_AUTOMATICALLY);
-		verify(campaigns, never()).remediateAutomatically(any());
+		verify(remediation, never()).remediateAutomatically(any());
 		closeAndSignOff(instance);
 	}
 
 	@Test
 	void anAcceptedRevocationAlsoCompletesTheManualTask() {
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		submitAll(instance);
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
@@ -322,7 +331,7 @@ class AccessReviewProcessTest {
 	@Test
 	void reassignedItemsGiveTheNewReviewerAnInboxTaskAndReleaseTheOldOne() {
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
-		when(campaigns.progressOf(id, "olga")).thenReturn(new CampaignProgress(0, 0, 0, 0));
+		when(queries.progressOf(id, "olga")).thenReturn(new CampaignProgress(0, 0, 0, 0));
 
 		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "rita", "compliance-lead", NOW));
 		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "rita", "compliance-lead", NOW));
@@ -353,7 +362,7 @@ class AccessReviewProcessTest {
 	@Test
 	void aReviewerWithItemsLeftKeepsTheirTaskAfterAPartialReassignment() {
 		launch(UnansweredRule.REVOKE);
-		when(campaigns.progressOf(id, "olga")).thenReturn(new CampaignProgress(4, 1, 0, 0));
+		when(queries.progressOf(id, "olga")).thenReturn(new CampaignProgress(4, 1, 0, 0));
 
 		completer().on(new ItemReassigned(ReviewItemId.random(), id, "olga", "manny", "compliance-lead", NOW));
 
@@ -368,18 +377,18 @@ class AccessReviewProcessTest {
 
 	@Test
 	void remindsBeforeTheDeadlineThenEscalatesAfterIt() {
-		when(campaigns.reviewers(id)).thenReturn(List.of("olga"));
+		when(queries.reviewers(id)).thenReturn(List.of("olga"));
 		ProcessInstance instance = launch(UnansweredRule.CARRY_OVER);
 
 		execute(job(TIMER_FIRST_REMINDER, instance));
 		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS).hasPassed(TASK_SEND_REMINDER).hasNotPassed(TASK_ESCALATE);
 		execute(job(TIMER_SECOND_REMINDER, instance));
-		verify(campaigns, times(2)).remind(id, "olga");
+		verify(reminders, times(2)).remind(id, "olga");
 		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS).hasNotPassed(TASK_ESCALATE);
 
 		execute(job(TIMER_DEADLINE, instance));
 
-		verify(campaigns).escalate(id, "olga");
+		verify(reminders).escalate(id, "olga");
 		assertThat(instance).isWaitingAt(TASK_REVIEW_GRANTS).hasPassed(TASK_ESCALATE);
 		org.assertj.core.api.Assertions
 			.assertThat(historyService().createHistoricVariableInstanceQuery()
@@ -398,18 +407,18 @@ class AccessReviewProcessTest {
 		ProcessInstance instance = launch(UnansweredRule.REVOKE);
 		complete(reviewTaskOf("manny"));
 		// the domain revoked olga's unanswered items: they are pending remediation
-		when(campaigns.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
+		when(remediation.pendingRemediations(id)).thenReturn(List.of(MANUAL_ITEM));
 
 		execute(job(TIMER_CLOSE_OUT, instance));
 
 		assertThat(instance).isWaitingAt(TASK_APPLY_UNANSWERED_RULE);
 		org.assertj.core.api.Assertions.assertThat(reviewTaskOf("olga")).isNull();
 		execute(job(TASK_APPLY_UNANSWERED_RULE, instance));
-		verify(campaigns).applyUnansweredRule(id);
+		verify(lifecycle).applyUnansweredRule(id);
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
 		complete(task(TASK_CONFIRM_MANUAL_REMOVAL, instance));
 		closeAndSignOff(instance);
-		verify(campaigns).start(anyString(), any(), eq(UnansweredRule.REVOKE), anyString());
+		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.REVOKE), anyString());
 	}
 
 	@Test
@@ -419,12 +428,12 @@ class AccessReviewProcessTest {
 		execute(job(TIMER_CLOSE_OUT, instance));
 		execute(job(TASK_APPLY_UNANSWERED_RULE, instance));
 
-		verify(campaigns).applyUnansweredRule(id);
+		verify(lifecycle).applyUnansweredRule(id);
 		assertThat(instance).isWaitingAt(TASK_CLOSE_CAMPAIGN)
 			.hasPassed(TIMER_CLOSE_OUT, TASK_LIST_REVOCATIONS)
 			.hasNotPassed(TASK_LOOK_UP_REMEDIATION);
 		closeAndSignOff(instance);
-		verify(campaigns).start(anyString(), any(), eq(UnansweredRule.CARRY_OVER), anyString());
+		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.CARRY_OVER), anyString());
 	}
 
 	@Test
@@ -437,7 +446,7 @@ class AccessReviewProcessTest {
 
 		execute(timer);
 
-		verify(campaigns).startScheduled(SCHEDULER_ACTOR);
+		verify(lifecycle).startScheduled(SCHEDULER_ACTOR);
 		ProcessInstance instance = instance();
 		assertThat(instance).hasPassed(START_QUARTERLY, TASK_FREEZE_SCOPE).isWaitingAt(TASK_REVIEW_GRANTS);
 	}

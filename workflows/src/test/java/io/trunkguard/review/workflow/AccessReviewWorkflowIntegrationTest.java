@@ -8,7 +8,10 @@ import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.demo.DemoDataLoader;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignLauncher;
-import io.trunkguard.review.CampaignService;
+import io.trunkguard.review.CampaignLifecycleService;
+import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.ReviewDecisionService;
+import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.CampaignStatus;
 import io.trunkguard.review.Closure;
 import io.trunkguard.review.Decision;
@@ -66,7 +69,16 @@ class AccessReviewWorkflowIntegrationTest {
 	CampaignLauncher launcher;
 
 	@Autowired
-	CampaignService campaigns;
+	CampaignLifecycleService lifecycle;
+
+	@Autowired
+	CampaignQueryService queries;
+
+	@Autowired
+	ReviewDecisionService decisions;
+
+	@Autowired
+	RemediationService remediation;
 
 	@Autowired
 	ReviewItems items;
@@ -133,7 +145,7 @@ class AccessReviewWorkflowIntegrationTest {
 			.processInstanceBusinessKey(id.toString())
 			.singleResult();
 		assertThat(instance).isNotNull();
-		List<String> reviewers = campaigns.reviewers(id);
+		List<String> reviewers = queries.reviewers(id);
 		List<Task> inbox = reviewTasks(id);
 		assertThat(inbox).hasSize(reviewers.size());
 		assertThat(inbox.stream().map(this::candidateUser)).containsExactlyInAnyOrderElementsOf(reviewers);
@@ -175,21 +187,21 @@ class AccessReviewWorkflowIntegrationTest {
 			.processInstanceId(instance.getId())
 			.taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL)
 			.singleResult();
-		String owner = campaigns.remediationOf(onManual.getId()).systemOwnerUsername();
+		String owner = remediation.remediationOf(onManual.getId()).systemOwnerUsername();
 		assertThat(candidateUser(manual)).isEqualTo(owner);
-		campaigns.recordRemediation(onManual.getId(), "removed in the admin UI, ticket OPS-77", owner);
+		remediation.recordRemediation(onManual.getId(), "removed in the admin UI, ticket OPS-77", owner);
 		assertThat(tasks.createTaskQuery()
 			.processInstanceId(instance.getId())
 			.taskDefinitionKey(TASK_CONFIRM_MANUAL_REMOVAL)
 			.count()).isZero();
 
 		execute(job(instance, TASK_CLOSE_CAMPAIGN));
-		assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.CLOSED);
-		campaigns.signOff(id, "reviewed for SOC 2", "compliance-lead");
+		assertThat(queries.get(id).getStatus()).isEqualTo(CampaignStatus.CLOSED);
+		lifecycle.signOff(id, "reviewed for SOC 2", "compliance-lead");
 		execute(job(instance, TASK_GENERATE_REPORT));
 
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-		assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
+		assertThat(queries.get(id).getStatus()).isEqualTo(CampaignStatus.SIGNED_OFF);
 		assertThat(audit
 			.search(null, "REVIEW_REPORT_REQUESTED", "ReviewCampaign", id.toString(), null, null, Pageable.unpaged())
 			.getTotalElements()).isEqualTo(1);
@@ -200,9 +212,9 @@ class AccessReviewWorkflowIntegrationTest {
 	void decideAllAndSubmit(CampaignId id, ReviewItem revoked) {
 		String reviewer = revoked.getReviewerUsername();
 		List<ReviewItem> mine = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(id, reviewer);
-		campaigns.decide(mine.stream().map(ReviewItem::getId).toList(), Decision.KEEP, null, "still needed", reviewer);
-		campaigns.decide(List.of(revoked.getId()), Decision.REVOKE, null, "no longer needed", reviewer);
-		campaigns.submit(id, reviewer);
+		decisions.decide(mine.stream().map(ReviewItem::getId).toList(), Decision.KEEP, null, "still needed", reviewer);
+		decisions.decide(List.of(revoked.getId()), Decision.REVOKE, null, "no longer needed", reviewer);
+		decisions.submit(id, reviewer);
 	}
 
 	List<Task> reviewTasks(CampaignId id) {
