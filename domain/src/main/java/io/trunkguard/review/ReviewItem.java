@@ -511,7 +511,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	private void requireReviewer(PersonId actorId, String actor) {
-		if (actorId != null && actorId.equals(personId)) {
+		if ((actorId != null && actorId.equals(personId)) || (actor != null && actor.equals(personUsername))) {
 			throw new ReviewDeniedException("item.self-review", actor + " cannot review their own access");
 		}
 		if (actorId == null || !actorId.equals(reviewerId)) {
