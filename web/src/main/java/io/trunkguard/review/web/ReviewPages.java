@@ -1,5 +1,11 @@
 package io.trunkguard.review.web;
 
+import io.trunkguard.review.ReviewDeniedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +82,9 @@ class ReviewPages {
 	private final Clock clock;
 
 	ReviewPages(CampaignLifecycleService lifecycle, CampaignQueryService queries, ReviewDecisionService decisions,
-			ReviewReminderService reminders, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
+			ReviewReminderService reminders, CampaignLauncher launcher, ObjectProvider<Clock> clock,
+			ReviewProblems refusals) {
+		this.refusals = refusals;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
 		this.decisions = decisions;
@@ -84,6 +92,8 @@ class ReviewPages {
 		this.launcher = launcher;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
+
+	private final ReviewProblems refusals;
 
 	@GetMapping
 	String list(Authentication user, Model model) {
@@ -208,7 +218,13 @@ class ReviewPages {
 			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
 			Authentication user, Model model) {
-		return inbox(queries.get(id), new InboxView(q, flag, state, systemId(system), group), user, model);
+		ReviewCampaign campaign = queries.get(id);
+		if (!ReviewAccess.oversees(user) && !queries.campaignsOf(user.getName()).contains(campaign)) {
+			// like the API: a reviewer outside the campaign does not see its name or
+			// deadline
+			throw new AccessDeniedException("not a reviewer in this campaign");
+		}
+		return inbox(campaign, new InboxView(q, flag, state, systemId(system), group), user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
@@ -245,7 +261,8 @@ class ReviewPages {
 			@RequestParam(required = false) String justification, @RequestParam(required = false) String q,
 			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
-			Authentication user, Model model, RedirectAttributes redirect) {
+			Authentication user, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		ReviewCampaign campaign = queries.get(id);
 		InboxView view = new InboxView(q, flag, state, systemId(system), group);
 		String error = null;
@@ -263,6 +280,12 @@ class ReviewPages {
 						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
 				redirect.addAllAttributes(redirectParameters(view));
 				return "redirect:/reviews/" + id + "/inbox";
+			}
+			catch (ReviewDeniedException denied) {
+				// as the API answers it: 403, audited
+				refusals.record(denied, user, request);
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				error = denied.getMessage();
 			}
 			catch (DomainException | ConstraintViolationException refusal) {
 				error = refusal instanceof ConstraintViolationException
