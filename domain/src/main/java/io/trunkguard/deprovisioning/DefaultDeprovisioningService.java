@@ -9,9 +9,11 @@ import io.trunkguard.access.GrantStatus;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +57,13 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
@@ -76,6 +82,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	 */
 	@Override
 	public CaseReceipt receiveTermination(TerminationNotice notice) {
+		requireEffectiveWithinWindow(notice);
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
@@ -85,8 +92,38 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				last = race;
 				pause(attempt);
 			}
+			catch (TerminationEventConflictException conflict) {
+				transactions.executeWithoutResult(status -> events.publishEvent(
+						new TerminationEventConflicted(conflict.boundCase(), notice.eventId(), conflict.boundHrId(),
+								notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
+				throw conflict;
+			}
 		}
 		throw last;
+	}
+
+	/**
+	 * A termination effective far in the future or the past is a mistake (a default date,
+	 * a typo in the year) that would put the SLA out of reach or make it meaningless:
+	 * refused, naming the window.
+	 */
+	private void requireEffectiveWithinWindow(TerminationNotice notice) {
+		if (notice.effectiveAt() == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		Instant latest = now.plus(properties.effectiveAtMaxAhead());
+		Instant earliest = now.minus(properties.effectiveAtMaxBack());
+		if (notice.effectiveAt().isAfter(latest) || notice.effectiveAt().isBefore(earliest)) {
+			throw new InvalidInputException("deprovisioning.effective-at-out-of-range",
+					"The termination is effective at " + notice.effectiveAt() + ", outside the accepted window from "
+							+ earliest.truncatedTo(ChronoUnit.SECONDS) + " to " + latest.truncatedTo(ChronoUnit.SECONDS)
+							+ " (at most " + properties.effectiveAtMaxAhead().toDays() + " days ahead and "
+							+ properties.effectiveAtMaxBack().toDays()
+							+ " days back): check the date and send it again.",
+					Map.of("effectiveAt", "must be between " + earliest.truncatedTo(ChronoUnit.SECONDS) + " and "
+							+ latest.truncatedTo(ChronoUnit.SECONDS)));
+		}
 	}
 
 	private static void pause(int attempt) {
@@ -109,6 +146,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			existing = cases.findByOpenPersonId(person.getId());
 		}
 		if (existing.isPresent()) {
+			// recordDuplicate refuses an event naming another person than the case's
 			DeprovisioningCase known = existing.get();
 			known.recordDuplicate(notice, now);
 			cases.saveAndFlush(known);
@@ -126,20 +164,13 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		DeprovisioningCase c = openCase(caseId);
 		if (c.getSteps()
 			.stream()
-			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER)) {
-			Optional<IdentityProviderPort> provider = identityProvider();
-			if (provider.isEmpty()) {
-				disableWithoutIdentityProvider(c);
-			}
-			else if (c.getUsername() == null) {
-				c.recordAccountDisabled(false, "system:" + provider.get().name(), clock.instant());
+			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER
+					|| s.getKind() == StepKind.ACCOUNT_DISABLE_HELD)) {
+			if (isPrivileged(c.getUsername())) {
+				c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, clock.instant());
 			}
 			else {
-				String actor = "system:" + provider.get().name();
-				boolean existed = provider.get().disableUser(c.getUsername());
-				c.recordAccountDisabled(existed, actor, clock.instant());
-				int sessions = provider.get().logoutUser(c.getUsername());
-				c.recordSessionsEnded(sessions, actor, clock.instant());
+				disable(c);
 			}
 		}
 		Person person = people.get(c.getPersonId());
@@ -151,18 +182,77 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		cases.save(c);
 	}
 
+	@Override
+	@Transactional
+	public void approveAccountDisable(DeprovisioningCaseId caseId, String actor) {
+		DeprovisioningCase c = openCase(caseId);
+		if (!c.isAccountDisableHeld()) {
+			throw new InvalidStateException("deprovisioning.disable-not-held",
+					"The account of case " + caseId + " is not waiting for an approval to be disabled.");
+		}
+		if (actor.equals(c.getUsername())) {
+			throw new InvalidStateException("deprovisioning.disable-own-account",
+					actor + " cannot approve the disabling of their own login.");
+		}
+		String startedBy = c.getReceipts().get(0).getReceivedBy();
+		if (actor.equals(startedBy) || ("user:" + actor).equals(startedBy)) {
+			throw new InvalidStateException("deprovisioning.disable-second-approver",
+					"A second compliance lead or an admin approves the disabling: " + actor
+							+ " started this deprovisioning and cannot approve it.");
+		}
+		disable(c, actor);
+		cases.save(c);
+	}
+
+	private boolean isPrivileged(String username) {
+		if (username == null) {
+			return false;
+		}
+		Optional<IdentityProviderPort> provider = identityProvider();
+		if (provider.isPresent()) {
+			return provider.get().isPrivileged(username);
+		}
+		LocalSignInPort local = localSignIns.getIfUnique();
+		return local != null && local.isPrivileged(username);
+	}
+
+	private void disable(DeprovisioningCase c) {
+		disable(c, null);
+	}
+
+	/** Disables the account now; {@code approvedBy} names the second approver, if any. */
+	private void disable(DeprovisioningCase c, String approvedBy) {
+		Optional<IdentityProviderPort> provider = identityProvider();
+		if (provider.isEmpty()) {
+			disableWithoutIdentityProvider(c, approvedBy);
+		}
+		else {
+			String actor = approvedBy != null ? approvedBy : "system:" + provider.get().name();
+			if (c.getUsername() == null) {
+				c.recordAccountDisabled(false, actor, clock.instant());
+			}
+			else {
+				boolean existed = provider.get().disableUser(c.getUsername());
+				c.recordAccountDisabled(existed, actor, clock.instant());
+				int sessions = provider.get().logoutUser(c.getUsername());
+				c.recordSessionsEnded(sessions, actor, clock.instant());
+			}
+		}
+	}
+
 	/**
 	 * The embedded default has no identity provider: the person's local Trunkguard
 	 * sign-in is disabled if they have one; otherwise the case records that there was no
 	 * identity-provider account to disable, and why.
 	 */
-	private void disableWithoutIdentityProvider(DeprovisioningCase c) {
+	private void disableWithoutIdentityProvider(DeprovisioningCase c, String approvedBy) {
 		LocalSignInPort local = localSignIns.getIfUnique();
 		if (c.getUsername() == null) {
 			c.recordNoIdentityProvider("the person has no username", clock.instant());
 		}
 		else if (local != null && local.disable(c.getUsername(), "deprovisioning case " + c.getId())) {
-			c.recordLocalSignInDisabled(DeprovisioningCase.LOCAL_SIGN_IN_ACTOR, clock.instant());
+			c.recordLocalSignInDisabled(approvedBy != null ? approvedBy : DeprovisioningCase.LOCAL_SIGN_IN_ACTOR,
+					clock.instant());
 		}
 		else {
 			c.recordNoIdentityProvider(c.getUsername() + " has no local Trunkguard sign-in", clock.instant());
@@ -199,7 +289,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				var sla = properties.slaOf(system.getName());
 				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(),
 						grant.getEntitlement(), system.getConnector() == ConnectorType.KEYCLOAK && connected,
-						owner == null ? null : owner.getUsername(), sla, c.getEffectiveAt().plus(sla));
+						owner == null ? null : owner.getUsername(), sla, c.slaStartsAt().plus(sla));
 			})
 				.sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic())
 					.thenComparing(GrantRemoval::systemName))
@@ -254,7 +344,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			actor = grant.getRevokedBy();
 		}
 		c.recordGrantRevoked(grant.getId(), system.getId(), system.getName(), grant.getEntitlement(), actor, at,
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())), note);
+				c.slaStartsAt().plus(properties.slaOf(system.getName())), note);
 		cases.save(c);
 	}
 
@@ -269,7 +359,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				: people.byIds(List.of(system.getOwnerId())).get(system.getOwnerId());
 		c.recordEscalation(grantId, system.getId(), system.getName(), owner == null ? null : owner.getUsername(),
 				properties.escalationGroups(), clock.instant(),
-				c.getEffectiveAt().plus(properties.slaOf(system.getName())));
+				c.slaStartsAt().plus(properties.slaOf(system.getName())));
 		cases.save(c);
 		return properties.escalationGroups();
 	}

@@ -153,7 +153,7 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		c.effectiveAt = notice.effectiveAt().truncatedTo(ChronoUnit.MICROS);
 		c.receivedAt = now.truncatedTo(ChronoUnit.MICROS);
 		c.status = CaseStatus.OPEN;
-		c.receipts.add(new Receipt(notice, c.receivedAt, false));
+		c.receipts.add(new Receipt(notice, personId, c.receivedAt, false));
 		c.registerEvent(new DeprovisioningCaseOpened(id, personId, c.hrId, c.eventId, c.source, c.effectiveAt,
 				notice.receivedBy(), c.receivedAt));
 		return c;
@@ -161,11 +161,15 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	/**
 	 * Records another delivery of the same termination; registers
-	 * {@link TerminationReceiptRecorded}.
+	 * {@link TerminationReceiptRecorded}. An event that names another person than this
+	 * case's is refused: its id is already bound to this case's person.
 	 */
 	public void recordDuplicate(TerminationNotice notice, Instant now) {
+		if (!hrId.equals(notice.hrId())) {
+			throw new TerminationEventConflictException(notice, this);
+		}
 		Instant at = now.truncatedTo(ChronoUnit.MICROS);
-		receipts.add(new Receipt(notice, at, true));
+		receipts.add(new Receipt(notice, personId, at, true));
 		registerEvent(new TerminationReceiptRecorded(id, notice.eventId(), notice.source(), notice.receivedBy(), at));
 	}
 
@@ -176,6 +180,21 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 	public void recordAccountDisabled(boolean existed, String actor, Instant at) {
 		record(new Step(StepKind.ACCOUNT_DISABLED, null, null, null, null, micros(at), actor, null,
 				existed ? "account " + username + " disabled" : "no identity provider account to disable"));
+	}
+
+	/**
+	 * The account is a privileged Trunkguard login: its disabling waits for a second
+	 * approver.
+	 */
+	public void recordAccountDisableHeld(String actor, Instant at) {
+		record(new Step(StepKind.ACCOUNT_DISABLE_HELD, null, null, null, null, micros(at), actor, null, username
+				+ " holds a privileged Trunkguard login: a second compliance lead or an admin approves its disabling"));
+	}
+
+	/** Whether the disabling of the account is held for a second approver. */
+	public boolean isAccountDisableHeld() {
+		return steps.stream().anyMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLE_HELD) && steps.stream()
+			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER);
 	}
 
 	/**
@@ -344,6 +363,15 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	public TerminationSource getSource() {
 		return source;
+	}
+
+	/**
+	 * When the SLA clock starts: the later of the effective time and the receipt, so an
+	 * event that arrives late (or names a time already past) still leaves the SLA to act,
+	 * and a termination effective later starts its clock then.
+	 */
+	public Instant slaStartsAt() {
+		return effectiveAt.isAfter(receivedAt) ? effectiveAt : receivedAt;
 	}
 
 	public Instant getEffectiveAt() {

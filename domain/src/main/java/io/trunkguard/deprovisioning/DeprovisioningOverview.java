@@ -49,7 +49,7 @@ public class DeprovisioningOverview {
 				.stream()
 				.map(GrantRemoval::slaDueAt)
 				.min(Comparator.naturalOrder())
-				.orElse(c.getEffectiveAt().plus(properties.defaultSla()));
+				.orElse(c.slaStartsAt().plus(properties.defaultSla()));
 			return new SlaClock(c, due, Duration.between(now, due));
 		}).sorted(Comparator.comparing(SlaClock::left)).toList();
 	}

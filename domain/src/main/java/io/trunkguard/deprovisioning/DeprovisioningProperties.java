@@ -16,11 +16,14 @@ import java.util.Map;
  * @param escalationGroups the candidate groups a missed manual removal is escalated to
  * @param rosterMaxTerminationsPercent a roster import that would terminate more of the
  * active people is refused
+ * @param effectiveAtMaxAhead a termination effective further in the future is refused
+ * @param effectiveAtMaxBack a termination effective further in the past is refused
  */
 @ConfigurationProperties("trunkguard.deprovisioning")
 record DeprovisioningProperties(@DefaultValue("24h") Duration defaultSla, Map<String, Duration> systemSla,
 		@DefaultValue("compliance-lead") List<String> escalationGroups,
-		@DefaultValue("10") double rosterMaxTerminationsPercent) {
+		@DefaultValue("10") double rosterMaxTerminationsPercent, @DefaultValue("30d") Duration effectiveAtMaxAhead,
+		@DefaultValue("365d") Duration effectiveAtMaxBack) {
 
 	DeprovisioningProperties {
 		systemSla = systemSla == null ? Map.of() : Map.copyOf(systemSla);

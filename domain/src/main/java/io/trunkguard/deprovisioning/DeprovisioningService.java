@@ -29,6 +29,12 @@ public interface DeprovisioningService {
 	 */
 	void disableAccount(@NotNull DeprovisioningCaseId caseId);
 
+	/**
+	 * A second approver lets the held disabling of a privileged login go ahead: never the
+	 * person themselves, nor who started the deprovisioning (the roster's uploader).
+	 */
+	void approveAccountDisable(@NotNull DeprovisioningCaseId caseId, @NotBlank String actor);
+
 	/** The person's active grants to remove, automatic ones first. */
 	List<GrantRemoval> grantsToRemove(@NotNull DeprovisioningCaseId caseId);
 

@@ -29,4 +29,12 @@ public interface IdentityProviderPort {
 	/** The number of sessions the account has open now. */
 	int activeSessions(String username);
 
+	/**
+	 * True if {@code username}'s account holds a privileged Trunkguard role (admin,
+	 * auditor, compliance lead): disabling it waits for a second approver.
+	 */
+	default boolean isPrivileged(String username) {
+		return false;
+	}
+
 }

@@ -16,4 +16,12 @@ public interface LocalSignInPort {
 	/** True if {@code username} has no local account or it is disabled. */
 	boolean isDisabled(String username);
 
+	/**
+	 * True if {@code username}'s local account holds a privileged Trunkguard role (admin,
+	 * auditor, compliance lead): disabling it waits for a second approver.
+	 */
+	default boolean isPrivileged(String username) {
+		return false;
+	}
+
 }

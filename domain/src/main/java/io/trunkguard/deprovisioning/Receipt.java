@@ -1,6 +1,9 @@
 package io.trunkguard.deprovisioning;
 
+import io.trunkguard.people.PersonId;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +21,15 @@ public class Receipt {
 
 	@Column(name = "event_id", nullable = false, length = 200)
 	private String eventId;
+
+	/** The person the event named, resolved when it was received. */
+	@Embedded
+	@AttributeOverride(name = "value", column = @Column(name = "person_id", nullable = false))
+	private PersonId personId;
+
+	/** The HR id as the event named it. */
+	@Column(name = "hr_id", nullable = false, length = 64)
+	private String hrId;
 
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
@@ -40,8 +52,10 @@ public class Receipt {
 		// for JPA
 	}
 
-	Receipt(TerminationNotice notice, Instant receivedAt, boolean duplicate) {
+	Receipt(TerminationNotice notice, PersonId personId, Instant receivedAt, boolean duplicate) {
 		this.eventId = notice.eventId();
+		this.personId = personId;
+		this.hrId = notice.hrId();
 		this.source = notice.source();
 		this.effectiveAt = notice.effectiveAt();
 		this.receivedAt = receivedAt;
@@ -51,6 +65,14 @@ public class Receipt {
 
 	public String getEventId() {
 		return eventId;
+	}
+
+	public PersonId getPersonId() {
+		return personId;
+	}
+
+	public String getHrId() {
+		return hrId;
 	}
 
 	public TerminationSource getSource() {

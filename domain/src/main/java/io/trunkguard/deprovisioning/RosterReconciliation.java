@@ -70,6 +70,17 @@ public class RosterReconciliation {
 			.filter(id -> people.findByHrId(id).isEmpty())
 			.toList();
 
+		LocalDate earliest = LocalDate.ofInstant(clock.instant().minus(properties.effectiveAtMaxBack()),
+				ZoneOffset.UTC);
+		List<String> tooOld = ended.stream()
+			.filter(e -> e.endDate().isBefore(earliest))
+			.map(e -> "line " + e.line() + " (" + e.hrId() + ", " + e.endDate() + ")")
+			.toList();
+		if (!tooOld.isEmpty()) {
+			throw new RosterRefusedException("the roster ends the employment of active people more than "
+					+ properties.effectiveAtMaxBack().toDays() + " days ago: " + String.join(", ", tooOld)
+					+ ": nothing was done; check the end dates");
+		}
 		int terminations = disappeared.size() + ended.size();
 		if (!active.isEmpty() && terminations * 100.0 / active.size() > properties.rosterMaxTerminationsPercent()) {
 			throw new RosterRefusedException(

@@ -25,6 +25,12 @@ public enum StepKind {
 	 * A compliance lead investigated the access a verification found left (the note says
 	 * what was done).
 	 */
-	INVESTIGATED
+	INVESTIGATED,
+	/**
+	 * The person holds a privileged Trunkguard login (admin, auditor, compliance lead):
+	 * its disabling waits for a second approver, so one upload or event cannot lock out
+	 * the only admin.
+	 */
+	ACCOUNT_DISABLE_HELD
 
 }

@@ -108,6 +108,11 @@ public class Person extends AbstractAggregateRoot<Person> {
 		if (details.managerId() != null && details.managerId().equals(id)) {
 			throw new InvalidStateException("person.own-manager", "a person cannot be their own manager");
 		}
+		if (!Objects.equals(username, details.username())) {
+			throw new InvalidStateException("person.account-binding-needs-approval",
+					"The login account of " + fullName + " is not changed with the other details: request the change"
+							+ " of account binding, which a second compliance lead or an admin approves.");
+		}
 		List<String> changed = new ArrayList<>();
 		compare(changed, "hrId", hrId, details.hrId());
 		compare(changed, "fullName", fullName, details.fullName());
@@ -124,6 +129,18 @@ public class Person extends AbstractAggregateRoot<Person> {
 			registerEvent(new PersonChanged(id, hrId, List.copyOf(changed), actor, now));
 		}
 		return changed;
+	}
+
+	/**
+	 * Binds the login account {@code username} (null: none) to this person, as an
+	 * approved {@link AccountBindingRequest} decided; registers {@link PersonChanged}.
+	 */
+	void bindAccount(String username, String actor, Instant now) {
+		if (!Objects.equals(this.username, username)) {
+			this.username = username;
+			this.updatedAt = now;
+			registerEvent(new PersonChanged(id, hrId, List.of("username"), actor, now));
+		}
 	}
 
 	/**

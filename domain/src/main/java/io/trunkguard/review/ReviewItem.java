@@ -317,7 +317,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	private void requireReviewer(PersonId actorId, String actor) {
-		if (actorId != null && actorId.equals(grant.personId())) {
+		if ((actorId != null && actorId.equals(grant.personId()))
+				|| (actor != null && actor.equals(grant.personUsername()))) {
 			throw new ReviewDeniedException("item.self-review", actor + " cannot review their own access");
 		}
 		if (actorId == null || !actorId.equals(reviewerId)) {

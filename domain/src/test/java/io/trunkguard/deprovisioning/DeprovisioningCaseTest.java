@@ -43,6 +43,31 @@ class DeprovisioningCaseTest {
 	}
 
 	@Test
+	void startsTheSlaClockAtTheLaterOfTheEffectiveTimeAndTheReceipt() {
+		assertThat(open().slaStartsAt()).as("received 5 s after the effective time").isEqualTo(EVENT.plusSeconds(5));
+		DeprovisioningCase future = DeprovisioningCase.open(DeprovisioningCaseId.random(), PersonId.random(), "leo",
+				new TerminationNotice("evt-2", "HR-1", EVENT.plus(Duration.ofDays(3)), TerminationSource.HR_WEBHOOK,
+						"client:hr-webhook"),
+				EVENT);
+		assertThat(future.slaStartsAt()).isEqualTo(EVENT.plus(Duration.ofDays(3)));
+	}
+
+	@Test
+	void refusesAnEventIdAlreadyBoundToItsPersonForAnotherPerson() {
+		DeprovisioningCase c = open();
+
+		assertThatThrownBy(() -> c.recordDuplicate(
+				new TerminationNotice("evt-1", "HR-2", EVENT, TerminationSource.HR_WEBHOOK, "client:hr-webhook"),
+				EVENT.plusSeconds(9)))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining("HR id HR-1")
+			.hasMessageContaining("HR id HR-2");
+		assertThat(c.getReceipts()).hasSize(1);
+		assertThat(c.getReceipts().get(0).getPersonId()).isEqualTo(c.getPersonId());
+		assertThat(c.getReceipts().get(0).getHrId()).isEqualTo("HR-1");
+	}
+
+	@Test
 	void missesTheSlaWhenARemovalCameAfterItsDueTime() {
 		DeprovisioningCase c = open();
 		c.recordGrantRevoked(GrantId.random(), SystemId.random(), "Carrier portal", "admin", "olga",

@@ -16,6 +16,7 @@ import io.trunkguard.people.EmploymentStatus;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.InvalidStateException;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,64 @@ abstract class DeprovisioningIntegrationTests {
 	}
 
 	@Test
+	void refusesAnEventIdBoundToAnotherPersonAndAuditsTheConflict() {
+		Person other = people.register(TestData.employee("Ada Other", owner.getId()), "tester");
+		String eventId = TestData.unique("evt");
+		CaseReceipt first = deprovisioning.receiveTermination(notice(eventId));
+
+		assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(eventId, other.getHrId(),
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining(other.getHrId());
+
+		assertThat(cases.findByPersonIdOrderByReceivedAtDesc(other.getId())).isEmpty();
+		DeprovisioningCase bound = deprovisioning.get(first.caseId());
+		assertThat(bound.getReceipts()).singleElement().satisfies(r -> {
+			assertThat(r.getPersonId()).isEqualTo(leaver.getId());
+			assertThat(r.getHrId()).isEqualTo(leaver.getHrId());
+		});
+		assertThat(auditOf(first.caseId())).filteredOn(e -> e.getAction().equals("DEPROVISIONING_EVENT_CONFLICT"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).contains(other.getHrId()).contains(leaver.getHrId()));
+	}
+
+	@Test
+	void storesThePersonOnEveryReceipt() {
+		String eventId = TestData.unique("evt");
+		CaseReceipt first = deprovisioning.receiveTermination(notice(eventId));
+		deprovisioning.receiveTermination(notice(eventId));
+		deprovisioning.receiveTermination(notice(TestData.unique("evt")));
+
+		assertThat(jdbc.queryForList("select person_id from deprovisioning_receipt where case_id = ?", Object.class,
+				first.caseId().value()))
+			.hasSize(3)
+			.allMatch(id -> id.toString().equals(leaver.getId().toString()));
+	}
+
+	@Test
+	void refusesATerminationEffectiveOutsideTheWindowAndOpensNothing() {
+		long before = cases.count();
+		for (Instant effective : List.of(Instant.parse("2099-01-01T00:00:00Z"), Instant.parse("1970-01-01T00:00:00Z"),
+				Instant.now().plus(Duration.ofDays(31)), Instant.now().minus(Duration.ofDays(366)))) {
+			assertThatThrownBy(() -> deprovisioning.receiveTermination(new TerminationNotice(TestData.unique("evt"),
+					leaver.getHrId(), effective, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+				.as(effective.toString())
+				.isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.fieldErrors()).containsKey("effectiveAt"))
+				.hasMessageContaining("outside the accepted window");
+		}
+		assertThat(cases.count()).isEqualTo(before);
+
+		CaseReceipt soon = deprovisioning
+			.receiveTermination(new TerminationNotice(TestData.unique("evt"), leaver.getHrId(),
+					Instant.now().plus(Duration.ofDays(29)), TerminationSource.HR_WEBHOOK, "client:hr-webhook"));
+		DeprovisioningCase c = deprovisioning.get(soon.caseId());
+		assertThat(c.slaStartsAt()).isEqualTo(c.getEffectiveAt());
+		assertThat(deprovisioning.grantsToRemove(soon.caseId()))
+			.allMatch(r -> r.slaDueAt().equals(c.getEffectiveAt().plus(r.sla())));
+	}
+
+	@Test
 	void refusesAnIncompleteEvent() {
 		assertThatThrownBy(() -> deprovisioning.receiveTermination(
 				new TerminationNotice(" ", leaver.getHrId(), null, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
@@ -197,7 +256,9 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(removals.get(0).automatic()).isTrue();
 		assertThat(removals.get(1).automatic()).isFalse();
 		assertThat(removals.get(1).ownerUsername()).isEqualTo(owner.getUsername());
-		assertThat(removals.get(1).slaDueAt()).isEqualTo(EVENT_TIME.plus(Duration.ofHours(24)));
+		// the event arrived an hour after it took effect: the SLA runs from the receipt
+		assertThat(removals.get(1).slaDueAt())
+			.isEqualTo(deprovisioning.get(id).getReceivedAt().plus(Duration.ofHours(24)));
 
 		deprovisioning.removeAutomatically(id, idpRole.getId());
 		assertThat(keycloak.rolesOf(leaver.getUsername())).containsExactly("offline_access");

@@ -31,6 +31,69 @@ abstract class PeoplePersistenceIntegrationTests {
 	@Autowired
 	AuditEntries auditEntries;
 
+	@Autowired
+	AccountBindings bindings;
+
+	@Test
+	void refusesToMoveALoginAccountByEditingTheDetails() {
+		Person lead = people.register(TestData.employee("Lena Lead", null), "admin");
+		Person reviewer = people.register(TestData.employee("Rudi Reviewer", null), "admin");
+		PersonDetails d = reviewer.details();
+		PersonDetails moved = new PersonDetails(d.hrId(), d.fullName(), d.email(), "some-free-login", d.managerId(),
+				d.department(), d.employmentType(), d.startDate(), d.endDate());
+
+		assertThatThrownBy(() -> people.update(reviewer.getId(), moved, lead.getUsername()))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("request the change of account binding");
+		assertThat(people.get(reviewer.getId()).getUsername()).isEqualTo(reviewer.getUsername());
+	}
+
+	@Test
+	void bindsALoginAccountOnlyWhenASecondLeadApprovesAndAuditsEveryStep() {
+		Person lead = people.register(TestData.employee("Lena Lead", null), "admin");
+		Person second = people.register(TestData.employee("Sam Second", null), "admin");
+		Person reviewer = people.register(TestData.employee("Rudi Reviewer", null), "admin");
+		String newLogin = "r-" + reviewer.getUsername();
+
+		AccountBindingRequest request = bindings.request(reviewer.getId(), newLogin, "renamed in the directory",
+				lead.getUsername());
+		assertThat(people.get(reviewer.getId()).getUsername()).as("pending: nothing changed yet")
+			.isEqualTo(reviewer.getUsername());
+		assertThatThrownBy(() -> bindings.approve(request.getId(), lead.getUsername()))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("cannot decide it");
+		assertThatThrownBy(() -> bindings.approve(request.getId(), reviewer.getUsername()))
+			.as("the person moved cannot approve it either")
+			.isInstanceOf(InvalidStateException.class);
+
+		bindings.approve(request.getId(), second.getUsername());
+
+		assertThat(people.get(reviewer.getId()).getUsername()).isEqualTo(newLogin);
+		assertThat(auditEntries.search(null, null, "Person", reviewer.getId().toString(), null, null,
+				org.springframework.data.domain.Pageable.ofSize(20)))
+			.extracting(AuditEntry::getAction)
+			.contains("ACCOUNT_BINDING_REQUESTED", "ACCOUNT_BINDING_APPROVED", "PERSON_CHANGED");
+		assertThatThrownBy(() -> bindings.reject(request.getId(), "late", second.getUsername()))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("already approved");
+	}
+
+	@Test
+	void refusesABindingRequestThatMovesTheRequestersOwnAccount() {
+		Person lead = people.register(TestData.employee("Lena Lead", null), "admin");
+		Person reviewer = people.register(TestData.employee("Rudi Reviewer", null), "admin");
+
+		assertThatThrownBy(
+				() -> bindings.request(lead.getId(), "lead-elsewhere", "moving myself away", lead.getUsername()))
+			.isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> bindings.request(reviewer.getId(), lead.getUsername(), "take over", "admin"))
+			.as("the login is bound to another person")
+			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> bindings.request(reviewer.getId(), "free-login-x", "to myself", "free-login-x"))
+			.isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("own login account");
+	}
+
 	@Test
 	void personRoundTrips() {
 		Person manager = people.register(TestData.employee("Maria Manager", null), "admin");

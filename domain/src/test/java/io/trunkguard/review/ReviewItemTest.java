@@ -100,6 +100,18 @@ class ReviewItemTest {
 	}
 
 	@Test
+	void rejectsSelfReviewByTheHoldersLoginEvenWhenItNowFindsTheReviewersPerson() {
+		ReviewItem item = item(false);
+
+		// the holder's login "harry" was moved to the reviewer's person after the freeze:
+		// the person ids no longer match, the login deciding still holds the access
+		assertThatThrownBy(() -> item.decide(Decision.KEEP, null, null, REVIEWER, "harry", CLOCK))
+			.isInstanceOf(ReviewDeniedException.class)
+			.satisfies(e -> assertThat(((ReviewDeniedException) e).code()).isEqualTo("item.self-review"));
+		assertThat(item.getDecision()).isNull();
+	}
+
+	@Test
 	void rejectsDecisionsOfAnyoneButTheAssignedReviewer() {
 		ReviewItem item = item(false);
 

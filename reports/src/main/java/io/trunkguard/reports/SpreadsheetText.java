@@ -1,22 +1,56 @@
 package io.trunkguard.reports;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+
 /**
  * Text for spreadsheet cells: a value starting with {@code =}, {@code +}, {@code -} or
  * {@code @} (or a tab or carriage return) would be read as a formula by spreadsheet
- * programs; it is prefixed with an apostrophe so it stays text.
+ * programs. Such a cell gets the quote-prefix cell style (what typing an apostrophe in
+ * front does in Excel or LibreOffice), so it stays inert text while its value is exactly
+ * what was recorded.
  */
 public final class SpreadsheetText {
 
 	private SpreadsheetText() {
 	}
 
-	public static String neutralise(String value) {
+	/** Whether a spreadsheet program would read {@code value} as a formula. */
+	public static boolean looksLikeFormula(String value) {
 		if (value == null || value.isEmpty()) {
-			return value;
+			return false;
 		}
 		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	/**
+	 * Writes {@code value} (null: empty) as text into a new cell of {@code row}, quote
+	 * prefixed when it looks like a formula.
+	 */
+	public static Cell write(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		String text = value == null ? "" : value;
+		cell.setCellValue(text);
+		if (looksLikeFormula(text)) {
+			cell.setCellStyle(quotePrefixed(row.getSheet().getWorkbook()));
+		}
+		return cell;
+	}
+
+	/** The workbook's quote-prefixed style, created once. */
+	private static CellStyle quotePrefixed(Workbook workbook) {
+		for (int i = 0; i < workbook.getNumCellStyles(); i++) {
+			CellStyle style = workbook.getCellStyleAt(i);
+			if (style.getQuotePrefixed()) {
+				return style;
+			}
+		}
+		CellStyle style = workbook.createCellStyle();
+		style.setQuotePrefixed(true);
+		return style;
 	}
 
 }

@@ -9,7 +9,12 @@ import java.util.List;
  */
 public interface LocalAccountDirectory {
 
-	record LocalAccountSummary(String username, String role, Instant passwordChangedAt) {
+	record LocalAccountSummary(String username, String role, Instant passwordChangedAt, Instant disabledAt,
+			String disabledReason) {
+
+		public boolean disabled() {
+			return disabledAt != null;
+		}
 	}
 
 	List<LocalAccountSummary> list();
@@ -22,5 +27,17 @@ public interface LocalAccountDirectory {
 
 	/** True if there is no such local account or it is disabled. */
 	boolean isDisabled(String username);
+
+	/**
+	 * True if the local account has a privileged role (admin, auditor, compliance lead):
+	 * deprovisioning holds its disabling for a second approver.
+	 */
+	boolean isPrivileged(String username);
+
+	/**
+	 * Enables a disabled local account again (recovery); false if there is no such
+	 * account or it was not disabled.
+	 */
+	boolean enable(String username);
 
 }

@@ -49,9 +49,12 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 
 	@Override
 	public List<LocalAccountSummary> list() {
-		return jdbc.sql("select username, role, password_changed_at from local_account order by username")
+		return jdbc
+			.sql("select username, role, password_changed_at, disabled_at, disabled_reason from local_account "
+					+ "order by username")
 			.query((rs, row) -> new LocalAccountSummary(rs.getString(1), rs.getString(2),
-					rs.getTimestamp(3).toInstant()))
+					rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+					rs.getString(5)))
 			.list();
 	}
 
@@ -65,6 +68,20 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 			.params(reason == null ? null : reason.substring(0, Math.min(200, reason.length())), username)
 			.update();
 		return true;
+	}
+
+	@Override
+	public boolean isPrivileged(String username) {
+		return find(username).map(account -> account.role() != Role.REVIEWER).orElse(false);
+	}
+
+	@Override
+	public boolean enable(String username) {
+		return jdbc
+			.sql("update local_account set disabled_at = null, disabled_reason = null "
+					+ "where username = ? and disabled_at is not null")
+			.param(username)
+			.update() > 0;
 	}
 
 	@Override

@@ -214,7 +214,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(paths("/actuator/health", "/actuator/health/**"))
 			.permitAll()
-			.requestMatchers(paths("/actuator/**"))
+			.requestMatchers(paths("/actuator/**", "/admin/**"))
 			.hasRole(Role.ADMIN.roleName())
 			.requestMatchers(reads(RECORDS))
 			.hasAnyRole(READERS)

@@ -1,6 +1,7 @@
 package io.trunkguard.web;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -77,6 +79,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create(TYPE_BASE + "invalid-input"));
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	@ExceptionHandler(RequestRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(RequestRefusedException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+		problem.setTitle(e.title());
+		problem.setType(URI.create(TYPE_BASE + slug(e.title())));
+		return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** "Body too large" becomes "body-too-large". */
+	static String slug(String title) {
+		return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -85,7 +85,7 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/api/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
 			new Rule("^/(api/)?audit(/.*)?$", READERS, NOBODY),
 			new Rule("^/actuator/health(/.*)?$", EVERYONE, EVERYONE), new Rule("^/actuator(/.*)?$", ADMIN, ADMIN),
-			new Rule("^/(engine-rest|camunda)(/.*)?$", ADMIN, ADMIN),
+			new Rule("^/(engine-rest|camunda)(/.*)?$", ADMIN, ADMIN), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),
 			new Rule("^/api/deprovisioning(/.*)?$", READERS, NOBODY),
 			new Rule("^/deprovisioning/tasks(/.*)?$", LOGGED_IN, NOT_AUDITOR),
 			new Rule("^/deprovisioning/roster$", WRITERS, WRITERS),

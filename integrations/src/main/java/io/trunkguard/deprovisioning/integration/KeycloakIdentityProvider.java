@@ -40,6 +40,14 @@ class KeycloakIdentityProvider implements IdentityProviderPort {
 		return users.removeRealmRole(username, role);
 	}
 
+	/** The realm roles that make a Trunkguard login privileged. */
+	static final java.util.Set<String> PRIVILEGED_ROLES = java.util.Set.of("admin", "auditor", "compliance-lead");
+
+	@Override
+	public boolean isPrivileged(String username) {
+		return users.realmRoles(username).stream().anyMatch(PRIVILEGED_ROLES::contains);
+	}
+
 	@Override
 	public boolean isDisabled(String username) {
 		return users.isDisabled(username);

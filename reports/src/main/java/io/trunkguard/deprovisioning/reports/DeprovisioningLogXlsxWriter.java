@@ -3,6 +3,7 @@ package io.trunkguard.deprovisioning.reports;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningStatistics;
 import io.trunkguard.deprovisioning.Step;
+import io.trunkguard.reports.SpreadsheetText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -18,8 +19,6 @@ import java.util.List;
 
 import static io.trunkguard.deprovisioning.Durations.human;
 import static io.trunkguard.deprovisioning.reports.DeprovisioningLogData.time;
-
-import static io.trunkguard.reports.SpreadsheetText.neutralise;
 
 /**
  * The deprovisioning log as XLSX (streamed): a summary sheet, a "Cases" sheet with one
@@ -129,7 +128,7 @@ final class DeprovisioningLogXlsxWriter {
 			row.createCell(column).setCellValue(number.doubleValue());
 		}
 		else {
-			row.createCell(column).setCellValue(neutralise(value == null ? "" : value.toString()));
+			SpreadsheetText.write(row, column, value == null ? "" : value.toString());
 		}
 	}
 

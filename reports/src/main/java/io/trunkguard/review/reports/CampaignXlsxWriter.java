@@ -131,7 +131,7 @@ final class CampaignXlsxWriter {
 	}
 
 	private static void text(Row row, int column, String value) {
-		row.createCell(column).setCellValue(value == null ? "" : SpreadsheetText.neutralise(value));
+		SpreadsheetText.write(row, column, value);
 	}
 
 	private static void bool(Row row, int column, boolean value) {

@@ -87,11 +87,14 @@ class DeprovisioningLogWritersTest {
 					"ACCOUNT_DISABLED", "SESSIONS_ENDED", "ESCALATED", "GRANT_REVOKED", "ACCOUNT_DISABLED",
 					"SESSIONS_ENDED", "GRANT_REVOKED");
 			Row revoked = steps.getRow(3);
-			assertThat(revoked.getCell(7).getStringCellValue()).isEqualTo("'=HYPERLINK(\"x\")");
+			assertThat(revoked.getCell(7).getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
+			assertThat(revoked.getCell(7).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(revoked.getCell(7).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
 			assertThat(revoked.getCell(9).getStringCellValue()).isEqualTo("olga");
 			assertThat(revoked.getCell(10).getNumericCellValue()).isEqualTo(2 * 3600);
 			assertThat(revoked.getCell(13).getStringCellValue()).isEqualTo("met");
-			assertThat(revoked.getCell(14).getStringCellValue()).isEqualTo("'@removed in the portal");
+			assertThat(revoked.getCell(14).getStringCellValue()).isEqualTo("@removed in the portal");
+			assertThat(revoked.getCell(14).getCellStyle().getQuotePrefixed()).isTrue();
 		}
 	}
 

@@ -164,7 +164,8 @@ class CampaignReportWritersTest {
 			assertThat(header.getLastCellNum()).isEqualTo((short) CampaignXlsxWriter.COLUMNS.size());
 			Row kept = sheet.getRow(1);
 			int justification = CampaignXlsxWriter.COLUMNS.indexOf("Justification");
-			assertThat(kept.getCell(justification).getStringCellValue()).startsWith("'=HYPERLINK");
+			assertThat(kept.getCell(justification).getStringCellValue()).startsWith("=HYPERLINK");
+			assertThat(kept.getCell(justification).getCellStyle().getQuotePrefixed()).isTrue();
 			assertThat(kept.getCell(CampaignXlsxWriter.COLUMNS.indexOf("Person")).getStringCellValue())
 				.isEqualTo("Ada Admin");
 			assertThat(sheet.getRow(2)

@@ -1,60 +1,45 @@
 package io.trunkguard.deprovisioning.hr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trunkguard.audit.AuditTrail;
-import io.trunkguard.security.UnauthenticatedRefusals;
 import io.trunkguard.deprovisioning.CaseReceipt;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.TerminationNotice;
 import io.trunkguard.deprovisioning.TerminationSource;
+import io.trunkguard.deprovisioning.integration.hr.TerminationEventParser;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * {@code POST /hr/events/termination}: the HR system's signed termination event (see
- * {@link WebhookSignature}). Checks, in this order, before anything is parsed or started:
- * body size (413), timestamp and signature (401, audited), JSON (400), the person (422,
- * audited). A valid event is answered 202 at once: the case is recorded and its process
- * runs asynchronously. The same event again is answered 202 with the same case.
+ * {@code POST /hr/events/termination}: the HR system's signed termination event. The body
+ * arrives checked for size and signature ({@link SignedBodyResolver}); then, audited when
+ * refused: JSON (400), an effective time outside the accepted window (400), the person
+ * (422); an event id already bound to another person is refused with 409 (the domain
+ * audits that conflict). A valid event is answered 202 at once: the case is recorded and
+ * its process runs asynchronously. The same event again is answered 202 with the same
+ * case.
  */
 @RestController
 class HrWebhookController {
-
-	static final String ACTOR = "client:hr-webhook";
 
 	private static final Logger log = LoggerFactory.getLogger(HrWebhookController.class);
 
 	private final DeprovisioningService deprovisioning;
 
-	private final AuditTrail audit;
-
-	private final HrInputProperties properties;
+	private final HrRefusals refusals;
 
 	private final TerminationEventParser parser;
 
-	private final Clock clock = Clock.systemUTC();
-
-	private final UnauthenticatedRefusals refusals;
-
-	HrWebhookController(DeprovisioningService deprovisioning, AuditTrail audit, HrInputProperties properties,
-			ObjectMapper json, UnauthenticatedRefusals refusals) {
+	HrWebhookController(DeprovisioningService deprovisioning, HrRefusals refusals, ObjectMapper json) {
 		this.deprovisioning = deprovisioning;
-		this.audit = audit;
 		this.refusals = refusals;
-		this.properties = properties;
 		this.parser = new TerminationEventParser(json);
 	}
 
@@ -63,32 +48,14 @@ class HrWebhookController {
 
 	@PostMapping(path = "/hr/events/termination",
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
-	ResponseEntity<?> termination(HttpServletRequest request) throws IOException {
-		if (!properties.webhookEnabled()) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "HR webhook not configured",
-					"set TRUNKGUARD_HR_WEBHOOK_SECRET to enable the HR webhook");
-		}
-		byte[] body = BoundedBody.read(request, (int) properties.maxBody().toBytes());
-		if (body == null) {
-			refuseUnsigned(request, "body larger than " + properties.maxBody().toBytes() + " bytes");
-			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
-					"the event must not be larger than " + properties.maxBody().toBytes() + " bytes");
-		}
-		Optional<String> refusal = new WebhookSignature(properties.webhookSecret()).refusal(
-				request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-				request.getHeader(WebhookSignature.SIGNATURE_HEADER), body, clock.instant(), properties.maxAge());
-		if (refusal.isPresent()) {
-			refuseUnsigned(request, refusal.get());
-			return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-					"the request is not signed correctly: " + refusal.get());
-		}
+	ResponseEntity<Accepted> termination(@SignedBy(HrClient.WEBHOOK) SignedBody body, HttpServletRequest request) {
 		TerminationNotice notice;
 		try {
-			notice = parser.parse(body, TerminationSource.HR_WEBHOOK, ACTOR);
+			notice = parser.parse(body.bytes(), TerminationSource.HR_WEBHOOK, HrClient.WEBHOOK.actor);
 		}
 		catch (TerminationEventParser.BadEvent e) {
-			refuse(request, "invalid event: " + e.getMessage());
-			return problem(HttpStatus.BAD_REQUEST, "Invalid termination event", e.getMessage());
+			throw refusals.refuse(HrClient.WEBHOOK, request, "invalid event: " + e.getMessage(), HttpStatus.BAD_REQUEST,
+					"Invalid termination event", e.getMessage());
 		}
 		try {
 			CaseReceipt receipt = deprovisioning.receiveTermination(notice);
@@ -96,33 +63,16 @@ class HrWebhookController {
 					receipt.newCase() ? "new" : "duplicate");
 			return ResponseEntity.accepted().body(new Accepted(receipt.caseId().toString(), receipt.newCase()));
 		}
-		catch (NotFoundException e) {
-			refuse(request, "unknown HR id " + notice.hrId() + " (event " + notice.eventId() + ")");
-			return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown person",
-					"no person has the HR id " + notice.hrId());
+		catch (InvalidInputException e) {
+			throw refusals.refuse(HrClient.WEBHOOK, request, "effectiveAt out of range: " + notice.effectiveAt(),
+					HttpStatus.BAD_REQUEST, "Termination date out of range", e.getMessage());
 		}
-	}
-
-	/**
-	 * A request that did not prove to come from HR: its actor is anonymous, and repeats
-	 * from one address are counted rather than written one by one.
-	 */
-	private void refuseUnsigned(HttpServletRequest request, String reason) {
-		log.warn("HR webhook request from {} refused: {}", request.getRemoteAddr(), reason);
-		refusals.record("HR_WEBHOOK_REFUSED", UnauthenticatedRefusals.ANONYMOUS, "HrWebhook", request.getRemoteAddr(),
-				Map.of("reason", reason), reason);
-	}
-
-	private void refuse(HttpServletRequest request, String reason) {
-		log.warn("HR webhook request from {} refused: {}", request.getRemoteAddr(), reason);
-		audit.record(ACTOR, "HR_WEBHOOK_REFUSED", "HrWebhook", null,
-				Map.of("reason", reason, "remoteAddress", String.valueOf(request.getRemoteAddr())));
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		catch (NotFoundException e) {
+			throw refusals.refuse(HrClient.WEBHOOK, request,
+					"unknown HR id " + notice.hrId() + " (event " + notice.eventId() + ")",
+					HttpStatus.UNPROCESSABLE_ENTITY, "Unknown person",
+					"No person has the HR id " + notice.hrId() + ".");
+		}
 	}
 
 }

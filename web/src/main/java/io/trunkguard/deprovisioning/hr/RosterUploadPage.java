@@ -1,9 +1,9 @@
 package io.trunkguard.deprovisioning.hr;
 
 import io.trunkguard.audit.AuditTrail;
-import io.trunkguard.deprovisioning.RosterEntry;
 import io.trunkguard.deprovisioning.RosterOutcome;
 import io.trunkguard.deprovisioning.RosterReconciliation;
+import io.trunkguard.deprovisioning.integration.hr.RosterCsv;
 import io.trunkguard.shared.DomainException;
 import io.trunkguard.web.LimitedUpload;
 import io.trunkguard.web.UploadSizeLimit;
@@ -19,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -79,10 +76,9 @@ class RosterUploadPage {
 		if (file.getSize() > properties.maxRoster().toBytes()) {
 			return refuse(model, response, user, tooLarge(), List.of());
 		}
-		byte[] content = file.getBytes();
-		List<RosterEntry> entries;
+		RosterCsv.Roster roster;
 		try {
-			entries = RosterCsv.parse(content);
+			roster = RosterCsv.read(file.getBytes());
 		}
 		catch (RosterCsv.BadRoster e) {
 			return refuse(model, response, user,
@@ -93,7 +89,7 @@ class RosterUploadPage {
 		}
 		RosterOutcome outcome;
 		try {
-			outcome = reconciliation.reconcile(entries, sha256(content), "user:" + user.getName());
+			outcome = reconciliation.reconcile(roster.entries(), roster.sha256(), "user:" + user.getName());
 		}
 		catch (DomainException e) {
 			return refuse(model, response, user, e.getMessage(), List.of());
@@ -113,15 +109,6 @@ class RosterUploadPage {
 		model.addAttribute("error", error);
 		model.addAttribute("lineErrors", lineErrors);
 		return "deprovisioning/roster";
-	}
-
-	private static String sha256(byte[] body) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

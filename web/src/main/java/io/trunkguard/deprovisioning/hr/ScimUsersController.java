@@ -1,7 +1,5 @@
 package io.trunkguard.deprovisioning.hr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.security.UnauthenticatedRefusals;
@@ -9,6 +7,7 @@ import io.trunkguard.deprovisioning.CaseReceipt;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.TerminationNotice;
 import io.trunkguard.deprovisioning.TerminationSource;
+import io.trunkguard.deprovisioning.integration.hr.ScimPatch;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.people.PersonService;
@@ -31,7 +30,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +45,6 @@ class ScimUsersController {
 
 	static final String SCIM_JSON = "application/scim+json";
 	static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-	static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 	static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 	static final String ACTOR = "client:scim";
 
@@ -63,7 +60,7 @@ class ScimUsersController {
 
 	private final HrInputProperties limits;
 
-	private final ObjectMapper json;
+	private final ScimPatch patches;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -77,7 +74,7 @@ class ScimUsersController {
 		this.audit = audit;
 		this.properties = properties;
 		this.limits = limits;
-		this.json = json;
+		this.patches = new ScimPatch(json);
 	}
 
 	/** A SCIM error: status, optional scimType and detail. */
@@ -116,7 +113,7 @@ class ScimUsersController {
 						"the request is larger than " + limits.maxBody().toBytes() + " bytes");
 			}
 			Person person = person(id);
-			if (deactivates(parsePatch(body))) {
+			if (deactivates(body)) {
 				CaseReceipt receipt = deprovisioning
 					.receiveTermination(new TerminationNotice("scim:" + person.getId() + ":active=false",
 							person.getHrId(), clock.instant(), TerminationSource.SCIM, ACTOR));
@@ -130,100 +127,13 @@ class ScimUsersController {
 		}
 	}
 
-	/**
-	 * The operations, checked against RFC 7644 3.5.2; only {@code active} may change, and
-	 * only to false.
-	 */
-	private List<JsonNode> parsePatch(byte[] body) {
-		JsonNode root;
+	private boolean deactivates(byte[] body) {
 		try {
-			root = json.readTree(body);
+			return patches.deactivates(body);
 		}
-		catch (JsonProcessingException e) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax",
-					"the body is not valid JSON: " + e.getOriginalMessage());
+		catch (ScimPatch.BadPatch e) {
+			throw new ScimError(HttpStatus.BAD_REQUEST, e.scimType(), e.getMessage());
 		}
-		catch (IOException e) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "the body cannot be read");
-		}
-		if (root == null || !root.isObject()) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "the body must be a JSON object");
-		}
-		JsonNode schemas = root.get("schemas");
-		boolean patchOp = schemas != null && schemas.isArray()
-				&& java.util.stream.StreamSupport.stream(schemas.spliterator(), false)
-					.anyMatch(s -> PATCH_SCHEMA.equals(s.asText()));
-		if (!patchOp) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "schemas must contain " + PATCH_SCHEMA);
-		}
-		JsonNode operations = root.get("Operations");
-		if (operations == null || !operations.isArray() || operations.isEmpty()) {
-			throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax", "Operations must be a non-empty array");
-		}
-		return java.util.stream.StreamSupport.stream(operations.spliterator(), false).toList();
-	}
-
-	private static boolean deactivates(List<JsonNode> operations) {
-		boolean deactivate = false;
-		for (JsonNode op : operations) {
-			String kind = op.path("op").asText("").toLowerCase(Locale.ROOT);
-			if (!kind.equals("replace") && !kind.equals("add")) {
-				throw new ScimError(HttpStatus.BAD_REQUEST, kind.equals("remove") ? "mutability" : "invalidSyntax",
-						"only 'replace' (or 'add') of 'active' is supported, not '" + op.path("op").asText() + "'");
-			}
-			JsonNode value;
-			if (op.hasNonNull("path")) {
-				if (!"active".equalsIgnoreCase(op.get("path").asText())) {
-					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath",
-							"only the attribute 'active' can be changed, not '" + op.get("path").asText() + "'");
-				}
-				value = op.get("value");
-			}
-			else {
-				JsonNode object = op.get("value");
-				if (object == null || !object.isObject()) {
-					throw new ScimError(HttpStatus.BAD_REQUEST, "invalidSyntax",
-							"an operation without path needs an object value");
-				}
-				java.util.Iterator<String> names = object.fieldNames();
-				while (names.hasNext()) {
-					String name = names.next();
-					if (!"active".equalsIgnoreCase(name)) {
-						throw new ScimError(HttpStatus.BAD_REQUEST, "invalidPath",
-								"only the attribute 'active' can be changed, not '" + name + "'");
-					}
-				}
-				value = object.get("active");
-				if (value == null) {
-					value = object.get("Active");
-				}
-			}
-			Boolean active = bool(value);
-			if (active == null) {
-				throw new ScimError(HttpStatus.BAD_REQUEST, "invalidValue", "active must be a boolean");
-			}
-			if (active) {
-				throw new ScimError(HttpStatus.BAD_REQUEST, "invalidValue",
-						"reactivation is not done through SCIM: a leaver is re-hired in the HR system");
-			}
-			deactivate = true;
-		}
-		return deactivate;
-	}
-
-	/** A boolean, also as the strings "true"/"false" (which some IdPs send). */
-	private static Boolean bool(JsonNode value) {
-		if (value == null) {
-			return null;
-		}
-		if (value.isBoolean()) {
-			return value.asBoolean();
-		}
-		if (value.isTextual()
-				&& (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
-			return Boolean.parseBoolean(value.asText().toLowerCase(Locale.ROOT));
-		}
-		return null;
 	}
 
 	private Person person(String id) {

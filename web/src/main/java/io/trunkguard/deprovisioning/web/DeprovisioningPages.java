@@ -21,6 +21,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import io.trunkguard.shared.DomainException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -146,6 +149,24 @@ class DeprovisioningPages {
 			.toList();
 		model.addAttribute("myTasks", openTasks);
 		return "deprovisioning/case";
+	}
+
+	/**
+	 * A second compliance lead or an admin lets the held disabling of a privileged login
+	 * go ahead; refused (with the reason on the case page) for the person themselves and
+	 * for whoever started the deprovisioning.
+	 */
+	@PostMapping("/{id}/approve-disable")
+	String approveDisable(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
+		DeprovisioningCaseId caseId = caseId(id);
+		try {
+			deprovisioning.approveAccountDisable(caseId, user.getName());
+			redirect.addFlashAttribute("message", "The login is disabled, approved by " + user.getName() + ".");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
+		return "redirect:/deprovisioning/" + caseId;
 	}
 
 	static DeprovisioningCaseId caseId(String id) {

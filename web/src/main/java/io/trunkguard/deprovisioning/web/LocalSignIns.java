@@ -26,6 +26,12 @@ class LocalSignIns implements LocalSignInPort {
 	}
 
 	@Override
+	public boolean isPrivileged(String username) {
+		LocalAccountDirectory directory = accounts.getIfAvailable();
+		return directory != null && directory.isPrivileged(username);
+	}
+
+	@Override
 	public boolean isDisabled(String username) {
 		LocalAccountDirectory directory = accounts.getIfAvailable();
 		return directory == null || directory.isDisabled(username);

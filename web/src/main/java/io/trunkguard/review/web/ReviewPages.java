@@ -1,5 +1,11 @@
 package io.trunkguard.review.web;
 
+import io.trunkguard.review.ReviewDeniedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,7 +80,9 @@ class ReviewPages {
 	private final Clock clock;
 
 	ReviewPages(CampaignLifecycleService lifecycle, CampaignQueryService queries, ReviewDecisionService decisions,
-			ReviewReminderService reminders, CampaignLauncher launcher, ObjectProvider<Clock> clock) {
+			ReviewReminderService reminders, CampaignLauncher launcher, ObjectProvider<Clock> clock,
+			ReviewProblems refusals) {
+		this.refusals = refusals;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
 		this.decisions = decisions;
@@ -82,6 +90,8 @@ class ReviewPages {
 		this.launcher = launcher;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
+
+	private final ReviewProblems refusals;
 
 	@GetMapping
 	String list(Authentication user, Model model) {
@@ -203,7 +213,13 @@ class ReviewPages {
 
 	@GetMapping("/{id}/inbox")
 	String inbox(@PathVariable CampaignId id, InboxQuery query, Authentication user, Model model) {
-		return inbox(queries.get(id), query.view(), user, model);
+		ReviewCampaign campaign = queries.get(id);
+		if (!ReviewAccess.oversees(user) && !queries.campaignsOf(user.getName()).contains(campaign)) {
+			// like the API: a reviewer outside the campaign does not see its name or
+			// deadline
+			throw new AccessDeniedException("not a reviewer in this campaign");
+		}
+		return inbox(campaign, query.view(), user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
@@ -235,7 +251,7 @@ class ReviewPages {
 
 	@PostMapping("/{id}/inbox/decide")
 	String decide(@PathVariable CampaignId id, DecideForm form, InboxQuery query, Authentication user, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		ReviewCampaign campaign = queries.get(id);
 		InboxView view = query.view();
 		Decision decision = form.decision();
@@ -254,6 +270,12 @@ class ReviewPages {
 						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
 				redirect.addAllAttributes(redirectParameters(view));
 				return "redirect:/reviews/" + id + "/inbox";
+			}
+			catch (ReviewDeniedException denied) {
+				// as the API answers it: 403, audited
+				refusals.record(denied, user, request);
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				error = denied.getMessage();
 			}
 			catch (DomainException | ConstraintViolationException refusal) {
 				error = refusal instanceof ConstraintViolationException

@@ -38,14 +38,22 @@ class ReviewProblems {
 
 	@ExceptionHandler(ReviewDeniedException.class)
 	ProblemDetail denied(ReviewDeniedException e, Authentication user, HttpServletRequest request) {
-		trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED",
-				"Request", request.getMethod() + " " + request.getRequestURI(),
-				Map.of("code", e.code(), "reason", e.getMessage())));
+		record(e, user, request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 		problem.setTitle("Forbidden");
 		problem.setType(URI.create("https://trunkguard.io/problems/" + e.code()));
 		problem.setProperty("code", e.code());
 		return problem;
+	}
+
+	/**
+	 * Writes the refusal to the audit trail: the API's and the pages' refusals alike
+	 * ({@code REVIEW_REFUSED}).
+	 */
+	void record(ReviewDeniedException e, Authentication user, HttpServletRequest request) {
+		trail.ifAvailable(audit -> audit.record(user == null ? "anonymous" : user.getName(), "REVIEW_REFUSED",
+				"Request", request.getMethod() + " " + request.getRequestURI(),
+				Map.of("code", e.code(), "reason", e.getMessage())));
 	}
 
 }

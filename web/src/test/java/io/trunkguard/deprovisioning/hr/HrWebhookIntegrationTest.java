@@ -264,6 +264,50 @@ class HrWebhookIntegrationTest {
 	}
 
 	@Test
+	void refusesAnEventIdAlreadyBoundToAnotherPersonWith409AndAuditsTheConflict() throws Exception {
+		String eventId = "evt-" + UUID.randomUUID();
+		MvcResult first = mvc.perform(signed(now(), event(eventId).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isAccepted())
+			.andReturn();
+		String caseId = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.caseId");
+		String hr = "HR-" + UUID.randomUUID().toString().substring(0, 8);
+		Person other = people.register(new PersonDetails(hr, "Bea Other", hr.toLowerCase() + "@example.test",
+				hr.toLowerCase(), null, "NOC", EmploymentType.EMPLOYEE, LocalDate.of(2023, 1, 2), null), "tester");
+		byte[] body = """
+				{"eventId": "%s", "hrId": "%s", "effectiveAt": "2026-11-26T17:00:00Z"}
+				""".formatted(eventId, other.getHrId()).getBytes(StandardCharsets.UTF_8);
+
+		mvc.perform(signed(now(), body))
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			.andExpect(jsonPath("$.code").value("deprovisioning.event-id-conflict"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(other.getHrId())));
+
+		assertThat(deprovisioning.casesOf(other.getId())).isEmpty();
+		assertThat(deprovisioning.get(DeprovisioningCaseId.of(caseId)).getReceipts()).hasSize(1);
+		assertThat(audit.search(null, "DEPROVISIONING_EVENT_CONFLICT", "DeprovisioningCase", caseId, null, null,
+				Pageable.ofSize(10)))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains(other.getHrId()).contains(eventId));
+	}
+
+	@Test
+	void refusesAnEffectiveTimeFarInTheFutureOrPastWithAProblem() throws Exception {
+		for (String effectiveAt : List.of("2099-01-01T00:00:00Z", "1970-01-01T00:00:00Z")) {
+			byte[] body = """
+					{"eventId": "evt-%s", "hrId": "%s", "effectiveAt": "%s"}
+					""".formatted(UUID.randomUUID(), leaver.getHrId(), effectiveAt).getBytes(StandardCharsets.UTF_8);
+			assertRefused(signed(now(), body), 400, "effectiveAt out of range: " + effectiveAt);
+		}
+		byte[] body = """
+				{"eventId": "evt-%s", "hrId": "%s", "effectiveAt": "2099-01-01T00:00:00Z"}
+				""".formatted(UUID.randomUUID(), leaver.getHrId()).getBytes(StandardCharsets.UTF_8);
+		mvc.perform(signed(now(), body))
+			.andExpect(jsonPath("$.title").value("Termination date out of range"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("days ahead")));
+	}
+
+	@Test
 	void refusesAnEventForAnUnknownPerson() throws Exception {
 		byte[] body = "{\"eventId\": \"evt-3\", \"hrId\": \"NOBODY-1\", \"effectiveAt\": \"2026-11-26T17:00:00Z\"}"
 			.getBytes(StandardCharsets.UTF_8);

@@ -141,6 +141,18 @@ class RosterImportIntegrationTest {
 	}
 
 	@Test
+	void refusesARosterEndingAnEmploymentMoreThanAYearAgo() throws Exception {
+		int before = cases();
+		String csv = roster(null, null).replace(staff.get(1).getHrId() + ",\"Roster Person 1, NOC\",",
+				staff.get(1).getHrId() + ",\"Roster Person 1, NOC\",1970-01-01");
+		mvc.perform(signed(csv))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail", containsString(staff.get(1).getHrId() + ", 1970-01-01")))
+			.andExpect(jsonPath("$.detail", containsString("nothing was done")));
+		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
 	void refusesABadCsvWholeAndSaysWhichLines() throws Exception {
 		int before = cases();
 		mvc.perform(signed("name,end_date\nX,\n"))

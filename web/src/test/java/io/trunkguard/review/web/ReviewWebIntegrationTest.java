@@ -185,6 +185,38 @@ class ReviewWebIntegrationTest {
 	}
 
 	@Test
+	void theInboxFormRefusesAnotherReviewersItemLikeTheApiWith403AndAudits() throws Exception {
+		ReviewItem othersItem = items.findByCampaignId(campaign)
+			.stream()
+			.filter(item -> !item.getReviewerUsername().equals("reviewer"))
+			.findFirst()
+			.orElseThrow();
+		long refusedBefore = audit.search("reviewer", "REVIEW_REFUSED", null, null, null, null, Pageable.unpaged())
+			.getTotalElements();
+
+		mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER)
+			.with(csrf())
+			.param("item", othersItem.getId().toString())
+			.param("decision", "KEEP")
+			.param("justification", "fine"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("is not assigned to reviewer")));
+
+		assertThat(items.findById(othersItem.getId()).orElseThrow().getDecision()).isNull();
+		assertThat(audit.search("reviewer", "REVIEW_REFUSED", null, null, null, null, Pageable.unpaged())
+			.getTotalElements()).isEqualTo(refusedBefore + 1);
+	}
+
+	@Test
+	void aReviewerOutsideTheCampaignCannotOpenItsInboxPage() throws Exception {
+		mvc.perform(get("/reviews/{id}/inbox", campaign).with(user("outsider").roles("reviewer")))
+			.andExpect(status().isForbidden())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Web test review"))));
+		mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER)).andExpect(status().isOk());
+	}
+
+	@Test
 	void auditorReadsEveryCampaignButCannotDecide() throws Exception {
 		ReviewItem item = itemsOf("reviewer").get(0);
 

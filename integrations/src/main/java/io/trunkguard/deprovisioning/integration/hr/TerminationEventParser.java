@@ -1,4 +1,4 @@
-package io.trunkguard.deprovisioning.hr;
+package io.trunkguard.deprovisioning.integration.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +19,10 @@ import java.util.List;
  * "termination"}} ({@code type} optional). Anything else is a {@link BadEvent} naming
  * every problem.
  */
-final class TerminationEventParser {
+public final class TerminationEventParser {
 
-	static final class BadEvent extends Exception {
+	/** The event cannot be read; the message names every problem. */
+	public static final class BadEvent extends Exception {
 
 		BadEvent(String message) {
 			super(message);
@@ -31,11 +32,11 @@ final class TerminationEventParser {
 
 	private final ObjectMapper json;
 
-	TerminationEventParser(ObjectMapper json) {
+	public TerminationEventParser(ObjectMapper json) {
 		this.json = json;
 	}
 
-	TerminationNotice parse(byte[] body, TerminationSource source, String receivedBy) throws BadEvent {
+	public TerminationNotice parse(byte[] body, TerminationSource source, String receivedBy) throws BadEvent {
 		JsonNode root;
 		try {
 			root = json.readTree(body);

@@ -1,8 +1,11 @@
-package io.trunkguard.deprovisioning.hr;
+package io.trunkguard.deprovisioning.integration.hr;
 
 import io.trunkguard.deprovisioning.RosterEntry;
 
 import java.nio.charset.CharacterCodingException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -19,9 +22,17 @@ import java.util.Set;
  * (ISO date, may be empty), in any order, other columns ignored. Every bad line is
  * reported; one bad line refuses the whole file.
  */
-final class RosterCsv {
+public final class RosterCsv {
 
-	static final class BadRoster extends Exception {
+	/**
+	 * A roster as read: its entries and the SHA-256 (hex) of the file, which is the
+	 * roster's id.
+	 */
+	public record Roster(List<RosterEntry> entries, String sha256) {
+	}
+
+	/** The roster cannot be read: every bad line is listed. */
+	public static final class BadRoster extends Exception {
 
 		private final List<String> errors;
 
@@ -35,15 +46,20 @@ final class RosterCsv {
 		}
 
 		/** Every problem found, one per bad line (at most {@value #MAX_ERRORS}). */
-		List<String> errors() {
+		public List<String> errors() {
 			return errors;
 		}
 
 	}
 
-	static final int MAX_ERRORS = 200;
+	public static final int MAX_ERRORS = 200;
 
 	private RosterCsv() {
+	}
+
+	/** Reads the whole file; one bad line refuses it. */
+	public static Roster read(byte[] content) throws BadRoster {
+		return new Roster(parse(content), sha256(content));
 	}
 
 	static List<RosterEntry> parse(byte[] content) throws BadRoster {
@@ -109,6 +125,15 @@ final class RosterCsv {
 					errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
 		}
 		return entries;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/**

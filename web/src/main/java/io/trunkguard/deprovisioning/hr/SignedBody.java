@@ -1,0 +1,5 @@
+package io.trunkguard.deprovisioning.hr;
+
+/** A request body whose size and {@link WebhookSignature} were checked. */
+record SignedBody(byte[] bytes) {
+}
