@@ -119,6 +119,22 @@ public class CarrierReview {
 		this.dueOn = dueOn;
 	}
 
+	/** A review decided before Trunkguard held the register. */
+	static CarrierReview past(VendorId vendorId, Instant decidedAt, Decision decision, String rationale,
+			String decidedBy, LocalDate nextDueOn, String actor, Instant now) {
+		CarrierReview review = new CarrierReview(vendorId, null, actor, decidedAt);
+		review.questionnaireNote = "Imported by " + actor + " on " + now + ": reviewed before Trunkguard.";
+		review.decision = decision;
+		review.status = decision.status();
+		review.rationale = rationale;
+		review.decidedBy = decidedBy;
+		review.decidedAt = decidedAt;
+		review.nextDueOn = nextDueOn;
+		review.completedAt = decidedAt;
+		review.step = ReviewStep.DONE;
+		return review;
+	}
+
 	void questionnaireSent(UUID questionnaireId, String note) {
 		this.questionnaireId = questionnaireId;
 		this.questionnaireNote = note;

@@ -82,6 +82,15 @@ public interface CarrierReviewService {
 	 */
 	int startDueReviews();
 
+	/**
+	 * Records a review done before Trunkguard held the register (e.g. from a
+	 * spreadsheet): decided on {@code decidedOn}, with its conditions, without a process
+	 * or a record PDF.
+	 */
+	CarrierReview recordPastReview(@NotNull VendorId vendorId, @NotNull LocalDate decidedOn, @NotNull Decision decision,
+			@NotBlank String rationale, @NotNull List<@Valid ConditionDraft> conditions, @NotBlank String decidedBy,
+			@NotBlank String actor);
+
 	/** Every carrier on the board, overdue first. */
 	List<BoardRow> board();
 

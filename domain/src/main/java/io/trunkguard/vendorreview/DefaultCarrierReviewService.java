@@ -413,6 +413,23 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 	}
 
 	@Override
+	public CarrierReview recordPastReview(VendorId vendorId, LocalDate decidedOn, Decision decision, String rationale,
+			List<ConditionDraft> drafts, String decidedBy, String actor) {
+		Vendor vendor = vendors.get(vendorId);
+		if (!decidedOn.isBefore(today())) {
+			throw new io.trunkguard.shared.InvalidInputException("carrier-review.past-date",
+					"a past review must have been decided before today", Map.of("decidedOn", "not in the past"));
+		}
+		CarrierReview review = reviews
+			.save(CarrierReview.past(vendorId, decidedOn.atStartOfDay(ZoneOffset.UTC).toInstant(), decision, rationale,
+					decidedBy, decidedOn.plus(properties.cadenceOf(vendor.getRiskTier())), actor, now()));
+		drafts.forEach(d -> conditions.save(new ReviewCondition(review.getId(), vendorId, d)));
+		event(review, vendor, "CARRIER_REVIEW_IMPORTED",
+				decision.label() + " on " + decidedOn + " by " + decidedBy + ": " + rationale, actor);
+		return review;
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public List<BoardRow> board() {
 		LocalDate today = today();
