@@ -1,5 +1,6 @@
 package io.trunkguard.questionnaire.web;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ class LinkThrottle {
 
 	private final Map<String, Window> failures = new ConcurrentHashMap<>();
 
+	@Autowired
 	LinkThrottle(@Value("${trunkguard.questionnaire.wrong-link-limit:20}") int limit,
 			@Value("${trunkguard.questionnaire.wrong-link-window:15m}") Duration window) {
 		this(limit, window, Clock.systemUTC());
@@ -46,6 +48,11 @@ class LinkThrottle {
 	boolean blocked(String address) {
 		Window w = failures.get(address);
 		return w != null && w.start().plus(window).isAfter(clock.instant()) && w.count() >= limit;
+	}
+
+	/** Forgets every count (an operator's or a test's reset). */
+	void clear() {
+		failures.clear();
 	}
 
 	void failed(String address) {
