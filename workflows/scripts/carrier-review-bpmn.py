@@ -161,11 +161,13 @@ build('carrier-review', 'Annual carrier review', 'P1825D',
 schedule_elements = [
     dict(id='StartEvent_EveryMorning', kind='startEvent', name='Every morning at 06:00', x=60, y=100, inner='<bpmn:timerEventDefinition id="TimerDefinition_EveryMorning"><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">0 0 6 * * ?</bpmn:timeCycle></bpmn:timerEventDefinition>'),
     dict(id='Task_StartDueReviews', kind='serviceTask', name='Start the reviews that are due soon or overdue', x=200, y=100, attrs={'camunda:delegateExpression': '${startDueReviewsDelegate}'}),
-    dict(id='Event_ReviewsStarted', kind='endEvent', name='Due reviews started', x=340, y=100),
+    dict(id='Task_RemindQuestionnaires', kind='serviceTask', name='Remind contacts 7 and 2 days before their link expires', x=350, y=100, attrs={'camunda:delegateExpression': '${remindQuestionnairesDelegate}'}),
+    dict(id='Event_ReviewsStarted', kind='endEvent', name='Due reviews started, contacts reminded', x=480, y=100),
 ]
 schedule_flows = [
     ('Flow_ToStartDue', 'StartEvent_EveryMorning', 'Task_StartDueReviews'),
-    ('Flow_ToStarted', 'Task_StartDueReviews', 'Event_ReviewsStarted'),
+    ('Flow_ToRemind', 'Task_StartDueReviews', 'Task_RemindQuestionnaires'),
+    ('Flow_ToStarted', 'Task_RemindQuestionnaires', 'Event_ReviewsStarted'),
 ]
 build('carrier-review-schedule', 'Carrier review schedule', 'P30D',
       'Starts an annual review for every carrier due within trunkguard.carrier-review.due-soon-days (by risk tier cadence) or overdue, with none running.',

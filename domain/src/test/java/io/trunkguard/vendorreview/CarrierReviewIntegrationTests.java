@@ -104,6 +104,12 @@ abstract class CarrierReviewIntegrationTests {
 	@Autowired
 	AuditEntries audit;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	io.trunkguard.notification.Outbox outbox;
+
 	Vendor carrier(String ownerUsername) {
 		Person owner = people.register(TestData.employee("Olga Owner", null), "admin");
 		return vendors
@@ -254,6 +260,40 @@ abstract class CarrierReviewIntegrationTests {
 				() -> reviews.decide(review.getId(), Decision.APPROVED, "fine", List.of(), owner.getUsername()))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("another compliance lead must decide");
+	}
+
+	@Test
+	void remindsTheContactSevenAndTwoDaysBeforeTheLinkExpiresOnceEach() {
+		Vendor vendor = carrier(null);
+		Questionnaire q = questionnaires.send(vendor.getId(), null, null, "Rita Remind", "rita@carrier.example",
+				"compliance-lead");
+		questionnaires.remindBeforeExpiry();
+		java.util.function.LongSupplier reminders = () -> outbox
+			.search(new io.trunkguard.notification.OutboxFilter(null,
+					io.trunkguard.notification.MessageKind.QUESTIONNAIRE_REMINDER), PageRequest.of(0, 500))
+			.getContent()
+			.stream()
+			.filter(m -> m.getReferenceId().equals(q.getId().toString()))
+			.count();
+		assertThat(reminders.getAsLong()).isZero();
+
+		jdbc.update("update questionnaire set expires_at = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6))), q.getId());
+		questionnaires.remindBeforeExpiry();
+		questionnaires.remindBeforeExpiry();
+		assertThat(reminders.getAsLong()).isEqualTo(1);
+
+		jdbc.update("update questionnaire set expires_at = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofHours(30))), q.getId());
+		questionnaires.remindBeforeExpiry();
+		questionnaires.remindBeforeExpiry();
+		assertThat(reminders.getAsLong()).isEqualTo(2);
+		assertThat(outbox
+			.search(new io.trunkguard.notification.OutboxFilter(null,
+					io.trunkguard.notification.MessageKind.QUESTIONNAIRE_REMINDER), PageRequest.of(0, 1))
+			.getContent()
+			.get(0)
+			.getBody()).contains("works until").doesNotContain("/q/");
 	}
 
 }

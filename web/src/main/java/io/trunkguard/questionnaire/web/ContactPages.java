@@ -94,12 +94,16 @@ class ContactPages {
 	}
 
 	@PostMapping("/q/{token}/files/{code}")
-	String attach(@PathVariable String token, @PathVariable String code, @RequestParam MultipartFile file,
-			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+	String attach(@PathVariable String token, @PathVariable String code,
+			@RequestParam(required = false) MultipartFile file, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
 		noStore(response);
 		String address = request.getRemoteAddr();
 		if (throttle.blocked(address)) {
 			return blocked(response);
+		}
+		if (file == null || file.isEmpty()) {
+			return reshow(token, address, "choose a file to attach", response, model);
 		}
 		try (InputStream in = file.getInputStream()) {
 			questionnaires.attach(token, code, in, file.getOriginalFilename(), address);

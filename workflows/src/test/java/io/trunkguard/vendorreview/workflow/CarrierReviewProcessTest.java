@@ -1,5 +1,6 @@
 package io.trunkguard.vendorreview.workflow;
 
+import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.vendorreview.CarrierReviewService;
 import io.trunkguard.vendorreview.CarrierReviewTasks;
 import io.trunkguard.vendorreview.Decision;
@@ -48,6 +49,8 @@ class CarrierReviewProcessTest {
 
 	CarrierReviewService reviews = mock(CarrierReviewService.class);
 
+	QuestionnaireService questionnaires = mock(QuestionnaireService.class);
+
 	UUID reviewId = UUID.randomUUID();
 
 	Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -67,6 +70,7 @@ class CarrierReviewProcessTest {
 		Mocks.register("writeRecordDelegate", new WriteRecordDelegate(reviews));
 		Mocks.register("scheduleNextReviewDelegate", new ScheduleNextReviewDelegate(reviews));
 		Mocks.register("startDueReviewsDelegate", new StartDueReviewsDelegate(reviews));
+		Mocks.register("remindQuestionnairesDelegate", new RemindQuestionnairesDelegate(questionnaires));
 		tasks = new CamundaCarrierReviewTasks(taskService());
 		launcher = new CarrierReviewProcessLauncher(runtimeService(), historyService());
 	}
@@ -204,7 +208,7 @@ class CarrierReviewProcessTest {
 	}
 
 	@Test
-	void theDailyScheduleStartsTheReviewsThatAreDue() {
+	void theDailyScheduleStartsTheReviewsThatAreDueAndRemindsContacts() {
 		Job timer = managementService().createJobQuery().timers().singleResult();
 		assertThat(timer).isNotNull();
 		when(reviews.startDueReviews()).thenReturn(2);
@@ -212,6 +216,7 @@ class CarrierReviewProcessTest {
 		execute(timer);
 
 		verify(reviews).startDueReviews();
+		verify(questionnaires).remindBeforeExpiry();
 		assertThat(historyService().createHistoricProcessInstanceQuery()
 			.processDefinitionKey(SCHEDULE_KEY)
 			.finished()

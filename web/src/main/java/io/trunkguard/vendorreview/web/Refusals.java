@@ -1,4 +1,4 @@
-package io.trunkguard.vendor.web;
+package io.trunkguard.vendorreview.web;
 
 import io.trunkguard.shared.DomainException;
 import jakarta.validation.ConstraintViolation;

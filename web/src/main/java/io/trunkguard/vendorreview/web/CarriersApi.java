@@ -1,4 +1,4 @@
-package io.trunkguard.vendor.web;
+package io.trunkguard.vendorreview.web;
 
 import io.trunkguard.questionnaire.Questionnaire;
 import io.trunkguard.questionnaire.QuestionnaireService;

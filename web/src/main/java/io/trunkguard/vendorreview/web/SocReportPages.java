@@ -1,4 +1,4 @@
-package io.trunkguard.vendor.web;
+package io.trunkguard.vendorreview.web;
 
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;

@@ -1,4 +1,4 @@
-package io.trunkguard.vendor.web;
+package io.trunkguard.vendorreview.web;
 
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.evidence.FileStore;
@@ -229,7 +229,7 @@ class CarrierPages {
 	@PostMapping("/vendors/{id}/documents")
 	String addDocument(@PathVariable VendorId id, @RequestParam DocumentKind kind, @RequestParam String title,
 			@RequestParam LocalDate validFrom, @RequestParam(required = false) LocalDate validUntil,
-			@RequestParam MultipartFile file, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(required = false) MultipartFile file, Authentication user, RedirectAttributes redirect) {
 		try {
 			StoredFileId fileId = store(file, user);
 			if (fileId == null) {
