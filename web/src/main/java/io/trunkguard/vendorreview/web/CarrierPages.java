@@ -5,7 +5,7 @@ import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.evidence.StoredFileId;
-import io.trunkguard.evidence.web.StoredFileResponses;
+import io.trunkguard.web.StoredFileResponses;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.questionnaire.Questionnaire;
 import io.trunkguard.questionnaire.QuestionnaireService;

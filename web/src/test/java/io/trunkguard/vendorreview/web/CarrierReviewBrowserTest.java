@@ -180,6 +180,8 @@ class CarrierReviewBrowserTest {
 		assertThat(pdf.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
 		assertThat(pdf.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		java.nio.file.Files.createDirectories(Paths.get("target", "screenshots"));
+		java.nio.file.Files.write(Paths.get("target", "screenshots", "carrier-review-record.pdf"), pdf.body());
 		PdfReader reader = new PdfReader(pdf.body());
 		StringBuilder text = new StringBuilder();
 		for (int page = 1; page <= reader.getNumberOfPages(); page++) {

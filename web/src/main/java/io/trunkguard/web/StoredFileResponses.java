@@ -1,4 +1,4 @@
-package io.trunkguard.evidence.web;
+package io.trunkguard.web;
 
 import io.trunkguard.evidence.ContentTypes;
 import io.trunkguard.evidence.FileStore;
