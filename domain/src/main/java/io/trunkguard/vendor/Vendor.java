@@ -62,6 +62,20 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "encryption_status", nullable = false, length = 30)
+	private EncryptionStatus encryptionStatus = EncryptionStatus.NO_CAPTURE_ANALYSED;
+
+	@Column(name = "encryption_observed_at")
+	private Instant encryptionObservedAt;
+
+	@Column(name = "encryption_basis", length = 1000)
+	private String encryptionBasis;
+
+	@Column(name = "encryption_capture_id", length = 100)
+	private String encryptionCaptureId;
+
 	protected Vendor() {
 		// for JPA
 	}
@@ -94,6 +108,32 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 			registerEvent(new VendorChanged(id, name, List.copyOf(changed), actor, now));
 		}
 		return changed;
+	}
+
+	/**
+	 * Sets what the latest analysed capture shows; registers
+	 * {@link EncryptionStatusChanged}.
+	 */
+	public EncryptionState recordEncryptionStatus(EncryptionStatus status, Instant observedAt, String basis,
+			String captureId, String actor, Instant now) {
+		EncryptionStatus previous = encryptionStatus;
+		this.encryptionStatus = Objects.requireNonNull(status, "status");
+		this.encryptionObservedAt = observedAt;
+		this.encryptionBasis = basis == null ? null : basis.length() > 1000 ? basis.substring(0, 1000) : basis;
+		this.encryptionCaptureId = captureId;
+		this.updatedAt = now;
+		registerEvent(
+				new EncryptionStatusChanged(id, previous, status, observedAt, encryptionBasis, captureId, actor, now));
+		return encryptionState();
+	}
+
+	/**
+	 * What the latest analysed capture shows ({@link EncryptionState#NONE} before any).
+	 */
+	public EncryptionState encryptionState() {
+		return encryptionStatus == EncryptionStatus.NO_CAPTURE_ANALYSED && encryptionObservedAt == null
+				? EncryptionState.NONE
+				: new EncryptionState(encryptionStatus, encryptionObservedAt, encryptionBasis, encryptionCaptureId);
 	}
 
 	private void apply(VendorDetails details) {

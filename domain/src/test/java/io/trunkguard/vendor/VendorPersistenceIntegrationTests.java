@@ -28,6 +28,9 @@ abstract class VendorPersistenceIntegrationTests {
 	@Autowired
 	AuditEntries auditEntries;
 
+	@Autowired
+	CarrierTrunks trunks;
+
 	@Test
 	void vendorWithContactsRoundTrips() {
 		Person owner = people.register(TestData.employee("Vera Vendorowner", null), "admin");
@@ -100,6 +103,62 @@ abstract class VendorPersistenceIntegrationTests {
 			.isInstanceOf(ConstraintViolationException.class)
 			.hasMessageContaining("email")
 			.hasMessageContaining("phone");
+	}
+
+	@Test
+	void keepsTrunkEndpointsAndRefusesARangeThatDoesNotParse() throws Exception {
+		Person owner = people.register(TestData.employee("Tara Trunk", null), "admin");
+		Vendor vendor = vendors.register(
+				new VendorDetails(TestData.unique("Carrier"), "SIP trunking", RiskTier.HIGH, owner.getId(), List.of()),
+				"compliance-lead");
+
+		TrunkEndpoint endpoint = trunks.addEndpoint(vendor.getId(),
+				new TrunkEndpointDraft("203.0.113.0/29", "sip.example.net", 5061, Transport.TLS, List.of(), "edge"),
+				"compliance-lead");
+
+		assertThat(trunks.endpointsOf(vendor.getId())).singleElement().satisfies(e -> {
+			assertThat(e.getAddress()).isEqualTo("203.0.113.0/29");
+			assertThat(e.getTransport()).isEqualTo(Transport.TLS);
+		});
+		assertThat(trunks.allEndpoints()).extracting(TrunkEndpoint::getId).contains(endpoint.getId());
+		assertThatThrownBy(() -> trunks.addEndpoint(vendor.getId(),
+				new TrunkEndpointDraft("203.0.113.0/35", null, null, Transport.UDP, List.of(), null),
+				"compliance-lead"))
+			.isInstanceOf(io.trunkguard.shared.InvalidInputException.class)
+			.hasMessageContaining("invalid prefix length");
+		assertThat(trunks.endpointsOf(vendor.getId())).hasSize(1);
+
+		trunks.removeEndpoint(vendor.getId(), endpoint.getId(), "compliance-lead");
+		assertThat(trunks.endpointsOf(vendor.getId())).isEmpty();
+		assertThat(auditEntries
+			.search(null, "TRUNK_ENDPOINT_ADDED", "Vendor", vendor.getId().toString(), null, null, PageRequest.of(0, 1))
+			.getContent()).singleElement()
+			.satisfies(e -> assertThat(e.getDetails()).contains("sip.example.net (203.0.113.0/29) port 5061 over TLS"));
+	}
+
+	@Test
+	void encryptionStatusStartsWithNoCaptureAnalysedAndRecordsWhatACaptureShows() {
+		Person owner = people.register(TestData.employee("Enzo Encrypt", null), "admin");
+		Vendor vendor = vendors.register(
+				new VendorDetails(TestData.unique("Carrier"), "SIP trunking", RiskTier.HIGH, owner.getId(), List.of()),
+				"compliance-lead");
+
+		assertThat(trunks.encryptionStatus(vendor.getId())).isEqualTo(EncryptionState.NONE);
+		assertThat(EncryptionState.NONE.describe()).isEqualTo("No capture analysed");
+
+		java.time.Instant observed = java.time.Instant.parse("2026-11-30T10:15:30Z");
+		trunks.recordEncryptionStatus(vendor.getId(), EncryptionStatus.ENCRYPTED, observed, "capture trunk-nov.pcapng",
+				"c-1", "system:capture-analysis");
+		EncryptionState partly = trunks.recordEncryptionStatus(vendor.getId(), EncryptionStatus.PARTLY_ENCRYPTED,
+				observed.plusSeconds(86400), "capture trunk-dec.pcapng", "c-2", "system:capture-analysis");
+
+		assertThat(trunks.encryptionStatus(vendor.getId())).isEqualTo(partly);
+		assertThat(partly.describe()).isEqualTo("Partly encrypted (capture trunk-dec.pcapng)");
+		assertThat(vendors.get(vendor.getId()).details().name()).isEqualTo(vendor.getName());
+		assertThat(auditEntries
+			.search(null, "VENDOR_ENCRYPTION_STATUS_SET", "Vendor", vendor.getId().toString(), null, null,
+					PageRequest.of(0, 5))
+			.getContent()).hasSize(2);
 	}
 
 }

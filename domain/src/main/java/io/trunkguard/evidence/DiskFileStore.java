@@ -1,0 +1,243 @@
+package io.trunkguard.evidence;
+
+import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link FileStore} on a directory: bytes are streamed to a temporary file beside
+ * their final place while their SHA-256 is computed, then moved (atomically) to
+ * {@code <directory>/<first two hex digits>/<sha256>}; content already there is not
+ * written twice. The row in {@code stored_file} names the hash.
+ */
+@Service
+@Transactional
+class DiskFileStore implements FileStore {
+
+	private static final int BUFFER = 64 * 1024;
+
+	/** How often (in bytes written) the free space is checked. */
+	private static final long SPACE_CHECK_EVERY = 16L * 1024 * 1024;
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+	private final StoredFiles files;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Path directory;
+
+	private final long minFreeBytes;
+
+	DiskFileStore(StoredFiles files, EvidenceProperties properties, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		this.files = files;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.directory = properties.directory().toAbsolutePath().normalize();
+		this.minFreeBytes = properties.minFreeSpace().toBytes();
+	}
+
+	@Override
+	public StoredFile store(byte[] content, FileUpload upload) {
+		return store(new ByteArrayInputStream(content), upload);
+	}
+
+	@Override
+	public StoredFile store(InputStream content, FileUpload upload) {
+		String name = FileNames.clean(upload.originalName());
+		if (name.isEmpty()) {
+			throw new InvalidInputException("file.name-required", "the file has no name", Map.of("file", "no name"));
+		}
+		Written written = write(content, name, upload.maxBytes(), upload.allowedTypes());
+		StoredFile file = files.save(new StoredFile(StoredFileId.random(), written.sha256(), written.size(),
+				written.contentType(), name, upload.uploader(), now()));
+		events.publishEvent(new FileStored(file.getId(), name, file.getSha256(), file.getSizeBytes(),
+				file.getContentType(), upload.uploader(), file.getUploadedAt()));
+		return file;
+	}
+
+	private record Written(String sha256, long size, String contentType) {
+	}
+
+	private Written write(InputStream in, String name, long maxBytes, Set<String> allowedTypes) {
+		Path tmpDir = directory.resolve("tmp");
+		Path tmp = null;
+		try {
+			Files.createDirectories(tmpDir);
+			tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[BUFFER];
+			long size = 0;
+			long nextSpaceCheck = 0;
+			String contentType = null;
+			try (OutputStream out = Files.newOutputStream(tmp)) {
+				// sniff from the first bytes, before anything else is written
+				int head = in.readNBytes(buffer, 0, ContentTypes.SNIFF_BYTES);
+				if (head == 0) {
+					throw new InvalidInputException("file.empty", "the file " + name + " is empty",
+							Map.of("file", "empty"));
+				}
+				contentType = ContentTypes.sniff(buffer, head, name);
+				if (!allowedTypes.isEmpty() && !allowedTypes.contains(contentType)) {
+					throw new InvalidInputException("file.type-not-allowed", "the file " + name + " is a "
+							+ ContentTypes.describe(contentType) + ", which is not accepted here",
+							Map.of("file", "type not allowed"));
+				}
+				int n = head;
+				while (n > 0) {
+					size += n;
+					if (size > maxBytes) {
+						throw new InvalidInputException("file.too-large",
+								"the file " + name + " is larger than the " + FileNames.size(maxBytes) + " accepted",
+								Map.of("file", "too large"));
+					}
+					if (size >= nextSpaceCheck) {
+						requireFreeSpace(tmpDir, name);
+						nextSpaceCheck = size + SPACE_CHECK_EVERY;
+					}
+					digest.update(buffer, 0, n);
+					out.write(buffer, 0, n);
+					n = in.read(buffer);
+				}
+			}
+			String sha256 = HexFormat.of().formatHex(digest.digest());
+			Path target = pathOf(sha256);
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				Files.delete(tmp);
+			}
+			else {
+				move(tmp, target);
+			}
+			tmp = null;
+			return new Written(sha256, size, contentType);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("could not store " + name + " under " + directory, e);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		finally {
+			if (tmp != null) {
+				try {
+					Files.deleteIfExists(tmp);
+				}
+				catch (IOException ignored) {
+					// a leftover part file is harmless
+				}
+			}
+		}
+	}
+
+	private static void move(Path tmp, Path target) throws IOException {
+		try {
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			Files.move(tmp, target);
+		}
+		catch (FileAlreadyExistsException e) {
+			// another upload of the same content won the race: same bytes
+			Files.deleteIfExists(tmp);
+		}
+	}
+
+	private void requireFreeSpace(Path dir, String name) throws IOException {
+		long usable = Files.getFileStore(dir).getUsableSpace();
+		if (usable - SPACE_CHECK_EVERY < minFreeBytes) {
+			throw new InvalidInputException("file.disk-full", "the file " + name
+					+ " was not stored: the disk holding the file store has only " + FileNames.size(usable) + " free",
+					Map.of("file", "no space left"));
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public StoredFile get(StoredFileId id) {
+		return find(id).orElseThrow(() -> new NotFoundException("StoredFile", id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<StoredFile> find(StoredFileId id) {
+		return files.findById(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<StoredFile> get(Collection<StoredFileId> ids) {
+		return ids.isEmpty() ? List.of() : files.findByIdIn(ids);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public InputStream open(StoredFileId id) {
+		StoredFile file = get(id);
+		try {
+			return Files.newInputStream(pathOf(file.getSha256()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("the bytes of stored file " + id + " (" + file.getOriginalName()
+					+ ") are missing from " + directory, e);
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<StoredFile> findBySha256(String sha256) {
+		return findAllBySha256(sha256).stream().findFirst();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<StoredFile> findAllBySha256(String sha256) {
+		return files.findBySha256OrderByUploadedAt(normal(sha256));
+	}
+
+	private Path pathOf(String sha256) {
+		String hash = normal(sha256);
+		if (!SHA256.matcher(hash).matches()) {
+			throw new IllegalArgumentException("not a SHA-256: " + sha256);
+		}
+		return directory.resolve(hash.substring(0, 2)).resolve(hash);
+	}
+
+	private static String normal(String sha256) {
+		return sha256 == null ? "" : sha256.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.trunkguard.evidence;
+
+import io.trunkguard.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PostgresFileStoreIntegrationTest extends FileStoreIntegrationTests {
+
+}
