@@ -15,10 +15,10 @@ class CaptureResults {
 
 	private final CaptureCertificates certificates;
 
-	private final CaptureReports reports;
+	private final CaptureJsonReports reports;
 
 	CaptureResults(CaptureLegs legs, CaptureFindings findings, CaptureCertificates certificates,
-			CaptureReports reports) {
+			CaptureJsonReports reports) {
 		this.legs = legs;
 		this.findings = findings;
 		this.certificates = certificates;

@@ -31,7 +31,7 @@ class DefaultCaptureService implements CaptureService {
 
 	private final CaptureCertificates certificates;
 
-	private final CaptureReports reports;
+	private final CaptureJsonReports reports;
 
 	private final CarrierTrunks trunks;
 
@@ -40,7 +40,7 @@ class DefaultCaptureService implements CaptureService {
 	private final Clock clock;
 
 	DefaultCaptureService(Captures captures, CaptureLegs legs, CaptureFindings findings,
-			CaptureCertificates certificates, CaptureReports reports, CarrierTrunks trunks,
+			CaptureCertificates certificates, CaptureJsonReports reports, CarrierTrunks trunks,
 			CarrierAttachment attachment, ObjectProvider<Clock> clock) {
 		this.captures = captures;
 		this.legs = legs;

@@ -60,7 +60,7 @@ final class ReportFacts {
 			names.remove(null);
 			for (TraceReport.CertView cert : tls.certificates()) {
 				if (cert.sha256Fingerprint() != null) {
-					fingerprints.add(cert.sha256Fingerprint());
+					fingerprints.add(fingerprint(cert.sha256Fingerprint()));
 				}
 			}
 		}
@@ -122,9 +122,17 @@ final class ReportFacts {
 			}
 		}
 		return new CertificateFacts(leg.id(), leg.endpointB(),
-				cert.sha256Fingerprint() == null ? "unknown" : cert.sha256Fingerprint(), cert.subject(), cert.issuer(),
-				instant(cert.notBefore()), instant(cert.notAfter()), cert.selfSigned(), cert.keyAlgorithm(),
-				cert.keyBits(), cert.signatureAlgorithm(), names);
+				cert.sha256Fingerprint() == null ? "unknown" : fingerprint(cert.sha256Fingerprint()), cert.subject(),
+				cert.issuer(), instant(cert.notBefore()), instant(cert.notAfter()), cert.selfSigned(),
+				cert.keyAlgorithm(), cert.keyBits(), cert.signatureAlgorithm(), names);
+	}
+
+	/**
+	 * A SHA-256 fingerprint as trunk endpoints keep it: 64 lower-case hex digits, no
+	 * colons.
+	 */
+	static String fingerprint(String text) {
+		return text.replace(":", "").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The CN of an RFC 4514 distinguished name, or null. */

@@ -46,7 +46,7 @@ class AnalyzerLibraryTest {
 		assertThat(result.capture().firstPacketAt()).isNotNull();
 		assertThat(result.legs()).isNotEmpty()
 			.allSatisfy(leg -> assertThat(leg.verdict()).isEqualTo(LegVerdict.PARTLY_ENCRYPTED))
-			.allSatisfy(leg -> assertThat(leg.tlsVersion()).isEqualTo("TLSv1.2"));
+			.allSatisfy(leg -> assertThat(leg.tlsVersion()).isEqualTo("TLS 1.2"));
 		assertThat(result.legs()).anySatisfy(leg -> assertThat(leg.plainMedia()).isTrue());
 		assertThat(result.findings()).extracting(AnalysisResult.FindingFacts::ruleId).contains("MEDIA_PLAIN_RTP");
 		assertThat(result.certificates()).isNotEmpty()

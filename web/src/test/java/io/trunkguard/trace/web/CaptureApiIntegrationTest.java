@@ -196,7 +196,7 @@ class CaptureApiIntegrationTest {
 		}
 		HttpResponse<String> refused = upload(lead, new MultipartUpload().file("file", big));
 		assertThat(refused.statusCode()).isEqualTo(413);
-		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("larger than the limit of 1 MB");
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("larger than the limit of 1.0 MB");
 		assertThat(jdbc.queryForObject("select count(*) from stored_file", Long.class)).isEqualTo(filesBefore);
 	}
 

@@ -101,7 +101,7 @@ class CaptureAnalysisProcessTest {
 		assertThat(incident.getActivityId()).isEqualTo(TASK_ANALYSE_CAPTURE);
 		assertThat(incident.getIncidentMessage()).contains("could not be read");
 		assertThat(instance).isWaitingAt(TASK_ANALYSE_CAPTURE);
-		assertThat(attempts).as("the first run and three retries").isEqualTo(4);
+		assertThat(attempts).as("three attempts a minute apart (R3/PT1M)").isEqualTo(3);
 		verify(analysis, times(attempts)).analyse(captureId);
 	}
 

@@ -5,7 +5,7 @@ import org.springframework.data.repository.Repository;
 import java.util.Optional;
 
 /** The full JSON reports of analysed captures. */
-interface CaptureReports extends Repository<CaptureReport, CaptureId> {
+interface CaptureJsonReports extends Repository<CaptureReport, CaptureId> {
 
 	CaptureReport save(CaptureReport report);
 
