@@ -10,11 +10,11 @@ import java.time.Duration;
  * Settings of capture analysis ({@code trunkguard.trace.*}).
  *
  * @param maxCaptureSize larger uploads are refused before they are read
- * @param analysisTimeLimit an analysis still running after this fails (and is retried)
- * @param rawRetention raw capture files (call audio, phone numbers) are deleted this long
- * after their upload; reports and findings stay
+ * @param analysisTimeLimit an analysis still running after this fails (and is retried);
+ * kept below the job executor's lock time (5 minutes), so that no other node takes a
+ * running analysis over
  */
 @ConfigurationProperties("trunkguard.trace")
 public record TraceProperties(@DefaultValue("2GB") DataSize maxCaptureSize,
-		@DefaultValue("2h") Duration analysisTimeLimit, @DefaultValue("30d") Duration rawRetention) {
+		@DefaultValue("4m") Duration analysisTimeLimit) {
 }
