@@ -59,7 +59,9 @@ class CaptureUploadBrowserTest {
 				new VendorDetails("Browser Carrier " + run, "SIP trunking", RiskTier.HIGH,
 						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
 				"tester");
-		Path capture = CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-sdes-srtp.pcapng").toAbsolutePath();
+		Path capture = CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-sdes-srtp.pcapng")
+			.toAbsolutePath()
+			.normalize();
 
 		WebDriver browser = Browser.get().freshSession();
 		browser.get(app("/login"));
