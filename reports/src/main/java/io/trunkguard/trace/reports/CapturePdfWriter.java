@@ -105,10 +105,10 @@ final class CapturePdfWriter {
 		long notEncrypted = data.legs().stream().filter(l -> l.getVerdict() != LegVerdict.ENCRYPTED).count();
 		section(document,
 				"Legs: " + data.legs().size() + " in all, " + notEncrypted + " not fully encrypted (listed first)");
-		PdfPTable legs = table(new float[] { 0.6f, 2.6f, 0.7f, 2.2f, 3.2f, 1.2f, 3f, 1.2f }, "Leg", "Endpoints",
+		PdfPTable legs = table(new float[] { 0.5f, 2.4f, 0.9f, 2.2f, 3.2f, 1.2f, 3f, 1.2f }, "Leg", "Endpoints",
 				"Transport", "TLS version and suite", "Media", "Verdict", "Reason", "Carrier");
 		for (CaptureLeg leg : data.legs()) {
-			cells(legs, leg.getLegId(), leg.getEndpointA() + " → " + leg.getEndpointB(), leg.getTransport(), tls(leg),
+			cells(legs, leg.getLegId(), leg.getEndpointA() + " to " + leg.getEndpointB(), leg.getTransport(), tls(leg),
 					leg.getMedia().isEmpty() ? "no media seen" : String.join("\n", leg.getMedia()));
 			PdfPCell verdict = new PdfPCell(new Phrase(leg.getVerdict().description(), SMALL_BOLD));
 			verdict.setBackgroundColor(switch (leg.getVerdict()) {
