@@ -78,13 +78,17 @@ public class DemoDataLoader implements SmartLifecycle {
 
 	private final JdbcTemplate jdbc;
 
+	private final ObjectProvider<DemoCarrierServices> carrierServices;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people,
 			AccessService accessService, VendorService vendorService, JdbcTemplate jdbc,
-			TransactionTemplate transaction, ObjectProvider<Clock> clock) {
+			TransactionTemplate transaction, ObjectProvider<Clock> clock,
+			ObjectProvider<DemoCarrierServices> carrierServices) {
+		this.carrierServices = carrierServices;
 		this.properties = properties;
 		this.personService = personService;
 		this.people = people;
@@ -387,7 +391,7 @@ public class DemoDataLoader implements SmartLifecycle {
 		// ---------------------------------------------------------------- vendors
 
 		private int loadVendors() {
-			vendorService.register(new VendorDetails("Northwind Carrier Services",
+			var northwind = vendorService.register(new VendorDetails("Northwind Carrier Services",
 					"SIP trunking (primary), DID numbers, emergency calling (E911/112 routing)", RiskTier.CRITICAL,
 					byHrId.get("HR-1006").getId(),
 					List.of(new VendorContact("Rebecca Holm", "compliance@northwind-carrier.example",
@@ -395,16 +399,21 @@ public class DemoDataLoader implements SmartLifecycle {
 							new VendorContact("Network Operations Centre", "noc@northwind-carrier.example",
 									"+44 20 7946 0999"))),
 					ACTOR);
-			vendorService.register(new VendorDetails("Bluefin Telecom",
+			var bluefin = vendorService.register(new VendorDetails("Bluefin Telecom",
 					"International termination, toll-free numbers, SMS for two-factor codes", RiskTier.HIGH,
 					byHrId.get("HR-1006").getId(),
 					List.of(new VendorContact("Arjun Kapoor", "security@bluefin-telecom.example", "+1 415 555 0142"))),
 					ACTOR);
-			vendorService
+			var meridian = vendorService
 				.register(new VendorDetails("Meridian Voice Networks", "Backup SIP trunking and failover routing",
 						RiskTier.MEDIUM, byHrId.get("HR-1002").getId(), List.of(new VendorContact("Claire Dubois",
 								"vendor-risk@meridian-voice.example", "+33 1 70 36 39 50"))),
 						ACTOR);
+			DemoCarrierServices services = carrierServices.getIfAvailable();
+			if (services != null) {
+				new DemoCarriers(services.records(), services.trunks(), services.reviews(), services.files(), today)
+					.load(northwind, bluefin, meridian);
+			}
 			return 3;
 		}
 

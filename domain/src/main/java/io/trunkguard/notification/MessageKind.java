@@ -10,7 +10,13 @@ public enum MessageKind {
 	/**
 	 * A manual access removal of a leaver missed its SLA: the compliance lead is told.
 	 */
-	REMOVAL_ESCALATION("Removal escalation");
+	REMOVAL_ESCALATION("Removal escalation"),
+	/** A carrier's contact receives the link to a questionnaire. */
+	QUESTIONNAIRE_LINK("Questionnaire link"),
+	/** A carrier's contact is reminded that the questionnaire's link expires soon. */
+	QUESTIONNAIRE_REMINDER("Questionnaire reminder"),
+	/** A carrier's owner learns that its annual review rejected it. */
+	CARRIER_REJECTED("Carrier review rejected");
 
 	private final String label;
 

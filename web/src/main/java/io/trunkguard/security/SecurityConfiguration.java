@@ -194,6 +194,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(paths("/actuator/health", "/actuator/health/**"))
 			.permitAll()
+			// a carrier's contact answers a questionnaire with the link's token alone, no
+			// account: the token is the authorisation, checked by the questionnaire
+			// module
+			.requestMatchers(paths("/q/*", "/q/*/files/*"))
+			.permitAll()
 			.requestMatchers(paths("/actuator/**"))
 			.hasRole(Role.ADMIN.roleName())
 			.requestMatchers(reads(RECORDS))

@@ -49,14 +49,6 @@ class VendorPages {
 		return "vendors/list";
 	}
 
-	@GetMapping("/vendors/{id}")
-	String detail(@PathVariable VendorId id, Model model) {
-		Vendor vendor = vendors.get(id);
-		model.addAttribute("vendor", vendor);
-		model.addAttribute("owner", vendor.getOwnerId() == null ? null : people.get(vendor.getOwnerId()));
-		return "vendors/detail";
-	}
-
 	@GetMapping("/vendors/new")
 	String newVendor(Model model) {
 		return form(new VendorForm(), null, model);

@@ -1,0 +1,98 @@
+package io.trunkguard.notification;
+
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.questionnaire.QuestionnaireLinkIssued;
+import io.trunkguard.questionnaire.QuestionnaireReminderDue;
+import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.vendor.Vendor;
+import io.trunkguard.vendor.VendorService;
+import io.trunkguard.vendorreview.CarrierReview;
+import io.trunkguard.vendorreview.CarrierReviewEvent;
+import io.trunkguard.vendorreview.CarrierReviewService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Mail about carriers, written to the outbox in the transaction of the event: the
+ * questionnaire link to the carrier's contact (the only place its token is written),
+ * reminders before the link expires, and a rejection to the carrier's owner.
+ */
+@Component
+class CarrierNotificationListeners {
+
+	private final DefaultOutbox outbox;
+
+	private final NotificationProperties properties;
+
+	private final VendorService vendors;
+
+	private final PersonService people;
+
+	private final CarrierReviewService reviews;
+
+	private final DateTimeFormatter dates;
+
+	CarrierNotificationListeners(DefaultOutbox outbox, NotificationProperties properties, VendorService vendors,
+			PersonService people, CarrierReviewService reviews) {
+		this.outbox = outbox;
+		this.properties = properties;
+		this.vendors = vendors;
+		this.people = people;
+		this.reviews = reviews;
+		this.dates = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(properties.zone());
+	}
+
+	@EventListener
+	void on(QuestionnaireLinkIssued link) {
+		Recipient to = new Recipient(null, link.contactName(), link.contactEmail());
+		String subject = "Security questionnaire from Trunkguard for " + link.vendorName();
+		String body = "Dear " + link.contactName() + ",\n\n" + "as part of our annual review of " + link.vendorName()
+				+ " as our carrier, we ask you to answer a short security questionnaire.\n\n"
+				+ "Open it here (no account needed; you can save and come back):\n" + properties.baseUrl() + "/q/"
+				+ link.token() + "\n\n" + "The link is for you only and works until " + dates.format(link.expiresAt())
+				+ ". Once you submit, it shows your answers as a receipt.\n\n" + "Sent on behalf of " + link.sentBy()
+				+ ".";
+		outbox.write(new MailDraft(MessageKind.QUESTIONNAIRE_LINK, to, subject, body, "Questionnaire",
+				link.questionnaireId().toString()));
+	}
+
+	@EventListener
+	void on(QuestionnaireReminderDue due) {
+		Recipient to = new Recipient(null, due.contactName(), due.contactEmail());
+		String subject = "Reminder: the security questionnaire for " + due.vendorName() + " closes in " + due.daysLeft()
+				+ " day(s)";
+		String body = "Dear " + due.contactName() + ",\n\nthe security questionnaire we sent you for "
+				+ due.vendorName() + " is not submitted yet. Its link, in our earlier message, works until "
+				+ dates.format(due.expiresAt())
+				+ ". If you cannot find it, reply and we will send a new one (the old link then stops working).";
+		outbox.write(new MailDraft(MessageKind.QUESTIONNAIRE_REMINDER, to, subject, body, "Questionnaire",
+				due.questionnaireId().toString()));
+	}
+
+	@EventListener
+	void on(CarrierReviewEvent event) {
+		if (!CarrierReviewEvent.REJECTION_NOTIFIED.equals(event.action())) {
+			return;
+		}
+		Vendor vendor = vendors.get(event.vendorId());
+		CarrierReview review = reviews.get(event.reviewId());
+		Recipient to;
+		try {
+			Person owner = people.get(vendor.getOwnerId());
+			to = new Recipient(owner.getUsername(), owner.getFullName(), owner.getEmail());
+		}
+		catch (NotFoundException e) {
+			to = Recipient.unknown("owner of " + vendor.getName());
+		}
+		String subject = "Annual review: " + vendor.getName() + " was rejected";
+		String body = "The annual review of " + vendor.getName() + ", which you own, was rejected by "
+				+ review.getDecidedBy() + ".\n\nRationale: " + review.getRationale() + "\n\nThe review: "
+				+ properties.baseUrl() + "/vendors/" + vendor.getId();
+		outbox.write(new MailDraft(MessageKind.CARRIER_REJECTED, to, subject, body, "CarrierReview",
+				event.reviewId().toString()));
+	}
+
+}
