@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,7 +38,11 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.security.apitoken.ApiTokenAuthenticationFilter;
+import io.trunkguard.security.apitoken.ApiTokens;
 import io.trunkguard.security.SecuritySettings.Login;
 
 /**
@@ -138,16 +143,19 @@ class SecurityConfiguration {
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
 			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService, EndedLogins endedLogins,
 			EndedLoginSessions endedSessions, AuditTrail trail, ObjectProvider<LoginThrottle> loginThrottle,
-			UnauthenticatedRefusals refusals) throws Exception {
+			UnauthenticatedRefusals refusals, ApiTokens apiTokens, ObjectMapper json) throws Exception {
+		if (settings.login() == Login.LOCAL) {
+			// API tokens for scripts and devices (the embedded default's counterpart of
+			// Keycloak's client-credentials tokens), per request, without a session.
+			http.addFilterAfter(new ApiTokenAuthenticationFilter(apiTokens, trail, refusals, json),
+					SecurityContextHolderFilter.class);
+		}
 		http.addFilterBefore(endedLogins, AuthorizationFilter.class);
 		RequestMatcher api = PATHS.matcher("/api/**");
-		http.authorizeHttpRequests(authorize -> rules(authorize)).csrf(csrf -> {
-			if (settings.login() == Login.OIDC) {
-				// Bearer tokens are not sent by browsers on their own: such calls cannot
-				// be forged.
-				csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
-			}
-		})
+		// Bearer tokens are not sent by browsers on their own: such calls cannot be
+		// forged.
+		http.authorizeHttpRequests(authorize -> rules(authorize))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken))
 			.headers(
 					headers -> headers
 						.contentSecurityPolicy(csp -> csp.policyDirectives(settings.login() == Login.OIDC
@@ -264,6 +272,18 @@ class SecurityConfiguration {
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/deprovisioning", "/deprovisioning/**"))
 			.hasAnyRole(WRITERS)
+			// Captures: read by leads, auditors and admins; uploaded and attached to
+			// carriers by leads and admins. The raw file holds call audio and phone
+			// numbers: leads and admins only (each download is audited).
+			.requestMatchers(paths("/captures/*/raw"))
+			.hasAnyRole(WRITERS)
+			.requestMatchers(reads("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
+			.hasAnyRole(WRITERS)
+			// Administration (API tokens): admins only.
+			.requestMatchers(paths("/admin/**"))
+			.hasRole(Role.ADMIN.roleName())
 			// The outbox: every logged-in person reads it (the page shows only their own
 			// messages unless
 			// they are a compliance lead or admin); only leads and admins queue a message

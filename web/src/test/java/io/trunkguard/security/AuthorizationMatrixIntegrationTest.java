@@ -100,8 +100,9 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/reviews/remediations/[^/]+/accept$", LOGGED_IN, LEAD),
 			new Rule("^/reviews/remediations/proofs/[^/]+$", READERS, NOBODY),
 			new Rule("^/reviews/[^/]+/reassign$", LOGGED_IN, WRITERS),
-			new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS), new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
-			new Rule(".*", LOGGED_IN, NOT_AUDITOR));
+			new Rule("^/captures/[^/]+/raw$", WRITERS, WRITERS), new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS),
+			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
+			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY), new Rule(".*", LOGGED_IN, NOT_AUDITOR));
 
 	record Rule(String pathRegex, Set<Caller> readers, Set<Caller> writers) {
 

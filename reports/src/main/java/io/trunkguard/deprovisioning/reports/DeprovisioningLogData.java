@@ -6,8 +6,6 @@ import io.trunkguard.deprovisioning.DeprovisioningStatistics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -17,10 +15,7 @@ import java.util.List;
 record DeprovisioningLogData(DeprovisioningPeriod period, List<DeprovisioningCase> cases,
 		DeprovisioningStatistics statistics, Duration defaultSla, Instant generatedAt) {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	static String time(Instant at) {
-		return at == null ? "" : TIME.format(at);
+		return io.trunkguard.reports.ReportTimes.time(at);
 	}
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -31,9 +29,6 @@ final class CampaignXlsxWriter {
 			"Left (orphan)", "Contract ended", "New since last campaign", "Carried over", "Reviewer", "Routing",
 			"Decision", "Reduced to", "Justification", "Decided by", "Decided at", "Submitted", "Submitted at",
 			"Closure", "Remediation", "Remediated by", "Remediated at", "Remediation proof", "Proof files");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private CampaignXlsxWriter() {
 	}
@@ -139,7 +134,7 @@ final class CampaignXlsxWriter {
 	}
 
 	static String time(Instant instant) {
-		return instant == null ? "" : TIME.format(instant);
+		return io.trunkguard.reports.ReportTimes.time(instant);
 	}
 
 	private static String date(LocalDate date) {

@@ -1,0 +1,48 @@
+package io.trunkguard.trace;
+
+import io.trunkguard.vendor.VendorId;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Repository of {@link Capture} aggregates. */
+public interface Captures extends Repository<Capture, CaptureId> {
+
+	Capture save(Capture capture);
+
+	Capture saveAndFlush(Capture capture);
+
+	Optional<Capture> findById(CaptureId id);
+
+	Optional<Capture> findBySha256(String sha256);
+
+	List<Capture> findTop200ByOrderByUploadedAtDesc();
+
+	List<Capture> findByVendorIdOrderByUploadedAtDesc(VendorId vendorId);
+
+	/** Captures with a leg attached to the carrier, newest first. */
+	@Query("""
+			select c from Capture c
+			where c.vendorId = :vendor
+			   or exists (select l from CaptureLeg l where l.captureId = c.id and l.vendorId = :vendor)
+			order by c.uploadedAt desc
+			""")
+	List<Capture> findConcerning(@Param("vendor") VendorId vendor);
+
+	/** Captures whose raw file is still kept and were uploaded before the cut-off. */
+	@Query("select c from Capture c where c.rawFileId is not null and c.uploadedAt < :before")
+	List<Capture> findRawKeptBefore(@Param("before") Instant before);
+
+	long count();
+
+	/** Writes the bytes read so far of a capture being analysed (without its version). */
+	@Modifying
+	@Query("update Capture c set c.bytesRead = :bytes where c.id = :id and c.status = io.trunkguard.trace.CaptureStatus.ANALYSING")
+	int recordProgress(@Param("id") CaptureId id, @Param("bytes") long bytes);
+
+}

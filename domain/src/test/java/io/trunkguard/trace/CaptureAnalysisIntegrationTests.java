@@ -1,0 +1,191 @@
+package io.trunkguard.trace;
+
+import io.trunkguard.audit.AuditEntries;
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.evidence.FileUpload;
+import io.trunkguard.evidence.StoredFile;
+import io.trunkguard.TestData;
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.vendor.CarrierTrunks;
+import io.trunkguard.vendor.EncryptionStatus;
+import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.Transport;
+import io.trunkguard.vendor.TrunkEndpointDraft;
+import io.trunkguard.vendor.Vendor;
+import io.trunkguard.vendor.VendorDetails;
+import io.trunkguard.vendor.VendorService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The capture analysis job against a real database (H2 and PostgreSQL), with the analyzer
+ * library stood in for: a capture is received once per content, analysed into queryable
+ * legs, findings and certificates, attached to the carrier whose trunk endpoint it
+ * matches, and a failed or rolled-back attempt is retried without duplicating anything.
+ */
+abstract class CaptureAnalysisIntegrationTests {
+
+	@Autowired
+	CaptureService captures;
+
+	@Autowired
+	CaptureAnalysis analysis;
+
+	@Autowired
+	StandInCaptureAnalyzer analyzer;
+
+	@Autowired
+	FileStore files;
+
+	@Autowired
+	VendorService vendors;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	CarrierTrunks trunks;
+
+	@Autowired
+	AuditEntries audit;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	String run = UUID.randomUUID().toString();
+
+	@Test
+	void receivesTheSameBytesOnceAndAnalysesThemIntoQueryableData() {
+		Capture capture = receive(null, CaptureLabel.OTHER).capture();
+
+		CaptureReceipt again = receive(null, CaptureLabel.OTHER);
+		assertThat(again.duplicate()).isTrue();
+		assertThat(again.capture().getId()).isEqualTo(capture.getId());
+		assertThat(capture.getStatus()).isEqualTo(CaptureStatus.QUEUED);
+
+		assertThat(analysis.analyse(capture.getId())).isTrue();
+
+		Capture done = captures.get(capture.getId());
+		assertThat(done.getStatus()).isEqualTo(CaptureStatus.DONE);
+		assertThat(done.progress()).isEqualTo(1.0);
+		assertThat(done.getUnencryptedLegs()).isEqualTo(1);
+		assertThat(done.getFirstPacketAt()).hasToString("2026-11-30T10:00:00Z");
+		assertThat(captures.legs(capture.getId())).extracting(CaptureLeg::getLegId).containsExactly("L1", "L2");
+		assertThat(captures.findings(capture.getId())).hasSize(2);
+		assertThat(captures.certificates(capture.getId())).singleElement()
+			.satisfies(cert -> assertThat(cert.getNames()).containsExactly("sip.carrier.example"));
+		assertThat(captures.reportJson(capture.getId())).hasValue("{\"schemaVersion\":\"1.0\",\"legs\":[]}");
+		assertThat(analysis.analyse(capture.getId())).as("an analysed capture is not analysed again").isFalse();
+		assertThat(audit
+			.search(null, "CAPTURE_ANALYSED", "Capture", capture.getId().toString(), null, null, PageRequest.of(0, 1))
+			.getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesAFailedAttemptWithoutDuplicatingTheResult() {
+		Capture capture = receive(null, CaptureLabel.OTHER).capture();
+		analyzer.failNext.set(new IllegalStateException("parser bug"));
+
+		assertThatThrownBy(() -> analysis.analyse(capture.getId())).isInstanceOf(CaptureAnalysisFailed.class)
+			.hasMessageContaining("internal error");
+		Capture failed = captures.get(capture.getId());
+		assertThat(failed.getStatus()).isEqualTo(CaptureStatus.FAILED);
+		assertThat(failed.getFailure()).contains("internal error");
+
+		// the job's transaction rolls back after the result was written (e.g. the node
+		// died)
+		transactions.executeWithoutResult(status -> {
+			analysis.analyse(capture.getId());
+			status.setRollbackOnly();
+		});
+		assertThat(captures.get(capture.getId()).getStatus()).isEqualTo(CaptureStatus.ANALYSING);
+		assertThat(captures.legs(capture.getId())).isEmpty();
+
+		assertThat(analysis.analyse(capture.getId())).isTrue();
+		Capture done = captures.get(capture.getId());
+		assertThat(done.getStatus()).isEqualTo(CaptureStatus.DONE);
+		assertThat(done.getAttempts()).isEqualTo(3);
+		assertThat(done.getFailure()).isNull();
+		assertThat(captures.legs(capture.getId())).hasSize(2);
+		assertThat(captures.findings(capture.getId())).hasSize(2);
+		assertThat(captures.certificates(capture.getId())).hasSize(1);
+	}
+
+	@Test
+	void attachesLegsToTheCarrierWhoseTrunkEndpointTheyMatchAndSetsItsStatus() {
+		Vendor carrier = carrier("Matched Carrier " + run);
+		trunks.addEndpoint(carrier.getId(),
+				new TrunkEndpointDraft("203.0.113.0/24", null, 5060, Transport.UDP, List.of(), "plain trunk"),
+				"tester");
+		Capture capture = receive(null, CaptureLabel.OTHER).capture();
+
+		analysis.analyse(capture.getId());
+
+		List<CaptureLeg> legs = captures.legs(capture.getId());
+		assertThat(legs).filteredOn(l -> l.getLegId().equals("L2"))
+			.singleElement()
+			.satisfies(l -> assertThat(l.getVendorId()).isEqualTo(carrier.getId()));
+		assertThat(legs).filteredOn(l -> l.getLegId().equals("L1"))
+			.singleElement()
+			.satisfies(l -> assertThat(l.getVendorId()).isNull());
+		assertThat(captures.findingsOf(carrier.getId(), capture.getId())).extracting(CaptureFinding::getRuleId)
+			.containsExactlyInAnyOrder("SIP_PLAINTEXT_SIGNALLING", "MEDIA_PLAIN_RTP");
+		assertThat(trunks.encryptionStatus(carrier.getId()).status()).isEqualTo(EncryptionStatus.UNENCRYPTED);
+		assertThat(captures.concerning(carrier.getId())).extracting(Capture::getId).contains(capture.getId());
+	}
+
+	@Test
+	void attachesAnUnmatchedLegWithOneClickByAddingItsEndpointToTheCarrier() {
+		Vendor carrier = carrier("One Click Carrier " + run);
+		Capture capture = receive(null, CaptureLabel.OTHER).capture();
+		analysis.analyse(capture.getId());
+
+		List<CaptureLeg> attached = captures.attachLeg(capture.getId(), "L1", "B", carrier.getId(), "compliance-lead");
+
+		assertThat(attached).extracting(CaptureLeg::getLegId).containsExactly("L1");
+		assertThat(trunks.endpointsOf(carrier.getId())).singleElement().satisfies(endpoint -> {
+			assertThat(endpoint.getAddress()).isEqualTo("198.51.100.5");
+			assertThat(endpoint.getPort()).isEqualTo(5061);
+			assertThat(endpoint.getTransport()).isEqualTo(Transport.TLS);
+			assertThat(endpoint.getFingerprints()).containsExactly("a".repeat(64));
+		});
+		assertThat(trunks.encryptionStatus(carrier.getId()).status()).isEqualTo(EncryptionStatus.ENCRYPTED);
+	}
+
+	@Test
+	void attachesEveryLegToTheCarrierTheUploaderNamedForATrunkCapture() {
+		Vendor carrier = carrier("Named Carrier " + run);
+		Capture capture = receive(carrier, CaptureLabel.CARRIER_TRUNK).capture();
+
+		analysis.analyse(capture.getId());
+
+		assertThat(captures.legs(capture.getId())).extracting(CaptureLeg::getVendorId).containsOnly(carrier.getId());
+		assertThat(trunks.encryptionStatus(carrier.getId()).status()).isEqualTo(EncryptionStatus.PARTLY_ENCRYPTED);
+	}
+
+	private CaptureReceipt receive(Vendor vendor, CaptureLabel label) {
+		StoredFile stored = files.store(
+				new ByteArrayInputStream(("\n\r\r\n pcapng of run " + run).getBytes(StandardCharsets.ISO_8859_1)),
+				FileUpload.of("trunk-" + run + ".pcapng", "tester", 1024 * 1024));
+		return captures.receive(new NewCapture(stored.getOriginalName(), stored.getSha256(), stored.getSizeBytes(),
+				stored.getId().value(), null, label, vendor == null ? null : vendor.getId(), List.of(), "tester"));
+	}
+
+	private Vendor carrier(String name) {
+		Person owner = people.register(TestData.employee("Carrier Owner " + run, null), "admin");
+		return vendors.register(new VendorDetails(name, "SIP trunking", RiskTier.HIGH, owner.getId(), List.of()),
+				"tester");
+	}
+
+}

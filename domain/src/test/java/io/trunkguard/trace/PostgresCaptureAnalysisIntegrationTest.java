@@ -1,0 +1,8 @@
+package io.trunkguard.trace;
+
+import io.trunkguard.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PostgresCaptureAnalysisIntegrationTest extends CaptureAnalysisIntegrationTests {
+
+}

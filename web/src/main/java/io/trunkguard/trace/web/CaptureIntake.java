@@ -1,0 +1,78 @@
+package io.trunkguard.trace.web;
+
+import io.trunkguard.evidence.ContentTypes;
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.evidence.FileUpload;
+import io.trunkguard.evidence.StoredFile;
+import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.trace.CaptureReceipt;
+import io.trunkguard.trace.CaptureService;
+import io.trunkguard.trace.NewCapture;
+import io.trunkguard.trace.TraceProperties;
+import io.trunkguard.vendor.VendorService;
+import org.springframework.stereotype.Component;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Takes a capture in, from the streamed API upload or the page's form: the bytes go to
+ * the file store (hashed while streaming, refused beyond the limit), then the capture is
+ * recorded and queued, or recognised as an earlier upload of the same bytes.
+ */
+@Component
+class CaptureIntake {
+
+	/** A key log is a few lines per TLS session. */
+	static final long MAX_KEY_LOG_BYTES = 16L * 1024 * 1024;
+
+	private static final Set<String> CAPTURE_TYPES = Set.of(ContentTypes.PCAP, ContentTypes.PCAPNG, ContentTypes.GZIP);
+
+	private final FileStore files;
+
+	private final CaptureService captures;
+
+	private final VendorService vendors;
+
+	private final TraceProperties properties;
+
+	CaptureIntake(FileStore files, CaptureService captures, VendorService vendors, TraceProperties properties) {
+		this.files = files;
+		this.captures = captures;
+		this.vendors = vendors;
+		this.properties = properties;
+	}
+
+	long maxCaptureBytes() {
+		return properties.maxCaptureSize().toBytes();
+	}
+
+	/** Whether a request declaring this many bytes must be refused before it is read. */
+	boolean tooLarge(long declaredRequestBytes) {
+		// the multipart envelope and the small fields come on top of the file
+		return declaredRequestBytes > maxCaptureBytes() + MAX_KEY_LOG_BYTES + 64 * 1024;
+	}
+
+	StoredFile storeCapture(InputStream content, String name, String uploader) {
+		return files.store(content, new FileUpload(name, uploader, maxCaptureBytes(), CAPTURE_TYPES));
+	}
+
+	StoredFile storeKeyLog(InputStream content, String name, String uploader) {
+		return files.store(content, new FileUpload(name, uploader, MAX_KEY_LOG_BYTES, Set.of(ContentTypes.TEXT)));
+	}
+
+	CaptureReceipt receive(StoredFile capture, StoredFile keyLog, UploadFields fields, String uploader) {
+		if (capture == null) {
+			throw new InvalidInputException("capture.file-required", "Choose a capture file (pcap, pcapng or gzip).",
+					Map.of("file", "Choose a capture file (pcap, pcapng or gzip)."));
+		}
+		if (fields.vendorId() != null) {
+			vendors.get(fields.vendorId()); // not found: 404 before anything is queued
+		}
+		return captures.receive(new NewCapture(capture.getOriginalName(), capture.getSha256(), capture.getSizeBytes(),
+				capture.getId().value(), keyLog == null ? null : keyLog.getId().value(), fields.label(),
+				fields.vendorId(), fields.internalNetworks(), uploader));
+	}
+
+}

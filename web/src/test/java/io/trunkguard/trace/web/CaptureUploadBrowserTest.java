@@ -1,0 +1,124 @@
+package io.trunkguard.trace.web;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.trunkguard.people.PersonSearch;
+import io.trunkguard.people.PersonService;
+import io.trunkguard.testsupport.Browser;
+import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
+import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.Vendor;
+import io.trunkguard.vendor.VendorDetails;
+import io.trunkguard.vendor.VendorService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A compliance lead uploads a capture on a carrier's page in a real headless Chromium:
+ * sees the upload progress, then the capture's analysis with its legs and findings, then
+ * the carrier's CC6.7 status changed, and downloads the compliance report PDF, whose text
+ * is read back.
+ */
+@CaptureTestContext
+@ExtendWith(BrowserEvidenceOnFailure.class)
+class CaptureUploadBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	VendorService vendors;
+
+	@Autowired
+	PersonService people;
+
+	@Test
+	void leadUploadsACaptureOnTheCarrierPageAndDownloadsItsReport() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Vendor carrier = vendors.register(
+				new VendorDetails("Browser Carrier " + run, "SIP trunking", RiskTier.HIGH,
+						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
+				"tester");
+		Path capture = CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-sdes-srtp.pcapng")
+			.toAbsolutePath()
+			.normalize();
+
+		WebDriver browser = Browser.get().freshSession();
+		browser.get(app("/login"));
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		browser.findElement(By.id("username")).sendKeys("compliance-lead");
+		browser.findElement(By.id("password")).sendKeys(CaptureTestContext.LEAD_PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+
+		browser.get(app("/vendors/" + carrier.getId()));
+		assertThat(browser.findElement(By.id("carrier-evidence")).getText())
+			.contains("No capture of this carrier's traffic has been analysed yet");
+		browser.findElement(By.id("capture-file")).sendKeys(capture.toString());
+		browser.findElement(By.id("upload-capture")).click();
+		assertThat(browser.findElement(By.id("upload-status")).getText()).contains("sip-udp-sdes-srtp.pcapng");
+		Browser.get().screenshot(Paths.get("target", "screenshots", "capture-upload.png"));
+
+		waitFor(browser).until(ExpectedConditions.urlMatches(".*/captures/[0-9a-f-]{36}$"));
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("capture-state"), "Analysed"));
+		Browser.get().screenshot(Paths.get("target", "screenshots", "capture-analysed.png"));
+		assertThat(browser.findElement(By.id("capture-carriers")).getText()).contains(carrier.getName());
+		assertThat(browser.findElement(By.id("legs")).getText()).contains("Unencrypted");
+		assertThat(browser.findElement(By.id("findings")).getText()).contains("SIP_PLAINTEXT_SIGNALLING",
+				"SDES_KEYS_EXPOSED");
+		String captureUrl = browser.getCurrentUrl();
+
+		browser.get(app("/vendors/" + carrier.getId()));
+		assertThat(browser.findElement(By.id("clause-check")).getText()).contains("Encryption requirement violated");
+		assertThat(browser.findElement(By.id("carrier-trunks")).getText()).contains("Unencrypted");
+		assertThat(browser.findElements(By.cssSelector("#encryption-history .history-bar"))).hasSize(1);
+
+		HttpResponse<byte[]> pdf = download(browser, captureUrl + "/report.pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		PdfReader reader = new PdfReader(pdf.body());
+		StringBuilder text = new StringBuilder();
+		PdfTextExtractor extractor = new PdfTextExtractor(reader);
+		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+			text.append(extractor.getTextFromPage(page)).append('\n');
+		}
+		assertThat(text.toString()).contains("Capture compliance report", "sip-udp-sdes-srtp.pcapng",
+				"CC6.7 Transmission encryption", "Not met", "SDES_KEYS_EXPOSED", carrier.getName());
+	}
+
+	private HttpResponse<byte[]> download(WebDriver browser, String url) throws Exception {
+		Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static WebDriverWait waitFor(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(60));
+	}
+
+	private String app(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+}
