@@ -218,13 +218,14 @@ class ReviewPages {
 			@RequestParam(required = false) ReviewFlag flag, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String system, @RequestParam(defaultValue = "system") String group,
 			Authentication user, Model model) {
+		SystemId systemId = systemId(system);
 		ReviewCampaign campaign = queries.get(id);
 		if (!ReviewAccess.oversees(user) && !queries.campaignsOf(user.getName()).contains(campaign)) {
 			// like the API: a reviewer outside the campaign does not see its name or
 			// deadline
 			throw new AccessDeniedException("not a reviewer in this campaign");
 		}
-		return inbox(campaign, new InboxView(q, flag, state, systemId(system), group), user, model);
+		return inbox(campaign, new InboxView(q, flag, state, systemId, group), user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
@@ -316,7 +317,16 @@ class ReviewPages {
 
 	/** An empty form field means "any system". */
 	private static SystemId systemId(String value) {
-		return value == null || value.isBlank() ? null : SystemId.of(value.strip());
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return SystemId.of(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new io.trunkguard.shared.InvalidInputException("review.system-malformed",
+					"system is not a system id: " + value, Map.of("system", "not a system id"));
+		}
 	}
 
 	private static Map<String, Object> redirectParameters(InboxView view) {
