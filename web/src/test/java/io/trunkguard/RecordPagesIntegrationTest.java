@@ -185,7 +185,7 @@ class RecordPagesIntegrationTest {
 	@Test
 	void answersUnknownAndMalformedIdsWithTheNotFoundPage() throws Exception {
 		mvc.perform(get("/people/00000000-0000-4000-8000-000000000000").with(LEAD)).andExpect(status().isNotFound());
-		mvc.perform(get("/grants/not-an-id").with(LEAD)).andExpect(status().isNotFound());
+		mvc.perform(get("/grants/not-an-id").with(LEAD)).andExpect(status().isBadRequest());
 	}
 
 	@Test

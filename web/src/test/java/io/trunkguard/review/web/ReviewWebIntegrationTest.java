@@ -120,13 +120,15 @@ class ReviewWebIntegrationTest {
 	}
 
 	@Test
-	void answersAnInboxFilterThatIsNoneWithTheNotFoundPage() throws Exception {
+	void answersAnInboxFilterThatIsNoneWithABadRequestProblem() throws Exception {
 		mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER).param("flag", "EVERYTHING"))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/reviews/{id}/inbox", campaign).with(REVIEWER).param("system", "abc"))
+			.andExpect(status().isBadRequest());
 		mvc.perform(post("/reviews/{id}/inbox/decide", campaign).with(REVIEWER)
 			.with(csrf())
 			.param("item", "not-an-id")
-			.param("decision", "KEEP")).andExpect(status().isNotFound());
+			.param("decision", "KEEP")).andExpect(status().isBadRequest());
 		assertThat(itemsOf("reviewer")).allSatisfy(item -> assertThat(item.getDecision()).isNull());
 	}
 
