@@ -125,8 +125,11 @@ class EndedLogins extends OncePerRequestFilter {
 	private Optional<Reason> endedBecause(Authentication current) {
 		String username = current.getName();
 		LocalAccounts accounts = localAccounts.getIfAvailable();
+		// local accounts are disabled, never deleted: only an account marked disabled
+		// ends
+		// a login (a form login always has its account)
 		if (accounts != null && current instanceof UsernamePasswordAuthenticationToken
-				&& accounts.find(username).map(LocalAccounts.LocalAccount::disabled).orElse(true)) {
+				&& accounts.find(username).map(LocalAccounts.LocalAccount::disabled).orElse(false)) {
 			return Optional.of(Reason.LOCAL_ACCOUNT_DISABLED);
 		}
 		LeaverDirectory directory = leavers.getIfAvailable();

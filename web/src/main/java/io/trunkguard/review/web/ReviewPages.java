@@ -213,13 +213,15 @@ class ReviewPages {
 
 	@GetMapping("/{id}/inbox")
 	String inbox(@PathVariable CampaignId id, InboxQuery query, Authentication user, Model model) {
+		// a malformed parameter is a bad request whatever it addresses
+		InboxView view = query.view();
 		ReviewCampaign campaign = queries.get(id);
 		if (!ReviewAccess.oversees(user) && !queries.campaignsOf(user.getName()).contains(campaign)) {
 			// like the API: a reviewer outside the campaign does not see its name or
 			// deadline
 			throw new AccessDeniedException("not a reviewer in this campaign");
 		}
-		return inbox(campaign, query.view(), user, model);
+		return inbox(campaign, view, user, model);
 	}
 
 	private String inbox(ReviewCampaign campaign, InboxView view, Authentication user, Model model) {
