@@ -63,8 +63,6 @@ public final class TraceAnalyzer {
 		ProgressListener progress = options.progress();
 		PrefetchingInput input = new PrefetchingInput(in, null);
 		CaptureReader reader = CaptureFiles.open(input);
-		CaptureRecord rec = new CaptureRecord();
-		Packet packet = new Packet();
 		IpFragments fragments = new IpFragments(4096, 30_000_000_000L);
 		NetworkDecoder decoder = new NetworkDecoder(fragments);
 		Correlator correlator = new Correlator(options.maxDialogs(), options.maxLegs(), options.maxSources());
@@ -78,59 +76,103 @@ public final class TraceAnalyzer {
 		long last = 0;
 		long internalErrors = 0;
 		Set<Integer> linkTypes = new LinkedHashSet<>();
-		int lastLinkType = -1;
-		try {
-			while (true) {
-				boolean more;
-				try {
-					more = reader.next(rec);
-				}
-				catch (RuntimeException e) {
-					if (options.failFast()) {
-						throw e;
+		if (readOnly) {
+			CaptureRecord rec = new CaptureRecord();
+			int lastLinkType = -1;
+			try {
+				while (true) {
+					boolean more;
+					try {
+						more = reader.next(rec);
 					}
-					internalErrors++;
-					more = false;
-				}
-				if (!more) {
-					break;
-				}
-				packets++;
-				if (rec.timestampNanos != 0) {
-					if (first == 0) {
-						first = rec.timestampNanos;
+					catch (RuntimeException e) {
+						if (options.failFast()) {
+							throw e;
+						}
+						internalErrors++;
+						more = false;
 					}
-					last = rec.timestampNanos;
-				}
-				if (rec.linkType != lastLinkType) {
-					linkTypes.add(rec.linkType);
-					lastLinkType = rec.linkType;
-				}
-				if (progress != null && (packets & 0xFFFF) == 0) {
-					progress.onProgress(input.rawBytes(), packets);
-				}
-				if (readOnly) {
-					continue;
-				}
-				try {
-					packet.frame = rec.frameNumber;
-					packet.timestampNanos = rec.timestampNanos;
-					if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
-						dispatcher.onPacket(packet);
+					if (!more) {
+						break;
 					}
-				}
-				catch (RuntimeException | StackOverflowError e) {
-					if (options.failFast()) {
-						throw e;
+					packets++;
+					if (rec.timestampNanos != 0) {
+						if (first == 0) {
+							first = rec.timestampNanos;
+						}
+						last = rec.timestampNanos;
 					}
-					internalErrors++; // a parser bug must not lose the rest of the
-										// capture
+					if (rec.linkType != lastLinkType) {
+						linkTypes.add(rec.linkType);
+						lastLinkType = rec.linkType;
+					}
+					if (progress != null && (packets & 0xFFFF) == 0) {
+						progress.onProgress(input.rawBytes(), packets);
+					}
 				}
 			}
+			finally {
+				input.finish(); // lets the reader thread hash the rest and end
+			}
 		}
-		finally {
-			input.finish(); // lets the reader thread hash the rest and end, also when a
-							// parser throws
+		else {
+			// framing, decoding and SIP parsing on a second thread, flows and correlation
+			// here
+			DecodingStage stage = new DecodingStage(input, reader, decoder, options.failFast());
+			Packet packet = new Packet();
+			boolean done = false;
+			try {
+				long nextProgress = 0x10000;
+				while (true) {
+					DecodingStage.Batch b = stage.take();
+					if (b.error != null) {
+						if (b.error instanceof Error err) {
+							throw err;
+						}
+						throw (RuntimeException) b.error;
+					}
+					for (int i = 0; i < b.size; i++) {
+						b.load(i, packet);
+						try {
+							dispatcher.onPacket(packet, b.sip[i]);
+						}
+						catch (RuntimeException | StackOverflowError e) {
+							if (options.failFast()) {
+								throw e;
+							}
+							internalErrors++; // a parser bug must not lose the rest of
+												// the
+												// capture
+						}
+					}
+					packets += b.records;
+					boolean end = b.end;
+					stage.done(b);
+					if (progress != null && packets >= nextProgress) {
+						progress.onProgress(input.rawBytes(), packets);
+						nextProgress = (packets | 0xFFFF) + 1;
+					}
+					if (end) {
+						break;
+					}
+				}
+				done = true;
+			}
+			finally {
+				if (done) {
+					stage.join();
+				}
+				else {
+					stage.stop();
+				}
+				input.finish(); // lets the reader thread hash the rest and end, also when
+								// a
+								// parser throws
+			}
+			internalErrors += stage.internalErrors;
+			first = stage.first;
+			last = stage.last;
+			linkTypes.addAll(stage.linkTypes);
 		}
 		Damage damage = reader.damage();
 		if (progress != null) {

@@ -3,6 +3,7 @@ package io.trunkguard.analyzer.flow;
 import io.trunkguard.analyzer.correlate.Correlator;
 import io.trunkguard.analyzer.decode.NetworkDecoder;
 import io.trunkguard.analyzer.decode.Packet;
+import io.trunkguard.analyzer.sip.SipMessage;
 
 /**
  * Routes decoded transport segments to one class per transport: {@link UdpFlows} (SIP,
@@ -38,12 +39,34 @@ public final class PacketDispatcher {
 		this.sctp = new SctpFlows(correlator, probe);
 	}
 
+	/**
+	 * Marks a UDP datagram that {@link #preParse(Packet)} found not to be SIP.
+	 */
+	public static final SipMessage NOT_SIP = new SipMessage();
+
+	/**
+	 * Parses a decoded UDP datagram as SIP ahead of
+	 * {@link #onPacket(Packet, SipMessage)}, on any thread (it reads only the packet):
+	 * the message, {@link #NOT_SIP}, or null for other transports.
+	 */
+	public static SipMessage preParse(Packet p) {
+		return p.protocol == NetworkDecoder.UDP ? UdpFlows.preParse(p) : null;
+	}
+
 	/** Handles one decoded packet. */
 	public void onPacket(Packet p) {
+		onPacket(p, null);
+	}
+
+	/**
+	 * Handles one decoded packet whose UDP payload was parsed by
+	 * {@link #preParse(Packet)} (null: parse it here).
+	 */
+	public void onPacket(Packet p, SipMessage parsed) {
 		packets++;
 		lastTs = p.timestampNanos;
 		switch (p.protocol) {
-			case NetworkDecoder.UDP -> udp.onPacket(p, makeRoom);
+			case NetworkDecoder.UDP -> udp.onPacket(p, makeRoom, parsed);
 			case NetworkDecoder.TCP -> tcp.onPacket(p, makeRoom);
 			case NetworkDecoder.SCTP -> sctp.onPacket(p);
 			default -> {

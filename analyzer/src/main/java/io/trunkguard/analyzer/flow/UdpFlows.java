@@ -98,6 +98,46 @@ final class UdpFlows {
 	 * flow.
 	 */
 	void onPacket(Packet p, Runnable makeRoom) {
+		onPacket(p, makeRoom, null);
+	}
+
+	/**
+	 * The UDP payload parsed as SIP the way {@link #onPacket(Packet, Runnable)} would,
+	 * {@link PacketDispatcher#NOT_SIP} when it is not SIP: stateless, so another thread
+	 * can do it ahead of the flow logic.
+	 */
+	static SipMessage preParse(Packet p) {
+		if (p.len < 8) {
+			return PacketDispatcher.NOT_SIP;
+		}
+		int len = payloadLength(p);
+		int po = p.off + 8;
+		SipMessage m = parseSip(p.buf, po, len);
+		return m == null ? PacketDispatcher.NOT_SIP : m;
+	}
+
+	private static int payloadLength(Packet p) {
+		int udpLen = Bytes.u16(p.buf, p.off + 4);
+		int len = p.len - 8;
+		if (udpLen >= 8 && udpLen - 8 < len) {
+			len = udpLen - 8;
+		}
+		return len;
+	}
+
+	private static SipMessage parseSip(byte[] b, int po, int len) {
+		int first = len > 0 ? b[po] & 0xFF : 0;
+		if (first >= 'A' && first <= 'Z' && SipParser.looksLikeSip(b, po, len)) {
+			return SipParser.parse(b, po, len);
+		}
+		return null;
+	}
+
+	/**
+	 * As {@link #onPacket(Packet, Runnable)}, with the SIP parse done ahead
+	 * ({@link #preParse(Packet)}), or null to parse here.
+	 */
+	void onPacket(Packet p, Runnable makeRoom, SipMessage parsed) {
 		byte[] b = p.buf;
 		int off = p.off;
 		if (p.len < 8) {
@@ -106,11 +146,7 @@ final class UdpFlows {
 		packets++;
 		int srcPort = Bytes.u16(b, off);
 		int dstPort = Bytes.u16(b, off + 2);
-		int udpLen = Bytes.u16(b, off + 4);
-		int len = p.len - 8;
-		if (udpLen >= 8 && udpLen - 8 < len) {
-			len = udpLen - 8;
-		}
+		int len = payloadLength(p);
 		int po = off + 8;
 		probe.set(NetworkDecoder.UDP, p, srcPort, dstPort);
 		UdpFlow f = table.get(probe);
@@ -125,17 +161,15 @@ final class UdpFlows {
 		f.packets++;
 		boolean srcIsA = probe.srcIsA;
 		int first = len > 0 ? b[po] & 0xFF : 0;
-		if (first >= 'A' && first <= 'Z' && SipParser.looksLikeSip(b, po, len)) {
-			SipMessage m = SipParser.parse(b, po, len);
-			if (m != null) {
-				m.frame = p.frame;
-				m.timestampNanos = p.timestampNanos;
-				if (f.leg == null) {
-					f.leg = correlator.leg(f.key, Transport.UDP, f.first(), f.second());
-				}
-				correlator.onSip(f.leg, m, srcIsA ? f.a : f.b, srcIsA ? f.b : f.a);
-				return;
+		SipMessage m = parsed == null ? parseSip(b, po, len) : parsed == PacketDispatcher.NOT_SIP ? null : parsed;
+		if (m != null) {
+			m.frame = p.frame;
+			m.timestampNanos = p.timestampNanos;
+			if (f.leg == null) {
+				f.leg = correlator.leg(f.key, Transport.UDP, f.first(), f.second());
 			}
+			correlator.onSip(f.leg, m, srcIsA ? f.a : f.b, srcIsA ? f.b : f.a);
+			return;
 		}
 		if (f.leg != null && len <= 4) {
 			return; // keep-alive on a signalling flow

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.LongConsumer;
@@ -62,6 +64,10 @@ public final class PrefetchingInput extends InputStream {
 	private int currentPos;
 
 	private boolean ended;
+
+	private boolean deferred;
+
+	private final List<byte[]> released = new ArrayList<>();
 
 	public PrefetchingInput(InputStream raw, LongConsumer rawProgress) {
 		try {
@@ -246,9 +252,38 @@ public final class PrefetchingInput extends InputStream {
 
 	/**
 	 * Gives a chunk array back to the reader thread once nothing refers to its bytes any
-	 * more.
+	 * more, or, after {@link #deferRecycling()}, sets it aside for
+	 * {@link #takeReleased(List)}.
 	 */
 	void recycle(byte[] data) {
+		if (deferred) {
+			released.add(data);
+			return;
+		}
+		recycleNow(data);
+	}
+
+	/**
+	 * Chunk arrays the framing side has moved past are no longer given back at once but
+	 * collected for {@link #takeReleased(List)}: records framed in them may still be read
+	 * by another thread, which gives them back with {@link #recycleNow(byte[])} when
+	 * done. Call before the first record is framed, on the framing thread.
+	 */
+	public void deferRecycling() {
+		deferred = true;
+	}
+
+	/**
+	 * Moves the chunk arrays released since the last call into {@code into} (framing
+	 * thread only).
+	 */
+	public void takeReleased(List<byte[]> into) {
+		into.addAll(released);
+		released.clear();
+	}
+
+	/** Gives a chunk array back to the reader thread; any thread. */
+	public void recycleNow(byte[] data) {
 		if (data.length == ARRAY) {
 			free.offer(data);
 		}
