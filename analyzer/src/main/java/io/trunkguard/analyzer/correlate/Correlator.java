@@ -292,7 +292,7 @@ public final class Correlator {
 	}
 
 	private void sdp(Dialog d, SipMessage m, Leg leg, Endpoint src) {
-		Sdp sdp = Sdp.parse(m.sdp());
+		Sdp sdp = m.parsedSdp();
 		if (leg != null) {
 			leg.sdpSeen = true;
 		}
@@ -444,23 +444,32 @@ public final class Correlator {
 				}
 			}
 		}
-		for (MediaStream o : orphans) {
-			attachToHiddenLegs(o, true);
+		// only legs whose SDP is hidden take media here, and attaching media changes
+		// neither
+		List<Leg> hidden = new ArrayList<>();
+		for (Leg leg : legs) {
+			if (!leg.sdpSeen && leg.signallingEncrypted()) {
+				hidden.add(leg);
+			}
 		}
-		for (MediaStream s : negotiated) {
-			attachToHiddenLegs(s, false);
+		if (!hidden.isEmpty()) {
+			for (MediaStream o : orphans) {
+				attachToHiddenLegs(hidden, o, true);
+			}
+			for (MediaStream s : negotiated) {
+				attachToHiddenLegs(hidden, s, false);
+			}
 		}
 		for (Leg leg : legs) {
 			Verdicts.judge(leg);
 		}
 	}
 
-	private void attachToHiddenLegs(MediaStream s, boolean orphan) {
+	private static void attachToHiddenLegs(List<Leg> hidden, MediaStream s, boolean orphan) {
 		List<Leg> overlapping = new ArrayList<>();
 		List<Leg> before = new ArrayList<>();
-		for (Leg leg : legs) {
-			if (leg.sdpSeen || !leg.signallingEncrypted() || leg.media.contains(s) || !sameHosts(leg, s)
-					|| !overlaps(leg, s)) {
+		for (Leg leg : hidden) {
+			if (leg.media.contains(s) || !sameHosts(leg, s) || !overlaps(leg, s)) {
 				continue;
 			}
 			overlapping.add(leg);

@@ -27,6 +27,13 @@ public final class MediaStream {
 
 	public Leg leg;
 
+	/**
+	 * The verdict given when correlation ended, for {@link #judgedLeg}; null before.
+	 */
+	Verdicts.MediaJudgement judgement;
+
+	Leg judgedLeg;
+
 	// negotiation (null when no SDP was visible)
 	public String offerProfile;
 

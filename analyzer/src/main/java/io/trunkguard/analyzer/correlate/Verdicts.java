@@ -44,7 +44,11 @@ public final class Verdicts {
 		}
 		leg.evidence.add(sig);
 		for (MediaStream s : leg.media) {
-			MediaJudgement j = judge(s, leg);
+			MediaJudgement j = s.negotiated() ? negotiated(s, leg) : byContent(s);
+			// kept for the report and the rules, which judge the same stream of the same
+			// leg after correlation ended
+			s.judgedLeg = leg;
+			s.judgement = j;
 			String text = s.id + ": " + j.evidence();
 			leg.evidence.add(text);
 			switch (j.protection()) {
@@ -108,6 +112,9 @@ public final class Verdicts {
 
 	/** Judges one media stream of {@code leg}. */
 	public static MediaJudgement judge(MediaStream s, Leg leg) {
+		if (s.judgement != null && s.judgedLeg == leg) {
+			return s.judgement;
+		}
 		if (s.negotiated()) {
 			return negotiated(s, leg);
 		}

@@ -113,7 +113,11 @@ final class UdpFlows {
 		int len = payloadLength(p);
 		int po = p.off + 8;
 		SipMessage m = parseSip(p.buf, po, len);
-		return m == null ? PacketDispatcher.NOT_SIP : m;
+		if (m == null) {
+			return PacketDispatcher.NOT_SIP;
+		}
+		m.prepareSdp();
+		return m;
 	}
 
 	private static int payloadLength(Packet p) {

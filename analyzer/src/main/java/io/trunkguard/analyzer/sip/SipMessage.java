@@ -1,5 +1,7 @@
 package io.trunkguard.analyzer.sip;
 
+import io.trunkguard.analyzer.sdp.Sdp;
+
 import java.nio.charset.StandardCharsets;
 
 /** One parsed SIP request or response with the headers the analyzer needs. */
@@ -47,6 +49,8 @@ public final class SipMessage {
 
 	public byte[] body = new byte[0];
 
+	private Sdp parsedSdp;
+
 	public long frame;
 
 	public long timestampNanos;
@@ -61,6 +65,34 @@ public final class SipMessage {
 						: contentType.toLowerCase().contains("application/sdp"))
 				|| body.length > 0 && contentType != null && contentType.toLowerCase().startsWith("multipart")
 						&& bodyText().contains("application/sdp");
+	}
+
+	/**
+	 * The SDP part of the body parsed, once: {@link #prepareSdp()} may do it ahead on
+	 * another thread before the message is handed over.
+	 */
+	public Sdp parsedSdp() {
+		Sdp p = parsedSdp;
+		if (p == null) {
+			p = Sdp.parse(sdp());
+			parsedSdp = p;
+		}
+		return p;
+	}
+
+	/**
+	 * Parses the SDP body ahead when there is one; a failure is left for
+	 * {@link #parsedSdp()} to meet again where the message is analysed.
+	 */
+	public void prepareSdp() {
+		try {
+			if (hasSdp()) {
+				parsedSdp();
+			}
+		}
+		catch (RuntimeException e) {
+			parsedSdp = null;
+		}
 	}
 
 	/** The SDP part of the body (handles multipart bodies). */
