@@ -240,7 +240,12 @@ class ReviewRemediationPagesIntegrationTest {
 		assertThat(access.getGrant(keycloakGrant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		RemediationProof proof = remediation.proofsOf(keycloakItem.getId()).get(0);
 
-		mvc.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(LEAD))
+		// streamed from the file store: the body follows asynchronously
+		org.springframework.test.web.servlet.MvcResult streamed = mvc
+			.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(LEAD))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(streamed))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("image/png"))
 			.andExpect(content().bytes(PNG))
