@@ -75,6 +75,27 @@ class ModularityTests {
 			.check(PRODUCTION_CLASSES);
 	}
 
+	/**
+	 * CWE-1236: text reaches a spreadsheet cell only through the one neutraliser, so a
+	 * person named {@code =HYPERLINK(...)} is inert in every export.
+	 */
+	@Test
+	void spreadsheetTextIsWrittenOnlyThroughTheNeutraliser() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("io.trunkguard.reports.SpreadsheetText")
+			.should()
+			.callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a cell's text set directly",
+					call -> call.getName().equals("setCellValue") && call.getTarget().getRawParameterTypes().size() == 1
+							&& (call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
+									|| call.getTarget()
+										.getRawParameterTypes()
+										.get(0)
+										.getName()
+										.equals("org.apache.poi.ss.usermodel.RichTextString"))))
+			.because("SpreadsheetText.write neutralises formula-like text (CWE-1236)")
+			.check(PRODUCTION_CLASSES);
+	}
+
 	@Test
 	void packetCapturesAreReadOnlyInTheAnalyzer() {
 		noClasses().that()

@@ -2,6 +2,10 @@ package io.trunkguard.deprovisioning;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import io.trunkguard.evidence.StoredFile;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -66,20 +70,9 @@ public class DeprovisioningLogFile {
 	@Column(nullable = false, length = 10)
 	private String criterion;
 
-	@Column(name = "file_name", nullable = false, length = 200)
-	private String fileName;
-
-	@Column(name = "content_type", nullable = false, length = 100)
-	private String contentType;
-
-	@Column(nullable = false)
-	private byte[] content;
-
-	@Column(name = "size_bytes", nullable = false)
-	private long sizeBytes;
-
-	@Column(nullable = false, length = 64)
-	private String sha256;
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
+	@JoinColumn(name = "file_id", nullable = false, updatable = false)
+	private StoredFile file;
 
 	@Column(name = "case_count", nullable = false)
 	private int caseCount;
@@ -97,18 +90,14 @@ public class DeprovisioningLogFile {
 		// for JPA
 	}
 
-	DeprovisioningLogFile(DeprovisioningPeriod period, Format format, byte[] content, String sha256, int caseCount,
+	DeprovisioningLogFile(DeprovisioningPeriod period, Format format, StoredFile file, int caseCount,
 			Instant evidenceDate, Instant generatedAt, String generatedBy) {
 		this.id = UUID.randomUUID();
 		this.periodFrom = period.from();
 		this.periodTo = period.to();
 		this.format = Objects.requireNonNull(format, "format");
 		this.criterion = CRITERION;
-		this.fileName = fileName(period, format);
-		this.contentType = format.contentType();
-		this.content = content.clone();
-		this.sizeBytes = content.length;
-		this.sha256 = sha256;
+		this.file = Objects.requireNonNull(file, "file");
 		this.caseCount = caseCount;
 		this.evidenceDate = evidenceDate;
 		this.generatedAt = generatedAt;
@@ -135,24 +124,25 @@ public class DeprovisioningLogFile {
 		return criterion;
 	}
 
+	/** The stored file (name, type, size, SHA-256; its bytes from the file store). */
+	public StoredFile getFile() {
+		return file;
+	}
+
 	public String getFileName() {
-		return fileName;
+		return file.getOriginalName();
 	}
 
 	public String getContentType() {
-		return contentType;
-	}
-
-	public byte[] getContent() {
-		return content.clone();
+		return file.getContentType();
 	}
 
 	public long getSizeBytes() {
-		return sizeBytes;
+		return file.getSizeBytes();
 	}
 
 	public String getSha256() {
-		return sha256;
+		return file.getSha256();
 	}
 
 	public int getCaseCount() {

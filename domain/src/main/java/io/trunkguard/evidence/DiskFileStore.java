@@ -12,23 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@link FileStore} on a directory: bytes are streamed to a temporary file beside
@@ -44,8 +38,6 @@ class DiskFileStore implements FileStore {
 
 	/** How often (in bytes written) the free space is checked. */
 	private static final long SPACE_CHECK_EVERY = 16L * 1024 * 1024;
-
-	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
 	private final StoredFiles files;
 
@@ -89,12 +81,11 @@ class DiskFileStore implements FileStore {
 	}
 
 	private Written write(InputStream in, String name, long maxBytes, Set<String> allowedTypes) {
-		Path tmpDir = directory.resolve("tmp");
 		Path tmp = null;
 		try {
-			Files.createDirectories(tmpDir);
-			tmp = Files.createTempFile(tmpDir, "upload-", ".part");
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			tmp = FileBytes.partFile(directory);
+			Path tmpDir = tmp.getParent();
+			MessageDigest digest = Sha256.digest();
 			byte[] buffer = new byte[BUFFER];
 			long size = 0;
 			long nextSpaceCheck = 0;
@@ -129,23 +120,13 @@ class DiskFileStore implements FileStore {
 					n = in.read(buffer);
 				}
 			}
-			String sha256 = HexFormat.of().formatHex(digest.digest());
-			Path target = pathOf(sha256);
-			Files.createDirectories(target.getParent());
-			if (Files.exists(target)) {
-				Files.delete(tmp);
-			}
-			else {
-				move(tmp, target);
-			}
+			String sha256 = Sha256.hex(digest);
+			FileBytes.keep(directory, tmp, sha256);
 			tmp = null;
 			return new Written(sha256, size, contentType);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("could not store " + name + " under " + directory, e);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 		finally {
 			if (tmp != null) {
@@ -156,19 +137,6 @@ class DiskFileStore implements FileStore {
 					// a leftover part file is harmless
 				}
 			}
-		}
-	}
-
-	private static void move(Path tmp, Path target) throws IOException {
-		try {
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			Files.move(tmp, target);
-		}
-		catch (FileAlreadyExistsException e) {
-			// another upload of the same content won the race: same bytes
-			Files.deleteIfExists(tmp);
 		}
 	}
 
@@ -221,19 +189,11 @@ class DiskFileStore implements FileStore {
 	@Override
 	@Transactional(readOnly = true)
 	public List<StoredFile> findAllBySha256(String sha256) {
-		return files.findBySha256OrderByUploadedAt(normal(sha256));
+		return files.findBySha256OrderByUploadedAt(Sha256.normal(sha256));
 	}
 
 	private Path pathOf(String sha256) {
-		String hash = normal(sha256);
-		if (!SHA256.matcher(hash).matches()) {
-			throw new IllegalArgumentException("not a SHA-256: " + sha256);
-		}
-		return directory.resolve(hash.substring(0, 2)).resolve(hash);
-	}
-
-	private static String normal(String sha256) {
-		return sha256 == null ? "" : sha256.strip().toLowerCase(java.util.Locale.ROOT);
+		return FileBytes.pathOf(directory, sha256);
 	}
 
 	private Instant now() {

@@ -12,7 +12,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.trunkguard.evidence.EvidenceDraft;
+import io.trunkguard.evidence.EvidenceItem;
+import io.trunkguard.evidence.EvidenceService;
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.evidence.Sha256;
+
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +46,15 @@ class DefaultRemediationService implements RemediationService {
 
 	private final Clock clock;
 
+	private final EvidenceService evidence;
+
+	private final FileStore files;
+
 	DefaultRemediationService(ReviewCampaigns campaigns, ReviewItems items, RemediationProofs proofs,
 			PersonService people, AccessService access, ObjectProvider<RemediationPort> remediationPorts,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock, EvidenceService evidence, FileStore files) {
+		this.evidence = evidence;
+		this.files = files;
 		this.campaigns = campaigns;
 		this.items = items;
 		this.proofs = proofs;
@@ -159,13 +173,13 @@ class DefaultRemediationService implements RemediationService {
 		ReviewItem item = items.require(itemId);
 		boolean owner = people.findByUsername(actor).map(p -> p.getId().equals(item.getSystemOwnerId())).orElse(false);
 		item.checkManualRemoval(note, actor, complianceLead || owner);
-		RemediationProof stored = null;
+		String proofName = null;
 		if (proof != null) {
 			RemediationProof.check(proof);
-			stored = new RemediationProof(item, proof, actor, ReviewTime.now(clock));
+			proofName = RemediationProof.cleanName(proof.fileName());
 		}
-		String proofNote = stored == null ? "" : " [proof: " + stored.getFileName() + ", " + stored.getSizeBytes()
-				+ " bytes, sha256 " + stored.getSha256() + "]";
+		String proofNote = proof == null ? "" : " [proof: " + proofName + ", " + proof.content().length
+				+ " bytes, sha256 " + Sha256.hex(proof.content()) + "]";
 		String text = note.strip();
 		int room = ReviewItem.MAX_TEXT - proofNote.length() - 200;
 		if (text.length() > room) {
@@ -173,8 +187,15 @@ class DefaultRemediationService implements RemediationService {
 					"the note is longer than " + room + " characters", Map.of("note", "too long"));
 		}
 		ReviewItem saved = recordRemediation(itemId, text + proofNote, actor);
-		if (stored != null) {
-			proofs.save(stored);
+		if (proof != null) {
+			java.time.Instant now = ReviewTime.now(clock);
+			LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+			EvidenceItem recorded = evidence.store(proof.content(), proofName,
+					new EvidenceDraft("Proof of a manual removal: " + proofName, List.of("CC6.1"), day, day,
+							"ReviewItem", itemId.toString()),
+					actor);
+			RemediationProof stored = proofs
+				.save(new RemediationProof(item, files.get(recorded.getFileId()), actor, now));
 			events.publishEvent(new RemediationProofAttached(itemId, item.getCampaignId(), stored.getFileName(),
 					stored.getContentType(), stored.getSizeBytes(), stored.getSha256(), actor, stored.getUploadedAt()));
 		}

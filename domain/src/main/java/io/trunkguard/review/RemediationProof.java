@@ -5,24 +5,26 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import io.trunkguard.evidence.StoredFile;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A file attached to a manual removal as proof (screenshot, ticket export, PDF). Stored
- * in the database with its SHA-256, never changed. {@link #check} refuses what may not be
- * stored: empty or larger than {@value #MAX_BYTES} bytes, a content type outside
- * {@link #ALLOWED_TYPES}, or content that does not look like the type claimed.
+ * A file attached to a manual removal as proof (screenshot, ticket export, PDF): names
+ * its {@link StoredFile} (bytes in the file store, with its SHA-256), never changed.
+ * {@link #check} refuses what may not be stored: empty or larger than {@value #MAX_BYTES}
+ * bytes, a content type outside {@link #ALLOWED_TYPES}, or content that does not look
+ * like the type claimed.
  */
 @Entity
 @Table(name = "review_remediation_proof")
@@ -51,20 +53,9 @@ public class RemediationProof {
 	@AttributeOverride(name = "value", column = @Column(name = "campaign_id", nullable = false))
 	private CampaignId campaignId;
 
-	@Column(name = "file_name", nullable = false, length = MAX_NAME)
-	private String fileName;
-
-	@Column(name = "content_type", nullable = false, length = 100)
-	private String contentType;
-
-	@Column(nullable = false)
-	private byte[] content;
-
-	@Column(name = "size_bytes", nullable = false)
-	private long sizeBytes;
-
-	@Column(nullable = false, length = 64)
-	private String sha256;
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
+	@JoinColumn(name = "file_id", nullable = false, updatable = false)
+	private StoredFile file;
 
 	@Column(name = "uploaded_by", nullable = false, length = 100)
 	private String uploadedBy;
@@ -76,16 +67,11 @@ public class RemediationProof {
 		// for JPA
 	}
 
-	RemediationProof(ReviewItem item, ProofUpload upload, String actor, Instant now) {
-		check(upload);
+	RemediationProof(ReviewItem item, StoredFile file, String actor, Instant now) {
 		this.id = UUID.randomUUID();
 		this.itemId = item.getId();
 		this.campaignId = item.getCampaignId();
-		this.fileName = cleanName(upload.fileName());
-		this.contentType = normalType(upload.contentType());
-		this.content = upload.content().clone();
-		this.sizeBytes = content.length;
-		this.sha256 = sha256(content);
+		this.file = java.util.Objects.requireNonNull(file, "file");
 		this.uploadedBy = actor;
 		this.uploadedAt = now;
 	}
@@ -163,15 +149,6 @@ public class RemediationProof {
 		return clean.length() <= MAX_NAME ? clean : clean.substring(clean.length() - MAX_NAME);
 	}
 
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	public UUID getId() {
 		return id;
 	}
@@ -184,24 +161,25 @@ public class RemediationProof {
 		return campaignId;
 	}
 
+	/** The stored file (name, type, size, SHA-256; its bytes from the file store). */
+	public StoredFile getFile() {
+		return file;
+	}
+
 	public String getFileName() {
-		return fileName;
+		return file.getOriginalName();
 	}
 
 	public String getContentType() {
-		return contentType;
-	}
-
-	public byte[] getContent() {
-		return content.clone();
+		return file.getContentType();
 	}
 
 	public long getSizeBytes() {
-		return sizeBytes;
+		return file.getSizeBytes();
 	}
 
 	public String getSha256() {
-		return sha256;
+		return file.getSha256();
 	}
 
 	public String getUploadedBy() {

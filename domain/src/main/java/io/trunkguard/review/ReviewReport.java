@@ -4,6 +4,10 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import io.trunkguard.evidence.StoredFile;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -60,20 +64,9 @@ public class ReviewReport {
 	@Column(nullable = false, length = 10)
 	private Format format;
 
-	@Column(name = "file_name", nullable = false, length = 200)
-	private String fileName;
-
-	@Column(name = "content_type", nullable = false, length = 100)
-	private String contentType;
-
-	@Column(nullable = false)
-	private byte[] content;
-
-	@Column(name = "size_bytes", nullable = false)
-	private long sizeBytes;
-
-	@Column(nullable = false, length = 64)
-	private String sha256;
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
+	@JoinColumn(name = "file_id", nullable = false, updatable = false)
+	private StoredFile file;
 
 	@Column(name = "evidence_date", nullable = false)
 	private Instant evidenceDate;
@@ -85,16 +78,11 @@ public class ReviewReport {
 		// for JPA
 	}
 
-	ReviewReport(CampaignId campaignId, Format format, String fileName, byte[] content, String sha256,
-			Instant evidenceDate, Instant generatedAt) {
+	ReviewReport(CampaignId campaignId, Format format, StoredFile file, Instant evidenceDate, Instant generatedAt) {
 		this.id = UUID.randomUUID();
 		this.campaignId = Objects.requireNonNull(campaignId, "campaignId");
 		this.format = Objects.requireNonNull(format, "format");
-		this.fileName = fileName;
-		this.contentType = format.contentType();
-		this.content = content.clone();
-		this.sizeBytes = content.length;
-		this.sha256 = sha256;
+		this.file = Objects.requireNonNull(file, "file");
 		this.evidenceDate = evidenceDate;
 		this.generatedAt = generatedAt;
 	}
@@ -111,24 +99,25 @@ public class ReviewReport {
 		return format;
 	}
 
+	/** The stored file (name, type, size, SHA-256; its bytes from the file store). */
+	public StoredFile getFile() {
+		return file;
+	}
+
 	public String getFileName() {
-		return fileName;
+		return file.getOriginalName();
 	}
 
 	public String getContentType() {
-		return contentType;
-	}
-
-	public byte[] getContent() {
-		return content.clone();
+		return file.getContentType();
 	}
 
 	public long getSizeBytes() {
-		return sizeBytes;
+		return file.getSizeBytes();
 	}
 
 	public String getSha256() {
-		return sha256;
+		return file.getSha256();
 	}
 
 	public Instant getEvidenceDate() {

@@ -25,6 +25,9 @@ public interface Captures extends Repository<Capture, CaptureId> {
 
 	List<Capture> findByVendorIdOrderByUploadedAtDesc(VendorId vendorId);
 
+	/** Every capture in a state (e.g. analysed), the oldest upload first. */
+	List<Capture> findByStatusOrderByUploadedAtAsc(CaptureStatus status);
+
 	/** Captures with a leg attached to the carrier, newest first. */
 	@Query("""
 			select c from Capture c

@@ -2,6 +2,7 @@ package io.trunkguard.evidence;
 
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.shared.InvalidStateException;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ abstract class FileStoreIntegrationTests {
 
 	@Autowired
 	AuditEntries audit;
+
+	@Autowired
+	org.flywaydb.core.Flyway flyway;
 
 	@Value("${trunkguard.evidence.directory}")
 	Path directory;
@@ -170,6 +174,87 @@ abstract class FileStoreIntegrationTests {
 			.isInstanceOf(ConstraintViolationException.class)
 			.hasMessageContaining("SOC 2 criterion")
 			.hasMessageContaining("must not end before it starts");
+	}
+
+	@Test
+	void changesTheEvidencedPeriodOnlyWithAReasonAndAuditsIt() {
+		EvidenceItem item = evidence.store(("%PDF-1.4\n" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII),
+				"q2-log.pdf",
+				new EvidenceDraft("Deprovisioning log Q2", List.of("CC6.1"), LocalDate.of(2026, 7, 2),
+						LocalDate.of(2026, 7, 2), "DeprovisioningLog", UUID.randomUUID().toString()),
+				"compliance-lead");
+		assertThat(item.getStatus()).isEqualTo(EvidenceStatus.READY);
+		assertThat(item.getOwner()).isEqualTo("compliance-lead");
+
+		assertThatThrownBy(() -> evidence.changePeriod(item.getId(), LocalDate.of(2026, 4, 1),
+				LocalDate.of(2026, 6, 30), " ", "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("only with a reason");
+		assertThatThrownBy(() -> evidence.changePeriod(item.getId(), LocalDate.of(2026, 6, 30),
+				LocalDate.of(2026, 4, 1), "reversed", "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("must not end");
+		EvidenceItem changed = evidence.changePeriod(item.getId(), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30),
+				"the log covers Q2, it was generated on 2 July", "compliance-lead");
+
+		assertThat(evidence.get(item.getId())).satisfies(e -> {
+			assertThat(e.getEvidencedFrom()).isEqualTo(LocalDate.of(2026, 4, 1));
+			assertThat(e.getEvidencedTo()).isEqualTo(LocalDate.of(2026, 6, 30));
+			assertThat(e.evidencesWithin(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 30))).isTrue();
+			assertThat(e.evidencesWithin(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30))).isFalse();
+		});
+		assertThat(changed.getId()).isEqualTo(item.getId());
+		assertThat(evidence.evidencing(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)))
+			.extracting(EvidenceItem::getId)
+			.contains(item.getId());
+		assertThat(audit
+			.search("compliance-lead", "EVIDENCE_PERIOD_CHANGED", "EvidenceItem", item.getId().toString(), null, null,
+					PageRequest.of(0, 5))
+			.getContent())
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains("generated on 2 July")
+				.contains("2026-07-02")
+				.contains("2026-04-01"));
+	}
+
+	@Test
+	void isApprovedByAnotherLeadFlaggedByAnAuditorAndAnswered() {
+		EvidenceItem item = evidence.store(("%PDF-1.4\n" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII),
+				"dpa.pdf",
+				new EvidenceDraft("DPA with Bluefin", List.of("CC9.2"), LocalDate.of(2026, 1, 1),
+						LocalDate.of(2026, 12, 31), "Vendor", UUID.randomUUID().toString(), LocalDate.of(2026, 12, 31),
+						"lead-a"),
+				"lead-b");
+		assertThat(item.getOwner()).isEqualTo("lead-a");
+		assertThat(item.statusOn(LocalDate.of(2026, 12, 31))).isEqualTo(EvidenceStatus.READY);
+		assertThat(item.statusOn(LocalDate.of(2027, 1, 1))).isEqualTo(EvidenceStatus.EXPIRED);
+
+		assertThatThrownBy(() -> evidence.approve(item.getId(), "lead-b")).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("another compliance lead");
+		assertThatThrownBy(() -> evidence.approve(item.getId(), "lead-a")).isInstanceOf(InvalidStateException.class);
+		assertThatThrownBy(() -> evidence.flag(item.getId(), "", "auditor")).isInstanceOf(InvalidInputException.class);
+
+		evidence.flag(item.getId(), "The DPA is not signed by the carrier", "auditor");
+		assertThat(evidence.get(item.getId()).getStatus()).isEqualTo(EvidenceStatus.FLAGGED);
+		assertThatThrownBy(() -> evidence.approve(item.getId(), "lead-c")).isInstanceOf(InvalidStateException.class)
+			.hasMessageContaining("answer the flag");
+		evidence.answerFlag(item.getId(), "Signed copy attached as page 4", "lead-a");
+		EvidenceItem approved = evidence.approve(item.getId(), "lead-c");
+
+		assertThat(approved.getStatus()).isEqualTo(EvidenceStatus.APPROVED);
+		assertThat(approved.getFlagComment()).isEqualTo("The DPA is not signed by the carrier");
+		assertThat(approved.getFlagAnswer()).isEqualTo("Signed copy attached as page 4");
+		for (String action : List.of("EVIDENCE_FLAGGED", "EVIDENCE_FLAG_ANSWERED", "EVIDENCE_APPROVED")) {
+			assertThat(audit
+				.search(null, action, "EvidenceItem", item.getId().toString(), null, null, PageRequest.of(0, 5))
+				.getContent()).as(action).hasSize(1);
+		}
+	}
+
+	@Test
+	void movesOlderStoredCopiesWithTheMigrationSpringGivesFlyway() {
+		assertThat(java.util.Arrays.stream(flyway.info().applied()).map(m -> m.getVersion().getVersion()))
+			.contains("160", "161", "162");
 	}
 
 	@Test

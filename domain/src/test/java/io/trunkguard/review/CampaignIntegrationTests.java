@@ -46,6 +46,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class CampaignIntegrationTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.trunkguard.evidence.FileStore fileStore;
+
+	byte[] bytesOf(io.trunkguard.evidence.StoredFile file) {
+		try (java.io.InputStream in = fileStore.open(file.getId())) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static final Instant NOW = Instant.now();
 
 	@Autowired
@@ -367,9 +379,9 @@ abstract class CampaignIntegrationTests {
 		byte[] pdf = "%PDF-1.4 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		archive.store(campaign.getId(), ReviewReport.Format.PDF, pdf);
 		ReviewReport stored = archive.latest(campaign.getId(), ReviewReport.Format.PDF).orElseThrow();
-		assertThat(stored.getContent()).isEqualTo(pdf);
+		assertThat(bytesOf(stored.getFile())).isEqualTo(pdf);
 		assertThat(stored.getEvidenceDate()).isEqualTo(closed.getClosedAt());
-		assertThat(stored.getSha256()).isEqualTo(CampaignReportArchive.sha256(pdf)).hasSize(64);
+		assertThat(stored.getSha256()).isEqualTo(io.trunkguard.evidence.Sha256.hex(pdf)).hasSize(64);
 		assertThat(archive.latest(campaign.getId(), ReviewReport.Format.XLSX)).isEmpty();
 
 		for (String action : List.of("REVIEW_UNANSWERED_RESOLVED", "REVIEW_CAMPAIGN_CLOSED",
@@ -613,7 +625,7 @@ abstract class CampaignIntegrationTests {
 			assertThat(p.getFileName()).isEqualTo("console.png");
 			assertThat(p.getContentType()).isEqualTo("image/png");
 			assertThat(p.getSizeBytes()).isEqualTo(PNG.length);
-			assertThat(p.getContent()).isEqualTo(PNG);
+			assertThat(bytesOf(p.getFile())).isEqualTo(PNG);
 			assertThat(p.getSha256()).hasSize(64);
 		});
 		assertThat(done.getRemediationNote()).contains("OPS-7")

@@ -39,6 +39,22 @@ public class EmbeddedPostgresTestConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(Lease lease) {
+		return newDatabase(lease);
+	}
+
+	/**
+	 * A lease on the shared server for a test without Spring (e.g. a migration test);
+	 * close it when done.
+	 */
+	public static Lease lease() {
+		return SharedServer.acquire();
+	}
+
+	/**
+	 * A new empty database on the leased server, with its own pool (the caller closes
+	 * it).
+	 */
+	public static HikariDataSource newDatabase(Lease lease) {
 		EmbeddedPostgres postgres = lease.server();
 		String database = "trunkguard_test_" + DATABASES.incrementAndGet();
 		createDatabase(postgres.getPostgresDatabase(), database);

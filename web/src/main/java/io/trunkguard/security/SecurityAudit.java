@@ -1,9 +1,7 @@
 package io.trunkguard.security;
 
+import io.trunkguard.evidence.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -115,13 +113,7 @@ class SecurityAudit {
 	 * use.
 	 */
 	static String shortHash(String credential) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, 12);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(credential).substring(0, 12);
 	}
 
 	void refused(String actor, String method, String path, String reason) {

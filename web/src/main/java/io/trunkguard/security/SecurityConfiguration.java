@@ -87,6 +87,9 @@ class SecurityConfiguration {
 
 	private static final String[] WRITERS = { Role.COMPLIANCE_LEAD.roleName(), Role.ADMIN.roleName() };
 
+	private static final String[] CONTROL_PATHS = { "/controls", "/controls/**", "/api/controls", "/api/controls/**",
+			"/api/evidence-items", "/api/evidence-items/**" };
+
 	/** Business records that compliance leads and admins maintain and auditors read. */
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
@@ -294,6 +297,17 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(paths("/outbox", "/outbox/**"))
 			.denyAll()
+			// Controls and evidence items: read by leads, auditors and admins;
+			// narratives,
+			// evidenced periods, approvals and answers to flags are the compliance
+			// lead's;
+			// flagging an evidence item is the auditor's one write.
+			.requestMatchers(posts("/api/evidence-items/*/flag"))
+			.hasRole(Role.AUDITOR.roleName())
+			.requestMatchers(reads(CONTROL_PATHS))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths(CONTROL_PATHS))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.anyRequest()
 			.access(readOnlyForAuditors());
 	}

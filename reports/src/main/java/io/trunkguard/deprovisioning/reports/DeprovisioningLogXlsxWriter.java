@@ -70,8 +70,7 @@ final class DeprovisioningLogXlsxWriter {
 		SXSSFSheet sheet = workbook.createSheet(name);
 		Row header = sheet.createRow(0);
 		for (int c = 0; c < columns.size(); c++) {
-			Cell cell = header.createCell(c);
-			cell.setCellValue(columns.get(c));
+			Cell cell = SpreadsheetText.write(header, c, columns.get(c));
 			cell.setCellStyle(bold);
 		}
 		sheet.createFreezePane(0, 1);
@@ -91,8 +90,7 @@ final class DeprovisioningLogXlsxWriter {
 				{ "Default SLA", human(data.defaultSla()) }, { "Generated at", time(data.generatedAt()) } };
 		for (int r = 0; r < facts.length; r++) {
 			Row row = sheet.createRow(r);
-			Cell label = row.createCell(0);
-			label.setCellValue((String) facts[r][0]);
+			Cell label = SpreadsheetText.write(row, 0, (String) facts[r][0]);
 			label.setCellStyle(bold);
 			value(row, 1, facts[r][1]);
 		}

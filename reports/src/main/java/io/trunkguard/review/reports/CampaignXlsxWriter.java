@@ -43,8 +43,7 @@ final class CampaignXlsxWriter {
 			SXSSFSheet items = workbook.createSheet("Items");
 			Row header = items.createRow(0);
 			for (int c = 0; c < COLUMNS.size(); c++) {
-				Cell cell = header.createCell(c);
-				cell.setCellValue(COLUMNS.get(c));
+				Cell cell = SpreadsheetText.write(header, c, COLUMNS.get(c));
 				cell.setCellStyle(bold);
 			}
 			items.createFreezePane(0, 1);
@@ -69,8 +68,7 @@ final class CampaignXlsxWriter {
 				{ "Report generated at", time(data.generatedAt()) } };
 		for (int r = 0; r < facts.length; r++) {
 			Row row = sheet.createRow(r);
-			Cell label = row.createCell(0);
-			label.setCellValue((String) facts[r][0]);
+			Cell label = SpreadsheetText.write(row, 0, (String) facts[r][0]);
 			label.setCellStyle(bold);
 			Object value = facts[r][1];
 			if (value instanceof Number number) {
@@ -130,7 +128,7 @@ final class CampaignXlsxWriter {
 	}
 
 	private static void bool(Row row, int column, boolean value) {
-		row.createCell(column).setCellValue(value ? "yes" : "no");
+		SpreadsheetText.write(row, column, value ? "yes" : "no");
 	}
 
 	static String time(Instant instant) {

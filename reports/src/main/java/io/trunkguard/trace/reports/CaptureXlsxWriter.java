@@ -51,8 +51,7 @@ final class CaptureXlsxWriter {
 			int r = 0;
 			for (String[] fact : facts) {
 				Row row = sheet.createRow(r++);
-				Cell label = row.createCell(0);
-				label.setCellValue(fact[0]);
+				Cell label = SpreadsheetText.write(row, 0, fact[0]);
 				label.setCellStyle(bold);
 				SpreadsheetText.write(row, 1, fact[1]);
 			}
@@ -60,8 +59,8 @@ final class CaptureXlsxWriter {
 			header(sheet.createRow(r++), bold, List.of("Criterion", "What was checked", "Passed", "Failed", "Result"));
 			for (CaptureReportData.CriterionRow s : data.summary()) {
 				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue(s.criterion());
-				row.createCell(1).setCellValue(s.checks());
+				SpreadsheetText.write(row, 0, s.criterion());
+				SpreadsheetText.write(row, 1, s.checks());
 				row.createCell(2).setCellValue(s.passed());
 				row.createCell(3).setCellValue(s.failed());
 				SpreadsheetText.write(row, 4, s.result());
@@ -112,8 +111,7 @@ final class CaptureXlsxWriter {
 
 	private static void header(Row row, CellStyle bold, List<String> names) {
 		for (int i = 0; i < names.size(); i++) {
-			Cell cell = row.createCell(i);
-			cell.setCellValue(names.get(i));
+			Cell cell = SpreadsheetText.write(row, i, names.get(i));
 			cell.setCellStyle(bold);
 		}
 	}

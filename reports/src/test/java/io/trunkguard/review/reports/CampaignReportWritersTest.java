@@ -151,6 +151,25 @@ class CampaignReportWritersTest {
 	}
 
 	@Test
+	void aPersonNamedLikeAFormulaIsInertInTheWorkbook() throws Exception {
+		String formula = "=HYPERLINK(\"http://x\",\"y\")";
+		ReviewItem item = item(formula, "sbc-admin", true);
+		item.decide(Decision.KEEP, null, "still on call", OLGA, "olga", CLOCK);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		CampaignXlsxWriter.write(data(), out);
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			org.apache.poi.ss.usermodel.Cell person = workbook.getSheet("Items")
+				.getRow(1)
+				.getCell(CampaignXlsxWriter.COLUMNS.indexOf("Person"));
+			assertThat(person.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(person.getStringCellValue()).isEqualTo(formula);
+			assertThat(person.getCellStyle().getQuotePrefixed()).isTrue();
+		}
+	}
+
+	@Test
 	void xlsxHasOneRowPerItemWithEveryFieldAndNeutralisedFormulas() throws Exception {
 		settle();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

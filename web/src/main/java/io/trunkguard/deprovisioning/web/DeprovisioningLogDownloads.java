@@ -1,5 +1,8 @@
 package io.trunkguard.deprovisioning.web;
 
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.web.StoredFileResponses;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import io.trunkguard.deprovisioning.DeprovisioningLogArchive;
 import io.trunkguard.deprovisioning.DeprovisioningLogFile;
 import io.trunkguard.deprovisioning.DeprovisioningPeriod;
@@ -41,8 +44,11 @@ class DeprovisioningLogDownloads {
 
 	private final Clock clock;
 
-	DeprovisioningLogDownloads(DeprovisioningLogReports reports, DeprovisioningLogArchive archive,
+	private final FileStore files;
+
+	DeprovisioningLogDownloads(DeprovisioningLogReports reports, DeprovisioningLogArchive archive, FileStore files,
 			ObjectProvider<Clock> clock) {
+		this.files = files;
 		this.reports = reports;
 		this.archive = archive;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -98,7 +104,7 @@ class DeprovisioningLogDownloads {
 	}
 
 	@GetMapping("/deprovisioning/evidence/{id}")
-	ResponseEntity<byte[]> stored(@PathVariable String id) {
+	ResponseEntity<StreamingResponseBody> stored(@PathVariable String id) {
 		UUID uuid;
 		try {
 			uuid = UUID.fromString(id);
@@ -107,7 +113,7 @@ class DeprovisioningLogDownloads {
 			throw new NotFoundException("DeprovisioningLogFile", id);
 		}
 		DeprovisioningLogFile file = archive.get(uuid);
-		return file(file.getFileName(), file.getContentType(), file.getContent(), file.getSha256());
+		return StoredFileResponses.attachment(files, file.getFile());
 	}
 
 	private static ResponseEntity<byte[]> file(String name, String contentType, byte[] content, String sha256) {

@@ -1,16 +1,15 @@
 package io.trunkguard.review.web;
 
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.web.StoredFileResponses;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -45,7 +44,10 @@ class ReviewRemediationPages {
 
 	private final RemediationService remediation;
 
-	ReviewRemediationPages(RemediationService remediation) {
+	private final FileStore files;
+
+	ReviewRemediationPages(RemediationService remediation, FileStore files) {
+		this.files = files;
 		this.remediation = remediation;
 	}
 
@@ -106,19 +108,10 @@ class ReviewRemediationPages {
 	}
 
 	@GetMapping("/proofs/{proofId}")
-	ResponseEntity<byte[]> proof(@PathVariable UUID proofId, Authentication user) {
+	ResponseEntity<StreamingResponseBody> proof(@PathVariable UUID proofId, Authentication user) {
 		ReviewAccess.requireOversight(user);
 		RemediationProof proof = remediation.proof(proofId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(proof.getContentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(proof.getFileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("X-Checksum-Sha256", proof.getSha256())
-			.body(proof.getContent());
+		return StoredFileResponses.attachment(files, proof.getFile());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.trunkguard.review.web;
 
+import io.trunkguard.evidence.FileStore;
+import io.trunkguard.web.StoredFileResponses;
 import java.util.Optional;
 
 import org.springframework.http.ContentDisposition;
@@ -34,7 +36,11 @@ class ReviewReportDownloads {
 
 	private final CampaignReports reports;
 
-	ReviewReportDownloads(CampaignQueryService queries, CampaignReportArchive archive, CampaignReports reports) {
+	private final FileStore files;
+
+	ReviewReportDownloads(CampaignQueryService queries, CampaignReportArchive archive, CampaignReports reports,
+			FileStore files) {
+		this.files = files;
 		this.queries = queries;
 		this.archive = archive;
 		this.reports = reports;
@@ -57,13 +63,7 @@ class ReviewReportDownloads {
 		Optional<ReviewReport> stored = campaign.getStatus() == CampaignStatus.SIGNED_OFF ? archive.latest(id, format)
 				: Optional.empty();
 		if (stored.isPresent()) {
-			ReviewReport report = stored.get();
-			byte[] content = report.getContent();
-			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(report.getContentType()))
-				.header(HttpHeaders.CONTENT_DISPOSITION, attachment(report.getFileName()))
-				.header("X-Content-SHA256", report.getSha256())
-				.body(out -> out.write(content));
+			return StoredFileResponses.attachment(files, stored.get().getFile());
 		}
 		String name = "access-review-" + campaign.getPeriod() + "-" + id.toString().substring(0, 8) + "-draft."
 				+ format.extension();

@@ -56,6 +56,18 @@ import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
 @ExtendWith(BrowserEvidenceOnFailure.class)
 class ReviewRemediationBrowserTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.trunkguard.evidence.FileStore fileStore;
+
+	byte[] bytesOf(io.trunkguard.evidence.StoredFile file) {
+		try (java.io.InputStream in = fileStore.open(file.getId())) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
 
 	@LocalServerPort
@@ -131,7 +143,7 @@ class ReviewRemediationBrowserTest {
 		assertThat(remediation.proofsOf(item.getId())).singleElement().satisfies(proof -> {
 			assertThat(proof.getFileName()).startsWith("sbc-console").endsWith(".png");
 			assertThat(proof.getContentType()).isEqualTo("image/png");
-			assertThat(proof.getContent()).isEqualTo(PNG);
+			assertThat(bytesOf(proof.getFile())).isEqualTo(PNG);
 		});
 		assertThat(access.getGrant(grant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 	}

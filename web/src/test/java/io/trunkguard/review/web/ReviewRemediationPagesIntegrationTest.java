@@ -66,6 +66,18 @@ import io.trunkguard.review.UnansweredRule;
 @EmbeddedDefaultTest
 class ReviewRemediationPagesIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.trunkguard.evidence.FileStore fileStore;
+
+	byte[] bytesOf(io.trunkguard.evidence.StoredFile file) {
+		try (java.io.InputStream in = fileStore.open(file.getId())) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
 	static final RequestPostProcessor LEAD = user("compliance-lead").roles("compliance-lead");
 	static final RequestPostProcessor AUDITOR = user("auditor").roles("auditor");
@@ -228,12 +240,17 @@ class ReviewRemediationPagesIntegrationTest {
 		assertThat(access.getGrant(keycloakGrant.getId()).getStatus()).isEqualTo(GrantStatus.REVOKED);
 		RemediationProof proof = remediation.proofsOf(keycloakItem.getId()).get(0);
 
-		mvc.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(LEAD))
+		// streamed from the file store: the body follows asynchronously
+		org.springframework.test.web.servlet.MvcResult streamed = mvc
+			.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(LEAD))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(streamed))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("image/png"))
 			.andExpect(content().bytes(PNG))
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
-			.andExpect(header().string("X-Checksum-Sha256", proof.getSha256()));
+			.andExpect(header().string("X-Content-SHA256", proof.getSha256()));
 		mvc.perform(get("/reviews/remediations/proofs/{id}", proof.getId()).with(asOwner))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/reviews/remediations/proofs/{id}", UUID.randomUUID()).with(LEAD))
@@ -526,7 +543,7 @@ class ReviewRemediationPagesIntegrationTest {
 		assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/reviews/remediations");
 		assertThat(queries.item(manualItem.getId()).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThat(remediation.proofsOf(manualItem.getId())).singleElement()
-			.satisfies(p -> assertThat(p.getContent()).isEqualTo(PNG));
+			.satisfies(p -> assertThat(bytesOf(p.getFile())).isEqualTo(PNG));
 
 		// a file beyond the server's multipart limit: a clear error on the page, the item
 		// untouched

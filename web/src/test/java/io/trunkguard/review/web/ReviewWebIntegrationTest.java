@@ -62,6 +62,18 @@ import io.trunkguard.review.UnansweredRule;
 @AutoConfigureMockMvc
 class ReviewWebIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.trunkguard.evidence.FileStore fileStore;
+
+	byte[] bytesOf(io.trunkguard.evidence.StoredFile file) {
+		try (java.io.InputStream in = fileStore.open(file.getId())) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static final RequestPostProcessor REVIEWER = user("reviewer").roles("reviewer");
 	static final RequestPostProcessor LEAD = user("compliance-lead").roles("compliance-lead");
 	static final RequestPostProcessor AUDITOR = user("auditor").roles("auditor");
@@ -360,7 +372,7 @@ class ReviewWebIntegrationTest {
 		MockHttpServletResponse pdf = download("/reviews/{id}/report.pdf", AUDITOR);
 		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
 		assertThat(pdf.getHeader("X-Content-SHA256")).isEqualTo(stored.getSha256());
-		assertThat(pdf.getContentAsByteArray()).isEqualTo(stored.getContent());
+		assertThat(pdf.getContentAsByteArray()).isEqualTo(bytesOf(stored.getFile()));
 		MockHttpServletResponse xlsx = download("/reviews/{id}/report.xlsx", LEAD);
 		assertThat(new String(xlsx.getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
 		assertThat(stored.getEvidenceDate()).isEqualTo(queries.get(campaign).getClosedAt());

@@ -1,11 +1,9 @@
 package io.trunkguard.deprovisioning.integration.hr;
 
+import io.trunkguard.evidence.Sha256;
 import io.trunkguard.deprovisioning.RosterEntry;
 
 import java.nio.charset.CharacterCodingException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -128,12 +126,7 @@ public final class RosterCsv {
 	}
 
 	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(content);
 	}
 
 	/**
