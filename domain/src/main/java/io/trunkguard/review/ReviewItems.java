@@ -160,4 +160,12 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			""")
 	List<ReviewItem> findAutomaticRemediations();
 
+	@Query("""
+			select new io.trunkguard.review.ReviewerSystem(i.reviewerUsername, i.grant.systemId, i.grant.systemName, count(i))
+			from ReviewItem i where i.campaignId = :campaign and i.closure is null
+			group by i.reviewerUsername, i.grant.systemId, i.grant.systemName
+			order by i.reviewerUsername, i.grant.systemName
+			""")
+	List<ReviewerSystem> openSystemsByReviewer(@Param("campaign") CampaignId campaignId);
+
 }
