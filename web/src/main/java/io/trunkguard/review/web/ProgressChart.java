@@ -15,7 +15,7 @@ import io.trunkguard.review.ProgressRow;
  */
 public record ProgressChart(List<Bar> bars, int height) {
 
-	static final int WIDTH = 640;
+	static final int WIDTH = 780;
 
 	static final int LABEL = 190;
 
