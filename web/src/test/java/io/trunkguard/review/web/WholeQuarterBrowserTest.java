@@ -152,6 +152,8 @@ class WholeQuarterBrowserTest {
 				return answer.statusCode() == 200 ? answer : null;
 			});
 		assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("pdf"));
+		java.nio.file.Files.createDirectories(Paths.get("target", "screenshots"));
+		java.nio.file.Files.write(Paths.get("target", "screenshots", "quarter-report.pdf"), report.body());
 		String text = pdfText(report.body());
 		assertThat(text).contains("Access review report")
 			.doesNotContain("DRAFT")
