@@ -14,6 +14,15 @@ public interface CampaignLauncher {
 	 * Starts the process and returns the new campaign (its scope is frozen when this
 	 * returns).
 	 */
-	CampaignId launch(String name, Instant deadline, UnansweredRule rule, String actor);
+	default CampaignId launch(String name, Instant deadline, UnansweredRule rule, String actor) {
+		return launch(name, deadline, rule, null, actor);
+	}
+
+	/**
+	 * As {@link #launch(String, Instant, UnansweredRule, String)}, with the reason a
+	 * campaign must run beside another of the quarter over the same grants
+	 * ({@link CampaignLifecycleService#checkTerms(String, Instant, String)}).
+	 */
+	CampaignId launch(String name, Instant deadline, UnansweredRule rule, String overlapReason, String actor);
 
 }

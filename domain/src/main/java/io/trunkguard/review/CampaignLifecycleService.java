@@ -21,15 +21,34 @@ public interface CampaignLifecycleService {
 	 * (name, deadline), so a caller that starts campaigns through the process engine
 	 * reports bad input without an engine error.
 	 */
-	void checkTerms(String name, Instant deadline);
+	default void checkTerms(String name, Instant deadline) {
+		checkTerms(name, deadline, null);
+	}
+
+	/**
+	 * As {@link #checkTerms(String, Instant)}, and refuses a campaign that would review
+	 * again grants another campaign of the same quarter still takes decisions on, unless
+	 * {@code overlapReason} says why.
+	 */
+	void checkTerms(String name, Instant deadline, String overlapReason);
 
 	/**
 	 * Starts a campaign and freezes its scope in one transaction: every active grant on
 	 * every in-scope system becomes an item with its flags, routed to its reviewer.
 	 * Publishes {@link CampaignStarted}.
 	 */
+	default ReviewCampaign start(@NotBlank String name, @NotNull Instant deadline, @NotNull UnansweredRule rule,
+			@NotBlank String actor) {
+		return start(name, deadline, rule, null, actor);
+	}
+
+	/**
+	 * As {@link #start(String, Instant, UnansweredRule, String)}; a campaign that
+	 * overlaps another of the same quarter still taking decisions on the same grants
+	 * needs {@code overlapReason}, which is recorded with it and in the audit trail.
+	 */
 	ReviewCampaign start(@NotBlank String name, @NotNull Instant deadline, @NotNull UnansweredRule rule,
-			@NotBlank String actor);
+			String overlapReason, @NotBlank String actor);
 
 	/**
 	 * Starts the quarter's campaign with the configured length and rule (the timer
@@ -45,6 +64,14 @@ public interface CampaignLifecycleService {
 	 * many were settled.
 	 */
 	int applyUnansweredRule(@NotNull CampaignId id);
+
+	/**
+	 * A compliance lead ends reviewing before the close-out with a justification: every
+	 * unsettled item follows the campaign's rule now (recorded and audited), and the
+	 * campaign goes on to remediation, close and sign-off. Publishes
+	 * {@link CampaignEndedEarly}. Returns how many items the rule settled.
+	 */
+	int endReviewsEarly(@NotNull CampaignId id, String justification, @NotBlank String actor);
 
 	/**
 	 * Closes the campaign when every item is settled and every revocation remediated or

@@ -35,6 +35,9 @@ public interface CampaignQueryService {
 	/** Progress per system (key: system name). */
 	List<ProgressRow> progressBySystem(@NotNull CampaignId id);
 
+	/** Per reviewer, the systems on which they still have unsubmitted items. */
+	List<ReviewerSystem> openSystemsByReviewer(@NotNull CampaignId id);
+
 	/** A reviewer's items (their inbox). */
 	Page<ReviewItem> itemsOf(@NotNull CampaignId id, @NotBlank String reviewer, Pageable pageable);
 

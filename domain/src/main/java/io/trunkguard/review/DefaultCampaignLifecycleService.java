@@ -1,6 +1,7 @@
 package io.trunkguard.review;
 
 import io.trunkguard.people.PersonService;
+import io.trunkguard.shared.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 @Service
 @Validated
@@ -46,15 +48,43 @@ class DefaultCampaignLifecycleService implements CampaignLifecycleService {
 	}
 
 	@Override
-	public void checkTerms(String name, Instant deadline) {
+	@Transactional(readOnly = true)
+	public void checkTerms(String name, Instant deadline, String overlapReason) {
 		ReviewCampaign.checkTerms(name, deadline, clock.instant());
+		requireOverlapReason(overlapReason);
+	}
+
+	/**
+	 * Refuses, without a reason, a campaign whose scope another campaign of this quarter
+	 * still takes decisions on; returns the reason to record (null without overlap).
+	 */
+	private String requireOverlapReason(String overlapReason) {
+		Map<String, Long> overlapping = freezer.overlapping(ReviewCampaign.quarterOf(clock.instant()));
+		if (overlapping.isEmpty()) {
+			return null;
+		}
+		if (overlapReason == null || overlapReason.isBlank()) {
+			Map.Entry<String, Long> first = overlapping.entrySet().iterator().next();
+			throw new InvalidInputException("campaign.overlap-reason-required", "Campaign " + first.getKey()
+					+ " of this quarter still takes decisions on " + first.getValue() + " of the same grants"
+					+ (overlapping.size() > 1 ? " (and " + (overlapping.size() - 1) + " more campaign(s) do too)" : "")
+					+ ": end it first, or say why a second campaign must review them again.",
+					Map.of("overlapReason", "required"));
+		}
+		return overlapReason.strip();
 	}
 
 	@Override
-	public ReviewCampaign start(String name, Instant deadline, UnansweredRule rule, String actor) {
+	public ReviewCampaign start(String name, Instant deadline, UnansweredRule rule, String overlapReason,
+			String actor) {
+		String reason = requireOverlapReason(overlapReason);
 		CampaignId previous = campaigns.findFirstByOrderByStartedAtDesc().map(ReviewCampaign::getId).orElse(null);
-		ReviewCampaign campaign = campaigns.saveAndFlush(ReviewCampaign.open(CampaignId.random(), name, deadline, rule,
-				properties.dormantAfter(), previous, actor, clock));
+		ReviewCampaign opened = ReviewCampaign.open(CampaignId.random(), name, deadline, rule,
+				properties.dormantAfter(), previous, actor, clock);
+		if (reason != null) {
+			opened.overlapJustified(reason);
+		}
+		ReviewCampaign campaign = campaigns.saveAndFlush(opened);
 		List<FrozenItem> frozen = freezer.freeze(campaign, properties.complianceLeads(), clock.instant());
 		int reviewers = (int) frozen.stream().map(FrozenItem::reviewerId).distinct().count();
 		campaign.scopeFrozen(frozen.size(), reviewers);
@@ -65,8 +95,11 @@ class DefaultCampaignLifecycleService implements CampaignLifecycleService {
 	public ReviewCampaign startScheduled(String actor) {
 		Instant now = clock.instant();
 		String name = "Access review " + ReviewCampaign.quarterOf(now);
+		Map<String, Long> overlapping = freezer.overlapping(ReviewCampaign.quarterOf(now));
+		String reason = overlapping.isEmpty() ? null : "Started by the quarterly schedule while "
+				+ String.join(", ", overlapping.keySet()) + " still took decisions";
 		return start(name, now.plus(properties.campaignLength()).truncatedTo(ChronoUnit.MINUTES),
-				properties.unansweredRule(), actor);
+				properties.unansweredRule(), reason, actor);
 	}
 
 	@Override
@@ -93,6 +126,21 @@ class DefaultCampaignLifecycleService implements CampaignLifecycleService {
 		campaigns.save(campaign);
 		events.publishEvent(new UnansweredItemsResolved(id, campaign.getUnansweredRule(), open.size(),
 				ReviewItem.SYSTEM_ACTOR, ReviewTime.now(clock)));
+		return open.size();
+	}
+
+	@Override
+	public int endReviewsEarly(CampaignId id, String justification, String actor) {
+		ReviewCampaign campaign = campaigns.require(id);
+		campaign.endEarly(justification, actor, clock);
+		List<ReviewItem> open = items.findByCampaignIdAndClosureIsNull(id);
+		open.forEach(item -> item.resolveUnanswered(campaign.getUnansweredRule(), clock));
+		items.saveAll(open);
+		campaigns.save(campaign);
+		Instant now = ReviewTime.now(clock);
+		events.publishEvent(new UnansweredItemsResolved(id, campaign.getUnansweredRule(), open.size(), actor, now));
+		events.publishEvent(new CampaignEndedEarly(id, campaign.getEarlyEndReason(), campaign.getUnansweredRule(),
+				open.size(), actor, now));
 		return open.size();
 	}
 

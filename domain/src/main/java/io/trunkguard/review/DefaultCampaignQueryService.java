@@ -82,6 +82,12 @@ class DefaultCampaignQueryService implements CampaignQueryService {
 	}
 
 	@Override
+	public List<ReviewerSystem> openSystemsByReviewer(CampaignId id) {
+		campaigns.require(id);
+		return items.openSystemsByReviewer(id);
+	}
+
+	@Override
 	public Page<ReviewItem> itemsOf(CampaignId id, String reviewer, Pageable pageable) {
 		campaigns.require(id);
 		return items.findByCampaignIdAndReviewerUsername(id, reviewer, pageable);

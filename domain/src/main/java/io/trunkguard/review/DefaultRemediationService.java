@@ -168,6 +168,12 @@ class DefaultRemediationService implements RemediationService {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<ReviewItem> automaticRemediations() {
+		return items.findAutomaticRemediations();
+	}
+
+	@Override
 	public ReviewItem confirmRemoval(ReviewItemId itemId, String note, ProofUpload proof, String actor,
 			boolean complianceLead) {
 		ReviewItem item = items.require(itemId);

@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import io.trunkguard.access.SystemId;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonId;
 import io.trunkguard.people.PersonService;
@@ -42,8 +43,12 @@ class DefaultReviewDecisionService implements ReviewDecisionService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ReviewerEligibility> eligibility;
+
 	DefaultReviewDecisionService(ReviewCampaigns campaigns, ReviewItems items, ReviewComments comments,
-			PersonService people, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			PersonService people, ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+			ObjectProvider<ReviewerEligibility> eligibility) {
+		this.eligibility = eligibility;
 		this.campaigns = campaigns;
 		this.items = items;
 		this.comments = comments;
@@ -104,9 +109,10 @@ class DefaultReviewDecisionService implements ReviewDecisionService {
 	public ReviewItem reassign(ReviewItemId itemId, String newReviewer, String actor) {
 		ReviewItem item = items.require(itemId);
 		campaigns.require(item.getCampaignId()).requireReviewing();
-		Person reviewer = personOf(newReviewer).filter(Person::isActive)
-			.orElseThrow(
-					() -> new InvalidInputException("item.reviewer-unknown", newReviewer + " is not an active person"));
+		Person reviewer = requireDecider(newReviewer);
+		if (item.getPersonId().equals(reviewer.getId())) {
+			throw new ReviewDeniedException("item.self-review", ownAccess(item, reviewer));
+		}
 		String previous = item.getReviewerUsername();
 		item.reassign(reviewer.getId(), reviewer.getUsername());
 		ReviewItem saved = items.save(item);
@@ -116,37 +122,116 @@ class DefaultReviewDecisionService implements ReviewDecisionService {
 	}
 
 	@Override
-	public int reassignAll(CampaignId id, String fromReviewer, String toReviewer, String actor) {
+	public Reassignment reassignItems(CampaignId id, Collection<ReviewItemId> itemIds, String toReviewer,
+			String actor) {
+		ReviewCampaign campaign = campaigns.require(id);
+		campaign.requireReviewing();
+		Set<ReviewItemId> wanted = new LinkedHashSet<>(itemIds);
+		List<ReviewItem> found = items.findByIdIn(wanted);
+		if (found.size() != wanted.size()) {
+			throw new NotFoundException("ReviewItem",
+					wanted.stream()
+						.filter(w -> found.stream().noneMatch(i -> i.getId().equals(w)))
+						.findFirst()
+						.orElseThrow());
+		}
+		for (ReviewItem item : found) {
+			if (!item.getCampaignId().equals(id)) {
+				throw new InvalidInputException("reassign.other-campaign",
+						"The item " + item.describe() + " belongs to another campaign.");
+			}
+			if (item.isSettled()) {
+				throw new InvalidStateException("reassign.settled",
+						"The item " + item.describe() + " is already submitted and can no longer move.");
+			}
+		}
+		return move(found, toReviewer, actor);
+	}
+
+	@Override
+	public Reassignment reassignSystem(CampaignId id, String fromReviewer, SystemId systemId, String toReviewer,
+			String actor) {
+		ReviewCampaign campaign = campaigns.require(id);
+		campaign.requireReviewing();
+		List<ReviewItem> open = items.findOpenOfReviewerOnSystem(id, fromReviewer, systemId);
+		if (open.isEmpty()) {
+			throw new InvalidStateException("reassign.nothing-open",
+					fromReviewer + " has no unsubmitted items on that system in campaign " + campaign.getName() + ".");
+		}
+		return move(open, toReviewer, actor);
+	}
+
+	@Override
+	public Reassignment reassignAll(CampaignId id, String fromReviewer, String toReviewer, String actor) {
 		ReviewCampaign campaign = campaigns.require(id);
 		campaign.requireReviewing();
 		if (fromReviewer.strip().equals(toReviewer.strip())) {
-			throw new InvalidInputException("reassign.same-reviewer", "the items are already " + toReviewer + "'s",
+			throw new InvalidInputException("reassign.same-reviewer",
+					"The items are already " + toReviewer.strip() + "'s: choose another reviewer.",
 					Map.of("to", "same reviewer"));
 		}
-		Person reviewer = personOf(toReviewer.strip()).filter(Person::isActive)
-			.orElseThrow(() -> new InvalidInputException("item.reviewer-unknown",
-					toReviewer + " is not an active person with a login", Map.of("to", "unknown")));
 		List<ReviewItem> open = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(id, fromReviewer);
 		if (open.isEmpty()) {
 			throw new InvalidStateException("reassign.nothing-open",
-					fromReviewer + " has no unsubmitted items in campaign " + campaign.getName());
+					fromReviewer + " has no unsubmitted items in campaign " + campaign.getName() + ".");
 		}
-		List<ReviewItem> own = open.stream().filter(i -> i.getPersonId().equals(reviewer.getId())).toList();
-		if (!own.isEmpty()) {
-			throw new ReviewDeniedException("item.self-review",
-					reviewer.getUsername() + " cannot review their own access: " + own.size() + " of " + fromReviewer
-							+ "'s items are " + reviewer.getUsername() + "'s (first: " + own.get(0)
-							+ "); nothing was reassigned");
-		}
+		return move(open, toReviewer, actor);
+	}
+
+	/**
+	 * Moves each item to the new reviewer, except those of their own access, which stay
+	 * where they are (named in the result).
+	 */
+	private Reassignment move(List<ReviewItem> candidates, String toReviewer, String actor) {
+		Person reviewer = requireDecider(toReviewer);
 		Instant at = ReviewTime.now(clock);
-		for (ReviewItem item : open) {
-			item.reassign(reviewer.getId(), reviewer.getUsername());
+		List<String> kept = new ArrayList<>();
+		List<ReviewItem> moved = new ArrayList<>();
+		List<String> previous = new ArrayList<>();
+		for (ReviewItem item : candidates) {
+			if (item.getPersonId().equals(reviewer.getId())) {
+				kept.add(ownAccess(item, reviewer));
+			}
+			else if (!reviewer.getUsername().equals(item.getReviewerUsername())) {
+				previous.add(item.getReviewerUsername());
+				item.reassign(reviewer.getId(), reviewer.getUsername());
+				moved.add(item);
+			}
 		}
-		items.saveAll(open);
-		for (ReviewItem item : open) {
-			events.publishEvent(new ItemReassigned(item.getId(), id, fromReviewer, reviewer.getUsername(), actor, at));
+		items.saveAll(moved);
+		for (int i = 0; i < moved.size(); i++) {
+			ReviewItem item = moved.get(i);
+			events.publishEvent(new ItemReassigned(item.getId(), item.getCampaignId(), previous.get(i),
+					reviewer.getUsername(), actor, at));
 		}
-		return open.size();
+		return new Reassignment(reviewer.getUsername(), moved.size(), kept);
+	}
+
+	private static String ownAccess(ReviewItem item, Person reviewer) {
+		return "The " + item.getEntitlement() + " role of " + item.getPersonName() + " on " + item.getSystemName()
+				+ " stays with " + item.getReviewerUsername() + ": it is " + reviewer.getFullName()
+				+ "'s own access, which nobody reviews for themselves.";
+	}
+
+	/**
+	 * The active person with a login who may decide review items; refuses anyone else
+	 * with a sentence saying why.
+	 */
+	private Person requireDecider(String username) {
+		String wanted = username == null ? "" : username.strip();
+		Person reviewer = personOf(wanted).filter(Person::isActive)
+			.filter(p -> p.getUsername() != null)
+			.orElseThrow(() -> new InvalidInputException("item.reviewer-unknown",
+					"Nobody active with the username " + wanted + " can take over review items.",
+					Map.of("to", "unknown")));
+		ReviewerEligibility check = eligibility.getIfAvailable();
+		if (check != null) {
+			check.refusal(reviewer.getUsername()).ifPresent(why -> {
+				throw new InvalidInputException("reassign.reviewer-cannot-decide",
+						why + " Choose a reviewer, a compliance lead or an admin.", Map.of("to", "cannot decide"));
+			});
+		}
+		return reviewer;
 	}
 
 	@Override

@@ -27,8 +27,12 @@ class DefaultReviewReminderService implements ReviewReminderService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ReviewerEligibility> eligibility;
+
 	DefaultReviewReminderService(ReviewCampaigns campaigns, ReviewItems items, PersonService people,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+			ObjectProvider<ReviewerEligibility> eligibility) {
+		this.eligibility = eligibility;
 		this.campaigns = campaigns;
 		this.items = items;
 		this.people = people;
@@ -45,7 +49,7 @@ class DefaultReviewReminderService implements ReviewReminderService {
 	public boolean remind(CampaignId id, String reviewer, String actor) {
 		ReviewCampaign campaign = campaigns.require(id);
 		long open = items.countByCampaignIdAndReviewerUsernameAndClosureIsNull(id, reviewer);
-		if (open == 0 || !campaign.isOpen()) {
+		if (open == 0 || !campaign.isOpen() || mayNotDecide(reviewer)) {
 			return false;
 		}
 		events.publishEvent(
@@ -68,6 +72,15 @@ class DefaultReviewReminderService implements ReviewReminderService {
 			.orElse("group:" + COMPLIANCE_LEAD_GROUP);
 		events.publishEvent(new ReviewEscalated(id, reviewer, target, (int) open, ReviewTime.now(clock)));
 		return target;
+	}
+
+	/**
+	 * A person who may not decide (an auditor, a disabled login) is not reminded of items
+	 * they cannot act on: a lead reassigns them instead.
+	 */
+	private boolean mayNotDecide(String reviewer) {
+		ReviewerEligibility check = eligibility.getIfAvailable();
+		return check != null && check.refusal(reviewer).isPresent();
 	}
 
 	private Optional<Person> person(io.trunkguard.people.PersonId id) {

@@ -62,6 +62,13 @@ public interface RemediationService {
 	List<ReviewItem> manualRemediations(@NotBlank String username, boolean complianceLead);
 
 	/**
+	 * Revocations waiting for a connector to remove them (submitted, not yet carried out:
+	 * the connector failed and the campaign's remediation step will retry, or it is under
+	 * way), on every system.
+	 */
+	List<ReviewItem> automaticRemediations();
+
+	/**
 	 * The system owner (or, with {@code complianceLead}, a compliance lead) confirms a
 	 * manual removal with a note and an optional file as proof. The file is checked
 	 * before anything changes ({@link RemediationProof#check}); the item, the grant, the

@@ -26,7 +26,14 @@ class ReviewAuditor {
 	void on(CampaignStarted e) {
 		record(e.actor(), "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", e.campaignId(), e.occurredAt(),
 				details("name", e.name(), "period", e.period(), "deadline", e.deadline(), "unansweredRule",
-						e.unansweredRule(), "items", e.items(), "reviewers", e.reviewers()));
+						e.unansweredRule(), "items", e.items(), "reviewers", e.reviewers(), "overlapReason",
+						e.overlapReason()));
+	}
+
+	@EventListener
+	void on(CampaignEndedEarly e) {
+		record(e.actor(), "REVIEW_CAMPAIGN_ENDED_EARLY", "ReviewCampaign", e.campaignId(), e.occurredAt(),
+				details("justification", e.justification(), "rule", e.rule(), "settledItems", e.settledItems()));
 	}
 
 	@EventListener

@@ -37,6 +37,11 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	static final int MAX_NOTE = 2000;
 	static final Duration MAX_LENGTH = Duration.ofDays(366);
 
+	/**
+	 * The shortest time from start to deadline: reviewers need working days to decide.
+	 */
+	public static final Duration MIN_LENGTH = Duration.ofDays(3);
+
 	@EmbeddedId
 	@AttributeOverride(name = "value", column = @Column(name = "id"))
 	private CampaignId id;
@@ -102,6 +107,20 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	@Column(name = "sign_off_note", length = MAX_NOTE)
 	private String signOffNote;
 
+	/**
+	 * Why the campaign was started while another campaign of the same quarter still took
+	 * decisions on the same grants; null when it did not overlap.
+	 */
+	@Column(name = "overlap_reason", length = MAX_NOTE)
+	private String overlapReason;
+
+	/** Who ended reviewing before the close-out; null unless ended early. */
+	@Column(name = "ended_early_by", length = 100)
+	private String endedEarlyBy;
+
+	@Column(name = "early_end_reason", length = MAX_NOTE)
+	private String earlyEndReason;
+
 	protected ReviewCampaign() {
 		// for JPA
 	}
@@ -136,7 +155,36 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	void scopeFrozen(int items, int reviewers) {
 		this.itemCount = items;
 		registerEvent(new CampaignStarted(id, name, period, deadline, unansweredRule, items, reviewers, startedBy,
-				startedAt));
+				startedAt, overlapReason));
+	}
+
+	/**
+	 * Records why this campaign runs beside another of the same quarter over the same
+	 * grants (required then, and kept with the campaign and its audit entry).
+	 */
+	void overlapJustified(String reason) {
+		this.overlapReason = requireText(reason, "overlapReason", MAX_NOTE);
+	}
+
+	/**
+	 * A compliance lead ends reviewing before the close-out, with a justification:
+	 * afterwards no reviewer may decide, and the unanswered rule settles every open item.
+	 * Refuses unless the campaign is open and still reviewing.
+	 */
+	void endEarly(String justification, String actor, Clock clock) {
+		requireReviewing();
+		String why = justification == null ? null : justification.strip();
+		if (why == null || why.isEmpty()) {
+			throw new InvalidInputException("campaign.early-end-justification-required",
+					"Say why reviewing of campaign " + name + " ends before its deadline.");
+		}
+		if (why.length() > MAX_NOTE) {
+			throw new InvalidInputException("campaign.note-too-long",
+					"The justification is longer than " + MAX_NOTE + " characters.");
+		}
+		this.earlyEndReason = why;
+		this.endedEarlyBy = requireText(actor, "actor", 100);
+		this.reviewsEndedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** The quarter an instant falls in (UTC), e.g. {@code 2026-Q4}. */
@@ -246,6 +294,11 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 			throw new InvalidInputException("campaign.deadline-past",
 					"the deadline " + deadline + " is not in the future");
 		}
+		if (deadline.isBefore(now.plus(MIN_LENGTH))) {
+			throw new InvalidInputException("campaign.deadline-too-soon",
+					"The deadline " + ReviewTime.describe(deadline) + " is less than " + MIN_LENGTH.toDays()
+							+ " days away: give reviewers at least " + MIN_LENGTH.toDays() + " days to decide.");
+		}
 		if (deadline.isAfter(now.plus(MAX_LENGTH))) {
 			throw new InvalidInputException("campaign.deadline-too-far",
 					"the deadline " + deadline + " is more than a year away");
@@ -343,6 +396,23 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 
 	public String getSignOffNote() {
 		return signOffNote;
+	}
+
+	public String getOverlapReason() {
+		return overlapReason;
+	}
+
+	public String getEndedEarlyBy() {
+		return endedEarlyBy;
+	}
+
+	public String getEarlyEndReason() {
+		return earlyEndReason;
+	}
+
+	/** Whether a lead ended reviewing before the close-out. */
+	public boolean isEndedEarly() {
+		return endedEarlyBy != null;
 	}
 
 	/** The events registered and not yet published (for tests of the aggregate). */

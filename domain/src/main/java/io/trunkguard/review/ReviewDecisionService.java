@@ -36,16 +36,35 @@ public interface ReviewDecisionService {
 	 */
 	int submit(@NotNull CampaignId id, @NotBlank String reviewer);
 
-	/** Moves an unsubmitted item to another reviewer (a compliance lead's action). */
+	/**
+	 * Moves an unsubmitted item to another reviewer (a compliance lead's action): only to
+	 * an active person who may decide ({@link ReviewerEligibility}), never to the holder
+	 * of the access.
+	 */
 	ReviewItem reassign(@NotNull ReviewItemId itemId, @NotBlank String newReviewer, @NotBlank String actor);
 
 	/**
-	 * Moves every unsubmitted item of {@code fromReviewer} in the campaign to
-	 * {@code toReviewer} (a compliance lead's action), all or none: refused if any of
-	 * them is {@code toReviewer}'s own access. Publishes {@link ItemReassigned} per item.
-	 * Returns how many moved.
+	 * Moves the chosen unsubmitted items of the campaign to {@code toReviewer}, who must
+	 * be able to decide; an item of {@code toReviewer}'s own access stays with its
+	 * reviewer and is named in the result. Publishes {@link ItemReassigned} per item
+	 * moved.
 	 */
-	int reassignAll(@NotNull CampaignId id, @NotBlank String fromReviewer, @NotBlank String toReviewer,
+	Reassignment reassignItems(@NotNull CampaignId id, @NotEmpty @Size(max = MAX_BULK) Collection<ReviewItemId> itemIds,
+			@NotBlank String toReviewer, @NotBlank String actor);
+
+	/**
+	 * Moves every unsubmitted item of {@code fromReviewer} on one system to
+	 * {@code toReviewer}, as {@link #reassignItems}.
+	 */
+	Reassignment reassignSystem(@NotNull CampaignId id, @NotBlank String fromReviewer,
+			@NotNull io.trunkguard.access.SystemId systemId, @NotBlank String toReviewer, @NotBlank String actor);
+
+	/**
+	 * Moves every unsubmitted item of {@code fromReviewer} in the campaign to
+	 * {@code toReviewer}, as {@link #reassignItems}: the items of {@code toReviewer}'s
+	 * own access stay. Returns what moved and what stayed.
+	 */
+	Reassignment reassignAll(@NotNull CampaignId id, @NotBlank String fromReviewer, @NotBlank String toReviewer,
 			@NotBlank String actor);
 
 	/**

@@ -334,6 +334,11 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	}
 
 	/** Decided and submitted, or settled by the unanswered rule. */
+	/** The item in a sentence's words: "root of Daniel Reyes on Edge SBC Cluster". */
+	public String describe() {
+		return grant.describe();
+	}
+
 	public boolean isSettled() {
 		return closure != null;
 	}

@@ -96,7 +96,8 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			select new io.trunkguard.review.ProgressRow(i.reviewerUsername, count(i),
 			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end),
+			    sum(case when i.decision.choice is not null and i.decision.choice <> io.trunkguard.review.Decision.KEEP then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign
 			group by i.reviewerUsername order by i.reviewerUsername
 			""")
@@ -106,7 +107,8 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			select new io.trunkguard.review.ProgressRow(i.grant.systemName, count(i),
 			    sum(case when i.decision.choice is not null then 1 else 0 end),
 			    sum(case when i.closure is not null then 1 else 0 end),
-			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end))
+			    sum(case when i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING then 1 else 0 end),
+			    sum(case when i.decision.choice is not null and i.decision.choice <> io.trunkguard.review.Decision.KEEP then 1 else 0 end))
 			from ReviewItem i where i.campaignId = :campaign
 			group by i.grant.systemName order by i.grant.systemName
 			""")
@@ -139,5 +141,31 @@ public interface ReviewItems extends Repository<ReviewItem, ReviewItemId>, JpaSp
 			order by i.grant.systemName, i.grant.personName, i.grant.entitlement
 			""")
 	List<ReviewItem> findManualRemediationsOwnedBy(@Param("owner") PersonId owner);
+
+	/** Unsubmitted items of {@code reviewer} in the campaign on one system. */
+	@Query("""
+			select i from ReviewItem i
+			where i.campaignId = :campaign and i.reviewerUsername = :reviewer and i.closure is null
+			  and i.grant.systemId = :system
+			""")
+	List<ReviewItem> findOpenOfReviewerOnSystem(@Param("campaign") CampaignId campaignId,
+			@Param("reviewer") String reviewerUsername, @Param("system") io.trunkguard.access.SystemId systemId);
+
+	/** Revocations waiting for a connector to remove access (no person needed). */
+	@Query("""
+			select i from ReviewItem i
+			where i.remediation.status = io.trunkguard.review.RemediationStatus.PENDING
+			  and i.grant.connector <> io.trunkguard.access.ConnectorType.MANUAL and i.remediation.manualReason is null
+			order by i.grant.systemName, i.grant.personName, i.grant.entitlement
+			""")
+	List<ReviewItem> findAutomaticRemediations();
+
+	@Query("""
+			select new io.trunkguard.review.ReviewerSystem(i.reviewerUsername, i.grant.systemId, i.grant.systemName, count(i))
+			from ReviewItem i where i.campaignId = :campaign and i.closure is null
+			group by i.reviewerUsername, i.grant.systemId, i.grant.systemName
+			order by i.reviewerUsername, i.grant.systemName
+			""")
+	List<ReviewerSystem> openSystemsByReviewer(@Param("campaign") CampaignId campaignId);
 
 }

@@ -18,7 +18,8 @@ public interface ReviewReminderService {
 
 	/**
 	 * Reminds a reviewer who still has unsettled items; false (and no reminder) when they
-	 * have none.
+	 * have none, or when they may not decide ({@link ReviewerEligibility}: an auditor, a
+	 * disabled login), since a lead must reassign those items instead.
 	 */
 	boolean remind(@NotNull CampaignId id, @NotBlank String reviewer);
 

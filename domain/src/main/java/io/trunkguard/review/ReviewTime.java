@@ -12,8 +12,17 @@ final class ReviewTime {
 	private ReviewTime() {
 	}
 
+	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	static Instant now(Clock clock) {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** An instant in a sentence: {@code 2026-12-27 23:59 UTC}. */
+	static String describe(Instant instant) {
+		return MINUTES.format(instant);
 	}
 
 }

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,10 +56,34 @@ class ScopeFreezer {
 			values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 'NOT_REQUIRED')
 			""";
 
+	private static final String OVERLAPPING = """
+			select c.name, count(*) as shared
+			from review_campaign c
+			join review_item i on i.campaign_id = c.id
+			join access_grant g on g.id = i.grant_id
+			join access_system s on s.id = g.system_id
+			where c.status = 'OPEN' and c.reviews_ended_at is null and c.period = ?
+			  and g.status = 'ACTIVE' and s.in_review_scope = true
+			group by c.id, c.name, c.started_at
+			order by c.started_at
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	ScopeFreezer(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The campaigns still taking decisions in {@code period} whose items cover grants the
+	 * scope would freeze again, with how many they share, oldest first.
+	 */
+	Map<String, Long> overlapping(String period) {
+		Map<String, Long> found = new LinkedHashMap<>();
+		jdbc.query(OVERLAPPING, rs -> {
+			found.put(rs.getString(1), rs.getLong(2));
+		}, period);
+		return found;
 	}
 
 	/** The items of the campaign, routed; written to the database. */

@@ -102,7 +102,7 @@ abstract class NotificationIntegrationTests {
 
 	ReviewCampaign start() {
 		return lifecycle.start(TestData.unique("Quarterly review"), DEADLINE, UnansweredRule.CARRY_OVER,
-				"compliance-lead");
+				"tests share one database", "compliance-lead");
 	}
 
 	List<OutboxMessage> about(Object reference) {

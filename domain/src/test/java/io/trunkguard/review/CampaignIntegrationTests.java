@@ -170,7 +170,9 @@ abstract class CampaignIntegrationTests {
 	}
 
 	ReviewCampaign start(UnansweredRule rule) {
-		return lifecycle.start(TestData.unique("Review"), NOW.plus(Duration.ofDays(14)), rule, "compliance-lead");
+		// the tests share one database, where earlier campaigns of the quarter stay open
+		return lifecycle.start(TestData.unique("Review"), NOW.plus(Duration.ofDays(14)), rule,
+				"tests share one database", "compliance-lead");
 	}
 
 	Map<Object, ReviewItem> mine(ReviewCampaign campaign) {
@@ -344,18 +346,21 @@ abstract class CampaignIntegrationTests {
 		decisions.decide(List.of(ownerItem), Decision.KEEP, null, "system owner", manager.getUsername());
 		decisions.submit(campaign.getId(), manager.getUsername());
 
+		// automatic, as soon as its reviewer submitted: the identity provider has the
+		// Keycloak connector
+		assertThat(queries.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.REMEDIATED);
 		assertThatThrownBy(() -> lifecycle.close(campaign.getId(), "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("not decided");
 		assertThat(lifecycle.applyUnansweredRule(campaign.getId())).isEqualTo(campaign.getItemCount() - 5);
 		assertThatThrownBy(() -> lifecycle.close(campaign.getId(), "compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
-			.hasMessageContaining("4 revocation(s)");
+			.hasMessageContaining("3 revocation(s)");
 		assertThat(remediation.pendingRemediations(campaign.getId())).containsExactlyInAnyOrder(admin, contractorItem,
-				leaverItem, idpItem);
-
-		// automatic: the identity provider has the Keycloak connector
+				leaverItem);
+		// a retry by the campaign's remediation step changes nothing
 		remediation.remediateAutomatically(idpItem);
+		assertThat(keycloak.removed()).filteredOn(request -> request.itemId().equals(idpItem)).hasSize(1);
 		assertThat(keycloak.removed()).anySatisfy(request -> {
 			assertThat(request.itemId()).isEqualTo(idpItem);
 			assertThat(request.entitlement()).isEqualTo("voice-operator");
@@ -406,9 +411,12 @@ abstract class CampaignIntegrationTests {
 		decisions.decide(List.of(idpItem), Decision.REVOKE, null, "moved to billing", manager.getUsername());
 		decisions.decide(List.of(mine(campaign).get(ownerAdmin.getId()).getId()), Decision.KEEP, null, "owner",
 				manager.getUsername());
-		decisions.submit(campaign.getId(), manager.getUsername());
 		keycloak.setDown(true);
+		decisions.submit(campaign.getId(), manager.getUsername());
 
+		// the submission stands; the removal waits for the campaign's remediation step
+		assertThat(queries.item(idpItem).isSubmitted()).isTrue();
+		assertThat(queries.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 		assertThatThrownBy(() -> remediation.remediateAutomatically(idpItem)).hasMessageContaining("unreachable");
 
 		assertThat(queries.item(idpItem).getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
@@ -739,43 +747,166 @@ abstract class CampaignIntegrationTests {
 	}
 
 	@Test
-	void reassignsAllOfAReviewersItemsButNeverToTheirHolder() {
+	void reassignsAllOfAReviewersItemsButKeepsTheNewReviewersOwnAccess() {
 		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
 		List<ReviewItemId> ownersItems = List.of(mine(campaign).get(holderAdmin.getId()).getId(),
 				mine(campaign).get(contractorViewer.getId()).getId(), mine(campaign).get(leaverViewer.getId()).getId());
 		decisions.decide(ownersItems.subList(0, 1), Decision.KEEP, null, "on call", owner.getUsername());
 
-		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(),
-				"compliance-lead"))
-			.isInstanceOf(ReviewDeniedException.class)
-			.hasMessageContaining("own access")
-			.hasMessageContaining("nothing was reassigned");
 		assertThatThrownBy(
 				() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), "nobody-here", "compliance-lead"))
-			.isInstanceOf(InvalidInputException.class);
-		assertThat(ownersItems)
-			.allSatisfy(id -> assertThat(queries.item(id).getReviewerUsername()).isEqualTo(owner.getUsername()));
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("nobody-here");
 
-		int moved = decisions.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+		Reassignment toHolder = decisions.reassignAll(campaign.getId(), owner.getUsername(), holder.getUsername(),
 				"compliance-lead");
 
-		assertThat(moved).isGreaterThanOrEqualTo(3);
-		assertThat(ownersItems).allSatisfy(id -> {
+		// the holder's own sbc-admin stays with the owner, named in a sentence; the rest
+		// moved
+		assertThat(toHolder.kept()).singleElement()
+			.asString()
+			.contains("sbc-admin", "Harry Holder", sbc.getName(), "stays with " + owner.getUsername(), "own access");
+		assertThat(toHolder.moved()).isGreaterThanOrEqualTo(2);
+		assertThat(toHolder.describe()).contains("reassigned to " + holder.getUsername()).contains("own access");
+		assertThat(queries.item(ownersItems.get(0)).getReviewerUsername()).isEqualTo(owner.getUsername());
+		assertThat(queries.item(ownersItems.get(1)).getReviewerUsername()).isEqualTo(holder.getUsername());
+
+		Reassignment toManager = decisions.reassignAll(campaign.getId(), holder.getUsername(), manager.getUsername(),
+				"compliance-lead");
+		assertThat(toManager.kept()).isEmpty();
+		assertThat(ownersItems.subList(1, 3)).allSatisfy(id -> {
 			ReviewItem item = queries.item(id);
 			assertThat(item.getReviewerUsername()).isEqualTo(manager.getUsername());
 			assertThat(item.getRouting()).isEqualTo(Routing.REASSIGNED);
 			assertThat(item.getDecision()).isNull();
 		});
 		assertThat(audit
-			.search("compliance-lead", "REVIEW_ITEM_REASSIGNED", "ReviewItem", ownersItems.get(0).toString(), null,
+			.search("compliance-lead", "REVIEW_ITEM_REASSIGNED", "ReviewItem", ownersItems.get(1).toString(), null,
 					null, Pageable.ofSize(5))
-			.getContent()).singleElement()
-			.satisfies(entry -> assertThat(entry.getDetails()).contains(owner.getUsername())
-				.contains(manager.getUsername()));
-		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), manager.getUsername(),
+			.getContent()).hasSize(2);
+		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), holder.getUsername(), manager.getUsername(),
 				"compliance-lead"))
 			.isInstanceOf(InvalidStateException.class)
 			.hasMessageContaining("no unsubmitted items");
+	}
+
+	@Test
+	void reassignsChosenItemsAndOneSystemItemByItem() {
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId holdersOwn = mine(campaign).get(holderAdmin.getId()).getId();
+		ReviewItemId contractors = mine(campaign).get(contractorViewer.getId()).getId();
+		ReviewItemId leavers = mine(campaign).get(leaverViewer.getId()).getId();
+
+		Reassignment chosen = decisions.reassignItems(campaign.getId(), List.of(holdersOwn, contractors),
+				holder.getUsername(), "compliance-lead");
+
+		assertThat(chosen.moved()).isEqualTo(1);
+		assertThat(chosen.kept()).singleElement().asString().contains("Harry Holder", sbc.getName(), "sbc-admin");
+		assertThat(queries.item(contractors).getReviewerUsername()).isEqualTo(holder.getUsername());
+		assertThat(queries.item(leavers).getReviewerUsername()).isEqualTo(owner.getUsername());
+		assertThatThrownBy(() -> decisions.reassign(holdersOwn, holder.getUsername(), "compliance-lead"))
+			.isInstanceOf(ReviewDeniedException.class)
+			.hasMessageContaining("Harry Holder")
+			.hasMessageContaining(sbc.getName())
+			.hasMessageContaining("sbc-admin");
+
+		Reassignment system = decisions.reassignSystem(campaign.getId(), owner.getUsername(), sbc.getId(),
+				manager.getUsername(), "compliance-lead");
+
+		assertThat(system.moved()).isGreaterThanOrEqualTo(2);
+		assertThat(queries.item(holdersOwn).getReviewerUsername()).isEqualTo(manager.getUsername());
+		assertThat(queries.item(leavers).getReviewerUsername()).isEqualTo(manager.getUsername());
+		assertThat(queries.item(contractors).getReviewerUsername()).isEqualTo(holder.getUsername());
+	}
+
+	@Test
+	void reassignsOnlyToPeopleWhoMayDecideAndRemindsNobodyElse() {
+		String hr = TestData.unique("R");
+		Person reader = people.register(new PersonDetails(hr, "Rita Reader", hr.toLowerCase() + "@example.test",
+				ReaderEligibility.PREFIX + hr.toLowerCase(), manager.getId(), "Audit", EmploymentType.EMPLOYEE,
+				LocalDate.of(2023, 1, 1), null), "tester");
+		AccessSystem readersSystem = access.registerSystem(TestData.system(reader.getId()), "tester");
+		access.issueGrant(new NewGrant(holder.getId(), readersSystem.getId(), "viewer", false), "tester");
+		ReviewCampaign campaign = start(UnansweredRule.CARRY_OVER);
+		ReviewItemId contractors = mine(campaign).get(contractorViewer.getId()).getId();
+
+		assertThatThrownBy(() -> decisions.reassignAll(campaign.getId(), owner.getUsername(), reader.getUsername(),
+				"compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining(reader.getUsername() + " has a read-only login and may not decide review items.");
+		assertThatThrownBy(() -> decisions.reassign(contractors, reader.getUsername(), "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(queries.item(contractors).getReviewerUsername()).isEqualTo(owner.getUsername());
+
+		// the reader was routed the items of the system they own: no reminder for them
+		assertThat(items.countByCampaignIdAndReviewerUsernameAndClosureIsNull(campaign.getId(), reader.getUsername()))
+			.isEqualTo(1);
+		assertThat(reminders.remind(campaign.getId(), reader.getUsername())).isFalse();
+		assertThat(reminders.remind(campaign.getId(), owner.getUsername())).isTrue();
+	}
+
+	@Test
+	void refusesAnOverlappingCampaignWithoutAReasonAndRecordsTheReason() {
+		start(UnansweredRule.CARRY_OVER);
+		String name = TestData.unique("Overlap");
+
+		assertThatThrownBy(() -> lifecycle.start(name, NOW.plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER,
+				"compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("of this quarter still takes decisions on")
+			.hasMessageContaining("say why");
+		assertThatThrownBy(() -> lifecycle.checkTerms(name, NOW.plus(Duration.ofDays(14)), " "))
+			.isInstanceOf(InvalidInputException.class);
+
+		ReviewCampaign second = lifecycle.start(name, NOW.plus(Duration.ofDays(14)), UnansweredRule.CARRY_OVER,
+				"re-run after the SBC migration", "compliance-lead");
+
+		assertThat(queries.get(second.getId()).getOverlapReason()).isEqualTo("re-run after the SBC migration");
+		assertThat(audit
+			.search("compliance-lead", "REVIEW_CAMPAIGN_STARTED", "ReviewCampaign", second.getId().toString(), null,
+					null, Pageable.ofSize(5))
+			.getContent()).singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains("re-run after the SBC migration"));
+	}
+
+	@Test
+	void refusesADeadlineLessThanThreeDaysAway() {
+		assertThatThrownBy(() -> lifecycle.start(TestData.unique("Short"), Instant.now().plus(Duration.ofMinutes(17)),
+				UnansweredRule.CARRY_OVER, "reason", "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("less than 3 days away")
+			.hasMessageContaining("at least 3 days");
+	}
+
+	@Test
+	void endsReviewingEarlyWithAJustificationAndSettlesUnansweredItemsByTheRule() {
+		ReviewCampaign campaign = start(UnansweredRule.REVOKE);
+		ReviewItemId contractors = mine(campaign).get(contractorViewer.getId()).getId();
+		ReviewItemId leavers = mine(campaign).get(leaverViewer.getId()).getId();
+		decisions.decide(List.of(contractors), Decision.KEEP, null, null, owner.getUsername());
+
+		assertThatThrownBy(() -> lifecycle.endReviewsEarly(campaign.getId(), "  ", "compliance-lead"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("Say why");
+
+		int settled = lifecycle.endReviewsEarly(campaign.getId(), "Auditors arrive Monday; the rest are leavers",
+				"compliance-lead");
+
+		assertThat(settled).isEqualTo(campaign.getItemCount());
+		ReviewCampaign ended = queries.get(campaign.getId());
+		assertThat(ended.getReviewsEndedAt()).isNotNull();
+		assertThat(ended.isEndedEarly()).isTrue();
+		assertThat(ended.getEarlyEndReason()).isEqualTo("Auditors arrive Monday; the rest are leavers");
+		assertThat(queries.item(leavers).getClosure()).isEqualTo(Closure.REVOKED_UNANSWERED);
+		assertThat(queries.item(contractors).getClosure()).isEqualTo(Closure.REVOKED_UNANSWERED);
+		assertThat(queries.progress(campaign.getId()).unsettled()).isZero();
+		assertThatThrownBy(() -> decisions.decide(List.of(leavers), Decision.KEEP, null, null, owner.getUsername()))
+			.isInstanceOf(InvalidStateException.class);
+		assertThat(audit
+			.search("compliance-lead", "REVIEW_CAMPAIGN_ENDED_EARLY", "ReviewCampaign", campaign.getId().toString(),
+					null, null, Pageable.ofSize(5))
+			.getContent()).singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains("Auditors arrive Monday"));
 	}
 
 	@Test

@@ -44,7 +44,12 @@ class ReviewCampaignTest {
 						UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("year");
-		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), " ", CLOCK.instant().plus(Duration.ofDays(1)),
+		assertThatThrownBy(
+				() -> ReviewCampaign.open(CampaignId.random(), "short", CLOCK.instant().plus(Duration.ofDays(2)),
+						UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("less than 3 days away");
+		assertThatThrownBy(() -> ReviewCampaign.open(CampaignId.random(), " ", CLOCK.instant().plus(Duration.ofDays(4)),
 				UnansweredRule.REVOKE, Duration.ofDays(90), null, "lead", CLOCK))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("name");

@@ -63,7 +63,7 @@ class ReviewScaleBench {
 
 		long t0 = System.nanoTime();
 		ReviewCampaign campaign = lifecycle.start("Bench review", Instant.now().plus(Duration.ofDays(14)),
-				UnansweredRule.CARRY_OVER, "bench");
+				UnansweredRule.CARRY_OVER, "bench data", "bench");
 		double freezeSeconds = (System.nanoTime() - t0) / 1e9;
 		assertThat(campaign.getItemCount()).isGreaterThanOrEqualTo(PEOPLE * GRANTS_PER_PERSON);
 		System.out.printf("BENCH freeze+route: %d items, %d reviewers in %.2f s%n", campaign.getItemCount(),

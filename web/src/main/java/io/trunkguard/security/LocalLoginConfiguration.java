@@ -44,4 +44,22 @@ class LocalLoginConfiguration {
 		return new LocalAccountsInitializer(accounts, settings, encoder, audit, transactions);
 	}
 
+	/** Logins for the demo people review items are routed to (only over demo data). */
+	@Bean
+	@ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
+	DemoPeopleAccounts demoPeopleAccounts(LocalAccounts accounts, io.trunkguard.demo.DemoDataLoader demo,
+			io.trunkguard.people.People people, SecuritySettings settings, PasswordEncoder encoder, SecurityAudit audit,
+			TransactionTemplate transactions) {
+		return new DemoPeopleAccounts(accounts, demo, people, settings, encoder, audit, transactions);
+	}
+
+	/**
+	 * In the embedded default, who may decide review items is known from the local
+	 * accounts.
+	 */
+	@Bean
+	LocalReviewerEligibility localReviewerEligibility(LocalAccounts accounts) {
+		return new LocalReviewerEligibility(accounts);
+	}
+
 }

@@ -248,7 +248,7 @@ class SecurityConfiguration {
 			.hasAnyRole(WRITERS)
 			.requestMatchers(posts("/reviews", "/api/reviews/campaigns", "/reviews/*/remind"))
 			.hasAnyRole(WRITERS)
-			.requestMatchers(posts("/reviews/*/sign-off"))
+			.requestMatchers(posts("/reviews/*/sign-off", "/reviews/*/end-early"))
 			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.requestMatchers(paths("/reviews/*/report.pdf", "/reviews/*/report.xlsx"))
 			.hasAnyRole(READERS)

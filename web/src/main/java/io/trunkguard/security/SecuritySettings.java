@@ -47,7 +47,12 @@ record SecuritySettings(@DefaultValue("local") Login login, @DefaultValue LocalA
 	record LocalAccountSettings(@DefaultValue Passwords passwords) {
 	}
 
-	record Passwords(String reviewer, String complianceLead, String auditor, String admin) {
+	/**
+	 * @param demoPeople the password of the demo people's own logins (reviewers the demo
+	 * routes items to, e.g. {@code margaret.okafor}); unset: one is generated for each
+	 * and printed once
+	 */
+	record Passwords(String reviewer, String complianceLead, String auditor, String admin, String demoPeople) {
 
 		String of(Role role) {
 			return switch (role) {

@@ -95,7 +95,7 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/deprovisioning(/.*)?$", READERS, WRITERS), new Rule("^/reviews/new$", WRITERS, WRITERS),
 			new Rule("^/reviews$", LOGGED_IN, WRITERS), new Rule("^/api/reviews/campaigns$", LOGGED_IN, WRITERS),
 			new Rule("^/reviews/[^/]+/remind$", LOGGED_IN, WRITERS),
-			new Rule("^/reviews/[^/]+/sign-off$", LOGGED_IN, LEAD),
+			new Rule("^/reviews/[^/]+/(sign-off|end-early)$", LOGGED_IN, LEAD),
 			new Rule("^/reviews/[^/]+/report\\.(pdf|xlsx)$", READERS, NOBODY),
 			new Rule("^/reviews/remediations/[^/]+/accept$", LOGGED_IN, LEAD),
 			new Rule("^/reviews/remediations/proofs/[^/]+$", READERS, NOBODY),

@@ -17,8 +17,8 @@ class LocalAccountsInitializerTest {
 	@Test
 	void refusesToStartWithAShortPasswordFromTheEnvironment() {
 		LocalAccountsInitializer initializer = new LocalAccountsInitializer(null,
-				settings(new SecuritySettings.Passwords("long-enough-password", null, null, "short-pw")), null, null,
-				null);
+				settings(new SecuritySettings.Passwords("long-enough-password", null, null, "short-pw", null)), null,
+				null, null);
 
 		assertThatThrownBy(initializer::afterSingletonsInstantiated)
 			.isInstanceOf(LocalAccountsInitializer.WeakPasswordException.class)
@@ -29,7 +29,7 @@ class LocalAccountsInitializerTest {
 	@Test
 	void acceptsTwelveCharactersAndUnsetPasswords() {
 		LocalAccountsInitializer initializer = new LocalAccountsInitializer(null,
-				settings(new SecuritySettings.Passwords("twelve-chars", null, "", null)), null, null, null);
+				settings(new SecuritySettings.Passwords("twelve-chars", null, "", null, null)), null, null, null);
 
 		assertThatCode(initializer::refuseWeakPasswords).doesNotThrowAnyException();
 	}

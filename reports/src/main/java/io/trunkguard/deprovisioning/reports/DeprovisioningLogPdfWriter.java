@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import io.trunkguard.reports.PdfPages;
 import com.lowagie.text.Image;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningStatistics;
@@ -45,7 +46,7 @@ final class DeprovisioningLogPdfWriter {
 	static void write(DeprovisioningLogData data, OutputStream out) {
 		DeprovisioningStatistics s = data.statistics();
 		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-		PdfWriter writer = PdfWriter.getInstance(document, out);
+		PdfWriter writer = PdfPages.writer(document, out, data.generatedAt(), null);
 		document.addTitle("Deprovisioning log " + data.period().from() + " to " + data.period().to());
 		document.addSubject("SOC 2 CC6.1 HR-triggered deprovisioning");
 		document.addCreator("Trunkguard");

@@ -1,5 +1,7 @@
 package io.trunkguard.review.reports;
 
+import io.trunkguard.reports.PdfPages;
+
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
 import io.trunkguard.review.Closure;
 import io.trunkguard.review.Decision;
@@ -50,12 +51,14 @@ final class CampaignPdfWriter {
 		});
 		ReviewCampaign c = data.campaign();
 		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-		PdfWriter.getInstance(document, out);
-		document.addTitle("Access review report: " + c.getName());
+		boolean draft = c.getStatus() != io.trunkguard.review.CampaignStatus.SIGNED_OFF;
+		PdfPages.writer(document, out, data.generatedAt(),
+				draft ? "DRAFT: campaign " + c.getName() + " is not signed off; this is not evidence yet" : null);
+		document.addTitle((draft ? "DRAFT " : "") + "Access review report: " + c.getName());
 		document.addSubject("SOC 2 CC6.1 quarterly access review");
 		document.addCreator("Trunkguard");
 		document.open();
-		document.add(new Paragraph("Access review report", TITLE));
+		document.add(new Paragraph(draft ? "DRAFT access review report" : "Access review report", TITLE));
 		document.add(new Paragraph(c.getName() + " · " + c.getPeriod() + " · SOC 2 CC6.1", HEADING));
 		document.add(Chunk.NEWLINE);
 
@@ -73,6 +76,10 @@ final class CampaignPdfWriter {
 		fact(facts, "Items frozen at start", String.valueOf(c.getItemCount()));
 		fact(facts, "Report generated", CampaignXlsxWriter.time(data.generatedAt()));
 		document.add(facts);
+
+		section(document, "Progress");
+		ProgressBars.add(document, "Per reviewer", data.byReviewer());
+		ProgressBars.add(document, "Per system", data.bySystem());
 
 		section(document, "Scope frozen at start, per system");
 		PdfPTable scope = table(new float[] { 4, 1, 1, 1, 1 }, "System", "Items", "Decided", "Settled",
@@ -133,7 +140,11 @@ final class CampaignPdfWriter {
 					i.getClosure() == Closure.REVOKED_UNANSWERED ? "revoked by the campaign's rule"
 							: "carried over to the next campaign");
 		}
-		empty(open, unanswered.isEmpty(), 5, "Every item was answered by its reviewer.");
+		long undecided = data.bySystem().stream().mapToLong(row -> row.items() - row.settled()).sum();
+		empty(open, unanswered.isEmpty(), 5,
+				undecided > 0
+						? undecided + " item(s) are not submitted yet; what happens to them is decided at close-out."
+						: "Every item was answered by its reviewer.");
 		document.add(open);
 
 		section(document, "Sign-off");

@@ -10,7 +10,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
+import io.trunkguard.reports.PdfPages;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureCertificate;
 import io.trunkguard.trace.CaptureFinding;
@@ -53,7 +53,7 @@ final class CapturePdfWriter {
 	static void write(CaptureReportData data, OutputStream out) {
 		Capture c = data.capture();
 		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-		PdfWriter.getInstance(document, out);
+		PdfPages.writer(document, out, data.generatedAt(), null);
 		document.addTitle("Capture compliance report: " + c.getFileName());
 		document.addSubject("SOC 2 CC6.7 transmission encryption evidence");
 		document.addCreator("Trunkguard");

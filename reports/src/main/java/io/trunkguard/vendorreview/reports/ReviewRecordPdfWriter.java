@@ -5,7 +5,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
+import io.trunkguard.reports.PdfPages;
 import io.trunkguard.vendorreview.ReviewRecordData;
 import io.trunkguard.vendorreview.ReviewRecordRenderer;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class ReviewRecordPdfWriter implements ReviewRecordRenderer {
 	public byte[] render(ReviewRecordData d) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 40, 40, 40, 40);
-		PdfWriter.getInstance(document, out);
+		PdfPages.writer(document, out, d.generatedAt(), null);
 		document.addTitle("Annual review of " + d.carrierName());
 		document.addSubject("SOC 2 CC9.2 vendor management");
 		document.addCreator("Trunkguard");

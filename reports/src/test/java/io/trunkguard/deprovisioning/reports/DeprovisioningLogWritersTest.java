@@ -102,6 +102,9 @@ class DeprovisioningLogWritersTest {
 	void summarisesCountsPercentilesSlaAndMissesInThePdf() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		DeprovisioningLogPdfWriter.write(data(), out);
+		java.util.List<String> pages = io.trunkguard.reports.PdfText.pages(out.toByteArray());
+		assertThat(pages.get(pages.size() - 1)).contains("Page " + pages.size() + " of " + pages.size())
+			.contains("Generated " + io.trunkguard.reports.ReportTimes.time(data().generatedAt()));
 
 		PdfReader reader = new PdfReader(out.toByteArray());
 		StringBuilder text = new StringBuilder();

@@ -102,7 +102,42 @@ class CampaignReportWritersTest {
 			.contains("REMEDIATED")
 			.contains("Una Unanswered")
 			.contains("carried over to the next campaign")
-			.contains("compliance-lead signed the campaign off on 2026-11-26 10:00:00 UTC");
+			.contains("compliance-lead signed the campaign off on 2026-11-26 10:00:00 UTC")
+			.contains("Per reviewer")
+			.doesNotContain("DRAFT");
+		List<String> pages = io.trunkguard.reports.PdfText.pages(out.toByteArray());
+		assertThat(pages.get(0)).contains("Page 1 of " + pages.size())
+			.contains("Generated 2026-11-26 10:00:00 UTC by Trunkguard");
+	}
+
+	@Test
+	void draftSaysDraftOnEveryPageNumbersItsPagesAndNeverClaimsEveryItemWasAnswered() throws Exception {
+		for (int i = 0; i < 60; i++) {
+			item("Person " + i, "sbc-viewer", false);
+		}
+		ReviewItem decided = item("Dee Decided", "sbc-operator", false);
+		decided.decide(Decision.REVOKE, null, "moved to billing", OLGA, "olga", CLOCK);
+		List<ProgressRow> bySystem = List.of(new ProgressRow("Edge SBC Cluster", 61L, 1L, 0L, 0L, 1L));
+		CampaignReportData draft = new CampaignReportData(campaign, bySystem,
+				List.of(new ProgressRow("olga", 61L, 1L, 0L, 0L, 1L)), items::forEach, CLOCK.instant());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		CampaignPdfWriter.write(draft, out);
+
+		List<String> pages = io.trunkguard.reports.PdfText.pages(out.toByteArray());
+		assertThat(pages).hasSizeGreaterThan(1);
+		StringBuilder all = new StringBuilder();
+		for (int page = 1; page <= pages.size(); page++) {
+			String text = pages.get(page - 1);
+			all.append(text);
+			assertThat(text).as("page " + page)
+				.contains("DRAFT")
+				.contains("Page " + page + " of " + pages.size())
+				.contains("Generated 2026-11-26 10:00:00 UTC");
+		}
+		assertThat(all.toString()).doesNotContain("Every item was answered")
+			.contains("61 item(s) are not submitted yet")
+			.contains("DRAFT access review report");
 	}
 
 	@Test

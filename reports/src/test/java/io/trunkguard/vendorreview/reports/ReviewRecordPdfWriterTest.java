@@ -45,6 +45,8 @@ class ReviewRecordPdfWriterTest {
 				"Approved with conditions", "second-lead", "Send Q4 access review evidence",
 				"Quarterly access review missed", "CC6.1 allow-list", "Coverage gap", "ACC-1", "ab".repeat(32),
 				"No capture analysed");
+		java.util.List<String> pages = io.trunkguard.reports.PdfText.pages(pdf);
+		assertThat(pages.get(0)).contains("Page 1 of " + pages.size()).contains("Generated " + data.generatedAt());
 	}
 
 }

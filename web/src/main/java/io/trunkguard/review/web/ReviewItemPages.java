@@ -1,5 +1,7 @@
 package io.trunkguard.review.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -14,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.trunkguard.review.CampaignQueryService;
+import io.trunkguard.review.CampaignStatus;
+import io.trunkguard.review.Decision;
+import io.trunkguard.review.ReviewCampaign;
 import io.trunkguard.review.ReviewDecisionService;
 import io.trunkguard.review.RemediationService;
 import io.trunkguard.review.ReviewDeniedException;
@@ -70,6 +75,39 @@ class ReviewItemPages {
 		}
 	}
 
+	/** The item's reviewer decides it from its page (as from the inbox). */
+	@PostMapping("/decide")
+	String decide(@PathVariable ReviewItemId itemId, @RequestParam(required = false) Decision decision,
+			@RequestParam(required = false) String reducedTo, @RequestParam(required = false) String justification,
+			Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ReviewItem item = queries.item(itemId);
+		requireViewer(item, user);
+		String error;
+		if (decision == null) {
+			error = "Choose keep, revoke or reduce.";
+		}
+		else {
+			try {
+				decisions.decide(List.of(itemId), decision, reducedTo, justification, user.getName());
+				redirect.addFlashAttribute("message", "Decided: " + decision.name().toLowerCase() + " "
+						+ item.describe() + ". You can change it until you submit your review.");
+				return "redirect:/reviews/items/" + itemId;
+			}
+			catch (ReviewDeniedException denied) {
+				throw new AccessDeniedException(denied.getMessage());
+			}
+			catch (DomainException | jakarta.validation.ConstraintViolationException refusal) {
+				error = refusal.getMessage();
+			}
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("error", error);
+		model.addAttribute("chosenDecision", decision);
+		model.addAttribute("reducedTo", reducedTo);
+		model.addAttribute("justification", justification);
+		return page(item, user, model);
+	}
+
 	private String page(ReviewItem item, Authentication user, Model model) {
 		requireViewer(item, user);
 		model.addAttribute("item", item);
@@ -78,6 +116,12 @@ class ReviewItemPages {
 		model.addAttribute("comments", queries.comments(item.getId()));
 		model.addAttribute("proofs", remediation.proofsOf(item.getId()));
 		model.addAttribute("oversees", ReviewAccess.oversees(user));
+		ReviewCampaign campaign = queries.get(item.getCampaignId());
+		boolean reviewing = campaign.getStatus() == CampaignStatus.OPEN && campaign.getReviewsEndedAt() == null
+				&& !item.isSettled();
+		model.addAttribute("canDecide", reviewing && user.getName().equals(item.getReviewerUsername()));
+		model.addAttribute("canReassign", reviewing && ReviewAccess.runs(user));
+		model.addAttribute("decisions", Decision.values());
 		model.addAttribute("canComment",
 				Role.COMPLIANCE_LEAD.isHeldBy(user) || user.getName().equals(item.getReviewerUsername()));
 		return "review/item";

@@ -48,6 +48,10 @@ import io.trunkguard.review.ReviewFlag;
 import io.trunkguard.review.ReviewItem;
 import io.trunkguard.review.ReviewItems;
 import io.trunkguard.review.UnansweredRule;
+import io.trunkguard.review.ProgressRow;
+import io.trunkguard.review.Reassignment;
+import io.trunkguard.review.ReviewItemId;
+import io.trunkguard.review.ReviewerSystem;
 import io.trunkguard.shared.DomainException;
 import io.trunkguard.web.FormErrors;
 
@@ -131,7 +135,8 @@ class ReviewPages {
 		}
 		try {
 			Instant deadline = form.getDeadline().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-			CampaignId id = launcher.launch(form.getName(), deadline, form.getUnansweredRule(), user.getName());
+			CampaignId id = launcher.launch(form.getName(), deadline, form.getUnansweredRule(), form.getOverlapReason(),
+					user.getName());
 			ReviewCampaign started = queries.get(id);
 			redirect.addFlashAttribute("message",
 					"Campaign started: " + started.getItemCount() + " grants frozen for review.");
@@ -161,8 +166,18 @@ class ReviewPages {
 		model.addAttribute("byReviewer", queries.progressByReviewer(id));
 		model.addAttribute("bySystem", queries.progressBySystem(id));
 		model.addAttribute("canSignOff", ReviewAccess.signsOff(user) && campaign.getStatus() == CampaignStatus.CLOSED);
-		model.addAttribute("canRemind", ReviewAccess.runs(user) && campaign.getStatus() == CampaignStatus.OPEN
-				&& campaign.getReviewsEndedAt() == null);
+		boolean reviewing = campaign.getStatus() == CampaignStatus.OPEN && campaign.getReviewsEndedAt() == null;
+		model.addAttribute("canRemind", ReviewAccess.runs(user) && reviewing);
+		model.addAttribute("canEndEarly", ReviewAccess.signsOff(user) && reviewing);
+		Map<String, List<ReviewerSystem>> systems = new LinkedHashMap<>();
+		if (reviewing) {
+			for (ReviewerSystem open : queries.openSystemsByReviewer(id)) {
+				systems.computeIfAbsent(open.reviewer(), k -> new ArrayList<>()).add(open);
+			}
+		}
+		model.addAttribute("openSystems", systems);
+		model.addAttribute("reviewerChart", ProgressChart.of(queries.progressByReviewer(id)));
+		model.addAttribute("systemChart", ProgressChart.of(queries.progressBySystem(id)));
 		return "review/campaign";
 	}
 
@@ -176,23 +191,67 @@ class ReviewPages {
 		return "redirect:/reviews/" + id;
 	}
 
+	/**
+	 * Moves open items to another reviewer: the chosen {@code item}s, or {@code from}'s
+	 * items on one {@code system}, or all of {@code from}'s open items. Items of the new
+	 * reviewer's own access stay, each named in the message.
+	 */
 	@PostMapping("/{id}/reassign")
 	String reassign(@PathVariable CampaignId id, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String system,
+			@RequestParam(name = "item", required = false) List<String> item,
+			@RequestParam(required = false) String back, Authentication user, RedirectAttributes redirect) {
 		ReviewAccess.requireRunner(user);
+		boolean chosenItems = item != null && !item.isEmpty();
 		try {
-			if (from == null || from.isBlank() || to == null || to.isBlank()) {
+			if (to == null || to.isBlank() || (!chosenItems && (from == null || from.isBlank()))) {
 				throw new io.trunkguard.shared.InvalidInputException("reassign.reviewer-required",
 						"Say whose items to move and the username of the reviewer who takes them over.");
 			}
-			int moved = decisions.reassignAll(id, from.strip(), to.strip(), user.getName());
-			redirect.addFlashAttribute("message", moved + " item(s) of " + from.strip() + " reassigned to " + to.strip()
-					+ "; their earlier drafts were cleared.");
+			Reassignment done;
+			if (chosenItems) {
+				done = decisions.reassignItems(id, item.stream().map(ReviewItemId::of).toList(), to.strip(),
+						user.getName());
+			}
+			else if (system != null && !system.isBlank() && !"all".equals(system)) {
+				done = decisions.reassignSystem(id, from.strip(), io.trunkguard.access.SystemId.of(system), to.strip(),
+						user.getName());
+			}
+			else {
+				done = decisions.reassignAll(id, from.strip(), to.strip(), user.getName());
+			}
+			redirect.addFlashAttribute(done.moved() > 0 ? "message" : "error", done.describe());
+		}
+		catch (DomainException | ConstraintViolationException | IllegalArgumentException refusal) {
+			redirect.addFlashAttribute("error", refusal instanceof IllegalArgumentException
+					? "That item or system does not exist." : refusal.getMessage());
+			redirect.addFlashAttribute("reassignFrom", from);
+			redirect.addFlashAttribute("reassignTo", to);
+		}
+		if (chosenItems && item.size() == 1 && "item".equals(back)) {
+			return "redirect:/reviews/items/" + ReviewItemId.of(item.get(0));
+		}
+		return "redirect:/reviews/" + id;
+	}
+
+	/**
+	 * A compliance lead ends reviewing before the close-out, with a justification; open
+	 * items follow the campaign's rule.
+	 */
+	@PostMapping("/{id}/end-early")
+	String endEarly(@PathVariable CampaignId id, @RequestParam(required = false) String justification,
+			Authentication user, RedirectAttributes redirect) {
+		ReviewAccess.requireSignOff(user);
+		try {
+			ReviewCampaign campaign = queries.get(id);
+			int settled = lifecycle.endReviewsEarly(id, justification, user.getName());
+			redirect.addFlashAttribute("message",
+					"Reviewing ended early. " + settled + " unanswered item(s) were "
+							+ (campaign.getUnansweredRule() == UnansweredRule.REVOKE ? "revoked" : "carried over")
+							+ " by the campaign's rule; the campaign goes on to remediation and sign-off.");
 		}
 		catch (DomainException | ConstraintViolationException refusal) {
 			redirect.addFlashAttribute("error", refusal.getMessage());
-			redirect.addFlashAttribute("reassignFrom", from);
-			redirect.addFlashAttribute("reassignTo", to);
 		}
 		return "redirect:/reviews/" + id;
 	}
@@ -248,6 +307,13 @@ class ReviewPages {
 		model.addAttribute("reviewing", campaign.getStatus() == CampaignStatus.OPEN
 				&& campaign.getReviewsEndedAt() == null && mine.settled() < mine.items());
 		model.addAttribute("hasItems", !all.isEmpty());
+		long revokedByMe = queries.progressByReviewer(campaign.getId())
+			.stream()
+			.filter(row -> row.key().equals(user.getName()))
+			.mapToLong(ProgressRow::revoked)
+			.findFirst()
+			.orElse(0);
+		model.addAttribute("revokedCount", revokedByMe);
 		return "review/inbox";
 	}
 
@@ -258,7 +324,7 @@ class ReviewPages {
 		InboxView view = query.view();
 		Decision decision = form.decision();
 		String error = null;
-		if (form.item().isEmpty()) {
+		if (!form.choseSomething()) {
 			error = "Select the items to decide.";
 		}
 		else if (decision == null) {
@@ -266,8 +332,8 @@ class ReviewPages {
 		}
 		else {
 			try {
-				List<ReviewItem> decided = decisions.decide(form.itemIds(), decision, form.reducedTo(),
-						form.justification(), user.getName());
+				List<ReviewItem> decided = decisions.decide(chosen(campaign, view, form, user), decision,
+						form.reducedTo(), form.justification(), user.getName());
 				redirect.addFlashAttribute("message", decided.size() + " item(s) decided: "
 						+ decision.name().toLowerCase() + ". You can change decisions until you submit.");
 				redirect.addAllAttributes(redirectParameters(view));
@@ -293,8 +359,58 @@ class ReviewPages {
 		return inbox(campaign, view, user, model);
 	}
 
+	/**
+	 * The ticked items plus, for a ticked group or "all", every unsettled item of it as
+	 * the inbox shows it with the same filter.
+	 */
+	private List<ReviewItemId> chosen(ReviewCampaign campaign, InboxView view, DecideForm form, Authentication user) {
+		java.util.Set<ReviewItemId> ids = new java.util.LinkedHashSet<>(form.itemIds());
+		if (!form.group().isEmpty() || Boolean.TRUE.equals(form.all())) {
+			Sort sort = view.byPerson() ? ReviewItems.BY_PERSON : ReviewItems.BY_SYSTEM;
+			for (ReviewItem item : queries.inbox(campaign.getId(), user.getName(), view.filter(),
+					PageRequest.of(0, INBOX_PAGE, sort))) {
+				String key = view.byPerson() ? item.getPersonName() : item.getSystemName();
+				if (!item.isSettled() && (Boolean.TRUE.equals(form.all()) || form.group().contains(key))) {
+					ids.add(item.getId());
+				}
+			}
+		}
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * Before the final submit: how many items are decided and how many of them revoke or
+	 * reduce access, and what stays undecided.
+	 */
+	@GetMapping("/{id}/inbox/submit")
+	String confirmSubmit(@PathVariable CampaignId id, Authentication user, Model model) {
+		ReviewCampaign campaign = queries.get(id);
+		if (!ReviewAccess.oversees(user) && !queries.campaignsOf(user.getName()).contains(campaign)) {
+			throw new AccessDeniedException("not a reviewer in this campaign");
+		}
+		CampaignProgress mine = queries.progressOf(id, user.getName());
+		long revoked = queries.progressByReviewer(id)
+			.stream()
+			.filter(row -> row.key().equals(user.getName()))
+			.mapToLong(ProgressRow::revoked)
+			.findFirst()
+			.orElse(0);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("progress", mine);
+		model.addAttribute("open", mine.items() - mine.settled());
+		model.addAttribute("undecided", Math.max(0, mine.items() - mine.decided()));
+		model.addAttribute("revoked", revoked);
+		model.addAttribute("kept", Math.max(0, mine.decided() - revoked));
+		return "review/confirm-submit";
+	}
+
 	@PostMapping("/{id}/inbox/submit")
-	String submit(@PathVariable CampaignId id, Authentication user, RedirectAttributes redirect) {
+	String submit(@PathVariable CampaignId id, @RequestParam(required = false) String confirmed, Authentication user,
+			RedirectAttributes redirect) {
+		if (!"yes".equals(confirmed)) {
+			// nothing is final without the confirmation page
+			return "redirect:/reviews/" + id + "/inbox/submit";
+		}
 		try {
 			int submitted = decisions.submit(id, user.getName());
 			redirect.addFlashAttribute("message",

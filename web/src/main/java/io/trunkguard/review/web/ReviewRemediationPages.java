@@ -133,6 +133,7 @@ class ReviewRemediationPages {
 		List<ReviewItem> open = remediation.manualRemediations(user.getName(), lead || ReviewAccess.oversees(user));
 		model.addAttribute("items", open);
 		model.addAttribute("lead", lead);
+		model.addAttribute("automatic", ReviewAccess.oversees(user) ? remediation.automaticRemediations() : List.of());
 		java.util.Set<UUID> owned = lead ? java.util.Set.of()
 				: remediation.manualRemediations(user.getName(), false)
 					.stream()

@@ -16,6 +16,17 @@ public class StartCampaignForm {
 
 	private UnansweredRule unansweredRule = UnansweredRule.CARRY_OVER;
 
+	/** Why this campaign must run beside another of the quarter over the same grants. */
+	private String overlapReason;
+
+	public String getOverlapReason() {
+		return overlapReason;
+	}
+
+	public void setOverlapReason(String overlapReason) {
+		this.overlapReason = overlapReason;
+	}
+
 	public String getName() {
 		return name;
 	}

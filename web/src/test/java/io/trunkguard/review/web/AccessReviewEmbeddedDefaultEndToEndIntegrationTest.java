@@ -185,6 +185,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 			assertThat(inbox).contains("id=\"submit-review\"");
 			mvc.perform(post("/reviews/{id}/inbox/submit", campaign).with(as)
 				.session(session(as))
+				.param("confirmed", "yes")
 				.param("_csrf", csrfOf(inbox))).andExpect(redirectedUrl("/reviews/" + campaign + "/inbox"));
 		}
 		assertThat(items.findByCampaignId(campaign)).allSatisfy(item -> {

@@ -78,6 +78,9 @@ class ReviewInboxBrowserTest {
 		Browser.get().screenshot(Paths.get("target", "screenshots", "review-inbox.png"));
 
 		clickAndWaitForNextPage(browser, By.id("submit-review"));
+		assertThat(browser.findElement(By.id("submit-counts")).getText()).contains("You decided " + mine.size()
+				+ " of your " + mine.size() + " items: " + mine.size() + " kept and 0 revoked or reduced.");
+		clickAndWaitForNextPage(browser, By.id("confirm-submit"));
 
 		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Submitted"));
 		assertThat(browser.findElements(By.id("submit-review"))).isEmpty();

@@ -108,7 +108,7 @@ class ReviewRemediationBrowserTest {
 		AccessGrant grant = access.issueGrant(new NewGrant(holder.getId(), sbc.getId(), "sbc-operator", false),
 				"tester");
 		ReviewCampaign campaign = lifecycle.start("Browser remediation " + run, Instant.now().plus(Duration.ofDays(14)),
-				UnansweredRule.CARRY_OVER, "compliance-lead");
+				UnansweredRule.CARRY_OVER, "tests share one database", "compliance-lead");
 		ReviewItem item = queries.itemsOf(campaign.getId(), owner.getUsername(), PageRequest.of(0, 10))
 			.getContent()
 			.get(0);

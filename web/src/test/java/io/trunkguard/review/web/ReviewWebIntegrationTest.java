@@ -119,7 +119,7 @@ class ReviewWebIntegrationTest {
 		String role = "test-role-" + System.nanoTime();
 		access.issueGrant(new NewGrant(reviewer.getId(), system.getId(), role, false), "tester");
 		campaign = launcher.launch("Web test review", Instant.now().plus(Duration.ofDays(14)),
-				UnansweredRule.CARRY_OVER, "compliance-lead");
+				UnansweredRule.CARRY_OVER, "tests share one database", "compliance-lead");
 		ownItem = items.findByCampaignId(campaign)
 			.stream()
 			.filter(item -> item.getEntitlement().equals(role))
@@ -289,7 +289,15 @@ class ReviewWebIntegrationTest {
 			.taskCandidateUser("reviewer")
 			.count()).isEqualTo(1);
 
+		// without the confirmation nothing is final: the confirmation page first
 		mvc.perform(post("/reviews/{id}/inbox/submit", campaign).with(REVIEWER).with(csrf()))
+			.andExpect(redirectedUrlPattern("/reviews/*/inbox/submit"));
+		assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))
+			.noneSatisfy(item -> assertThat(item.isSubmitted()).isTrue());
+		mvc.perform(get("/reviews/{id}/inbox/submit", campaign).with(REVIEWER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("revoked or reduced")));
+		mvc.perform(post("/reviews/{id}/inbox/submit", campaign).param("confirmed", "yes").with(REVIEWER).with(csrf()))
 			.andExpect(redirectedUrlPattern("/reviews/*/inbox"));
 
 		assertThat(items.findByCampaignId(campaign)).filteredOn(item -> item.getReviewerUsername().equals("reviewer"))

@@ -90,6 +90,8 @@ public final class AccessReviewProcess {
 
 	public static final String VAR_STARTED_BY = "startedBy";
 
+	public static final String VAR_OVERLAP_REASON = "overlapReason";
+
 	// variables: set by the process
 	public static final String VAR_CAMPAIGN_ID = "campaignId";
 
@@ -131,6 +133,9 @@ public final class AccessReviewProcess {
 		.as(UnansweredRule::valueOf, UnansweredRule::name);
 
 	public static final ProcessVariable<String> STARTED_BY = ProcessVariable.string(VAR_STARTED_BY);
+
+	/** Why the lead starts a campaign beside another of the quarter (null when none). */
+	public static final ProcessVariable<String> OVERLAP_REASON = ProcessVariable.string(VAR_OVERLAP_REASON);
 
 	public static final ProcessVariable<CampaignId> CAMPAIGN_ID = ProcessVariable.string(VAR_CAMPAIGN_ID)
 		.as(CampaignId::of, CampaignId::toString);

@@ -33,7 +33,7 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 	}
 
 	@Override
-	public CampaignId launch(String name, Instant deadline, UnansweredRule rule, String actor) {
+	public CampaignId launch(String name, Instant deadline, UnansweredRule rule, String overlapReason, String actor) {
 		if (name == null || name.isBlank()) {
 			throw new InvalidInputException("campaign.name-required", "name is required", Map.of("name", "required"));
 		}
@@ -45,12 +45,15 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
 					Map.of("unansweredRule", "required"));
 		}
-		lifecycle.checkTerms(name, deadline);
+		lifecycle.checkTerms(name, deadline, overlapReason);
 		Map<String, Object> variables = new HashMap<>();
 		CAMPAIGN_NAME.put(variables, name);
 		REQUESTED_DEADLINE.put(variables, deadline);
 		UNANSWERED_RULE.put(variables, rule);
 		STARTED_BY.put(variables, actor);
+		if (overlapReason != null && !overlapReason.isBlank()) {
+			OVERLAP_REASON.put(variables, overlapReason.strip());
+		}
 		MessageCorrelationResultWithVariables started = runtime.createMessageCorrelation(MESSAGE_START_REQUESTED)
 			.setVariables(variables)
 			.correlateWithResultAndVariables(true);

@@ -35,8 +35,9 @@ class FreezeScopeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String name = CAMPAIGN_NAME.from(execution);
-		ReviewCampaign campaign = name == null ? lifecycle.startScheduled(SCHEDULER_ACTOR) : lifecycle.start(name,
-				REQUESTED_DEADLINE.from(execution), UNANSWERED_RULE.from(execution), STARTED_BY.from(execution));
+		ReviewCampaign campaign = name == null ? lifecycle.startScheduled(SCHEDULER_ACTOR)
+				: lifecycle.start(name, REQUESTED_DEADLINE.from(execution), UNANSWERED_RULE.from(execution),
+						OVERLAP_REASON.from(execution), STARTED_BY.from(execution));
 		CampaignId id = campaign.getId();
 		CampaignSchedule schedule = lifecycle.schedule(id);
 		List<Instant> reminders = schedule.reminders();

@@ -1,5 +1,6 @@
 package io.trunkguard.review.workflow;
 
+import io.trunkguard.review.CampaignEndedEarly;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignProgress;
 import io.trunkguard.review.CampaignQueryService;
@@ -71,6 +72,15 @@ class ReviewTaskCompleter {
 		if (left.items() - left.settled() == 0) {
 			complete(event.campaignId(), TASK_REVIEW_GRANTS, VAR_REVIEWER, event.fromReviewer());
 		}
+	}
+
+	/**
+	 * A lead ended reviewing early: every reviewer's inbox task is done, so the process
+	 * goes on to settle, remediate, close and sign off now.
+	 */
+	@EventListener
+	void on(CampaignEndedEarly event) {
+		complete(event.campaignId(), TASK_REVIEW_GRANTS, null, null);
 	}
 
 	@EventListener

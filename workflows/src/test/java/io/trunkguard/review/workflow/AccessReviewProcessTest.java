@@ -4,6 +4,7 @@ import io.trunkguard.access.ConnectorType;
 import io.trunkguard.access.GrantId;
 import io.trunkguard.access.SystemId;
 import io.trunkguard.people.PersonId;
+import io.trunkguard.review.CampaignEndedEarly;
 import io.trunkguard.review.CampaignId;
 import io.trunkguard.review.CampaignProgress;
 import io.trunkguard.review.ItemReassigned;
@@ -98,7 +99,7 @@ class AccessReviewProcessTest {
 		campaign = ReviewCampaign.open(CampaignId.random(), "Q4 review", NOW.plus(Duration.ofDays(14)),
 				UnansweredRule.REVOKE, Duration.ofDays(90), null, "compliance-lead", Clock.systemUTC());
 		id = campaign.getId();
-		when(lifecycle.start(anyString(), any(), any(), anyString())).thenReturn(campaign);
+		when(lifecycle.start(anyString(), any(), any(), any(), anyString())).thenReturn(campaign);
 		when(lifecycle.startScheduled(anyString())).thenReturn(campaign);
 		when(lifecycle.schedule(id))
 			.thenReturn(new CampaignSchedule(List.of(NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(12))),
@@ -184,12 +185,12 @@ class AccessReviewProcessTest {
 		doThrow(new io.trunkguard.shared.InvalidInputException("campaign.deadline-past",
 				"the deadline is not in the future"))
 			.when(lifecycle)
-			.checkTerms("Q4 review", past);
+			.checkTerms("Q4 review", past, null);
 		assertThatThrownBy(() -> new AccessReviewProcessLauncher(runtimeService(), lifecycle).launch("Q4 review", past,
 				UnansweredRule.REVOKE, "compliance-lead"))
 			.hasMessageContaining("not in the future");
 		org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
-		verify(lifecycle, never()).start(anyString(), any(), any(), anyString());
+		verify(lifecycle, never()).start(anyString(), any(), any(), any(), anyString());
 	}
 
 	@Test
@@ -204,7 +205,8 @@ class AccessReviewProcessTest {
 		assertThat(reviewTaskOf("olga")).hasCandidateUser("olga")
 			.hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
 		assertThat(reviewTaskOf("manny")).hasCandidateUser("manny");
-		verify(lifecycle).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, "compliance-lead");
+		verify(lifecycle).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, null,
+				"compliance-lead");
 
 		submitAll(instance);
 		closeAndSignOff(instance);
@@ -418,7 +420,7 @@ class AccessReviewProcessTest {
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
 		complete(task(TASK_CONFIRM_MANUAL_REMOVAL, instance));
 		closeAndSignOff(instance);
-		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.REVOKE), anyString());
+		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.REVOKE), any(), anyString());
 	}
 
 	@Test
@@ -433,7 +435,7 @@ class AccessReviewProcessTest {
 			.hasPassed(TIMER_CLOSE_OUT, TASK_LIST_REVOCATIONS)
 			.hasNotPassed(TASK_LOOK_UP_REMEDIATION);
 		closeAndSignOff(instance);
-		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.CARRY_OVER), anyString());
+		verify(lifecycle).start(anyString(), any(), eq(UnansweredRule.CARRY_OVER), any(), anyString());
 	}
 
 	@Test
@@ -449,6 +451,21 @@ class AccessReviewProcessTest {
 		verify(lifecycle).startScheduled(SCHEDULER_ACTOR);
 		ProcessInstance instance = instance();
 		assertThat(instance).hasPassed(START_QUARTERLY, TASK_FREEZE_SCOPE).isWaitingAt(TASK_REVIEW_GRANTS);
+	}
+
+	@Test
+	void endingReviewsEarlyReleasesEveryInboxTaskAndGoesOnToCloseAndSignOff() {
+		ProcessInstance instance = launch(UnansweredRule.CARRY_OVER);
+		complete(reviewTaskOf("manny"));
+
+		completer().on(new CampaignEndedEarly(id, "auditors arrive Monday", UnansweredRule.CARRY_OVER, 4,
+				"compliance-lead", NOW));
+
+		org.assertj.core.api.Assertions.assertThat(reviewTaskOf("olga")).isNull();
+		assertThat(instance).isWaitingAt(TASK_APPLY_UNANSWERED_RULE);
+		execute(job(TASK_APPLY_UNANSWERED_RULE, instance));
+		assertThat(instance).hasNotPassed(TIMER_CLOSE_OUT);
+		closeAndSignOff(instance);
 	}
 
 	@Test
