@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +25,8 @@ class LocalLoginConfiguration {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(SecuritySettings settings) {
-		return new LoginThrottle(settings.abuse(), Clock.systemUTC());
+	LoginThrottle loginThrottle(SecuritySettings settings, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		return new LoginThrottle(settings.abuse(), Clock.systemUTC(), jdbc, transactions);
 	}
 
 	@Bean

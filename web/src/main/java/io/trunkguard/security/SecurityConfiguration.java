@@ -271,7 +271,7 @@ class SecurityConfiguration {
 			.access(readOnlyForAuditors())
 			.requestMatchers(paths("/deprovisioning/roster"))
 			.hasAnyRole(WRITERS)
-			.requestMatchers(reads("/deprovisioning", "/deprovisioning/**"))
+			.requestMatchers(reads("/deprovisioning", "/deprovisioning/**", "/api/deprovisioning/**"))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/deprovisioning", "/deprovisioning/**"))
 			.hasAnyRole(WRITERS)

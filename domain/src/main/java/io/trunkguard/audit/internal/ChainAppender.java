@@ -60,7 +60,11 @@ final class ChainAppender {
 		});
 	}
 
-	private static void append(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
+	/**
+	 * Appends on a plain connection inside its current transaction (for the durability
+	 * bench, which measures the append without JPA).
+	 */
+	static void append(Connection connection, List<AuditEntryDraft> drafts) throws SQLException {
 		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
 			appendInOneCall(connection, drafts);
 		}

@@ -6,7 +6,6 @@ import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.Receipt;
 import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.security.Role;
-import io.trunkguard.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,15 +71,8 @@ class DeprovisioningCasesApi {
 	}
 
 	@GetMapping("/{id}")
-	CaseResponse one(@PathVariable String id, Authentication user) {
+	CaseResponse one(@PathVariable("id") DeprovisioningCaseId caseId, Authentication user) {
 		requireReader(user);
-		DeprovisioningCaseId caseId;
-		try {
-			caseId = DeprovisioningCaseId.of(id);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException("DeprovisioningCase", id);
-		}
 		DeprovisioningCase c = deprovisioning.get(caseId);
 		return new CaseResponse(c.getId().toString(), c.getPersonId().toString(), c.getHrId(), c.getUsername(),
 				c.getStatus().name(), c.getEffectiveAt(), c.getReceivedAt(), c.getLastAccessRemovedAt(),

@@ -8,7 +8,6 @@ import io.trunkguard.deprovisioning.DeprovisioningLogFile;
 import io.trunkguard.deprovisioning.DeprovisioningPeriod;
 import io.trunkguard.deprovisioning.reports.DeprovisioningLogReports;
 import io.trunkguard.shared.InvalidInputException;
-import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -104,14 +103,7 @@ class DeprovisioningLogDownloads {
 	}
 
 	@GetMapping("/deprovisioning/evidence/{id}")
-	ResponseEntity<StreamingResponseBody> stored(@PathVariable String id) {
-		UUID uuid;
-		try {
-			uuid = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException("DeprovisioningLogFile", id);
-		}
+	ResponseEntity<StreamingResponseBody> stored(@PathVariable("id") UUID uuid) {
 		DeprovisioningLogFile file = archive.get(uuid);
 		return StoredFileResponses.attachment(files, file.getFile());
 	}

@@ -15,7 +15,6 @@ import io.trunkguard.deprovisioning.SlaClock;
 import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.deprovisioning.StepKind;
 import io.trunkguard.shared.InvalidInputException;
-import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -116,8 +115,8 @@ class DeprovisioningPages {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable String id, Authentication user, Model model) {
-		DeprovisioningCase c = deprovisioning.get(caseId(id));
+	String detail(@PathVariable DeprovisioningCaseId id, Authentication user, Model model) {
+		DeprovisioningCase c = deprovisioning.get(id);
 		Instant now = clock.instant();
 		model.addAttribute("c", c);
 		model.addAttribute("steps",
@@ -157,8 +156,8 @@ class DeprovisioningPages {
 	 * for whoever started the deprovisioning.
 	 */
 	@PostMapping("/{id}/approve-disable")
-	String approveDisable(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
-		DeprovisioningCaseId caseId = caseId(id);
+	String approveDisable(@PathVariable("id") DeprovisioningCaseId caseId, Authentication user,
+			RedirectAttributes redirect) {
 		try {
 			deprovisioning.approveAccountDisable(caseId, user.getName());
 			redirect.addFlashAttribute("message", "The login is disabled, approved by " + user.getName() + ".");
@@ -167,15 +166,6 @@ class DeprovisioningPages {
 			redirect.addFlashAttribute("error", refused.getMessage());
 		}
 		return "redirect:/deprovisioning/" + caseId;
-	}
-
-	static DeprovisioningCaseId caseId(String id) {
-		try {
-			return DeprovisioningCaseId.of(id);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException("DeprovisioningCase", id);
-		}
 	}
 
 	/**

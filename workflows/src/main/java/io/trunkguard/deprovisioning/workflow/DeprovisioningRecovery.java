@@ -6,15 +6,19 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
 /**
- * On start, resubmits the case-opened events whose process start did not complete (the
- * app was killed between committing a case and starting its process). Only publications
- * older than a minute: a young one may still be in flight on another node. The launcher
- * starts at most one process per case, so a resubmission is harmless.
+ * On start and then every minute, resubmits the case-opened events whose process start
+ * did not complete (a node was killed between committing a case and starting its
+ * process). Only publications older than a minute: a young one may still be in flight on
+ * another node. The launcher starts at most one process per case, so a resubmission is
+ * harmless. Every minute, not only on start: a node that restarts less than a minute
+ * after it was killed, or never restarts while the others carry on, would otherwise leave
+ * such a case without its process.
  */
 @Component
 @ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
@@ -30,8 +34,13 @@ class DeprovisioningRecovery {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void resubmitUnstartedCases() {
+	void onStart() {
 		log.info("Resubmitting deprovisioning cases whose process did not start");
+		resubmitUnstartedCases();
+	}
+
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+	void resubmitUnstartedCases() {
 		incomplete.resubmitIncompletePublicationsOlderThan(IN_FLIGHT);
 	}
 

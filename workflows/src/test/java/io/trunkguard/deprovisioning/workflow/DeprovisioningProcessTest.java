@@ -215,6 +215,47 @@ class DeprovisioningProcessTest {
 		verify(deprovisioning).complete(caseId);
 	}
 
+	/**
+	 * Issue 13: a privileged Trunkguard login (admin, auditor, compliance lead) is not
+	 * disabled by the process; the domain records the disabling as held and a second
+	 * approver lets it go ahead outside the process. The process neither retries the
+	 * disabling nor closes the case while the login is enabled: verification finds it
+	 * enabled, the compliance leads investigate, and the case completes only after the
+	 * approval, verified again.
+	 */
+	@Test
+	void aHeldPrivilegedLoginKeepsTheCaseOpenUntilASecondApproverDisablesIt() {
+		Verification held = new Verification(false, 0, List.of());
+		when(deprovisioning.verify(caseId)).thenReturn(held, held, PASSED);
+		ProcessInstance instance = start();
+		runAsyncSteps(instance);
+
+		assertThat(instance).hasPassedInOrder(TASK_DISABLE_ACCOUNT, TASK_LIST_GRANTS, TASK_VERIFY)
+			.isWaitingAt(TASK_INVESTIGATE)
+			.variables()
+			.containsEntry(VAR_VERIFICATION, held.summary());
+		assertThat(task(TASK_INVESTIGATE)).hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+
+		// a lead completes the investigation before anyone approved: still held, still
+		// open
+		complete(task(TASK_INVESTIGATE));
+		runAsyncSteps(instance);
+		assertThat(instance).isWaitingAt(TASK_INVESTIGATE).isNotEnded();
+		verify(deprovisioning, never()).complete(any());
+
+		// the second approver disabled the login
+		// (DeprovisioningService.approveAccountDisable,
+		// from the case page); the next verification passes
+		complete(task(TASK_INVESTIGATE));
+		runAsyncSteps(instance);
+
+		assertThat(instance).hasPassed(TASK_COMPLETE_CASE, EVENT_CASE_COMPLETED).isEnded();
+		verify(deprovisioning, times(1)).disableAccount(caseId);
+		verify(deprovisioning, times(3)).verify(caseId);
+		verify(deprovisioning, never()).approveAccountDisable(any(), any());
+		verify(deprovisioning).complete(caseId);
+	}
+
 	@Test
 	void theSameCaseNeverStartsASecondProcess() {
 		ProcessInstance instance = start(idpRole);
