@@ -67,6 +67,7 @@ class SecurityEventDerivation {
 		Draft draft = new Draft(entry, details, now);
 		return switch (entry.getAction()) {
 			case "LOGIN_FAILED" -> List.of(failedLogin(draft));
+			case "LOGIN_THROTTLED" -> List.of(throttledLogin(draft));
 			case "API_TOKEN_REFUSED" -> List.of(refusedApiToken(draft));
 			case "ENDED_LOGIN_REFUSED" -> List.of(endedLogin(draft));
 			case "LOGIN_LOCKED_OUT" -> List.of(lockout(draft));
@@ -97,6 +98,19 @@ class SecurityEventDerivation {
 		String typed = d.get("typedName");
 		return d.event(SecurityEventType.FAILED_LOGIN, SecuritySeverity.LOW, SecurityEventSource.LOGIN, typed,
 				"A login as “%s” from %s failed: %s.".formatted(typed, d.address(), reason(d.get("reason"))));
+	}
+
+	private SecurityEvent throttledLogin(Draft d) {
+		if (d.counted()) {
+			return d.event(SecurityEventType.REFUSED_LOGIN, d.repeatedSeverity(), SecurityEventSource.LOGIN, null,
+					"%s more logins from %s were refused between %s and %s because sign-in was paused after repeated failures%s."
+						.formatted(d.get("repeated"), d.address(), d.get("firstRepeatAt"), d.get("lastRepeatAt"),
+								d.examples("names tried")));
+		}
+		String typed = d.get("typedName");
+		return d.event(SecurityEventType.REFUSED_LOGIN, SecuritySeverity.MEDIUM, SecurityEventSource.LOGIN, typed,
+				"A login as “%s” from %s was refused because sign-in is paused after repeated failures."
+					.formatted(typed, d.address()));
 	}
 
 	private SecurityEvent refusedApiToken(Draft d) {

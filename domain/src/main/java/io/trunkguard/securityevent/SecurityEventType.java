@@ -3,7 +3,7 @@ package io.trunkguard.securityevent;
 /** What kind of thing happened. */
 public enum SecurityEventType {
 
-	FAILED_LOGIN("Failed login"), REFUSED_LOGIN("Refused login of an ended account"), ACCOUNT_LOCKOUT("Lockout"),
+	FAILED_LOGIN("Failed login"), REFUSED_LOGIN("Refused login"), ACCOUNT_LOCKOUT("Lockout"),
 	REFUSED_WEBHOOK("Refused webhook"), REFUSED_SCIM_CALL("Refused SCIM call"), REFUSED_WRITE("Refused write"),
 	REFUSED_READ("Refused access"), DEPROVISIONING_SLA_MISSED("Deprovisioning SLA missed"),
 	ENCRYPTION_REGRESSION("Encryption regression"), CERTIFICATE_EXPIRY("Certificate expiry"),
