@@ -3,6 +3,7 @@ package io.trunkguard.securityevent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every {@code trunkguard.siem.interval}, on a thread of its own: derives the security
  * events of new audit trail entries, then sends the due ones to the configured
- * destinations (none: they are only listed).
+ * destinations (none: they are only listed). Off with
+ * {@code trunkguard.siem.enabled=false} (the audit verify command sets it: a verifier
+ * only reads).
  */
 @Component
 class SecurityEventPump implements SmartLifecycle {
@@ -32,12 +35,15 @@ class SecurityEventPump implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final boolean enabled;
+
 	private volatile ScheduledExecutorService executor;
 
 	SecurityEventPump(SecurityEventService service, SecurityEvents events, ObjectProvider<SiemDestination> destinations,
 			SiemProperties properties, PlatformTransactionManager transactions, DataSource dataSource,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, @Value("${trunkguard.siem.enabled:true}") boolean enabled) {
 		this.service = service;
+		this.enabled = enabled;
 		List<SiemDestination> configured = destinations.orderedStream().toList();
 		this.forwarder = new SiemForwarder(events, configured, properties, transactions, dataSource);
 		this.properties = properties;
@@ -51,6 +57,9 @@ class SecurityEventPump implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (!enabled) {
+			return;
+		}
 		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "trunkguard-security-events");
 			thread.setDaemon(true);
