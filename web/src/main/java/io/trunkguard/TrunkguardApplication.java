@@ -42,7 +42,8 @@ public class TrunkguardApplication {
 	 * reads. Nothing listens (the web context is still built, Camunda's webapps need it),
 	 * no Flyway migration, schema update, schema validation or process deployment runs,
 	 * no jobs run, no demo data is loaded; the deprovisioning recovery, the local account
-	 * setup and Camunda's admin group setup stay off (they check the same flag).
+	 * setup and Camunda's admin group setup stay off (they check the same flag), and no
+	 * security events are derived or forwarded.
 	 */
 	static String[] verifyCommandArguments(String[] args) {
 		List<String> arguments = new ArrayList<>();
@@ -60,6 +61,7 @@ public class TrunkguardApplication {
 		arguments.add("--camunda.bpm.auto-deployment-enabled=false");
 		arguments.add("--camunda.bpm.metrics.enabled=false");
 		arguments.add("--trunkguard.demo.enabled=false");
+		arguments.add("--trunkguard.siem.enabled=false");
 		arguments.add("--spring.main.banner-mode=off");
 		return arguments.toArray(String[]::new);
 	}

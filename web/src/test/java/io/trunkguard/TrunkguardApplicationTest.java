@@ -23,7 +23,8 @@ class TrunkguardApplicationTest {
 					"--server.port=-1", "--camunda.bpm.job-execution.enabled=false", "--spring.flyway.enabled=false",
 					"--spring.jpa.hibernate.ddl-auto=none", "--camunda.bpm.database.schema-update=false",
 					"--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.metrics.enabled=false",
-					"--trunkguard.demo.enabled=false", "--spring.main.banner-mode=off");
+					"--trunkguard.demo.enabled=false", "--trunkguard.siem.enabled=false",
+					"--spring.main.banner-mode=off");
 	}
 
 }

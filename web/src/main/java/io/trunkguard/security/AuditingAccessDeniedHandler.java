@@ -45,7 +45,7 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
 			throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (trust.isAuthenticated(authentication)) {
-			audit.refused(authentication.getName(), request.getMethod(), pathOf(request),
+			audit.refused(authentication, request.getMethod(), pathOf(request),
 					exception instanceof CsrfException ? "missing or invalid CSRF token" : "role not permitted");
 		}
 		if (pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/engine-rest/")) {

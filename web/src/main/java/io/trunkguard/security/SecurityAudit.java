@@ -116,8 +116,14 @@ class SecurityAudit {
 		return Sha256.hex(credential).substring(0, 12);
 	}
 
-	void refused(String actor, String method, String path, String reason) {
+	/**
+	 * A refused request of an authenticated caller, with the caller's role, so the
+	 * security event it becomes names the person and the role.
+	 */
+	void refused(Authentication caller, String method, String path, String reason) {
+		String actor = caller.getName();
 		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("role", Role.primaryOf(caller).map(Role::roleName).orElse("none"));
 		details.put("method", method);
 		details.put("path", truncate(path, 500));
 		details.put("reason", reason);

@@ -94,7 +94,8 @@ class SecurityConfiguration {
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
 
-	private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
+	/** Read-only records: the audit trail and the security events derived from it. */
+	private static final String[] AUDIT = { "/audit/**", "/api/audit/**", "/security-events/**" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 

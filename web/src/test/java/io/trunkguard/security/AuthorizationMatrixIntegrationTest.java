@@ -86,7 +86,7 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/q/.*$", EVERYONE, EVERYONE),
 			new Rule("^/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
 			new Rule("^/api/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
-			new Rule("^/(api/)?audit(/.*)?$", READERS, NOBODY),
+			new Rule("^/(api/)?audit(/.*)?$", READERS, NOBODY), new Rule("^/security-events(/.*)?$", READERS, NOBODY),
 			new Rule("^/actuator/health(/.*)?$", EVERYONE, EVERYONE), new Rule("^/actuator(/.*)?$", ADMIN, ADMIN),
 			new Rule("^/(engine-rest|camunda)(/.*)?$", ADMIN, ADMIN), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),
 			new Rule("^/api/deprovisioning(/.*)?$", READERS, NOBODY),
@@ -160,7 +160,7 @@ class AuthorizationMatrixIntegrationTest {
 		Set<String> endpoints = endpoints();
 		assertThat(endpoints).as("the handler mapping lists the application's endpoints")
 			.contains("GET /", "GET /people", "POST /grants/{id}/revoke", "POST /api/grants/{id}/revoke",
-					"GET /api/audit/verify", "GET /v3/api-docs", "PUT /api/people/{id}");
+					"GET /api/audit/verify", "GET /security-events", "GET /v3/api-docs", "PUT /api/people/{id}");
 		for (String endpoint : endpoints) {
 			HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, endpoint.indexOf(' ')));
 			String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);

@@ -11,20 +11,20 @@ import java.util.UUID;
  * A {@code multipart/form-data} request body as curl builds it, with files streamed from
  * disk: the way an SBC script pushes a capture.
  */
-final class MultipartUpload {
+public final class MultipartUpload {
 
 	private final String boundary = "----trunkguard-test-" + UUID.randomUUID();
 
 	private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
 
-	MultipartUpload field(String name, String value) {
+	public MultipartUpload field(String name, String value) {
 		parts.add(HttpRequest.BodyPublishers.ofString(
 				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n",
 				StandardCharsets.UTF_8));
 		return this;
 	}
 
-	MultipartUpload file(String name, Path file) throws java.io.FileNotFoundException {
+	public MultipartUpload file(String name, Path file) throws java.io.FileNotFoundException {
 		parts.add(HttpRequest.BodyPublishers.ofString(
 				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
 						+ file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n",
@@ -34,11 +34,11 @@ final class MultipartUpload {
 		return this;
 	}
 
-	String contentType() {
+	public String contentType() {
 		return "multipart/form-data; boundary=" + boundary;
 	}
 
-	HttpRequest.BodyPublisher body() {
+	public HttpRequest.BodyPublisher body() {
 		List<HttpRequest.BodyPublisher> all = new ArrayList<>(parts);
 		all.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
 		return HttpRequest.BodyPublishers.concat(all.toArray(HttpRequest.BodyPublisher[]::new));
