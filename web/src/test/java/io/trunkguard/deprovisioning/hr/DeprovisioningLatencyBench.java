@@ -79,6 +79,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixed delay per call ({@code bench.idp-latency-ms}, default
  * {@value #DEFAULT_IDP_LATENCY_MS} ms).</li>
  * </ul>
+ * For each phase it also prints the intake (events per second and how long each POST took
+ * to be answered), the CPU used by the application, Keycloak and PostgreSQL, the
+ * connection pool's waiting threads, the jobs due and not yet taken, what the active
+ * database sessions waited for, and the mean and longest duration of every
+ * deprovisioning-service call and identity-provider call ({@link Timings}); after the
+ * burst it checks that the times the cases recorded agree with what the bench saw
+ * ({@link #recordedFiguresAreTrue}).
+ * <p>
  * Not part of the test suite (the name does not match Surefire's patterns); run it with
  * {@code ./mvnw -B -pl web -am test -Dtest=DeprovisioningLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}
  * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with
