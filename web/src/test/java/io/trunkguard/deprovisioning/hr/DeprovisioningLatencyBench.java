@@ -91,6 +91,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -B -pl web -am test -Dtest=DeprovisioningLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}
  * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with
  * {@code BENCH} in {@code web/target/surefire-reports/*-output.txt}.
+ * {@code -Dbench.steady=N} and {@code -Dbench.burst=N} change the number of events (200
+ * and 1,000) for a shorter run.
  */
 @SpringBootTest(
 		classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class,
@@ -103,9 +105,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeprovisioningLatencyBench {
 
 	static final String SECRET = "bench-webhook-secret-0123456789abcdef";
-	static final int STEADY = 200;
+	static final int STEADY = Integer.getInteger("bench.steady", 200);
 	static final int STEADY_RATE = 20;
-	static final int BURST = 1_000;
+	static final int BURST = Integer.getInteger("bench.burst", 1_000);
 	static final int BURST_CLIENTS = 8;
 	static final long DEFAULT_IDP_LATENCY_MS = 50;
 	static final Duration PATIENCE = Duration.ofMinutes(5);
