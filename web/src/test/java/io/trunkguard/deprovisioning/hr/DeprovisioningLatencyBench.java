@@ -659,8 +659,8 @@ class DeprovisioningLatencyBench {
 		List<Long> recorded = new ArrayList<>();
 		for (Map<String, Object> row : rows) {
 			String username = (String) row.get("username");
-			Instant received = ((java.time.OffsetDateTime) row.get("received_at")).toInstant();
-			Instant done = ((java.time.OffsetDateTime) row.get("done_at")).toInstant();
+			Instant received = ((java.sql.Timestamp) row.get("received_at")).toInstant();
+			Instant done = ((java.sql.Timestamp) row.get("done_at")).toInstant();
 			Instant[] post = postedAt.get(username);
 			if (post == null || received.isBefore(post[0].minusMillis(2)) || received.isAfter(post[1].plusMillis(2))) {
 				receiptOutsidePost++;
