@@ -150,6 +150,17 @@ public final class KeycloakServer {
 	}
 
 	/**
+	 * The CPU time the server's processes (the start script and the JVM it runs) have
+	 * used so far; for benches that share the machine with it.
+	 */
+	public Duration cpuTime() {
+		ProcessHandle root = process.toHandle();
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+			.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	/**
 	 * A resource-owner password grant with the {@code trunkguard-app} client.
 	 * @return the access token
 	 * @throws IllegalStateException with Keycloak's answer if the grant is refused

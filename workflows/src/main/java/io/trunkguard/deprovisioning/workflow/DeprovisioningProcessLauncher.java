@@ -7,25 +7,24 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.CASE_ID;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.KEY;
 import static io.trunkguard.deprovisioning.workflow.DeprovisioningProcess.MESSAGE_TERMINATION_RECEIVED;
 
 /**
- * Starts the process of a new case once the case is committed. Through Spring Modulith's
- * event publication registry: if the app dies before the start, the publication stays
- * incomplete and {@link DeprovisioningRecovery} resubmits it on the next start, so no
- * case is left without its process; a case that already has one is not started twice.
+ * Starts the process of a new case in the transaction that opens the case: both are
+ * committed together or not at all, so no case is ever left without its process and none
+ * gets two (a second delivery of the event finds the case and opens nothing). Starting
+ * only creates the process instance and the job of its first step (the disable step is
+ * {@code asyncBefore}): a few inserts, no identity-provider call, so the HR webhook still
+ * answers at once and the job executor does the work.
  * <p>
- * Synchronous after the commit, in a new transaction (an
- * {@code @ApplicationModuleListener} without {@code @Async}): starting the process only
- * creates its first job, which takes milliseconds, while the asynchronous variant ran on
- * the only task executor of the app, Camunda's job executor pool, whose small queue
- * refused starts in a burst of HR events (the case then waited for the next restart).
+ * Before, the start ran after the commit in a transaction of its own (through Spring
+ * Modulith's event publication registry): each event then took three transactions and a
+ * window in which a killed node left a case without its process until
+ * {@link DeprovisioningRecovery} resubmitted it on the next start.
  */
 @Component
 public class DeprovisioningProcessLauncher {
@@ -41,8 +40,7 @@ public class DeprovisioningProcessLauncher {
 		this.history = history;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@EventListener
 	void on(DeprovisioningCaseOpened opened) {
 		launch(opened.caseId());
 	}

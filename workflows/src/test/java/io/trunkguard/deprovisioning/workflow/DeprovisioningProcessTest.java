@@ -256,6 +256,34 @@ class DeprovisioningProcessTest {
 		verify(deprovisioning).complete(caseId);
 	}
 
+	/**
+	 * A layoff: many cases at once. The job executor takes jobs by priority
+	 * ({@code jobExecutorAcquireByPriority}), so the disable step of a case that arrived
+	 * later runs before the grant removal and verification of earlier cases.
+	 */
+	@Test
+	void whenJobsQueueUpEveryAccountIsDisabledBeforeGrantsAreRemovedOrCasesVerified() {
+		ProcessInstance first = start(idpRole);
+		execute(job(TASK_DISABLE_ACCOUNT, first));
+		assertThat(first).isWaitingAt(TASK_REMOVE_IN_KEYCLOAK);
+
+		DeprovisioningCaseId laterCase = DeprovisioningCaseId.random();
+		when(deprovisioning.grantsToRemove(laterCase)).thenReturn(List.of(idpRole));
+		new DeprovisioningProcessLauncher(runtimeService(), historyService()).launch(laterCase);
+		ProcessInstance later = runtimeService().createProcessInstanceQuery()
+			.processInstanceBusinessKey(laterCase.toString())
+			.singleResult();
+
+		List<Job> byPriority = managementService().createJobQuery().messages().orderByJobPriority().desc().list();
+		assertThat(byPriority).extracting(Job::getProcessInstanceId).containsExactly(later.getId(), first.getId());
+		assertThat(byPriority).extracting(Job::getPriority).containsExactly(100L, 50L);
+
+		execute(byPriority.get(1));
+		assertThat(first).isWaitingAt(TASK_VERIFY);
+		assertThat(job(TASK_VERIFY, first).getPriority()).isLessThan(50L);
+		verify(deprovisioning, never()).disableAccount(laterCase);
+	}
+
 	@Test
 	void theSameCaseNeverStartsASecondProcess() {
 		ProcessInstance instance = start(idpRole);

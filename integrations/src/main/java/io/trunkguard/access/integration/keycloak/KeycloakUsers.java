@@ -21,9 +21,27 @@ public class KeycloakUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(KeycloakUsers.class);
 
+	/**
+	 * How long the id of a user found by username is reused by the same thread for calls
+	 * that only need the id (roles, sessions, logout): one process step asks a few of
+	 * them for one user within milliseconds. States (enabled or not) are always read
+	 * afresh.
+	 */
+	static final java.time.Duration ID_REUSE = java.time.Duration.ofSeconds(10);
+
 	private final Keycloak keycloak;
 
 	private final String realm;
+
+	private final ThreadLocal<FoundId> lastFound = new ThreadLocal<>();
+
+	private record FoundId(String username, String id, long foundAtNanos) {
+
+		boolean fits(String wanted) {
+			return username.equalsIgnoreCase(wanted) && System.nanoTime() - foundAtNanos < ID_REUSE.toNanos();
+		}
+
+	}
 
 	public KeycloakUsers(Keycloak keycloak, String realm) {
 		this.keycloak = keycloak;
@@ -38,7 +56,8 @@ public class KeycloakUsers {
 			return false;
 		}
 		UserResource user = realm().users().get(found.get().getId());
-		UserRepresentation representation = user.toRepresentation();
+		// the search answers the full representation: changed and sent back as it is
+		UserRepresentation representation = found.get();
 		if (Boolean.TRUE.equals(representation.isEnabled())) {
 			representation.setEnabled(false);
 			user.update(representation);
@@ -52,44 +71,38 @@ public class KeycloakUsers {
 
 	/** Ends every session of the user; returns how many there were. */
 	public int logoutUser(String username) {
-		Optional<UserRepresentation> found = find(username);
-		if (found.isEmpty()) {
-			return 0;
-		}
-		UserResource user = realm().users().get(found.get().getId());
-		int sessions = user.getUserSessions().size();
-		user.logout();
-		int left = user.getUserSessions().size();
-		if (left > 0) {
-			throw new IllegalStateException(
-					"Keycloak user " + username + " still has " + left + " session(s) after logout");
-		}
-		return sessions;
+		return onUser(username, 0, user -> {
+			int sessions = user.getUserSessions().size();
+			user.logout();
+			int left = user.getUserSessions().size();
+			if (left > 0) {
+				throw new IllegalStateException(
+						"Keycloak user " + username + " still has " + left + " session(s) after logout");
+			}
+			return sessions;
+		});
 	}
 
 	/** Removes a realm role; false if the user did not hold it or does not exist. */
 	public boolean removeRealmRole(String username, String role) {
-		Optional<UserRepresentation> found = find(username);
-		if (found.isEmpty()) {
-			return false;
-		}
-		UserResource user = realm().users().get(found.get().getId());
-		List<RoleRepresentation> held = user.roles()
-			.realmLevel()
-			.listAll()
-			.stream()
-			.filter(r -> r.getName().equals(role))
-			.toList();
-		if (held.isEmpty()) {
-			return false;
-		}
-		user.roles().realmLevel().remove(held);
-		if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
-			throw new IllegalStateException(
-					"Keycloak user " + username + " still holds realm role " + role + " after removing it");
-		}
-		log.info("Removed realm role {} from Keycloak user {}", role, username);
-		return true;
+		return onUser(username, false, user -> {
+			List<RoleRepresentation> held = user.roles()
+				.realmLevel()
+				.listAll()
+				.stream()
+				.filter(r -> r.getName().equals(role))
+				.toList();
+			if (held.isEmpty()) {
+				return false;
+			}
+			user.roles().realmLevel().remove(held);
+			if (user.roles().realmLevel().listAll().stream().anyMatch(r -> r.getName().equals(role))) {
+				throw new IllegalStateException(
+						"Keycloak user " + username + " still holds realm role " + role + " after removing it");
+			}
+			log.info("Removed realm role {} from Keycloak user {}", role, username);
+			return true;
+		});
 	}
 
 	/** Whether the realm has a user with exactly this username. */
@@ -102,17 +115,11 @@ public class KeycloakUsers {
 	 * user.
 	 */
 	public java.util.Set<String> realmRoles(String username) {
-		return find(username)
-			.map(u -> realm().users()
-				.get(u.getId())
-				.roles()
-				.realmLevel()
-				.listAll()
-				.stream()
-				.map(RoleRepresentation::getName)
-				.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
-			.map(java.util.Collections::unmodifiableSet)
-			.orElse(java.util.Set.of());
+		return this.<java.util.Set<String>>onUser(username, java.util.Set.of(), user -> {
+			java.util.Set<String> names = new java.util.TreeSet<>();
+			user.roles().realmLevel().listAll().forEach(r -> names.add(r.getName()));
+			return java.util.Collections.unmodifiableSet(names);
+		});
 	}
 
 	/**
@@ -157,15 +164,44 @@ public class KeycloakUsers {
 
 	/** The user's open sessions. */
 	public int activeSessions(String username) {
-		return find(username).map(u -> realm().users().get(u.getId()).getUserSessions().size()).orElse(0);
+		return onUser(username, 0, user -> user.getUserSessions().size());
 	}
 
+	/**
+	 * Acts on the user with this username, or answers {@code absent} if there is none.
+	 * The id is the one this thread found for the same username less than
+	 * {@link #ID_REUSE} ago, or found now; a reused id whose user is gone (deleted
+	 * meanwhile) is looked up again.
+	 */
+	private <T> T onUser(String username, T absent, java.util.function.Function<UserResource, T> action) {
+		FoundId last = lastFound.get();
+		boolean reused = last != null && last.fits(username);
+		Optional<String> id = reused ? Optional.of(last.id()) : find(username).map(UserRepresentation::getId);
+		if (id.isEmpty()) {
+			return absent;
+		}
+		try {
+			return action.apply(realm().users().get(id.get()));
+		}
+		catch (jakarta.ws.rs.NotFoundException gone) {
+			lastFound.remove();
+			if (!reused) {
+				throw gone;
+			}
+			return onUser(username, absent, action);
+		}
+	}
+
+	/** Searches the user by exact username; remembers the id for {@link #onUser}. */
 	private Optional<UserRepresentation> find(String username) {
-		return realm().users()
+		lastFound.remove();
+		Optional<UserRepresentation> found = realm().users()
 			.searchByUsername(username, true)
 			.stream()
 			.filter(u -> username.equalsIgnoreCase(u.getUsername()))
 			.findFirst();
+		found.ifPresent(u -> lastFound.set(new FoundId(username, u.getId(), System.nanoTime())));
+		return found;
 	}
 
 	private RealmResource realm() {
