@@ -93,6 +93,14 @@ class SecurityConfiguration {
 
 	private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
 
+	/**
+	 * The pages that hold a create or edit form: refused as a page to whoever may not
+	 * write, not only when the form is sent.
+	 */
+	static final String[] WRITE_FORMS = { "/people/new", "/people/*/edit", "/systems/new", "/systems/*/edit",
+			"/grants/new", "/vendors/new", "/vendors/*/edit", "/vendors/*/soc-reports/new", "/reviews/new",
+			"/deprovisioning/roster" };
+
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
 	/**
@@ -229,6 +237,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(paths("/actuator/**", "/admin/**"))
 			.hasRole(Role.ADMIN.roleName())
+			.requestMatchers(paths(WRITE_FORMS))
+			.hasAnyRole(WRITERS)
 			.requestMatchers(reads(RECORDS))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths(RECORDS))

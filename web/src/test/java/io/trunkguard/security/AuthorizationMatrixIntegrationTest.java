@@ -84,6 +84,11 @@ class AuthorizationMatrixIntegrationTest {
 			// a questionnaire link: the token alone decides (see
 			// QuestionnaireLinkSecurityIntegrationTest)
 			new Rule("^/q/.*$", EVERYONE, EVERYONE),
+			// the create and edit forms themselves: refused to those who may not write,
+			// not only when sent
+			new Rule("^/(people|systems|grants|vendors)/new$", WRITERS, WRITERS),
+			new Rule("^/(people|systems|vendors)/[^/]+/edit$", WRITERS, WRITERS),
+			new Rule("^/vendors/[^/]+/soc-reports/new$", WRITERS, WRITERS),
 			new Rule("^/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
 			new Rule("^/api/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
 			new Rule("^/(api/)?audit(/.*)?$", READERS, NOBODY),
