@@ -91,6 +91,9 @@ class SecurityConfiguration {
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
 
+	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
+		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
 	private static final String[] AUDIT = { "/audit/**", "/api/audit/**" };
 
 	/**
@@ -278,6 +281,15 @@ class SecurityConfiguration {
 			.access(readOnlyForAuditors())
 			.requestMatchers(paths("/deprovisioning/roster"))
 			.hasAnyRole(WRITERS)
+			// "Deprovision now" for a leaver who still holds access: compliance leads
+			.requestMatchers(posts("/deprovisioning/leavers/*"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
+			// a case page is also read by whoever holds one of its tasks (the system
+			// owner), which the page checks
+			.requestMatchers(request -> isRead(request)
+					&& CASE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+						.matches())
+			.authenticated()
 			.requestMatchers(reads("/deprovisioning", "/deprovisioning/**"))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/deprovisioning", "/deprovisioning/**"))
