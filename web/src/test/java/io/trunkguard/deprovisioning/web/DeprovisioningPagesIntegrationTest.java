@@ -197,7 +197,7 @@ class DeprovisioningPagesIntegrationTest {
 			.with(csrf())
 			.with(user("reviewer").roles("reviewer")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("at most 1000 characters")));
+			.andExpect(content().string(containsString("At most 1000 characters")));
 		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done")
 			.with(user("reviewer").roles("reviewer"))).andExpect(status().isForbidden()); // no
 																							// CSRF
