@@ -85,4 +85,30 @@ public class Labels {
 		return properties;
 	}
 
+	private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern
+		.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
+	/**
+	 * {@code text} with every raw constant in it ({@code CARRY_OVER}) in lower-case
+	 * words; acronyms without an underscore (SLA, SMTP) stay.
+	 */
+	public static String constantsInWords(String text) {
+		if (text == null) {
+			return null;
+		}
+		java.util.regex.Matcher constant = CONSTANT.matcher(text);
+		StringBuilder words = new StringBuilder();
+		while (constant.find()) {
+			constant.appendReplacement(words, java.util.regex.Matcher.quoteReplacement(humanised(constant.group())));
+		}
+		constant.appendTail(words);
+		return words.toString();
+	}
+
+	/** An audit action ({@code GRANT_REVOKED}) as words: "Grant revoked". */
+	public String action(String action) {
+		String words = action == null ? "" : humanised(action);
+		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
 }

@@ -1,8 +1,6 @@
 package io.trunkguard.web;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +19,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class PageSentences implements WebMvcConfigurer {
-
-	private static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
@@ -54,13 +50,7 @@ class PageSentences implements WebMvcConfigurer {
 		if (trimmed.isEmpty()) {
 			return trimmed;
 		}
-		Matcher constant = CONSTANT.matcher(trimmed);
-		StringBuilder words = new StringBuilder();
-		while (constant.find()) {
-			constant.appendReplacement(words, Matcher.quoteReplacement(Labels.humanised(constant.group())));
-		}
-		constant.appendTail(words);
-		String sentence = words.toString();
+		String sentence = Labels.constantsInWords(trimmed);
 		sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
 		char last = sentence.charAt(sentence.length() - 1);
 		return last == '.' || last == '!' || last == '?' || last == ':' || last == ')' && sentence.endsWith(".)")

@@ -278,7 +278,7 @@ class AuditTrailPages {
 			if (!named.equals(text) && label.endsWith(" id")) {
 				label = label.substring(0, label.length() - 3);
 			}
-			fields.add(new Field(capitalised(label), "null".equals(text) ? "—" : named));
+			fields.add(new Field(capitalised(label), "null".equals(text) ? "—" : Labels.constantsInWords(named)));
 		});
 		return fields;
 	}
