@@ -23,17 +23,21 @@ public class Labels {
 
 	private static final Properties WRITTEN = load();
 
-	/** The label of a value, or "" for none. */
-	public String of(Enum<?> value) {
-		return label(value);
+	/** The label of a value (an enum, or a constant's name as text), or "" for none. */
+	public String of(Object value) {
+		if (value instanceof Enum<?> constant) {
+			return label(constant);
+		}
+		return value == null ? "" : constantsInWords(
+				value.toString().matches("[A-Z][A-Z0-9_]*") ? humanised(value.toString()) : value.toString());
 	}
 
 	/**
 	 * The label with its first letter in upper case, for a value that starts a sentence
 	 * or a cell.
 	 */
-	public String capitalised(Enum<?> value) {
-		String label = label(value);
+	public String capitalised(Object value) {
+		String label = of(value);
 		return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
 	}
 

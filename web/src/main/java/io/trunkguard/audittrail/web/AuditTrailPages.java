@@ -34,7 +34,7 @@ import io.trunkguard.audit.AuditChainVerifier;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.audit.AuditTrail;
-import io.trunkguard.audit.reports.AuditTrailExport;
+import io.trunkguard.reports.TableExport;
 import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.web.Labels;
 
@@ -234,10 +234,10 @@ class AuditTrailPages {
 			}
 		};
 		if (xlsx) {
-			AuditTrailExport.xlsx(HEADER, rows, out);
+			TableExport.xlsx("Audit trail", HEADER, rows, out);
 		}
 		else {
-			AuditTrailExport.csv(HEADER, rows, out);
+			TableExport.csv(HEADER, rows, out);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.trunkguard.audit.reports;
+package io.trunkguard.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,22 +12,21 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import io.trunkguard.reports.SpreadsheetText;
-
 /**
- * Entries of the audit trail as a table file, as the trail page shows them (names, not
- * ids): XLSX streamed row by row, or CSV in UTF-8. Every cell goes through
+ * A table (a header and rows of text, e.g. the audit trail's filtered entries) as a file:
+ * XLSX streamed row by row, or CSV in UTF-8. Every cell goes through
  * {@link SpreadsheetText}, so a recorded value that looks like a formula stays text.
  */
-public final class AuditTrailExport {
+public final class TableExport {
 
-	private AuditTrailExport() {
+	private TableExport() {
 	}
 
-	/** Writes the header and the rows as one sheet "Audit trail". */
-	public static void xlsx(List<String> header, Iterable<List<String>> rows, OutputStream out) throws IOException {
+	/** Writes the header and the rows as one sheet. */
+	public static void xlsx(String sheetName, List<String> header, Iterable<List<String>> rows, OutputStream out)
+			throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			SXSSFSheet sheet = workbook.createSheet("Audit trail");
+			SXSSFSheet sheet = workbook.createSheet(sheetName);
 			CellStyle bold = workbook.createCellStyle();
 			Font font = workbook.createFont();
 			font.setBold(true);
