@@ -113,8 +113,9 @@ class AuditTrailPagesIntegrationTest {
 			assertThat(row.getCell(5).getStringCellValue()).contains(person.getFullName()).contains(system.getName());
 		}
 		assertThat(entries.search("auditor", AuditTrailPages.EXPORTED, null, null, null, null, PageRequest.of(0, 10))
-			.getContent()).hasSizeGreaterThanOrEqualTo(2)
-			.allSatisfy(entry -> assertThat(entry.getDetails()).contains(actor));
+			.getContent()).filteredOn(entry -> entry.getDetails().contains("\"" + actor + "\""))
+			.hasSize(2)
+			.allSatisfy(entry -> assertThat(entry.getDetails()).contains("entries"));
 	}
 
 	@Test
