@@ -35,9 +35,12 @@ class CarrierNotificationListeners {
 
 	private final DateTimeFormatter dates;
 
+	private final MailLinkBase baseUrl;
+
 	CarrierNotificationListeners(DefaultOutbox outbox, NotificationProperties properties, VendorService vendors,
-			PersonService people, CarrierReviewService reviews) {
+			PersonService people, CarrierReviewService reviews, MailLinkBase baseUrl) {
 		this.outbox = outbox;
+		this.baseUrl = baseUrl;
 		this.properties = properties;
 		this.vendors = vendors;
 		this.people = people;
@@ -51,7 +54,7 @@ class CarrierNotificationListeners {
 		String subject = "Security questionnaire from Trunkguard for " + link.vendorName();
 		String body = "Dear " + link.contactName() + ",\n\n" + "as part of our annual review of " + link.vendorName()
 				+ " as our carrier, we ask you to answer a short security questionnaire.\n\n"
-				+ "Open it here (no account needed; you can save and come back):\n" + properties.baseUrl() + "/q/"
+				+ "Open it here (no account needed; you can save and come back):\n" + baseUrl.get() + "/q/"
 				+ link.token() + "\n\n" + "The link is for you only and works until " + dates.format(link.expiresAt())
 				+ ". Once you submit, it shows your answers as a receipt.\n\n" + "Sent on behalf of " + link.sentBy()
 				+ ".";
@@ -90,7 +93,7 @@ class CarrierNotificationListeners {
 		String subject = "Annual review: " + vendor.getName() + " was rejected";
 		String body = "The annual review of " + vendor.getName() + ", which you own, was rejected by "
 				+ review.getDecidedBy() + ".\n\nRationale: " + review.getRationale() + "\n\nThe review: "
-				+ properties.baseUrl() + "/vendors/" + vendor.getId();
+				+ baseUrl.get() + "/vendors/" + vendor.getId();
 		outbox.write(new MailDraft(MessageKind.CARRIER_REJECTED, to, subject, body, "CarrierReview",
 				event.reviewId().toString()));
 	}

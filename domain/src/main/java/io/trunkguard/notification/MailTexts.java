@@ -2,6 +2,7 @@ package io.trunkguard.notification;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 import java.util.Locale;
 
 /**
@@ -21,8 +22,16 @@ final class MailTexts {
 
 	private final NotificationProperties properties;
 
+	private final Supplier<String> baseUrl;
+
+	/** Texts whose links start with the configured base URL (tests). */
 	MailTexts(NotificationProperties properties) {
+		this(properties, properties::baseUrl);
+	}
+
+	MailTexts(NotificationProperties properties, Supplier<String> baseUrl) {
 		this.properties = properties;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -86,7 +95,7 @@ final class MailTexts {
 	}
 
 	private String link(String path) {
-		return properties.baseUrl() + path;
+		return baseUrl.get() + path;
 	}
 
 	private static String greeting(Recipient to) {

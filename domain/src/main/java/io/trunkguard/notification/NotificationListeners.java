@@ -51,10 +51,10 @@ class NotificationListeners {
 
 	NotificationListeners(DefaultOutbox outbox, Recipients recipients, NotificationProperties properties,
 			CampaignQueryService queries, DeprovisioningService deprovisioning, PersonService people,
-			AccessService access) {
+			AccessService access, MailLinkBase baseUrl) {
 		this.outbox = outbox;
 		this.recipients = recipients;
-		this.texts = new MailTexts(properties);
+		this.texts = new MailTexts(properties, baseUrl);
 		this.queries = queries;
 		this.deprovisioning = deprovisioning;
 		this.people = people;

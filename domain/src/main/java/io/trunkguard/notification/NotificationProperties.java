@@ -12,7 +12,8 @@ import java.util.List;
  * Boot's {@code spring.mail.*}: without {@code spring.mail.host} nothing is sent and
  * messages stay in the outbox.
  *
- * @param baseUrl the address people open Trunkguard at, for the links in mail
+ * @param baseUrl the address people open Trunkguard at, for the links in mail; unset, the
+ * server's own address and port ({@link MailLinkBase})
  * @param from the sender address
  * @param complianceLeads usernames of the compliance leads who receive escalations
  * addressed to the group
@@ -27,15 +28,15 @@ import java.util.List;
  * each commit)
  */
 @ConfigurationProperties("trunkguard.notification")
-record NotificationProperties(@DefaultValue("http://127.0.0.1:8080") String baseUrl,
-		@DefaultValue("trunkguard@localhost") String from,
+record NotificationProperties(String baseUrl, @DefaultValue("trunkguard@localhost") String from,
 		@DefaultValue("compliance-lead") List<String> complianceLeads, @DefaultValue("UTC") ZoneId zone,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration firstRetryAfter,
 		@DefaultValue("1h") Duration maxRetryAfter, @DefaultValue("5m") Duration lease,
 		@DefaultValue("30s") Duration dispatchInterval) {
 
 	NotificationProperties {
-		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		baseUrl = baseUrl == null || baseUrl.isBlank() ? null
+				: baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		complianceLeads = List.copyOf(complianceLeads);
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException(

@@ -53,4 +53,19 @@ public final class SpreadsheetText {
 		return style;
 	}
 
+	/**
+	 * {@code value} (null: empty) as one CSV field: quoted when it holds a comma, quote
+	 * or line break, and prefixed with an apostrophe when a spreadsheet program would
+	 * read it as a formula (the CSV counterpart of the quote-prefixed cell).
+	 */
+	public static String csvField(String value) {
+		String text = value == null ? "" : value;
+		if (looksLikeFormula(text)) {
+			text = "'" + text;
+		}
+		boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+				|| text.indexOf('\r') >= 0 || text.indexOf(';') >= 0;
+		return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+	}
+
 }

@@ -94,8 +94,19 @@ class SecurityConfiguration {
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
 
+	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
+		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
 	/** Read-only records: the audit trail and the security events derived from it. */
 	private static final String[] AUDIT = { "/audit/**", "/api/audit/**", "/security-events/**" };
+
+	/**
+	 * The pages that hold a create or edit form: refused as a page to whoever may not
+	 * write, not only when the form is sent.
+	 */
+	static final String[] WRITE_FORMS = { "/people/new", "/people/*/edit", "/systems/new", "/systems/*/edit",
+			"/grants/new", "/vendors/new", "/vendors/*/edit", "/vendors/*/soc-reports/new", "/reviews/new",
+			"/deprovisioning/roster" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -233,6 +244,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(paths("/actuator/**", "/admin/**"))
 			.hasRole(Role.ADMIN.roleName())
+			.requestMatchers(paths(WRITE_FORMS))
+			.hasAnyRole(WRITERS)
 			.requestMatchers(reads(RECORDS))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths(RECORDS))
@@ -272,6 +285,15 @@ class SecurityConfiguration {
 			.access(readOnlyForAuditors())
 			.requestMatchers(paths("/deprovisioning/roster"))
 			.hasAnyRole(WRITERS)
+			// "Deprovision now" for a leaver who still holds access: compliance leads
+			.requestMatchers(posts("/deprovisioning/leavers/*"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
+			// a case page is also read by whoever holds one of its tasks (the system
+			// owner), which the page checks
+			.requestMatchers(request -> isRead(request)
+					&& CASE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+						.matches())
+			.authenticated()
 			.requestMatchers(reads("/deprovisioning", "/deprovisioning/**", "/api/deprovisioning/**"))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/deprovisioning", "/deprovisioning/**"))

@@ -16,6 +16,7 @@ import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.deprovisioning.StepKind;
 import io.trunkguard.shared.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The compliance lead's deprovisioning pages (auditors and admins read them too): open
@@ -117,6 +119,12 @@ class DeprovisioningPages {
 	@GetMapping("/{id}")
 	String detail(@PathVariable DeprovisioningCaseId id, Authentication user, Model model) {
 		DeprovisioningCase c = deprovisioning.get(id);
+		Set<String> roles = DeprovisioningTaskPages.roles(user);
+		boolean reader = roles.contains("compliance-lead") || roles.contains("auditor") || roles.contains("admin");
+		if (!reader && tasks.tasksOf(user.getName(), roles).stream().noneMatch(t -> t.caseId().equals(c.getId()))) {
+			throw new AccessDeniedException(
+					"Only compliance leads, auditors, admins and the holders of its tasks read a deprovisioning case.");
+		}
 		Instant now = clock.instant();
 		model.addAttribute("c", c);
 		model.addAttribute("steps",

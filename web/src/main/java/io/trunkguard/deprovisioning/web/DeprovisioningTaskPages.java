@@ -36,9 +36,16 @@ class DeprovisioningTaskPages {
 
 	private final DeprovisioningService deprovisioning;
 
-	DeprovisioningTaskPages(DeprovisioningTasks tasks, DeprovisioningService deprovisioning) {
+	private final CaseNames names;
+
+	DeprovisioningTaskPages(DeprovisioningTasks tasks, DeprovisioningService deprovisioning, CaseNames names) {
 		this.tasks = tasks;
 		this.deprovisioning = deprovisioning;
+		this.names = names;
+	}
+
+	/** A task on the list: what it asks in words, and whose access it is. */
+	record TaskRow(DeprovisioningTask task, String title, String leaver, String entitlement) {
 	}
 
 	/**
@@ -56,7 +63,10 @@ class DeprovisioningTaskPages {
 
 	@GetMapping
 	String mine(Authentication user, Model model) {
-		model.addAttribute("tasks", tasks.tasksOf(user.getName(), roles(user)));
+		model.addAttribute("tasks", tasks.tasksOf(user.getName(), roles(user)).stream().map(task -> {
+			var c = deprovisioning.get(task.caseId());
+			return new TaskRow(task, names.title(task, c), names.leaverWithHrId(c), names.entitlement(task));
+		}).toList());
 		return "deprovisioning/tasks";
 	}
 
@@ -81,13 +91,18 @@ class DeprovisioningTaskPages {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return form(task, note, e.getMessage(), model);
 		}
-		redirect.addFlashAttribute("message", "Done: " + task.name() + ". The case goes on.");
+		redirect.addFlashAttribute("message",
+				"Done: " + names.title(task, deprovisioning.get(task.caseId())) + ". The case goes on.");
 		return "redirect:/deprovisioning/tasks";
 	}
 
 	private String form(DeprovisioningTask task, String note, String error, Model model) {
+		var c = deprovisioning.get(task.caseId());
 		model.addAttribute("task", task);
-		model.addAttribute("c", deprovisioning.get(task.caseId()));
+		model.addAttribute("c", c);
+		model.addAttribute("title", names.title(task, c));
+		model.addAttribute("leaver", names.leaverWithHrId(c));
+		model.addAttribute("entitlement", names.entitlement(task));
 		model.addAttribute("note", note);
 		model.addAttribute("noteError", error);
 		model.addAttribute("maxNote", DeprovisioningTasks.MAX_NOTE);

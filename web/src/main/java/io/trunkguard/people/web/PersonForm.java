@@ -3,8 +3,6 @@ package io.trunkguard.people.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.springframework.format.annotation.DateTimeFormat;
-
 import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
@@ -31,10 +29,8 @@ public class PersonForm {
 
 	private EmploymentType employmentType = EmploymentType.EMPLOYEE;
 
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate startDate;
 
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate endDate;
 
 	static PersonForm of(Person person) {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,9 +104,8 @@ class PersonPages {
 	}
 
 	@PostMapping("/people/{id}/leave")
-	String markLeft(@PathVariable PersonId id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
-			Authentication user, RedirectAttributes redirect) {
+	String markLeft(@PathVariable PersonId id, @RequestParam(required = false) LocalDate lastDay, Authentication user,
+			RedirectAttributes redirect) {
 		try {
 			people.markLeft(id, lastDay, user.getName());
 			redirect.addFlashAttribute("message", "Recorded as left on " + lastDay + ".");

@@ -1,6 +1,14 @@
 package io.trunkguard.security.camunda;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +32,35 @@ class CamundaWebappSingleSignOn {
 		registration.setOrder(101);
 		return registration;
 	}
+
+	/**
+	 * Camunda's welcome page ({@code /camunda/app/}) answers "Not permitted" to an admin
+	 * who is not in Camunda's own admin group (Trunkguard keeps no Camunda users): the
+	 * address goes straight to Cockpit instead.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> camundaWelcomeToCockpit() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						String path = request.getRequestURI().substring(request.getContextPath().length());
+						if (WELCOME.contains(path)) {
+							response.sendRedirect(request.getContextPath() + COCKPIT);
+							return;
+						}
+						chain.doFilter(request, response);
+					}
+				});
+		registration.addUrlPatterns("/camunda/app", "/camunda/app/", "/camunda/app/welcome/*");
+		registration.setOrder(100);
+		return registration;
+	}
+
+	static final String COCKPIT = "/camunda/app/cockpit/default/";
+
+	private static final Set<String> WELCOME = Set.of("/camunda", "/camunda/", "/camunda/app", "/camunda/app/",
+			"/camunda/app/welcome/default/", "/camunda/app/welcome/default");
 
 }

@@ -165,14 +165,23 @@ class DeprovisioningPagesIntegrationTest {
 		// error
 		mvc.perform(get("/deprovisioning/tasks").with(user("reviewer").roles("reviewer")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Remove the access on Keycloak " + run)));
+			.andExpect(content().string(containsString("Remove the role reviewer of Lea Leaver on Keycloak " + run)))
+			.andExpect(content().string(containsString("Lea Leaver (HR-L-" + run + ")")));
+		// the owner reads the case their task belongs to; another reviewer does not
+		mvc.perform(get("/deprovisioning/" + id).with(user("reviewer").roles("reviewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Deprovisioning of Lea Leaver (HR-L-" + run + ")")));
+		mvc.perform(get("/deprovisioning/" + id).with(user("someone-else").roles("reviewer")))
+			.andExpect(status().isForbidden());
 		DeprovisioningTask onKeycloak = ownersTasks.stream()
 			.filter(t -> t.grantId().equals(role.getId()))
 			.findFirst()
 			.orElseThrow();
 		mvc.perform(get("/deprovisioning/tasks/" + onKeycloak.id()).with(user("reviewer").roles("reviewer")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"task-form\"")));
+			.andExpect(content().string(containsString("id=\"task-form\"")))
+			.andExpect(content().string(containsString("Remove the role reviewer of Lea Leaver on Keycloak " + run)))
+			.andExpect(content().string(containsString("id=\"task-entitlement\">reviewer<")));
 		mvc.perform(
 				get("/deprovisioning/tasks/" + onKeycloak.id()).with(user("compliance-lead").roles("compliance-lead")))
 			.andExpect(status().isForbidden());
@@ -188,7 +197,7 @@ class DeprovisioningPagesIntegrationTest {
 			.with(csrf())
 			.with(user("reviewer").roles("reviewer")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("at most 1000 characters")));
+			.andExpect(content().string(containsString("At most 1000 characters")));
 		mvc.perform(post("/deprovisioning/tasks/" + onKeycloak.id()).param("note", "done")
 			.with(user("reviewer").roles("reviewer"))).andExpect(status().isForbidden()); // no
 																							// CSRF
