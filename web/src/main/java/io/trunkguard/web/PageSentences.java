@@ -1,5 +1,6 @@
 package io.trunkguard.web;
 
+import io.trunkguard.shared.Labels;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,7 @@
 package io.trunkguard.deprovisioning.reports;
 
+import io.trunkguard.shared.Labels;
+
 import io.trunkguard.deprovisioning.Durations;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -86,8 +88,9 @@ final class DeprovisioningLogPdfWriter {
 		PdfPTable all = table(new float[] { 1.6f, 1.4f, 1.3f, 2, 1, 2, 1.4f, 1 }, "HR id", "Login", "Source",
 				"HR event", "Status", "Last access removed", "Time", "SLA");
 		for (DeprovisioningCase c : data.cases()) {
-			cells(all, c.getHrId(), c.getUsername(), c.getSource().name(), time(c.getEffectiveAt()),
-					c.getStatus().name(), time(c.getLastAccessRemovedAt()), human(c.timeToDeprovision().orElse(null)),
+			cells(all, c.getHrId(), c.getUsername(), Labels.capitalisedLabel(c.getSource()), time(c.getEffectiveAt()),
+					Labels.capitalisedLabel(c.getStatus()), time(c.getLastAccessRemovedAt()),
+					human(c.timeToDeprovision().orElse(null)),
 					c.getSlaMet() == null ? "open" : c.getSlaMet() ? "met" : "missed");
 		}
 		empty(all, data.cases().isEmpty(), 8, "No HR termination event in this period.");

@@ -1,5 +1,7 @@
 package io.trunkguard.deprovisioning.reports;
 
+import io.trunkguard.shared.Labels;
+
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningStatistics;
 import io.trunkguard.deprovisioning.Step;
@@ -98,9 +100,9 @@ final class DeprovisioningLogXlsxWriter {
 
 	private static void caseRow(Row row, DeprovisioningCase c) {
 		Duration ttd = c.timeToDeprovision().orElse(null);
-		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), c.getSource().name(), c.getEventId(),
-				time(c.getEffectiveAt()), time(c.getReceivedAt()), c.getReceipts().size(),
-				c.getReceipts().stream().filter(r -> r.isDuplicate()).count(), c.getStatus().name(),
+		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), Labels.capitalisedLabel(c.getSource()),
+				c.getEventId(), time(c.getEffectiveAt()), time(c.getReceivedAt()), c.getReceipts().size(),
+				c.getReceipts().stream().filter(r -> r.isDuplicate()).count(), Labels.capitalisedLabel(c.getStatus()),
 				time(c.getLastAccessRemovedAt()), ttd == null ? null : ttd.toSeconds(), human(ttd),
 				c.getSlaMet() == null ? "" : c.getSlaMet() ? "met" : "missed",
 				c.getSteps().stream().filter(s -> s.getKind().name().equals("ESCALATED")).count(),
@@ -113,9 +115,9 @@ final class DeprovisioningLogXlsxWriter {
 	private static void stepRow(Row row, DeprovisioningCase c, Step s) {
 		Duration after = s.after(c.getEffectiveAt());
 		Object[] values = { c.getId().toString(), c.getHrId(), c.getUsername(), time(c.getEffectiveAt()),
-				s.getKind().name(), s.removesAccess() ? "yes" : "no", s.getSystemName(), s.getEntitlement(),
-				time(s.getDoneAt()), s.getDoneBy(), after.toSeconds(), human(after), time(s.getSlaDueAt()),
-				s.getSlaDueAt() == null ? "" : s.metSla() ? "met" : "missed", s.getNote() };
+				Labels.capitalisedLabel(s.getKind()), s.removesAccess() ? "yes" : "no", s.getSystemName(),
+				s.getEntitlement(), time(s.getDoneAt()), s.getDoneBy(), after.toSeconds(), human(after),
+				time(s.getSlaDueAt()), s.getSlaDueAt() == null ? "" : s.metSla() ? "met" : "missed", s.getNote() };
 		for (int i = 0; i < values.length; i++) {
 			value(row, i, values[i]);
 		}

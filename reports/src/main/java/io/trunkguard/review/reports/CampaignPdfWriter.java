@@ -1,5 +1,7 @@
 package io.trunkguard.review.reports;
 
+import io.trunkguard.shared.Labels;
+
 import io.trunkguard.reports.PdfPages;
 
 import java.io.OutputStream;
@@ -63,7 +65,7 @@ final class CampaignPdfWriter {
 		document.add(Chunk.NEWLINE);
 
 		PdfPTable facts = table(new float[] { 1, 3 });
-		fact(facts, "Status", c.getStatus().name());
+		fact(facts, "Status", Labels.capitalisedLabel(c.getStatus()));
 		fact(facts, "Started", CampaignXlsxWriter.time(c.getStartedAt()) + " by " + c.getStartedBy());
 		fact(facts, "Deadline", CampaignXlsxWriter.time(c.getDeadline()));
 		fact(facts, "Unanswered items", c.getUnansweredRule().name().equals("REVOKE") ? "revoked at close-out"
@@ -102,7 +104,8 @@ final class CampaignPdfWriter {
 		for (ReviewItem i : sensitive) {
 			cells(decisions, i.getPersonName(), i.getSystemName(),
 					i.getEntitlement() + (i.isPrivileged() ? " (privileged)" : ""),
-					i.getDecision().name() + (i.getReducedTo() == null ? "" : " to " + i.getReducedTo()),
+					Labels.capitalisedLabel(i.getDecision())
+							+ (i.getReducedTo() == null ? "" : " to " + i.getReducedTo()),
 					i.getJustification(), i.getDecidedBy(), CampaignXlsxWriter.time(i.getDecidedAt()));
 		}
 		empty(decisions, sensitive.isEmpty(), 7, "Every reviewed item kept non-privileged access.");
@@ -112,8 +115,9 @@ final class CampaignPdfWriter {
 		PdfPTable remediated = table(new float[] { 2, 2, 1.5f, 1.3f, 3.5f, 1.3f, 1.6f }, "Person", "System", "Role",
 				"Status", "Proof", "By", "At");
 		for (ReviewItem i : remediation) {
-			cells(remediated, i.getPersonName(), i.getSystemName(), i.getEntitlement(), i.getRemediationStatus().name(),
-					i.getRemediationNote(), i.getRemediatedBy(), CampaignXlsxWriter.time(i.getRemediatedAt()));
+			cells(remediated, i.getPersonName(), i.getSystemName(), i.getEntitlement(),
+					Labels.capitalisedLabel(i.getRemediationStatus()), i.getRemediationNote(), i.getRemediatedBy(),
+					CampaignXlsxWriter.time(i.getRemediatedAt()));
 		}
 		empty(remediated, remediation.isEmpty(), 7, "No access was revoked or reduced.");
 		document.add(remediated);

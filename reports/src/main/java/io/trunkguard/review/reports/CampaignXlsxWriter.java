@@ -1,5 +1,7 @@
 package io.trunkguard.review.reports;
 
+import io.trunkguard.shared.Labels;
+
 import io.trunkguard.reports.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,8 +60,9 @@ final class CampaignXlsxWriter {
 		ReviewCampaign c = data.campaign();
 		SXSSFSheet sheet = workbook.createSheet("Campaign");
 		Object[][] facts = { { "Campaign", c.getName() }, { "Campaign id", c.getId().toString() },
-				{ "Quarter", c.getPeriod() }, { "Status", c.getStatus().name() }, { "Deadline", time(c.getDeadline()) },
-				{ "Unanswered items", c.getUnansweredRule().name() },
+				{ "Quarter", c.getPeriod() }, { "Status", Labels.capitalisedLabel(c.getStatus()) },
+				{ "Deadline", time(c.getDeadline()) },
+				{ "Unanswered items", Labels.capitalisedLabel(c.getUnansweredRule()) },
 				{ "Dormant after (days)", c.getDormantAfter().toDays() }, { "Started by", c.getStartedBy() },
 				{ "Started at", time(c.getStartedAt()) }, { "Reviews ended at", time(c.getReviewsEndedAt()) },
 				{ "Closed by", c.getClosedBy() }, { "Closed at", time(c.getClosedAt()) },
@@ -87,11 +90,11 @@ final class CampaignXlsxWriter {
 		text(row, c++, i.getId().toString());
 		text(row, c++, i.getGrantId().toString());
 		text(row, c++, i.getPersonName());
-		text(row, c++, i.getPersonStatus().name());
-		text(row, c++, i.getPersonType().name());
+		text(row, c++, Labels.capitalisedLabel(i.getPersonStatus()));
+		text(row, c++, Labels.capitalisedLabel(i.getPersonType()));
 		text(row, c++, date(i.getPersonEndDate()));
 		text(row, c++, i.getSystemName());
-		text(row, c++, i.getConnector().name());
+		text(row, c++, Labels.capitalisedLabel(i.getConnector()));
 		text(row, c++, i.getEntitlement());
 		bool(row, c++, i.isPrivileged());
 		text(row, c++, time(i.getGrantedAt()));
@@ -102,16 +105,16 @@ final class CampaignXlsxWriter {
 		bool(row, c++, i.isNew());
 		bool(row, c++, i.isCarriedOver());
 		text(row, c++, i.getReviewerUsername());
-		text(row, c++, i.getRouting().name());
-		text(row, c++, i.getDecision() == null ? "" : i.getDecision().name());
+		text(row, c++, Labels.capitalisedLabel(i.getRouting()));
+		text(row, c++, i.getDecision() == null ? "" : Labels.capitalisedLabel(i.getDecision()));
 		text(row, c++, i.getReducedTo());
 		text(row, c++, i.getJustification());
 		text(row, c++, i.getDecidedBy());
 		text(row, c++, time(i.getDecidedAt()));
 		bool(row, c++, i.isSubmitted());
 		text(row, c++, time(i.getSubmittedAt()));
-		text(row, c++, i.getClosure() == null ? "" : i.getClosure().name());
-		text(row, c++, i.getRemediationStatus().name());
+		text(row, c++, i.getClosure() == null ? "" : Labels.capitalisedLabel(i.getClosure()));
+		text(row, c++, Labels.capitalisedLabel(i.getRemediationStatus()));
 		text(row, c++, i.getRemediatedBy());
 		text(row, c++, time(i.getRemediatedAt()));
 		text(row, c++, i.getRemediationNote());

@@ -83,9 +83,9 @@ class DeprovisioningLogWritersTest {
 			Sheet steps = workbook.getSheet("Access removed");
 			List<String> kinds = new ArrayList<>();
 			steps.forEach(row -> kinds.add(row.getCell(4).getStringCellValue()));
-			assertThat(kinds).containsExactly("Step", "ACCOUNT_DISABLED", "SESSIONS_ENDED", "GRANT_REVOKED",
-					"ACCOUNT_DISABLED", "SESSIONS_ENDED", "ESCALATED", "GRANT_REVOKED", "ACCOUNT_DISABLED",
-					"SESSIONS_ENDED", "GRANT_REVOKED");
+			assertThat(kinds).containsExactly("Step", "Sign-in disabled", "Sessions ended", "Access removed",
+					"Sign-in disabled", "Sessions ended", "Escalated", "Access removed", "Sign-in disabled",
+					"Sessions ended", "Access removed");
 			Row revoked = steps.getRow(3);
 			assertThat(revoked.getCell(7).getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
 			assertThat(revoked.getCell(7).getCellStyle().getQuotePrefixed()).isTrue();

@@ -99,7 +99,7 @@ class CampaignReportWritersTest {
 			.contains("Rob Revoked")
 			.contains("moved to billing")
 			.contains("OPS-12")
-			.contains("REMEDIATED")
+			.contains("Removed and")
 			.contains("Una Unanswered")
 			.contains("carried over to the next campaign")
 			.contains("compliance-lead signed the campaign off on 2026-11-26 10:00:00 UTC")
@@ -226,7 +226,7 @@ class CampaignReportWritersTest {
 				.getCell(CampaignXlsxWriter.COLUMNS.indexOf("Remediation proof"))
 				.getStringCellValue()).contains("OPS-12");
 			assertThat(sheet.getRow(3).getCell(CampaignXlsxWriter.COLUMNS.indexOf("Closure")).getStringCellValue())
-				.isEqualTo("CARRIED_OVER");
+				.isEqualTo("Unanswered, carried over");
 			assertThat(workbook.getSheet("Campaign").getRow(0).getCell(1).getStringCellValue())
 				.isEqualTo("Q4 access review");
 		}

@@ -36,7 +36,7 @@ import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.reports.TableExport;
 import io.trunkguard.shared.InvalidInputException;
-import io.trunkguard.web.Labels;
+import io.trunkguard.shared.Labels;
 
 /**
  * The audit trail, newest first, filtered by period (ISO days, both included), actor and

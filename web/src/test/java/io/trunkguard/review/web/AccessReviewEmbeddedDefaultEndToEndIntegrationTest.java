@@ -257,7 +257,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 			.contains("Revocations and their remediation (2)")
 			.contains(keycloakRevocation.getPersonName())
 			.contains(manualRevocation.getSystemName())
-			.contains("REMEDIATED")
+			.contains("Removed and")
 			.contains("compliance-lead signed the campaign off on")
 			.contains("Every item was answered by its reviewer.");
 		String squeezed = text.replaceAll("\\s", "");
@@ -274,7 +274,7 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 			for (Row row : book.getSheet("Campaign")) {
 				facts.put(row.getCell(0).getStringCellValue(), row.getCell(1) == null ? "" : row.getCell(1).toString());
 			}
-			assertThat(facts).containsEntry("Status", "SIGNED_OFF")
+			assertThat(facts).containsEntry("Status", "Signed off")
 				.containsEntry("Signed off by", "compliance-lead")
 				.containsEntry("Sign-off note", "Checked against the HR roster " + run);
 			Sheet sheet = book.getSheet("Items");
@@ -290,9 +290,9 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 			for (ReviewItemId id : revoked) {
 				Row row = rows.get(id.toString());
 				assertThat(row).as("the XLSX row of " + id).isNotNull();
-				assertThat(cell(row, column, "Decision")).isEqualTo("REVOKE");
+				assertThat(cell(row, column, "Decision")).isEqualTo("Revoke");
 				assertThat(cell(row, column, "Justification")).contains(run);
-				assertThat(cell(row, column, "Remediation")).isEqualTo("REMEDIATED");
+				assertThat(cell(row, column, "Remediation")).isEqualTo("Removed and verified");
 			}
 			assertThat(cell(rows.get(keycloakRevocation.getId().toString()), column, "Remediation proof"))
 				.contains("OPS-" + run);

@@ -141,7 +141,7 @@ class WholeQuarterBrowserTest {
 		signer.findElement(By.id("note")).sendKeys("Quarter reviewed; one revocation removed by hand with proof.");
 		clickAndWaitForNextPage(signer, By.id("sign-off"));
 		assertThat(signer.findElement(By.id("signed-off")).getText()).contains("by " + LEAD);
-		assertThat(signer.findElement(By.id("campaign-status")).getText()).isEqualTo("SIGNED_OFF");
+		assertThat(signer.findElement(By.id("campaign-status")).getText()).isEqualTo("Signed off");
 
 		// the final report, downloaded with the lead's session
 		String session = signer.manage().getCookieNamed("JSESSIONID").getValue();

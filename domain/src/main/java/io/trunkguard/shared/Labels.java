@@ -1,4 +1,4 @@
-package io.trunkguard.web;
+package io.trunkguard.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +38,15 @@ public class Labels {
 	 */
 	public String capitalised(Object value) {
 		String label = of(value);
+		return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
+	/**
+	 * The label of an enum with its first letter in upper case ("Signed off"), for a cell
+	 * or a sentence's start outside the templates.
+	 */
+	public static String capitalisedLabel(Enum<?> value) {
+		String label = label(value);
 		return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
 	}
 
