@@ -54,13 +54,4 @@ class LocalLoginConfiguration {
 		return new DemoPeopleAccounts(accounts, demo, people, settings, encoder, audit, transactions);
 	}
 
-	/**
-	 * In the embedded default, who may decide review items is known from the local
-	 * accounts.
-	 */
-	@Bean
-	LocalReviewerEligibility localReviewerEligibility(LocalAccounts accounts) {
-		return new LocalReviewerEligibility(accounts);
-	}
-
 }

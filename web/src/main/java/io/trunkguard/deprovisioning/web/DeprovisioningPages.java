@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,11 +55,14 @@ class DeprovisioningPages {
 
 	private final DeprovisioningLogArchive archive;
 
+	private final CaseNames names;
+
 	private final Clock clock;
 
 	DeprovisioningPages(DeprovisioningOverview overview, DeprovisioningService deprovisioning,
-			DeprovisioningTasks tasks, DeprovisioningLogArchive archive, ObjectProvider<Clock> clock) {
+			DeprovisioningTasks tasks, DeprovisioningLogArchive archive, CaseNames names, ObjectProvider<Clock> clock) {
 		this.overview = overview;
+		this.names = names;
 		this.deprovisioning = deprovisioning;
 		this.tasks = tasks;
 		this.archive = archive;
@@ -66,16 +70,17 @@ class DeprovisioningPages {
 	}
 
 	/** An open case on the list: its SLA clock in words. */
-	record OpenRow(DeprovisioningCase c, Instant slaDueAt, boolean overdue, String clock) {
+	record OpenRow(DeprovisioningCase c, String leaver, Instant slaDueAt, boolean overdue, String clock) {
 
-		static OpenRow of(SlaClock clock) {
-			return new OpenRow(clock.deprovisioningCase(), clock.slaDueAt(), clock.overdue(), clock.overdue()
+		static OpenRow of(SlaClock clock, Map<DeprovisioningCaseId, String> leavers) {
+			DeprovisioningCase c = clock.deprovisioningCase();
+			return new OpenRow(c, leavers.get(c.getId()), clock.slaDueAt(), clock.overdue(), clock.overdue()
 					? "overdue by " + Durations.human(clock.overdueBy()) : Durations.human(clock.left()) + " left");
 		}
 	}
 
 	/** A closed case on the list. */
-	record ClosedRow(DeprovisioningCase c, String timeToDeprovision) {
+	record ClosedRow(DeprovisioningCase c, String leaver, String timeToDeprovision) {
 	}
 
 	@GetMapping
@@ -91,12 +96,15 @@ class DeprovisioningPages {
 		List<DeprovisioningCase> ofPeriod = overview.casesOf(period);
 		DeprovisioningStatistics statistics = DeprovisioningStatistics.of(ofPeriod);
 		model.addAttribute("period", period);
-		model.addAttribute("openRows", overview.openCases().stream().map(OpenRow::of).toList());
-		model.addAttribute("closedRows",
-				overview.closedCasesOf(period)
-					.stream()
-					.map(c -> new ClosedRow(c, Durations.human(c.timeToDeprovision().orElse(null))))
+		List<SlaClock> open = overview.openCases();
+		List<DeprovisioningCase> closed = overview.closedCasesOf(period);
+		Map<DeprovisioningCaseId, String> leavers = names.leaversWithHrIds(
+				java.util.stream.Stream.concat(open.stream().map(SlaClock::deprovisioningCase), closed.stream())
 					.toList());
+		model.addAttribute("openRows", open.stream().map(clock -> OpenRow.of(clock, leavers)).toList());
+		model.addAttribute("closedRows", closed.stream()
+			.map(c -> new ClosedRow(c, leavers.get(c.getId()), Durations.human(c.timeToDeprovision().orElse(null))))
+			.toList());
 		model.addAttribute("statistics", statistics);
 		model.addAttribute("median", statistics.median().map(Durations::human).orElse("–"));
 		model.addAttribute("p95", statistics.p95().map(Durations::human).orElse("–"));

@@ -5,7 +5,6 @@ import io.trunkguard.evidence.EvidenceService;
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.shared.InvalidInputException;
-import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,34 +74,34 @@ class EvidenceItemApi {
 	}
 
 	@GetMapping("/{id}")
-	EvidenceItemResponse get(@PathVariable String id) {
-		EvidenceItem item = evidence.get(uuid(id));
+	EvidenceItemResponse get(@PathVariable("id") UUID id) {
+		EvidenceItem item = evidence.get(id);
 		return response(item, true);
 	}
 
 	@PostMapping("/{id}/period")
-	EvidenceItemResponse changePeriod(@PathVariable String id, @RequestBody PeriodChange change, Authentication user) {
+	EvidenceItemResponse changePeriod(@PathVariable("id") UUID id, @RequestBody PeriodChange change,
+			Authentication user) {
 		if (change.from() == null || change.to() == null) {
 			throw new InvalidInputException("evidence.period-required", "say the first and last day it evidences",
 					Map.of("from", "required", "to", "required"));
 		}
-		return response(evidence.changePeriod(uuid(id), change.from(), change.to(), change.reason(), user.getName()),
-				true);
+		return response(evidence.changePeriod(id, change.from(), change.to(), change.reason(), user.getName()), true);
 	}
 
 	@PostMapping("/{id}/approve")
-	EvidenceItemResponse approve(@PathVariable String id, Authentication user) {
-		return response(evidence.approve(uuid(id), user.getName()), true);
+	EvidenceItemResponse approve(@PathVariable("id") UUID id, Authentication user) {
+		return response(evidence.approve(id, user.getName()), true);
 	}
 
 	@PostMapping("/{id}/flag")
-	EvidenceItemResponse flag(@PathVariable String id, @RequestBody Comment comment, Authentication user) {
-		return response(evidence.flag(uuid(id), comment.text(), user.getName()), true);
+	EvidenceItemResponse flag(@PathVariable("id") UUID id, @RequestBody Comment comment, Authentication user) {
+		return response(evidence.flag(id, comment.text(), user.getName()), true);
 	}
 
 	@PostMapping("/{id}/answer")
-	EvidenceItemResponse answer(@PathVariable String id, @RequestBody Comment answer, Authentication user) {
-		return response(evidence.answerFlag(uuid(id), answer.text(), user.getName()), true);
+	EvidenceItemResponse answer(@PathVariable("id") UUID id, @RequestBody Comment answer, Authentication user) {
+		return response(evidence.answerFlag(id, answer.text(), user.getName()), true);
 	}
 
 	private EvidenceItemResponse response(EvidenceItem item, boolean inPeriod) {
@@ -112,15 +111,6 @@ class EvidenceItemApi {
 				item.getEvidencedTo(), inPeriod, item.statusOn(today).label(), item.getExpiresOn(), item.getOwner(),
 				file.getOriginalName(), file.getSha256(), file.getSizeBytes(), item.getRecordedBy(),
 				item.getRecordedAt(), item.getFlagComment(), item.getFlagAnswer());
-	}
-
-	private static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException e) {
-			throw new NotFoundException("EvidenceItem", id);
-		}
 	}
 
 	private static LocalDate date(String value, String name, LocalDate fallback) {

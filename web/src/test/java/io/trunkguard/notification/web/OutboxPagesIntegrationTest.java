@@ -145,7 +145,7 @@ class OutboxPagesIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(html).contains("There is no message status &quot;LOST&quot;").contains("KEPT_IN_OUTBOX");
+		assertThat(html).contains("There is no message status &quot;LOST&quot;").contains("Kept in the outbox");
 	}
 
 	@Test
@@ -172,7 +172,7 @@ class OutboxPagesIntegrationTest {
 	void opensTheDetailOfOnesOwnMessageButNotAnothers() throws Exception {
 		String mine = page("/outbox/" + toReviewer, as("reviewer", "reviewer"));
 		assertThat(mine).contains("body of Reminder " + run)
-			.contains("KEPT_IN_OUTBOX")
+			.contains("Kept in the outbox")
 			.contains("reviewer@example.test");
 
 		mvc.perform(get("/outbox/" + toLead).with(as("reviewer", "reviewer"))).andExpect(status().isNotFound());

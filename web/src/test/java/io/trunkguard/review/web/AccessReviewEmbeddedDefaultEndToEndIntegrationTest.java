@@ -126,7 +126,9 @@ class AccessReviewEmbeddedDefaultEndToEndIntegrationTest {
 				.param("_csrf", csrfOf(startPage))
 				.param("name", "End-to-end review " + run)
 				.param("deadline", LocalDate.now().plusDays(21).toString())
-				.param("unansweredRule", UnansweredRule.REVOKE.name()))
+				.param("unansweredRule", UnansweredRule.REVOKE.name())
+				// other tests of this context start campaigns of the same quarter
+				.param("overlapReason", "A test of its own beside the other tests' campaigns."))
 			.andExpect(redirectedUrlPattern("/reviews/*"))
 			.andReturn()
 			.getResponse()

@@ -335,7 +335,7 @@ class ReviewRemediationPagesIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(noNote).contains("a note saying how the access was removed is required");
+		assertThat(noNote).contains("A note saying how the access was removed is required");
 
 		String noJustification = mvc
 			.perform(post("/reviews/remediations/{id}/accept", manualItem.getId()).param("justification", "")
@@ -545,7 +545,7 @@ class ReviewRemediationPagesIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(empty).contains("the comment is empty");
+		assertThat(empty).contains("The comment is empty");
 		mvc.perform(post("/reviews/items/{id}/comments", now).param("body", "me too").with(AUDITOR).with(csrf()))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/reviews/items/{id}/comments", now).param("body", "me too").with(OTHER_REVIEWER).with(csrf()))

@@ -345,7 +345,9 @@ class ReviewWebIntegrationTest {
 				.with(csrf())
 				.param("name", "Started in the browser")
 				.param("deadline", LocalDate.now().plusDays(10).toString())
-				.param("unansweredRule", "REVOKE"))
+				.param("unansweredRule", "REVOKE")
+				// other tests of this context start campaigns of the same quarter
+				.param("overlapReason", "A test of its own beside the other tests' campaigns."))
 			.andExpect(redirectedUrlPattern("/reviews/*"))
 			.andReturn()
 			.getResponse()
