@@ -48,9 +48,14 @@ class LocalAccountsIntegrationTest {
 	AuditEntries audit;
 
 	@Test
-	void storesOnlyBcryptHashesOfTheFourAccounts() {
+	void storesOnlyBcryptHashesOfTheFourAccountsAndTheDemoPeoplesLogins() {
+		// the four role accounts, and (demo data on) reviewer logins for the demo people
+		// review items are routed to
 		assertThat(jdbc.queryForList("select username from local_account order by username", String.class))
-			.containsExactly("admin", "auditor", "compliance-lead", "reviewer");
+			.containsExactly("admin", "auditor", "compliance-lead", "ingrid.solberg", "kenji.watanabe", "laura.mendez",
+					"margaret.okafor", "reviewer");
+		assertThat(jdbc.queryForList("select role from local_account where username like '%.%'", String.class))
+			.containsOnly("reviewer");
 		assertThat(jdbc.queryForList("select password_hash from local_account", String.class))
 			.allSatisfy(hash -> assertThat(hash).startsWith("$2a$").doesNotContain("test-pw"));
 		assertThat(
