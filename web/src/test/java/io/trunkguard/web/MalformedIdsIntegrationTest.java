@@ -39,7 +39,8 @@ class MalformedIdsIntegrationTest {
 
 	static final String MALFORMED = "not-an-id";
 
-	static final List<String> ROLES = List.of("admin", "compliance-lead", "reviewer");
+	// the auditor last: their one write (flagging an evidence item) is theirs alone
+	static final List<String> ROLES = List.of("admin", "compliance-lead", "reviewer", "auditor");
 
 	/**
 	 * Ids whose form another component decides: the engine's task ids and the analyzer's
