@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import io.trunkguard.evidence.ProofUpload;
 import io.trunkguard.access.AccessGrant;
 import io.trunkguard.access.AccessService;
 import io.trunkguard.people.PersonId;
@@ -82,7 +83,7 @@ class DefaultRemediationService implements RemediationService {
 		String owner = usernameOf(item.getSystemOwnerId());
 		return new RemediationRequest(item.getId(), item.getCampaignId(), item.getGrantId(), item.getPersonId(),
 				item.getPersonUsername(), item.getSystemId(), item.getSystemName(), item.getConnector(),
-				item.getEntitlement(), item.getDecision(), item.getReducedTo(), owner);
+				item.getEntitlement(), item.getDecision(), item.getReducedTo(), owner, item.getPersonName());
 	}
 
 	@Override
@@ -190,7 +191,7 @@ class DefaultRemediationService implements RemediationService {
 		int room = ReviewItem.MAX_TEXT - proofNote.length() - 200;
 		if (text.length() > room) {
 			throw new InvalidInputException("item.remediation-note-too-long",
-					"the note is longer than " + room + " characters", Map.of("note", "too long"));
+					"The note is longer than " + room + " characters.", Map.of("note", "too long"));
 		}
 		ReviewItem saved = recordRemediation(itemId, text + proofNote, actor);
 		if (proof != null) {

@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import io.trunkguard.evidence.ProofUpload;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 

@@ -1,5 +1,6 @@
 package io.trunkguard.review;
 
+import io.trunkguard.evidence.ProofUpload;
 import io.trunkguard.TestData;
 import io.trunkguard.access.AccessGrant;
 import io.trunkguard.access.AccessService;

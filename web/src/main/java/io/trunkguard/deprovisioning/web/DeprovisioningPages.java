@@ -163,6 +163,19 @@ class DeprovisioningPages {
 			.filter(t -> t.caseId().equals(c.getId()))
 			.toList();
 		model.addAttribute("myTasks", openTasks);
+		List<io.trunkguard.deprovisioning.RemovalProof> proofs = tasks.proofsOf(c.getId());
+		model.addAttribute("proofs", proofs);
+		Map<java.util.UUID, String> proofSystems = new java.util.HashMap<>();
+		for (io.trunkguard.deprovisioning.RemovalProof proof : proofs) {
+			proofSystems.put(proof.getId(),
+					c.getSteps()
+						.stream()
+						.filter(s -> proof.getGrantId() != null && proof.getGrantId().equals(s.getGrantId()))
+						.map(Step::getSystemName)
+						.findFirst()
+						.orElse("the investigation"));
+		}
+		model.addAttribute("proofSystems", proofSystems);
 		return "deprovisioning/case";
 	}
 

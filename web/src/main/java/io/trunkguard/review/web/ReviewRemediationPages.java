@@ -24,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.trunkguard.review.RemediationService;
-import io.trunkguard.review.ProofUpload;
+import io.trunkguard.evidence.ProofUpload;
 import io.trunkguard.review.RemediationProof;
 import io.trunkguard.review.ReviewDeniedException;
 import io.trunkguard.review.ReviewItem;

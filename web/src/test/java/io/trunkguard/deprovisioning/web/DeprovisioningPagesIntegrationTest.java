@@ -18,10 +18,12 @@ import io.trunkguard.deprovisioning.DeprovisioningLogFile;
 import io.trunkguard.deprovisioning.DeprovisioningService;
 import io.trunkguard.deprovisioning.DeprovisioningTask;
 import io.trunkguard.deprovisioning.DeprovisioningTasks;
+import io.trunkguard.deprovisioning.RemovalProof;
 import io.trunkguard.deprovisioning.Step;
 import io.trunkguard.deprovisioning.StepKind;
 import io.trunkguard.deprovisioning.TerminationNotice;
 import io.trunkguard.deprovisioning.TerminationSource;
+import io.trunkguard.evidence.Sha256;
 import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -57,10 +60,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -103,6 +109,8 @@ class DeprovisioningPagesIntegrationTest {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
 
 	String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -204,12 +212,57 @@ class DeprovisioningPagesIntegrationTest {
 																							// token
 		assertThat(access.getGrant(role.getId()).getStatus()).isEqualTo(GrantStatus.ACTIVE);
 
+		// a file that is not a proof is refused with the note kept and nothing stored;
+		// a PNG is kept as proof, like a review remediation's
+		mvc.perform(multipart("/deprovisioning/tasks/" + onKeycloak.id())
+			.file(new MockMultipartFile("attachment", "tool.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }))
+			.param("note", "removed in the console, ticket OPS-" + run)
+			.with(csrf())
+			.with(user("reviewer").roles("reviewer")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("are not accepted as proof")))
+			.andExpect(content().string(containsString("removed in the console, ticket OPS-" + run)));
+		assertThat(tasks.proofsOf(id)).isEmpty();
 		for (DeprovisioningTask task : ownersTasks) {
-			mvc.perform(post("/deprovisioning/tasks/" + task.id()).param("note", "removed by hand, ticket OPS-" + run)
+			var request = multipart("/deprovisioning/tasks/" + task.id());
+			if (task == onKeycloak) {
+				request.file(new MockMultipartFile("attachment", "C:\\Users\\olga\\console.png", "image/png", PNG));
+			}
+			mvc.perform(request.param("note", "removed by hand, ticket OPS-" + run)
 				.with(csrf())
 				.with(user("reviewer").roles("reviewer"))).andExpect(status().is3xxRedirection());
 		}
 		runJobsOf(id);
+		List<RemovalProof> proofs = tasks.proofsOf(id);
+		assertThat(proofs).singleElement().satisfies(proof -> {
+			assertThat(proof.getFileName()).isEqualTo("console.png");
+			assertThat(proof.getGrantId()).isEqualTo(role.getId());
+			assertThat(proof.getUploadedBy()).isEqualTo("reviewer");
+			assertThat(proof.getSha256()).isEqualTo(Sha256.hex(PNG));
+		});
+		RemovalProof proof = proofs.get(0);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'DEPROVISIONING_REMOVAL_PROOF_ATTACHED' "
+						+ "and subject_id = ? and details like ?",
+				Integer.class, id.toString(), "%" + proof.getSha256() + "%"))
+			.isOne();
+		// downloadable by the lead, the auditor and the one who attached it; not by
+		// others
+		for (var who : List.of(user("compliance-lead").roles("compliance-lead"), user("auditor").roles("auditor"),
+				user("reviewer").roles("reviewer"))) {
+			// streamed from the file store: the body follows asynchronously
+			var streamed = mvc.perform(get("/deprovisioning/tasks/proofs/" + proof.getId()).with(who))
+				.andExpect(request().asyncStarted())
+				.andReturn();
+			mvc.perform(asyncDispatch(streamed))
+				.andExpect(status().isOk())
+				.andExpect(header().string("X-Content-SHA256", proof.getSha256()))
+				.andExpect(content().bytes(PNG));
+		}
+		mvc.perform(get("/deprovisioning/tasks/proofs/" + proof.getId()).with(user("someone-else").roles("reviewer")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/deprovisioning/tasks/proofs/" + UUID.randomUUID()).with(user("auditor").roles("auditor")))
+			.andExpect(status().isNotFound());
 
 		DeprovisioningCase done = deprovisioning.get(id);
 		assertThat(done.getStatus()).isEqualTo(CaseStatus.COMPLETED);
@@ -227,7 +280,10 @@ class DeprovisioningPagesIntegrationTest {
 			.andExpect(content().string(containsString("removed by hand, ticket OPS-" + run)))
 			.andExpect(content().string(containsString("id=\"case-time\">2 h")))
 			.andExpect(content().string(containsString("id=\"case-sla\">met")))
-			.andExpect(content().string(containsString("id=\"no-identity-provider\"")));
+			.andExpect(content().string(containsString("id=\"no-identity-provider\"")))
+			.andExpect(content().string(containsString("id=\"removal-proofs\"")))
+			.andExpect(content().string(containsString("/deprovisioning/tasks/proofs/" + proof.getId())))
+			.andExpect(content().string(containsString(proof.getSha256())));
 
 		// the log: generated for the auditor, stored as evidence by the lead, never by
 		// the auditor
@@ -241,6 +297,9 @@ class DeprovisioningPagesIntegrationTest {
 			assertThat(caseRows).contains(leaver.getHrId());
 			assertThat(column(workbook.getSheet("Access removed"), 1).stream().filter(leaver.getHrId()::equals))
 				.hasSize(4);
+			// the proof's file name and SHA-256 are in the removal's note
+			assertThat(column(workbook.getSheet("Access removed"), 14))
+				.anySatisfy(note -> assertThat(note).contains("console.png").contains(proof.getSha256()));
 		}
 		mvc.perform(post("/deprovisioning/evidence").with(csrf()).with(user("auditor").roles("auditor")))
 			.andExpect(status().isForbidden());
