@@ -279,6 +279,8 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			.systemsByIds(grants.stream().map(AccessGrant::getSystemId).distinct().toList());
 		Map<PersonId, Person> owners = people
 			.byIds(systems.values().stream().map(AccessSystem::getOwnerId).distinct().toList());
+		Map<PersonId, Person> leavers = people
+			.byIds(cases.stream().map(DeprovisioningCase::getPersonId).distinct().toList());
 		Map<PersonId, List<AccessGrant>> grantsByPerson = grants.stream()
 			.collect(java.util.stream.Collectors.groupingBy(AccessGrant::getPersonId));
 		Map<DeprovisioningCaseId, List<GrantRemoval>> removals = new java.util.LinkedHashMap<>();
@@ -289,7 +291,9 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 				var sla = properties.slaOf(system.getName());
 				return new GrantRemoval(grant.getId(), system.getId(), system.getName(), system.getConnector(),
 						grant.getEntitlement(), system.getConnector() == ConnectorType.KEYCLOAK && connected,
-						owner == null ? null : owner.getUsername(), sla, c.slaStartsAt().plus(sla));
+						owner == null ? null : owner.getUsername(), sla, c.slaStartsAt().plus(sla),
+						leavers.containsKey(c.getPersonId()) ? leavers.get(c.getPersonId()).getFullName()
+								: c.getHrId());
 			})
 				.sorted(Comparator.comparing((GrantRemoval r) -> !r.automatic())
 					.thenComparing(GrantRemoval::systemName))
@@ -307,11 +311,11 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		requireOwnGrant(c, grant);
 		if (system.getConnector() != ConnectorType.KEYCLOAK) {
 			throw new InvalidStateException("deprovisioning.no-connector",
-					"system " + system.getName() + " has no connector: its owner removes the grant");
+					"System " + system.getName() + " has no connector: its owner removes the grant.");
 		}
 		IdentityProviderPort provider = identityProvider()
 			.orElseThrow(() -> new InvalidStateException("deprovisioning.no-identity-provider",
-					"no identity provider is configured: the owner of " + system.getName() + " removes the grant"));
+					"No identity provider is configured: the owner of " + system.getName() + " removes the grant."));
 		if (c.getUsername() != null) {
 			provider.removeRealmRole(c.getUsername(), grant.getEntitlement());
 		}
@@ -437,16 +441,16 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	private DeprovisioningCase openCase(DeprovisioningCaseId caseId) {
 		DeprovisioningCase c = getCase(caseId);
 		if (!c.isOpen()) {
-			throw new InvalidStateException("deprovisioning.case-closed",
-					"case " + caseId + " is already " + c.getStatus());
+			throw new InvalidStateException("deprovisioning.case-closed", "The deprovisioning of " + c.getHrId()
+					+ " is already " + io.trunkguard.shared.Labels.label(c.getStatus()) + ".");
 		}
 		return c;
 	}
 
 	private static void requireOwnGrant(DeprovisioningCase c, AccessGrant grant) {
 		if (!grant.getPersonId().equals(c.getPersonId())) {
-			throw new InvalidStateException("deprovisioning.foreign-grant",
-					"grant " + grant.getId() + " is not held by the person of case " + c.getId());
+			throw new InvalidStateException("deprovisioning.foreign-grant", "The role " + grant.getEntitlement()
+					+ " is not held by " + c.getHrId() + ", whose deprovisioning this is.");
 		}
 	}
 

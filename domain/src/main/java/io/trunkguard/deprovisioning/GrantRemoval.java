@@ -16,7 +16,18 @@ import java.time.Instant;
  * the owner has none
  * @param sla the time allowed for the removal, from the HR event
  * @param slaDueAt the HR event time plus the SLA
+ * @param personName the leaver's full name (for task names: "Remove the role admin of
+ * Daniel Reyes on Edge SBC Cluster")
  */
 public record GrantRemoval(GrantId grantId, SystemId systemId, String systemName, ConnectorType connector,
-		String entitlement, boolean automatic, String ownerUsername, Duration sla, Instant slaDueAt) {
+		String entitlement, boolean automatic, String ownerUsername, Duration sla, Instant slaDueAt,
+		String personName) {
+
+	/** A removal whose leaver is named "the leaver". */
+	public GrantRemoval(GrantId grantId, SystemId systemId, String systemName, ConnectorType connector,
+			String entitlement, boolean automatic, String ownerUsername, Duration sla, Instant slaDueAt) {
+		this(grantId, systemId, systemName, connector, entitlement, automatic, ownerUsername, sla, slaDueAt,
+				"the leaver");
+	}
+
 }

@@ -12,5 +12,14 @@ import io.trunkguard.people.PersonId;
  */
 public record RemediationRequest(ReviewItemId itemId, CampaignId campaignId, GrantId grantId, PersonId personId,
 		String personUsername, SystemId systemId, String systemName, ConnectorType connector, String entitlement,
-		Decision decision, String reducedTo, String systemOwnerUsername) {
+		Decision decision, String reducedTo, String systemOwnerUsername, String personName) {
+
+	/** A request whose person is named by their login. */
+	public RemediationRequest(ReviewItemId itemId, CampaignId campaignId, GrantId grantId, PersonId personId,
+			String personUsername, SystemId systemId, String systemName, ConnectorType connector, String entitlement,
+			Decision decision, String reducedTo, String systemOwnerUsername) {
+		this(itemId, campaignId, grantId, personId, personUsername, systemId, systemName, connector, entitlement,
+				decision, reducedTo, systemOwnerUsername, personUsername);
+	}
+
 }

@@ -73,6 +73,10 @@ public final class DeprovisioningProcess {
 
 	public static final String VAR_SYSTEM_NAME = "systemName";
 
+	public static final String VAR_ENTITLEMENT = "entitlement";
+
+	public static final String VAR_LEAVER_NAME = "leaverName";
+
 	public static final String VAR_SLA_DUE_AT = "slaDueAt";
 
 	public static final String VAR_ESCALATION_GROUPS = "escalationGroups";
@@ -102,6 +106,12 @@ public final class DeprovisioningProcess {
 	public static final ProcessVariable<String> SYSTEM_OWNER = ProcessVariable.string(VAR_SYSTEM_OWNER);
 
 	public static final ProcessVariable<String> SYSTEM_NAME = ProcessVariable.string(VAR_SYSTEM_NAME);
+
+	/** The role to remove, for the task's name. */
+	public static final ProcessVariable<String> ENTITLEMENT = ProcessVariable.string(VAR_ENTITLEMENT);
+
+	/** The leaver's full name, for the task's name. */
+	public static final ProcessVariable<String> LEAVER_NAME = ProcessVariable.string(VAR_LEAVER_NAME);
 
 	/** When the removal's SLA runs out (the timer waits for a date). */
 	public static final ProcessVariable<Instant> SLA_DUE_AT = ProcessVariable.of(VAR_SLA_DUE_AT, Date.class)

@@ -38,6 +38,8 @@ class LookUpRemovalDelegate implements JavaDelegate {
 		AUTOMATIC.setLocal(execution, removal == null || removal.automatic());
 		SYSTEM_OWNER.setLocal(execution, removal == null ? null : removal.ownerUsername());
 		SYSTEM_NAME.setLocal(execution, removal == null ? null : removal.systemName());
+		ENTITLEMENT.setLocal(execution, removal == null ? null : removal.entitlement());
+		LEAVER_NAME.setLocal(execution, removal == null ? null : removal.personName());
 		SLA_DUE_AT.setLocal(execution, removal == null ? Instant.now() : removal.slaDueAt());
 		REMOVED_BY.setLocal(execution, null);
 		REMOVAL_NOTE.setLocal(execution, null);

@@ -121,6 +121,13 @@ public final class AccessReviewProcess {
 
 	public static final String VAR_SYSTEM_OWNER = "systemOwner";
 
+	/** Of one revocation, for the manual task's name. */
+	public static final String VAR_PERSON_NAME = "personName";
+
+	public static final String VAR_SYSTEM_NAME = "systemName";
+
+	public static final String VAR_ENTITLEMENT = "entitlement";
+
 	public static final String VAR_ESCALATED_TO = "escalatedTo";
 
 	// the variables, typed (the BPMN model and the tests know them by the names above)
@@ -167,6 +174,15 @@ public final class AccessReviewProcess {
 		.as(RemediationRoute::valueOf, RemediationRoute::name);
 
 	public static final ProcessVariable<String> SYSTEM_OWNER = ProcessVariable.string(VAR_SYSTEM_OWNER);
+
+	/** Whose access one revocation removes (the manual task's name). */
+	public static final ProcessVariable<String> PERSON_NAME = ProcessVariable.string(VAR_PERSON_NAME);
+
+	/** On which system (the manual task's name). */
+	public static final ProcessVariable<String> SYSTEM_NAME = ProcessVariable.string(VAR_SYSTEM_NAME);
+
+	/** Which role (the manual task's name). */
+	public static final ProcessVariable<String> ENTITLEMENT = ProcessVariable.string(VAR_ENTITLEMENT);
 
 	public static final ProcessVariable<String> ESCALATED_TO = ProcessVariable.string(VAR_ESCALATED_TO);
 

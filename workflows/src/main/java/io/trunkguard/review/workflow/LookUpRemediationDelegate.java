@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import static io.trunkguard.review.workflow.AccessReviewProcess.CONNECTOR;
+import static io.trunkguard.review.workflow.AccessReviewProcess.ENTITLEMENT;
+import static io.trunkguard.review.workflow.AccessReviewProcess.PERSON_NAME;
+import static io.trunkguard.review.workflow.AccessReviewProcess.SYSTEM_NAME;
 import static io.trunkguard.review.workflow.AccessReviewProcess.ITEM;
 import static io.trunkguard.review.workflow.AccessReviewProcess.REMEDIATION_ROUTE;
 import static io.trunkguard.review.workflow.AccessReviewProcess.SYSTEM_OWNER;
@@ -35,6 +38,9 @@ class LookUpRemediationDelegate implements JavaDelegate {
 		RemediationRequest request = remediation.remediationOf(item);
 		REMEDIATION_ROUTE.setLocal(execution, remediation.routeRemediation(item));
 		CONNECTOR.setLocal(execution, request.connector());
+		PERSON_NAME.setLocal(execution, request.personName());
+		SYSTEM_NAME.setLocal(execution, request.systemName());
+		ENTITLEMENT.setLocal(execution, request.entitlement());
 		SYSTEM_OWNER.setLocal(execution,
 				request.systemOwnerUsername() != null ? request.systemOwnerUsername() : NO_OWNER);
 	}

@@ -90,7 +90,7 @@ class DeprovisioningProcessTest {
 	static GrantRemoval removal(String system, ConnectorType connector) {
 		Duration sla = Duration.ofHours(24);
 		return new GrantRemoval(GrantId.random(), SystemId.random(), system, connector, "admin",
-				connector == ConnectorType.KEYCLOAK, "olga", sla, EVENT.plus(sla));
+				connector == ConnectorType.KEYCLOAK, "olga", sla, EVENT.plus(sla), "Daniel Reyes");
 	}
 
 	ProcessInstance start(GrantRemoval... removals) {
@@ -138,7 +138,7 @@ class DeprovisioningProcessTest {
 
 		assertThat(instance).isWaitingAt(TASK_REMOVE_MANUALLY);
 		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga")
-			.hasName("Remove the access on Carrier portal")
+			.hasName("Remove the role admin of Daniel Reyes on Carrier portal")
 			.hasDueDate(java.util.Date.from(portal.slaDueAt()));
 		verify(deprovisioning, never()).complete(any());
 
@@ -157,12 +157,13 @@ class DeprovisioningProcessTest {
 	void withoutIdentityProviderAKeycloakGrantGoesToItsOwnerInsteadOfRetrying() {
 		Duration sla = Duration.ofHours(24);
 		GrantRemoval unconnected = new GrantRemoval(GrantId.random(), SystemId.random(), "Keycloak",
-				ConnectorType.KEYCLOAK, "reviewer", false, "olga", sla, EVENT.plus(sla));
+				ConnectorType.KEYCLOAK, "reviewer", false, "olga", sla, EVENT.plus(sla), "Daniel Reyes");
 		ProcessInstance instance = start(unconnected);
 		runAsyncSteps(instance);
 
 		assertThat(instance).isWaitingAt(TASK_REMOVE_MANUALLY).hasNotPassed(TASK_REMOVE_IN_KEYCLOAK);
-		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga").hasName("Remove the access on Keycloak");
+		assertThat(task(TASK_REMOVE_MANUALLY)).isAssignedTo("olga")
+			.hasName("Remove the role reviewer of Daniel Reyes on Keycloak");
 		assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).withException().count())
 			.isZero();
 

@@ -136,7 +136,7 @@ class AccessReviewProcessTest {
 	RemediationRequest request(ReviewItemId item, ConnectorType connector) {
 		return new RemediationRequest(item, id, GrantId.random(), PersonId.random(), "harry", SystemId.random(),
 				connector == ConnectorType.KEYCLOAK ? "Keycloak Identity Provider" : "Edge SBC Cluster", connector,
-				"sbc-admin", Decision.REVOKE, null, "olga");
+				"sbc-admin", Decision.REVOKE, null, "olga", "Daniel Reyes");
 	}
 
 	ProcessInstance launch(UnansweredRule rule) {
@@ -170,7 +170,8 @@ class AccessReviewProcessTest {
 		assertThat(instance).isWaitingAt(TASK_CLOSE_CAMPAIGN);
 		execute(job(TASK_CLOSE_CAMPAIGN, instance));
 		assertThat(instance).isWaitingAt(TASK_SIGN_OFF);
-		assertThat(task(TASK_SIGN_OFF, instance)).hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
+		assertThat(task(TASK_SIGN_OFF, instance)).hasCandidateGroup(GROUP_COMPLIANCE_LEAD)
+			.hasName("Sign off Q4 review");
 		complete(task(TASK_SIGN_OFF, instance));
 		assertThat(instance).isWaitingAt(TASK_GENERATE_REPORT);
 		execute(job(TASK_GENERATE_REPORT, instance));
@@ -202,7 +203,8 @@ class AccessReviewProcessTest {
 			.isWaitingAt(TASK_REVIEW_GRANTS)
 			.variables()
 			.containsEntry(VAR_CAMPAIGN_ID, id.toString());
-		assertThat(reviewTaskOf("olga")).hasCandidateUser("olga")
+		assertThat(reviewTaskOf("olga")).hasName("Review the access routed to olga in Q4 review")
+			.hasCandidateUser("olga")
 			.hasDueDate(java.util.Date.from(NOW.plus(Duration.ofDays(14))));
 		assertThat(reviewTaskOf("manny")).hasCandidateUser("manny");
 		verify(lifecycle).start("Q4 review", NOW.plus(Duration.ofDays(14)), UnansweredRule.REVOKE, null,
@@ -272,7 +274,9 @@ class AccessReviewProcessTest {
 		submitAll(instance);
 
 		assertThat(instance).isWaitingAt(TASK_CONFIRM_MANUAL_REMOVAL);
-		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance)).hasCandidateUser("olga")
+		assertThat(task(TASK_CONFIRM_MANUAL_REMOVAL, instance))
+			.hasName("Remove the role sbc-admin of Daniel Reyes on Edge SBC Cluster by hand and confirm")
+			.hasCandidateUser("olga")
 			.hasCandidateGroup(GROUP_COMPLIANCE_LEAD);
 		completer().on(new ItemRemediated(MANUAL_ITEM, id, GrantId.random(), RemediationStatus.REMEDIATED,
 				"removed by hand, OPS-7", "olga", NOW));
