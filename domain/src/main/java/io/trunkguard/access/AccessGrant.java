@@ -103,11 +103,11 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		grant.grantedBy = requireText(grantedBy, "grantedBy");
 		if (grantedAt.isAfter(recordedAt)) {
 			throw new InvalidInputException("grant.granted-in-future",
-					"the grant date " + grantedAt + " lies in the future");
+					"The grant date " + grantedAt + " lies in the future.");
 		}
 		if (lastUsedAt != null && lastUsedAt.isBefore(grantedAt)) {
 			throw new InvalidInputException("grant.used-before-granted",
-					"last use " + lastUsedAt + " is before the grant " + grantedAt);
+					"Last use " + lastUsedAt + " is before the grant " + grantedAt + ".");
 		}
 		grant.lastUsedAt = lastUsedAt == null ? null : lastUsedAt.truncatedTo(ChronoUnit.MICROS);
 		grant.status = GrantStatus.ACTIVE;
@@ -143,10 +143,10 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 		String why = requireReason(reason);
 		if (target.equals(entitlement)) {
 			throw new InvalidInputException("grant.reduce-unchanged",
-					"the grant already has the entitlement " + target);
+					"The grant already has the entitlement " + target + ".");
 		}
 		if (newPrivileged && !privileged) {
-			throw new InvalidInputException("grant.reduce-escalates", "reducing a grant cannot make it privileged");
+			throw new InvalidInputException("grant.reduce-escalates", "Reducing a grant cannot make it privileged.");
 		}
 		String previous = entitlement;
 		this.entitlement = target;
@@ -181,26 +181,26 @@ public class AccessGrant extends AbstractAggregateRoot<AccessGrant> {
 
 	private void requireActive(String action) {
 		if (status != GrantStatus.ACTIVE) {
-			throw new InvalidStateException("grant.not-active", "cannot " + action + " grant " + id
-					+ ": it was already revoked on " + revokedAt + " by " + revokedBy);
+			throw new InvalidStateException("grant.not-active", "Cannot " + action + " the role " + entitlement
+					+ ": it was already revoked on " + revokedAt + " by " + revokedBy + ".");
 		}
 	}
 
 	private static String requireReason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("grant.reason-required", "a reason is required");
+			throw new InvalidInputException("grant.reason-required", "A reason is required.");
 		}
 		String trimmed = reason.strip();
 		if (trimmed.length() > MAX_REASON_LENGTH) {
 			throw new InvalidInputException("grant.reason-too-long",
-					"the reason is longer than " + MAX_REASON_LENGTH + " characters");
+					"The reason is longer than " + MAX_REASON_LENGTH + " characters.");
 		}
 		return trimmed;
 	}
 
 	private static String requireText(String value, String name) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidInputException("grant." + name + "-required", name + " is required");
+			throw new InvalidInputException("grant." + name + "-required", "The " + name + " is required.");
 		}
 		return value.strip();
 	}

@@ -54,7 +54,7 @@ class DefaultAccessService implements AccessService {
 	public AccessSystem registerSystem(SystemDetails details, String actor) {
 		if (systems.existsByName(details.name())) {
 			throw new ConflictException("system.duplicate-name",
-					"a system named " + details.name() + " already exists");
+					"A system named " + details.name() + " already exists.");
 		}
 		requirePerson(details.ownerId());
 		return systems.save(AccessSystem.register(SystemId.random(), details, actor, now()));
@@ -71,7 +71,7 @@ class DefaultAccessService implements AccessService {
 		StaleVersionException.check("System", id, expectedVersion, system.getVersion());
 		if (!system.getName().equals(details.name()) && systems.existsByName(details.name())) {
 			throw new ConflictException("system.duplicate-name",
-					"a system named " + details.name() + " already exists");
+					"A system named " + details.name() + " already exists.");
 		}
 		requirePerson(details.ownerId());
 		system.update(details, actor, now());
@@ -124,7 +124,7 @@ class DefaultAccessService implements AccessService {
 		Person person = requirePerson(grant.personId());
 		if (person.getEmploymentStatus() == EmploymentStatus.LEFT) {
 			throw new InvalidStateException("grant.holder-left",
-					person.getFullName() + " has left: no new access can be granted");
+					person.getFullName() + " has left: no new access can be granted.");
 		}
 		if (!systems.existsById(grant.systemId())) {
 			throw new NotFoundException("System", grant.systemId());
@@ -133,7 +133,7 @@ class DefaultAccessService implements AccessService {
 		if (grants.existsByPersonIdAndSystemIdAndEntitlementAndStatus(grant.personId(), grant.systemId(), entitlement,
 				GrantStatus.ACTIVE)) {
 			throw new ConflictException("grant.duplicate",
-					person.getFullName() + " already holds an active " + entitlement + " grant on that system");
+					person.getFullName() + " already holds an active " + entitlement + " grant on that system.");
 		}
 		Instant now = now();
 		Instant grantedAt = grant.grantedAt() != null ? grant.grantedAt() : now;

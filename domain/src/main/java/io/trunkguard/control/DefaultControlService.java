@@ -73,12 +73,12 @@ class DefaultControlService implements ControlService {
 		String clean = text == null ? "" : text.strip();
 		if (clean.isEmpty()) {
 			throw new InvalidInputException("control.narrative-required",
-					"the narrative of " + control.getCode() + " must say how the criterion is met",
+					"The narrative of " + control.getCode() + " must say how the criterion is met.",
 					Map.of("text", "required"));
 		}
 		if (clean.length() > ControlNarrative.MAX_TEXT) {
 			throw new InvalidInputException("control.narrative-too-long",
-					"the narrative is longer than " + ControlNarrative.MAX_TEXT + " characters",
+					"The narrative is longer than " + ControlNarrative.MAX_TEXT + " characters.",
 					Map.of("text", "too long"));
 		}
 		int current = narrative(code).map(ControlNarrative::getVersion).orElse(0);
@@ -95,7 +95,7 @@ class DefaultControlService implements ControlService {
 		Control control = get(code);
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("control.period-reversed",
-					"the period must not end (" + to + ") before it starts (" + from + ")",
+					"The period must not end (" + to + ") before it starts (" + from + ").",
 					Map.of("to", "before from"));
 		}
 		AssessedPeriod period = new AssessedPeriod(from, to, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

@@ -281,7 +281,7 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 		requireOpen("complete");
 		if (!verification.passed()) {
 			throw new InvalidStateException("deprovisioning.not-verified",
-					"case " + id + " cannot complete: " + verification.summary());
+					"The deprovisioning of " + hrId + " cannot complete: " + verification.summary() + ".");
 		}
 		this.lastAccessRemovedAt = steps.stream()
 			.filter(Step::removesAccess)
@@ -308,8 +308,8 @@ public class DeprovisioningCase extends AbstractAggregateRoot<DeprovisioningCase
 
 	private void requireOpen(String action) {
 		if (status != CaseStatus.OPEN) {
-			throw new InvalidStateException("deprovisioning.case-closed",
-					"cannot " + action + " case " + id + ": it is " + status);
+			throw new InvalidStateException("deprovisioning.case-closed", "Cannot " + action + " the deprovisioning of "
+					+ hrId + ": it is " + io.trunkguard.shared.Labels.label(status) + ".");
 		}
 	}
 

@@ -20,16 +20,16 @@ public record DeprovisioningPeriod(LocalDate from, LocalDate to) {
 
 	public DeprovisioningPeriod {
 		if (from == null || to == null) {
-			throw new InvalidInputException("deprovisioning.period", "a period needs a first and a last day",
+			throw new InvalidInputException("deprovisioning.period", "A period needs a first and a last day.",
 					Map.of(from == null ? "from" : "to", "required"));
 		}
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("deprovisioning.period",
-					"the period ends (" + to + ") before it starts (" + from + ")",
+					"The period ends (" + to + ") before it starts (" + from + ").",
 					Map.of("to", "must not be before the first day"));
 		}
 		if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-			throw new InvalidInputException("deprovisioning.period", "a period is at most " + MAX_DAYS + " days",
+			throw new InvalidInputException("deprovisioning.period", "A period is at most " + MAX_DAYS + " days.",
 					Map.of("to", "at most " + MAX_DAYS + " days after the first day"));
 		}
 	}

@@ -77,15 +77,15 @@ public class RosterReconciliation {
 			.map(e -> "line " + e.line() + " (" + e.hrId() + ", " + e.endDate() + ")")
 			.toList();
 		if (!tooOld.isEmpty()) {
-			throw new RosterRefusedException("the roster ends the employment of active people more than "
+			throw new RosterRefusedException("The roster ends the employment of active people more than "
 					+ properties.effectiveAtMaxBack().toDays() + " days ago: " + String.join(", ", tooOld)
-					+ ": nothing was done; check the end dates");
+					+ ": nothing was done; check the end dates.");
 		}
 		int terminations = disappeared.size() + ended.size();
 		if (!active.isEmpty() && terminations * 100.0 / active.size() > properties.rosterMaxTerminationsPercent()) {
 			throw new RosterRefusedException(
-					"the roster would terminate " + terminations + " of " + active.size() + " active people (more than "
-							+ properties.rosterMaxTerminationsPercent() + "%): nothing was done; check the file");
+					"The roster would terminate " + terminations + " of " + active.size() + " active people (more than "
+							+ properties.rosterMaxTerminationsPercent() + "%): nothing was done; check the file.");
 		}
 		List<DeprovisioningCaseId> opened = new ArrayList<>();
 		for (Person person : disappeared) {

@@ -67,7 +67,7 @@ class DiskFileStore implements FileStore {
 	public StoredFile store(InputStream content, FileUpload upload) {
 		String name = FileNames.clean(upload.originalName());
 		if (name.isEmpty()) {
-			throw new InvalidInputException("file.name-required", "the file has no name", Map.of("file", "no name"));
+			throw new InvalidInputException("file.name-required", "The file has no name.", Map.of("file", "no name"));
 		}
 		Written written = write(content, name, upload.maxBytes(), upload.allowedTypes());
 		StoredFile file = files.save(new StoredFile(StoredFileId.random(), written.sha256(), written.size(),
@@ -94,13 +94,13 @@ class DiskFileStore implements FileStore {
 				// sniff from the first bytes, before anything else is written
 				int head = in.readNBytes(buffer, 0, ContentTypes.SNIFF_BYTES);
 				if (head == 0) {
-					throw new InvalidInputException("file.empty", "the file " + name + " is empty",
+					throw new InvalidInputException("file.empty", "The file " + name + " is empty.",
 							Map.of("file", "empty"));
 				}
 				contentType = ContentTypes.sniff(buffer, head, name);
 				if (!allowedTypes.isEmpty() && !allowedTypes.contains(contentType)) {
-					throw new InvalidInputException("file.type-not-allowed", "the file " + name + " is a "
-							+ ContentTypes.describe(contentType) + ", which is not accepted here",
+					throw new InvalidInputException("file.type-not-allowed", "The file " + name + " is a "
+							+ ContentTypes.describe(contentType) + ", which is not accepted here.",
 							Map.of("file", "type not allowed"));
 				}
 				int n = head;
@@ -108,7 +108,7 @@ class DiskFileStore implements FileStore {
 					size += n;
 					if (size > maxBytes) {
 						throw new InvalidInputException("file.too-large",
-								"the file " + name + " is larger than the " + FileNames.size(maxBytes) + " accepted",
+								"The file " + name + " is larger than the " + FileNames.size(maxBytes) + " accepted.",
 								Map.of("file", "too large"));
 					}
 					if (size >= nextSpaceCheck) {
@@ -143,8 +143,8 @@ class DiskFileStore implements FileStore {
 	private void requireFreeSpace(Path dir, String name) throws IOException {
 		long usable = Files.getFileStore(dir).getUsableSpace();
 		if (usable - SPACE_CHECK_EVERY < minFreeBytes) {
-			throw new InvalidInputException("file.disk-full", "the file " + name
-					+ " was not stored: the disk holding the file store has only " + FileNames.size(usable) + " free",
+			throw new InvalidInputException("file.disk-full", "The file " + name
+					+ " was not stored: the disk holding the file store has only " + FileNames.size(usable) + " free.",
 					Map.of("file", "no space left"));
 		}
 	}

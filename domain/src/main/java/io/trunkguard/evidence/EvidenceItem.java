@@ -114,7 +114,7 @@ public class EvidenceItem {
 		Objects.requireNonNull(to, "to");
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("evidence.period-reversed",
-					"the evidenced period must not end (" + to + ") before it starts (" + from + ")",
+					"The evidenced period must not end (" + to + ") before it starts (" + from + ").",
 					Map.of("evidencedTo", "before the start"));
 		}
 		String why = text(reason, "reason", "the evidenced period is changed only with a reason");
@@ -131,11 +131,11 @@ public class EvidenceItem {
 	EvidenceChanged approve(String actor, Instant now) {
 		if (actor.equals(recordedBy) || actor.equals(owner)) {
 			throw new InvalidStateException("evidence.self-approval",
-					"evidence is approved by another compliance lead than the one who recorded or owns it");
+					"Evidence is approved by another compliance lead than the one who recorded or owns it.");
 		}
 		if (status == EvidenceStatus.FLAGGED) {
 			throw new InvalidStateException("evidence.flagged",
-					"the evidence is flagged by an auditor: answer the flag before approving it");
+					"The evidence is flagged by an auditor: answer the flag before approving it.");
 		}
 		return moveTo(EvidenceStatus.APPROVED, "EVIDENCE_APPROVED", AuditableEvent.details(), actor, now);
 	}
@@ -152,7 +152,7 @@ public class EvidenceItem {
 	EvidenceChanged answerFlag(String answer, String actor, Instant now) {
 		if (status != EvidenceStatus.FLAGGED) {
 			throw new InvalidStateException("evidence.not-flagged",
-					"the evidence is not flagged, so there is nothing to answer");
+					"The evidence is not flagged, so there is nothing to answer.");
 		}
 		String text = text(answer, "answer", "an answer to a flag needs text");
 		flagAnswer = text;
@@ -176,7 +176,7 @@ public class EvidenceItem {
 		}
 		if (text.length() > MAX_TEXT) {
 			throw new InvalidInputException("evidence." + field + "-too-long",
-					"the " + field + " is longer than " + MAX_TEXT + " characters", Map.of(field, "too long"));
+					"The " + field + " is longer than " + MAX_TEXT + " characters.", Map.of(field, "too long"));
 		}
 		return text;
 	}

@@ -89,7 +89,7 @@ class DefaultOutbox implements Outbox {
 	public OutboxMessage sendAgain(UUID id, String actor) {
 		if (!smtpConfigured()) {
 			throw new InvalidStateException("outbox.no-smtp",
-					"no SMTP server is configured (spring.mail.host): messages stay in the outbox");
+					"No SMTP server is configured (spring.mail.host): messages stay in the outbox.");
 		}
 		OutboxMessage message = messages.findById(id).orElseThrow(() -> new NotFoundException("OutboxMessage", id));
 		MessageStatus before = message.getStatus();

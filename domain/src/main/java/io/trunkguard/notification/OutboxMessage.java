@@ -149,12 +149,12 @@ public class OutboxMessage {
 	 */
 	void requeue(Instant now) {
 		if (status == MessageStatus.PENDING || status == MessageStatus.SENT) {
-			throw new io.trunkguard.shared.InvalidStateException("outbox.not-requeueable",
-					"message " + id + " is " + status + ": only failed or kept messages can be sent again");
+			throw new io.trunkguard.shared.InvalidStateException("outbox.not-requeueable", "The message is "
+					+ io.trunkguard.shared.Labels.label(status) + ": only failed or kept messages can be sent again.");
 		}
 		if (recipientEmail == null) {
 			throw new io.trunkguard.shared.InvalidStateException("outbox.no-address",
-					"message " + id + " has no recipient address: " + lastError);
+					"Message " + id + " has no recipient address: " + lastError + ".");
 		}
 		status = MessageStatus.PENDING;
 		attempts = 0;

@@ -41,11 +41,11 @@ class DefaultPersonService implements PersonService {
 	public Person register(PersonDetails details, String actor) {
 		if (people.existsByHrId(details.hrId())) {
 			throw new ConflictException("person.duplicate-hr-id",
-					"a person with HR id " + details.hrId() + " already exists");
+					"A person with HR id " + details.hrId() + " already exists.");
 		}
 		if (details.username() != null && people.existsByUsername(details.username())) {
 			throw new ConflictException("person.duplicate-username",
-					"the username " + details.username() + " is taken");
+					"The username " + details.username() + " is taken.");
 		}
 		requireManager(details.managerId());
 		return people.save(Person.register(PersonId.random(), details, actor, now()));
@@ -62,12 +62,12 @@ class DefaultPersonService implements PersonService {
 		StaleVersionException.check("Person", id, expectedVersion, person.getVersion());
 		if (!details.hrId().equals(person.getHrId()) && people.existsByHrId(details.hrId())) {
 			throw new ConflictException("person.duplicate-hr-id",
-					"a person with HR id " + details.hrId() + " already exists");
+					"A person with HR id " + details.hrId() + " already exists.");
 		}
 		if (details.username() != null && !details.username().equals(person.getUsername())
 				&& people.existsByUsername(details.username())) {
 			throw new ConflictException("person.duplicate-username",
-					"the username " + details.username() + " is taken");
+					"The username " + details.username() + " is taken.");
 		}
 		requireManager(details.managerId());
 		person.update(details, actor, now());

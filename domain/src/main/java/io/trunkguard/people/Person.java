@@ -93,7 +93,7 @@ public class Person extends AbstractAggregateRoot<Person> {
 	public static Person register(PersonId id, PersonDetails details, String actor, Instant now) {
 		Person person = new Person(id, details, now);
 		if (details.managerId() != null && details.managerId().equals(id)) {
-			throw new InvalidStateException("person.own-manager", "a person cannot be their own manager");
+			throw new InvalidStateException("person.own-manager", "A person cannot be their own manager.");
 		}
 		person.registerEvent(new PersonRegistered(id, person.hrId, person.fullName, actor, now));
 		return person;
@@ -106,7 +106,7 @@ public class Person extends AbstractAggregateRoot<Person> {
 	 */
 	public List<String> update(PersonDetails details, String actor, Instant now) {
 		if (details.managerId() != null && details.managerId().equals(id)) {
-			throw new InvalidStateException("person.own-manager", "a person cannot be their own manager");
+			throw new InvalidStateException("person.own-manager", "A person cannot be their own manager.");
 		}
 		if (!Objects.equals(username, details.username())) {
 			throw new InvalidStateException("person.account-binding-needs-approval",
@@ -150,11 +150,12 @@ public class Person extends AbstractAggregateRoot<Person> {
 	public void markLeft(LocalDate lastDay, String actor, Instant now) {
 		Objects.requireNonNull(lastDay, "lastDay");
 		if (employmentStatus == EmploymentStatus.LEFT) {
-			throw new InvalidStateException("person.already-left", "person " + hrId + " already left on " + endDate);
+			throw new InvalidStateException("person.already-left",
+					"Person " + hrId + " already left on " + endDate + ".");
 		}
 		if (lastDay.isBefore(startDate)) {
 			throw new InvalidStateException("person.left-before-start",
-					"the last day " + lastDay + " is before the start date " + startDate);
+					"The last day " + lastDay + " is before the start date " + startDate + ".");
 		}
 		this.employmentStatus = EmploymentStatus.LEFT;
 		this.endDate = lastDay;

@@ -217,7 +217,7 @@ class DefaultQuestionnaireService implements QuestionnaireService {
 		TemplateQuestion question = template(questionnaire.getTemplateId()).question(questionCode)
 			.filter(q -> q.type() == QuestionType.FILE)
 			.orElseThrow(() -> new InvalidInputException("questionnaire.not-a-file-question",
-					"question " + questionCode + " does not take a file"));
+					"Question " + questionCode + " does not take a file."));
 		StoredFile file = files.store(content, FileUpload.document(fileName,
 				"contact:" + questionnaire.getContactEmail(), properties.maxAttachment().toBytes()));
 		Instant now = now();
@@ -270,7 +270,7 @@ class DefaultQuestionnaireService implements QuestionnaireService {
 				(code, value) -> template.question(code).filter(q -> q.type() != QuestionType.FILE).ifPresent(q -> {
 					if (value != null && value.length() > 4000) {
 						throw new InvalidInputException("questionnaire.answer-too-long",
-								"the answer to " + code + " is longer than 4000 characters", Map.of(code, "too long"));
+								"The answer to " + code + " is longer than 4000 characters.", Map.of(code, "too long"));
 					}
 					known.put(code, value);
 				}));

@@ -138,7 +138,7 @@ public class Questionnaire {
 	void reissue(String newTokenHash, Duration validity, String actor, Instant now) {
 		if (submittedAt != null) {
 			throw new InvalidStateException("questionnaire.submitted",
-					"the questionnaire was already submitted; send a new one instead");
+					"The questionnaire was already submitted; send a new one instead.");
 		}
 		this.tokenHash = newTokenHash;
 		this.linksIssued++;
@@ -153,7 +153,7 @@ public class Questionnaire {
 	void revoke(String actor, Instant now) {
 		if (!stateAt(now).isOpen()) {
 			throw new InvalidStateException("questionnaire.not-open",
-					"the questionnaire is " + stateAt(now).label().toLowerCase() + " and cannot be revoked");
+					"The questionnaire is " + stateAt(now).label().toLowerCase() + " and cannot be revoked.");
 		}
 		this.revokedAt = now;
 		this.revokedBy = actor;
@@ -200,7 +200,7 @@ public class Questionnaire {
 		QuestionnaireState state = stateAt(now);
 		if (!state.isOpen()) {
 			throw new InvalidStateException("questionnaire.closed",
-					"the questionnaire is " + state.label().toLowerCase() + " and takes no more answers");
+					"The questionnaire is " + state.label().toLowerCase() + " and takes no more answers.");
 		}
 	}
 

@@ -57,7 +57,7 @@ public class CampaignReportArchive {
 			.orElseThrow(() -> new io.trunkguard.shared.NotFoundException("Campaign", campaignId));
 		if (campaign.getStatus() != CampaignStatus.SIGNED_OFF) {
 			throw new InvalidStateException("campaign.not-signed-off",
-					"only a signed-off campaign's report is kept as evidence");
+					"Only a signed-off campaign's report is kept as evidence.");
 		}
 		String fileName = "access-review-" + campaign.getPeriod() + "-" + campaignId.toString().substring(0, 8) + "."
 				+ format.extension();

@@ -88,16 +88,16 @@ class DefaultReviewDecisionService implements ReviewDecisionService {
 		ReviewCampaign campaign = campaigns.require(id);
 		campaign.requireReviewing();
 		PersonId reviewerId = personOf(reviewer).map(Person::getId)
-			.orElseThrow(() -> new ReviewDeniedException("item.not-reviewer", reviewer + " is not a known person"));
+			.orElseThrow(() -> new ReviewDeniedException("item.not-reviewer", reviewer + " is not a known person."));
 		List<ReviewItem> open = items.findByCampaignIdAndReviewerUsernameAndClosureIsNull(id, reviewer);
 		if (open.isEmpty()) {
 			throw new InvalidStateException("campaign.nothing-to-submit",
-					reviewer + " has no open items in campaign " + campaign.getName());
+					reviewer + " has no open items in campaign " + campaign.getName() + ".");
 		}
 		List<ReviewItem> undecided = open.stream().filter(i -> i.getDecision() == null).toList();
 		if (!undecided.isEmpty()) {
 			throw new InvalidStateException("campaign.items-undecided", undecided.size() + " of your " + open.size()
-					+ " items are not decided yet (first: " + undecided.get(0) + ")");
+					+ " items are not decided yet (the first is the " + undecided.get(0).describe() + ").");
 		}
 		open.forEach(item -> item.submit(reviewerId, reviewer, clock));
 		items.saveAll(open);

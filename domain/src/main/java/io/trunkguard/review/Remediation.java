@@ -54,10 +54,10 @@ public record Remediation(
 		String cleanNote = settleNote.strip();
 		if (cleanNote.length() > ReviewItem.MAX_TEXT) {
 			throw new InvalidInputException("item.remediation-note-too-long",
-					"the note is longer than " + ReviewItem.MAX_TEXT + " characters");
+					"The note is longer than " + ReviewItem.MAX_TEXT + " characters.");
 		}
 		if (actor == null || actor.isBlank()) {
-			throw new InvalidInputException("item.actor-required", "actor is required");
+			throw new InvalidInputException("item.actor-required", "Actor is required.");
 		}
 		return new Remediation(target, actor.strip(), at, cleanNote, manualReason);
 	}
@@ -74,7 +74,8 @@ public record Remediation(
 
 	static void requireNote(String note, String missing) {
 		if (note == null || note.isBlank()) {
-			throw new InvalidInputException("item.remediation-note-required", missing, Map.of("note", "required"));
+			throw new InvalidInputException("item.remediation-note-required", missing + ".",
+					Map.of("note", "required"));
 		}
 	}
 

@@ -140,7 +140,7 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		campaign.deadline = deadline.truncatedTo(ChronoUnit.MICROS);
 		campaign.unansweredRule = Objects.requireNonNull(rule, "unansweredRule");
 		if (dormantAfter == null || dormantAfter.isNegative() || dormantAfter.isZero()) {
-			throw new InvalidInputException("campaign.dormancy-invalid", "the dormancy threshold must be positive");
+			throw new InvalidInputException("campaign.dormancy-invalid", "The dormancy threshold must be positive.");
 		}
 		campaign.dormantAfterDays = (int) dormantAfter.toDays();
 		campaign.previousCampaignId = previousCampaignId;
@@ -202,7 +202,7 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	public void requireSignedOff() {
 		if (status != CampaignStatus.SIGNED_OFF) {
 			throw new InvalidStateException("campaign.not-signed-off",
-					"the report of campaign " + name + " needs its sign-off");
+					"The report of campaign " + name + " needs its sign-off.");
 		}
 	}
 
@@ -210,8 +210,8 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	public void requireReviewing() {
 		if (status != CampaignStatus.OPEN || reviewsEndedAt != null) {
 			throw new InvalidStateException("campaign.reviews-ended",
-					"campaign " + name + " no longer takes decisions ("
-							+ (reviewsEndedAt != null ? "closed out on " + reviewsEndedAt : status) + ")");
+					"Campaign " + name + " no longer takes decisions ("
+							+ (reviewsEndedAt != null ? "closed out on " + reviewsEndedAt : status) + ").");
 		}
 	}
 
@@ -221,7 +221,8 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	 */
 	void endReviews(Clock clock) {
 		if (status != CampaignStatus.OPEN) {
-			throw new InvalidStateException("campaign.not-open", "campaign " + name + " is " + status);
+			throw new InvalidStateException("campaign.not-open",
+					"Campaign " + name + " is " + io.trunkguard.shared.Labels.label(status) + ".");
 		}
 		if (reviewsEndedAt == null) {
 			reviewsEndedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -236,15 +237,16 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	 */
 	public void close(long undecidedItems, long unremediatedItems, String actor, Clock clock) {
 		if (status != CampaignStatus.OPEN) {
-			throw new InvalidStateException("campaign.not-open", "campaign " + name + " is already " + status);
+			throw new InvalidStateException("campaign.not-open",
+					"Campaign " + name + " is already " + io.trunkguard.shared.Labels.label(status) + ".");
 		}
 		if (undecidedItems > 0) {
 			throw new InvalidStateException("campaign.items-undecided",
-					"campaign " + name + " cannot close: " + undecidedItems + " item(s) are not decided yet");
+					"Campaign " + name + " cannot close: " + undecidedItems + " item(s) are not decided yet.");
 		}
 		if (unremediatedItems > 0) {
-			throw new InvalidStateException("campaign.items-unremediated", "campaign " + name + " cannot close: "
-					+ unremediatedItems + " revocation(s) are neither remediated nor accepted");
+			throw new InvalidStateException("campaign.items-unremediated", "Campaign " + name + " cannot close: "
+					+ unremediatedItems + " revocation(s) are neither remediated nor accepted.");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (reviewsEndedAt == null) {
@@ -263,18 +265,18 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 	 */
 	public void signOff(String signer, boolean signerReviewedOwnAccess, String note, Clock clock) {
 		if (status != CampaignStatus.CLOSED) {
-			throw new InvalidStateException("campaign.not-closed",
-					"campaign " + name + " is " + status + ": only a closed campaign can be signed off");
+			throw new InvalidStateException("campaign.not-closed", "Campaign " + name + " is "
+					+ io.trunkguard.shared.Labels.label(status) + ": only a closed campaign can be signed off.");
 		}
 		String who = requireText(signer, "signer", 100);
 		if (signerReviewedOwnAccess) {
 			throw new InvalidStateException("campaign.sign-off-own-access",
-					who + " reviewed their own access in campaign " + name + " and cannot sign it off");
+					who + " reviewed their own access in campaign " + name + " and cannot sign it off.");
 		}
 		String cleanNote = note == null || note.isBlank() ? null : note.strip();
 		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
 			throw new InvalidInputException("campaign.note-too-long",
-					"the note is longer than " + MAX_NOTE + " characters");
+					"The note is longer than " + MAX_NOTE + " characters.");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		status = CampaignStatus.SIGNED_OFF;
@@ -292,7 +294,7 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		Objects.requireNonNull(deadline, "deadline");
 		if (!deadline.isAfter(now)) {
 			throw new InvalidInputException("campaign.deadline-past",
-					"the deadline " + deadline + " is not in the future");
+					"The deadline " + deadline + " is not in the future.");
 		}
 		if (deadline.isBefore(now.plus(MIN_LENGTH))) {
 			throw new InvalidInputException("campaign.deadline-too-soon",
@@ -301,7 +303,7 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 		}
 		if (deadline.isAfter(now.plus(MAX_LENGTH))) {
 			throw new InvalidInputException("campaign.deadline-too-far",
-					"the deadline " + deadline + " is more than a year away");
+					"The deadline " + deadline + " is more than a year away.");
 		}
 	}
 
@@ -316,12 +318,12 @@ public class ReviewCampaign extends AbstractAggregateRoot<ReviewCampaign> {
 
 	private static String requireText(String value, String field, int max) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidInputException("campaign." + field + "-required", field + " is required");
+			throw new InvalidInputException("campaign." + field + "-required", "The " + field + " is required.");
 		}
 		String trimmed = value.strip();
 		if (trimmed.length() > max) {
 			throw new InvalidInputException("campaign." + field + "-too-long",
-					field + " is longer than " + max + " characters");
+					field + " is longer than " + max + " characters.");
 		}
 		return trimmed;
 	}

@@ -48,12 +48,12 @@ public class ReviewComment {
 
 	ReviewComment(ReviewItem item, String body, String author, Instant now) {
 		if (body == null || body.isBlank()) {
-			throw new InvalidInputException("comment.empty", "the comment is empty", Map.of("body", "required"));
+			throw new InvalidInputException("comment.empty", "The comment is empty.", Map.of("body", "required"));
 		}
 		String clean = body.strip();
 		if (clean.length() > MAX_BODY) {
 			throw new InvalidInputException("comment.too-long",
-					"the comment is longer than " + MAX_BODY + " characters", Map.of("body", "too long"));
+					"The comment is longer than " + MAX_BODY + " characters.", Map.of("body", "too long"));
 		}
 		this.id = UUID.randomUUID();
 		this.itemId = item.getId();

@@ -33,34 +33,34 @@ public record ReviewDecision(
 			Instant at) {
 		if (choice == null) {
 			throw new InvalidInputException("item.decision-required",
-					"a decision (KEEP, REVOKE or REDUCE) is required");
+					"A decision is required: keep, revoke or reduce the access.");
 		}
 		String why = justification == null || justification.isBlank() ? null : justification.strip();
 		if (why != null && why.length() > ReviewItem.MAX_TEXT) {
 			throw new InvalidInputException("item.justification-too-long",
-					"the justification is longer than " + ReviewItem.MAX_TEXT + " characters");
+					"The justification is longer than " + ReviewItem.MAX_TEXT + " characters.");
 		}
 		if (why == null && (choice.changesAccess() || grant.privileged())) {
-			throw new InvalidInputException("item.justification-required",
-					choice == Decision.KEEP
-							? "keeping privileged access (" + grant.entitlement() + " on " + grant.systemName()
-									+ ") needs a justification"
-							: "a justification is required to " + choice.name().toLowerCase() + " access",
+			throw new InvalidInputException("item.justification-required", choice == Decision.KEEP
+					? "Keeping privileged access (" + grant.entitlement() + " on " + grant.systemName()
+							+ ") needs a justification."
+					: "A justification is required to " + choice.name().toLowerCase(java.util.Locale.ROOT) + " access.",
 					Map.of("justification", "required"));
 		}
 		String role = null;
 		if (choice == Decision.REDUCE) {
 			if (reducedTo == null || reducedTo.isBlank()) {
-				throw new InvalidInputException("item.reduced-role-required", "reducing access needs the lesser role",
+				throw new InvalidInputException("item.reduced-role-required", "Reducing access needs the lesser role.",
 						Map.of("reducedTo", "required"));
 			}
 			role = reducedTo.strip();
 			if (role.length() > ReviewItem.MAX_ROLE) {
 				throw new InvalidInputException("item.reduced-role-too-long",
-						"the role is longer than " + ReviewItem.MAX_ROLE + " characters");
+						"The role is longer than " + ReviewItem.MAX_ROLE + " characters.");
 			}
 			if (role.equals(grant.entitlement())) {
-				throw new InvalidInputException("item.reduce-unchanged", "the grant already has the role " + role);
+				throw new InvalidInputException("item.reduce-unchanged",
+						"The grant already has the role " + role + ".");
 			}
 		}
 		return new ReviewDecision(choice, role, why, actor, at);

@@ -102,7 +102,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		item.grant = Objects.requireNonNull(f.grant(), "grant");
 		if (f.reviewerId() == null || f.reviewerId().equals(f.grant().personId())) {
 			throw new InvalidStateException("item.self-review",
-					"the item of " + f.grant().personName() + " cannot be routed to themselves");
+					"The item of " + f.grant().personName() + " cannot be routed to themselves.");
 		}
 		item.reviewerId = f.reviewerId();
 		item.reviewerUsername = f.reviewerUsername();
@@ -137,7 +137,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		requireReviewer(actorId, actor);
 		requireUnsubmitted();
 		if (decision == null) {
-			throw new InvalidStateException("item.undecided", "the item " + grant.describe() + " is not decided yet");
+			throw new InvalidStateException("item.undecided", "The item " + grant.describe() + " is not decided yet.");
 		}
 		Instant now = ReviewTime.now(clock);
 		this.submitted = true;
@@ -212,11 +212,11 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	public void checkManualRemoval(String note, String actor, boolean ownerOrLead) {
 		if (!ownerOrLead) {
 			throw new ReviewDeniedException("remediation.not-owner",
-					actor + " is neither the owner of " + grant.systemName() + " nor a compliance lead");
+					actor + " is neither the owner of " + grant.systemName() + " nor a compliance lead.");
 		}
 		if (!isManualRemediation()) {
-			throw new InvalidStateException("remediation.automatic",
-					grant.systemName() + " is remediated through its connector; the removal is verified automatically");
+			throw new InvalidStateException("remediation.automatic", grant.systemName()
+					+ " is remediated through its connector; the removal is verified automatically.");
 		}
 		Remediation.requireNote(note, "a note saying how the access was removed is required");
 	}
@@ -228,7 +228,7 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	public void requireConnector() {
 		if (grant.connector() == ConnectorType.MANUAL) {
 			throw new InvalidStateException("remediation.manual-system",
-					grant.systemName() + " has no connector: its owner removes access by hand");
+					grant.systemName() + " has no connector: its owner removes access by hand.");
 		}
 	}
 
@@ -238,7 +238,8 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	 */
 	public void requireCommenter(String actor, boolean complianceLead) {
 		if (!complianceLead && !Objects.equals(actor, reviewerUsername)) {
-			throw new ReviewDeniedException("item.not-reviewer", "the item " + id + " is not assigned to " + actor);
+			throw new ReviewDeniedException("item.not-reviewer",
+					"The item " + grant.describe() + " is not assigned to " + actor + ".");
 		}
 	}
 
@@ -266,14 +267,15 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 			throw new ReviewDeniedException("remediation.own-access",
 					actor + " cannot "
 							+ (target == RemediationStatus.ACCEPTED ? "accept keeping" : "confirm the removal of")
-							+ " their own access");
+							+ " their own access.");
 		}
 	}
 
 	private void requirePendingRemediation() {
 		if (!remediation.isPending()) {
 			throw new InvalidStateException("item.remediation-not-pending",
-					"the item " + grant.describe() + " has no pending remediation (" + remediation.status() + ")");
+					"The item " + grant.describe() + " has no pending remediation (it is "
+							+ io.trunkguard.shared.Labels.label(remediation.status()) + ").");
 		}
 	}
 
@@ -305,10 +307,11 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 		requireUnsubmitted();
 		Objects.requireNonNull(newReviewerId, "newReviewerId");
 		if (newReviewerId.equals(grant.personId())) {
-			throw new ReviewDeniedException("item.self-review", grant.personName() + " cannot review their own access");
+			throw new ReviewDeniedException("item.self-review",
+					grant.personName() + " cannot review their own access.");
 		}
 		if (newReviewerUsername == null || newReviewerUsername.isBlank()) {
-			throw new InvalidInputException("item.reviewer-without-login", "the new reviewer has no login");
+			throw new InvalidInputException("item.reviewer-without-login", "The new reviewer has no login.");
 		}
 		this.reviewerId = newReviewerId;
 		this.reviewerUsername = newReviewerUsername;
@@ -319,17 +322,20 @@ public class ReviewItem extends AbstractAggregateRoot<ReviewItem> {
 	private void requireReviewer(PersonId actorId, String actor) {
 		if ((actorId != null && actorId.equals(grant.personId()))
 				|| (actor != null && actor.equals(grant.personUsername()))) {
-			throw new ReviewDeniedException("item.self-review", actor + " cannot review their own access");
+			throw new ReviewDeniedException("item.self-review", actor + " cannot review their own access.");
 		}
 		if (actorId == null || !actorId.equals(reviewerId)) {
-			throw new ReviewDeniedException("item.not-reviewer", "the item " + id + " is not assigned to " + actor);
+			throw new ReviewDeniedException("item.not-reviewer",
+					"The item " + grant.describe() + " is not assigned to " + actor + ".");
 		}
 	}
 
 	private void requireUnsubmitted() {
 		if (closure != null) {
-			throw new InvalidStateException(submitted ? "item.submitted" : "item.settled", "the item "
-					+ grant.describe() + " is already " + (submitted ? "submitted" : "settled (" + closure + ")"));
+			throw new InvalidStateException(submitted ? "item.submitted" : "item.settled",
+					"The item " + grant.describe() + " is already "
+							+ (submitted ? "submitted" : "settled (" + io.trunkguard.shared.Labels.label(closure) + ")")
+							+ ".");
 		}
 	}
 

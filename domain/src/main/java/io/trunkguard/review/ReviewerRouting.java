@@ -56,8 +56,8 @@ final class ReviewerRouting {
 				return new Route(lead.id(), lead.username(), Routing.COMPLIANCE_LEAD);
 			}
 		}
-		throw new InvalidStateException("campaign.no-reviewer", "nobody can review " + what
-				+ ": neither the system owner nor the holder's manager nor a compliance lead (trunkguard.review.compliance-leads) is an active person with a login other than the holder");
+		throw new InvalidStateException("campaign.no-reviewer", "Nobody can review " + what
+				+ ": neither the system owner nor the holder's manager nor a compliance lead (trunkguard.review.compliance-leads) is an active person with a login other than the holder.");
 	}
 
 }

@@ -40,7 +40,7 @@ class DefaultVendorService implements VendorService {
 	public Vendor register(VendorDetails details, String actor) {
 		if (vendors.existsByName(details.name())) {
 			throw new ConflictException("vendor.duplicate-name",
-					"a vendor named " + details.name() + " already exists");
+					"A vendor named " + details.name() + " already exists.");
 		}
 		requirePerson(details.ownerId());
 		return vendors.save(Vendor.register(VendorId.random(), details, actor, now()));
@@ -57,7 +57,7 @@ class DefaultVendorService implements VendorService {
 		StaleVersionException.check("Vendor", id, expectedVersion, vendor.getVersion());
 		if (!vendor.getName().equals(details.name()) && vendors.existsByName(details.name())) {
 			throw new ConflictException("vendor.duplicate-name",
-					"a vendor named " + details.name() + " already exists");
+					"A vendor named " + details.name() + " already exists.");
 		}
 		requirePerson(details.ownerId());
 		vendor.update(details, actor, now());

@@ -195,7 +195,7 @@ public class CarrierReview {
 	private void requireStep(ReviewStep expected) {
 		if (step != expected) {
 			throw new InvalidStateException("carrier-review.wrong-step",
-					"the review is at \"" + step.label() + "\", not at \"" + expected.label() + "\"");
+					"The review is at \"" + step.label() + "\", not at \"" + expected.label() + "\".");
 		}
 	}
 

@@ -103,7 +103,7 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		Vendor vendor = vendors.get(vendorId);
 		if (inProgress(vendorId).isPresent()) {
 			throw new InvalidStateException("carrier-review.running",
-					"a review of " + vendor.getName() + " is already in progress");
+					"A review of " + vendor.getName() + " is already in progress.");
 		}
 		CarrierReview review = reviews.save(new CarrierReview(vendorId, dueOn(vendorId), actor, now()));
 		event(review, vendor, CarrierReviewEvent.STARTED, "due on " + review.getDueOn(), actor);
@@ -191,7 +191,7 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		CarrierReview review = get(reviewId);
 		if (review.getStep() != ReviewStep.QUESTIONNAIRE_EXPIRED) {
 			throw new InvalidStateException("carrier-review.wrong-step",
-					"the review is at \"" + review.getStep().label() + "\", not waiting for an expired questionnaire");
+					"The review is at \"" + review.getStep().label() + "\", not waiting for an expired questionnaire.");
 		}
 		if (resend) {
 			review.questionnaireResent();
@@ -226,13 +226,13 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		SocReport report = records.socReport(socReportId);
 		if (!report.getVendorId().equals(review.getVendorId())) {
 			throw new InvalidStateException("carrier-review.other-carrier",
-					"the SOC report belongs to another carrier");
+					"The SOC report belongs to another carrier.");
 		}
 		if (review.getStep() == ReviewStep.QUESTIONNAIRE) {
 			// the lead may review the report while the contact still answers: the
 			// questionnaire then counts as it stands
 			throw new InvalidStateException("carrier-review.wrong-step",
-					"the review still waits for the questionnaire; record the report after it is submitted or expired");
+					"The review still waits for the questionnaire; record the report after it is submitted or expired.");
 		}
 		ReportCoverage coverage = records.coverage(report, today());
 		review.socReportReviewed(report.getId(), coverage.covered(), coverage.summary());
@@ -307,12 +307,12 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		requireFourEyes(vendor, actor);
 		if (decision == Decision.APPROVED_WITH_CONDITIONS && drafts.isEmpty()) {
 			throw new io.trunkguard.shared.InvalidInputException("carrier-review.conditions-required",
-					"an approval with conditions needs at least one condition",
+					"An approval with conditions needs at least one condition.",
 					Map.of("conditions", "at least one condition"));
 		}
 		if (decision != Decision.APPROVED_WITH_CONDITIONS && !drafts.isEmpty()) {
 			throw new io.trunkguard.shared.InvalidInputException("carrier-review.conditions-not-allowed",
-					"only an approval with conditions takes conditions", Map.of("conditions", "not allowed"));
+					"Only an approval with conditions takes conditions.", Map.of("conditions", "not allowed"));
 		}
 		review.decide(decision, rationale.strip(), actor, now());
 		drafts.forEach(d -> conditions.save(new ReviewCondition(reviewId, vendor.getId(), d)));
@@ -336,7 +336,7 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		boolean anotherLead = properties.complianceLeads().stream().anyMatch(l -> !l.equals(actor));
 		if (actor.equals(ownerUsername) && anotherLead) {
 			throw new InvalidStateException("carrier-review.four-eyes",
-					actor + " owns " + vendor.getName() + ": another compliance lead must decide its review");
+					actor + " owns " + vendor.getName() + ": another compliance lead must decide its review.");
 		}
 	}
 
@@ -418,7 +418,7 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 		Vendor vendor = vendors.get(vendorId);
 		if (!decidedOn.isBefore(today())) {
 			throw new io.trunkguard.shared.InvalidInputException("carrier-review.past-date",
-					"a past review must have been decided before today", Map.of("decidedOn", "not in the past"));
+					"A past review must have been decided before today.", Map.of("decidedOn", "not in the past"));
 		}
 		CarrierReview review = reviews
 			.save(CarrierReview.past(vendorId, decidedOn.atStartOfDay(ZoneOffset.UTC).toInstant(), decision, rationale,

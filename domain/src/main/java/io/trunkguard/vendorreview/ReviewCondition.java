@@ -64,7 +64,7 @@ public class ReviewCondition {
 
 	void close(String note, String actor, Instant now) {
 		if (closedAt != null) {
-			throw new InvalidStateException("condition.closed", "the condition was already closed");
+			throw new InvalidStateException("condition.closed", "The condition was already closed.");
 		}
 		this.closedAt = now;
 		this.closedBy = actor;

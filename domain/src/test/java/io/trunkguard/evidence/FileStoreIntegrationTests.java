@@ -137,14 +137,14 @@ abstract class FileStoreIntegrationTests {
 
 		assertThatThrownBy(() -> store.store(bigger, FileUpload.document("big.pdf", "lead", 1000)))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessage("the file big.pdf is larger than the 1000 bytes accepted");
+			.hasMessage("The file big.pdf is larger than the 1000 bytes accepted.");
 		assertThatThrownBy(() -> store.store(new byte[0], FileUpload.document("empty.pdf", "lead", 1000)))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessage("the file empty.pdf is empty");
+			.hasMessage("The file empty.pdf is empty.");
 		assertThatThrownBy(() -> store.store("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8),
 				FileUpload.document("report.pdf", "lead", 1000)))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessage("the file report.pdf is a HTML page, which is not accepted here");
+			.hasMessage("The file report.pdf is a HTML page, which is not accepted here.");
 		assertThatThrownBy(() -> store.store(bigger, FileUpload.document("  ", "lead", 5000)))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(store.findAllBySha256(sha256Of(new java.io.ByteArrayInputStream(bigger)))).isEmpty();

@@ -57,12 +57,12 @@ class ReviewItemTest {
 
 		assertThatThrownBy(() -> item.checkRemediation("removed it myself", "harry"))
 			.isInstanceOf(ReviewDeniedException.class)
-			.hasMessage("harry cannot confirm the removal of their own access");
+			.hasMessage("harry cannot confirm the removal of their own access.");
 		assertThatThrownBy(() -> item.markRemediated("removed it myself", "harry", CLOCK))
 			.isInstanceOf(ReviewDeniedException.class);
 		assertThatThrownBy(() -> item.acceptUnremediated("I still need it", "harry", CLOCK))
 			.isInstanceOf(ReviewDeniedException.class)
-			.hasMessage("harry cannot accept keeping their own access");
+			.hasMessage("harry cannot accept keeping their own access.");
 		assertThat(item.getRemediationStatus()).isEqualTo(RemediationStatus.PENDING);
 	}
 

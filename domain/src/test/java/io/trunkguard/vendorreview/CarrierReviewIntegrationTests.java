@@ -214,7 +214,7 @@ abstract class CarrierReviewIntegrationTests {
 
 		assertThatThrownBy(() -> reviews.decide(review.getId(), Decision.APPROVED_WITH_CONDITIONS, "ok", List.of(),
 				"compliance-lead"))
-			.hasMessage("an approval with conditions needs at least one condition");
+			.hasMessage("An approval with conditions needs at least one condition.");
 		reviews.decide(review.getId(), Decision.APPROVED_WITH_CONDITIONS, "Qualified opinion on access reviews.", List
 			.of(new ConditionDraft("Send evidence of the Q4 access review", "compliance-lead", today.plusMonths(2))),
 				"compliance-lead");

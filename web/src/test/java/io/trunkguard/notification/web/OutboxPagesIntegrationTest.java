@@ -189,7 +189,7 @@ class OutboxPagesIntegrationTest {
 				post("/outbox/" + toLead + "/send-again").with(csrf()).with(as("compliance-lead", "compliance-lead")))
 			.andExpect(redirectedUrl("/outbox/" + toLead))
 			.andExpect(
-					flash().attribute("error", org.hamcrest.Matchers.containsString("no SMTP server is configured")));
+					flash().attribute("error", org.hamcrest.Matchers.containsString("No SMTP server is configured")));
 
 		assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, toLead))
 			.isEqualTo("KEPT_IN_OUTBOX");

@@ -35,15 +35,15 @@ class AccessReviewProcessLauncher implements CampaignLauncher {
 	@Override
 	public CampaignId launch(String name, Instant deadline, UnansweredRule rule, String overlapReason, String actor) {
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("campaign.name-required", "name is required", Map.of("name", "required"));
+			throw new InvalidInputException("campaign.name-required", "Name is required.", Map.of("name", "required"));
 		}
 		if (deadline == null) {
-			throw new InvalidInputException("campaign.deadline-required", "deadline is required",
+			throw new InvalidInputException("campaign.deadline-required", "Deadline is required.",
 					Map.of("deadline", "required"));
 		}
 		if (rule == null) {
-			throw new InvalidInputException("campaign.unansweredRule-required", "the unanswered-items rule is required",
-					Map.of("unansweredRule", "required"));
+			throw new InvalidInputException("campaign.unansweredRule-required",
+					"The unanswered-items rule is required.", Map.of("unansweredRule", "required"));
 		}
 		lifecycle.checkTerms(name, deadline, overlapReason);
 		Map<String, Object> variables = new HashMap<>();

@@ -66,7 +66,7 @@ class CamundaCarrierReviewTasks implements CarrierReviewTasks {
 			.singleResult();
 		if (task == null) {
 			throw new InvalidStateException("carrier-review.no-task",
-					"the review's process does not wait for this step (" + key + ")");
+					"The review's process does not wait for this step (" + key + ").");
 		}
 		return task;
 	}
