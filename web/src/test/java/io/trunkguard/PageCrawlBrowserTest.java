@@ -31,6 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -147,6 +148,43 @@ class PageCrawlBrowserTest {
 		browser.manage().window().setSize(new Dimension(1366, 900));
 		assertThat(seen).as("pages the " + role + " reached").hasSizeGreaterThan(3);
 		assertThat(failures).as(role + " on " + seen.size() + " pages").isEmpty();
+	}
+
+	/**
+	 * The controls page's cards: a control's code and title stay together with its state
+	 * right after them (they were spread across the card's width), at 1,280 and 390 px;
+	 * screenshots in {@code target/screenshots/controls-<width>.png}.
+	 */
+	@Test
+	@Order(3)
+	void theControlsCardsKeepCodeTitleAndStateTogether() {
+		WebDriver browser = logIn("compliance-lead");
+		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
+		browser.get(app("/controls"));
+		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h2.control-head")));
+		for (int width : new int[] { 1280, 390 }) {
+			browser.manage().window().setSize(new Dimension(width, 900));
+			List<WebElement> heads = browser.findElements(By.cssSelector("h2.control-head"));
+			assertThat(heads).as("control cards").isNotEmpty();
+			for (WebElement head : heads) {
+				WebElement name = head.findElement(By.cssSelector(".control-name"));
+				WebElement state = head.findElement(By.cssSelector(".pill"));
+				Rectangle n = name.getRect();
+				Rectangle p = state.getRect();
+				boolean sameLine = Math.abs(p.getY() - n.getY()) < n.getHeight();
+				if (sameLine) {
+					assertThat(p.getX() - (n.getX() + n.getWidth()))
+						.as(width + " px: gap between " + name.getText() + " and its state")
+						.isBetween(0, 48);
+				}
+				else {
+					assertThat(p.getX()).as(width + " px: the wrapped state of " + name.getText() + " starts the line")
+						.isLessThanOrEqualTo(n.getX() + 4);
+				}
+			}
+			Browser.get().screenshot(java.nio.file.Paths.get("target", "screenshots", "controls-" + width + ".png"));
+		}
+		browser.manage().window().setSize(new Dimension(1366, 900));
 	}
 
 	private void check(WebDriver browser, String path, List<String> failures) {
