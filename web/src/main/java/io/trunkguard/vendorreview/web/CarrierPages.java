@@ -11,7 +11,11 @@ import io.trunkguard.questionnaire.Questionnaire;
 import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.questionnaire.QuestionnaireState;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.vendor.CallContent;
 import io.trunkguard.vendor.CarrierDocument;
+import io.trunkguard.vendor.CarrierStatus;
+import io.trunkguard.vendor.Criticality;
+import io.trunkguard.vendor.DataHandled;
 import io.trunkguard.vendor.CarrierRecords;
 import io.trunkguard.vendor.CarrierTrunks;
 import io.trunkguard.vendor.ContractDraft;
@@ -164,6 +168,10 @@ class CarrierPages {
 		model.addAttribute("review", all.stream().filter(r -> r.getCompletedAt() == null).findFirst().orElse(null));
 		model.addAttribute("dueOn", reviews.dueOn(id));
 		model.addAttribute("conditions", reviews.conditionsOfVendor(id));
+		model.addAttribute("carrierStatuses", CarrierStatus.values());
+		model.addAttribute("dataHandled", DataHandled.values());
+		model.addAttribute("callContents", CallContent.values());
+		model.addAttribute("criticalities", Criticality.values());
 		model.addAttribute("transports", Transport.values());
 		model.addAttribute("signallingClauses", SignallingClause.values());
 		model.addAttribute("mediaClauses", MediaClause.values());
@@ -176,6 +184,28 @@ class CarrierPages {
 		files.get(fileIds(id)).forEach(f -> stored.put(f.getId().toString(), f));
 		model.addAttribute("files", stored);
 		return "vendors/detail";
+	}
+
+	@PostMapping("/vendors/{id}/profile")
+	String updateProfile(@PathVariable VendorId id, @RequestParam CarrierStatus status,
+			@RequestParam(required = false) String headquartersCountry,
+			@RequestParam(required = false) DataHandled dataHandled,
+			@RequestParam(required = false) CallContent callContent,
+			@RequestParam(required = false) Criticality criticality,
+			@RequestParam(required = false) List<String> subName, @RequestParam(required = false) List<String> subPurpose,
+			@RequestParam(required = false) List<String> subCountry, Authentication user,
+			RedirectAttributes redirect) {
+		try {
+			vendors.updateProfile(id,
+					CarrierProfiles.of(status, headquartersCountry, dataHandled, callContent, criticality, subName,
+							subPurpose, subCountry),
+					user.getName());
+			redirect.addFlashAttribute("message", "The carrier's profile was saved.");
+		}
+		catch (RuntimeException refusal) {
+			redirect.addFlashAttribute("profileError", Refusals.sentence(refusal));
+		}
+		return "redirect:/vendors/" + id + "#profile";
 	}
 
 	@PostMapping("/vendors/{id}/endpoints")
