@@ -64,9 +64,10 @@ class VendorsApi {
 			List<SubProcessor> subProcessors) {
 
 		CarrierProfile toProfile() {
-			return new CarrierProfile(headquartersCountry == null || headquartersCountry.isBlank() ? null
-					: headquartersCountry.strip().toUpperCase(java.util.Locale.ROOT), status, riskCriteria,
-					subProcessors == null ? List.of() : subProcessors);
+			return new CarrierProfile(
+					headquartersCountry == null || headquartersCountry.isBlank() ? null
+							: headquartersCountry.strip().toUpperCase(java.util.Locale.ROOT),
+					status, riskCriteria, subProcessors == null ? List.of() : subProcessors);
 		}
 	}
 
@@ -90,8 +91,7 @@ class VendorsApi {
 	}
 
 	@PutMapping("/{id}/profile")
-	VendorResponse updateProfile(@PathVariable VendorId id, @RequestBody ProfileRequest request,
-			Authentication user) {
+	VendorResponse updateProfile(@PathVariable VendorId id, @RequestBody ProfileRequest request, Authentication user) {
 		return VendorResponse.of(vendors.updateProfile(id, request.toProfile(), user.getName()));
 	}
 

@@ -107,7 +107,8 @@ class CarrierPages {
 	@GetMapping("/vendors/board")
 	String board(@RequestParam(required = false) String sort, @RequestParam(required = false) BoardState state,
 			Model model) {
-		List<BoardRow> rows = new ArrayList<>(reviews.board());
+		List<BoardRow> all = reviews.board();
+		List<BoardRow> rows = new ArrayList<>(all);
 		if (state != null) {
 			rows.removeIf(r -> r.state() != state);
 		}
@@ -124,7 +125,7 @@ class CarrierPages {
 		}
 		Map<BoardState, Long> counts = new LinkedHashMap<>();
 		for (BoardState s : BoardState.values()) {
-			counts.put(s, reviews.board().stream().filter(r -> r.state() == s).count());
+			counts.put(s, all.stream().filter(r -> r.state() == s).count());
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("counts", counts);
@@ -169,6 +170,8 @@ class CarrierPages {
 		model.addAttribute("dueOn", reviews.dueOn(id));
 		model.addAttribute("conditions", reviews.conditionsOfVendor(id));
 		model.addAttribute("carrierStatuses", CarrierStatus.values());
+		model.addAttribute("defaultTemplateId", questionnaires.defaultTemplate().getId());
+		model.addAttribute("templates", questionnaires.templates());
 		model.addAttribute("dataHandled", DataHandled.values());
 		model.addAttribute("callContents", CallContent.values());
 		model.addAttribute("criticalities", Criticality.values());
@@ -192,14 +195,12 @@ class CarrierPages {
 			@RequestParam(required = false) DataHandled dataHandled,
 			@RequestParam(required = false) CallContent callContent,
 			@RequestParam(required = false) Criticality criticality,
-			@RequestParam(required = false) List<String> subName, @RequestParam(required = false) List<String> subPurpose,
-			@RequestParam(required = false) List<String> subCountry, Authentication user,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> subName,
+			@RequestParam(required = false) List<String> subPurpose,
+			@RequestParam(required = false) List<String> subCountry, Authentication user, RedirectAttributes redirect) {
 		try {
-			vendors.updateProfile(id,
-					CarrierProfiles.of(status, headquartersCountry, dataHandled, callContent, criticality, subName,
-							subPurpose, subCountry),
-					user.getName());
+			vendors.updateProfile(id, CarrierProfiles.of(status, headquartersCountry, dataHandled, callContent,
+					criticality, subName, subPurpose, subCountry), user.getName());
 			redirect.addFlashAttribute("message", "The carrier's profile was saved.");
 		}
 		catch (RuntimeException refusal) {
@@ -276,8 +277,8 @@ class CarrierPages {
 	}
 
 	@PostMapping("/vendors/{id}/questionnaires")
-	String sendQuestionnaire(@PathVariable VendorId id, @RequestParam String contact, Authentication user,
-			RedirectAttributes redirect) {
+	String sendQuestionnaire(@PathVariable VendorId id, @RequestParam String contact,
+			@RequestParam(required = false) UUID templateId, Authentication user, RedirectAttributes redirect) {
 		Vendor vendor = vendors.get(id);
 		try {
 			var chosen = vendor.getContacts()
@@ -286,7 +287,7 @@ class CarrierPages {
 				.findFirst()
 				.orElseThrow(() -> new io.trunkguard.shared.InvalidInputException("questionnaire.contact",
 						"choose one of the carrier's contacts"));
-			questionnaires.send(id, null, null, chosen.name(), chosen.email(), user.getName());
+			questionnaires.send(id, templateId, null, chosen.name(), chosen.email(), user.getName());
 			redirect.addFlashAttribute("message",
 					"The questionnaire was sent to " + chosen.name() + "; the link is in the outbox.");
 		}

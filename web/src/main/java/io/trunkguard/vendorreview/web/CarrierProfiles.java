@@ -23,8 +23,8 @@ final class CarrierProfiles {
 	static CarrierProfile of(CarrierStatus status, String headquartersCountry, DataHandled dataHandled,
 			CallContent callContent, Criticality criticality, List<String> names, List<String> purposes,
 			List<String> countries) {
-		return new CarrierProfile(country(headquartersCountry), status,
-				criteria(dataHandled, callContent, criticality), subProcessors(names, purposes, countries));
+		return new CarrierProfile(country(headquartersCountry), status, criteria(dataHandled, callContent, criticality),
+				subProcessors(names, purposes, countries));
 	}
 
 	static RiskCriteria criteria(DataHandled dataHandled, CallContent callContent, Criticality criticality) {
@@ -43,8 +43,7 @@ final class CarrierProfiles {
 		return code == null || code.isBlank() ? null : code.strip().toUpperCase(Locale.ROOT);
 	}
 
-	private static List<SubProcessor> subProcessors(List<String> names, List<String> purposes,
-			List<String> countries) {
+	private static List<SubProcessor> subProcessors(List<String> names, List<String> purposes, List<String> countries) {
 		List<SubProcessor> list = new ArrayList<>();
 		int rows = Math.max(size(names), Math.max(size(purposes), size(countries)));
 		for (int i = 0; i < rows; i++) {
