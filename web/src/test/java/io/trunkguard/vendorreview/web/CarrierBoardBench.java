@@ -133,26 +133,31 @@ class CarrierBoardBench {
 			contracts.add(new Object[] { UUID.randomUUID(), vendor, "Master services agreement",
 					Date.valueOf(today.minusYears(3)), Date.valueOf(today.plusDays(100 + c % 900)) });
 		}
-		jdbc.batchUpdate("insert into vendor (id, version, name, services, risk_tier, owner_id, created_at, updated_at) "
-				+ "values (?, 0, ?, ?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"insert into vendor (id, version, name, services, risk_tier, owner_id, created_at, updated_at) "
+						+ "values (?, 0, ?, ?, ?, ?, ?, ?)",
 				vendors.stream().map(v -> new Object[] { v[0], v[1], v[2], v[3], v[4], v[5], v[5] }).toList());
-		jdbc.batchUpdate("insert into vendor_review (id, version, vendor_id, status, step, started_by, started_at, "
-				+ "decision, decided_by, decided_at, next_due_on, rationale) "
-				+ "values (?, 0, ?, ?, ?, 'bench', ?, ?, 'bench', ?, ?, 'Bench review.')",
+		jdbc.batchUpdate(
+				"insert into vendor_review (id, version, vendor_id, status, step, started_by, started_at, "
+						+ "decision, decided_by, decided_at, next_due_on, rationale) "
+						+ "values (?, 0, ?, ?, ?, 'bench', ?, ?, 'bench', ?, ?, 'Bench review.')",
 				reviews.stream().map(r -> new Object[] { r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] }).toList());
 		jdbc.batchUpdate("insert into vendor_soc_report (id, vendor_id, soc_type, report_type, categories, "
 				+ "period_start, period_end, issued_on, auditor_firm, opinion, reviewed_by, reviewed_at) "
 				+ "values (?, ?, 'SOC_2', 'TYPE_II', 'Security', ?, ?, ?, 'Bench & Co', 'UNQUALIFIED', 'bench', ?)",
 				reports);
-		jdbc.batchUpdate("insert into questionnaire (id, version, vendor_id, template_id, contact_name, contact_email, "
-				+ "token_hash, links_issued, sent_by, sent_at, expires_at, submitted_at, reminders_sent) "
-				+ "values (?, 0, ?, ?, 'Bench Contact', 'contact@bench.example', ?, 1, 'bench', ?, ?, ?, 0)",
+		jdbc.batchUpdate(
+				"insert into questionnaire (id, version, vendor_id, template_id, contact_name, contact_email, "
+						+ "token_hash, links_issued, sent_by, sent_at, expires_at, submitted_at, reminders_sent) "
+						+ "values (?, 0, ?, ?, 'Bench Contact', 'contact@bench.example', ?, 1, 'bench', ?, ?, ?, 0)",
 				questionnaireRows);
 		jdbc.batchUpdate("insert into vendor_document (id, vendor_id, kind, title, valid_from, valid_until, added_by, "
 				+ "added_at) values (?, ?, ?, ?, ?, ?, 'bench', current_timestamp)", documents);
-		jdbc.batchUpdate("insert into vendor_contract (id, vendor_id, title, starts_on, ends_on, notice_days, "
-				+ "auto_renews, signalling_clause, media_clause, added_by, added_at) "
-				+ "values (?, ?, ?, ?, ?, 60, false, 'TLS_1_2', 'SRTP', 'bench', current_timestamp)", contracts);
+		jdbc.batchUpdate(
+				"insert into vendor_contract (id, vendor_id, title, starts_on, ends_on, notice_days, "
+						+ "auto_renews, signalling_clause, media_clause, added_by, added_at) "
+						+ "values (?, ?, ?, ?, ?, 60, false, 'TLS_1_2', 'SRTP', 'bench', current_timestamp)",
+				contracts);
 	}
 
 }

@@ -132,7 +132,7 @@ class CarrierRecordPostgresIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
 					org.hamcrest.Matchers.containsString("row 3: the id E1 is used by an earlier row"),
-					org.hamcrest.Matchers.containsString("row 4: the type \"maybe\" is not one of"),
+					org.hamcrest.Matchers.containsString("the type \"maybe\" is not one of"),
 					org.hamcrest.Matchers.containsString("row 4: cell C4 holds a formula"))));
 		assertThat(jdbc.queryForObject("select count(*) from questionnaire_template where name = 'Customer CAIQ copy'",
 				Integer.class))
