@@ -88,8 +88,7 @@ class QuestionnaireSheetsApi {
 			.body(spreadsheets.exportForOffline(questionnaireId, user.getName()));
 	}
 
-	@PostMapping(path = "/api/vendors/{id}/questionnaires/{questionnaireId}/offline",
-			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/vendors/{id}/questionnaires/{questionnaireId}/offline")
 	AnswersImported importAnswers(@PathVariable VendorId id, @PathVariable UUID questionnaireId,
 			@RequestPart MultipartFile file, @RequestParam(defaultValue = "false") boolean submit,
 			Authentication user) {

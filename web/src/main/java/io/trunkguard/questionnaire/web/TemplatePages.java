@@ -44,7 +44,12 @@ class TemplatePages {
 	}
 
 	@GetMapping("/vendors/questionnaire-templates")
-	String templates(Model model) {
+	String templates(@RequestParam(required = false) String refused, Model model) {
+		if (io.trunkguard.web.UploadSizeLimit.TOO_LARGE.equals(refused)) {
+			model.addAttribute("error",
+					"The spreadsheet is larger than the server accepts; nothing was imported. A template of a few "
+							+ "hundred questions is well under a megabyte: remove images or other sheets.");
+		}
 		questionnaires.defaultTemplate();
 		model.addAttribute("templates", questionnaires.templates());
 		return "questionnaire/templates";

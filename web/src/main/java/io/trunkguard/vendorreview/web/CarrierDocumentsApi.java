@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -88,7 +87,7 @@ class CarrierDocumentsApi {
 					@ApiResponse(responseCode = "400",
 							description = "Missing or invalid field, or a file type not accepted"),
 					@ApiResponse(responseCode = "413", description = "The file is larger than the limit") })
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping
 	ResponseEntity<StoredDocumentResponse> upload(@PathVariable VendorId id, @RequestPart MultipartFile file,
 			@RequestParam DocumentKind kind, @RequestParam String title, @RequestParam LocalDate validFrom,
 			@RequestParam(required = false) LocalDate validUntil, Authentication user) {
