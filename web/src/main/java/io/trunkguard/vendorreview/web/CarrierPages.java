@@ -106,7 +106,7 @@ class CarrierPages {
 
 	@GetMapping("/vendors/board")
 	String board(@RequestParam(required = false) String sort, @RequestParam(required = false) BoardState state,
-			Model model) {
+			jakarta.servlet.http.HttpServletRequest request, Model model) {
 		List<BoardRow> all = reviews.board();
 		List<BoardRow> rows = new ArrayList<>(all);
 		if (state != null) {
@@ -127,6 +127,9 @@ class CarrierPages {
 		for (BoardState s : BoardState.values()) {
 			counts.put(s, all.stream().filter(r -> r.state() == s).count());
 		}
+		// a plain prefix, not a link expression per row: 2,000 links through the resource
+		// URL encoder cost more than the board's queries
+		model.addAttribute("carrierBase", request.getContextPath() + "/vendors/");
 		model.addAttribute("rows", rows);
 		model.addAttribute("counts", counts);
 		model.addAttribute("gaps", rows.stream().filter(BoardRow::coverageGap).count());
