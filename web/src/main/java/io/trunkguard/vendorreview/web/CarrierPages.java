@@ -76,6 +76,12 @@ class CarrierPages {
 	/** Largest signed document or report accepted (a SOC report PDF can be large). */
 	static final long MAX_DOCUMENT = 25L * 1024 * 1024;
 
+	/**
+	 * Carriers shown per board page (overdue first, so the first page holds what is
+	 * late).
+	 */
+	static final int BOARD_PAGE = 100;
+
 	private final VendorService vendors;
 
 	private final CarrierRecords records;
@@ -106,7 +112,7 @@ class CarrierPages {
 
 	@GetMapping("/vendors/board")
 	String board(@RequestParam(required = false) String sort, @RequestParam(required = false) BoardState state,
-			jakarta.servlet.http.HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "1") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
 		List<BoardRow> all = reviews.board();
 		List<BoardRow> rows = new ArrayList<>(all);
 		if (state != null) {
@@ -130,7 +136,14 @@ class CarrierPages {
 		// a plain prefix, not a link expression per row: 2,000 links through the resource
 		// URL encoder cost more than the board's queries
 		model.addAttribute("carrierBase", request.getContextPath() + "/vendors/");
-		model.addAttribute("rows", rows);
+		// one page of rows at a time: counts and gaps are of every carrier in the filter
+		int pages = Math.max(1, (rows.size() + BOARD_PAGE - 1) / BOARD_PAGE);
+		int current = Math.min(Math.max(page, 1), pages);
+		model.addAttribute("rows",
+				rows.subList((current - 1) * BOARD_PAGE, Math.min(rows.size(), current * BOARD_PAGE)));
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
+		model.addAttribute("total", rows.size());
 		model.addAttribute("counts", counts);
 		model.addAttribute("gaps", rows.stream().filter(BoardRow::coverageGap).count());
 		model.addAttribute("states", BoardState.values());
