@@ -64,7 +64,9 @@ class QuestionnaireSheetsApi {
 
 	@PostMapping(path = "/api/vendors/questionnaire-templates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TemplateResponse> importTemplate(@RequestParam String name,
-			@RequestParam(required = false) String description, @RequestPart MultipartFile file, Authentication user) {
+			@RequestParam(required = false) String description, @RequestPart(required = false) MultipartFile file,
+			Authentication user) {
+		Sentences.requireFile(file);
 		try (InputStream in = file.getInputStream()) {
 			TemplateResponse created = TemplateResponse
 				.of(spreadsheets.importTemplate(name, description, in, file.getOriginalFilename(), user.getName()));
@@ -90,9 +92,10 @@ class QuestionnaireSheetsApi {
 
 	@PostMapping("/api/vendors/{id}/questionnaires/{questionnaireId}/offline")
 	AnswersImported importAnswers(@PathVariable VendorId id, @PathVariable UUID questionnaireId,
-			@RequestPart MultipartFile file, @RequestParam(defaultValue = "false") boolean submit,
+			@RequestPart(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean submit,
 			Authentication user) {
 		owned(id, questionnaireId);
+		Sentences.requireFile(file);
 		try (InputStream in = file.getInputStream()) {
 			int answers = spreadsheets.importAnswers(questionnaireId, in, file.getOriginalFilename(), submit,
 					user.getName());

@@ -10,6 +10,14 @@ final class Sentences {
 	private Sentences() {
 	}
 
+	/** Refuses a missing or empty upload with a sentence (a 400 problem in the API). */
+	static void requireFile(org.springframework.web.multipart.MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			throw new io.trunkguard.shared.InvalidInputException("questionnaire.file-required",
+					"attach the spreadsheet (.xlsx) as the multipart part \"file\"");
+		}
+	}
+
 	static String of(RuntimeException refusal) {
 		String text = refusal instanceof ConstraintViolationException violations ? violations.getConstraintViolations()
 			.stream()

@@ -64,7 +64,11 @@ class TemplatePages {
 
 	@PostMapping("/vendors/questionnaire-templates")
 	String importTemplate(@RequestParam String name, @RequestParam(required = false) String description,
-			@RequestParam MultipartFile file, Authentication user, RedirectAttributes redirect) {
+			@RequestParam(required = false) MultipartFile file, Authentication user, RedirectAttributes redirect) {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "Choose the spreadsheet to import.");
+			return "redirect:/vendors/questionnaire-templates";
+		}
 		try (InputStream in = file.getInputStream()) {
 			QuestionnaireTemplate template = spreadsheets.importTemplate(name, description, in,
 					file.getOriginalFilename(), user.getName());
@@ -95,8 +99,12 @@ class TemplatePages {
 	}
 
 	@PostMapping("/vendors/questionnaires/{id}/offline")
-	String importAnswers(@PathVariable UUID id, @RequestParam MultipartFile file,
+	String importAnswers(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean submit, Authentication user, RedirectAttributes redirect) {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "Choose the answered spreadsheet to import.");
+			return "redirect:/vendors/questionnaires/" + id;
+		}
 		try (InputStream in = file.getInputStream()) {
 			int imported = spreadsheets.importAnswers(id, in, file.getOriginalFilename(), submit, user.getName());
 			redirect.addFlashAttribute("message", imported + " answer(s) were imported from "

@@ -88,11 +88,12 @@ class CarrierDocumentsApi {
 							description = "Missing or invalid field, or a file type not accepted"),
 					@ApiResponse(responseCode = "413", description = "The file is larger than the limit") })
 	@PostMapping
-	ResponseEntity<StoredDocumentResponse> upload(@PathVariable VendorId id, @RequestPart MultipartFile file,
-			@RequestParam DocumentKind kind, @RequestParam String title, @RequestParam LocalDate validFrom,
+	ResponseEntity<StoredDocumentResponse> upload(@PathVariable VendorId id,
+			@RequestPart(required = false) MultipartFile file, @RequestParam DocumentKind kind,
+			@RequestParam String title, @RequestParam LocalDate validFrom,
 			@RequestParam(required = false) LocalDate validUntil, Authentication user) {
 		vendors.get(id);
-		if (file.isEmpty()) {
+		if (file == null || file.isEmpty()) {
 			throw new InvalidInputException("document.file-required", "attach the signed document's file");
 		}
 		if (file.getSize() > maxBytes) {
