@@ -409,6 +409,29 @@ public class DemoDataLoader implements SmartLifecycle {
 						RiskTier.MEDIUM, byHrId.get("HR-1002").getId(), List.of(new VendorContact("Claire Dubois",
 								"vendor-risk@meridian-voice.example", "+33 1 70 36 39 50"))),
 						ACTOR);
+			vendorService.updateProfile(northwind.getId(), new io.trunkguard.vendor.CarrierProfile("GB",
+					io.trunkguard.vendor.CarrierStatus.ACTIVE,
+					new io.trunkguard.vendor.RiskCriteria(io.trunkguard.vendor.DataHandled.PERSONAL_DATA,
+							io.trunkguard.vendor.CallContent.CARRIES, io.trunkguard.vendor.Criticality.CRITICAL),
+					List.of(new io.trunkguard.vendor.SubProcessor("Equinix", "Colocation of the SIP edge in London",
+							"GB"),
+							new io.trunkguard.vendor.SubProcessor("RapidSOS", "Caller location for emergency calls",
+									"US"))),
+					ACTOR);
+			vendorService.updateProfile(bluefin.getId(), new io.trunkguard.vendor.CarrierProfile("US",
+					io.trunkguard.vendor.CarrierStatus.ACTIVE,
+					new io.trunkguard.vendor.RiskCriteria(io.trunkguard.vendor.DataHandled.CALL_METADATA,
+							io.trunkguard.vendor.CallContent.CARRIES, io.trunkguard.vendor.Criticality.MEDIUM),
+					List.of(new io.trunkguard.vendor.SubProcessor("Amazon Web Services",
+							"Hosting of the rating and billing platform", "US"),
+							new io.trunkguard.vendor.SubProcessor("Sinch", "SMS delivery for two-factor codes", "SE"))),
+					ACTOR);
+			vendorService.updateProfile(meridian.getId(),
+					new io.trunkguard.vendor.CarrierProfile("FR", io.trunkguard.vendor.CarrierStatus.ONBOARDING,
+							new io.trunkguard.vendor.RiskCriteria(io.trunkguard.vendor.DataHandled.CALL_METADATA,
+									io.trunkguard.vendor.CallContent.CARRIES, io.trunkguard.vendor.Criticality.LOW),
+							List.of()),
+					ACTOR);
 			DemoCarrierServices services = carrierServices.getIfAvailable();
 			if (services != null) {
 				new DemoCarriers(services.records(), services.trunks(), services.reviews(), services.files(), today)

@@ -7,9 +7,11 @@ import io.trunkguard.questionnaire.QuestionnaireReminderDue;
 import io.trunkguard.shared.NotFoundException;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorService;
+import io.trunkguard.vendorreview.CarrierDocumentExpiring;
 import io.trunkguard.vendorreview.CarrierReview;
 import io.trunkguard.vendorreview.CarrierReviewEvent;
 import io.trunkguard.vendorreview.CarrierReviewService;
+import io.trunkguard.vendorreview.ReviewConditionEscalated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +39,12 @@ class CarrierNotificationListeners {
 
 	private final MailLinkBase baseUrl;
 
+	private final Recipients recipients;
+
 	CarrierNotificationListeners(DefaultOutbox outbox, NotificationProperties properties, VendorService vendors,
-			PersonService people, CarrierReviewService reviews, MailLinkBase baseUrl) {
+			PersonService people, CarrierReviewService reviews, MailLinkBase baseUrl, Recipients recipients) {
 		this.outbox = outbox;
+		this.recipients = recipients;
 		this.baseUrl = baseUrl;
 		this.properties = properties;
 		this.vendors = vendors;
@@ -96,6 +101,59 @@ class CarrierNotificationListeners {
 				+ baseUrl.get() + "/vendors/" + vendor.getId();
 		outbox.write(new MailDraft(MessageKind.CARRIER_REJECTED, to, subject, body, "CarrierReview",
 				event.reviewId().toString()));
+	}
+
+	@EventListener
+	void on(CarrierDocumentExpiring expiring) {
+		Vendor vendor = vendors.get(expiring.vendorId());
+		String subject = expiring.document() + " of " + expiring.vendorName() + " ends in " + expiring.daysLeft()
+				+ " day(s)";
+		String body = expiring.document() + " of " + expiring.vendorName() + " ends on " + expiring.expiresOn()
+				+ ", in " + expiring.daysLeft() + " day(s). Ask the carrier for its successor and record it on the "
+				+ "carrier page, so the annual review finds it valid:\n" + baseUrl.get() + "/vendors/" + vendor.getId()
+				+ "#documents\n\nYou receive this " + expiring.thresholdDays() + "-day reminder once; the next comes "
+				+ (expiring.thresholdDays() > 7 ? "closer to the date." : "not.");
+		for (Recipient to : ownerAndLeads(vendor, false)) {
+			outbox.write(new MailDraft(MessageKind.CARRIER_DOCUMENT_EXPIRING, to, subject, body, "Vendor",
+					vendor.getId().toString()));
+		}
+	}
+
+	@EventListener
+	void on(ReviewConditionEscalated overdue) {
+		Vendor vendor = vendors.get(overdue.vendorId());
+		String subject = "Overdue: a condition of the approval of " + overdue.vendorName();
+		String body = "The annual review of " + overdue.vendorName() + " approved it on a condition that "
+				+ overdue.owner() + " was to meet by " + overdue.dueOn() + ", and it is still open:\n\n\""
+				+ overdue.text() + "\"\n\nFollow it up with " + overdue.owner()
+				+ ", then close it on the carrier page with a note:\n" + baseUrl.get() + "/vendors/" + vendor.getId()
+				+ "#conditions";
+		for (Recipient to : ownerAndLeads(vendor, true)) {
+			outbox.write(new MailDraft(MessageKind.CARRIER_CONDITION_OVERDUE, to, subject, body, "ReviewCondition",
+					overdue.conditionId().toString()));
+		}
+	}
+
+	/**
+	 * The carrier's owner (or, when {@code ownersManager}, the owner's manager) and the
+	 * compliance leads, each once.
+	 */
+	private java.util.List<Recipient> ownerAndLeads(Vendor vendor, boolean ownersManager) {
+		java.util.Map<String, Recipient> to = new java.util.LinkedHashMap<>();
+		try {
+			Person owner = people.get(vendor.getOwnerId());
+			Person person = ownersManager && owner.getManagerId() != null ? people.get(owner.getManagerId()) : owner;
+			if (person.getEmail() != null && !person.getEmail().isBlank()) {
+				to.put(person.getEmail(), new Recipient(person.getUsername(), person.getFullName(), person.getEmail()));
+			}
+		}
+		catch (NotFoundException e) {
+			// no owner on record: the leads still hear of it
+		}
+		for (Recipient lead : recipients.complianceLeads()) {
+			to.putIfAbsent(lead.email() == null ? lead.name() : lead.email(), lead);
+		}
+		return java.util.List.copyOf(to.values());
 	}
 
 }

@@ -16,7 +16,11 @@ public enum MessageKind {
 	/** A carrier's contact is reminded that the questionnaire's link expires soon. */
 	QUESTIONNAIRE_REMINDER("Questionnaire reminder"),
 	/** A carrier's owner learns that its annual review rejected it. */
-	CARRIER_REJECTED("Carrier review rejected");
+	CARRIER_REJECTED("Carrier review rejected"),
+	/** A carrier's DPA, BAA, contract, SOC report period or bridge letter ends soon. */
+	CARRIER_DOCUMENT_EXPIRING("Carrier document expiring"),
+	/** A condition of a carrier's approval is past its due date. */
+	CARRIER_CONDITION_OVERDUE("Carrier review condition overdue");
 
 	private final String label;
 

@@ -119,6 +119,15 @@ public class Questionnaire {
 
 	/** The state on {@code now}. */
 	public QuestionnaireState stateAt(Instant now) {
+		return stateOf(submittedAt, revokedAt, expiresAt, lastSavedAt, firstOpenedAt, now);
+	}
+
+	/**
+	 * The state of a questionnaire with these times on {@code now} (for lists that read
+	 * the times without the questionnaire).
+	 */
+	public static QuestionnaireState stateOf(Instant submittedAt, Instant revokedAt, Instant expiresAt,
+			Instant lastSavedAt, Instant firstOpenedAt, Instant now) {
 		if (submittedAt != null) {
 			return QuestionnaireState.SUBMITTED;
 		}

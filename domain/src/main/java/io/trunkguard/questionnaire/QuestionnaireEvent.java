@@ -34,6 +34,10 @@ public record QuestionnaireEvent(UUID questionnaireId, VendorId vendorId, UUID r
 
 	public static final String REMINDED = "QUESTIONNAIRE_REMINDED";
 
+	public static final String EXPORTED = "QUESTIONNAIRE_EXPORTED";
+
+	public static final String IMPORTED = "QUESTIONNAIRE_ANSWERS_IMPORTED";
+
 	public boolean isSubmission() {
 		return SUBMITTED.equals(action);
 	}

@@ -65,6 +65,29 @@ class DefaultVendorService implements VendorService {
 	}
 
 	@Override
+	public Vendor updateProfile(VendorId id, CarrierProfile profile, String actor) {
+		Vendor vendor = get(id);
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		if (profile.headquartersCountry() != null && !Countries.isKnown(profile.headquartersCountry())) {
+			errors.put("headquartersCountry",
+					"\"" + profile.headquartersCountry() + "\" is not a country code (ISO 3166-1, e.g. DE or US)");
+		}
+		for (int i = 0; i < profile.subProcessors().size(); i++) {
+			SubProcessor sub = profile.subProcessors().get(i);
+			if (!Countries.isKnown(sub.country())) {
+				errors.put("subProcessors[" + i + "].country", "sub-processor " + sub.name() + ": \"" + sub.country()
+						+ "\" is not a country code (ISO 3166-1, e.g. DE or US)");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new io.trunkguard.shared.InvalidInputException("vendor.country", String.join("; ", errors.values()),
+					errors);
+		}
+		vendor.updateProfile(profile, actor, now());
+		return vendors.save(vendor);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Vendor get(VendorId id) {
 		return vendors.findById(id).orElseThrow(() -> new NotFoundException("Vendor", id));

@@ -40,14 +40,23 @@ public record ReportCoverage(boolean covered, List<Gap> gaps, boolean bridgeLett
 
 	/** The check of {@code report} against {@code period} on {@code asOf}. */
 	public static ReportCoverage check(SocReport report, AuditPeriod period, LocalDate asOf) {
-		LocalDate start = report.getReportType() == ReportType.TYPE_II ? report.getPeriodStart()
-				: report.getPeriodEnd();
-		LocalDate end = report.getPeriodEnd();
-		boolean bridgeRequired = asOf.isAfter(report.getPeriodEnd().plusMonths(3));
-		boolean bridgeUsable = report.hasBridgeLetter() && !report.getBridgeFrom().isAfter(end.plusDays(1))
-				&& report.getBridgeTo().isAfter(end);
+		return check(report.getReportType(), report.getPeriodStart(), report.getPeriodEnd(), report.getBridgeFrom(),
+				report.getBridgeTo(), period, asOf);
+	}
+
+	/**
+	 * The check of a report's periods (as the board reads them, without the report)
+	 * against {@code period} on {@code asOf}.
+	 */
+	public static ReportCoverage check(ReportType reportType, LocalDate periodStart, LocalDate periodEnd,
+			LocalDate bridgeFrom, LocalDate bridgeTo, AuditPeriod period, LocalDate asOf) {
+		boolean hasBridgeLetter = bridgeTo != null;
+		LocalDate start = reportType == ReportType.TYPE_II ? periodStart : periodEnd;
+		LocalDate end = periodEnd;
+		boolean bridgeRequired = asOf.isAfter(periodEnd.plusMonths(3));
+		boolean bridgeUsable = hasBridgeLetter && !bridgeFrom.isAfter(end.plusDays(1)) && bridgeTo.isAfter(end);
 		if (bridgeUsable) {
-			end = report.getBridgeTo();
+			end = bridgeTo;
 		}
 		// a report is expected to lag: the last three months before the check are covered
 		// by the bridge letter that becomes due after them, not counted as a gap yet
@@ -62,7 +71,7 @@ public record ReportCoverage(boolean covered, List<Gap> gaps, boolean bridgeLett
 				gaps.add(new Gap(max(end.plusDays(1), period.from()), needUntil));
 			}
 		}
-		boolean bridgeMissing = bridgeRequired && !report.hasBridgeLetter();
+		boolean bridgeMissing = bridgeRequired && !hasBridgeLetter;
 		StringBuilder summary = new StringBuilder();
 		if (gaps.isEmpty()) {
 			summary.append("The report")
@@ -79,7 +88,7 @@ public record ReportCoverage(boolean covered, List<Gap> gaps, boolean bridgeLett
 		}
 		if (bridgeMissing) {
 			summary.append(" The report period ended on ")
-				.append(report.getPeriodEnd())
+				.append(periodEnd)
 				.append(", more than three months ago, and no bridge letter is on record.");
 		}
 		return new ReportCoverage(gaps.isEmpty() && !bridgeMissing, List.copyOf(gaps), bridgeRequired, bridgeMissing,

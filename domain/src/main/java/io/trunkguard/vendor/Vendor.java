@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -52,6 +53,7 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 	private PersonId ownerId;
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "vendor_contact", joinColumns = @JoinColumn(name = "vendor_id"))
 	@OrderColumn(name = "contact_order")
 	private List<VendorContact> contacts = new ArrayList<>();
@@ -76,6 +78,23 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 	@Column(name = "encryption_capture_id", length = 100)
 	private String encryptionCaptureId;
 
+	@Column(name = "headquarters_country", length = 2)
+	private String headquartersCountry;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "status", nullable = false, length = 20)
+	private CarrierStatus status = CarrierStatus.ACTIVE;
+
+	@Embedded
+	private RiskCriteria riskCriteria;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 100)
+	@CollectionTable(name = "vendor_sub_processor", joinColumns = @JoinColumn(name = "vendor_id"))
+	@OrderColumn(name = "position")
+	private List<SubProcessor> subProcessors = new ArrayList<>();
+
 	protected Vendor() {
 		// for JPA
 	}
@@ -99,7 +118,7 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		List<String> changed = new ArrayList<>();
 		compare(changed, "name", name, details.name());
 		compare(changed, "services", services, details.services());
-		compare(changed, "riskTier", riskTier, details.riskTier());
+		compare(changed, "riskTier", riskTier, riskCriteria == null ? details.riskTier() : riskCriteria.tier());
 		compare(changed, "ownerId", ownerId, details.ownerId());
 		compare(changed, "contacts", List.copyOf(contacts), details.contacts());
 		if (!changed.isEmpty()) {
@@ -139,10 +158,70 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 	private void apply(VendorDetails details) {
 		this.name = details.name();
 		this.services = details.services();
-		this.riskTier = details.riskTier();
+		this.riskTier = riskCriteria == null ? details.riskTier() : riskCriteria.tier();
 		this.ownerId = details.ownerId();
 		this.contacts.clear();
 		this.contacts.addAll(details.contacts());
+	}
+
+	/**
+	 * Sets the profile (headquarters, status, risk criteria, sub-processors); criteria
+	 * set the risk tier. Registers {@link VendorChanged} when something changed and
+	 * returns the changed fields.
+	 */
+	public List<String> updateProfile(CarrierProfile profile, String actor, Instant now) {
+		List<String> changed = new ArrayList<>();
+		compare(changed, "headquartersCountry", headquartersCountry, profile.headquartersCountry());
+		compare(changed, "status", status, profile.status());
+		compare(changed, "riskCriteria", riskCriteria, profile.riskCriteria());
+		compare(changed, "subProcessors", List.copyOf(subProcessors), profile.subProcessors());
+		if (profile.riskCriteria() != null) {
+			compare(changed, "riskTier", riskTier, profile.riskCriteria().tier());
+		}
+		if (!changed.isEmpty()) {
+			headquartersCountry = profile.headquartersCountry();
+			status = profile.status();
+			riskCriteria = profile.riskCriteria();
+			if (riskCriteria != null) {
+				riskTier = riskCriteria.tier();
+			}
+			subProcessors.clear();
+			subProcessors.addAll(profile.subProcessors());
+			updatedAt = now;
+			registerEvent(new VendorChanged(id, name, List.copyOf(changed), actor, now));
+		}
+		return changed;
+	}
+
+	public CarrierProfile profile() {
+		return new CarrierProfile(headquartersCountry, status, riskCriteria, List.copyOf(subProcessors));
+	}
+
+	public String getHeadquartersCountry() {
+		return headquartersCountry;
+	}
+
+	/** The headquarters country's English name, or null when not known. */
+	public String getHeadquartersCountryName() {
+		return headquartersCountry == null ? null : Countries.name(headquartersCountry);
+	}
+
+	public CarrierStatus getStatus() {
+		return status;
+	}
+
+	/** The criteria that set the risk tier, or null when the tier was set by hand. */
+	public RiskCriteria getRiskCriteria() {
+		return riskCriteria;
+	}
+
+	/** Why the carrier has its tier, as a sentence. */
+	public String getRiskTierExplanation() {
+		return riskCriteria == null ? "Set by hand; no risk criteria recorded yet." : riskCriteria.explanation();
+	}
+
+	public List<SubProcessor> getSubProcessors() {
+		return List.copyOf(subProcessors);
 	}
 
 	private static void compare(List<String> changed, String field, Object before, Object after) {

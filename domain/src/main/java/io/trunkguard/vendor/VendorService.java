@@ -28,6 +28,14 @@ public interface VendorService {
 	Vendor update(@NotNull VendorId id, Long expectedVersion, @Valid @NotNull VendorDetails details,
 			@NotBlank String actor);
 
+	/**
+	 * Sets the carrier's profile: headquarters country, status, the risk criteria (which
+	 * then set the tier) and its sub-processors. Audited as {@code VENDOR_CHANGED}.
+	 * Unknown country codes are refused with
+	 * {@link io.trunkguard.shared.InvalidInputException}.
+	 */
+	Vendor updateProfile(@NotNull VendorId id, @Valid @NotNull CarrierProfile profile, @NotBlank String actor);
+
 	Vendor get(VendorId id);
 
 	Optional<Vendor> findByName(String name);

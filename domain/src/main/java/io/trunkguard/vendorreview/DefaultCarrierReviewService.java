@@ -34,13 +34,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @Service
 @Validated
@@ -77,11 +74,14 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 
 	private final Clock clock;
 
-	DefaultCarrierReviewService(CarrierReviews reviews, ReviewConditions conditions, VendorService vendors,
-			CarrierRecords records, CarrierTrunks trunks, QuestionnaireService questionnaires, PersonService people,
-			FileStore files, EvidenceService evidence, ObjectProvider<CarrierReviewTasks> tasks,
+	private final BoardQuery boardQuery;
+
+	DefaultCarrierReviewService(BoardQuery boardQuery, CarrierReviews reviews, ReviewConditions conditions,
+			VendorService vendors, CarrierRecords records, CarrierTrunks trunks, QuestionnaireService questionnaires,
+			PersonService people, FileStore files, EvidenceService evidence, ObjectProvider<CarrierReviewTasks> tasks,
 			ObjectProvider<ReviewRecordRenderer> renderer, CarrierReviewProperties properties,
 			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		this.boardQuery = boardQuery;
 		this.reviews = reviews;
 		this.conditions = conditions;
 		this.vendors = vendors;
@@ -432,76 +432,12 @@ class DefaultCarrierReviewService implements CarrierReviewService {
 	@Override
 	@Transactional(readOnly = true)
 	public List<BoardRow> board() {
-		LocalDate today = today();
-		Instant now = now();
-		List<Vendor> all = vendors.all();
-		Map<VendorId, CarrierReview> running = reviews.findByStatus(ReviewStatus.IN_PROGRESS)
-			.stream()
-			.collect(Collectors.toMap(CarrierReview::getVendorId, Function.identity(), (a, b) -> a));
-		Map<VendorId, CarrierReview> latestDecided = reviews.findLatestDecidedOfEveryVendor()
-			.stream()
-			.collect(Collectors.toMap(CarrierReview::getVendorId, Function.identity(), (a, b) -> a));
-		Map<VendorId, SocReport> reports = records.latestSocReports();
-		Map<VendorId, List<CarrierDocument>> documents = records.allDocuments();
-		Map<VendorId, List<CarrierContract>> contracts = records.allContracts();
-		Map<String, String> questionnaireState = new HashMap<>();
-		questionnaires.tracker(null, null)
-			.forEach(row -> questionnaireState.putIfAbsent(row.vendorId(),
-					row.state().label() + (row.state().isOpen() ? ", " + row.daysLeft() + " days left" : "")));
-		Map<VendorId, Long> openConditions = conditions.findByClosedAtIsNull()
-			.stream()
-			.collect(Collectors.groupingBy(ReviewCondition::getVendorId, Collectors.counting()));
-		List<BoardRow> rows = new ArrayList<>();
-		for (Vendor vendor : all) {
-			CarrierReview decided = latestDecided.get(vendor.getId());
-			LocalDate due = decided == null ? vendor.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate()
-					: dueAfter(decided, vendor);
-			CarrierReview inProgress = running.get(vendor.getId());
-			BoardState state = today.isAfter(due) ? BoardState.OVERDUE
-					: inProgress != null ? BoardState.IN_PROGRESS
-							: !due.isAfter(today.plusDays(properties.dueSoonDays())) ? BoardState.DUE_SOON
-									: BoardState.UP_TO_DATE;
-			SocReport report = reports.get(vendor.getId());
-			ReportCoverage coverage = report == null ? ReportCoverage.noReport(records.auditPeriod(), today)
-					: ReportCoverage.check(report, records.auditPeriod(), today);
-			String[] expiry = nextExpiry(documents.getOrDefault(vendor.getId(), List.of()),
-					contracts.getOrDefault(vendor.getId(), List.of()), report, today);
-			rows.add(new BoardRow(vendor.getId().toString(), vendor.getName(), vendor.getRiskTier().name(), state, due,
-					questionnaireState.getOrDefault(vendor.getId().toString(), "None sent"), expiry[0],
-					expiry[1] == null ? null : LocalDate.parse(expiry[1]), !coverage.covered(), coverage.summary(),
-					vendor.encryptionState().describe(), openConditions.getOrDefault(vendor.getId(), 0L).intValue(),
-					inProgress == null ? null : inProgress.getId().toString()));
-		}
+		List<BoardRow> rows = new ArrayList<>(boardQuery.rows(today(), now(), records.auditPeriod(),
+				properties.dueSoonDays(), properties::cadenceOf));
 		rows.sort(Comparator.comparing(BoardRow::state)
 			.thenComparing(BoardRow::dueOn)
 			.thenComparing(BoardRow::name, String.CASE_INSENSITIVE_ORDER));
 		return rows;
-	}
-
-	private static String[] nextExpiry(List<CarrierDocument> documents, List<CarrierContract> contracts,
-			SocReport report, LocalDate today) {
-		String what = null;
-		LocalDate when = null;
-		for (CarrierDocument d : documents) {
-			if (d.getValidUntil() != null && !d.getValidUntil().isBefore(today)
-					&& (when == null || d.getValidUntil().isBefore(when))) {
-				when = d.getValidUntil();
-				what = d.getKind().name().replace('_', ' ') + " \"" + d.getTitle() + "\"";
-			}
-		}
-		for (CarrierContract c : contracts) {
-			if (c.getEndsOn() != null && !c.isAutoRenews() && !c.getEndsOn().isBefore(today)
-					&& (when == null || c.getEndsOn().isBefore(when))) {
-				when = c.getEndsOn();
-				what = "Contract \"" + c.getTitle() + "\"";
-			}
-		}
-		if (report != null && report.hasBridgeLetter() && !report.getBridgeTo().isBefore(today)
-				&& (when == null || report.getBridgeTo().isBefore(when))) {
-			when = report.getBridgeTo();
-			what = "Bridge letter";
-		}
-		return new String[] { what == null ? null : what + " on " + when, when == null ? null : when.toString() };
 	}
 
 	private void event(CarrierReview review, Vendor vendor, String action, String detail, String actor) {

@@ -49,6 +49,12 @@ public class ReviewCondition {
 	@Column(name = "closing_note", length = 2000)
 	private String closingNote;
 
+	@Column(name = "escalated_at")
+	private Instant escalatedAt;
+
+	@Column(name = "escalated_to", length = 1000)
+	private String escalatedTo;
+
 	protected ReviewCondition() {
 		// for JPA
 	}
@@ -69,6 +75,21 @@ public class ReviewCondition {
 		this.closedAt = now;
 		this.closedBy = actor;
 		this.closingNote = note;
+	}
+
+	void escalated(String to, Instant now) {
+		this.escalatedAt = now;
+		this.escalatedTo = to == null || to.length() <= 1000 ? to : to.substring(0, 1000);
+	}
+
+	/** When the overdue condition was escalated, or null. */
+	public Instant getEscalatedAt() {
+		return escalatedAt;
+	}
+
+	/** To whom it was escalated, in words. */
+	public String getEscalatedTo() {
+		return escalatedTo;
 	}
 
 	public boolean isOpen() {

@@ -161,4 +161,59 @@ abstract class VendorPersistenceIntegrationTests {
 			.getContent()).hasSize(2);
 	}
 
+	@Test
+	void profileRoundTripsAndItsCriteriaSetTheTier() {
+		Person owner = people.register(TestData.employee("Paula Profile", null), "admin");
+		Vendor vendor = vendors.register(
+				new VendorDetails(TestData.unique("Carrier"), "SIP trunking", RiskTier.LOW, owner.getId(), List.of()),
+				"compliance-lead");
+		CarrierProfile profile = new CarrierProfile("DE", CarrierStatus.ONBOARDING,
+				new RiskCriteria(DataHandled.CALL_METADATA, CallContent.CARRIES, Criticality.MEDIUM),
+				List.of(new SubProcessor("Hetzner", "Hosting of the SBC cluster", "DE"),
+						new SubProcessor("Twilio", "SMS delivery", "US")));
+
+		vendors.updateProfile(vendor.getId(), profile, "compliance-lead");
+
+		Vendor loaded = vendors.get(vendor.getId());
+		assertThat(loaded.profile()).isEqualTo(profile);
+		assertThat(loaded.getRiskTier()).isEqualTo(RiskTier.HIGH);
+		assertThat(loaded.getRiskTierExplanation()).startsWith("High tier, set by call content: carries call media");
+		assertThat(loaded.getHeadquartersCountryName()).isEqualTo("Germany");
+		assertThat(auditEntries
+			.search(null, "VENDOR_CHANGED", "Vendor", vendor.getId().toString(), null, null, PageRequest.of(0, 1))
+			.getContent()
+			.get(0)
+			.getDetails()).contains("subProcessors").contains("riskTier");
+		// an edit of the register entry keeps the tier the criteria set
+		vendors.update(vendor.getId(),
+				new VendorDetails(loaded.getName(), "SIP trunking, SMS", RiskTier.LOW, owner.getId(), List.of()),
+				"compliance-lead");
+		assertThat(vendors.get(vendor.getId()).getRiskTier()).isEqualTo(RiskTier.HIGH);
+	}
+
+	@Test
+	void refusesUnknownCountriesAndKeepsTheProfile() {
+		Person owner = people.register(TestData.employee("Connie Country", null), "admin");
+		Vendor vendor = vendors.register(
+				new VendorDetails(TestData.unique("Carrier"), "DIDs", RiskTier.MEDIUM, owner.getId(), List.of()),
+				"compliance-lead");
+
+		assertThatThrownBy(() -> vendors.updateProfile(vendor.getId(),
+				new CarrierProfile("XX", CarrierStatus.ACTIVE, null,
+						List.of(new SubProcessor("Acme", "Numbers", "QQ"))),
+				"compliance-lead"))
+			.isInstanceOf(io.trunkguard.shared.InvalidInputException.class)
+			.hasMessageContaining("\"XX\" is not a country code")
+			.hasMessageContaining("sub-processor Acme: \"QQ\"");
+		assertThatThrownBy(() -> vendors.updateProfile(vendor.getId(),
+				new CarrierProfile("de", CarrierStatus.ACTIVE, null, List.of()), "compliance-lead"))
+			.isInstanceOf(ConstraintViolationException.class);
+
+		Vendor loaded = vendors.get(vendor.getId());
+		assertThat(loaded.getHeadquartersCountry()).isNull();
+		assertThat(loaded.getStatus()).isEqualTo(CarrierStatus.ACTIVE);
+		assertThat(loaded.getSubProcessors()).isEmpty();
+		assertThat(loaded.getRiskTier()).isEqualTo(RiskTier.MEDIUM);
+	}
+
 }

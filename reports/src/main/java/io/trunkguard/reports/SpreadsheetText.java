@@ -40,6 +40,30 @@ public final class SpreadsheetText {
 		return cell;
 	}
 
+	/**
+	 * The text a person sees in {@code cell} (null: empty): a string as is, a whole
+	 * number without decimals, a date as ISO 8601, a boolean as "Yes" or "No". A formula
+	 * cell has no text here: check {@link #isFormula(Cell)} first and refuse it.
+	 */
+	public static String read(Cell cell) {
+		if (cell == null) {
+			return "";
+		}
+		return switch (cell.getCellType()) {
+			case STRING -> cell.getStringCellValue();
+			case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+					? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+					: java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			case BOOLEAN -> cell.getBooleanCellValue() ? "Yes" : "No";
+			default -> "";
+		};
+	}
+
+	/** Whether the cell holds a formula (which an import refuses). */
+	public static boolean isFormula(Cell cell) {
+		return cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA;
+	}
+
 	/** The workbook's quote-prefixed style, created once. */
 	private static CellStyle quotePrefixed(Workbook workbook) {
 		for (int i = 0; i < workbook.getNumCellStyles(); i++) {

@@ -276,7 +276,11 @@ class AuthorizationMatrixIntegrationTest {
 
 	private String concrete(String pattern) {
 		// ids that are not the area's own (a stored file, a questionnaire) stay unknown
-		pattern = pattern.replace("{fileId}", "x").replace("/questionnaires/{id}", "/questionnaires/x");
+		pattern = pattern.replace("{fileId}", "x")
+			.replace("{documentId}", "x")
+			.replace("{templateId}", "x")
+			.replace("{questionnaireId}", "x")
+			.replace("/questionnaires/{id}", "/questionnaires/x");
 		Matcher area = Pattern.compile("^/(?:api/)?(people|systems|grants|vendors)/").matcher(pattern);
 		String id = area.find() ? ids.get(area.group(1)) : "x";
 		return pattern.replaceAll("\\{[^}]+}", id).replace("/**", "/x");

@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.trunkguard.people.PersonId;
+import io.trunkguard.vendor.CarrierProfile;
+import io.trunkguard.vendor.CarrierStatus;
+import io.trunkguard.vendor.RiskCriteria;
 import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.SubProcessor;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorContact;
 import io.trunkguard.vendor.VendorDetails;
@@ -40,12 +44,30 @@ class VendorsApi {
 	}
 
 	record VendorResponse(String id, String name, String services, RiskTier riskTier, String ownerId,
-			List<VendorContact> contacts, long version) {
+			List<VendorContact> contacts, long version, CarrierStatus status, String headquartersCountry,
+			RiskCriteria riskCriteria, String riskTierExplanation, List<SubProcessor> subProcessors) {
 
 		static VendorResponse of(Vendor vendor) {
 			return new VendorResponse(vendor.getId().toString(), vendor.getName(), vendor.getServices(),
 					vendor.getRiskTier(), vendor.getOwnerId() == null ? null : vendor.getOwnerId().toString(),
-					List.copyOf(vendor.getContacts()), vendor.getVersion() == null ? 0 : vendor.getVersion());
+					List.copyOf(vendor.getContacts()), vendor.getVersion() == null ? 0 : vendor.getVersion(),
+					vendor.getStatus(), vendor.getHeadquartersCountry(), vendor.getRiskCriteria(),
+					vendor.getRiskTierExplanation(), vendor.getSubProcessors());
+		}
+	}
+
+	/**
+	 * The carrier's profile: status, headquarters (ISO 3166-1 alpha-2), the risk criteria
+	 * that set the tier (all three or none), sub-processors.
+	 */
+	record ProfileRequest(CarrierStatus status, String headquartersCountry, RiskCriteria riskCriteria,
+			List<SubProcessor> subProcessors) {
+
+		CarrierProfile toProfile() {
+			return new CarrierProfile(
+					headquartersCountry == null || headquartersCountry.isBlank() ? null
+							: headquartersCountry.strip().toUpperCase(java.util.Locale.ROOT),
+					status, riskCriteria, subProcessors == null ? List.of() : subProcessors);
 		}
 	}
 
@@ -66,6 +88,11 @@ class VendorsApi {
 	@GetMapping("/{id}")
 	VendorResponse get(@PathVariable VendorId id) {
 		return VendorResponse.of(vendors.get(id));
+	}
+
+	@PutMapping("/{id}/profile")
+	VendorResponse updateProfile(@PathVariable VendorId id, @RequestBody ProfileRequest request, Authentication user) {
+		return VendorResponse.of(vendors.updateProfile(id, request.toProfile(), user.getName()));
 	}
 
 	@PostMapping

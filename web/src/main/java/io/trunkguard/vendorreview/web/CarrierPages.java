@@ -11,7 +11,11 @@ import io.trunkguard.questionnaire.Questionnaire;
 import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.questionnaire.QuestionnaireState;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.vendor.CallContent;
 import io.trunkguard.vendor.CarrierDocument;
+import io.trunkguard.vendor.CarrierStatus;
+import io.trunkguard.vendor.Criticality;
+import io.trunkguard.vendor.DataHandled;
 import io.trunkguard.vendor.CarrierRecords;
 import io.trunkguard.vendor.CarrierTrunks;
 import io.trunkguard.vendor.ContractDraft;
@@ -72,6 +76,12 @@ class CarrierPages {
 	/** Largest signed document or report accepted (a SOC report PDF can be large). */
 	static final long MAX_DOCUMENT = 25L * 1024 * 1024;
 
+	/**
+	 * Carriers shown per board page (overdue first, so the first page holds what is
+	 * late).
+	 */
+	static final int BOARD_PAGE = 100;
+
 	private final VendorService vendors;
 
 	private final CarrierRecords records;
@@ -102,8 +112,9 @@ class CarrierPages {
 
 	@GetMapping("/vendors/board")
 	String board(@RequestParam(required = false) String sort, @RequestParam(required = false) BoardState state,
-			Model model) {
-		List<BoardRow> rows = new ArrayList<>(reviews.board());
+			@RequestParam(defaultValue = "1") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
+		List<BoardRow> all = reviews.board();
+		List<BoardRow> rows = new ArrayList<>(all);
 		if (state != null) {
 			rows.removeIf(r -> r.state() != state);
 		}
@@ -120,9 +131,19 @@ class CarrierPages {
 		}
 		Map<BoardState, Long> counts = new LinkedHashMap<>();
 		for (BoardState s : BoardState.values()) {
-			counts.put(s, reviews.board().stream().filter(r -> r.state() == s).count());
+			counts.put(s, all.stream().filter(r -> r.state() == s).count());
 		}
-		model.addAttribute("rows", rows);
+		// a plain prefix, not a link expression per row: 2,000 links through the resource
+		// URL encoder cost more than the board's queries
+		model.addAttribute("carrierBase", request.getContextPath() + "/vendors/");
+		// one page of rows at a time: counts and gaps are of every carrier in the filter
+		int pages = Math.max(1, (rows.size() + BOARD_PAGE - 1) / BOARD_PAGE);
+		int current = Math.min(Math.max(page, 1), pages);
+		model.addAttribute("rows",
+				rows.subList((current - 1) * BOARD_PAGE, Math.min(rows.size(), current * BOARD_PAGE)));
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
+		model.addAttribute("total", rows.size());
 		model.addAttribute("counts", counts);
 		model.addAttribute("gaps", rows.stream().filter(BoardRow::coverageGap).count());
 		model.addAttribute("states", BoardState.values());
@@ -164,6 +185,12 @@ class CarrierPages {
 		model.addAttribute("review", all.stream().filter(r -> r.getCompletedAt() == null).findFirst().orElse(null));
 		model.addAttribute("dueOn", reviews.dueOn(id));
 		model.addAttribute("conditions", reviews.conditionsOfVendor(id));
+		model.addAttribute("carrierStatuses", CarrierStatus.values());
+		model.addAttribute("defaultTemplateId", questionnaires.defaultTemplate().getId());
+		model.addAttribute("templates", questionnaires.templates());
+		model.addAttribute("dataHandled", DataHandled.values());
+		model.addAttribute("callContents", CallContent.values());
+		model.addAttribute("criticalities", Criticality.values());
 		model.addAttribute("transports", Transport.values());
 		model.addAttribute("signallingClauses", SignallingClause.values());
 		model.addAttribute("mediaClauses", MediaClause.values());
@@ -176,6 +203,26 @@ class CarrierPages {
 		files.get(fileIds(id)).forEach(f -> stored.put(f.getId().toString(), f));
 		model.addAttribute("files", stored);
 		return "vendors/detail";
+	}
+
+	@PostMapping("/vendors/{id}/profile")
+	String updateProfile(@PathVariable VendorId id, @RequestParam CarrierStatus status,
+			@RequestParam(required = false) String headquartersCountry,
+			@RequestParam(required = false) DataHandled dataHandled,
+			@RequestParam(required = false) CallContent callContent,
+			@RequestParam(required = false) Criticality criticality,
+			@RequestParam(required = false) List<String> subName,
+			@RequestParam(required = false) List<String> subPurpose,
+			@RequestParam(required = false) List<String> subCountry, Authentication user, RedirectAttributes redirect) {
+		try {
+			vendors.updateProfile(id, CarrierProfiles.of(status, headquartersCountry, dataHandled, callContent,
+					criticality, subName, subPurpose, subCountry), user.getName());
+			redirect.addFlashAttribute("message", "The carrier's profile was saved.");
+		}
+		catch (RuntimeException refusal) {
+			redirect.addFlashAttribute("profileError", Refusals.sentence(refusal));
+		}
+		return "redirect:/vendors/" + id + "#profile";
 	}
 
 	@PostMapping("/vendors/{id}/endpoints")
@@ -246,8 +293,8 @@ class CarrierPages {
 	}
 
 	@PostMapping("/vendors/{id}/questionnaires")
-	String sendQuestionnaire(@PathVariable VendorId id, @RequestParam String contact, Authentication user,
-			RedirectAttributes redirect) {
+	String sendQuestionnaire(@PathVariable VendorId id, @RequestParam String contact,
+			@RequestParam(required = false) UUID templateId, Authentication user, RedirectAttributes redirect) {
 		Vendor vendor = vendors.get(id);
 		try {
 			var chosen = vendor.getContacts()
@@ -256,7 +303,7 @@ class CarrierPages {
 				.findFirst()
 				.orElseThrow(() -> new io.trunkguard.shared.InvalidInputException("questionnaire.contact",
 						"choose one of the carrier's contacts"));
-			questionnaires.send(id, null, null, chosen.name(), chosen.email(), user.getName());
+			questionnaires.send(id, templateId, null, chosen.name(), chosen.email(), user.getName());
 			redirect.addFlashAttribute("message",
 					"The questionnaire was sent to " + chosen.name() + "; the link is in the outbox.");
 		}

@@ -90,7 +90,8 @@ class CarriersApi {
 		}
 	}
 
-	record QuestionnaireRequest(String contactName, String contactEmail) {
+	/** To whom; {@code templateId} null sends the default voice-carrier template. */
+	record QuestionnaireRequest(String contactName, String contactEmail, UUID templateId) {
 	}
 
 	record QuestionnaireResponse(String id, String contactName, String contactEmail, String state, Instant sentAt,
@@ -221,8 +222,8 @@ class CarriersApi {
 	@PostMapping("/{id}/questionnaires")
 	ResponseEntity<QuestionnaireResponse> send(@PathVariable VendorId id, @RequestBody QuestionnaireRequest request,
 			Authentication user) {
-		QuestionnaireResponse sent = QuestionnaireResponse
-			.of(questionnaires.send(id, null, null, request.contactName(), request.contactEmail(), user.getName()));
+		QuestionnaireResponse sent = QuestionnaireResponse.of(questionnaires.send(id, request.templateId(), null,
+				request.contactName(), request.contactEmail(), user.getName()));
 		return ResponseEntity.created(URI.create("/api/vendors/" + id + "/questionnaires")).body(sent);
 	}
 

@@ -59,6 +59,8 @@ public final class CarrierReviewProcess {
 
 	public static final String TASK_REMIND_QUESTIONNAIRES = "Task_RemindQuestionnaires";
 
+	public static final String TASK_WATCH_EXPIRIES = "Task_WatchExpiries";
+
 	public static final String GROUP_COMPLIANCE_LEAD = "compliance-lead";
 
 	public static final String VAR_REVIEW_ID = "reviewId";

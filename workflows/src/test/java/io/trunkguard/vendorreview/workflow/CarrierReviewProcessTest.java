@@ -51,6 +51,10 @@ class CarrierReviewProcessTest {
 
 	QuestionnaireService questionnaires = mock(QuestionnaireService.class);
 
+	io.trunkguard.vendorreview.CarrierWatch watch = mock(io.trunkguard.vendorreview.CarrierWatch.class);
+
+	java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2027-03-01T05:00:00Z"), java.time.ZoneOffset.UTC);
+
 	UUID reviewId = UUID.randomUUID();
 
 	Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -71,6 +75,10 @@ class CarrierReviewProcessTest {
 		Mocks.register("scheduleNextReviewDelegate", new ScheduleNextReviewDelegate(reviews));
 		Mocks.register("startDueReviewsDelegate", new StartDueReviewsDelegate(reviews));
 		Mocks.register("remindQuestionnairesDelegate", new RemindQuestionnairesDelegate(questionnaires));
+		org.springframework.beans.factory.support.StaticListableBeanFactory clocks = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+		clocks.addBean("clock", clock);
+		Mocks.register("watchExpiriesDelegate",
+				new WatchExpiriesDelegate(watch, clocks.getBeanProvider(java.time.Clock.class)));
 		tasks = new CamundaCarrierReviewTasks(taskService());
 		launcher = new CarrierReviewProcessLauncher(runtimeService(), historyService());
 	}
@@ -208,7 +216,7 @@ class CarrierReviewProcessTest {
 	}
 
 	@Test
-	void theDailyScheduleStartsTheReviewsThatAreDueAndRemindsContacts() {
+	void theDailyScheduleStartsDueReviewsRemindsContactsAndWatchesExpiries() {
 		Job timer = managementService().createJobQuery().timers().singleResult();
 		assertThat(timer).isNotNull();
 		when(reviews.startDueReviews()).thenReturn(2);
@@ -217,6 +225,8 @@ class CarrierReviewProcessTest {
 
 		verify(reviews).startDueReviews();
 		verify(questionnaires).remindBeforeExpiry();
+		verify(watch).remindExpiringDocuments(java.time.LocalDate.parse("2027-03-01"));
+		verify(watch).escalateOverdueConditions(java.time.LocalDate.parse("2027-03-01"));
 		assertThat(historyService().createHistoricProcessInstanceQuery()
 			.processDefinitionKey(SCHEDULE_KEY)
 			.finished()

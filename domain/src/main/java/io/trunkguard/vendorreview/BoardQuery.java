@@ -1,0 +1,146 @@
+package io.trunkguard.vendorreview;
+
+import io.trunkguard.questionnaire.Questionnaire;
+import io.trunkguard.questionnaire.QuestionnaireState;
+import io.trunkguard.vendor.AuditPeriod;
+import io.trunkguard.vendor.EncryptionState;
+import io.trunkguard.vendor.EncryptionStatus;
+import io.trunkguard.vendor.ReportCoverage;
+import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.SocReportFacts.ReportType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The carrier board in two queries of plain columns: every carrier with its latest
+ * decided review, running review, newest SOC report, newest questionnaire and open
+ * conditions; and the end dates still ahead (documents, contracts without auto-renewal).
+ * No entity is loaded, so the board stays fast with thousands of carriers and years of
+ * reviews.
+ */
+@Component
+class BoardQuery {
+
+	private static final String CARRIERS = """
+			select v.id, v.name, v.risk_tier, v.created_at, v.encryption_status, v.encryption_observed_at,
+			       v.encryption_basis, d.decided_at, d.next_due_on, p.running_id, r.report_type, r.period_start,
+			       r.period_end, r.bridge_from, r.bridge_to, q.expires_at, q.first_opened_at, q.last_saved_at,
+			       q.submitted_at, q.revoked_at, coalesce(c.open_conditions, 0) as open_conditions
+			from vendor v
+			left join (select vendor_id, decided_at, next_due_on,
+			                  row_number() over (partition by vendor_id order by decided_at desc) as rn
+			           from vendor_review where decided_at is not null) d on d.vendor_id = v.id and d.rn = 1
+			left join (select vendor_id, id as running_id,
+			                  row_number() over (partition by vendor_id order by started_at desc) as rn
+			           from vendor_review where status = 'IN_PROGRESS') p on p.vendor_id = v.id and p.rn = 1
+			left join (select vendor_id, report_type, period_start, period_end, bridge_from, bridge_to,
+			                  row_number() over (partition by vendor_id order by period_end desc, reviewed_at desc) as rn
+			           from vendor_soc_report) r on r.vendor_id = v.id and r.rn = 1
+			left join (select vendor_id, expires_at, first_opened_at, last_saved_at, submitted_at, revoked_at,
+			                  row_number() over (partition by vendor_id order by sent_at desc) as rn
+			           from questionnaire) q on q.vendor_id = v.id and q.rn = 1
+			left join (select vendor_id, count(*) as open_conditions from vendor_review_condition
+			           where closed_at is null group by vendor_id) c on c.vendor_id = v.id
+			""";
+
+	private static final String ENDS = """
+			select vendor_id, kind, title, valid_until as ends_on from vendor_document where valid_until >= ?
+			union all
+			select vendor_id, 'CONTRACT_END' as kind, title, ends_on from vendor_contract
+			where ends_on >= ? and auto_renews = false
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	BoardQuery(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What expires next per carrier: the description and the date. */
+	record NextEnd(String what, LocalDate on) {
+	}
+
+	List<BoardRow> rows(LocalDate today, Instant now, AuditPeriod auditPeriod, int dueSoonDays,
+			Function<RiskTier, Period> cadence) {
+		Map<String, NextEnd> ends = new HashMap<>();
+		jdbc.query(ENDS, rs -> {
+			String vendorId = rs.getObject("vendor_id").toString();
+			LocalDate on = rs.getDate("ends_on").toLocalDate();
+			String kind = rs.getString("kind");
+			String what = ("CONTRACT_END".equals(kind) ? "Contract" : kind.replace('_', ' ')) + " \""
+					+ rs.getString("title") + "\"";
+			ends.merge(vendorId, new NextEnd(what, on), (a, b) -> b.on().isBefore(a.on()) ? b : a);
+		}, Date.valueOf(today), Date.valueOf(today));
+		List<BoardRow> rows = new ArrayList<>();
+		jdbc.query(CARRIERS, rs -> {
+			rows.add(row(rs, today, now, auditPeriod, dueSoonDays, cadence, ends));
+		});
+		return rows;
+	}
+
+	private static BoardRow row(ResultSet rs, LocalDate today, Instant now, AuditPeriod auditPeriod, int dueSoonDays,
+			Function<RiskTier, Period> cadence, Map<String, NextEnd> ends) throws SQLException {
+		String id = rs.getObject("id").toString();
+		RiskTier tier = RiskTier.valueOf(rs.getString("risk_tier"));
+		Instant decidedAt = instant(rs, "decided_at");
+		LocalDate nextDueOn = date(rs, "next_due_on");
+		LocalDate due = decidedAt == null ? instant(rs, "created_at").atZone(ZoneOffset.UTC).toLocalDate()
+				: nextDueOn != null ? nextDueOn
+						: decidedAt.atZone(ZoneOffset.UTC).toLocalDate().plus(cadence.apply(tier));
+		Object running = rs.getObject("running_id");
+		BoardState state = today.isAfter(due) ? BoardState.OVERDUE : running != null ? BoardState.IN_PROGRESS
+				: !due.isAfter(today.plusDays(dueSoonDays)) ? BoardState.DUE_SOON : BoardState.UP_TO_DATE;
+		LocalDate periodEnd = date(rs, "period_end");
+		LocalDate bridgeTo = date(rs, "bridge_to");
+		ReportCoverage coverage = periodEnd == null ? ReportCoverage.noReport(auditPeriod, today)
+				: ReportCoverage.check(ReportType.valueOf(rs.getString("report_type")), date(rs, "period_start"),
+						periodEnd, date(rs, "bridge_from"), bridgeTo, auditPeriod, today);
+		NextEnd next = ends.get(id);
+		if (bridgeTo != null && !bridgeTo.isBefore(today) && (next == null || bridgeTo.isBefore(next.on()))) {
+			next = new NextEnd("Bridge letter", bridgeTo);
+		}
+		Instant expiresAt = instant(rs, "expires_at");
+		String questionnaire = "None sent";
+		if (expiresAt != null) {
+			QuestionnaireState q = Questionnaire.stateOf(instant(rs, "submitted_at"), instant(rs, "revoked_at"),
+					expiresAt, instant(rs, "last_saved_at"), instant(rs, "first_opened_at"), now);
+			questionnaire = q.label()
+					+ (q.isOpen() ? ", " + Math.max(0, Duration.between(now, expiresAt).toDays()) + " days left" : "");
+		}
+		EncryptionStatus encryption = EncryptionStatus.valueOf(rs.getString("encryption_status"));
+		Instant observedAt = instant(rs, "encryption_observed_at");
+		EncryptionState encryptionState = encryption == EncryptionStatus.NO_CAPTURE_ANALYSED && observedAt == null
+				? EncryptionState.NONE
+				: new EncryptionState(encryption, observedAt, rs.getString("encryption_basis"), null);
+		return new BoardRow(id, rs.getString("name"), tier.name(), state, due, questionnaire,
+				next == null ? null : next.what() + " on " + next.on(), next == null ? null : next.on(),
+				!coverage.covered(), coverage.summary(), encryptionState.describe(), rs.getInt("open_conditions"),
+				running == null ? null : running.toString());
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		Date d = rs.getDate(column);
+		return d == null ? null : d.toLocalDate();
+	}
+
+}
