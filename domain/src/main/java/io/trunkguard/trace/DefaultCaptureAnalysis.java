@@ -40,6 +40,8 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 
 	private final CarrierAttachment carriers;
 
+	private final EncryptionRemediationService remediations;
+
 	private final ObjectProvider<CaptureAnalyzer> analyzer;
 
 	private final FileStore files;
@@ -53,11 +55,13 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 	private final Clock clock;
 
 	DefaultCaptureAnalysis(Captures captures, CaptureResults results, CarrierAttachment carriers,
-			ObjectProvider<CaptureAnalyzer> analyzer, FileStore files, TraceProperties properties,
-			PlatformTransactionManager transactions, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			EncryptionRemediationService remediations, ObjectProvider<CaptureAnalyzer> analyzer, FileStore files,
+			TraceProperties properties, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
 		this.captures = captures;
 		this.results = results;
 		this.carriers = carriers;
+		this.remediations = remediations;
 		this.analyzer = analyzer;
 		this.files = files;
 		this.properties = properties;
@@ -106,7 +110,7 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 		Instant now = now();
 		capture.analysed(result, now);
 		captures.save(capture);
-		carriers.attach(capture, ACTOR);
+		remediations.openFor(capture, carriers.attach(capture, ACTOR));
 		events.publishEvent(new CaptureAnalysed(id, result.capture().complete(), result.legs().size(),
 				capture.getUnencryptedLegs(), result.findings().size(), ACTOR, now));
 		return true;
