@@ -206,7 +206,12 @@ class SecurityEventDerivation {
 				SecurityEventSource.CARRIER_ENCRYPTION, carrier,
 				"A remediation task (%s) was opened for %s, owner of carrier %s, due on %s: %s".formatted(
 						d.getOr("cause", "encryption").toLowerCase(), d.getOr("owner", "the owner"), carrier,
-						d.getOr("dueOn", "a date to be set"), d.getOr("description", "see the carrier's page.")));
+						d.getOr("dueOn", "a date to be set"),
+						shortened(d.getOr("description", "see the carrier's page."))));
+	}
+
+	private static String shortened(String text) {
+		return text.length() <= 1200 ? text : text.substring(0, 1199) + "…";
 	}
 
 	private SecurityEvent remediationOverdue(Draft d) {

@@ -58,11 +58,7 @@ public class ContractClauseCheck {
 	/** The contract in force today that states an encryption requirement, if any. */
 	public Optional<CarrierContract> clauseOf(VendorId vendor) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		return records.contractsOf(vendor)
-			.stream()
-			.filter(CarrierContract::statesEncryption)
-			.filter(c -> c.inForceOn(today))
-			.max(Comparator.comparing(CarrierContract::getStartsOn));
+		return records.contractInForce(vendor, today).filter(CarrierContract::statesEncryption);
 	}
 
 	public ClauseCheck check(VendorId vendor) {

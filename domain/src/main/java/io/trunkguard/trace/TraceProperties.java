@@ -17,10 +17,9 @@ import java.time.Duration;
  * regression or a HIGH CC6.7 finding before the task is escalated
  * @param rawRetention raw capture files (call audio, phone numbers) are deleted this long
  * after their upload; reports, findings and evidence stay
- * @param retentionInterval how often the retention job looks for raw files to delete
  */
 @ConfigurationProperties("trunkguard.trace")
 public record TraceProperties(@DefaultValue("2GB") DataSize maxCaptureSize,
 		@DefaultValue("4m") Duration analysisTimeLimit, @DefaultValue("14") int remediationDueDays,
-		@DefaultValue("30d") Duration rawRetention, @DefaultValue("1h") Duration retentionInterval) {
+		@DefaultValue("30d") Duration rawRetention) {
 }

@@ -303,6 +303,10 @@ class SecurityConfiguration {
 			// numbers: leads and admins only (each download is audited).
 			.requestMatchers(paths("/captures/*/raw"))
 			.hasAnyRole(WRITERS)
+			// accepting the risk of an encryption remediation task: a compliance lead
+			// (the domain refuses the carrier's owner)
+			.requestMatchers(posts("/captures/remediations/*/accept-risk", "/api/captures/remediations/*/accept-risk"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.requestMatchers(reads("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
