@@ -16,7 +16,12 @@ public enum MessageKind {
 	/** A carrier's contact is reminded that the questionnaire's link expires soon. */
 	QUESTIONNAIRE_REMINDER("Questionnaire reminder"),
 	/** A carrier's owner learns that its annual review rejected it. */
-	CARRIER_REJECTED("Carrier review rejected");
+	CARRIER_REJECTED("Carrier review rejected"),
+	/**
+	 * A carrier's owner learns that a watched certificate expires within 30, 14 or 7
+	 * days.
+	 */
+	CERTIFICATE_EXPIRY("Certificate expiry alert");
 
 	private final String label;
 

@@ -311,6 +311,12 @@ class SecurityConfiguration {
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
 			.hasAnyRole(WRITERS)
+			// The certificate watch: read by leads, auditors and admins; certificates
+			// added and exports (kept as evidence) by leads and admins.
+			.requestMatchers(reads("/certificates", "/certificates/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/certificates", "/certificates/**"))
+			.hasAnyRole(WRITERS)
 			// Administration (API tokens): admins only.
 			.requestMatchers(paths("/admin/**"))
 			.hasRole(Role.ADMIN.roleName())

@@ -112,8 +112,9 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/reviews/[^/]+/reassign$", LOGGED_IN, WRITERS),
 			new Rule("^/captures/[^/]+/raw$", WRITERS, WRITERS),
 			new Rule("^/(api/)?captures/remediations/[^/]+/accept-risk$", READERS, LEAD),
-			new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),
-			new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS), new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
+			new Rule("^/certificates(/.*)?$", READERS, WRITERS), new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS),
+			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
+			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
 			new Rule("^/api/evidence-items/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
 			new Rule("^/(api/)?controls(/.*)?$", READERS, LEAD), new Rule("^/api/evidence-items(/.*)?$", READERS, LEAD),
 			new Rule(".*", LOGGED_IN, NOT_AUDITOR));
