@@ -29,6 +29,16 @@ class CertificateExpiryJob {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/**
+	 * Also once a few minutes after start, so a node started after 06:15 does not wait a
+	 * day.
+	 */
+	@Scheduled(initialDelayString = "${trunkguard.trace.certificate-alert-initial-delay:PT5M}",
+			fixedDelay = Long.MAX_VALUE)
+	void afterStart() {
+		daily();
+	}
+
 	@Scheduled(cron = "${trunkguard.trace.certificate-alert-cron:0 15 6 * * *}", zone = "UTC")
 	void daily() {
 		try {

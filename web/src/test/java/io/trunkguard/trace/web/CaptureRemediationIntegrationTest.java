@@ -3,6 +3,8 @@ package io.trunkguard.trace.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.people.PersonSearch;
+import io.trunkguard.questionnaire.Questionnaire;
+import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.securityevent.SecurityEventService;
 import io.trunkguard.security.Role;
@@ -66,6 +68,9 @@ class CaptureRemediationIntegrationTest {
 	SecurityEventService securityEvents;
 
 	@Autowired
+	QuestionnaireService questionnaires;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -112,6 +117,31 @@ class CaptureRemediationIntegrationTest {
 		assertThat(violation.get("observed").asText()).startsWith("plain RTP");
 		assertThat(violation.get("frames")).isNotEmpty();
 		assertThat(violated.get("violations")).hasSize(1);
+
+		// the carrier answered that media is SRTP and never falls back to plain RTP
+		Questionnaire questionnaire = questionnaires.send(carrier.getId(), null, null, "Carrier Contact",
+				"contact-" + run + "@carrier.example", "tester");
+		String body = jdbc.queryForObject(
+				"select body from outbox_message where reference_type = 'Questionnaire' and reference_id = ?",
+				String.class, questionnaire.getId().toString());
+		String token = body.replaceAll("(?s).*/q/([A-Za-z0-9_-]+).*", "$1");
+		questionnaires.submit(token,
+				Map.of("ENC-1", "Yes", "ENC-3", "SRTP with keys exchanged over TLS (SDES)", "ENC-4", "No"),
+				"127.0.0.1");
+		JsonNode contradicted = encryption(carrier);
+		assertThat(contradicted.get("questionnaireContradictions").toString())
+			.contains("ENC-3", "ENC-4", "sip-tls-amr-plain.pcapng")
+			.doesNotContain("ENC-1");
+		HttpResponse<String> answersPage = http
+			.send(request(lead, "/vendors/questionnaires/" + questionnaire.getId()).setHeader("Accept", "text/html")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answersPage.body()).contains("traffic-contradictions", "The carrier answered ENC-4 with");
+		HttpResponse<String> carrierPage = http.send(
+				request(lead, "/vendors/" + carrier.getId()).setHeader("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(carrierPage.body()).contains("questionnaire-contradictions", "The carrier answered ENC-3 with",
+				"Contract clause violated", "carrier-remediations");
 
 		Map<String, JsonNode> tasks = new java.util.HashMap<>();
 		violated.get("remediations").forEach(t -> tasks.put(t.get("cause").asText(), t));
