@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * A carrier's transmission encryption for automation: {@code GET
- * /api/vendors/{id}/encryption} answers the contract clause checked against each trunk's
+ * /api/vendors/{id}/encryption-clause} answers the contract clause checked against each trunk's
  * latest capture (met, or the legs and frames that violate it), the remediation tasks and
  * the questionnaire answers that contradict the traffic; remediation tasks are closed
  * with a newer capture ({@code POST /api/captures/remediations/{id}/close}) or, by a
@@ -78,7 +78,7 @@ class CarrierEncryptionApi {
 		this.vendors = vendors;
 	}
 
-	@GetMapping("/api/vendors/{id}/encryption")
+	@GetMapping("/api/vendors/{id}/encryption-clause")
 	EncryptionResponse encryption(@PathVariable VendorId id) {
 		String name = vendors.get(id).getName();
 		ClauseCheck check = clauses.check(id);

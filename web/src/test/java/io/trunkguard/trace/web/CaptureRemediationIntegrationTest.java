@@ -205,7 +205,7 @@ class CaptureRemediationIntegrationTest {
 
 	private JsonNode encryption(Vendor carrier) throws Exception {
 		HttpResponse<String> response = http.send(
-				request(lead, "/api/vendors/" + carrier.getId() + "/encryption").GET().build(),
+				request(lead, "/api/vendors/" + carrier.getId() + "/encryption-clause").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());
