@@ -24,11 +24,11 @@ import java.util.UUID;
 
 /**
  * A carrier's transmission encryption for automation: {@code GET
- * /api/vendors/{id}/encryption-clause} answers the contract clause checked against each trunk's
- * latest capture (met, or the legs and frames that violate it), the remediation tasks and
- * the questionnaire answers that contradict the traffic; remediation tasks are closed
- * with a newer capture ({@code POST /api/captures/remediations/{id}/close}) or, by a
- * compliance lead who does not own the carrier, as an accepted risk ({@code POST
+ * /api/vendors/{id}/encryption-clause} answers the contract clause checked against each
+ * trunk's latest capture (met, or the legs and frames that violate it), the remediation
+ * tasks and the questionnaire answers that contradict the traffic; remediation tasks are
+ * closed with a newer capture ({@code POST /api/captures/remediations/{id}/close}) or, by
+ * a compliance lead who does not own the carrier, as an accepted risk ({@code POST
  * /api/captures/remediations/{id}/accept-risk}).
  */
 @RestController
