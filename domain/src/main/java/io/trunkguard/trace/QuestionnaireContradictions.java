@@ -61,7 +61,9 @@ public class QuestionnaireContradictions {
 	}
 
 	/** The contradictions of one questionnaire's answers with its carrier's traffic. */
-	public List<Contradiction> of(Questionnaire questionnaire) {
+	public List<Contradiction> of(Questionnaire given) {
+		// read again in this transaction: a page hands in a detached questionnaire
+		Questionnaire questionnaire = questionnaires.get(given.getId());
 		if (questionnaire.getSubmittedAt() == null) {
 			return List.of();
 		}
