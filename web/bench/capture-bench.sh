@@ -59,8 +59,8 @@ ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$CAPTURE" -F label=oth
 uploaded=$(echo "$(date +%s.%N) - $start" | bc)
 peak=0
 while :; do
-  body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400)
-  status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4)
+  body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400 || true)
+  status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4 || true)
   used=$(jcmd $APP_PID GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); gsub(/K,?/, "", v); print int(v / 1024) } }')
   [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used
   [ "$status" = DONE ] || [ "$status" = FAILED ] && break
