@@ -171,6 +171,9 @@ class DiskFileStore implements FileStore {
 	@Transactional(readOnly = true)
 	public InputStream open(StoredFileId id) {
 		StoredFile file = get(id);
+		if (file.isDeleted()) {
+			throw new NotFoundException("StoredFileBytes", id);
+		}
 		try {
 			return Files.newInputStream(pathOf(file.getSha256()));
 		}
@@ -189,7 +192,31 @@ class DiskFileStore implements FileStore {
 	@Override
 	@Transactional(readOnly = true)
 	public List<StoredFile> findAllBySha256(String sha256) {
-		return files.findBySha256OrderByUploadedAt(Sha256.normal(sha256));
+		return files.findBySha256OrderByUploadedAt(Sha256.normal(sha256)).stream().filter(f -> !f.isDeleted()).toList();
+	}
+
+	@Override
+	public boolean delete(StoredFileId id, String actor, String reason) {
+		StoredFile file = get(id);
+		Instant now = now();
+		if (!file.markDeleted(actor, reason, now)) {
+			return false;
+		}
+		files.save(file);
+		boolean shared = files.findBySha256OrderByUploadedAt(file.getSha256())
+			.stream()
+			.anyMatch(other -> !other.getId().equals(id) && !other.isDeleted());
+		if (!shared) {
+			try {
+				Files.deleteIfExists(pathOf(file.getSha256()));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("the bytes of stored file " + id + " could not be deleted", e);
+			}
+		}
+		events.publishEvent(
+				new FileDeleted(id, file.getOriginalName(), file.getSha256(), file.getSizeBytes(), reason, actor, now));
+		return true;
 	}
 
 	private Path pathOf(String sha256) {

@@ -41,7 +41,15 @@ public interface FileStore {
 	 */
 	Optional<StoredFile> findBySha256(String sha256);
 
-	/** Every file stored with these bytes, the oldest first. */
+	/** Every file stored with these bytes (and not deleted), the oldest first. */
 	List<StoredFile> findAllBySha256(String sha256);
+
+	/**
+	 * Deletes a stored file's bytes (those of no other stored file with the same
+	 * content): the row stays and says when, by whom and why; audited as
+	 * {@code FILE_DELETED}. Returns false when it was already deleted. Opening it
+	 * afterwards is a {@link io.trunkguard.shared.NotFoundException}.
+	 */
+	boolean delete(StoredFileId id, String actor, String reason);
 
 }

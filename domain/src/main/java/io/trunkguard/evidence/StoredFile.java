@@ -45,6 +45,15 @@ public class StoredFile {
 	@Column(name = "uploaded_at", nullable = false)
 	private Instant uploadedAt;
 
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
+	@Column(name = "deleted_by", length = 200)
+	private String deletedBy;
+
+	@Column(name = "deletion_reason", length = 500)
+	private String deletionReason;
+
 	protected StoredFile() {
 		// for JPA
 	}
@@ -58,6 +67,34 @@ public class StoredFile {
 		this.originalName = Objects.requireNonNull(originalName, "originalName");
 		this.uploadedBy = Objects.requireNonNull(uploadedBy, "uploadedBy");
 		this.uploadedAt = Objects.requireNonNull(uploadedAt, "uploadedAt");
+	}
+
+	/** Marks the bytes deleted; returns false when they already were. */
+	boolean markDeleted(String actor, String reason, Instant now) {
+		if (deletedAt != null) {
+			return false;
+		}
+		deletedAt = now;
+		deletedBy = actor;
+		deletionReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+		return true;
+	}
+
+	/** Whether the bytes were deleted (the row stays). */
+	public boolean isDeleted() {
+		return deletedAt != null;
+	}
+
+	public Instant getDeletedAt() {
+		return deletedAt;
+	}
+
+	public String getDeletedBy() {
+		return deletedBy;
+	}
+
+	public String getDeletionReason() {
+		return deletionReason;
 	}
 
 	public StoredFileId getId() {

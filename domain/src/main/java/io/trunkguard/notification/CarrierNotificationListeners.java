@@ -1,5 +1,6 @@
 package io.trunkguard.notification;
 
+import io.trunkguard.trace.CertificateExpiryAlert;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.questionnaire.QuestionnaireLinkIssued;
@@ -154,6 +155,30 @@ class CarrierNotificationListeners {
 			to.putIfAbsent(lead.email() == null ? lead.name() : lead.email(), lead);
 		}
 		return java.util.List.copyOf(to.values());
+	}
+
+	@EventListener
+	void on(CertificateExpiryAlert alert) {
+		Recipient to = Recipient.unknown("compliance-lead");
+		String owned = "";
+		if (alert.vendorId() != null) {
+			try {
+				Vendor vendor = vendors.get(alert.vendorId());
+				Person owner = people.get(vendor.getOwnerId());
+				to = new Recipient(owner.getUsername(), owner.getFullName(), owner.getEmail());
+				owned = ", which belongs to " + vendor.getName() + " (a carrier you own)";
+			}
+			catch (NotFoundException e) {
+				// the compliance lead then
+			}
+		}
+		String subject = "Certificate " + alert.subject() + " expires on " + alert.notAfter();
+		String body = "The certificate " + alert.subject() + owned + " expires on " + alert.notAfter() + ", in "
+				+ alert.daysLeft() + " day(s); it was seen at " + alert.where() + ".\n\nSHA-256 fingerprint: "
+				+ alert.fingerprint() + "\n\nAsk for the renewed certificate (and its fingerprint, if you pin it) "
+				+ "before then. The watch list: " + baseUrl.get() + "/certificates";
+		outbox.write(new MailDraft(MessageKind.CERTIFICATE_EXPIRY, to, subject, body, "WatchedCertificate",
+				alert.certificateId().toString()));
 	}
 
 }

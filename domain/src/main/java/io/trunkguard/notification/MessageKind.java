@@ -20,7 +20,12 @@ public enum MessageKind {
 	/** A carrier's DPA, BAA, contract, SOC report period or bridge letter ends soon. */
 	CARRIER_DOCUMENT_EXPIRING("Carrier document expiring"),
 	/** A condition of a carrier's approval is past its due date. */
-	CARRIER_CONDITION_OVERDUE("Carrier review condition overdue");
+	CARRIER_CONDITION_OVERDUE("Carrier review condition overdue"),
+	/**
+	 * A carrier's owner learns that a watched certificate expires within 30, 14 or 7
+	 * days.
+	 */
+	CERTIFICATE_EXPIRY("Certificate expiry alert");
 
 	private final String label;
 

@@ -80,6 +80,9 @@ class SecurityEventDerivation {
 			case "DEPROVISIONING_ESCALATED" -> List.of(slaMissed(draft));
 			case "VENDOR_ENCRYPTION_STATUS_SET" -> encryptionRegression(draft).map(List::of).orElse(List.of());
 			case "CAPTURE_ANALYSED" -> captureFindings(entry, now);
+			case "ENCRYPTION_REMEDIATION_OPENED" -> List.of(remediationOpened(draft));
+			case "ENCRYPTION_REMEDIATION_ESCALATED" -> List.of(remediationOverdue(draft));
+			case "CERTIFICATE_EXPIRY_ALERT" -> List.of(certificateAlert(draft));
 			default -> List.of();
 		};
 	}
@@ -195,6 +198,38 @@ class SecurityEventDerivation {
 				SecurityEventSource.DEPROVISIONING, username,
 				"Removing the access of %s (a leaver) on %s missed its SLA: %s.".formatted(username,
 						d.getOr("system", "a system"), d.getOr("note", "escalated")));
+	}
+
+	private SecurityEvent remediationOpened(Draft d) {
+		String carrier = d.getOr("carrier", "an unknown carrier");
+		return d.event(SecurityEventType.ENCRYPTION_REMEDIATION, SecuritySeverity.HIGH,
+				SecurityEventSource.CARRIER_ENCRYPTION, carrier,
+				"A remediation task (%s) was opened for %s, owner of carrier %s, due on %s: %s".formatted(
+						d.getOr("cause", "encryption").toLowerCase(), d.getOr("owner", "the owner"), carrier,
+						d.getOr("dueOn", "a date to be set"),
+						shortened(d.getOr("description", "see the carrier's page."))));
+	}
+
+	private static String shortened(String text) {
+		return text.length() <= 1200 ? text : text.substring(0, 1199) + "…";
+	}
+
+	private SecurityEvent remediationOverdue(Draft d) {
+		String carrier = d.getOr("carrier", "an unknown carrier");
+		return d.event(SecurityEventType.ENCRYPTION_REMEDIATION_OVERDUE, SecuritySeverity.HIGH,
+				SecurityEventSource.CARRIER_ENCRYPTION, carrier,
+				"The encryption remediation task of carrier %s on trunk %s, owned by %s, was due on %s and is still open."
+					.formatted(carrier, d.getOr("trunk", "unknown"), d.getOr("owner", "the owner"),
+							d.getOr("dueOn", "an earlier date")));
+	}
+
+	private SecurityEvent certificateAlert(Draft d) {
+		String subject = d.getOr("subject", "a certificate");
+		return d.event(SecurityEventType.CERTIFICATE_EXPIRY, SecuritySeverity.MEDIUM,
+				SecurityEventSource.CERTIFICATE_WATCH, subject,
+				"The certificate %s (%s) expires on %s, in %s days or less.".formatted(subject,
+						d.getOr("where", "watched by hand"), d.getOr("notAfter", "an unknown date"),
+						d.getOr("threshold", "?")));
 	}
 
 	private Optional<SecurityEvent> encryptionRegression(Draft d) {

@@ -8,7 +8,8 @@ public enum SecurityEventType {
 	REFUSED_READ("Refused access"), DEPROVISIONING_SLA_MISSED("Deprovisioning SLA missed"),
 	ENCRYPTION_REGRESSION("Encryption regression"), CERTIFICATE_EXPIRY("Certificate expiry"),
 	REGISTRATION_BRUTE_FORCE("Registration brute force"), SIP_SCANNER("SIP scanner"), TOLL_FRAUD("Toll fraud pattern"),
-	UNAUTHENTICATED_CALL("Unauthenticated call");
+	UNAUTHENTICATED_CALL("Unauthenticated call"), ENCRYPTION_REMEDIATION("Encryption remediation opened"),
+	ENCRYPTION_REMEDIATION_OVERDUE("Encryption remediation overdue");
 
 	private final String label;
 

@@ -79,7 +79,7 @@ public record AnalysisResult(String analyzerVersion, String schemaVersion, Captu
 	/** A certificate a server sent on a leg. */
 	public record CertificateFacts(String legId, String endpoint, String sha256Fingerprint, String subject,
 			String issuer, Instant notBefore, Instant notAfter, boolean selfSigned, String keyAlgorithm, int keyBits,
-			String signatureAlgorithm, List<String> names) {
+			String signatureAlgorithm, List<String> names, String serial) {
 
 		public CertificateFacts {
 			names = List.copyOf(names);

@@ -209,12 +209,6 @@ public class Capture extends AbstractAggregateRoot<Capture> {
 		analysedAt = now;
 	}
 
-	void rawFileDeleted(Instant now) {
-		rawFileId = null;
-		keyLogFileId = null;
-		rawDeletedAt = now;
-	}
-
 	private static int count(AnalysisResult result, LegVerdict verdict) {
 		return (int) result.legs().stream().filter(leg -> leg.verdict() == verdict).count();
 	}

@@ -67,6 +67,9 @@ public class CaptureCertificate {
 	@AttributeOverride(name = "value", column = @Column(name = "vendor_id"))
 	private VendorId vendorId;
 
+	@jakarta.persistence.Column(length = 100)
+	private String serial;
+
 	protected CaptureCertificate() {
 		// for JPA
 	}
@@ -86,6 +89,12 @@ public class CaptureCertificate {
 		this.keyBits = cert.keyBits();
 		this.signatureAlgorithm = cert.signatureAlgorithm();
 		this.names = CaptureLeg.cut(String.join("\n", cert.names()), 4000);
+		this.serial = CaptureLeg.cut(cert.serial(), 100);
+	}
+
+	/** The serial number in hex, or null (captures analysed before it was kept). */
+	public String getSerial() {
+		return serial;
 	}
 
 	void attachTo(VendorId vendor) {

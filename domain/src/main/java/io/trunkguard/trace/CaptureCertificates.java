@@ -19,6 +19,8 @@ public interface CaptureCertificates extends Repository<CaptureCertificate, java
 
 	List<CaptureCertificate> findAllByOrderByNotAfter();
 
+	List<CaptureCertificate> findBySha256Fingerprint(String fingerprint);
+
 	@Modifying
 	@Query("delete from CaptureCertificate c where c.captureId = :capture")
 	int deleteByCapture(@Param("capture") CaptureId capture);

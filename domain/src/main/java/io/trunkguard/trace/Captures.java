@@ -41,6 +41,18 @@ public interface Captures extends Repository<Capture, CaptureId> {
 	@Query("select c from Capture c where c.rawFileId is not null and c.uploadedAt < :before")
 	List<Capture> findRawKeptBefore(@Param("before") Instant before);
 
+	/**
+	 * Claims the deletion of a capture's raw file: clears it if it is still the one
+	 * given. Exactly one node gets 1 for a capture; the others get 0 and leave it.
+	 */
+	@Modifying
+	@Query("""
+			update Capture c set c.rawFileId = null, c.keyLogFileId = null, c.rawDeletedAt = :now,
+			  c.version = c.version + 1
+			where c.id = :id and c.rawFileId = :raw
+			""")
+	int claimRawDeletion(@Param("id") CaptureId id, @Param("raw") java.util.UUID raw, @Param("now") Instant now);
+
 	long count();
 
 	/** Writes the bytes read so far of a capture being analysed (without its version). */

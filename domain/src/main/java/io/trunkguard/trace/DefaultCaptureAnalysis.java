@@ -40,6 +40,10 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 
 	private final CarrierAttachment carriers;
 
+	private final EncryptionRemediationService remediations;
+
+	private final CertificateWatch certificates;
+
 	private final ObjectProvider<CaptureAnalyzer> analyzer;
 
 	private final FileStore files;
@@ -53,11 +57,14 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 	private final Clock clock;
 
 	DefaultCaptureAnalysis(Captures captures, CaptureResults results, CarrierAttachment carriers,
+			EncryptionRemediationService remediations, CertificateWatch certificates,
 			ObjectProvider<CaptureAnalyzer> analyzer, FileStore files, TraceProperties properties,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.captures = captures;
 		this.results = results;
 		this.carriers = carriers;
+		this.remediations = remediations;
+		this.certificates = certificates;
 		this.analyzer = analyzer;
 		this.files = files;
 		this.properties = properties;
@@ -106,7 +113,8 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 		Instant now = now();
 		capture.analysed(result, now);
 		captures.save(capture);
-		carriers.attach(capture, ACTOR);
+		remediations.openFor(capture, carriers.attach(capture, ACTOR));
+		certificates.recordSeen(capture);
 		events.publishEvent(new CaptureAnalysed(id, result.capture().complete(), result.legs().size(),
 				capture.getUnencryptedLegs(), result.findings().size(), ACTOR, now));
 		return true;

@@ -37,11 +37,14 @@ class DefaultCaptureService implements CaptureService {
 
 	private final CarrierAttachment attachment;
 
+	private final EncryptionRemediationService remediations;
+
 	private final Clock clock;
 
 	DefaultCaptureService(Captures captures, CaptureLegs legs, CaptureFindings findings,
 			CaptureCertificates certificates, CaptureJsonReports reports, CarrierTrunks trunks,
-			CarrierAttachment attachment, ObjectProvider<Clock> clock) {
+			CarrierAttachment attachment, EncryptionRemediationService remediations, ObjectProvider<Clock> clock) {
+		this.remediations = remediations;
 		this.captures = captures;
 		this.legs = legs;
 		this.findings = findings;
@@ -153,7 +156,11 @@ class DefaultCaptureService implements CaptureService {
 						server ? leg.getCertificateFingerprints().stream().limit(10).toList() : List.of(),
 						"seen in capture " + CaptureLeg.cut(capture.getFileName(), 150)),
 				actor);
-		return attachment.attach(capture, actor).getOrDefault(vendor, List.of());
+		List<CaptureLeg> attached = attachment.attach(capture, actor).getOrDefault(vendor, List.of());
+		if (capture.getStatus() == CaptureStatus.DONE && !attached.isEmpty()) {
+			remediations.openFor(capture, java.util.Map.of(vendor, attached));
+		}
+		return attached;
 	}
 
 	@Override

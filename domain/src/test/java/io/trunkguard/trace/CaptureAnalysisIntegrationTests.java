@@ -20,7 +20,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.trunkguard.evidence.StoredFileId;
+import io.trunkguard.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
+
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +75,15 @@ abstract class CaptureAnalysisIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Captures captureRepository;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	String run = UUID.randomUUID().toString();
 
@@ -172,6 +194,59 @@ abstract class CaptureAnalysisIntegrationTests {
 
 		assertThat(captures.legs(capture.getId())).extracting(CaptureLeg::getVendorId).containsOnly(carrier.getId());
 		assertThat(trunks.encryptionStatus(carrier.getId()).status()).isEqualTo(EncryptionStatus.PARTLY_ENCRYPTED);
+	}
+
+	@Test
+	void deletesRawFilesPastTheirRetentionOnceAcrossNodesAndKeepsTheFindings() throws Exception {
+		Capture capture = receive(null, CaptureLabel.OTHER).capture();
+		analysis.analyse(capture.getId());
+		StoredFileId raw = new StoredFileId(capture.getRawFileId());
+		TraceProperties thirtyDays = new TraceProperties(DataSize.ofGigabytes(2), Duration.ofMinutes(4), 14,
+				Duration.ofDays(30));
+		Clock day29 = Clock.fixed(capture.getUploadedAt().plus(Duration.ofDays(29)), ZoneOffset.UTC);
+		assertThat(retention(thirtyDays, day29).deleteExpired()).as("within the retention nothing goes").isZero();
+		assertThat(captures.get(capture.getId()).getRawFileId()).isNotNull();
+
+		Clock day31 = Clock.fixed(capture.getUploadedAt().plus(Duration.ofDays(31)), ZoneOffset.UTC);
+		RawCaptureRetention nodeA = retention(thirtyDays, day31);
+		RawCaptureRetention nodeB = retention(thirtyDays, day31);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> a = nodes.submit(nodeA::deleteExpired);
+			Future<Integer> b = nodes.submit(nodeB::deleteExpired);
+			a.get(60, TimeUnit.SECONDS);
+			b.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			nodes.shutdown();
+		}
+
+		Capture kept = captures.get(capture.getId());
+		assertThat(kept.getRawFileId()).isNull();
+		assertThat(kept.getRawDeletedAt()).isEqualTo(day31.instant());
+		StoredFile row = files.get(raw);
+		assertThat(row.isDeleted()).isTrue();
+		assertThat(row.getDeletedAt()).as("the file store's own clock").isAfterOrEqualTo(capture.getUploadedAt());
+		assertThat(row.getDeletionReason()).contains("30-day retention");
+		assertThat(row.getDeletedBy()).isEqualTo("system:capture-retention");
+		assertThatThrownBy(() -> files.open(raw)).isInstanceOf(NotFoundException.class);
+		assertThat(audit.search(null, "FILE_DELETED", "StoredFile", raw.toString(), null, null, PageRequest.of(0, 5))
+			.getTotalElements()).as("deleted once, by one node").isEqualTo(1);
+		assertThat(audit
+			.search(null, "CAPTURE_RAW_FILE_DELETED", "Capture", capture.getId().toString(), null, null,
+					PageRequest.of(0, 5))
+			.getTotalElements()).isEqualTo(1);
+		assertThat(captures.findings(capture.getId())).hasSize(2);
+		assertThat(captures.legs(capture.getId())).hasSize(2);
+		assertThat(captures.reportJson(capture.getId())).isPresent();
+		assertThat(retention(thirtyDays, day31).deleteExpired()).as("a second run finds nothing of it")
+			.isGreaterThanOrEqualTo(0);
+		assertThat(audit.search(null, "FILE_DELETED", "StoredFile", raw.toString(), null, null, PageRequest.of(0, 5))
+			.getTotalElements()).isEqualTo(1);
+	}
+
+	private RawCaptureRetention retention(TraceProperties properties, Clock clock) {
+		return new RawCaptureRetention(captureRepository, files, properties, events, transactionManager, clock);
 	}
 
 	private CaptureReceipt receive(Vendor vendor, CaptureLabel label) {

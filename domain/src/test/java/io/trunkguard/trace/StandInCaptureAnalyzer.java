@@ -62,7 +62,7 @@ public class StandInCaptureAnalyzer implements CaptureAnalyzer {
 				List.of(new AnalysisResult.CertificateFacts("L1", "198.51.100.5:5061", "a".repeat(64),
 						"CN=sip.carrier.example", "CN=Carrier CA", first.minusSeconds(86400),
 						last.plusSeconds(86400 * 20), false, "RSA", 2048, "SHA256withRSA",
-						List.of("sip.carrier.example"))),
+						List.of("sip.carrier.example"), "1000")),
 				"{\"schemaVersion\":\"1.0\",\"legs\":[]}");
 	}
 

@@ -303,9 +303,19 @@ class SecurityConfiguration {
 			// numbers: leads and admins only (each download is audited).
 			.requestMatchers(paths("/captures/*/raw"))
 			.hasAnyRole(WRITERS)
+			// accepting the risk of an encryption remediation task: a compliance lead
+			// (the domain refuses the carrier's owner)
+			.requestMatchers(posts("/captures/remediations/*/accept-risk", "/api/captures/remediations/*/accept-risk"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.requestMatchers(reads("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
+			.hasAnyRole(WRITERS)
+			// The certificate watch: read by leads, auditors and admins; certificates
+			// added and exports (kept as evidence) by leads and admins.
+			.requestMatchers(reads("/certificates", "/certificates/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/certificates", "/certificates/**"))
 			.hasAnyRole(WRITERS)
 			// Administration (API tokens): admins only.
 			.requestMatchers(paths("/admin/**"))

@@ -124,7 +124,7 @@ final class ReportFacts {
 		return new CertificateFacts(leg.id(), leg.endpointB(),
 				cert.sha256Fingerprint() == null ? "unknown" : fingerprint(cert.sha256Fingerprint()), cert.subject(),
 				cert.issuer(), instant(cert.notBefore()), instant(cert.notAfter()), cert.selfSigned(),
-				cert.keyAlgorithm(), cert.keyBits(), cert.signatureAlgorithm(), names);
+				cert.keyAlgorithm(), cert.keyBits(), cert.signatureAlgorithm(), names, cert.serialHex());
 	}
 
 	/**

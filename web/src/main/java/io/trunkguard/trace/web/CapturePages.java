@@ -14,6 +14,7 @@ import io.trunkguard.trace.CaptureLabel;
 import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.CaptureReceipt;
 import io.trunkguard.trace.CaptureService;
+import io.trunkguard.trace.TraceProperties;
 import io.trunkguard.vendor.VendorId;
 import io.trunkguard.vendor.VendorService;
 import org.springframework.http.ContentDisposition;
@@ -61,8 +62,11 @@ class CapturePages {
 
 	private final AuditTrail trail;
 
+	private final TraceProperties properties;
+
 	CapturePages(CaptureService captures, CaptureIntake intake, CaptureCarriers carriers, VendorService vendors,
-			FileStore files, AuditTrail trail) {
+			FileStore files, AuditTrail trail, TraceProperties properties) {
+		this.properties = properties;
 		this.captures = captures;
 		this.intake = intake;
 		this.carriers = carriers;
@@ -146,6 +150,8 @@ class CapturePages {
 		model.addAttribute("size", size(capture.getSizeBytes()));
 		model.addAttribute("vendors", vendors.all());
 		model.addAttribute("percent", Math.round(capture.progress() * 100));
+		model.addAttribute("retention", properties.rawRetention());
+		model.addAttribute("retentionDays", properties.rawRetention().toDays());
 		return "captures/detail";
 	}
 

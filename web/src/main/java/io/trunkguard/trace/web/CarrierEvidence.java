@@ -7,6 +7,11 @@ import io.trunkguard.trace.CaptureId;
 import io.trunkguard.trace.CaptureLabel;
 import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.CaptureService;
+import io.trunkguard.trace.ClauseCheck;
+import io.trunkguard.trace.ContractClauseCheck;
+import io.trunkguard.trace.EncryptionRemediation;
+import io.trunkguard.trace.EncryptionRemediationService;
+import io.trunkguard.trace.QuestionnaireContradictions;
 import io.trunkguard.trace.CaptureStatus;
 import io.trunkguard.trace.LegVerdict;
 import io.trunkguard.vendor.VendorId;
@@ -14,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +35,10 @@ import java.util.stream.Collectors;
  * A carrier's CC6.7 evidence as its page shows it: the latest verdict per trunk (the
  * server end of its legs), the TLS versions and suites and SRTP suites seen in its latest
  * capture, its certificates by expiry, the open findings of its latest capture, the share
- * of its legs encrypted per capture over time, and whether the latest capture meets the
- * contract's encryption requirement (every leg encrypted) or which leg and frames violate
- * it. Called from the vendor page's template as {@code @carrierEvidence}.
+ * of its legs encrypted per capture over time, the contract's encryption clause checked
+ * against each trunk's latest capture (met, or the legs and frames that violate it), its
+ * remediation tasks, and the questionnaire answers the traffic contradicts. Called from
+ * the vendor page's template as {@code @carrierEvidence}.
  */
 @Component("carrierEvidence")
 public class CarrierEvidence {
@@ -40,9 +47,19 @@ public class CarrierEvidence {
 
 	private final CaptureIntake intake;
 
-	CarrierEvidence(CaptureService captures, CaptureIntake intake) {
+	private final ContractClauseCheck clauses;
+
+	private final EncryptionRemediationService remediations;
+
+	private final QuestionnaireContradictions contradictions;
+
+	CarrierEvidence(CaptureService captures, CaptureIntake intake, ContractClauseCheck clauses,
+			EncryptionRemediationService remediations, QuestionnaireContradictions contradictions) {
 		this.captures = captures;
 		this.intake = intake;
+		this.clauses = clauses;
+		this.remediations = remediations;
+		this.contradictions = contradictions;
 	}
 
 	/** For the upload form. */
@@ -58,15 +75,23 @@ public class CarrierEvidence {
 	/** The carrier's evidence page section. */
 	public record View(List<Capture> captures, List<TrunkRow> trunks, Set<String> tlsVersions, Set<String> tlsSuites,
 			Set<String> srtpSuites, List<CaptureCertificate> certificates, List<CaptureFinding> openFindings,
-			Capture latest, List<String> violations, String historySvg) {
+			Capture latest, ClauseCheck clause, List<String> violations, String historySvg,
+			List<EncryptionRemediation> remediations, List<QuestionnaireContradictions.Contradiction> contradictions) {
 
 		public boolean analysed() {
 			return latest != null;
 		}
 
-		/** Met when every leg of the latest capture is encrypted. */
+		/**
+		 * Met when the contract states a clause and every trunk's latest capture meets
+		 * it.
+		 */
 		public boolean clauseMet() {
-			return latest != null && violations.isEmpty();
+			return clause.met();
+		}
+
+		public boolean overdue(EncryptionRemediation task) {
+			return task.overdueOn(LocalDate.now(ZoneOffset.UTC));
 		}
 
 	}
@@ -103,7 +128,8 @@ public class CarrierEvidence {
 		Set<String> versions = new LinkedHashSet<>();
 		Set<String> suites = new LinkedHashSet<>();
 		Set<String> srtp = new LinkedHashSet<>();
-		List<String> violations = new ArrayList<>();
+		ClauseCheck clause = clauses.check(vendor);
+		List<String> violations = clause.violations().stream().map(ClauseCheck.ClauseViolation::sentence).toList();
 		List<CaptureFinding> open = List.of();
 		if (latest != null) {
 			for (CaptureLeg leg : legsByCapture.get(latest.getId())) {
@@ -114,11 +140,6 @@ public class CarrierEvidence {
 					suites.add(leg.getCipherSuite());
 				}
 				srtp.addAll(leg.getSrtpSuites());
-				if (leg.getVerdict() != LegVerdict.ENCRYPTED) {
-					violations.add("Leg " + leg.getLegId() + " (" + leg.getEndpointA() + " → " + leg.getEndpointB()
-							+ ", frames " + leg.getFirstFrame() + " to " + leg.getLastFrame() + ") is "
-							+ leg.getVerdict().description().toLowerCase(Locale.ROOT) + ": " + leg.getReason());
-				}
 			}
 			open = captures.findingsOf(vendor, latest.getId());
 		}
@@ -139,7 +160,8 @@ public class CarrierEvidence {
 				labels.add(at.atZone(ZoneOffset.UTC).toLocalDate().toString());
 			});
 		return new View(concerning, List.copyOf(trunks.values()), versions, suites, srtp,
-				List.copyOf(certificates.values()), open, latest, violations, chart(points, labels));
+				List.copyOf(certificates.values()), open, latest, clause, violations, chart(points, labels),
+				remediations.ofVendor(vendor), contradictions.of(vendor));
 	}
 
 	/**

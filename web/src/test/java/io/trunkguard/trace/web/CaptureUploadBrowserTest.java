@@ -6,7 +6,11 @@ import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.testsupport.Browser;
 import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
+import io.trunkguard.vendor.CarrierRecords;
+import io.trunkguard.vendor.ContractDraft;
+import io.trunkguard.vendor.MediaClause;
 import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.SignallingClause;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorDetails;
 import io.trunkguard.vendor.VendorService;
@@ -28,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +52,9 @@ class CaptureUploadBrowserTest {
 	int port;
 
 	@Autowired
+	CarrierRecords records;
+
+	@Autowired
 	VendorService vendors;
 
 	@Autowired
@@ -59,6 +67,8 @@ class CaptureUploadBrowserTest {
 				new VendorDetails("Browser Carrier " + run, "SIP trunking", RiskTier.HIGH,
 						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
 				"tester");
+		records.addContract(carrier.getId(), new ContractDraft("Trunk agreement", LocalDate.now().minusMonths(3), null,
+				30, true, SignallingClause.TLS_1_2, MediaClause.SRTP), null, "tester");
 		Path capture = CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-sdes-srtp.pcapng")
 			.toAbsolutePath()
 			.normalize();
@@ -89,7 +99,9 @@ class CaptureUploadBrowserTest {
 		String captureUrl = browser.getCurrentUrl();
 
 		browser.get(app("/vendors/" + carrier.getId()));
-		assertThat(browser.findElement(By.id("clause-check")).getText()).contains("Encryption requirement violated");
+		assertThat(browser.findElement(By.id("clause-check")).getText()).contains("Contract clause violated");
+		assertThat(browser.findElement(By.id("clause-violations")).getText()).contains("signalling: TLS 1.2 or newer",
+				"SIP travels in clear over UDP");
 		assertThat(browser.findElement(By.id("carrier-trunks")).getText()).contains("Unencrypted");
 		assertThat(browser.findElements(By.cssSelector("#encryption-history .history-bar"))).hasSize(1);
 
