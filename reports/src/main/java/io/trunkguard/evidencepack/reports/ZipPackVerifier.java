@@ -148,11 +148,16 @@ class ZipPackVerifier implements EvidencePackVerifier {
 			return fail(headCheck, checked, packSha);
 		}
 		Optional<Long> exportEntry = exportEntry(packSha, manifest.head().sequence());
+		if (exportEntry.isEmpty()) {
+			return fail("The pack as a whole is not one Trunkguard exported: no export in the audit trail records its "
+					+ "SHA-256 " + packSha + " (its files match the manifest, so the index.pdf, which the manifest "
+					+ "cannot cover, was changed, or the ZIP was packed again).", checked, packSha);
+		}
 		return new PackVerification(true,
-				"The pack matches: its " + checked + " files match the manifest, the manifest matches the index, and "
+				"The pack matches: its " + checked + " files match the manifest, the manifest matches the index, "
 						+ "the live audit trail is intact up to entry " + manifest.head().sequence()
-						+ ", which has the hash the pack carries"
-						+ exportEntry.map(s -> "; its export is recorded in audit trail entry " + s).orElse("") + ".",
+						+ ", which has the hash the pack carries, and its export is recorded in audit trail entry "
+						+ exportEntry.get() + ".",
 				checked, packSha);
 	}
 

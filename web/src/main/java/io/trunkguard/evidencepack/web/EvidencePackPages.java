@@ -67,8 +67,8 @@ class EvidencePackPages {
 	Object download(@RequestParam(required = false) List<String> criteria, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Authentication user) {
 		try {
-			PackRequest request = PackRequest.parse(criteria == null ? null : String.join(",", criteria), from, to,
-					user.getName(), null);
+			PackRequest request = PackDownloads.request(criteria == null ? null : String.join(",", criteria), from, to,
+					user.getName(), clock);
 			return PackDownloads.zip(packs, request);
 		}
 		catch (InvalidInputException e) {
@@ -76,7 +76,7 @@ class EvidencePackPages {
 			page.setStatus(HttpStatus.BAD_REQUEST);
 			page.addObject("error", "No pack was made: " + e.getMessage() + ".");
 			page.addObject("criteria", PackRequest.CRITERIA);
-			page.addObject("chosen", criteria == null ? List.of() : criteria);
+			page.addObject("chosen", criteria == null ? PackRequest.CRITERIA : criteria);
 			page.addObject("from", from);
 			page.addObject("to", to);
 			return page;
