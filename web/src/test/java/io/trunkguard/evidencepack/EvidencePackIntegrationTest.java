@@ -96,6 +96,9 @@ class EvidencePackIntegrationTest {
 		MvcResult started = mvc.perform(get("/api/evidence-packs" + query).with(who))
 			.andExpect(request().asyncStarted())
 			.andReturn();
+		// the pack is written on another thread: wait for it beyond MockMvc's 10 s (the
+		// shared machine is slow under load)
+		started.getAsyncResult(120_000);
 		return mvc.perform(asyncDispatch(started))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/zip"))
