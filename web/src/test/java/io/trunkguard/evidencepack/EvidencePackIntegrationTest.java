@@ -270,6 +270,38 @@ class EvidencePackIntegrationTest {
 	}
 
 	@Test
+	void downloadsFromThePageAndShowsTheFormAgainOnBadInput() throws Exception {
+		String page = mvc.perform(get("/evidence-packs").with(AUDITOR))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"pack-form\"").contains("type=\"date\"").contains("id=\"criterion-CC9.2\"");
+
+		MvcResult started = mvc
+			.perform(get("/evidence-packs/download?criteria=CC6.1&criteria=CC9.2&from=" + FROM + "&to=" + TO)
+				.with(user("compliance-lead").roles("compliance-lead")))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		started.getAsyncResult(120_000);
+		byte[] zip = mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(PackAssertions.json(PackAssertions.entries(zip).get("manifest.json")).path("criteria").toString())
+			.isEqualTo("[\"CC6.1\",\"CC9.2\"]");
+
+		String refused = mvc
+			.perform(get("/evidence-packs/download?criteria=CC6.1&from=2023-02-30&to=" + TO).with(AUDITOR))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("No pack was made: &#39;from&#39; must be an ISO date such as 2026-01-31");
+	}
+
+	@Test
 	void verifiesAnUploadedPackOnThePageForAnAuditor() throws Exception {
 		byte[] zip = download("?criteria=CC7.2&from=" + FROM + "&to=" + TO, AUDITOR);
 

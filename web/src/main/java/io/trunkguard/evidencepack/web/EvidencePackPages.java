@@ -9,15 +9,20 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.trunkguard.evidencepack.EvidencePackVerifier;
 import io.trunkguard.evidencepack.EvidencePacks;
@@ -64,23 +69,28 @@ class EvidencePackPages {
 	}
 
 	@GetMapping("/evidence-packs/download")
-	Object download(@RequestParam(required = false) List<String> criteria, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Authentication user) {
-		try {
-			PackRequest request = PackDownloads.request(criteria == null ? null : String.join(",", criteria), from, to,
-					user.getName(), clock);
-			return PackDownloads.zip(packs, request);
-		}
-		catch (InvalidInputException e) {
-			ModelAndView page = new ModelAndView("evidence-packs/form");
-			page.setStatus(HttpStatus.BAD_REQUEST);
-			page.addObject("error", "No pack was made: " + e.getMessage() + ".");
-			page.addObject("criteria", PackRequest.CRITERIA);
-			page.addObject("chosen", criteria == null ? PackRequest.CRITERIA : criteria);
-			page.addObject("from", from);
-			page.addObject("to", to);
-			return page;
-		}
+	ResponseEntity<StreamingResponseBody> download(@RequestParam(required = false) List<String> criteria,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Authentication user) {
+		return PackDownloads.zip(packs, PackDownloads.request(criteria == null ? null : String.join(",", criteria),
+				from, to, user.getName(), clock));
+	}
+
+	/**
+	 * A bad date or criterion in the form: the form again, with the sentence and the
+	 * input.
+	 */
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView refused(InvalidInputException e, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("evidence-packs/form");
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.addObject("error", "No pack was made: " + e.getMessage() + ".");
+		page.addObject("criteria", PackRequest.CRITERIA);
+		String[] chosen = request.getParameterValues("criteria");
+		page.addObject("chosen", chosen == null ? PackRequest.CRITERIA : List.of(chosen));
+		page.addObject("from", request.getParameter("from"));
+		page.addObject("to", request.getParameter("to"));
+		return page;
 	}
 
 	@GetMapping("/evidence-packs/verify")
