@@ -42,7 +42,8 @@ import io.trunkguard.testsupport.EmbeddedPostgresTestConfiguration;
  */
 @SpringBootTest(classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class },
 		properties = { "trunkguard.demo.enabled=false", "camunda.bpm.job-execution.enabled=false",
-				"logging.level.root=WARN", "logging.level.io.trunkguard=WARN" })
+				"logging.level.root=WARN", "logging.level.io.trunkguard=WARN",
+				"logging.level.io.trunkguard.evidencepack.reports=DEBUG" })
 @ActiveProfiles("postgres")
 class EvidencePackBench {
 

@@ -77,7 +77,6 @@ final class PackWorkbooks {
 	/** Writes the workbook; returns how many data rows it holds. */
 	long write(Book book, LocalDate from, LocalDate to, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-			workbook.setCompressTempFiles(true);
 			Sheets sheets = new Sheets(workbook);
 			long rows = switch (book) {
 				case REVIEW_DECISIONS -> reviewDecisions(sheets, from, to);
