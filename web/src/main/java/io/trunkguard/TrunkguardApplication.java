@@ -15,7 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * UI and API from here.
  * <p>
  * With {@code --trunkguard.audit.verify-and-exit} it verifies the audit trail's hash
- * chain instead of serving, and exits with 0 (intact) or 1 (broken).
+ * chain instead of serving, and exits with 0 (intact) or 1 (broken); with
+ * {@code --trunkguard.pack.verify=FILE} it verifies an evidence pack the same read-only
+ * way.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -28,8 +30,14 @@ public class TrunkguardApplication {
 	 */
 	static final String VERIFY_FLAG = "--trunkguard.audit.verify-and-exit";
 
+	/**
+	 * The pack verify command's flag (see
+	 * {@code io.trunkguard.evidencepack.cli.PackVerifyCommand}): {@code =FILE}.
+	 */
+	static final String PACK_VERIFY_FLAG = "--trunkguard.pack.verify=";
+
 	public static void main(String[] args) {
-		if (verifyCommandRequested(args)) {
+		if (verifyCommandRequested(args) || packVerifyRequested(args)) {
 			ConfigurableApplicationContext context = SpringApplication.run(TrunkguardApplication.class,
 					verifyCommandArguments(args));
 			System.exit(SpringApplication.exit(context));
@@ -64,6 +72,20 @@ public class TrunkguardApplication {
 		arguments.add("--trunkguard.siem.enabled=false");
 		arguments.add("--spring.main.banner-mode=off");
 		return arguments.toArray(String[]::new);
+	}
+
+	/**
+	 * Whether the command line asks for the pack verify command. It runs read-only like
+	 * the audit verify command ({@link #verifyCommandArguments}); the audit verify
+	 * command itself then stays off.
+	 */
+	static boolean packVerifyRequested(String... args) {
+		for (String arg : args) {
+			if (arg.startsWith(PACK_VERIFY_FLAG)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the command line asks for the audit verify command. */

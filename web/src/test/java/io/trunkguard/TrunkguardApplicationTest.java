@@ -16,6 +16,13 @@ class TrunkguardApplicationTest {
 	}
 
 	@Test
+	void recognisesThePackVerifyFlagWithItsFile() {
+		assertThat(TrunkguardApplication.packVerifyRequested("--trunkguard.pack.verify=/tmp/pack.zip")).isTrue();
+		assertThat(TrunkguardApplication.packVerifyRequested("--trunkguard.audit.verify-and-exit")).isFalse();
+		assertThat(TrunkguardApplication.packVerifyRequested()).isFalse();
+	}
+
+	@Test
 	void runsTheVerifyCommandWithoutListeningJobsOrDemoDataWhateverTheConfigurationSays() {
 		assertThat(TrunkguardApplication.verifyCommandArguments(
 				new String[] { "--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit" }))

@@ -90,6 +90,9 @@ class SecurityConfiguration {
 	private static final String[] CONTROL_PATHS = { "/controls", "/controls/**", "/api/controls", "/api/controls/**",
 			"/api/evidence-items", "/api/evidence-items/**" };
 
+	private static final String[] EVIDENCE_PACKS = { "/evidence-packs", "/evidence-packs/**", "/api/evidence-packs",
+			"/api/evidence-packs/**" };
+
 	/** Business records that compliance leads and admins maintain and auditors read. */
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
@@ -335,6 +338,10 @@ class SecurityConfiguration {
 			// evidenced periods, approvals and answers to flags are the compliance
 			// lead's;
 			// flagging an evidence item is the auditor's one write.
+			// Evidence packs: leads, auditors and admins download and verify them
+			// (verifying reads a pack, so the auditor's upload is no write).
+			.requestMatchers(paths(EVIDENCE_PACKS))
+			.hasAnyRole(READERS)
 			.requestMatchers(posts("/api/evidence-items/*/flag"))
 			.hasRole(Role.AUDITOR.roleName())
 			.requestMatchers(reads(CONTROL_PATHS))

@@ -116,6 +116,7 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
 			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
 			new Rule("^/api/evidence-items/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
+			new Rule("^/(api/)?evidence-packs(/.*)?$", READERS, READERS),
 			new Rule("^/(api/)?controls(/.*)?$", READERS, LEAD), new Rule("^/api/evidence-items(/.*)?$", READERS, LEAD),
 			new Rule(".*", LOGGED_IN, NOT_AUDITOR));
 

@@ -38,6 +38,24 @@ class JpaAuditChainVerifier implements AuditChainVerifier {
 		long headSequence = head.lastSequence();
 		String headHash = head.lastHash();
 		entityManager.detach(head);
+		return walk(headSequence, headHash, "the chain head names entry " + headSequence);
+	}
+
+	@Override
+	public AuditVerification verifyThrough(long sequence) {
+		if (sequence <= 0) {
+			return AuditVerification.intact(0, AuditHashes.GENESIS);
+		}
+		AuditEntry last = entityManager.find(AuditEntry.class, sequence);
+		if (last == null) {
+			return AuditVerification.broken(0, sequence, "entry " + sequence + " is not in the audit trail", null);
+		}
+		String lastHash = last.getHash();
+		entityManager.detach(last);
+		return walk(sequence, lastHash, "the walk ends at entry " + sequence);
+	}
+
+	private AuditVerification walk(long headSequence, String headHash, String whyThere) {
 
 		long checked = 0;
 		long previousSequence = 0;
@@ -82,10 +100,8 @@ class JpaAuditChainVerifier implements AuditChainVerifier {
 			entityManager.clear();
 		}
 		if (previousSequence != headSequence) {
-			return AuditVerification.broken(checked, previousSequence + 1,
-					"entries " + (previousSequence + 1) + " to " + headSequence
-							+ " are missing: the chain head names entry " + headSequence + " (rows were deleted)",
-					headHash);
+			return AuditVerification.broken(checked, previousSequence + 1, "entries " + (previousSequence + 1) + " to "
+					+ headSequence + " are missing: " + whyThere + " (rows were deleted)", headHash);
 		}
 		if (!previousHash.equals(headHash)) {
 			return AuditVerification.broken(checked, headSequence, "entry " + headSequence

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,8 @@ import io.trunkguard.audit.AuditVerification;
  */
 @Component
 @ConditionalOnProperty(name = AuditVerifyCommand.PROPERTY, havingValue = "true")
+// the pack verify command runs in the same read-only mode and prints only its own verdict
+@ConditionalOnExpression("'${trunkguard.pack.verify:}' == ''")
 class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	static final String PROPERTY = "trunkguard.audit.verify-and-exit";
