@@ -132,6 +132,11 @@ final class DemoCarriers {
 
 	/** A small real PDF standing in for a signed document. */
 	private StoredFileId pdf(String name, String title) {
+		return files.store(pdfBytes(title), FileUpload.document(name, DemoDataLoader.ACTOR, 100_000)).getId();
+	}
+
+	/** The bytes of a one-page PDF saying "{@code title} - demo document". */
+	static byte[] pdfBytes(String title) {
 		String content = "BT /F1 18 Tf 72 720 Td (" + title + " - demo document) Tj ET";
 		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
@@ -154,10 +159,7 @@ final class DemoCarriers {
 			.append(" /Root 1 0 R >>\nstartxref\n")
 			.append(xref)
 			.append("\n%%EOF\n");
-		return files
-			.store(pdf.toString().getBytes(StandardCharsets.US_ASCII),
-					FileUpload.document(name, DemoDataLoader.ACTOR, 100_000))
-			.getId();
+		return pdf.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

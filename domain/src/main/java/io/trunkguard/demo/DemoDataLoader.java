@@ -80,6 +80,8 @@ public class DemoDataLoader implements SmartLifecycle {
 
 	private final ObjectProvider<DemoCarrierServices> carrierServices;
 
+	private final ObjectProvider<DemoAudit> audit;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -87,8 +89,9 @@ public class DemoDataLoader implements SmartLifecycle {
 	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people,
 			AccessService accessService, VendorService vendorService, JdbcTemplate jdbc,
 			TransactionTemplate transaction, ObjectProvider<Clock> clock,
-			ObjectProvider<DemoCarrierServices> carrierServices) {
+			ObjectProvider<DemoCarrierServices> carrierServices, ObjectProvider<DemoAudit> audit) {
 		this.carrierServices = carrierServices;
+		this.audit = audit;
 		this.properties = properties;
 		this.personService = personService;
 		this.people = people;
@@ -204,6 +207,10 @@ public class DemoDataLoader implements SmartLifecycle {
 			loadGrants();
 			int vendors = loadVendors();
 			leaversAndReviewHistory();
+			DemoAudit soc2 = audit.getIfAvailable();
+			if (soc2 != null) {
+				soc2.load(today);
+			}
 			return new DemoDataSummary(true, byHrId.size(), systems.size(), grants, revoked, vendors);
 		}
 
