@@ -30,7 +30,7 @@ import java.util.UUID;
  * admins).
  */
 @RestController
-class AuditApi {
+class AuditEngagementApi {
 
 	record AuditRequest(String name, LocalDate from, LocalDate to, List<String> criteria, List<String> auditors,
 			Long version) {
@@ -91,7 +91,7 @@ class AuditApi {
 
 	private final PopulationDownloads downloads;
 
-	AuditApi(AuditEngagementService audits, AuditScope scope, PopulationDownloads downloads) {
+	AuditEngagementApi(AuditEngagementService audits, AuditScope scope, PopulationDownloads downloads) {
 		this.audits = audits;
 		this.scope = scope;
 		this.downloads = downloads;

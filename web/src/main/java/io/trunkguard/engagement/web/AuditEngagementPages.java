@@ -35,7 +35,7 @@ import java.util.UUID;
  * population downloads.
  */
 @Controller
-class AuditPages {
+class AuditEngagementPages {
 
 	/** The form's fields as typed. */
 	record AuditForm(String name, String from, String to, List<String> criteria, String auditors, Long version) {
@@ -75,8 +75,8 @@ class AuditPages {
 
 	private final Clock clock;
 
-	AuditPages(AuditEngagementService audits, AuditScope scope, EvidenceService evidence, PopulationDownloads downloads,
-			ObjectProvider<Clock> clock) {
+	AuditEngagementPages(AuditEngagementService audits, AuditScope scope, EvidenceService evidence,
+			PopulationDownloads downloads, ObjectProvider<Clock> clock) {
 		this.audits = audits;
 		this.scope = scope;
 		this.evidence = evidence;
