@@ -80,7 +80,7 @@ public class DemoDataLoader implements SmartLifecycle {
 
 	private final ObjectProvider<DemoCarrierServices> carrierServices;
 
-	private final ObjectProvider<DemoAudit> audit;
+	private final ObjectProvider<DemoDataExtension> extensions;
 
 	private final TransactionTemplate transaction;
 
@@ -89,9 +89,9 @@ public class DemoDataLoader implements SmartLifecycle {
 	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people,
 			AccessService accessService, VendorService vendorService, JdbcTemplate jdbc,
 			TransactionTemplate transaction, ObjectProvider<Clock> clock,
-			ObjectProvider<DemoCarrierServices> carrierServices, ObjectProvider<DemoAudit> audit) {
+			ObjectProvider<DemoCarrierServices> carrierServices, ObjectProvider<DemoDataExtension> extensions) {
 		this.carrierServices = carrierServices;
-		this.audit = audit;
+		this.extensions = extensions;
 		this.properties = properties;
 		this.personService = personService;
 		this.people = people;
@@ -207,10 +207,7 @@ public class DemoDataLoader implements SmartLifecycle {
 			loadGrants();
 			int vendors = loadVendors();
 			leaversAndReviewHistory();
-			DemoAudit soc2 = audit.getIfAvailable();
-			if (soc2 != null) {
-				soc2.load(today);
-			}
+			extensions.orderedStream().forEach(extension -> extension.load(today));
 			return new DemoDataSummary(true, byHrId.size(), systems.size(), grants, revoked, vendors);
 		}
 

@@ -1,7 +1,8 @@
-package io.trunkguard.demo;
+package io.trunkguard.engagement;
 
-import io.trunkguard.engagement.AuditDraft;
-import io.trunkguard.engagement.AuditEngagementService;
+import io.trunkguard.demo.DemoDataExtension;
+import io.trunkguard.demo.DemoDataLoader;
+import io.trunkguard.demo.DemoDocuments;
 import io.trunkguard.evidence.EvidenceDraft;
 import io.trunkguard.evidence.EvidenceService;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import java.util.List;
  * auditor as out of the audit period).
  */
 @Component
-class DemoAudit {
+class DemoAudit implements DemoDataExtension {
 
 	static final String AUDITOR = "auditor";
 
@@ -29,19 +30,20 @@ class DemoAudit {
 		this.evidence = evidence;
 	}
 
-	void load(LocalDate today) {
+	@Override
+	public void load(LocalDate today) {
 		int year = today.getYear();
 		LocalDate first = LocalDate.of(year, 1, 1);
 		audits.create(new AuditDraft("SOC 2 Type II " + year, first, LocalDate.of(year, 12, 31),
 				AuditEngagementService.CRITERIA, List.of(AUDITOR)), DemoDataLoader.ACTOR);
 		LocalDate recent = today.minusDays(3).isBefore(first) ? first : today.minusDays(3);
-		evidence.store(DemoCarriers.pdfBytes("SBC access-list review"), "sbc-access-list-review-" + recent + ".pdf",
+		evidence.store(DemoDocuments.pdf("SBC access-list review"), "sbc-access-list-review-" + recent + ".pdf",
 				new EvidenceDraft("SBC access-list review: only the carriers' signalling addresses admitted",
 						List.of("CC6.1", "CC6.7"), recent, recent, "Demo", "sbc-access-list-review", null,
 						"compliance-lead"),
 				DemoDataLoader.ACTOR);
 		LocalDate lastYear = LocalDate.of(year - 1, 11, 15);
-		evidence.store(DemoCarriers.pdfBytes("Information security policy acknowledgements"),
+		evidence.store(DemoDocuments.pdf("Information security policy acknowledgements"),
 				"security-policy-acknowledgements-" + (year - 1) + ".pdf",
 				new EvidenceDraft("Information security policy acknowledged by every employee (" + (year - 1) + ")",
 						List.of("CC6.1"), lastYear, lastYear, "Demo", "policy-acknowledgements-" + (year - 1), null,
