@@ -80,6 +80,8 @@ public class DemoDataLoader implements SmartLifecycle {
 
 	private final ObjectProvider<DemoCarrierServices> carrierServices;
 
+	private final ObjectProvider<DemoDataExtension> extensions;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
@@ -87,8 +89,9 @@ public class DemoDataLoader implements SmartLifecycle {
 	DemoDataLoader(DemoDataProperties properties, PersonService personService, People people,
 			AccessService accessService, VendorService vendorService, JdbcTemplate jdbc,
 			TransactionTemplate transaction, ObjectProvider<Clock> clock,
-			ObjectProvider<DemoCarrierServices> carrierServices) {
+			ObjectProvider<DemoCarrierServices> carrierServices, ObjectProvider<DemoDataExtension> extensions) {
 		this.carrierServices = carrierServices;
+		this.extensions = extensions;
 		this.properties = properties;
 		this.personService = personService;
 		this.people = people;
@@ -204,6 +207,7 @@ public class DemoDataLoader implements SmartLifecycle {
 			loadGrants();
 			int vendors = loadVendors();
 			leaversAndReviewHistory();
+			extensions.orderedStream().forEach(extension -> extension.load(today));
 			return new DemoDataSummary(true, byHrId.size(), systems.size(), grants, revoked, vendors);
 		}
 

@@ -98,7 +98,7 @@ abstract class DemoDataIntegrationTests {
 		// apart, and there must be some
 		long carrierSide = 0;
 		for (String type : List.of("Contract", "TrunkEndpoint", "SocReport", "StoredFile", "EvidenceItem",
-				"Questionnaire", "QuestionnaireTemplate", "CarrierReview", "Capture", "CaptureLeg")) {
+				"Questionnaire", "QuestionnaireTemplate", "CarrierReview", "Capture", "CaptureLeg", "Audit")) {
 			carrierSide += demoEntries(type);
 		}
 		long vendorUpdates = demoEntries("Vendor") - first.vendors();

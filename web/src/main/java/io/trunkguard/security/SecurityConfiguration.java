@@ -93,6 +93,9 @@ class SecurityConfiguration {
 	private static final String[] EVIDENCE_PACKS = { "/evidence-packs", "/evidence-packs/**", "/api/evidence-packs",
 			"/api/evidence-packs/**" };
 
+	/** Audits: read by leads, admins and the auditors assigned (checked per audit). */
+	private static final String[] AUDIT_PATHS = { "/audits", "/audits/**", "/api/audits", "/api/audits/**" };
+
 	/** Business records that compliance leads and admins maintain and auditors read. */
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
@@ -109,7 +112,7 @@ class SecurityConfiguration {
 	 */
 	static final String[] WRITE_FORMS = { "/people/new", "/people/*/edit", "/systems/new", "/systems/*/edit",
 			"/grants/new", "/vendors/new", "/vendors/*/edit", "/vendors/*/soc-reports/new", "/reviews/new",
-			"/deprovisioning/roster" };
+			"/deprovisioning/roster", "/audits/new", "/audits/*/edit" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -333,6 +336,18 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(paths("/outbox", "/outbox/**"))
 			.denyAll()
+			// Audits: read by leads, admins and auditors (an auditor sees only the audits
+			// assigned to them, which the audit pages check); created and edited by leads
+			// and admins. In an audit, flagging an evidence item is the auditor's one
+			// write, answering a flag the lead's.
+			.requestMatchers(posts("/audits/*/evidence/*/flag"))
+			.hasRole(Role.AUDITOR.roleName())
+			.requestMatchers(posts("/audits/*/evidence/*/answer"))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
+			.requestMatchers(reads(AUDIT_PATHS))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths(AUDIT_PATHS))
+			.hasAnyRole(WRITERS)
 			// Controls and evidence items: read by leads, auditors and admins;
 			// narratives,
 			// evidenced periods, approvals and answers to flags are the compliance

@@ -114,7 +114,11 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/(api/)?captures/remediations/[^/]+/accept-risk$", READERS, LEAD),
 			new Rule("^/certificates(/.*)?$", READERS, WRITERS), new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS),
 			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
-			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
+			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY), new Rule("^/audits/new$", WRITERS, WRITERS),
+			new Rule("^/audits/[^/]+/edit$", WRITERS, WRITERS),
+			new Rule("^/audits/[^/]+/evidence/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
+			new Rule("^/audits/[^/]+/evidence/[^/]+/answer$", READERS, LEAD),
+			new Rule("^/(api/)?audits(/.*)?$", READERS, WRITERS),
 			new Rule("^/api/evidence-items/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
 			new Rule("^/(api/)?evidence-packs(/.*)?$", READERS, READERS),
 			new Rule("^/(api/)?controls(/.*)?$", READERS, LEAD), new Rule("^/api/evidence-items(/.*)?$", READERS, LEAD),
@@ -173,7 +177,9 @@ class AuthorizationMatrixIntegrationTest {
 		Set<String> endpoints = endpoints();
 		assertThat(endpoints).as("the handler mapping lists the application's endpoints")
 			.contains("GET /", "GET /people", "POST /grants/{id}/revoke", "POST /api/grants/{id}/revoke",
-					"GET /api/audit/verify", "GET /security-events", "GET /v3/api-docs", "PUT /api/people/{id}");
+					"GET /api/audit/verify", "GET /security-events", "GET /v3/api-docs", "PUT /api/people/{id}",
+					"GET /audits", "GET /audits/{id}", "POST /audits/{id}/evidence/{itemId}/flag",
+					"GET /audits/{id}/populations/{population}.csv", "GET /api/audits/{id}", "PUT /api/audits/{id}");
 		for (String endpoint : endpoints) {
 			HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, endpoint.indexOf(' ')));
 			String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);

@@ -8,6 +8,7 @@ import io.trunkguard.securityevent.SecurityEvent;
 import io.trunkguard.securityevent.SecurityEventService;
 import io.trunkguard.securityevent.SecurityEventSource;
 import io.trunkguard.securityevent.SecurityEventType;
+import io.trunkguard.securityevent.SecuritySeverity;
 import io.trunkguard.trace.web.CaptureTestContext;
 import io.trunkguard.trace.web.MultipartUpload;
 import org.junit.jupiter.api.Test;
@@ -79,13 +80,22 @@ class CaptureSecurityEventsIntegrationTest {
 	}
 
 	private List<SecurityEvent> analyse(String file) throws Exception {
+		return analyse(file, null);
+	}
+
+	/** Uploads and analyses the capture (internal networks as the form takes them). */
+	private List<SecurityEvent> analyse(String file, String internalNetworks) throws Exception {
 		Path capture = CAPTURES.resolve(file);
 		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(capture)));
 		String token = tokens
 			.create("siem-" + UUID.randomUUID().toString().substring(0, 8), Role.COMPLIANCE_LEAD,
 					LocalDate.now().plusDays(2), "admin")
 			.secret();
-		MultipartUpload form = new MultipartUpload().field("label", "carrier-trunk").file("file", capture);
+		MultipartUpload form = new MultipartUpload().field("label", "carrier-trunk");
+		if (internalNetworks != null) {
+			form.field("internal", internalNetworks);
+		}
+		form.file("file", capture);
 		HttpResponse<String> posted = http.send(
 				request(token, "/api/captures").header("Content-Type", form.contentType()).POST(form.body()).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -116,6 +126,35 @@ class CaptureSecurityEventsIntegrationTest {
 			assertThat(System.nanoTime()).as("derived within 120 s").isLessThan(deadline);
 			Thread.sleep(250);
 		}
+	}
+
+	/**
+	 * The project's real toll-fraud capture (sipp from 127.0.0.66 sending twelve INVITEs
+	 * in two seconds through kamailio, none challenged; the shared public corpus holds no
+	 * such traffic): with the PBX's network 127.0.0.0/26 internal, its calls are a toll
+	 * fraud pattern and unauthenticated calls, each an event with its severity.
+	 */
+	@Test
+	void aTollFraudBurstInACaptureIsTollFraudAndUnauthenticatedCallEvents() throws Exception {
+		List<SecurityEvent> found = analyse("sip-toll-fraud-burst.pcapng", "127.0.0.0/26");
+
+		assertThat(found).filteredOn(e -> e.getType() == SecurityEventType.TOLL_FRAUD)
+			.isNotEmpty()
+			.allSatisfy(event -> {
+				assertThat(event.getSource()).isEqualTo(SecurityEventSource.CAPTURE_ANALYSIS);
+				// critical when the numbers dialled are premium-rate, else high
+				assertThat(event.getSeverity()).isIn(SecuritySeverity.HIGH, SecuritySeverity.CRITICAL);
+				assertThat(event.getFields()).containsEntry("rule", "TOLL_FRAUD_PATTERN")
+					.containsEntry("captureFile", "sip-toll-fraud-burst.pcapng");
+				assertThat(event.getMessage()).startsWith("Capture sip-toll-fraud-burst.pcapng").endsWith(".");
+			});
+		assertThat(found).filteredOn(e -> e.getType() == SecurityEventType.UNAUTHENTICATED_CALL)
+			.isNotEmpty()
+			.allSatisfy(event -> {
+				assertThat(event.getSource()).isEqualTo(SecurityEventSource.CAPTURE_ANALYSIS);
+				assertThat(event.getSeverity()).isEqualTo(SecuritySeverity.MEDIUM);
+				assertThat(event.getFields()).containsEntry("rule", "UNAUTHENTICATED_CALL");
+			});
 	}
 
 	private HttpRequest.Builder request(String token, String path) {

@@ -1,0 +1,8 @@
+package io.trunkguard.engagement;
+
+import io.trunkguard.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PostgresAuditEngagementIntegrationTest extends AuditEngagementIntegrationTests {
+
+}
