@@ -8,12 +8,15 @@ import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.evidence.StoredFileId;
 import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.trace.CallPathDiagrams;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureId;
 import io.trunkguard.trace.CaptureLabel;
 import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.CaptureReceipt;
 import io.trunkguard.trace.CaptureService;
+import io.trunkguard.trace.CaptureStatus;
+import io.trunkguard.trace.diagram.CallPathSvg;
 import io.trunkguard.vendor.VendorId;
 import io.trunkguard.vendor.VendorService;
 import org.springframework.http.ContentDisposition;
@@ -61,8 +64,11 @@ class CapturePages {
 
 	private final AuditTrail trail;
 
+	private final CallPathDiagrams diagrams;
+
 	CapturePages(CaptureService captures, CaptureIntake intake, CaptureCarriers carriers, VendorService vendors,
-			FileStore files, AuditTrail trail) {
+			FileStore files, AuditTrail trail, CallPathDiagrams diagrams) {
+		this.diagrams = diagrams;
 		this.captures = captures;
 		this.intake = intake;
 		this.carriers = carriers;
@@ -146,6 +152,9 @@ class CapturePages {
 		model.addAttribute("size", size(capture.getSizeBytes()));
 		model.addAttribute("vendors", vendors.all());
 		model.addAttribute("percent", Math.round(capture.progress() * 100));
+		if (capture.getStatus() == CaptureStatus.DONE) {
+			model.addAttribute("callPathSvg", CallPathSvg.render(diagrams.ofCapture(id), "capture-call-path"));
+		}
 		return "captures/detail";
 	}
 

@@ -1,5 +1,6 @@
 package io.trunkguard.trace.web;
 
+import io.trunkguard.trace.CallPathDiagrams;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureCertificate;
 import io.trunkguard.trace.CaptureFinding;
@@ -9,6 +10,7 @@ import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.CaptureService;
 import io.trunkguard.trace.CaptureStatus;
 import io.trunkguard.trace.LegVerdict;
+import io.trunkguard.trace.diagram.CallPathSvg;
 import io.trunkguard.vendor.VendorId;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -40,7 +42,10 @@ public class CarrierEvidence {
 
 	private final CaptureIntake intake;
 
-	CarrierEvidence(CaptureService captures, CaptureIntake intake) {
+	private final CallPathDiagrams diagrams;
+
+	CarrierEvidence(CaptureService captures, CaptureIntake intake, CallPathDiagrams diagrams) {
+		this.diagrams = diagrams;
 		this.captures = captures;
 		this.intake = intake;
 	}
@@ -58,7 +63,7 @@ public class CarrierEvidence {
 	/** The carrier's evidence page section. */
 	public record View(List<Capture> captures, List<TrunkRow> trunks, Set<String> tlsVersions, Set<String> tlsSuites,
 			Set<String> srtpSuites, List<CaptureCertificate> certificates, List<CaptureFinding> openFindings,
-			Capture latest, List<String> violations, String historySvg) {
+			Capture latest, List<String> violations, String historySvg, String callPathSvg) {
 
 		public boolean analysed() {
 			return latest != null;
@@ -139,7 +144,8 @@ public class CarrierEvidence {
 				labels.add(at.atZone(ZoneOffset.UTC).toLocalDate().toString());
 			});
 		return new View(concerning, List.copyOf(trunks.values()), versions, suites, srtp,
-				List.copyOf(certificates.values()), open, latest, violations, chart(points, labels));
+				List.copyOf(certificates.values()), open, latest, violations, chart(points, labels),
+				legs.isEmpty() ? "" : CallPathSvg.render(diagrams.ofCarrier(vendor), "carrier-call-path"));
 	}
 
 	/**
