@@ -91,8 +91,8 @@ class SecurityConfiguration {
 			"/api/evidence-items", "/api/evidence-items/**" };
 
 	/** Business records that compliance leads and admins maintain and auditors read. */
-	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
-			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
+	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**", "/changes/**",
+			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**", "/api/changes/**" };
 
 	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
 		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -106,7 +106,7 @@ class SecurityConfiguration {
 	 */
 	static final String[] WRITE_FORMS = { "/people/new", "/people/*/edit", "/systems/new", "/systems/*/edit",
 			"/grants/new", "/vendors/new", "/vendors/*/edit", "/vendors/*/soc-reports/new", "/reviews/new",
-			"/deprovisioning/roster" };
+			"/deprovisioning/roster", "/changes/new" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
