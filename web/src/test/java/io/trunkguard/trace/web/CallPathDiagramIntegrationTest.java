@@ -3,11 +3,21 @@ package io.trunkguard.trace.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.security.Role;
+import io.trunkguard.people.PersonSearch;
+import io.trunkguard.people.PersonService;
 import io.trunkguard.security.apitoken.ApiTokens;
+import io.trunkguard.vendor.CarrierTrunks;
+import io.trunkguard.vendor.RiskTier;
+import io.trunkguard.vendor.Transport;
+import io.trunkguard.vendor.TrunkEndpointDraft;
+import io.trunkguard.vendor.Vendor;
+import io.trunkguard.vendor.VendorDetails;
+import io.trunkguard.vendor.VendorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -54,6 +64,15 @@ class CallPathDiagramIntegrationTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	VendorService vendors;
+
+	@Autowired
+	PersonService people;
+
+	@Autowired
+	CarrierTrunks trunks;
 
 	HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -137,6 +156,33 @@ class CallPathDiagramIntegrationTest {
 	}
 
 	@Test
+	void drawsTheCarriersCallPathOnItsPageNamedAfterItsTrunkEndpoint() throws Exception {
+		String name = "Diagram Carrier " + UUID.randomUUID().toString().substring(0, 8);
+		Vendor carrier = vendors.register(
+				new VendorDetails(name, "SIP trunking", RiskTier.HIGH,
+						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
+				"tester");
+		trunks.addEndpoint(carrier.getId(),
+				new TrunkEndpointDraft("127.0.0.1", null, 5060, Transport.UDP, List.of(), "test trunk"), "tester");
+		MultipartUpload form = new MultipartUpload().field("label", "carrier-trunk")
+			.field("vendorId", carrier.getId().toString())
+			.file("file", CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-call.pcapng"));
+		analysedUpload(form);
+
+		String page = new String(get(auditor, "/vendors/" + carrier.getId()).body(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		Document svg = xml(get(auditor, "/vendors/" + carrier.getId() + "/call-path.svg").body());
+
+		assertThat(page).contains("id=\"carrier-call-path\"", "Call path of " + name + " from its latest captures");
+		assertThat(elements(svg, "g").stream()
+			.filter(g -> g.getAttribute("class").equals("node") && g.getAttribute("data-role").equals("carrier")))
+			.extracting(Element::getTextContent)
+			.anySatisfy(text -> assertThat(text).contains(name));
+		assertThat(segments(svg, "signalling")).isNotEmpty()
+			.allSatisfy(s -> assertThat(s.getAttribute("data-verdict")).isEqualTo("plain"));
+	}
+
+	@Test
 	void refusesTheDiagramToAReviewer() throws Exception {
 		String reviewer = tokens
 			.create("diagram-reviewer-" + UUID.randomUUID().toString().substring(0, 8), Role.REVIEWER,
@@ -146,7 +192,10 @@ class CallPathDiagramIntegrationTest {
 	}
 
 	private String analysed(Path capture) throws Exception {
-		MultipartUpload form = new MultipartUpload().field("label", "internal-pbx").file("file", capture);
+		return analysedUpload(new MultipartUpload().field("label", "internal-pbx").file("file", capture));
+	}
+
+	private String analysedUpload(MultipartUpload form) throws Exception {
 		HttpResponse<String> posted = http.send(request(lead, "/api/captures").header("Accept", "application/json")
 			.header("Content-Type", form.contentType())
 			.POST(form.body())
