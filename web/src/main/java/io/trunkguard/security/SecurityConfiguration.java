@@ -97,8 +97,8 @@ class SecurityConfiguration {
 	private static final String[] AUDIT_PATHS = { "/audits", "/audits/**", "/api/audits", "/api/audits/**" };
 
 	/** Business records that compliance leads and admins maintain and auditors read. */
-	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**",
-			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**" };
+	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**", "/changes/**",
+			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**", "/api/changes/**" };
 
 	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
 		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -112,7 +112,7 @@ class SecurityConfiguration {
 	 */
 	static final String[] WRITE_FORMS = { "/people/new", "/people/*/edit", "/systems/new", "/systems/*/edit",
 			"/grants/new", "/vendors/new", "/vendors/*/edit", "/vendors/*/soc-reports/new", "/reviews/new",
-			"/deprovisioning/roster", "/audits/new", "/audits/*/edit" };
+			"/deprovisioning/roster", "/audits/new", "/audits/*/edit", "/changes/new" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 

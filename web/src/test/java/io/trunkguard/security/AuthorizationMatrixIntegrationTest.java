@@ -86,11 +86,14 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/q/.*$", EVERYONE, EVERYONE),
 			// the create and edit forms themselves: refused to those who may not write,
 			// not only when sent
-			new Rule("^/(people|systems|grants|vendors)/new$", WRITERS, WRITERS),
+			new Rule("^/(people|systems|grants|vendors|changes)/new$", WRITERS, WRITERS),
 			new Rule("^/(people|systems|vendors)/[^/]+/edit$", WRITERS, WRITERS),
 			new Rule("^/vendors/[^/]+/soc-reports/new$", WRITERS, WRITERS),
-			new Rule("^/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
-			new Rule("^/api/(people|systems|grants|vendors)(/.*)?$", READERS, WRITERS),
+			// SIP change records and the call-path diagrams
+			// (vendors/{id}/call-path.svg|png)
+			// read like the other records
+			new Rule("^/(people|systems|grants|vendors|changes)(/.*)?$", READERS, WRITERS),
+			new Rule("^/api/(people|systems|grants|vendors|changes)(/.*)?$", READERS, WRITERS),
 			new Rule("^/(api/)?audit(/.*)?$", READERS, NOBODY), new Rule("^/security-events(/.*)?$", READERS, NOBODY),
 			new Rule("^/actuator/health(/.*)?$", EVERYONE, EVERYONE), new Rule("^/actuator(/.*)?$", ADMIN, ADMIN),
 			new Rule("^/(engine-rest|camunda)(/.*)?$", ADMIN, ADMIN), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),

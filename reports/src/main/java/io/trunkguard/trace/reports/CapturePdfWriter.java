@@ -4,6 +4,7 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.HeaderFooter;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -16,9 +17,13 @@ import io.trunkguard.trace.CaptureCertificate;
 import io.trunkguard.trace.CaptureFinding;
 import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.LegVerdict;
+import io.trunkguard.trace.diagram.CallPathDiagram;
+import io.trunkguard.trace.diagram.CallPathPng;
 
 import java.awt.Color;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 import static io.trunkguard.reports.PdfBlocks.BODY;
@@ -53,7 +58,8 @@ final class CapturePdfWriter {
 	static void write(CaptureReportData data, OutputStream out) {
 		Capture c = data.capture();
 		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-		PdfPages.writer(document, out, data.generatedAt(), null);
+		// the call-path image stays where it is added, before the tables that follow it
+		PdfPages.writer(document, out, data.generatedAt(), null).setStrictImageSequence(true);
 		document.addTitle("Capture compliance report: " + c.getFileName());
 		document.addSubject("SOC 2 CC6.7 transmission encryption evidence");
 		document.addCreator("Trunkguard");
@@ -101,6 +107,8 @@ final class CapturePdfWriter {
 			summary.addCell(result);
 		}
 		document.add(summary);
+
+		callPath(document, data);
 
 		long notEncrypted = data.legs().stream().filter(l -> l.getVerdict() != LegVerdict.ENCRYPTED).count();
 		section(document,
@@ -151,6 +159,32 @@ final class CapturePdfWriter {
 		note.setSpacingBefore(10);
 		document.add(note);
 		document.close();
+	}
+
+	/**
+	 * The call-path diagram, drawn by the same model as the pages' SVG (OpenPDF cannot
+	 * embed SVG), on a page of its own, with its sentences beneath for readers who cannot
+	 * tell the lines apart.
+	 */
+	private static void callPath(Document document, CaptureReportData data) {
+		CallPathDiagram diagram = data.callPath();
+		if (diagram == null || diagram.empty()) {
+			return;
+		}
+		document.newPage();
+		section(document, "Call path: every signalling and media segment with its encryption");
+		try {
+			Image image = Image.getInstance(CallPathPng.render(diagram, 2));
+			float width = document.getPageSize().getWidth() - document.leftMargin() - document.rightMargin();
+			float height = document.getPageSize().getHeight() - document.topMargin() - document.bottomMargin() - 60;
+			image.scaleToFit(Math.min(width, diagram.width() * 0.75f), Math.min(height, diagram.height() * 0.75f));
+			image.setAlt(diagram.description());
+			document.add(image);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot draw the call path of " + data.capture().getFileName(), e);
+		}
+		document.add(new Paragraph(diagram.description(), SMALL));
 	}
 
 	private static String tls(CaptureLeg leg) {

@@ -6,6 +6,8 @@ import io.trunkguard.trace.CaptureFinding;
 import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.LegVerdict;
 
+import io.trunkguard.trace.diagram.CallPathDiagram;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +19,11 @@ import java.util.Set;
 /**
  * What one capture report shows: the capture, its legs (unencrypted first), findings
  * (most severe first), certificates, the carriers it concerns, and the summary per
- * criterion.
+ * criterion, and the call-path diagram.
  */
 record CaptureReportData(Capture capture, List<CaptureLeg> legs, List<CaptureFinding> findings,
-		List<CaptureCertificate> certificates, Map<String, String> carrierNames, Instant generatedAt) {
+		List<CaptureCertificate> certificates, Map<String, String> carrierNames, Instant generatedAt,
+		CallPathDiagram callPath) {
 
 	/** The rules the analyzer applies for each criterion in the summary. */
 	static final Map<String, List<String>> RULES = Map.of("CC6.7",

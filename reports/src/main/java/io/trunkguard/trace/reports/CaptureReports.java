@@ -5,6 +5,7 @@ import io.trunkguard.evidence.EvidenceService;
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;
 import io.trunkguard.evidence.StoredFile;
+import io.trunkguard.trace.CallPathDiagrams;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureAnalysed;
 import io.trunkguard.trace.CaptureFinding;
@@ -56,9 +57,12 @@ public class CaptureReports {
 
 	private final Clock clock;
 
+	private final CallPathDiagrams diagrams;
+
 	CaptureReports(CaptureService captures, VendorService vendors, FileStore files, EvidenceService evidence,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, CallPathDiagrams diagrams) {
 		this.captures = captures;
+		this.diagrams = diagrams;
 		this.vendors = vendors;
 		this.files = files;
 		this.evidence = evidence;
@@ -134,7 +138,8 @@ public class CaptureReports {
 				carriers.computeIfAbsent(vendor.toString(), v -> vendors.get(vendor).getName());
 			}
 		}
-		return new CaptureReportData(capture, legs, findings, captures.certificates(id), carriers, clock.instant());
+		return new CaptureReportData(capture, legs, findings, captures.certificates(id), carriers, clock.instant(),
+				diagrams.ofCapture(id));
 	}
 
 	private static LocalDate day(java.time.Instant at) {

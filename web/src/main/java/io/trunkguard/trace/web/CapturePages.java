@@ -8,6 +8,7 @@ import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.evidence.StoredFileId;
 import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.NotFoundException;
+import io.trunkguard.trace.CallPathDiagrams;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureId;
 import io.trunkguard.trace.CaptureLabel;
@@ -15,6 +16,8 @@ import io.trunkguard.trace.CaptureLeg;
 import io.trunkguard.trace.CaptureReceipt;
 import io.trunkguard.trace.CaptureService;
 import io.trunkguard.trace.TraceProperties;
+import io.trunkguard.trace.CaptureStatus;
+import io.trunkguard.trace.diagram.CallPathSvg;
 import io.trunkguard.vendor.VendorId;
 import io.trunkguard.vendor.VendorService;
 import org.springframework.http.ContentDisposition;
@@ -64,9 +67,12 @@ class CapturePages {
 
 	private final TraceProperties properties;
 
+	private final CallPathDiagrams diagrams;
+
 	CapturePages(CaptureService captures, CaptureIntake intake, CaptureCarriers carriers, VendorService vendors,
-			FileStore files, AuditTrail trail, TraceProperties properties) {
+			FileStore files, AuditTrail trail, TraceProperties properties, CallPathDiagrams diagrams) {
 		this.properties = properties;
+		this.diagrams = diagrams;
 		this.captures = captures;
 		this.intake = intake;
 		this.carriers = carriers;
@@ -152,6 +158,9 @@ class CapturePages {
 		model.addAttribute("percent", Math.round(capture.progress() * 100));
 		model.addAttribute("retention", properties.rawRetention());
 		model.addAttribute("retentionDays", properties.rawRetention().toDays());
+		if (capture.getStatus() == CaptureStatus.DONE) {
+			model.addAttribute("callPathSvg", CallPathSvg.render(diagrams.ofCapture(id), "capture-call-path"));
+		}
 		return "captures/detail";
 	}
 

@@ -1,5 +1,6 @@
 package io.trunkguard.trace.web;
 
+import io.trunkguard.trace.CallPathDiagrams;
 import io.trunkguard.trace.Capture;
 import io.trunkguard.trace.CaptureCertificate;
 import io.trunkguard.trace.CaptureFinding;
@@ -14,6 +15,7 @@ import io.trunkguard.trace.EncryptionRemediationService;
 import io.trunkguard.trace.QuestionnaireContradictions;
 import io.trunkguard.trace.CaptureStatus;
 import io.trunkguard.trace.LegVerdict;
+import io.trunkguard.trace.diagram.CallPathSvg;
 import io.trunkguard.vendor.VendorId;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -53,8 +55,12 @@ public class CarrierEvidence {
 
 	private final QuestionnaireContradictions contradictions;
 
+	private final CallPathDiagrams diagrams;
+
 	CarrierEvidence(CaptureService captures, CaptureIntake intake, ContractClauseCheck clauses,
-			EncryptionRemediationService remediations, QuestionnaireContradictions contradictions) {
+			EncryptionRemediationService remediations, QuestionnaireContradictions contradictions,
+			CallPathDiagrams diagrams) {
+		this.diagrams = diagrams;
 		this.captures = captures;
 		this.intake = intake;
 		this.clauses = clauses;
@@ -76,7 +82,8 @@ public class CarrierEvidence {
 	public record View(List<Capture> captures, List<TrunkRow> trunks, Set<String> tlsVersions, Set<String> tlsSuites,
 			Set<String> srtpSuites, List<CaptureCertificate> certificates, List<CaptureFinding> openFindings,
 			Capture latest, ClauseCheck clause, List<String> violations, String historySvg,
-			List<EncryptionRemediation> remediations, List<QuestionnaireContradictions.Contradiction> contradictions) {
+			List<EncryptionRemediation> remediations, List<QuestionnaireContradictions.Contradiction> contradictions,
+			String callPathSvg) {
 
 		public boolean analysed() {
 			return latest != null;
@@ -161,7 +168,8 @@ public class CarrierEvidence {
 			});
 		return new View(concerning, List.copyOf(trunks.values()), versions, suites, srtp,
 				List.copyOf(certificates.values()), open, latest, clause, violations, chart(points, labels),
-				remediations.ofVendor(vendor), contradictions.of(vendor));
+				remediations.ofVendor(vendor), contradictions.of(vendor),
+				legs.isEmpty() ? "" : CallPathSvg.render(diagrams.ofCarrier(vendor), "carrier-call-path"));
 	}
 
 	/**

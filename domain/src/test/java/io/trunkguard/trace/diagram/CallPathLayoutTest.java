@@ -1,0 +1,60 @@
+package io.trunkguard.trace.diagram;
+
+import io.trunkguard.trace.diagram.CallPathDiagram.Segment;
+import io.trunkguard.trace.diagram.CallPathDiagram.Verdict;
+import io.trunkguard.trace.diagram.CallPathLayout.PathLeg;
+import io.trunkguard.trace.diagram.CallPathLayout.PathMedia;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallPathLayoutTest {
+
+	@Test
+	void namesTheCarrierAndEscapesItsNameInTheSvg() {
+		CallPathDiagram diagram = CallPathLayout.layout("Call path", List
+			.of(new PathLeg("L1", "TLS", "10.0.0.5:40000", "192.0.2.10:5061", "TLS 1.3", "TLS_AES_128_GCM_SHA256")),
+				List.of(), Map.of("192.0.2.10:5061", "<Acme & \"Voice\">")::get);
+
+		String svg = CallPathSvg.render(diagram, "d");
+
+		assertThat(diagram.nodes()).extracting(CallPathDiagram.Node::role)
+			.containsExactly(CallPathDiagram.Role.PHONE_OR_PBX, CallPathDiagram.Role.CARRIER);
+		assertThat(svg).contains("&lt;Acme &amp; &quot;Voice&quot;&gt;").doesNotContain("<Acme");
+		assertThat(diagram.segments().get(0).label()).isEqualTo("SIP: TLS 1.3, encrypted");
+	}
+
+	@Test
+	void callsLegacyTlsAndSdesKeysOverPlainSignallingPartlyEncrypted() {
+		CallPathDiagram diagram = CallPathLayout.layout("Call path",
+				List.of(new PathLeg("L1", "TLS", "10.0.0.5:40000", "192.0.2.10:5061", "TLS 1.0", null),
+						new PathLeg("L2", "UDP", "192.0.2.10:5060", "198.51.100.7:5060", null, null)),
+				List.of(new PathMedia("M1", "audio", "RTP/SAVP", "PROTECTED", "10.0.0.5:20000", "198.51.100.7:30000",
+						List.of("AES_CM_128_HMAC_SHA1_80"), null, true),
+						new PathMedia("M2", "video", "RTP/AVP", "UNKNOWN", "10.0.0.5:20002", "198.51.100.7:30002",
+								List.of(), null, false)),
+				endpoint -> null);
+
+		assertThat(diagram.segments()).extracting(Segment::verdict)
+			.containsExactly(Verdict.PARTLY, Verdict.PLAIN, Verdict.PARTLY, Verdict.UNDETERMINED);
+		assertThat(diagram.segments()).extracting(Segment::label)
+			.containsExactly("SIP: TLS 1.0 (legacy), partly encrypted", "SIP: SIP over UDP, plain",
+					"Media: audio SRTP AES_CM_128_HMAC_SHA1_80 (keys sent in clear), partly encrypted",
+					"Media: video RTP/AVP, protection not observable, undetermined");
+		assertThat(diagram.nodes()).as("the media ends are the phones' boxes, by address").hasSize(3);
+		assertThat(diagram.node(diagram.segments().get(0).to()).role()).isEqualTo(CallPathDiagram.Role.PROXY);
+	}
+
+	@Test
+	void saysSoWhenNothingWasSeen() {
+		CallPathDiagram diagram = CallPathLayout.layout("Call path", List.of(), List.of(), endpoint -> null);
+
+		assertThat(diagram.empty()).isTrue();
+		assertThat(CallPathSvg.render(diagram, "d")).contains("No signalling or media was seen in this call path.");
+		assertThat(CallPathPng.render(diagram, 1)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+	}
+
+}
