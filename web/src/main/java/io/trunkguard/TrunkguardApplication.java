@@ -47,10 +47,12 @@ public class TrunkguardApplication {
 
 	/**
 	 * The verify command's settings win over every configuration file: a verifier only
-	 * reads. Nothing listens (the web context is still built, Camunda's webapps need it),
-	 * no Flyway migration, schema update, schema validation or process deployment runs,
-	 * no jobs run, no demo data is loaded; the deprovisioning recovery, the local account
-	 * setup and Camunda's admin group setup stay off (they check the same flag), and no
+	 * reads. Nothing listens (the web context is still built), Camunda's webapps are not
+	 * registered (they keep their runtime in static fields, which a command run inside a
+	 * test JVM would otherwise take over from the application beside it), no Flyway
+	 * migration, schema update, schema validation or process deployment runs, no jobs
+	 * run, no demo data is loaded; the deprovisioning recovery, the local account setup
+	 * and Camunda's admin group setup stay off (they check the same flag), and no
 	 * security events are derived or forwarded.
 	 */
 	static String[] verifyCommandArguments(String[] args) {
@@ -63,6 +65,7 @@ public class TrunkguardApplication {
 		arguments.add(VERIFY_FLAG + "=true");
 		arguments.add("--server.port=-1");
 		arguments.add("--camunda.bpm.job-execution.enabled=false");
+		arguments.add("--camunda.bpm.webapp.enabled=false");
 		arguments.add("--spring.flyway.enabled=false");
 		arguments.add("--spring.jpa.hibernate.ddl-auto=none");
 		arguments.add("--camunda.bpm.database.schema-update=false");

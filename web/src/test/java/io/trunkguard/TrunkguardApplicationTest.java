@@ -27,7 +27,8 @@ class TrunkguardApplicationTest {
 		assertThat(TrunkguardApplication.verifyCommandArguments(
 				new String[] { "--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit" }))
 			.containsExactly("--spring.profiles.active=postgres", "--trunkguard.audit.verify-and-exit=true",
-					"--server.port=-1", "--camunda.bpm.job-execution.enabled=false", "--spring.flyway.enabled=false",
+					"--server.port=-1", "--camunda.bpm.job-execution.enabled=false",
+					"--camunda.bpm.webapp.enabled=false", "--spring.flyway.enabled=false",
 					"--spring.jpa.hibernate.ddl-auto=none", "--camunda.bpm.database.schema-update=false",
 					"--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.metrics.enabled=false",
 					"--trunkguard.demo.enabled=false", "--trunkguard.siem.enabled=false",
