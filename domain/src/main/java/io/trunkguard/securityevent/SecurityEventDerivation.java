@@ -204,10 +204,20 @@ class SecurityEventDerivation {
 		String carrier = d.getOr("carrier", "an unknown carrier");
 		return d.event(SecurityEventType.ENCRYPTION_REMEDIATION, SecuritySeverity.HIGH,
 				SecurityEventSource.CARRIER_ENCRYPTION, carrier,
-				"A remediation task (%s) was opened for %s, owner of carrier %s, due on %s: %s".formatted(
-						d.getOr("cause", "encryption").toLowerCase(), d.getOr("owner", "the owner"), carrier,
-						d.getOr("dueOn", "a date to be set"),
+				"A remediation task was opened for %s, owner of carrier %s, due on %s. Cause: %s. %s".formatted(
+						ownerNamed(d), carrier, d.getOr("dueOn", "a date to be set"),
+						d.getOr("cause", "an encryption finding"),
 						shortened(d.getOr("description", "see the carrier's page."))));
+	}
+
+	/** "Margaret Okafor (margaret.okafor)", or whichever of the two is known. */
+	private static String ownerNamed(Draft d) {
+		String name = d.getOr("ownerName", null);
+		String login = d.getOr("owner", null);
+		if (name != null && login != null && !name.equals(login)) {
+			return name + " (" + login + ")";
+		}
+		return name != null ? name : login != null ? login : "the carrier's owner";
 	}
 
 	private static String shortened(String text) {
@@ -219,7 +229,7 @@ class SecurityEventDerivation {
 		return d.event(SecurityEventType.ENCRYPTION_REMEDIATION_OVERDUE, SecuritySeverity.HIGH,
 				SecurityEventSource.CARRIER_ENCRYPTION, carrier,
 				"The encryption remediation task of carrier %s on trunk %s, owned by %s, was due on %s and is still open."
-					.formatted(carrier, d.getOr("trunk", "unknown"), d.getOr("owner", "the owner"),
+					.formatted(carrier, d.getOr("trunk", "unknown"), ownerNamed(d),
 							d.getOr("dueOn", "an earlier date")));
 	}
 

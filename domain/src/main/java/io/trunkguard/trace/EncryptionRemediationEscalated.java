@@ -31,7 +31,7 @@ public record EncryptionRemediationEscalated(UUID remediationId, VendorId vendor
 	@Override
 	public Map<String, Object> auditDetails() {
 		return AuditableEvent.details("vendorId", vendorId, "carrier", vendorName, "trunk", trunk, "owner",
-				ownerUsername == null ? ownerName : ownerUsername, "dueOn", dueOn);
+				ownerUsername == null ? ownerName : ownerUsername, "ownerName", ownerName, "dueOn", dueOn);
 	}
 
 }

@@ -38,7 +38,7 @@ public record EncryptionRemediationOpened(UUID remediationId, VendorId vendorId,
 		return AuditableEvent.details("vendorId", vendorId, "carrier", vendorName, "trunk", trunk, "captureId",
 				captureId, "captureFile", captureFile, "cause", cause.label(), "rule", ruleId, "description",
 				description, "frames", frames.stream().limit(20).map(String::valueOf).toList(), "owner",
-				ownerUsername == null ? ownerName : ownerUsername, "dueOn", dueOn);
+				ownerUsername == null ? ownerName : ownerUsername, "ownerName", ownerName, "dueOn", dueOn);
 	}
 
 }
