@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo auditor does the job in a real Chromium against the embedded default (H2, demo
  * data), logged in through the login form: opens the demo's audit, sees a control with a
  * gap and evidence marked out of the audit period, flags an evidence item with a comment,
- * downloads a population (its file read back); then the compliance lead answers the flag
- * on the same page.
+ * downloads a population (its file read back) and the audit's evidence pack, which the
+ * verifier page finds intact; then the compliance lead answers the flag on the same page.
  */
 @SpringBootTest(classes = TrunkguardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:auditor-audit-browser;DB_CLOSE_DELAY=-1",
@@ -105,6 +105,27 @@ class AuditorAuditBrowserTest {
 		assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Meridian Voice Networks,In progress,"));
 		java.nio.file.Files.createDirectories(Paths.get("target", "screenshots"));
 		Browser.get().screenshot(Paths.get("target", "screenshots", "audit-auditor.png"));
+
+		// download the audit's evidence pack and verify it on the verifier page
+		String packHref = browser.findElement(By.id("pack-download")).getAttribute("href");
+		assertThat(packHref).contains("criteria=CC6.1,CC6.7,CC7.2,CC9.2")
+			.contains("from=" + year + "-01-01")
+			.contains("to=" + year + "-12-31");
+		HttpResponse<byte[]> pack = download(packHref, browser.manage().getCookieNamed("JSESSIONID").getValue());
+		assertThat(pack.statusCode()).isEqualTo(200);
+		assertThat(pack.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/zip"));
+		java.nio.file.Path packFile = java.nio.file.Files.createDirectories(Paths.get("target", "test-files"))
+			.resolve("auditor-browser-pack.zip")
+			.toAbsolutePath();
+		java.nio.file.Files.write(packFile, pack.body());
+		browser.get(app("/evidence-packs/verify"));
+		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("pack-file")));
+		browser.findElement(By.id("pack-file")).sendKeys(packFile.toString());
+		browser.findElement(By.id("verify-submit")).click();
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("verify-result")));
+		assertThat(browser.findElement(By.id("verify-sentence")).getText()).startsWith("The pack matches");
+		Browser.get().screenshot(Paths.get("target", "screenshots", "audit-pack-verified.png"));
 
 		// the compliance lead answers the flag on the audit page
 		WebDriver lead = logIn("compliance-lead");
