@@ -149,6 +149,11 @@ public class CallPathDiagrams {
 					names.putIfAbsent(leg.getEndpointA(), carrier.apply(e.getVendorId()));
 				}
 			}
+			// a leg attached to a carrier (by its server name, say, or by hand) has the
+			// carrier's trunk at its server end even when no endpoint names the address
+			if (leg.getVendorId() != null) {
+				names.putIfAbsent(leg.getEndpointB(), carrier.apply(leg.getVendorId()));
+			}
 		}
 		for (PathMedia m : media) {
 			for (String endpoint : new String[] { m.offerEndpoint(), m.answerEndpoint() }) {

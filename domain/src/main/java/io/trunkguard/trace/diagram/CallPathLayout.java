@@ -234,7 +234,7 @@ public final class CallPathLayout {
 			int y = MARGIN + CAPTION + row * (NODE_HEIGHT + ROW_GAP);
 			placed.put(n.id, new Node(n.id, n.name(), n.address(), n.role(), x, y, NODE_WIDTH, NODE_HEIGHT));
 		}
-		int width = Math.max(2 * MARGIN + (last + 1) * NODE_WIDTH + last * COLUMN_GAP, 640);
+		int width = Math.max(2 * MARGIN + (last + 1) * NODE_WIDTH + last * COLUMN_GAP, 960);
 		int bottomOfBoxes = MARGIN + CAPTION + Math.max(rows, 1) * (NODE_HEIGHT + ROW_GAP) - ROW_GAP;
 		List<Segment> laidOut = new ArrayList<>();
 		Map<String, Integer> parallel = new HashMap<>();
