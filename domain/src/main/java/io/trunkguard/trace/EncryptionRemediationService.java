@@ -92,8 +92,8 @@ public class EncryptionRemediationService {
 							.findFirst()
 							.orElse(vendorLegs.get(0).getEndpointB());
 						open(capture, carrier.get(), trunk, RemediationCause.HIGH_FINDING, finding.getRuleId(),
-								"Capture " + capture.getFileName() + " shows " + finding.getRuleId() + " (HIGH, "
-										+ finding.getCriterion() + ") on trunk " + trunk + ", against the contract's "
+								"Capture " + capture.getFileName() + " shows a high-severity " + finding.getCriterion()
+										+ " finding on trunk " + trunk + ", against the contract's "
 										+ "encryption clause: " + sentence(finding.getExplanation()),
 								finding.getFrames())
 							.ifPresent(opened::add);
