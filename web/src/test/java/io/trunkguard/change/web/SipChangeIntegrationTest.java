@@ -95,12 +95,14 @@ class SipChangeIntegrationTest {
 			.doesNotContain("SuperSecret-" + run, "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR",
 					"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7")
 			.contains("password=[REDACTED]", "protocol=tls");
-		String download = mvc
+		org.springframework.test.web.servlet.MvcResult streamed = mvc
 			.perform(get("/changes/" + id + "/excerpts/" + change.get("excerpts").get(0).get("id").asText())
 				.with(user("auditor-" + run).roles("auditor")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+			.andReturn();
+		// the download is streamed: MockMvc hands it over in an async dispatch
+		String download = (streamed.getRequest().isAsyncStarted() ? mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(streamed))
+			.andReturn() : streamed).getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(download).isEqualTo(stored);
 	}
 
