@@ -160,10 +160,18 @@ class CaptureRemediationIntegrationTest {
 				.isPositive();
 		}
 
-		securityEvents.deriveNew();
-		List<Map<String, Object>> events = jdbc.queryForList(
-				"select type, severity, message from security_event where type = 'ENCRYPTION_REMEDIATION' and subject = ?",
-				carrier.getName());
+		// derivation skips its locked cursor while the background pump holds it: wait
+		// (bounded) for the pump or this call to derive them
+		List<Map<String, Object>> events = List.of();
+		for (long until = System.nanoTime() + 30_000_000_000L; events.size() < 2 && System.nanoTime() < until;) {
+			securityEvents.deriveNew();
+			events = jdbc.queryForList(
+					"select type, severity, message from security_event where type = 'ENCRYPTION_REMEDIATION' and subject = ?",
+					carrier.getName());
+			if (events.size() < 2) {
+				Thread.sleep(200);
+			}
+		}
 		assertThat(events).hasSize(2);
 		assertThat(events).allSatisfy(e -> assertThat((String) e.get("message")).contains(carrier.getName(), owner));
 
