@@ -229,9 +229,14 @@ class CarrierRecordPostgresIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		JsonNode created = json.readTree(body);
-		mvc.perform(get(created.get("download").asText()).with(AUDITOR))
+		// the file is streamed: its bytes arrive with the async dispatch
+		org.springframework.test.web.servlet.MvcResult streamed = mvc
+			.perform(get(created.get("download").asText()).with(AUDITOR))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+			.andReturn();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(streamed))
+			.andExpect(status().isOk())
 			.andExpect(content().bytes(pdf));
 
 		mvc.perform(multipart(base).file(new MockMultipartFile("file", "baa.pdf", "application/pdf", pdf))
