@@ -107,12 +107,26 @@ class CarrierNotificationListeners {
 	@EventListener
 	void on(CarrierDocumentExpiring expiring) {
 		Vendor vendor = vendors.get(expiring.vendorId());
-		String subject = expiring.document() + " of " + expiring.vendorName() + " ends in " + expiring.daysLeft()
-				+ " day(s)";
-		String body = expiring.document() + " of " + expiring.vendorName() + " ends on " + expiring.expiresOn()
-				+ ", in " + expiring.daysLeft() + " day(s). Ask the carrier for its successor and record it on the "
-				+ "carrier page, so the annual review finds it valid:\n" + baseUrl.get() + "/vendors/" + vendor.getId()
-				+ "#documents\n\nYou receive this " + expiring.thresholdDays() + "-day reminder once; the next comes "
+		String subject;
+		String body;
+		if (expiring.isNoticeDeadline()) {
+			subject = "Notice deadline: " + expiring.document() + " of " + expiring.vendorName()
+					+ " renews itself unless notice is given in " + expiring.daysLeft() + " day(s)";
+			body = expiring.document() + " of " + expiring.vendorName() + " renews itself on " + expiring.renewsOn()
+					+ " unless notice is given by " + expiring.expiresOn() + ", in " + expiring.daysLeft()
+					+ " day(s). Decide whether to keep the carrier on these terms; to end or renegotiate the "
+					+ "contract, give notice before that day and record the new term on the carrier page:\n"
+					+ baseUrl.get() + "/vendors/" + vendor.getId() + "#contracts";
+		}
+		else {
+			subject = expiring.document() + " of " + expiring.vendorName() + " ends in " + expiring.daysLeft()
+					+ " day(s)";
+			body = expiring.document() + " of " + expiring.vendorName() + " ends on " + expiring.expiresOn() + ", in "
+					+ expiring.daysLeft() + " day(s). Ask the carrier for its successor and record it on the "
+					+ "carrier page, so the annual review finds it valid:\n" + baseUrl.get() + "/vendors/"
+					+ vendor.getId() + "#documents";
+		}
+		body += "\n\nYou receive this " + expiring.thresholdDays() + "-day reminder once; the next comes "
 				+ (expiring.thresholdDays() > 7 ? "closer to the date." : "not.");
 		for (Recipient to : ownerAndLeads(vendor, false)) {
 			outbox.write(new MailDraft(MessageKind.CARRIER_DOCUMENT_EXPIRING, to, subject, body, "Vendor",

@@ -100,6 +100,10 @@ class SecurityConfiguration {
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**", "/changes/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**", "/api/changes/**" };
 
+	/** Changes to a questionnaire template after its import: compliance leads only. */
+	private static final String[] TEMPLATE_CHANGES = { "/vendors/questionnaire-templates/*/rename",
+			"/vendors/questionnaire-templates/*/remove", "/api/vendors/questionnaire-templates/*" };
+
 	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
 		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -252,6 +256,9 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.roleName())
 			.requestMatchers(paths(WRITE_FORMS))
 			.hasAnyRole(WRITERS)
+			// renaming, retiring and deleting questionnaire templates: compliance leads
+			.requestMatchers(writes(TEMPLATE_CHANGES))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.requestMatchers(reads(RECORDS))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths(RECORDS))
@@ -393,6 +400,11 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map(pattern -> PATHS.matcher(HttpMethod.POST, pattern))
 			.toArray(RequestMatcher[]::new));
+	}
+
+	private static RequestMatcher writes(String... patterns) {
+		RequestMatcher any = paths(patterns);
+		return request -> !isRead(request) && any.matches(request);
 	}
 
 	private static RequestMatcher reads(String... patterns) {

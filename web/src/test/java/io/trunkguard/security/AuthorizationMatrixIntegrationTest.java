@@ -89,6 +89,9 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/(people|systems|grants|vendors|changes)/new$", WRITERS, WRITERS),
 			new Rule("^/(people|systems|vendors)/[^/]+/edit$", WRITERS, WRITERS),
 			new Rule("^/vendors/[^/]+/soc-reports/new$", WRITERS, WRITERS),
+			// renaming and removing questionnaire templates: compliance leads only
+			new Rule("^/vendors/questionnaire-templates/[^/]+/(rename|remove)$", READERS, LEAD),
+			new Rule("^/api/vendors/questionnaire-templates/[^/]+$", READERS, LEAD),
 			// SIP change records and the call-path diagrams
 			// (vendors/{id}/call-path.svg|png)
 			// read like the other records
