@@ -248,7 +248,7 @@ class AuditPagesIntegrationTest {
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The audit was not created: “compliance-lead” holds the role "
-					+ "compliance lead in this installation's local accounts, not the auditor's")));
+					+ "compliance lead in this installation&#39;s local accounts, not the auditor&#39;s")));
 		assertThat(audits.all()).hasSize(before);
 	}
 
