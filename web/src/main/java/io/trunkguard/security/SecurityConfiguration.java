@@ -359,7 +359,10 @@ class SecurityConfiguration {
 			// narratives,
 			// evidenced periods, approvals and answers to flags are the compliance
 			// lead's;
-			// flagging an evidence item is the auditor's one write.
+			// flagging an evidence item is the auditor's one write, and only on evidence
+			// inside an audit assigned to them (the audits check it per item and refuse
+			// the rest with a RefusedAction, recorded like any refusal). An auditor with
+			// no audit still reads the read-only records, every period.
 			// Evidence packs: leads, auditors and admins download and verify them
 			// (verifying reads a pack, so the auditor's upload is no write).
 			.requestMatchers(paths(EVIDENCE_PACKS))
