@@ -136,7 +136,7 @@ class AuditScope {
 	EvidenceItem evidenceOf(AuditEngagement audit, java.util.UUID itemId) {
 		EvidenceItem item = evidence.get(itemId);
 		if (item.getControls().stream().noneMatch(audit.getCriteria()::contains)) {
-			throw new NotFoundException("Evidence item", itemId);
+			throw new NotFoundException("EvidenceItem", itemId);
 		}
 		return item;
 	}
