@@ -116,7 +116,8 @@ class CaptureUploadBrowserTest {
 		assertThat(browser.findElement(By.id("carrier-trunks")).getText()).contains("Unencrypted");
 		assertThat(browser.findElements(By.cssSelector("#encryption-history .history-bar"))).hasSize(1);
 
-		// the carrier answered that SIP is encrypted with TLS: its traffic says otherwise,
+		// the carrier answered that SIP is encrypted with TLS: its traffic says
+		// otherwise,
 		// and the questionnaire's answers page flags it
 		Questionnaire questionnaire = questionnaires.send(carrier.getId(), null, null, "Carrier Contact",
 				"contact-" + run + "@carrier.example", "tester");
