@@ -1,6 +1,7 @@
 package io.trunkguard.notification;
 
 import io.trunkguard.trace.CertificateExpiryAlert;
+import io.trunkguard.trace.EncryptionRemediationEscalated;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.questionnaire.QuestionnaireLinkIssued;
@@ -146,6 +147,23 @@ class CarrierNotificationListeners {
 		for (Recipient to : ownerAndLeads(vendor, true)) {
 			outbox.write(new MailDraft(MessageKind.CARRIER_CONDITION_OVERDUE, to, subject, body, "ReviewCondition",
 					overdue.conditionId().toString()));
+		}
+	}
+
+	@EventListener
+	void on(EncryptionRemediationEscalated overdue) {
+		Vendor vendor = vendors.get(overdue.vendorId());
+		String subject = "Overdue: encryption remediation of " + overdue.vendorName() + "'s trunk " + overdue.trunk();
+		String body = overdue.ownerName() + ", who owns " + overdue.vendorName() + ", was to remediate the "
+				+ overdue.cause().label().toLowerCase(java.util.Locale.ROOT) + " on the trunk " + overdue.trunk()
+				+ " by " + overdue.dueOn() + ", and the task is still open.\n\nWhat the capture showed: "
+				+ overdue.description() + "\n\nFollow it up with " + overdue.ownerName()
+				+ ". The task closes with a newer capture of the trunk that is encrypted, or a compliance lead "
+				+ "(not the owner) accepts the risk with a justification, on the carrier page:\n" + baseUrl.get()
+				+ "/vendors/" + vendor.getId() + "#carrier-remediations";
+		for (Recipient to : ownerAndLeads(vendor, true)) {
+			outbox.write(new MailDraft(MessageKind.ENCRYPTION_REMEDIATION_OVERDUE, to, subject, body,
+					"EncryptionRemediation", overdue.remediationId().toString()));
 		}
 	}
 

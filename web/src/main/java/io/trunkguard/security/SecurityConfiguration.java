@@ -196,6 +196,9 @@ class SecurityConfiguration {
 						AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(accessDeniedHandler));
 		if (settings.login() == Login.OIDC) {
+			// client-credentials tokens of automation: their authorised writes are
+			// audited by client, as API tokens' are in the embedded default
+			http.addFilterAfter(new ServiceAccountUseAudit(trail), AuthorizationFilter.class);
 			http.oauth2Login(
 					login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService.getObject())))
 				.oauth2ResourceServer(resourceServer -> resourceServer
