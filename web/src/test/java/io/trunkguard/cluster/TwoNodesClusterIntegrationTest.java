@@ -179,12 +179,14 @@ class TwoNodesClusterIntegrationTest {
 					+ "where c.hr_id like 'CL-%' group by case_id having count(*) <> 2", String.class))
 			.as("both receipts of each event on its one case")
 			.isEmpty();
-		// which node's job executor acquires a job is up to the two executors' timing (on a
-		// loaded machine one node may take the whole burst); what must hold is that every job
+		// which node's job executor acquires a job is up to the two executors' timing (on
+		// a
+		// loaded machine one node may take the whole burst); what must hold is that every
+		// job
 		// was run by one of the two nodes, once (checked above)
-		List<Map<String, Object>> jobsPerNode = jdbc.queryForList(
-				"select hostname_ as node, count(*) as jobs from act_hi_job_log where job_state_ = 2 "
-						+ "and process_def_key_ = 'deprovisioning' group by hostname_");
+		List<Map<String, Object>> jobsPerNode = jdbc
+			.queryForList("select hostname_ as node, count(*) as jobs from act_hi_job_log where job_state_ = 2 "
+					+ "and process_def_key_ = 'deprovisioning' group by hostname_");
 		System.out.printf("deprovisioning jobs completed per node: %s%n", jobsPerNode);
 		assertThat(jobsPerNode).as("jobs were run").isNotEmpty();
 		assertThat(jobsPerNode).extracting(row -> row.get("node"))

@@ -24,7 +24,8 @@ final class RealmPolicyReader {
 	/** Authenticators that check a second factor. */
 	static final Map<String, String> SECOND_FACTORS = Map.of("auth-otp-form", "a one-time password (OTP)",
 			"auth-conditional-otp-form", "a one-time password (OTP)", "webauthn-authenticator",
-			"a security key (WebAuthn)", "webauthn-authenticator-passwordless", "a passkey (WebAuthn passwordless)");
+			"a security key (WebAuthn)", "webauthn-authenticator-passwordless", "a passkey (WebAuthn passwordless)",
+			"auth-recovery-authn-code-form", "a recovery code");
 
 	/** Required actions that make a user set up a second factor. */
 	static final Set<String> SETUP_ACTIONS = Set.of("CONFIGURE_TOTP", "webauthn-register",
@@ -114,8 +115,8 @@ final class RealmPolicyReader {
 			}
 		}
 		if (!everyone && roles.isEmpty()) {
-			sentences.add("So the realm does not require a second factor of anyone"
-					+ (onlyConfigured ? " who has not set one up" : "") + ".");
+			sentences.add("So the realm does not require anyone to have a second factor"
+					+ (onlyConfigured ? ": those who set one up are asked for it" : "") + ".");
 		}
 		return new RealmPolicy(everyone, roles, setupOnFirstLogin, sentences);
 	}
