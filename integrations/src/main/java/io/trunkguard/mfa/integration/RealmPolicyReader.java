@@ -34,6 +34,11 @@ final class RealmPolicyReader {
 	private RealmPolicyReader() {
 	}
 
+	/** Whether a provider checks a second factor (subflows have no provider). */
+	static boolean isSecondFactor(String providerId) {
+		return providerId != null && SECOND_FACTORS.containsKey(providerId);
+	}
+
 	static RealmPolicy read(String flowAlias, List<AuthenticationExecutionInfoRepresentation> executions,
 			Function<String, Map<String, String>> config, List<RequiredActionProviderRepresentation> actions) {
 		List<String> sentences = new ArrayList<>();
@@ -47,7 +52,7 @@ final class RealmPolicyReader {
 			while (parents.size() > e.getLevel()) {
 				parents.remove(parents.size() - 1);
 			}
-			if (SECOND_FACTORS.containsKey(e.getProviderId()) && asks(e, executions, i)) {
+			if (isSecondFactor(e.getProviderId()) && asks(e, executions, i)) {
 				String factor = SECOND_FACTORS.get(e.getProviderId());
 				Verdict verdict = verdict(parents, executions, config);
 				if (verdict.disabled) {
@@ -134,8 +139,7 @@ final class RealmPolicyReader {
 			return false;
 		}
 		for (AuthenticationExecutionInfoRepresentation sibling : siblings(all, index)) {
-			if ("ALTERNATIVE".equals(sibling.getRequirement())
-					&& !SECOND_FACTORS.containsKey(sibling.getProviderId())) {
+			if ("ALTERNATIVE".equals(sibling.getRequirement()) && !isSecondFactor(sibling.getProviderId())) {
 				return false;
 			}
 		}
