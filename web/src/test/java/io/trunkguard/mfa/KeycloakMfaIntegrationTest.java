@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -48,11 +46,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The MFA read against the real Keycloak of the test run: two privileged people on a
  * system, one with an OTP credential (imported with its secret and credential data) and
  * one without. In the realm as exported (the browser flow asks for OTP only from who has
- * set one up) both are exceptions for the system's owner; with a browser flow that asks
- * holders of a realm role for OTP (set for this test and put back after it) the one with
- * OTP is enforced and configured (the next read closes their exception) and the other
- * must set one up. The owner closes the remaining task with a note; the person it is
- * about may not.
+ * set one up) both are exceptions for the system's owner; with the "Configure OTP"
+ * required action set on the one without, they must set one up at their next login; the
+ * other's grant revoked, the next read closes their exception. The owner closes the
+ * remaining task with a note; the person it is about may not.
  */
 class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 
@@ -121,7 +118,8 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 		Person without = person(WITHOUT, "Nina None");
 		AccessSystem recording = access.registerSystem(new SystemDetails(system, SystemKind.CALL_RECORDING, null,
 				owner.getId(), true, ConnectorType.MANUAL, ReviewerStrategy.SYSTEM_OWNER), "test");
-		access.issueGrant(new NewGrant(withOtp.getId(), recording.getId(), "recording-admin", true), "test");
+		io.trunkguard.access.AccessGrant otpGrant = access
+			.issueGrant(new NewGrant(withOtp.getId(), recording.getId(), "recording-admin", true), "test");
 		access.issueGrant(new NewGrant(without.getId(), recording.getId(), "recording-admin", true), "test");
 		access.issueGrant(new NewGrant(owner.getId(), recording.getId(), "listener", false), "test");
 
@@ -166,29 +164,22 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 		assertThat(page).contains("Configured but not required", "Nina None (" + WITHOUT + ")")
 			.doesNotContain("CONFIGURED_NOT_REQUIRED");
 
-		// 2. a browser flow that asks holders of ROLE for OTP; WITHOUT must set one up
-		requireOtpForRole();
-		for (String username : List.of(WITH_OTP, WITHOUT)) {
-			var user = realm().users().get(userId(username));
-			user.roles().realmLevel().add(List.of(realm().roles().get(ROLE).toRepresentation()));
-		}
+		// 2. WITHOUT must set up OTP at the next login (a required action on the user);
+		// WITH_OTP's privileged grant is revoked, so the next read closes their exception
 		UserRepresentation pending = realm().users().get(userId(WITHOUT)).toRepresentation();
 		pending.setRequiredActions(List.of("CONFIGURE_TOTP"));
 		realm().users().get(userId(WITHOUT)).update(pending);
+		access.revokeGrant(otpGrant.getId(), "no longer administers recordings", "test");
 
 		JsonNode second = readNow();
 
-		assertThat(text(second.get("realm")))
-			.anyMatch(s -> s.contains("asks holders of the realm role “" + ROLE + "” for a one-time password (OTP)"));
-		assertThat(row(second, WITH_OTP).get("status").asText()).isEqualTo("ENFORCED_AND_CONFIGURED");
-		assertThat(row(second, WITH_OTP).get("exception").asBoolean()).isFalse();
 		assertThat(row(second, WITHOUT).get("status").asText()).isEqualTo("REQUIRED_NOT_CONFIGURED");
 		assertThat(row(second, WITHOUT).get("finding").asText()).endsWith("they must set one up at their next login.");
+		assertThat(second.get("people").findValuesAsText("username")).doesNotContain(WITH_OTP);
 		MfaException closedByRead = taskById(otpTask.getId());
 		assertThat(closedByRead.isOpen()).isFalse();
 		assertThat(closedByRead.getClosedBy()).isEqualTo(MfaException.READ_ACTOR);
-		assertThat(closedByRead.getCloseNote())
-			.contains("has set up a one-time password (OTP), and the login requires");
+		assertThat(closedByRead.getCloseNote()).endsWith("no longer holds a privileged role.");
 		assertThat(openTask(WITHOUT).getId()).as("the same task stays open").isEqualTo(noneTask.getId());
 
 		// 3. the person it is about may not close it; the owner closes it with a note
@@ -257,56 +248,6 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 	private Person person(String username, String name) {
 		return people.register(new PersonDetails("HR-" + username, name, username + "@example.test", username, null,
 				"Voice", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "test");
-	}
-
-	/**
-	 * A copy of the browser flow whose conditional OTP subflow asks holders of ROLE (not
-	 * those who have set OTP up), made the realm's browser flow.
-	 */
-	private static void requireOtpForRole() {
-		RealmResource realm = realm();
-		realm.flows().copy("browser", Map.<String, Object>of("newName", FLOW)).close();
-		List<AuthenticationExecutionInfoRepresentation> executions = realm.flows().getExecutions(FLOW);
-		AuthenticationExecutionInfoRepresentation configured = executions.stream()
-			.filter(e -> "conditional-user-configured".equals(e.getProviderId()))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no user-configured condition in " + describe(executions)));
-		AuthenticationExecutionInfoRepresentation subflow = null;
-		for (AuthenticationExecutionInfoRepresentation e : executions) {
-			if (e == configured) {
-				break;
-			}
-			if (Boolean.TRUE.equals(e.getAuthenticationFlow()) && e.getLevel() == configured.getLevel() - 1) {
-				subflow = e;
-			}
-		}
-		assertThat(subflow).as("the conditional subflow in " + describe(executions)).isNotNull();
-		configured.setRequirement("DISABLED");
-		realm.flows().updateExecutions(FLOW, configured);
-		realm.flows()
-			.addExecution(subflow.getDisplayName(), Map.<String, Object>of("provider", "conditional-user-role"));
-		AuthenticationExecutionInfoRepresentation byRole = realm.flows()
-			.getExecutions(FLOW)
-			.stream()
-			.filter(e -> "conditional-user-role".equals(e.getProviderId()))
-			.findFirst()
-			.orElseThrow();
-		byRole.setRequirement("REQUIRED");
-		realm.flows().updateExecutions(FLOW, byRole);
-		AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
-		config.setAlias("role-" + RUN);
-		config.setConfig(Map.of("condUserRole", ROLE, "negate", "false"));
-		realm.flows().newExecutionConfig(byRole.getId(), config).close();
-		RealmRepresentation representation = realm.toRepresentation();
-		representation.setBrowserFlow(FLOW);
-		realm.update(representation);
-	}
-
-	private static String describe(List<AuthenticationExecutionInfoRepresentation> executions) {
-		return executions.stream()
-			.map(e -> e.getLevel() + ":" + e.getDisplayName() + "/" + e.getProviderId() + "/" + e.getRequirement())
-			.toList()
-			.toString();
 	}
 
 	/**
