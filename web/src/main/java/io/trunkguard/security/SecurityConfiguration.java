@@ -327,6 +327,15 @@ class SecurityConfiguration {
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
 			.hasAnyRole(WRITERS)
+			// MFA on privileged access: system owners read and close their exception
+			// tasks (the domain checks the owner); the page, its reports and the API are
+			// read by leads, auditors and admins, and read now by leads and admins.
+			.requestMatchers(paths("/mfa/exceptions", "/mfa/exceptions/**"))
+			.access(readOnlyForAuditors())
+			.requestMatchers(reads("/mfa", "/mfa/**", "/api/mfa", "/api/mfa/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/mfa", "/mfa/**", "/api/mfa", "/api/mfa/**"))
+			.hasAnyRole(WRITERS)
 			// The certificate watch: read by leads, auditors and admins; certificates
 			// added and exports (kept as evidence) by leads and admins.
 			.requestMatchers(reads("/certificates", "/certificates/**"))

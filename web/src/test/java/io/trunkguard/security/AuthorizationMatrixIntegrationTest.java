@@ -118,10 +118,13 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/reviews/[^/]+/reassign$", LOGGED_IN, WRITERS),
 			new Rule("^/captures/[^/]+/raw$", WRITERS, WRITERS),
 			new Rule("^/(api/)?captures/remediations/[^/]+/accept-risk$", READERS, LEAD),
-			new Rule("^/certificates(/.*)?$", READERS, WRITERS), new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS),
-			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
-			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY), new Rule("^/audits/new$", WRITERS, WRITERS),
-			new Rule("^/audits/[^/]+/edit$", WRITERS, WRITERS),
+			// MFA: owners close their exception tasks (the domain checks whose), the
+			// page, reports and API are the readers'
+			new Rule("^/mfa/exceptions(/.*)?$", LOGGED_IN, NOT_AUDITOR),
+			new Rule("^/(api/)?mfa(/.*)?$", READERS, WRITERS), new Rule("^/certificates(/.*)?$", READERS, WRITERS),
+			new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),
+			new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS), new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
+			new Rule("^/audits/new$", WRITERS, WRITERS), new Rule("^/audits/[^/]+/edit$", WRITERS, WRITERS),
 			new Rule("^/audits/[^/]+/evidence/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
 			new Rule("^/audits/[^/]+/evidence/[^/]+/answer$", READERS, LEAD),
 			new Rule("^/(api/)?audits(/.*)?$", READERS, WRITERS),

@@ -393,6 +393,22 @@ public final class KeycloakServer {
 		throw new IllegalStateException("Keycloak does not list the registered test key: " + keys);
 	}
 
+	/**
+	 * An admin client of the server's bootstrap admin (master realm), for tests that
+	 * change what the service account may not: login flows, required actions, realm
+	 * roles. Close it after use.
+	 */
+	public org.keycloak.admin.client.Keycloak masterAdminClient() {
+		return org.keycloak.admin.client.KeycloakBuilder.builder()
+			.serverUrl(baseUrl())
+			.realm("master")
+			.clientId("admin-cli")
+			.grantType(org.keycloak.OAuth2Constants.PASSWORD)
+			.username(bootstrapAdminUser)
+			.password(bootstrapAdminPassword)
+			.build();
+	}
+
 	private String masterAdminToken() {
 		HttpResponse<String> response = postForm(baseUrl() + "/realms/master/protocol/openid-connect/token",
 				Map.of("grant_type", "password", "client_id", "admin-cli", "username", bootstrapAdminUser, "password",
