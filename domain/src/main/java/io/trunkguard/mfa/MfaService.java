@@ -25,7 +25,8 @@ public interface MfaService {
 	/** Said by the page and recorded by each read when there is no identity provider. */
 	String NO_IDENTITY_PROVIDER = "MFA cannot be evidenced without an identity provider: Trunkguard runs with local "
 			+ "accounts (the embedded default), and nothing can vouch that anyone logs in with a second factor. "
-			+ "Connect Keycloak (TRUNKGUARD_KEYCLOAK_URL and its service account) to evidence it.";
+			+ "Connect Trunkguard to Keycloak with its service account (the README's section on MFA says how) to "
+			+ "evidence it.";
 
 	/**
 	 * Reads now: every privileged person's second factors and the realm's policy, kept as

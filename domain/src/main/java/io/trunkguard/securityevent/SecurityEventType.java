@@ -10,7 +10,7 @@ public enum SecurityEventType {
 	REGISTRATION_BRUTE_FORCE("Registration brute force"), SIP_SCANNER("SIP scanner"), TOLL_FRAUD("Toll fraud pattern"),
 	UNAUTHENTICATED_CALL("Unauthenticated call"), ENCRYPTION_REMEDIATION("Encryption remediation opened"),
 	ENCRYPTION_REMEDIATION_OVERDUE("Encryption remediation overdue"),
-	PRIVILEGED_ACCESS_WITHOUT_MFA("Privileged access without a required second factor");
+	PRIVILEGED_ACCESS_WITHOUT_MFA("Privileged access without MFA");
 
 	private final String label;
 

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +114,15 @@ class AuditPagesIntegrationTest {
 		}
 		jdbc.update("update local_account set disabled_at = current_timestamp, disabled_reason = 'left the firm' "
 				+ "where username = 'auditor-gone'");
+	}
+
+	/**
+	 * The context is shared: other tests count the local accounts, and these have no
+	 * password hash.
+	 */
+	@AfterEach
+	void removeAuditorAccounts() {
+		jdbc.update("delete from local_account where username in ('auditor-two', 'auditor-idle', 'auditor-gone')");
 	}
 
 	private AuditEngagement demo() {

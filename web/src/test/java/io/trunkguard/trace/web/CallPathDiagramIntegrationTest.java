@@ -10,6 +10,7 @@ import io.trunkguard.trace.EndpointNames;
 import io.trunkguard.vendor.CarrierTrunks;
 import io.trunkguard.vendor.RiskTier;
 import io.trunkguard.vendor.Transport;
+import io.trunkguard.vendor.TrunkEndpoint;
 import io.trunkguard.vendor.TrunkEndpointDraft;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorDetails;
@@ -218,12 +219,20 @@ class CallPathDiagramIntegrationTest {
 				new VendorDetails(name, "SIP trunking", RiskTier.HIGH,
 						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
 				"tester");
-		trunks.addEndpoint(carrier.getId(),
+		TrunkEndpoint trunk = trunks.addEndpoint(carrier.getId(),
 				new TrunkEndpointDraft("127.0.0.1", null, 5060, Transport.UDP, List.of(), "test trunk"), "tester");
 		MultipartUpload form = new MultipartUpload().field("label", "carrier-trunk")
 			.field("vendorId", carrier.getId().toString())
 			.file("file", CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-call.pcapng"));
-		analysedUpload(form);
+		try {
+			analysedUpload(form);
+		}
+		finally {
+			// the context is shared: a carrier left owning 127.0.0.1:5060 would take the
+			// legs
+			// of other tests' loopback captures
+			trunks.removeEndpoint(carrier.getId(), trunk.getId(), "tester");
+		}
 
 		String page = new String(get(auditor, "/vendors/" + carrier.getId()).body(),
 				java.nio.charset.StandardCharsets.UTF_8);
