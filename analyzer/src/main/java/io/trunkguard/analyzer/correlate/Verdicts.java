@@ -238,7 +238,9 @@ public final class Verdicts {
 				default -> undecided.add(j.evidence());
 			}
 		}
+		boolean entropyNamed = s.rtpPackets > 0 && e.conclusive() && s.uncompressedAudio();
 		if (s.rtpPackets > 0 && e.conclusive() && !e.ciphertextLike() && !s.uncompressedAudio()) {
+			entropyNamed = true;
 			plain.add(String.format(Locale.ROOT,
 					"payload entropy %.2f bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
 					e.bitsPerByte(), e.sampled()));
@@ -261,12 +263,12 @@ public final class Verdicts {
 							+ (encrypted.isEmpty() && encryptedWeak.isEmpty() ? ""
 									: "; although " + String.join("; ", concat(encrypted, encryptedWeak))
 											+ " (the payloads are readable, so the media counts as plain)")
-							+ entropyNote(s));
+							+ (entropyNamed ? "" : entropyNote(s)));
 		}
 		if (!encrypted.isEmpty()) {
 			return new MediaJudgement(MediaProtection.PROTECTED,
 					head + s.rtpPackets + " RTP packets: " + String.join("; ", encrypted) + also(encryptedWeak)
-							+ entropyNote(s)
+							+ (entropyNamed ? "" : entropyNote(s))
 							+ (plainWeak.isEmpty() ? "" : "; not decisive: " + String.join("; ", plainWeak))
 							+ (undecided.isEmpty() ? "" : "; undecided: " + String.join("; ", undecided)));
 		}
