@@ -449,13 +449,18 @@ public final class CallPathLayout {
 		}
 
 		Role role() {
+			// takes signalling in and sends it on: a proxy or SBC, even when
+			// every leg of the capture is attached to a carrier
+			if (clientOf > 0 && serverOf > 0 && !gateway) {
+				return Role.PROXY;
+			}
 			if (carrier != null) {
 				return Role.CARRIER;
 			}
 			if (gateway) {
 				return Role.WEBRTC_GATEWAY;
 			}
-			return clientOf > 0 && serverOf > 0 ? Role.PROXY : Role.PHONE_OR_PBX;
+			return Role.PHONE_OR_PBX;
 		}
 
 		String name() {

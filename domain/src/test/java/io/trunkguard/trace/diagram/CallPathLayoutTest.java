@@ -73,6 +73,24 @@ class CallPathLayoutTest {
 	}
 
 	@Test
+	void callsANamedEdgeThatRelaysACarrierCallAProxyNotTheCarrier() {
+		List<PathLeg> legs = List.of(new PathLeg("L1", "TLS", "127.0.0.1:42006", "127.0.0.1:5061", "TLS 1.2", null),
+				new PathLeg("L2", "TLS", "127.0.0.1:59714", "127.0.0.1:5081", "TLS 1.2", null));
+		// every leg of a capture uploaded for a carrier has the carrier at its server end
+		Map<String, String> carrier = Map.of("127.0.0.1:5061", "Northwind", "127.0.0.1:5081", "Northwind");
+
+		CallPathDiagram diagram = CallPathLayout.layout("carrier capture", legs, List.of(), carrier::get,
+				Map.of("127.0.0.1:5061", "Edge SBC", "127.0.0.1:59714", "Edge SBC")::get);
+
+		CallPathDiagram.Node edge = diagram.node(diagram.segments().get(0).to());
+		assertThat(edge.name()).isEqualTo("Edge SBC");
+		assertThat(edge.role()).isEqualTo(CallPathDiagram.Role.PROXY);
+		CallPathDiagram.Node trunk = diagram.node(diagram.segments().get(1).to());
+		assertThat(trunk.name()).isEqualTo("Northwind");
+		assertThat(trunk.role()).isEqualTo(CallPathDiagram.Role.CARRIER);
+	}
+
+	@Test
 	void saysSoWhenNothingWasSeen() {
 		CallPathDiagram diagram = CallPathLayout.layout("Call path", List.of(), List.of(), endpoint -> null);
 
