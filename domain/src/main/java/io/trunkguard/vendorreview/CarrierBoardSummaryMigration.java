@@ -42,7 +42,7 @@ class CarrierBoardSummaryMigration implements JavaMigration {
 			    last_saved_at   timestamp(6) with time zone,
 			    submitted_at    timestamp(6) with time zone,
 			    revoked_at      timestamp(6) with time zone,
-			    open_conditions integer not null default 0
+			    open_conditions bigint not null default 0
 			)""";
 
 	/**

@@ -57,7 +57,7 @@ class PostgresCarrierReviewIntegrationTest extends CarrierReviewIntegrationTests
 				"compliance-lead");
 		reviews.complete(review.getId());
 		assertTheSummaryMatchesTheHistory();
-		assertThat(summary(vendor)).containsEntry("open_conditions", 1);
+		assertThat(summary(vendor)).containsEntry("open_conditions", 1L);
 
 		// written straight to the tables (a repair by hand, a data migration): followed
 		// too
@@ -66,7 +66,7 @@ class PostgresCarrierReviewIntegrationTest extends CarrierReviewIntegrationTests
 		jdbc.update("update vendor_soc_report set bridge_from = period_end, bridge_to = period_end + 90 "
 				+ "where vendor_id = ?", vendor.getId().value());
 		assertTheSummaryMatchesTheHistory();
-		assertThat(summary(vendor)).containsEntry("open_conditions", 0);
+		assertThat(summary(vendor)).containsEntry("open_conditions", 0L);
 		jdbc.update("delete from vendor_review_condition where vendor_id = ?", vendor.getId().value());
 		jdbc.update("update vendor_review set next_due_on = next_due_on + 30 where vendor_id = ?",
 				vendor.getId().value());
