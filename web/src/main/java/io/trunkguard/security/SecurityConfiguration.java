@@ -20,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -32,6 +33,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -68,6 +71,24 @@ import io.trunkguard.security.SecuritySettings.Login;
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
+
+	/**
+	 * Security headers written when a request comes in rather than when its response is
+	 * committed: a streamed download (a population, a pack, a report) commits its
+	 * response on another thread while the request's own thread leaves the filter chain,
+	 * and both would then write the headers at once into a map that is not safe for two
+	 * threads (spring-security#9175; seen as a ConcurrentModificationException in CI).
+	 */
+	private static HeadersConfigurer<HttpSecurity> eagerly(HeadersConfigurer<HttpSecurity> headers) {
+		headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+		});
+		return headers;
+	}
 
 	/**
 	 * No inline scripts or styles, nothing from other origins. Forms post only to the
@@ -145,7 +166,7 @@ class SecurityConfiguration {
 					csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken);
 				}
 			})
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+			.headers(headers -> eagerly(headers).frameOptions(frame -> frame.sameOrigin())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(
@@ -182,7 +203,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(authorize -> rules(authorize))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesBearerToken))
 			.headers(
-					headers -> headers
+					headers -> eagerly(headers)
 						.contentSecurityPolicy(csp -> csp.policyDirectives(settings.login() == Login.OIDC
 								? contentSecurityPolicy(
 										"'self' " + identityProviderOrigin(clientRegistrations.getObject()))

@@ -19,11 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.trunkguard.EmbeddedDefaultTest;
@@ -45,6 +52,9 @@ class WebSecurityIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	FilterChainProxy filterChains;
 
 	@Test
 	void refusesAFormPostWithoutCsrfToken() throws Exception {
@@ -183,6 +193,29 @@ class WebSecurityIntegrationTest {
 
 	private URI url(String path) {
 		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	@Test
+	void writesTheSecurityHeadersBeforeAStreamedBodyCanCommitTheResponse() {
+		// a streamed download commits its response on another thread; headers written at
+		// commit would then be written by two threads at once (spring-security#9175)
+		// every chain of browsers and engine clients (the HR machine endpoints, stateless
+		// and without CSRF, answer synchronously)
+		List<SecurityFilterChain> sessionChains = filterChains.getFilterChains()
+			.stream()
+			.filter(chain -> chain.getFilters().stream().anyMatch(CsrfFilter.class::isInstance))
+			.toList();
+		assertThat(sessionChains).hasSizeGreaterThanOrEqualTo(2);
+		for (SecurityFilterChain chain : sessionChains) {
+			HeaderWriterFilter headers = chain.getFilters()
+				.stream()
+				.filter(HeaderWriterFilter.class::isInstance)
+				.map(HeaderWriterFilter.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(ReflectionTestUtils.getField(headers, "shouldWriteHeadersEagerly")).as(chain.toString())
+				.isEqualTo(true);
+		}
 	}
 
 }
