@@ -344,13 +344,22 @@ public final class CallPathLayout {
 			Node b = placed.get(s.to);
 			String pair = s.kind + "|" + (s.from.compareTo(s.to) < 0 ? s.from + s.to : s.to + s.from);
 			int index = parallel.merge(pair, 1, Integer::sum) - 1;
-			Segment segment = s.kind == Kind.SIGNALLING ? signallingCurve(s, a, b, index) : mediaCurve(s, a, b, index);
+			Segment segment = within(width,
+					s.kind == Kind.SIGNALLING ? signallingCurve(s, a, b, index) : mediaCurve(s, a, b, index));
 			lowest = Math.max(lowest, Math.max(segment.cy(), segment.labelY()));
 			laidOut.add(segment);
 		}
 		int legendY = (int) Math.ceil(lowest) + 28;
 		return new CallPathDiagram(title, List.copyOf(placed.values()), laidOut, width, legendY + LEGEND_HEIGHT,
 				legendY);
+	}
+
+	/** The segment with its label moved sideways, if it must be, to stay on the page. */
+	private static Segment within(int width, Segment s) {
+		double half = BoxText.width(s.label(), BoxText.SEGMENT) / 2 + 4;
+		double x = Math.max(MARGIN + half, Math.min(width - MARGIN - half, s.labelX()));
+		return x == s.labelX() ? s : new Segment(s.id(), s.kind(), s.from(), s.to(), s.verdict(), s.protocol(),
+				s.detail(), s.x1(), s.y1(), s.cx(), s.cy(), s.x2(), s.y2(), x, s.labelY());
 	}
 
 	/** Right edge to left edge, fanned out when two legs join the same boxes. */
@@ -382,9 +391,29 @@ public final class CallPathLayout {
 		int span = Math.abs(a.x() - b.x()) / (NODE_WIDTH + COLUMN_GAP);
 		double cx = (x1 + x2) / 2;
 		double cy = Math.max(y1, y2) + 70 + 20 * span + 34 * index;
-		double lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2;
-		double ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2 + 16;
+		// the label under the curve's lowest point, so a slanting curve (boxes on two
+		// rows)
+		// never runs through its own words
+		double t = lowestPoint(y1, cy, y2);
+		double lx = (1 - t) * (1 - t) * x1 + 2 * t * (1 - t) * cx + t * t * x2;
+		double ly = (1 - t) * (1 - t) * y1 + 2 * t * (1 - t) * cy + t * t * y2 + 16;
 		return s.segment(x1, y1, cx, cy, x2, y2, lx, ly);
+	}
+
+	/**
+	 * Where, from 0 to 1, the quadratic curve from {@code y1} through control {@code cy}
+	 * to {@code y2} is lowest on the page (its largest y).
+	 */
+	static double lowestPoint(double y1, double cy, double y2) {
+		double denominator = y1 - 2 * cy + y2;
+		if (denominator == 0) {
+			return y2 > y1 ? 1 : 0.5;
+		}
+		double t = (y1 - cy) / denominator;
+		if (t <= 0 || t >= 1) {
+			return y2 > y1 ? 1 : y1 > y2 ? 0 : 0.5;
+		}
+		return t;
 	}
 
 	private static final class SegmentDraft {

@@ -27,7 +27,7 @@ import java.io.UncheckedIOException;
  */
 public final class CallPathPng {
 
-	private static final String FONT = "DejaVu Sans";
+	private static final String FONT = BoxText.FONT;
 
 	private CallPathPng() {
 	}
@@ -68,7 +68,7 @@ public final class CallPathPng {
 				g.draw(new QuadCurve2D.Double(s.x1(), s.y1(), s.cx(), s.cy(), s.x2(), s.y2()));
 			}
 			for (Segment s : diagram.segments()) {
-				haloText(g, s.label(), s.labelX(), s.labelY(), new Font(FONT, Font.PLAIN, 12), colour(s.verdict()));
+				haloText(g, s.label(), s.labelX(), s.labelY(), BoxText.SEGMENT, colour(s.verdict()));
 			}
 			for (Node n : diagram.nodes()) {
 				RoundRectangle2D box = new RoundRectangle2D.Double(n.x(), n.y(), n.width(), n.height(), 16, 16);
@@ -77,14 +77,14 @@ public final class CallPathPng {
 				g.setColor(new Color(0x374151));
 				g.setStroke(new BasicStroke(1.5f));
 				g.draw(box);
-				centred(g, CallPathSvg.fit(n.name(), 26), n.centreX(), n.y() + 20, new Font(FONT, Font.BOLD, 13),
+				centred(g, BoxText.name(n.name(), n.width()), n.centreX(), n.y() + 20, BoxText.NAME,
 						new Color(0x111827));
 				boolean named = !n.name().equals(n.role().words());
-				centred(g, CallPathSvg.fit(named ? n.role().words() : n.address(), 32), n.centreX(), n.y() + 37,
-						new Font(FONT, Font.PLAIN, 11), new Color(0x374151));
+				centred(g, BoxText.detail(named ? n.role().words() : n.address(), n.width()), n.centreX(), n.y() + 37,
+						BoxText.DETAIL, new Color(0x374151));
 				if (named) {
-					centred(g, CallPathSvg.fit(n.address(), 32), n.centreX(), n.y() + 51,
-							new Font(FONT, Font.PLAIN, 11), new Color(0x374151));
+					centred(g, BoxText.detail(n.address(), n.width()), n.centreX(), n.y() + 51, BoxText.DETAIL,
+							new Color(0x374151));
 				}
 			}
 			legend(g, diagram);

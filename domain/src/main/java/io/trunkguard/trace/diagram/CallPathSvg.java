@@ -145,7 +145,7 @@ public final class CallPathSvg {
 			.append("\" y=\"")
 			.append(n.y() + 20)
 			.append("\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#111827\">")
-			.append(escape(fit(n.name(), 26)))
+			.append(escape(BoxText.name(n.name(), n.width())))
 			.append("</text>");
 		String second = n.name().equals(n.role().words()) ? n.address() : n.role().words();
 		svg.append("<text class=\"node-address\" x=\"")
@@ -153,7 +153,7 @@ public final class CallPathSvg {
 			.append("\" y=\"")
 			.append(n.y() + 37)
 			.append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#374151\">")
-			.append(escape(fit(second, 32)))
+			.append(escape(BoxText.detail(second, n.width())))
 			.append("</text>");
 		if (!n.name().equals(n.role().words())) {
 			svg.append("<text class=\"node-address\" x=\"")
@@ -161,7 +161,7 @@ public final class CallPathSvg {
 				.append("\" y=\"")
 				.append(n.y() + 51)
 				.append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#374151\">")
-				.append(escape(fit(n.address(), 32)))
+				.append(escape(BoxText.detail(n.address(), n.width())))
 				.append("</text>");
 		}
 		svg.append("</g>");
@@ -212,10 +212,6 @@ public final class CallPathSvg {
 					"Thick lines: SIP signalling between the boxes. Thin lines curving below: media (RTP or SRTP)."
 							+ " Each line names its protocol and verdict."))
 			.append("</text></g>");
-	}
-
-	static String fit(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static String n(double value) {

@@ -150,4 +150,55 @@ class CallPathLayoutTest {
 		assertThat(image.getWidth()).isGreaterThan(diagram.width());
 	}
 
+	@Test
+	void cutsALongNameToItsBoxAndWritesTheMediaLabelBelowItsCurve() {
+		// the demo's carrier call: phone, edge SBC, carrier trunk, and the carrier's
+		// media
+		// gateway on a second row, so the media curve slants
+		List<PathLeg> legs = List.of(new PathLeg("L1", "TLS", "127.0.0.1:42006", "127.0.0.1:5061", "TLS 1.2", null),
+				new PathLeg("L2", "TLS", "127.0.0.1:59714", "127.0.0.1:5081", "TLS 1.2", null));
+		List<PathMedia> media = List.of(new PathMedia("M1", "audio", "RTP/SAVP", "PROTECTED", "127.0.0.1:20032",
+				"127.0.0.1:21016", List.of("AES_CM_128_HMAC_SHA1_80"), null, false));
+		Map<String, String> carrier = Map.of("127.0.0.1:5081", "Northwind Carrier Services", "127.0.0.1:21016",
+				"Northwind Carrier Services International Wholesale");
+
+		CallPathDiagram diagram = CallPathLayout.layout("carrier", legs, media, carrier::get,
+				Map.of("127.0.0.1:5061", "Edge SBC", "127.0.0.1:59714", "Edge SBC", "127.0.0.1:42006",
+						"Contact-centre phone", "127.0.0.1:20032", "Contact-centre phone")::get);
+		String svg = CallPathSvg.render(diagram, "d");
+
+		for (CallPathDiagram.Node node : diagram.nodes()) {
+			String written = BoxText.name(node.name(), node.width());
+			assertThat(BoxText.width(written, BoxText.NAME)).as(written)
+				.isLessThanOrEqualTo(node.width() - 2.0 * BoxText.PADDING);
+			assertThat(svg).contains(">" + CallPathSvg.escape(written) + "</text>");
+			if (!written.equals(node.name())) {
+				assertThat(written).endsWith("…");
+				assertThat(node.name()).startsWith(written.substring(0, written.length() - 1));
+			}
+		}
+		assertThat(diagram.nodes()).extracting(n -> BoxText.name(n.name(), n.width()))
+			.contains("Edge SBC")
+			.anyMatch(name -> name.startsWith("Northwind") && name.endsWith("…"));
+
+		Segment m = diagram.segments()
+			.stream()
+			.filter(s -> s.kind() == CallPathDiagram.Kind.MEDIA)
+			.findFirst()
+			.orElseThrow();
+		assertThat(m.y1()).as("the curve slants").isNotEqualTo(m.y2());
+		double half = BoxText.width(m.label(), BoxText.SEGMENT) / 2;
+		for (int i = 0; i <= 200; i++) {
+			double t = i / 200.0;
+			double x = (1 - t) * (1 - t) * m.x1() + 2 * t * (1 - t) * m.cx() + t * t * m.x2();
+			double y = (1 - t) * (1 - t) * m.y1() + 2 * t * (1 - t) * m.cy() + t * t * m.y2();
+			if (Math.abs(x - m.labelX()) <= half) {
+				// the text's top is about 10 pixels above its baseline
+				assertThat(m.labelY() - 10).as("label above the curve at x=%.0f", x).isGreaterThan(y);
+			}
+		}
+		assertThat(m.labelX() - half).isGreaterThanOrEqualTo(0);
+		assertThat(m.labelX() + half).isLessThanOrEqualTo(diagram.width());
+	}
+
 }
