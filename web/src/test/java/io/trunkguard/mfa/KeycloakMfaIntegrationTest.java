@@ -17,13 +17,11 @@ import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.testsupport.KeycloakAdminApplicationTest;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -33,7 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,9 +90,9 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 		RoleRepresentation role = new RoleRepresentation();
 		role.setName(ROLE);
 		realm().roles().create(role);
-		createUser(WITH_OTP, true);
-		createUser(WITHOUT, false);
-		createUser(OWNER, false);
+		MfaTestSupport.createUser(realm(), WITH_OTP, true);
+		MfaTestSupport.createUser(realm(), WITHOUT, false);
+		MfaTestSupport.createUser(realm(), OWNER, false);
 	}
 
 	@AfterAll
@@ -129,18 +126,19 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 		assertThat(first.get("identityProvider").asBoolean()).isTrue();
 		assertThat(text(first.get("realm"))).anyMatch(s -> s.contains("only from users who have set one up"))
 			.anyMatch(s -> s.contains("does not require anyone to have a second factor"));
-		JsonNode otpRow = row(first, WITH_OTP);
+		JsonNode otpRow = MfaTestSupport.row(first, WITH_OTP);
 		assertThat(otpRow.get("status").asText()).isEqualTo("CONFIGURED_NOT_REQUIRED");
 		assertThat(otpRow.get("statusLabel").asText()).isEqualTo("Configured but not required");
 		assertThat(otpRow.get("factors").asText()).isEqualTo("a one-time password (OTP)");
 		assertThat(otpRow.get("roles").asText()).isEqualTo("recording-admin on " + system);
 		assertThat(otpRow.get("exception").asBoolean()).isTrue();
-		JsonNode noneRow = row(first, WITHOUT);
+		JsonNode noneRow = MfaTestSupport.row(first, WITHOUT);
 		assertThat(noneRow.get("status").asText()).isEqualTo("MISSING");
 		assertThat(noneRow.get("finding").asText()).isEqualTo("Nina None (" + WITHOUT
 				+ ") has no second factor and the login does not require one: a password alone opens their privileged access.");
-		assertThat(row(first, "admin").get("roles").asText()).contains("Trunkguard admin on Trunkguard");
-		assertThat(row(first, "auditor").get("roles").asText()).contains("Trunkguard auditor on Trunkguard");
+		assertThat(MfaTestSupport.row(first, "admin").get("roles").asText()).contains("Trunkguard admin on Trunkguard");
+		assertThat(MfaTestSupport.row(first, "auditor").get("roles").asText())
+			.contains("Trunkguard auditor on Trunkguard");
 		assertThat(first.get("people").findValuesAsText("username")).doesNotContain(OWNER);
 		MfaException noneTask = openTask(WITHOUT);
 		MfaException otpTask = openTask(WITH_OTP);
@@ -173,8 +171,9 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 
 		JsonNode second = readNow();
 
-		assertThat(row(second, WITHOUT).get("status").asText()).isEqualTo("REQUIRED_NOT_CONFIGURED");
-		assertThat(row(second, WITHOUT).get("finding").asText()).endsWith("they must set one up at their next login.");
+		assertThat(MfaTestSupport.row(second, WITHOUT).get("status").asText()).isEqualTo("REQUIRED_NOT_CONFIGURED");
+		assertThat(MfaTestSupport.row(second, WITHOUT).get("finding").asText())
+			.endsWith("they must set one up at their next login.");
 		assertThat(second.get("people").findValuesAsText("username")).doesNotContain(WITH_OTP);
 		MfaException closedByRead = taskById(otpTask.getId());
 		assertThat(closedByRead.isOpen()).isFalse();
@@ -230,15 +229,6 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 		return mfa.exception(id);
 	}
 
-	private static JsonNode row(JsonNode read, String username) {
-		for (JsonNode row : read.get("people")) {
-			if (row.get("username").asText().equals(username)) {
-				return row;
-			}
-		}
-		throw new AssertionError("no row for " + username + " in " + read.get("people"));
-	}
-
 	private static List<String> text(JsonNode array) {
 		List<String> texts = new java.util.ArrayList<>();
 		array.forEach(n -> texts.add(n.asText()));
@@ -248,44 +238,6 @@ class KeycloakMfaIntegrationTest extends KeycloakAdminApplicationTest {
 	private Person person(String username, String name) {
 		return people.register(new PersonDetails("HR-" + username, name, username + "@example.test", username, null,
 				"Voice", EmploymentType.EMPLOYEE, LocalDate.of(2024, 1, 1), null), "test");
-	}
-
-	/**
-	 * Creates an enabled user; {@code otp}: with a TOTP credential given as its secret
-	 * and credential data, as a realm export carries it.
-	 */
-	private static void createUser(String username, boolean otp) {
-		UserRepresentation user = new UserRepresentation();
-		user.setUsername(username);
-		user.setEnabled(true);
-		user.setEmail(username + "@example.test");
-		user.setEmailVerified(true);
-		user.setFirstName("Test");
-		user.setLastName(username);
-		CredentialRepresentation password = new CredentialRepresentation();
-		password.setType(CredentialRepresentation.PASSWORD);
-		password.setValue(username + "-pw");
-		password.setTemporary(false);
-		if (otp) {
-			CredentialRepresentation totp = new CredentialRepresentation();
-			totp.setType("otp");
-			totp.setUserLabel("phone");
-			totp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
-			totp.setCredentialData(
-					"{\"subType\":\"totp\",\"digits\":6,\"period\":30,\"algorithm\":\"HmacSHA1\",\"counter\":0}");
-			user.setCredentials(List.of(password, totp));
-		}
-		else {
-			user.setCredentials(List.of(password));
-		}
-		try (Response created = realm().users().create(user)) {
-			assertThat(created.getStatus()).as("create " + username + " in Keycloak").isEqualTo(201);
-		}
-		if (otp) {
-			assertThat(realm().users().get(userId(username)).credentials())
-				.as("the OTP credential is stored with the user")
-				.anyMatch(c -> "otp".equals(c.getType()));
-		}
 	}
 
 	private static String userId(String username) {

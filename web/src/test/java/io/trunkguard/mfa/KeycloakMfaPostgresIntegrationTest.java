@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -114,10 +110,14 @@ class KeycloakMfaPostgresIntegrationTest extends KeycloakPostgresApplicationTest
 		createRole(OUTER_ROLE);
 		realm.roles().get(OUTER_ROLE).addComposites(List.of(role(INNER_ROLE)));
 
-		realm.users().get(createUser(VIA_GROUP, true)).joinGroup(groupId);
-		realm.users().get(createUser(VIA_SUBGROUP, false)).joinGroup(eastId);
-		realm.users().get(createUser(VIA_COMPOSITE, false)).roles().realmLevel().add(List.of(role(OUTER_ROLE)));
-		createUser(NOT_A_LEAD, false);
+		realm.users().get(MfaTestSupport.createUser(realm, VIA_GROUP, true)).joinGroup(groupId);
+		realm.users().get(MfaTestSupport.createUser(realm, VIA_SUBGROUP, false)).joinGroup(eastId);
+		realm.users()
+			.get(MfaTestSupport.createUser(realm, VIA_COMPOSITE, false))
+			.roles()
+			.realmLevel()
+			.add(List.of(role(OUTER_ROLE)));
+		MfaTestSupport.createUser(realm, NOT_A_LEAD, false);
 	}
 
 	/**
@@ -168,13 +168,14 @@ class KeycloakMfaPostgresIntegrationTest extends KeycloakPostgresApplicationTest
 		assertThat(read.get("identityProvider").asBoolean()).isTrue();
 		assertThat(read.get("source").asText()).startsWith("the Keycloak realm trunkguard at http://127.0.0.1:");
 
-		JsonNode group = row(read, VIA_GROUP);
+		JsonNode group = MfaTestSupport.row(read, VIA_GROUP);
 		assertThat(group.get("roles").asText()).isEqualTo("Trunkguard compliance lead on Trunkguard");
 		assertThat(group.get("factors").asText()).isEqualTo("a one-time password (OTP)");
 		assertThat(group.get("statusLabel").asText()).isEqualTo("Configured but not required");
 		for (String indirect : List.of(VIA_SUBGROUP, VIA_COMPOSITE)) {
-			assertThat(row(read, indirect).get("roles").asText()).isEqualTo("Trunkguard compliance lead on Trunkguard");
-			assertThat(row(read, indirect).get("status").asText()).isEqualTo("MISSING");
+			assertThat(MfaTestSupport.row(read, indirect).get("roles").asText())
+				.isEqualTo("Trunkguard compliance lead on Trunkguard");
+			assertThat(MfaTestSupport.row(read, indirect).get("status").asText()).isEqualTo("MISSING");
 		}
 		assertThat(read.get("people").findValuesAsText("username")).doesNotContain(NOT_A_LEAD);
 
@@ -209,7 +210,8 @@ class KeycloakMfaPostgresIntegrationTest extends KeycloakPostgresApplicationTest
 			workbook.getSheet("Privileged people").forEach(r -> usernames.add(r.getCell(1).getStringCellValue()));
 			assertThat(usernames).contains(VIA_GROUP, VIA_SUBGROUP, VIA_COMPOSITE).doesNotContain(NOT_A_LEAD);
 		}
-		assertThat(packEntries(day)).anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".pdf"))
+		assertThat(MfaTestSupport.packEntries(mvc, "auditor-pg-" + RUN, day))
+			.anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".pdf"))
 			.anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".xlsx"));
 	}
 
@@ -220,32 +222,6 @@ class KeycloakMfaPostgresIntegrationTest extends KeycloakPostgresApplicationTest
 		return mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsByteArray();
 	}
 
-	private List<String> packEntries(LocalDate day) throws Exception {
-		MvcResult started = mvc
-			.perform(get("/api/evidence-packs?criteria=CC6.1&from=" + day + "&to=" + day)
-				.with(user("auditor-pg-" + RUN).roles("auditor")))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		started.getAsyncResult(120_000);
-		byte[] zip = mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsByteArray();
-		List<String> names = new ArrayList<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				names.add(entry.getName());
-			}
-		}
-		return names;
-	}
-
-	private static JsonNode row(JsonNode read, String username) {
-		for (JsonNode row : read.get("people")) {
-			if (row.get("username").asText().equals(username)) {
-				return row;
-			}
-		}
-		throw new AssertionError("no row for " + username + " in " + read.get("people"));
-	}
-
 	private static RoleRepresentation role(String name) {
 		return realm().roles().get(name).toRepresentation();
 	}
@@ -254,38 +230,6 @@ class KeycloakMfaPostgresIntegrationTest extends KeycloakPostgresApplicationTest
 		RoleRepresentation role = new RoleRepresentation();
 		role.setName(name);
 		realm().roles().create(role);
-	}
-
-	/**
-	 * Creates an enabled user (with a TOTP credential if {@code otp}) and returns its id.
-	 */
-	private static String createUser(String username, boolean otp) {
-		UserRepresentation user = new UserRepresentation();
-		user.setUsername(username);
-		user.setEnabled(true);
-		user.setEmail(username + "@example.test");
-		user.setEmailVerified(true);
-		user.setFirstName("Test");
-		user.setLastName(username);
-		CredentialRepresentation password = new CredentialRepresentation();
-		password.setType(CredentialRepresentation.PASSWORD);
-		password.setValue(username + "-pw");
-		password.setTemporary(false);
-		List<CredentialRepresentation> credentials = new ArrayList<>(List.of(password));
-		if (otp) {
-			CredentialRepresentation totp = new CredentialRepresentation();
-			totp.setType("otp");
-			totp.setUserLabel("phone");
-			totp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
-			totp.setCredentialData(
-					"{\"subType\":\"totp\",\"digits\":6,\"period\":30,\"algorithm\":\"HmacSHA1\",\"counter\":0}");
-			credentials.add(totp);
-		}
-		user.setCredentials(credentials);
-		try (Response created = realm().users().create(user)) {
-			assertThat(created.getStatus()).as("create " + username + " in Keycloak").isEqualTo(201);
-			return CreatedResponseUtil.getCreatedId(created);
-		}
 	}
 
 	private static RealmResource realm() {

@@ -8,13 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -88,7 +84,8 @@ class MfaEmbeddedDefaultIntegrationTest {
 			.getResponse()
 			.getStatus()).isEqualTo(403);
 
-		assertThat(packEntries(day)).anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".pdf"))
+		assertThat(MfaTestSupport.packEntries(mvc, "auditor-mfa", day))
+			.anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".pdf"))
 			.anyMatch(name -> name.endsWith("mfa-privileged-access-" + day + ".xlsx"));
 	}
 
@@ -108,23 +105,6 @@ class MfaEmbeddedDefaultIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(400);
-	}
-
-	private List<String> packEntries(LocalDate day) throws Exception {
-		MvcResult started = mvc
-			.perform(get("/api/evidence-packs?criteria=CC6.1&from=" + day + "&to=" + day)
-				.with(user("auditor-mfa").roles("auditor")))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		started.getAsyncResult(120_000);
-		byte[] zip = mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsByteArray();
-		List<String> names = new ArrayList<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				names.add(entry.getName());
-			}
-		}
-		return names;
 	}
 
 }
