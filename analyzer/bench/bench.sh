@@ -9,7 +9,9 @@
 #        BENCH_JAR another CLI jar, e.g. an older build to alternate with; BENCH_SKIP_TSHARK=1 leaves tshark
 #        out of a run, for alternated jar comparisons where only the analyzer's figures are compared;
 #        BENCH_THREADS=0 leaves out the extra full run that splits the analyzer's CPU by thread:
-#        main, reader, decoder, JIT compilers, GC)
+#        main, reader, decoder, JIT compilers, GC; BENCH_BASE_JAR=<jar of main> adds full runs of that jar
+#        before and after the current one's, prints its ratios against the same tshark run, and
+#        says whether the two JSON reports are the same apart from the run's own "today")
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MODULE="$(dirname "$HERE")"
@@ -91,10 +93,32 @@ analyzer() { # sets SECS (in-process analysis time), PKTS, HEAP, WALL, CPU
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+BASE_RUNS=()
+base() { # one full run of BENCH_BASE_JAR; appends "wall cpu heap" to BASE_RUNS
+  local keep="$JAR"
+  JAR="$BENCH_BASE_JAR"
+  analyzer
+  JAR="$keep"
+  cp "$WORK/report.json" "$WORK/report-base.json"
+  BASE_RUNS+=("$WALL $CPU $HEAP")
+}
+[ -z "${BENCH_BASE_JAR:-}" ] || base
 analyzer --read-only
 R_SECS=$SECS; R_WALL=$WALL; R_CPU=$CPU; R_HEAP=$HEAP
 analyzer
 A_SECS=$SECS; A_WALL=$WALL; A_CPU=$CPU; A_HEAP=$HEAP; A_PKTS=$PKTS
+SAME=""
+if [ -n "${BENCH_BASE_JAR:-}" ]; then
+  cp "$WORK/report.json" "$WORK/report-current.json"
+  base
+  cp "$WORK/report-current.json" "$WORK/report.json"
+  today() { sed -E 's/today [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/today X/g' "$1"; }
+  if cmp -s <(today "$WORK/report.json") <(today "$WORK/report-base.json"); then
+    SAME="the same apart from the run's own \"today\""
+  else
+    SAME="DIFFERENT (diff $WORK/report.json $WORK/report-base.json)"
+  fi
+fi
 SIP=$(python3 -c "import json; r=json.load(open('$WORK/report.json')); s=r['stats']; print(s['sipMessages'], len(r['legs']), len(r['dialogs']), s['internalErrors'])")
 THREADS=""
 if [ "${BENCH_THREADS:-1}" = 1 ]; then
@@ -121,3 +145,10 @@ awk -v mb="$MB" -v pk="$A_PKTS" -v a="$A_SECS" -v aw="$A_WALL" -v ac="$A_CPU" -v
   printf "full analysis vs reader alone: %5.2f  by wall clock, %5.2f  by CPU time (target >= 0.5)\n", rw / aw, rc / ac
 }'
 [ -z "$THREADS" ] || echo "analyzer full, another run: $THREADS"
+for run in "${BASE_RUNS[@]}"; do
+  read -r bw bc bh <<< "$run"
+  awk -v mb="$MB" -v aw="$bw" -v ac="$bc" -v ah="$bh" -v tw="$T_WALL" -v tc="$T_CPU" -v jar="$BENCH_BASE_JAR" 'BEGIN {
+    printf "base jar %s: %.2f s wall (%.1f MB/s), %.2f cpu s, peak heap %.1f MB: %.1fx tshark by wall clock, %.1fx by CPU time\n", jar, aw, mb / aw, ac, ah, (aw > 0 ? tw / aw : 0), (ac > 0 ? tc / ac : 0)
+  }'
+done
+[ -z "$SAME" ] || echo "JSON report of the current jar against the base jar's: $SAME"

@@ -4,6 +4,7 @@ import io.trunkguard.analyzer.rtp.MediaSignals;
 import io.trunkguard.analyzer.rtp.PayloadEntropy;
 import io.trunkguard.analyzer.rtp.PayloadShape;
 import io.trunkguard.analyzer.sdp.Sdp;
+import io.trunkguard.analyzer.text.Format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class Verdicts {
 		if (!s.entropy().conclusive()) {
 			return "";
 		}
-		return String.format(Locale.ROOT, "; payload entropy %.2f bits/byte over %d bytes", s.entropy().bitsPerByte(),
+		return Format.of("; payload entropy %.2f bits/byte over %d bytes", s.entropy().bitsPerByte(),
 				s.entropy().sampled());
 	}
 
@@ -224,7 +225,7 @@ public final class Verdicts {
 		if (s.rtpPackets > 0 && e.conclusive() && s.uncompressedAudio()) {
 			double bits = e.bitsPerByte();
 			boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
-			(cipher ? encrypted : plain).add(String.format(Locale.ROOT,
+			(cipher ? encrypted : plain).add(Format.of(
 					"%d RTP packets with G.711 payload types %s whose payload entropy is %.2f bits/byte over %d bytes: %s",
 					s.rtpPackets, s.payloadTypes, bits, e.sampled(),
 					cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
@@ -241,20 +242,19 @@ public final class Verdicts {
 		boolean entropyNamed = s.rtpPackets > 0 && e.conclusive() && s.uncompressedAudio();
 		if (s.rtpPackets > 0 && e.conclusive() && !e.ciphertextLike() && !s.uncompressedAudio()) {
 			entropyNamed = true;
-			plain.add(String.format(Locale.ROOT,
-					"payload entropy %.2f bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
-					e.bitsPerByte(), e.sampled()));
+			plain.add(
+					Format.of("payload entropy %.2f bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
+							e.bitsPerByte(), e.sampled()));
 		}
 		else if (s.rtpPackets > 0 && e.notUniform() && !s.uncompressedAudio()) {
-			plain.add(String.format(Locale.ROOT,
-					"the payload bytes are far from uniform (chi-square %.0f over %d bytes; ciphertext gives 255 ± 23):"
-							+ " codec frames, not cipher output",
-					e.chiSquare(), e.distributionSampled()));
+			plain.add(Format
+				.of("the payload bytes are far from uniform (chi-square %.0f over %d bytes; ciphertext gives 255 ± 23):"
+						+ " codec frames, not cipher output", e.chiSquare(), e.distributionSampled()));
 		}
 		else if (s.rtpPackets > 0 && e.uniform()) {
-			encryptedWeak.add(String.format(Locale.ROOT,
-					"the payload bytes are as uniform as ciphertext (chi-square %.0f over %d bytes)", e.chiSquare(),
-					e.distributionSampled()));
+			encryptedWeak
+				.add(Format.of("the payload bytes are as uniform as ciphertext (chi-square %.0f over %d bytes)",
+						e.chiSquare(), e.distributionSampled()));
 		}
 		String head = "no SDP visible; ";
 		if (!plain.isEmpty()) {
@@ -283,7 +283,7 @@ public final class Verdicts {
 							+ (undecided.isEmpty() ? "" : "; undecided: " + String.join("; ", undecided)));
 		}
 		if (s.rtpPackets > 0 && e.conclusive()) {
-			return new MediaJudgement(MediaProtection.UNKNOWN, String.format(Locale.ROOT,
+			return new MediaJudgement(MediaProtection.UNKNOWN, Format.of(
 					"no SDP visible; %d RTP packets with payload types %s (entropy %.2f bits/byte, chi-square %.0f,"
 							+ " cannot tell a compressed codec from ciphertext) and no SRTCP or DTLS evidence%s",
 					s.rtpPackets, s.payloadTypes, e.bitsPerByte(), e.chiSquare(),

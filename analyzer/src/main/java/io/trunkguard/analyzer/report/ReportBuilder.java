@@ -10,12 +10,12 @@ import io.trunkguard.analyzer.correlate.Verdicts;
 import io.trunkguard.analyzer.rules.Finding;
 import io.trunkguard.analyzer.rules.Severity;
 import io.trunkguard.analyzer.sdp.Sdp;
+import io.trunkguard.analyzer.text.Format;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns the correlated model and the findings into the immutable report. */
@@ -112,7 +112,7 @@ public final class ReportBuilder {
 		}
 		List<String> ssrcs = new ArrayList<>();
 		for (long v : s.ssrcs) {
-			ssrcs.add(String.format(Locale.ROOT, "0x%08x", v));
+			ssrcs.add(Format.of("0x%08x", v));
 		}
 		List<String> flows = new ArrayList<>();
 		s.flowEndpoints.forEach(e -> flows.add(e.toString()));
@@ -139,11 +139,11 @@ public final class ReportBuilder {
 						c.subjectAltNames() == null ? List.of() : List.copyOf(c.subjectAltNames())));
 			}
 		}
-		return new TraceReport.TlsView(t.version(),
-				t.cipherSuite() < 0 ? null : String.format(Locale.ROOT, "0x%04x", t.cipherSuite()), t.cipherSuiteName(),
-				t.cipherStrength(), t.serverName(), t.alpn() == null ? List.of() : List.copyOf(t.alpn()), certs,
-				t.certificatesEncrypted(), t.handshakeComplete(), t.decrypted(), t.alert(), t.clientHelloFrame(),
-				t.serverHelloFrame(), t.damage(), t.decryptionProblem());
+		return new TraceReport.TlsView(t.version(), t.cipherSuite() < 0 ? null : Format.of("0x%04x", t.cipherSuite()),
+				t.cipherSuiteName(), t.cipherStrength(), t.serverName(),
+				t.alpn() == null ? List.of() : List.copyOf(t.alpn()), certs, t.certificatesEncrypted(),
+				t.handshakeComplete(), t.decrypted(), t.alert(), t.clientHelloFrame(), t.serverHelloFrame(), t.damage(),
+				t.decryptionProblem());
 	}
 
 	private static String str(Object o) {

@@ -1,8 +1,9 @@
 package io.trunkguard.analyzer.rtp;
 
+import io.trunkguard.analyzer.text.Format;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Decides from one payload type's {@link PayloadShape} whether its RTP is plain or SRTP
@@ -122,14 +123,13 @@ public final class MediaSignals {
 		// volume, duration growing within an event)
 		if (dynamic && fixed && len == 4 && n >= MIN_EVENT_PACKETS && s.telephoneEventStructure()) {
 			return new Judgement(Finding.PLAIN,
-					String.format(Locale.ROOT,
-							"payload type %d: %d packets of RFC 4733 telephone-events readable in clear: %s", pt, n,
+					Format.of("payload type %d: %d packets of RFC 4733 telephone-events readable in clear: %s", pt, n,
 							s.telephoneEventFacts()));
 		}
 		// the same events under SRTP: 4 bytes plus the tag, the timestamp held within an
 		// event
 		if (dynamic && fixed && (len == 14 || len == 8) && n >= MIN_EVENT_PACKETS && s.sameTimestampShare() >= 0.5) {
-			return new Judgement(Finding.ENCRYPTED, String.format(Locale.ROOT,
+			return new Judgement(Finding.ENCRYPTED, Format.of(
 					"payload type %d: %.0f%% of %d payloads are %d bytes with the RTP timestamp held in %.0f%% of"
 							+ " consecutive packets, as RFC 4733 telephone-events repeat it: 4-byte event reports plus"
 							+ " the %d-byte SRTP authentication tag (%s)",
@@ -145,7 +145,7 @@ public final class MediaSignals {
 				&& (s.topFirstByteShare() >= 0.4 || s.distinctFirstBytes() <= 0.3 * expected);
 		boolean uniform = firstBytesUsable && s.distinctFirstBytes() >= 0.75 * expected
 				&& s.topFirstByteShare() <= Math.max(0.1, 6.0 / n);
-		String firstByte = String.format(Locale.ROOT,
+		String firstByte = Format.of(
 				"the first payload byte takes %d values over %d packets (0x%02x in %.0f%%; random bytes would take ~%.0f)",
 				s.distinctFirstBytes(), n, s.topFirstByte(), 100 * s.topFirstByteShare(), expected);
 		if (structured) {
@@ -160,7 +160,7 @@ public final class MediaSignals {
 				}
 				for (int tag : new int[] { 10, 4 }) {
 					if (len == f.bytes() + tag && !structured) {
-						return new Judgement(Finding.ENCRYPTED, String.format(Locale.ROOT,
+						return new Judgement(Finding.ENCRYPTED, Format.of(
 								"payload type %d: %.0f%% of %d payloads are %d bytes, %d more than the %d bytes of %s"
 										+ " for their %s-tick duration: the SRTP authentication tag (%s)%s",
 								pt, 100 * s.dominantLengthShare(), n, len, tag, f.bytes(), f.codec(),
@@ -170,7 +170,7 @@ public final class MediaSignals {
 					}
 				}
 				if (len == f.bytes() && !dynamic) {
-					return new Judgement(Finding.PLAIN, String.format(Locale.ROOT,
+					return new Judgement(Finding.PLAIN, Format.of(
 							"payload type %d: %.0f%% of %d payloads are exactly the %d bytes of %s for their %s-tick"
 									+ " duration, with no room for an SRTP authentication tag",
 							pt, 100 * s.dominantLengthShare(), n, len, f.codec(),

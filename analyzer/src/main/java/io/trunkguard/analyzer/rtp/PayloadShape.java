@@ -1,5 +1,7 @@
 package io.trunkguard.analyzer.rtp;
 
+import io.trunkguard.analyzer.text.Format;
+
 /**
  * The shape of one payload type's RTP payloads on a stream, sampled over its first
  * {@link #SAMPLE_PACKETS} packets: how the first payload byte is distributed (a codec's
@@ -240,7 +242,7 @@ public final class PayloadShape {
 
 	/** Sentence describing the RFC 4733 fields seen in the 4-byte payloads. */
 	public String telephoneEventFacts() {
-		return String.format(java.util.Locale.ROOT,
+		return Format.of(
 				"%d of %d 4-byte payloads with event codes up to 16 (largest first byte %d), the reserved bit clear in %d,"
 						+ " the end bit in %d, the duration growing within an event in %d of %d",
 				eventCodesUpTo16, fourBytePayloads, maxFirstByte(), reservedBitClear, endBits, eventDurationGrowing,

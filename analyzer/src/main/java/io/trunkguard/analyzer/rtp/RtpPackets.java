@@ -16,29 +16,28 @@ public final class RtpPackets {
 		if (len < 12) {
 			return false;
 		}
+		// Without branches but the last: this runs inlined into the per-packet UDP and
+		// media paths, where each check that had never failed while the JIT profiled them
+		// (the extension or padding bit, RTCP's packet types) cost a deoptimisation and a
+		// recompilation of the whole caller the first time it did. Each term below is
+		// negative exactly when one check of the RTP header fails.
 		int b0 = b[off] & 0xFF;
-		if ((b0 & 0xC0) != 0x80) {
-			return false;
-		}
 		int pt = b[off + 1] & 0x7F;
-		if (pt >= 72 && pt <= 76) {
-			return false; // RTCP SR/RR/SDES/BYE/APP with the marker bit read as RTP
-		}
-		int header = 12 + 4 * (b0 & 0x0F);
-		if ((b0 & 0x10) != 0) {
-			if (len < header + 4) {
-				return false;
-			}
-			header += 4 + 4 * Bytes.u16(b, off + header + 2);
-		}
-		if (header > len) {
-			return false;
-		}
-		if ((b0 & 0x20) != 0) {
-			int pad = b[off + len - 1] & 0xFF;
-			return pad > 0 && header + pad <= len;
-		}
-		return true;
+		int csrcEnd = 12 + 4 * (b0 & 0x0F);
+		int x = (b0 >>> 4) & 1;
+		int p = (b0 >>> 5) & 1;
+		// the extension's length word, read inside the packet; rejected below when the
+		// packet is too short to hold it
+		int extension = x * (4 + 4 * Bytes.u16(b, off + Math.min(csrcEnd + 2, len - 2)));
+		int header = csrcEnd + extension;
+		int pad = p * (b[off + len - 1] & 0xFF);
+		int notVersion2 = -((b0 & 0xC0) ^ 0x80);
+		int rtcpType = ~((pt - 72) | (76 - pt)); // RTCP SR/RR/SDES/BYE/APP read as RTP
+													// with the marker
+		int extensionCut = -x & (len - csrcEnd - 4);
+		int headerCut = len - header;
+		int badPadding = -p & ((pad - 1) | (len - header - pad));
+		return (notVersion2 | rtcpType | extensionCut | headerCut | badPadding) >= 0;
 	}
 
 	/** Offset of the RTP payload relative to {@code off}. Assumes {@link #isRtp}. */

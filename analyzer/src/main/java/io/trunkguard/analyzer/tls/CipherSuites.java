@@ -1,5 +1,7 @@
 package io.trunkguard.analyzer.tls;
 
+import io.trunkguard.analyzer.text.Format;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +57,7 @@ public final class CipherSuites {
 		if (isGrease(code)) {
 			return "GREASE";
 		}
-		return String.format(Locale.ROOT, "0x%04X", code & 0xffff);
+		return Format.of("0x%04X", code & 0xffff);
 	}
 
 	/** True if the code is in the table of known suites. */

@@ -1,5 +1,7 @@
 package io.trunkguard.analyzer.tls;
 
+import io.trunkguard.analyzer.text.Format;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,7 @@ public final class SrtpSuites {
 	 */
 	public static String profileName(int useSrtpProfile) {
 		String name = PROFILES.get(useSrtpProfile);
-		return name != null ? name : String.format(Locale.ROOT, "0x%04X", useSrtpProfile & 0xffff);
+		return name != null ? name : Format.of("0x%04X", useSrtpProfile & 0xffff);
 	}
 
 	/** True for a registered use_srtp profile code. */

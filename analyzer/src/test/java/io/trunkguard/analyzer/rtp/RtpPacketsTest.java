@@ -86,4 +86,63 @@ class RtpPacketsTest {
 		return (byte) ~(sign | (exponent << 4) | mantissa);
 	}
 
+	/** The header checks as written before they were made branch-free. */
+	private static boolean isRtpWithBranches(byte[] b, int off, int len) {
+		if (len < 12) {
+			return false;
+		}
+		int b0 = b[off] & 0xFF;
+		if ((b0 & 0xC0) != 0x80) {
+			return false;
+		}
+		int pt = b[off + 1] & 0x7F;
+		if (pt >= 72 && pt <= 76) {
+			return false;
+		}
+		int header = 12 + 4 * (b0 & 0x0F);
+		if ((b0 & 0x10) != 0) {
+			if (len < header + 4) {
+				return false;
+			}
+			header += 4 + 4 * (((b[off + header + 2] & 0xFF) << 8) | (b[off + header + 3] & 0xFF));
+		}
+		if (header > len) {
+			return false;
+		}
+		if ((b0 & 0x20) != 0) {
+			int pad = b[off + len - 1] & 0xFF;
+			return pad > 0 && header + pad <= len;
+		}
+		return true;
+	}
+
+	@Test
+	void branchFreeHeaderCheckAgreesWithTheChecksOneByOne() {
+		Random random = new Random(15);
+		byte[] b = new byte[128];
+		int agreedTrue = 0;
+		for (int b0 = 0; b0 < 256; b0++) {
+			for (int pt = 0; pt < 256; pt += (pt >= 64 && pt <= 84) || (pt >= 192 && pt <= 212) ? 1 : 11) {
+				for (int len = 0; len <= 110; len += (len < 90 ? 1 : 7)) {
+					random.nextBytes(b);
+					int off = 3 + random.nextInt(8);
+					b[off] = (byte) b0;
+					b[off + 1] = (byte) pt;
+					if (random.nextBoolean()) { // small extension lengths, so some fit
+						int at = off + 12 + 4 * (b0 & 0x0F) + 2;
+						b[at] = 0;
+						b[at + 1] = (byte) random.nextInt(8);
+					}
+					if (random.nextBoolean() && len > 0) {
+						b[off + len - 1] = (byte) random.nextInt(24);
+					}
+					boolean expected = isRtpWithBranches(b, off, len);
+					assertThat(RtpPackets.isRtp(b, off, len)).as("b0 %d pt %d len %d", b0, pt, len).isEqualTo(expected);
+					agreedTrue += expected ? 1 : 0;
+				}
+			}
+		}
+		assertThat(agreedTrue).isGreaterThan(2_000);
+	}
+
 }
