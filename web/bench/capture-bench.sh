@@ -5,14 +5,15 @@
 # usage: web/bench/capture-bench.sh [CAPTURE]   (default: the 1 GB capture analyzer/bench/bench.sh makes under
 #        $BENCH_DIR, /tmp/trunkguard-bench). Needs web/target/trunkguard.jar and the analyzer CLI jar
 #        (./mvnw -pl web -am package -DskipTests). PORT (18080) and WORK (/tmp/trunkguard-app-bench) override;
-#        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording).
+#        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording); APP_JAR and CLI_JAR run other
+#        builds (e.g. main's jars copied aside, to compare a branch with main in the same session).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CAPTURE="${1:-${BENCH_DIR:-/tmp/trunkguard-bench}/bench-1024MB.pcapng}"
 PORT="${PORT:-18080}"
 WORK="${WORK:-/tmp/trunkguard-app-bench}"
-APP="$ROOT/web/target/trunkguard.jar"
-CLI="$(ls "$ROOT"/analyzer/target/trunkguard-analyzer-*-cli.jar | awk "NR==1")"
+APP="${APP_JAR:-$ROOT/web/target/trunkguard.jar}"
+CLI="${CLI_JAR:-$(ls "$ROOT"/analyzer/target/trunkguard-analyzer-*-cli.jar | awk "NR==1")}"
 [ -f "$CAPTURE" ] || { echo "no capture at $CAPTURE: run analyzer/bench/bench.sh first" >&2; exit 1; }
 SIZE=$(stat -c %s "$CAPTURE")
 echo "capture: $CAPTURE ($(awk -v s="$SIZE" 'BEGIN { printf "%.1f", s / 1048576 }') MB)"
