@@ -5,14 +5,15 @@
 # usage: web/bench/capture-bench.sh [CAPTURE]   (default: the 1 GB capture analyzer/bench/bench.sh makes under
 #        $BENCH_DIR, /tmp/trunkguard-bench). Needs web/target/trunkguard.jar and the analyzer CLI jar
 #        (./mvnw -pl web -am package -DskipTests). PORT (18080) and WORK (/tmp/trunkguard-app-bench) override;
-#        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording).
+#        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording); APP_JAR and CLI_JAR run other
+#        builds (e.g. main's jars copied aside, to compare a branch with main in the same session).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CAPTURE="${1:-${BENCH_DIR:-/tmp/trunkguard-bench}/bench-1024MB.pcapng}"
 PORT="${PORT:-18080}"
 WORK="${WORK:-/tmp/trunkguard-app-bench}"
-APP="$ROOT/web/target/trunkguard.jar"
-CLI="$(ls "$ROOT"/analyzer/target/trunkguard-analyzer-*-cli.jar | awk "NR==1")"
+APP="${APP_JAR:-$ROOT/web/target/trunkguard.jar}"
+CLI="${CLI_JAR:-$(ls "$ROOT"/analyzer/target/trunkguard-analyzer-*-cli.jar | awk "NR==1")}"
 [ -f "$CAPTURE" ] || { echo "no capture at $CAPTURE: run analyzer/bench/bench.sh first" >&2; exit 1; }
 SIZE=$(stat -c %s "$CAPTURE")
 echo "capture: $CAPTURE ($(awk -v s="$SIZE" 'BEGIN { printf "%.1f", s / 1048576 }') MB)"
@@ -20,10 +21,12 @@ echo "load: $(uptime)"
 
 # 1. the command line, as an operator runs it
 start=$(date +%s.%N)
-java -Xmx512m -jar "$CLI" --json "$CAPTURE" > "$WORK.cli.json" 2> "$WORK.cli.log" || true
+/usr/bin/time -f "%U %S" -o "$WORK.cli.time" java -Xmx512m -jar "$CLI" --json "$CAPTURE" > "$WORK.cli.json" \
+  2> "$WORK.cli.log" || true
 cli=$(echo "$(date +%s.%N) - $start" | bc)
 tail -1 "$WORK.cli.log"
-echo "command line: ${cli} s"
+cli_cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$WORK.cli.time")
+echo "command line: ${cli} s, CPU ${cli_cpu} s"
 
 # 2. the app: embedded default, fresh data directory, 512 MB heap
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
@@ -63,22 +66,26 @@ TOKEN=$(curl -fs -c "$JAR" -b "$JAR" --data-urlencode "name=bench-$(date +%s)" -
   "http://127.0.0.1:$PORT/admin/api-tokens" | grep -o 'tg_[A-Za-z0-9_-]*' | awk "NR==1")
 [ -n "$TOKEN" ] || { echo "no API token" >&2; exit 1; }
 
+cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
 start=$(date +%s.%N)
 ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$CAPTURE" -F label=other \
   "http://127.0.0.1:$PORT/api/captures" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 uploaded=$(echo "$(date +%s.%N) - $start" | bc)
-peak=0
+# Polled four times a second with curl. The heap is read from the GC log afterwards (the most used before any
+# collection), not sampled with jcmd: a jcmd each second starts a JVM, which on two cores takes CPU from the app.
 while :; do
   body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400 || true)
   status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4 || true)
-  used=$(jcmd $APP_PID GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); gsub(/K,?/, "", v); print int(v / 1024) } }' || true)
-  [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used
   [ "$status" = DONE ] || [ "$status" = FAILED ] && break
-  sleep 1
+  sleep 0.25
 done
 app=$(echo "$(date +%s.%N) - $start" | bc)
+cpu=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
 echo "app: upload ${uploaded} s, upload + analysis ${app} s, status $status"
-echo "app heap: peak used ${peak} MB sampled each second (max 512 MB); GC log: $WORK/gc.log"
-grep -o 'Pause Full[^)]*)' "$WORK/gc.log" | tail -2 || true
-awk -v a="$app" -v c="$cli" 'BEGIN { printf "ratio app / command line: %.2f\n", a / c }'
+peak=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | awk -F'M' '{ if ($1 + 0 > p) p = $1 + 0 } END { print p + 0 }')
+echo "app heap: at most ${peak} MB used before a collection, whole run (max 512 MB); GC log: $WORK/gc.log"
+app_cpu=$(awk -v t="$((cpu - cpu0))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }')
+echo "app CPU from the upload to DONE: ${app_cpu} s (curl's own not counted)"
+awk -v a="$app" -v c="$cli" -v ac="$app_cpu" -v cc="$cli_cpu" \
+  'BEGIN { printf "ratio app / command line: %.2f by wall clock, %.2f by CPU\n", a / c, ac / cc }'
 echo "load: $(uptime)"

@@ -34,7 +34,11 @@ import java.util.Set;
 @Transactional
 class DiskFileStore implements FileStore {
 
-	private static final int BUFFER = 64 * 1024;
+	/**
+	 * Large pieces: a capture of a gigabyte is hashed and written in a thousand steps,
+	 * not sixteen thousand (the streamed capture upload hands out pieces this large).
+	 */
+	private static final int BUFFER = 1024 * 1024;
 
 	/** How often (in bytes written) the free space is checked. */
 	private static final long SPACE_CHECK_EVERY = 16L * 1024 * 1024;

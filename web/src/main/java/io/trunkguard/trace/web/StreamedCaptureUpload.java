@@ -3,14 +3,10 @@ package io.trunkguard.trace.web;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.fileupload.FileItemIterator;
-import org.apache.tomcat.util.http.fileupload.FileItemStream;
-import org.apache.tomcat.util.http.fileupload.FileUpload;
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.servlet.ServletRequestContext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +16,9 @@ import java.util.Map;
  * Reads a {@code multipart/form-data} capture upload as a stream, part by part, so the
  * file goes straight from the socket to the file store: never into memory, never into a
  * temporary copy first (Spring's multipart resolution is off for this request, see
- * {@link CaptureMultipartResolver}). Uses the streaming parser embedded in Tomcat (the
- * servlet container the application ships with). The small fields may come before or
- * after the file.
+ * {@link CaptureMultipartResolver}). Parsed by {@link MultipartReader} through one large
+ * buffer, the file hashed and written in the same large pieces. The small fields may come
+ * before or after the file; unknown fields are skipped.
  */
 final class StreamedCaptureUpload {
 
@@ -45,38 +41,48 @@ final class StreamedCaptureUpload {
 	static StreamedCaptureUpload read(HttpServletRequest request, CaptureIntake intake, String uploader)
 			throws IOException {
 		StreamedCaptureUpload upload = new StreamedCaptureUpload();
-		FileUpload parser = new FileUpload();
-		parser.setFileSizeMax(-1); // the file store enforces the limit while it streams
-		parser.setSizeMax(-1);
 		try {
-			FileItemIterator items = parser.getItemIterator(new ServletRequestContext(request));
-			while (items.hasNext()) {
-				FileItemStream item = items.next();
-				try (InputStream in = item.openStream()) {
-					switch (item.getFieldName()) {
-						case "file" -> {
-							if (upload.capture != null) {
-								throw invalid("file", "Send one capture file per upload.");
-							}
-							upload.capture = intake.storeCapture(in, item.getName(), uploader);
+			MultipartReader parts = new MultipartReader(request.getInputStream(),
+					MultipartReader.boundaryOf(request.getContentType()), MultipartReader.DEFAULT_BUFFER_BYTES);
+			for (MultipartReader.Part part = parts.next(); part != null; part = parts.next()) {
+				InputStream in = part.content();
+				switch (part.name()) {
+					case "file" -> {
+						if (upload.capture != null) {
+							throw invalid("file", "Send one capture file per upload.");
 						}
-						case "keylog" -> {
-							if (item.getName() != null && !item.getName().isEmpty()) {
-								upload.keyLog = intake.storeKeyLog(in, item.getName(), uploader);
-							}
+						upload.capture = intake.storeCapture(in, part.fileName(), uploader);
+					}
+					case "keylog" -> {
+						if (part.fileName() != null && !part.fileName().isEmpty()) {
+							upload.keyLog = intake.storeKeyLog(in, part.fileName(), uploader);
 						}
-						case "label" -> upload.label = text(in, "label");
-						case "vendorId" -> upload.vendorId = text(in, "vendorId");
-						case "internal" -> upload.internal.add(text(in, "internal"));
-						default -> in.transferTo(OutputStreamDiscard.INSTANCE);
+					}
+					case "label" -> upload.label = text(in, "label");
+					case "vendorId" -> upload.vendorId = text(in, "vendorId");
+					case "internal" -> upload.internal.add(text(in, "internal"));
+					default -> {
+						// skipped by the next part
 					}
 				}
 			}
 		}
-		catch (FileUploadException e) {
-			throw invalid("file", "The upload is not a well-formed multipart form (" + e.getMessage() + ").");
+		catch (MultipartReader.MalformedMultipartException e) {
+			throw malformed(e);
+		}
+		catch (UncheckedIOException e) {
+			// the file store wraps what the stream threw while it was storing the file
+			if (e.getCause() instanceof MultipartReader.MalformedMultipartException malformed) {
+				throw malformed(malformed);
+			}
+			throw e;
 		}
 		return upload;
+	}
+
+	private static InvalidInputException malformed(MultipartReader.MalformedMultipartException e) {
+		return invalid("file",
+				"The upload is not a well-formed multipart form: " + e.getMessage() + "; send it again.");
 	}
 
 	StoredFile capture() {
@@ -101,21 +107,6 @@ final class StreamedCaptureUpload {
 
 	private static InvalidInputException invalid(String field, String message) {
 		return new InvalidInputException("capture.upload.invalid", message, Map.of(field, message));
-	}
-
-	/** Skips parts nobody asked for. */
-	private static final class OutputStreamDiscard extends java.io.OutputStream {
-
-		static final OutputStreamDiscard INSTANCE = new OutputStreamDiscard();
-
-		@Override
-		public void write(int b) {
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-		}
-
 	}
 
 }

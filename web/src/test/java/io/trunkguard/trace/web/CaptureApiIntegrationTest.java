@@ -201,6 +201,41 @@ class CaptureApiIntegrationTest {
 	}
 
 	@Test
+	void refusesAnUploadCutOffBeforeItsClosingBoundaryAndStoresNothing() throws Exception {
+		String name = "cut-" + run + ".pcap";
+		byte[] capture = Files.readAllBytes(CAPTURES.resolve("sip-udp-call-bigendian.pcap"));
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--cut\r\nContent-Disposition: form-data; name=\"label\"\r\n\r\nother\r\n--cut\r\n"
+				+ "Content-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		body.write(capture); // and no closing boundary: the sender stopped
+
+		HttpResponse<String> refused = http
+			.send(request(lead, "/api/captures").header("Content-Type", "multipart/form-data; boundary=cut")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(refused.body()).get("detail").asText())
+			.isEqualTo("The upload is not a well-formed multipart form: the body ended before the closing boundary of"
+					+ " a part (an incomplete upload); send it again.");
+		assertThat(jdbc.queryForObject("select count(*) from stored_file where original_name = ?", Long.class, name))
+			.isZero();
+	}
+
+	@Test
+	void refusesABodyWithoutTheBoundaryItsContentTypeNames() throws Exception {
+		HttpResponse<String> refused = http
+			.send(request(lead, "/api/captures").header("Content-Type", "multipart/form-data; boundary=expected")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"--other\r\nContent-Disposition: form-data; name=\"label\"" + "\r\n\r\nother\r\n--other--\r\n"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(refused.body()).get("detail").asText()).contains("has no multipart boundary");
+	}
+
+	@Test
 	void letsNeitherAReviewerUploadOrReadNorAnAuditorDownloadTheRawFile() throws Exception {
 		Path capture = CAPTURES.resolve("sip-udp-call-any.pcapng");
 		HttpResponse<String> posted = upload(lead, new MultipartUpload().file("file", capture));
