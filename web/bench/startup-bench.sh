@@ -52,6 +52,19 @@ cpu_of() { # user+sys seconds of a process
 	awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "/proc/$1/stat"
 }
 
+main_cpu_of() { # user+sys seconds of the JVM's main thread (the thread the launcher names "java", not the process'
+	# own first thread): the start's critical path; on an idle 2-core machine the wall time follows it, while the
+	# compiler, GC and background threads run beside it on the other core
+	local task
+	for task in /proc/"$1"/task/*; do
+		[ "${task##*/}" = "$1" ] && continue
+		[ "$(cat "$task/comm" 2>/dev/null)" = java ] || continue
+		awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "$task/stat"
+		return
+	done
+	echo "?"
+}
+
 phases_of() { # seconds since the JVM started at which each phase's log line appeared
 	awk -v jvm0="$2" '
 		function secs(line,   t, p) { t = substr(line, 12, 12); split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
@@ -85,12 +98,13 @@ run_once() { # jar-or-script dir -> prints "cpu wall started load"
 		(cd "$dir" && JAVA_OPTS="${extra[*]}" exec "$jar" --server.port="$port" >"$log" 2>&1) &
 	fi
 	local pid=$!
-	local started="" cpu="" wall=""
+	local started="" cpu="" maincpu="" wall=""
 	local jvm0
 	jvm0=$(date -d "@$t0" +%H:%M:%S.%N | awk -F: '{ printf "%.3f", $1 * 3600 + $2 * 60 + $3 }')
 	while kill -0 "$pid" 2>/dev/null; do
 		if [ -z "$started" ] && grep -q "Started TrunkguardApplication" "$log"; then
 			cpu=$(cpu_of "$pid")
+			maincpu=$(main_cpu_of "$pid")
 			started=$(grep -o "Started TrunkguardApplication in [0-9.]* seconds" "$log" | grep -o "[0-9.]* seconds" | cut -d' ' -f1)
 		fi
 		if [ -n "$started" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/login"; then
@@ -109,7 +123,7 @@ run_once() { # jar-or-script dir -> prints "cpu wall started load"
 	if $phases; then
 		{ echo "  phases of $jar:"; phases_of "$log" "$jvm0"; } >&2
 	fi
-	printf "%s %.1f %s %s\n" "$cpu" "$wall" "$started" "$load"
+	printf "%s %.1f %s %s %s\n" "$cpu" "$wall" "$started" "$load" "$maincpu"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -117,14 +131,14 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 name() { if [ "$1" = 0 ]; then echo reference; else echo "candidate$1"; fi; }
 
 declare -A results
-declare -a cpus walls starts
+declare -a cpus maincpus walls starts
 if $existing; then
 	for j in "${!jars[@]}"; do
 		echo "warm-up start of ${jars[$j]} (creates its ./data)" >&2
 		run_once "${jars[$j]}" "$work/jar$j" >/dev/null
 	done
 fi
-printf "%-4s %-10s %8s %8s %10s %6s\n" run jar "CPU s" "wall s" "Started s" load
+printf "%-4s %-10s %8s %10s %8s %10s %6s\n" run jar "CPU s" "main CPU s" "wall s" "Started s" load
 for ((r = 1; r <= runs; r++)); do
 	for j in "${!jars[@]}"; do
 		dir=$work/jar$j
@@ -139,8 +153,8 @@ for ((r = 1; r <= runs; r++)); do
 	for j in "${!jars[@]}"; do
 		line=$(cat "$work/result$j")
 		results[$j]+="$line"$'\n'
-		read -r cpu wall started load <<<"$line"
-		printf "%-4s %-10s %8s %8s %10s %6s\n" "$r" "$(name "$j")" "$cpu" "$wall" "$started" "$load"
+		read -r cpu wall started load maincpu <<<"$line"
+		printf "%-4s %-10s %8s %10s %8s %10s %6s\n" "$r" "$(name "$j")" "$cpu" "$maincpu" "$wall" "$started" "$load"
 	done
 done
 echo
@@ -148,13 +162,15 @@ for j in "${!jars[@]}"; do
 	cpu=$(printf "%s" "${results[$j]}" | awk '{ print $1 }' | median)
 	wall=$(printf "%s" "${results[$j]}" | awk '{ print $2 }' | median)
 	started=$(printf "%s" "${results[$j]}" | awk '{ print $3 }' | median)
-	printf "median %-11s CPU %6s s, to login page %6s s, \"Started\" %6s s  (%s)\n" "$(name "$j")" "$cpu" "$wall" "$started" "${jars[$j]}"
-	cpus[$j]=$cpu walls[$j]=$wall starts[$j]=$started
+	maincpu=$(printf "%s" "${results[$j]}" | awk '{ print $5 }' | median)
+	printf "median %-11s CPU %6s s, main thread CPU %6s s, to login page %6s s, \"Started\" %6s s  (%s)\n" "$(name "$j")" "$cpu" "$maincpu" "$wall" "$started" "${jars[$j]}"
+	cpus[$j]=$cpu maincpus[$j]=$maincpu walls[$j]=$wall starts[$j]=$started
 done
 for j in "${!jars[@]}"; do
 	[ "$j" = 0 ] && continue
-	printf "ratio %s/reference: CPU %.2f, to login page %.2f, \"Started\" %.2f\n" "$(name "$j")" \
-		"$(echo "${cpus[$j]} / ${cpus[0]}" | bc -l)" "$(echo "${walls[$j]} / ${walls[0]}" | bc -l)" \
+	printf "ratio %s/reference: CPU %.2f, main thread CPU %.2f, to login page %.2f, \"Started\" %.2f\n" "$(name "$j")" \
+		"$(echo "${cpus[$j]} / ${cpus[0]}" | bc -l)" "$(echo "${maincpus[$j]} / ${maincpus[0]}" | bc -l)" \
+		"$(echo "${walls[$j]} / ${walls[0]}" | bc -l)" \
 		"$(echo "${starts[$j]} / ${starts[0]}" | bc -l)"
 done
 echo "load now: $(cut -d' ' -f1-3 /proc/loadavg)"
