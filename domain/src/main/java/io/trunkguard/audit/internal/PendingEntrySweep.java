@@ -97,9 +97,15 @@ class PendingEntrySweep implements SmartLifecycle {
 	@Override
 	public void stop() {
 		ScheduledExecutorService running = executor;
+		executor = null;
 		if (running != null) {
 			running.shutdownNow();
-			executor = null;
+			try {
+				running.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
