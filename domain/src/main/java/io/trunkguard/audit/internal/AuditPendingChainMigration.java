@@ -74,7 +74,7 @@ class AuditPendingChainMigration implements JavaMigration {
 			$$"""
 		.formatted(CHAIN_LOCK_KEY);
 
-	private static final String[] POSTGRESQL = { FUNCTION,
+	static final String[] POSTGRESQL = { FUNCTION,
 			"""
 					create function audit_pending_guard() returns trigger language plpgsql as $$
 					begin
