@@ -73,6 +73,7 @@ public class TrunkguardApplication {
 		arguments.add("--camunda.bpm.metrics.enabled=false");
 		arguments.add("--trunkguard.demo.enabled=false");
 		arguments.add("--trunkguard.siem.enabled=false");
+		arguments.add("--trunkguard.audit.sweep-enabled=false");
 		arguments.add("--spring.main.banner-mode=off");
 		return arguments.toArray(String[]::new);
 	}

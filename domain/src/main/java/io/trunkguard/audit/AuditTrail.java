@@ -8,17 +8,19 @@ import java.util.Map;
 /**
  * Appends to the audit trail. Joins the caller's transaction (or starts one), so an entry
  * is written if and only if the change it records commits: the transaction's entries are
- * appended, in the order recorded, just before it commits, which is when they get their
- * sequence numbers and hashes. Appends are serialized by a lock on the chain head, taken
- * at that moment and held until the commit: concurrent writers (threads or nodes sharing
- * one database) never fork the chain, and wait for each other only for the append and the
- * commit. There is no way to change or delete an entry.
+ * stored as pending, in the order recorded, just before it commits (plain inserts, no
+ * lock, so concurrent audited transactions do not wait for one another), and chained
+ * right after the commit, before the transactional call returns: one writer at a time
+ * (threads or nodes sharing one database) gives all pending entries their sequence
+ * numbers and hashes in one short transaction, so the chain never forks, has no gap and
+ * holds each entry once. Entries left pending by a crash are chained by a background
+ * sweep. There is no way to change or delete an entry.
  */
 public interface AuditTrail {
 
 	/**
-	 * Records an entry, appended when the current transaction commits (at once when there
-	 * is none: the entry gets a transaction of its own). Bad input (see
+	 * Records an entry, chained when the current transaction has committed (at once when
+	 * there is none: the entry gets a transaction of its own). Bad input (see
 	 * {@link AuditEntryDraft}'s constraints) is refused here, not at commit.
 	 */
 	void record(@Valid @NotNull AuditEntryDraft draft);

@@ -47,11 +47,14 @@ public final class AuditTrailTampering {
 	 * need a known start).
 	 */
 	public void resetChain() {
+		execute("delete from audit_pending_entry");
 		execute("delete from audit_entry");
 		execute("update audit_chain_head set last_sequence = 0, last_hash = ? where id = 1", "0".repeat(64));
 	}
 
 	private static final String H2_TRIGGER_CLASS = "io.trunkguard.audit.internal.H2AppendOnlyTrigger";
+
+	private static final String H2_PENDING_TRIGGER_CLASS = "io.trunkguard.audit.internal.H2PendingEntryTrigger";
 
 	private void execute(String sql, Object... parameters) {
 		try (Connection connection = dataSource.getConnection()) {
@@ -70,6 +73,7 @@ public final class AuditTrailTampering {
 					try (Statement statement = connection.createStatement()) {
 						statement.execute("drop trigger if exists audit_entry_append_only");
 						statement.execute("drop trigger if exists audit_chain_head_no_delete");
+						statement.execute("drop trigger if exists audit_pending_entry_guard");
 					}
 				}
 				try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -91,6 +95,8 @@ public final class AuditTrailTampering {
 								+ "for each row call '" + H2_TRIGGER_CLASS + "'");
 						statement.execute("create trigger audit_chain_head_no_delete before delete on audit_chain_head "
 								+ "for each row call '" + H2_TRIGGER_CLASS + "'");
+						statement.execute("create trigger audit_pending_entry_guard before update, delete on "
+								+ "audit_pending_entry for each row call '" + H2_PENDING_TRIGGER_CLASS + "'");
 					}
 				}
 				connection.setAutoCommit(autoCommit);

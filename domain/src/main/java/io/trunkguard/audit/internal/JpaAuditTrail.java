@@ -5,6 +5,9 @@ import io.trunkguard.audit.AuditEntryDraft;
 import io.trunkguard.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +26,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Buffers the entries a transaction records and appends them all just before it commits
- * ({@link PendingAuditEntries}, the last synchronization to run): the lock on the chain
- * head (SELECT ... FOR UPDATE, on H2 and PostgreSQL) is taken then, not at the first
- * entry, so concurrent audited transactions do their work in parallel and queue only for
- * the append and the commit. One batched insert and one chain-head update per
- * transaction; a transaction that rolls back appends nothing.
+ * Buffers the entries a transaction records; just before it commits they are inserted as
+ * pending entries in that transaction (no lock: concurrent audited transactions do not
+ * wait for one another), and right after the commit, still on the caller's thread, they
+ * are chained ({@link ChainAppender#chainPending}) in a short transaction on the same
+ * connection: one writer at a time chains everybody's pending entries in one batch, and a
+ * thread whose entries another writer has chained meanwhile returns at once. So when a
+ * transactional call returns, its entries are in the chain (read your writes); if the
+ * chaining fails (or the node dies first), the entries stay pending and
+ * {@link PendingEntrySweep} chains them. A transaction that rolls back records nothing.
  */
 @Service
 @Validated
 @Transactional
-class JpaAuditTrail implements AuditTrail {
+class JpaAuditTrail implements AuditTrail, PendingAuditEntries.Writer {
+
+	private static final Logger log = LoggerFactory.getLogger(JpaAuditTrail.class);
 
 	@PersistenceContext
 	private EntityManager entityManager;
@@ -63,14 +73,14 @@ class JpaAuditTrail implements AuditTrail {
 		Instant occurredAt = draft.occurredAt() != null ? draft.occurredAt() : clock.instant();
 		AuditEntryDraft stamped = new AuditEntryDraft(draft.actor(), draft.action(), draft.subjectType(),
 				draft.subjectId(), draft.details(), occurredAt);
-		PendingAuditEntries pending = PendingAuditEntries.of(this, this::appendNow, this::appendInNewTransaction);
+		PendingAuditEntries pending = PendingAuditEntries.of(this, this);
 		if (pending != null) {
 			pending.add(stamped);
 		}
 		else {
-			// nothing left to append from (this transaction is committing, or it has no
-			// synchronization): append now
-			appendNow(List.of(stamped));
+			// no transaction to collect the entry in (it has completed, or it has no
+			// synchronization): record and chain it in a transaction of its own
+			recordAndChainInNewTransaction(List.of(stamped));
 		}
 	}
 
@@ -92,17 +102,83 @@ class JpaAuditTrail implements AuditTrail {
 		return appender.head(entityManager).sequence();
 	}
 
-	/**
-	 * Writes the transaction's pending changes (outside the chain lock), then appends the
-	 * entries in the transaction.
-	 */
-	private void appendNow(List<AuditEntryDraft> drafts) {
-		entityManager.flush();
-		appender.append(entityManager, drafts);
+	@Override
+	public long[] recordPending(List<AuditEntryDraft> drafts) {
+		return entityManager.unwrap(Session.class)
+			.doReturningWork(connection -> ChainAppender.recordPending(connection, drafts));
 	}
 
-	private void appendInNewTransaction(List<AuditEntryDraft> drafts) {
-		newTransaction.executeWithoutResult(status -> appender.append(entityManager, drafts));
+	/**
+	 * Runs after the business transaction committed, while its connection is still bound
+	 * to the thread: chains on that connection in a transaction of its own (committed
+	 * here), so no second connection is needed however many threads commit at once.
+	 * Failures are logged, not thrown: the business change has committed, and its entries
+	 * wait, durably, for the sweep.
+	 */
+	@Override
+	public void chainAfterCommit(long[] ids, List<AuditEntryDraft> late) {
+		try {
+			entityManager.unwrap(Session.class).doWork(connection -> inOwnTransaction(connection, () -> {
+				long[] all = ids;
+				if (!late.isEmpty()) {
+					long[] lateIds = ChainAppender.recordPending(connection, late);
+					connection.commit();
+					all = java.util.stream.LongStream
+						.concat(java.util.Arrays.stream(ids), java.util.Arrays.stream(lateIds))
+						.toArray();
+				}
+				chainUntilDone(connection, all);
+			}));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit entries stay pending after their transaction committed ({}); the sweep chains them",
+					ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Chains in batches of {@link ChainAppender#CHAIN_BATCH}, each committed, until the
+	 * given entries are in the chain.
+	 */
+	static void chainUntilDone(Connection connection, long[] ids) throws SQLException {
+		while (ChainAppender.chainPending(connection, ids) == ChainAppender.CHAIN_BATCH) {
+			connection.commit();
+		}
+		connection.commit();
+	}
+
+	/** Runs the work in a transaction of the connection's own; rolls back on failure. */
+	static void inOwnTransaction(Connection connection, SqlWork work) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		if (autoCommit) {
+			connection.setAutoCommit(false);
+		}
+		try {
+			work.run();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			if (autoCommit) {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	interface SqlWork {
+
+		void run() throws SQLException;
+
+	}
+
+	private void recordAndChainInNewTransaction(List<AuditEntryDraft> drafts) {
+		newTransaction.executeWithoutResult(status -> entityManager.unwrap(Session.class).doWork(connection -> {
+			long[] ids = ChainAppender.recordPending(connection, drafts);
+			ChainAppender.chainPending(connection, ids);
+		}));
 	}
 
 	private static void requireFits(String field, String value, int max) {

@@ -1,60 +1,73 @@
 package io.trunkguard.audit.internal;
 
 import io.trunkguard.audit.AuditEntryDraft;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * The audit entries one transaction has recorded, appended to the chain by
- * {@link #beforeCommit}: the last thing the transaction does before it commits (this
- * synchronization has the lowest precedence, so it runs after the others' beforeCommit).
- * If the transaction rolls back, nothing is appended. Held by the transaction's
+ * The audit entries one transaction has recorded. {@link #beforeCommit} (the last thing
+ * the transaction does before it commits: this synchronization has the lowest precedence)
+ * inserts them as pending entries, in the transaction, without any lock;
+ * {@link #afterCompletion} (after the commit, before the transactional call returns to
+ * its caller) has them chained, together with everyone else's pending entries. If the
+ * transaction rolls back, nothing was recorded. Held by the transaction's
  * synchronizations only, so a suspended transaction (REQUIRES_NEW) keeps its own entries.
  */
 final class PendingAuditEntries implements TransactionSynchronization {
 
-	private static final Logger log = LoggerFactory.getLogger(PendingAuditEntries.class);
+	/** What the trail does with a transaction's entries. */
+	interface Writer {
+
+		/**
+		 * In the committing transaction: inserts the drafts as pending, returns their
+		 * ids.
+		 */
+		long[] recordPending(List<AuditEntryDraft> drafts);
+
+		/**
+		 * After the commit: records the late drafts (recorded while the transaction was
+		 * committing) and chains the pending entries, the given ones included.
+		 */
+		void chainAfterCommit(long[] ids, List<AuditEntryDraft> late);
+
+	}
 
 	private final Object owner;
 
-	private final Consumer<List<AuditEntryDraft>> appendInTransaction;
-
-	private final Consumer<List<AuditEntryDraft>> appendInNewTransaction;
+	private final Writer writer;
 
 	private final List<AuditEntryDraft> drafts = new ArrayList<>();
 
-	private boolean appended;
+	private int recorded;
 
-	private PendingAuditEntries(Object owner, Consumer<List<AuditEntryDraft>> appendInTransaction,
-			Consumer<List<AuditEntryDraft>> appendInNewTransaction) {
+	private long[] ids = new long[0];
+
+	private boolean completed;
+
+	private PendingAuditEntries(Object owner, Writer writer) {
 		this.owner = owner;
-		this.appendInTransaction = appendInTransaction;
-		this.appendInNewTransaction = appendInNewTransaction;
+		this.writer = writer;
 	}
 
 	/**
 	 * The pending entries of the current transaction (registering them on first use), or
-	 * null if entries can no longer be buffered: synchronization is off, or this
-	 * transaction's entries were already appended (it is committing).
+	 * null if entries can no longer be collected for it: synchronization is off, or the
+	 * transaction has completed.
 	 */
-	static PendingAuditEntries of(Object owner, Consumer<List<AuditEntryDraft>> appendInTransaction,
-			Consumer<List<AuditEntryDraft>> appendInNewTransaction) {
+	static PendingAuditEntries of(Object owner, Writer writer) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
 		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
 			if (synchronization instanceof PendingAuditEntries pending && pending.owner == owner) {
-				return pending.appended ? null : pending;
+				return pending.completed ? null : pending;
 			}
 		}
-		PendingAuditEntries pending = new PendingAuditEntries(owner, appendInTransaction, appendInNewTransaction);
+		PendingAuditEntries pending = new PendingAuditEntries(owner, writer);
 		TransactionSynchronizationManager.registerSynchronization(pending);
 		return pending;
 	}
@@ -70,24 +83,20 @@ final class PendingAuditEntries implements TransactionSynchronization {
 
 	@Override
 	public void beforeCommit(boolean readOnly) {
-		appended = true;
-		if (!drafts.isEmpty()) {
-			appendInTransaction.accept(List.copyOf(drafts));
+		if (recorded < drafts.size()) {
+			ids = writer.recordPending(List.copyOf(drafts.subList(recorded, drafts.size())));
+			recorded = drafts.size();
 		}
 	}
 
 	@Override
 	public void afterCompletion(int status) {
-		if (status == STATUS_COMMITTED && !appended && !drafts.isEmpty()) {
-			// recorded while the transaction was already committing (from another
-			// synchronization's callback): too late
-			// for this transaction, so append in a new one rather than lose the entries
-			log.warn(
-					"{} audit entries were recorded after their transaction's last chance to append them; appending them "
-							+ "in a transaction of their own",
-					drafts.size());
-			appended = true;
-			appendInNewTransaction.accept(List.copyOf(drafts));
+		completed = true;
+		if (status == STATUS_COMMITTED && !drafts.isEmpty()) {
+			// entries recorded after beforeCommit (from another synchronization's
+			// callback)
+			// are late for this transaction: the chainer records them first
+			writer.chainAfterCommit(ids, List.copyOf(drafts.subList(recorded, drafts.size())));
 		}
 	}
 
