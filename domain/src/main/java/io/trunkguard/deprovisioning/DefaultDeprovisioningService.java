@@ -59,11 +59,21 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TerminationReceiver receiver;
+
+	private final TerminationIntake intake;
+
+	private final ObjectProvider<TerminationIntakeWorker> intakeWorker;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+			ObjectProvider<Clock> clock, ApplicationEventPublisher events, TerminationReceiver receiver,
+			TerminationIntake intake, ObjectProvider<TerminationIntakeWorker> intakeWorker) {
 		this.events = events;
+		this.receiver = receiver;
+		this.intake = intake;
+		this.intakeWorker = intakeWorker;
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
@@ -86,20 +96,54 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
-				return transactions.execute(status -> receiveInTransaction(notice));
+				return transactions.execute(status -> receiver.receive(notice, clock.instant(), null));
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
 				last = race;
 				pause(attempt);
 			}
 			catch (TerminationEventConflictException conflict) {
-				transactions.executeWithoutResult(status -> events.publishEvent(
-						new TerminationEventConflicted(conflict.boundCase(), notice.eventId(), conflict.boundHrId(),
-								notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
+				publishConflict(notice, conflict);
 				throw conflict;
 			}
 		}
 		throw last;
+	}
+
+	/**
+	 * The webhook's and SCIM's intake: one short transaction, retried like
+	 * {@link #receiveTermination} when two first deliveries of one event id race for its
+	 * binding; the worker is asked to write the case at once.
+	 */
+	@Override
+	public CaseReceipt acceptTermination(TerminationNotice notice) {
+		requireEffectiveWithinWindow(notice);
+		RuntimeException last = null;
+		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
+			try {
+				CaseReceipt receipt = intake.record(notice, clock.instant());
+				TerminationIntakeWorker worker = intakeWorker.getIfAvailable();
+				if (worker != null) {
+					worker.kick();
+				}
+				return receipt;
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
+				last = race;
+				pause(attempt);
+			}
+			catch (TerminationEventConflictException conflict) {
+				publishConflict(notice, conflict);
+				throw conflict;
+			}
+		}
+		throw last;
+	}
+
+	private void publishConflict(TerminationNotice notice, TerminationEventConflictException conflict) {
+		transactions.executeWithoutResult(
+				status -> events.publishEvent(new TerminationEventConflicted(conflict.boundCase(), notice.eventId(),
+						conflict.boundHrId(), notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
 	}
 
 	/**
@@ -134,28 +178,6 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while receiving a termination event", e);
 		}
-	}
-
-	private CaseReceipt receiveInTransaction(TerminationNotice notice) {
-		Instant now = clock.instant();
-		Optional<DeprovisioningCase> existing = cases.findByReceivedEventId(notice.eventId()).stream().findFirst();
-		Person person = null;
-		if (existing.isEmpty()) {
-			person = people.findByHrId(notice.hrId())
-				.orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
-			existing = cases.findByOpenPersonId(person.getId());
-		}
-		if (existing.isPresent()) {
-			// recordDuplicate refuses an event naming another person than the case's
-			DeprovisioningCase known = existing.get();
-			known.recordDuplicate(notice, now);
-			cases.saveAndFlush(known);
-			return new CaseReceipt(known.getId(), false);
-		}
-		DeprovisioningCase opened = DeprovisioningCase.open(DeprovisioningCaseId.random(), person.getId(),
-				person.getUsername(), notice, now);
-		cases.saveAndFlush(opened);
-		return new CaseReceipt(opened.getId(), true);
 	}
 
 	@Override
@@ -407,6 +429,14 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Transactional(readOnly = true)
 	public Optional<DeprovisioningCase> openCaseOf(PersonId personId) {
 		return cases.findByOpenPersonId(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Instant> leavingAt(PersonId personId) {
+		return cases.findByOpenPersonId(personId)
+			.map(DeprovisioningCase::getEffectiveAt)
+			.or(() -> intake.pendingEffectiveAt(personId));
 	}
 
 	@Override

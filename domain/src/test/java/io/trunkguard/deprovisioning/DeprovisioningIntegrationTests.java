@@ -365,4 +365,115 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(access.getGrant(portalLogin.getId()).isActive()).isTrue();
 	}
 
+	@Autowired
+	TerminationIntakeWorker intakeWorker;
+
+	/** Waits (at most 30 s) until the intake worker has written the case. */
+	DeprovisioningCase awaitCase(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			var c = cases.findById(id);
+			if (c.isPresent() && jdbc.queryForObject("select count(*) from termination_intake where case_id = ?",
+					Integer.class, id.value()) == 0) {
+				return deprovisioning.get(id);
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("case " + id + " not written by the intake worker within 30 s");
+	}
+
+	@Test
+	void anAcceptedTerminationIsWrittenToItsCaseRightAfterWithTheTimeItWasAccepted() throws Exception {
+		String eventId = TestData.unique("evt");
+		Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		CaseReceipt first = deprovisioning.acceptTermination(notice(eventId));
+		Instant after = Instant.now();
+		CaseReceipt again = deprovisioning.acceptTermination(notice(eventId));
+
+		assertThat(first.newCase()).isTrue();
+		assertThat(again).isEqualTo(new CaseReceipt(first.caseId(), false));
+		assertThat(deprovisioning.leavingAt(leaver.getId())).contains(EVENT_TIME);
+		DeprovisioningCase c = awaitCase(first.caseId());
+		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false),
+					org.assertj.core.groups.Tuple.tuple(eventId, true));
+		// the SLA starts at the later of the effective time and the receipt: the receipt is
+		// the moment the webhook accepted the event, not when the worker wrote it
+		assertThat(c.getReceivedAt()).isBetween(before, after);
+		assertThat(c.slaStartsAt()).isEqualTo(c.getReceivedAt());
+		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction)
+			.contains("DEPROVISIONING_CASE_OPENED", "DEPROVISIONING_DUPLICATE_RECEIVED");
+	}
+
+	@Test
+	void refusesAnAcceptedEventIdForAnotherPersonEvenBeforeItsCaseIsWritten() throws Exception {
+		String eventId = TestData.unique("evt");
+		CaseReceipt first = deprovisioning.acceptTermination(notice(eventId));
+
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(eventId, owner.getHrId(),
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining(owner.getHrId());
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(TestData.unique("evt"),
+				"NO-SUCH-HR-ID", EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(awaitCase(first.caseId()).getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(owner.getId())).isEmpty();
+	}
+
+	@Test
+	void aDeliveryLeftByAKilledNodeIsWrittenOnceByConcurrentDrains() throws Exception {
+		// recorded by an intake whose node was killed before its worker ran
+		String eventId = TestData.unique("evt");
+		java.util.UUID caseId = java.util.UUID.randomUUID();
+		jdbc.update("insert into termination_event_binding (event_id, person_id, hr_id, case_id) values (?, ?, ?, ?)",
+				eventId, leaver.getId().value(), leaver.getHrId(), caseId);
+		recordDelivery(eventId, leaver, leaver.getHrId(), caseId);
+
+		ExecutorService drains = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> written = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				written.add(drains.submit(intakeWorker::drain));
+			}
+			for (Future<Integer> f : written) {
+				f.get();
+			}
+		}
+		finally {
+			drains.shutdown();
+		}
+		DeprovisioningCase c = awaitCase(new DeprovisioningCaseId(caseId));
+		assertThat(c.getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(leaver.getId())).hasSize(1);
+	}
+
+	@Test
+	void aDeliveryThatCannotBeWrittenStaysRecordedWithItsErrorAndTheOthersAreWritten() throws Exception {
+		// recorded for the owner under an HR id that names no one (the intake resolves it
+		// first; here it stands for any delivery whose case cannot be written)
+		java.util.UUID broken = recordDelivery(TestData.unique("evt"), owner, "NO-SUCH-HR-ID",
+				java.util.UUID.randomUUID());
+		CaseReceipt good = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+
+		DeprovisioningCase c = awaitCase(good.caseId());
+		assertThat(c.getReceipts()).hasSize(1);
+		var row = jdbc.queryForMap("select attempts, last_error from termination_intake where id = ?", broken);
+		assertThat((Integer) row.get("attempts")).isPositive();
+		assertThat((String) row.get("last_error")).contains("NO-SUCH-HR-ID");
+		jdbc.update("delete from termination_intake where id = ?", broken);
+	}
+
+	/** Inserts a recorded delivery as the intake does; returns its id. */
+	java.util.UUID recordDelivery(String eventId, Person person, String hrId, java.util.UUID caseId) {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		jdbc.update("""
+				insert into termination_intake (id, event_id, person_id, hr_id, case_id, source, effective_at, received_at,
+				    received_by, attempts, next_attempt_at, last_error)
+				values (?, ?, ?, ?, ?, 'HR_WEBHOOK', ?, ?, 'client:hr-webhook', 0, ?, null)""", id, eventId,
+				person.getId().value(), hrId, caseId, EVENT_TIME.atOffset(java.time.ZoneOffset.UTC), now, now);
+		return id;
+	}
+
 }
