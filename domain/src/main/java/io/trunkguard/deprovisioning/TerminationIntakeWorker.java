@@ -117,7 +117,6 @@ class TerminationIntakeWorker {
 	}
 
 	private int drainBatch() {
-		List<UUID> failed = new java.util.ArrayList<>();
 		Integer written;
 		try {
 			written = transactions.execute(status -> {
@@ -138,7 +137,6 @@ class TerminationIntakeWorker {
 					});
 				}
 				catch (RuntimeException e) {
-					failed.add(id);
 					postpone(id, e);
 				}
 			}
