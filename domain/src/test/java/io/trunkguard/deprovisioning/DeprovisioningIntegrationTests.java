@@ -47,7 +47,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class DeprovisioningIntegrationTests {
 
-	/** An hour before each test (per test, not per class: a class can take minutes on a loaded machine). */
+	/**
+	 * An hour before each test (per test, not per class: a class can take minutes on a
+	 * loaded machine).
+	 */
 	final Instant EVENT_TIME = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
 
 	@Autowired
@@ -398,7 +401,8 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false),
 					org.assertj.core.groups.Tuple.tuple(eventId, true));
-		// the SLA starts at the later of the effective time and the receipt: the receipt is
+		// the SLA starts at the later of the effective time and the receipt: the receipt
+		// is
 		// the moment the webhook accepted the event, not when the worker wrote it
 		assertThat(c.getReceivedAt()).isBetween(before, after);
 		assertThat(c.slaStartsAt()).isEqualTo(c.getReceivedAt());
@@ -469,11 +473,13 @@ abstract class DeprovisioningIntegrationTests {
 	java.util.UUID recordDelivery(String eventId, Person person, String hrId, java.util.UUID caseId) {
 		java.util.UUID id = java.util.UUID.randomUUID();
 		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-		jdbc.update("""
-				insert into termination_intake (id, event_id, person_id, hr_id, case_id, source, effective_at, received_at,
-				    received_by, attempts, next_attempt_at, last_error)
-				values (?, ?, ?, ?, ?, 'HR_WEBHOOK', ?, ?, 'client:hr-webhook', 0, ?, null)""", id, eventId,
-				person.getId().value(), hrId, caseId, EVENT_TIME.atOffset(java.time.ZoneOffset.UTC), now, now);
+		jdbc.update(
+				"""
+						insert into termination_intake (id, event_id, person_id, hr_id, case_id, source, effective_at, received_at,
+						    received_by, attempts, next_attempt_at, last_error)
+						values (?, ?, ?, ?, ?, 'HR_WEBHOOK', ?, ?, 'client:hr-webhook', 0, ?, null)""",
+				id, eventId, person.getId().value(), hrId, caseId, EVENT_TIME.atOffset(java.time.ZoneOffset.UTC), now,
+				now);
 		return id;
 	}
 
