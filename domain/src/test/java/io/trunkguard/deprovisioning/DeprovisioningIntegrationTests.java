@@ -401,9 +401,9 @@ abstract class DeprovisioningIntegrationTests {
 		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false),
 					org.assertj.core.groups.Tuple.tuple(eventId, true));
-		// the SLA starts at the later of the effective time and the receipt: the receipt
-		// is
-		// the moment the webhook accepted the event, not when the worker wrote it
+		// the SLA starts at the later of the effective time and the receipt;
+		// the receipt is when the webhook accepted the event, not when the worker
+		// wrote it
 		assertThat(c.getReceivedAt()).isBetween(before, after);
 		assertThat(c.slaStartsAt()).isEqualTo(c.getReceivedAt());
 		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction)
