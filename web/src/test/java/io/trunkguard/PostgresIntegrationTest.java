@@ -20,13 +20,17 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.security.RefusalCountsOnTwoNodes;
 import io.trunkguard.testsupport.EmbeddedPostgresTestConfiguration;
 
 /**
@@ -54,6 +58,12 @@ class PostgresIntegrationTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void runsOnPostgresWithDemoDataCamundaAndLocalLogin() throws Exception {
@@ -98,6 +108,16 @@ class PostgresIntegrationTest {
 		mvc.perform(get("/api/audit/verify").with(user("auditor").roles("auditor")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.intact").value(true));
+	}
+
+	/**
+	 * Issue 13: refused requests without credentials counted once across two nodes on
+	 * PostgreSQL (row locks, SKIP LOCKED when closing a window).
+	 */
+	@Test
+	void countsRefusalsSentToTwoNodesOnce() throws Exception {
+		new RefusalCountsOnTwoNodes(trail, JdbcClient.create(dataSource), transactions)
+			.countsRepeatsSentToBothNodesOnce();
 	}
 
 	private JsonNode create(String path, String body) throws Exception {

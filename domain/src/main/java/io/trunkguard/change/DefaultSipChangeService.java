@@ -152,8 +152,7 @@ class DefaultSipChangeService implements SipChangeService {
 	@Override
 	@Transactional(readOnly = true)
 	public SipChange get(SipChangeId id) {
-		return changes.findById(id)
-			.orElseThrow(() -> new NotFoundException("change.not-found", "There is no such change record."));
+		return changes.findById(id).orElseThrow(() -> new NotFoundException("SipChange", id));
 	}
 
 	@Override
@@ -178,8 +177,7 @@ class DefaultSipChangeService implements SipChangeService {
 	public SipChangeExcerpt excerpt(SipChangeId id, UUID excerptId) {
 		return excerpts.findById(excerptId)
 			.filter(e -> e.getChangeId().equals(id))
-			.orElseThrow(() -> new NotFoundException("change.excerpt-not-found",
-					"This change has no such configuration excerpt."));
+			.orElseThrow(() -> new NotFoundException("SipChangeExcerpt", excerptId));
 	}
 
 	private Capture captureOrRefuse(CaptureId id) {

@@ -10,7 +10,17 @@ public final class DemoDocuments {
 
 	/** The bytes of a one-page PDF saying "{@code title} - demo document". */
 	public static byte[] pdf(String title) {
-		String content = "BT /F1 18 Tf 72 720 Td (" + title + " - demo document) Tj ET";
+		return pdf(title, 0);
+	}
+
+	/**
+	 * The same PDF with its page stream padded (by a PDF comment) to about {@code size}
+	 * bytes, for seeds that want files of a realistic size; no padding for 0.
+	 */
+	public static byte[] pdf(String title, int size) {
+		String padding = size > 0 ? "\n" + "%".repeat(Math.max(0, size - 400)) : "";
+		String content = "BT /F1 18 Tf 72 720 Td (" + title.replaceAll("[()\\\\]", " ") + " - demo document) Tj ET"
+				+ padding;
 		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
 						+ "/Resources << /Font << /F1 5 0 R >> >> >>",

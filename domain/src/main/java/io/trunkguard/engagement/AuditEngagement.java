@@ -1,5 +1,6 @@
 package io.trunkguard.engagement;
 
+import io.trunkguard.evidence.EvidenceItem;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
@@ -82,6 +83,15 @@ public class AuditEngagement {
 	/** Whether {@code login} is one of the auditors assigned. */
 	public boolean isAssignedTo(String login) {
 		return login != null && getAuditors().contains(login);
+	}
+
+	/**
+	 * Whether the audit covers the evidence item: it supports one of the audit's criteria
+	 * and is dated inside its period (what an assigned auditor may flag).
+	 */
+	public boolean covers(EvidenceItem item) {
+		return item.getControls().stream().anyMatch(getCriteria()::contains)
+				&& item.evidencesWithin(periodFrom, periodTo);
 	}
 
 	public AuditEngagementId getId() {

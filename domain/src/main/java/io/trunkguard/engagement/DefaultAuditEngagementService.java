@@ -1,6 +1,7 @@
 package io.trunkguard.engagement;
 
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.shared.LoginAccounts;
 import io.trunkguard.shared.NotFoundException;
 import io.trunkguard.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,18 +35,29 @@ class DefaultAuditEngagementService implements AuditEngagementService {
 
 	private final ApplicationEventPublisher events;
 
+	/** The role a login needs to be assigned to an audit. */
+	static final String AUDITOR_ROLE = "auditor";
+
+	/**
+	 * The application's roles, the only ones a refusal names (not the realm's others).
+	 */
+	private static final Set<String> APPLICATION_ROLES = Set.of("reviewer", "compliance-lead", AUDITOR_ROLE, "admin");
+
 	private final Clock clock;
 
+	private final ObjectProvider<LoginAccounts> accounts;
+
 	DefaultAuditEngagementService(AuditEngagements audits, ApplicationEventPublisher events,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<LoginAccounts> accounts) {
 		this.audits = audits;
 		this.events = events;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.accounts = accounts;
 	}
 
 	@Override
 	public AuditEngagement create(AuditDraft draft, String actor) {
-		AuditDraft checked = check(draft);
+		AuditDraft checked = check(draft, accounts.getIfAvailable());
 		AuditEngagement audit = audits.save(new AuditEngagement(checked, actor, now()));
 		publish(audit, true, actor);
 		return audit;
@@ -56,7 +69,7 @@ class DefaultAuditEngagementService implements AuditEngagementService {
 		if (basedOnVersion != null) {
 			StaleVersionException.check("Audit", id.toString(), basedOnVersion, audit.getVersion());
 		}
-		audit.apply(check(draft), actor, now());
+		audit.apply(check(draft, accounts.getIfAvailable()), actor, now());
 		AuditEngagement saved = audits.save(audit);
 		publish(saved, false, actor);
 		return saved;
@@ -89,8 +102,10 @@ class DefaultAuditEngagementService implements AuditEngagementService {
 
 	/**
 	 * The draft cleaned up (criteria in order, logins once each), or every error named.
+	 * With {@code accounts} (null: form only), each auditor's login must exist there, be
+	 * enabled and hold the auditor role.
 	 */
-	static AuditDraft check(AuditDraft draft) {
+	static AuditDraft check(AuditDraft draft, LoginAccounts accounts) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<String> sentences = new ArrayList<>();
 		String name = draft.name() == null ? "" : draft.name().strip();
@@ -138,6 +153,12 @@ class DefaultAuditEngagementService implements AuditEngagementService {
 				errors.put("auditors", "not a login");
 				sentences.add("“" + clean + "” is not a login (letters, digits, dot, dash, underscore, @)");
 			}
+			else if (accounts != null && !auditors.contains(clean)) {
+				refusal(clean, accounts).ifPresent(why -> {
+					errors.put("auditors", "not an auditor's login");
+					sentences.add(why);
+				});
+			}
 			auditors.add(clean);
 		}
 		if (auditors.isEmpty() && !errors.containsKey("auditors")) {
@@ -148,6 +169,27 @@ class DefaultAuditEngagementService implements AuditEngagementService {
 			throw new InvalidInputException("audit.invalid", String.join("; ", sentences), errors);
 		}
 		return new AuditDraft(name, draft.from(), draft.to(), criteria, List.copyOf(auditors));
+	}
+
+	/** Why {@code login} cannot be assigned to an audit; empty if it can. */
+	private static Optional<String> refusal(String login, LoginAccounts accounts) {
+		Optional<LoginAccounts.LoginAccount> account = accounts.account(login);
+		if (account.isEmpty()) {
+			return Optional
+				.of("“" + login + "” has no login in " + accounts.source() + ", so they could never open the audit");
+		}
+		if (account.get().disabled()) {
+			return Optional.of("the login “" + login + "” is disabled in " + accounts.source()
+					+ ", so they could not open the audit");
+		}
+		if (!account.get().roles().contains(AUDITOR_ROLE)) {
+			List<String> roles = account.get().roles().stream().filter(APPLICATION_ROLES::contains).sorted().toList();
+			String held = roles.isEmpty() ? "no Trunkguard role"
+					: (roles.size() == 1 ? "the role " : "the roles ") + String.join(", ", roles).replace('-', ' ');
+			return Optional.of("“" + login + "” holds " + held + " in " + accounts.source()
+					+ ", not the auditor's: only auditors are assigned to an audit");
+		}
+		return Optional.empty();
 	}
 
 	private Instant now() {

@@ -172,7 +172,7 @@ class DiskFileStore implements FileStore {
 	public InputStream open(StoredFileId id) {
 		StoredFile file = get(id);
 		if (file.isDeleted()) {
-			throw new NotFoundException("StoredFileBytes", id);
+			throw new NotFoundException("StoredFile", id);
 		}
 		try {
 			return Files.newInputStream(pathOf(file.getSha256()));

@@ -1,6 +1,7 @@
 package io.trunkguard.notification;
 
 import io.trunkguard.trace.CertificateExpiryAlert;
+import io.trunkguard.trace.EncryptionRemediationEscalated;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.questionnaire.QuestionnaireLinkIssued;
@@ -107,12 +108,26 @@ class CarrierNotificationListeners {
 	@EventListener
 	void on(CarrierDocumentExpiring expiring) {
 		Vendor vendor = vendors.get(expiring.vendorId());
-		String subject = expiring.document() + " of " + expiring.vendorName() + " ends in " + expiring.daysLeft()
-				+ " day(s)";
-		String body = expiring.document() + " of " + expiring.vendorName() + " ends on " + expiring.expiresOn()
-				+ ", in " + expiring.daysLeft() + " day(s). Ask the carrier for its successor and record it on the "
-				+ "carrier page, so the annual review finds it valid:\n" + baseUrl.get() + "/vendors/" + vendor.getId()
-				+ "#documents\n\nYou receive this " + expiring.thresholdDays() + "-day reminder once; the next comes "
+		String subject;
+		String body;
+		if (expiring.isNoticeDeadline()) {
+			subject = "Notice deadline: " + expiring.document() + " of " + expiring.vendorName()
+					+ " renews itself unless notice is given in " + expiring.daysLeft() + " day(s)";
+			body = expiring.document() + " of " + expiring.vendorName() + " renews itself on " + expiring.renewsOn()
+					+ " unless notice is given by " + expiring.expiresOn() + ", in " + expiring.daysLeft()
+					+ " day(s). Decide whether to keep the carrier on these terms; to end or renegotiate the "
+					+ "contract, give notice before that day and record the new term on the carrier page:\n"
+					+ baseUrl.get() + "/vendors/" + vendor.getId() + "#contracts";
+		}
+		else {
+			subject = expiring.document() + " of " + expiring.vendorName() + " ends in " + expiring.daysLeft()
+					+ " day(s)";
+			body = expiring.document() + " of " + expiring.vendorName() + " ends on " + expiring.expiresOn() + ", in "
+					+ expiring.daysLeft() + " day(s). Ask the carrier for its successor and record it on the "
+					+ "carrier page, so the annual review finds it valid:\n" + baseUrl.get() + "/vendors/"
+					+ vendor.getId() + "#documents";
+		}
+		body += "\n\nYou receive this " + expiring.thresholdDays() + "-day reminder once; the next comes "
 				+ (expiring.thresholdDays() > 7 ? "closer to the date." : "not.");
 		for (Recipient to : ownerAndLeads(vendor, false)) {
 			outbox.write(new MailDraft(MessageKind.CARRIER_DOCUMENT_EXPIRING, to, subject, body, "Vendor",
@@ -132,6 +147,23 @@ class CarrierNotificationListeners {
 		for (Recipient to : ownerAndLeads(vendor, true)) {
 			outbox.write(new MailDraft(MessageKind.CARRIER_CONDITION_OVERDUE, to, subject, body, "ReviewCondition",
 					overdue.conditionId().toString()));
+		}
+	}
+
+	@EventListener
+	void on(EncryptionRemediationEscalated overdue) {
+		Vendor vendor = vendors.get(overdue.vendorId());
+		String subject = "Overdue: encryption remediation of " + overdue.vendorName() + "'s trunk " + overdue.trunk();
+		String body = overdue.ownerName() + ", who owns " + overdue.vendorName() + ", was to remediate the "
+				+ overdue.cause().label().toLowerCase(java.util.Locale.ROOT) + " on the trunk " + overdue.trunk()
+				+ " by " + overdue.dueOn() + ", and the task is still open.\n\nWhat the capture showed: "
+				+ overdue.description() + "\n\nFollow it up with " + overdue.ownerName()
+				+ ". The task closes with a newer capture of the trunk that is encrypted, or a compliance lead "
+				+ "(not the owner) accepts the risk with a justification, on the carrier page:\n" + baseUrl.get()
+				+ "/vendors/" + vendor.getId() + "#carrier-remediations";
+		for (Recipient to : ownerAndLeads(vendor, true)) {
+			outbox.write(new MailDraft(MessageKind.ENCRYPTION_REMEDIATION_OVERDUE, to, subject, body,
+					"EncryptionRemediation", overdue.remediationId().toString()));
 		}
 	}
 

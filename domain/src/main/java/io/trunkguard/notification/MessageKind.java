@@ -25,7 +25,12 @@ public enum MessageKind {
 	 * A carrier's owner learns that a watched certificate expires within 30, 14 or 7
 	 * days.
 	 */
-	CERTIFICATE_EXPIRY("Certificate expiry alert");
+	CERTIFICATE_EXPIRY("Certificate expiry alert"),
+	/**
+	 * An encryption remediation task is still open after its due date: the owner's
+	 * manager and the compliance leads are told.
+	 */
+	ENCRYPTION_REMEDIATION_OVERDUE("Encryption remediation overdue");
 
 	private final String label;
 

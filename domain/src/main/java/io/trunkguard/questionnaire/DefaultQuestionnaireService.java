@@ -3,7 +3,9 @@ package io.trunkguard.questionnaire;
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;
 import io.trunkguard.evidence.StoredFile;
+import io.trunkguard.shared.ConflictException;
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.shared.InvalidStateException;
 import io.trunkguard.shared.NotFoundException;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorId;
@@ -73,6 +75,63 @@ class DefaultQuestionnaireService implements QuestionnaireService {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<QuestionnaireTemplate> templatesToSend() {
+		return templates.findByRetiredAtIsNullOrderByName();
+	}
+
+	@Override
+	public QuestionnaireTemplate renameTemplate(UUID id, String name, String actor) {
+		QuestionnaireTemplate template = changeable(id, "renamed");
+		String before = template.getName();
+		String after = name.strip();
+		if (after.equals(before)) {
+			return template;
+		}
+		templates.findByName(after).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+			throw new ConflictException("questionnaire.template-exists",
+					"another template is already named " + after + "; choose a different name");
+		});
+		template.rename(after);
+		templates.save(template);
+		events.publishEvent(new QuestionnaireTemplateChanged(id, QuestionnaireTemplateChanged.RENAMED, after,
+				"renamed from " + before + " to " + after, actor, now()));
+		return template;
+	}
+
+	@Override
+	public TemplateRemoval removeTemplate(UUID id, String actor) {
+		QuestionnaireTemplate template = changeable(id, "removed");
+		if (questionnaires.existsByTemplateId(id)) {
+			if (template.isRetired()) {
+				return TemplateRemoval.RETIRED;
+			}
+			template.retire(actor, now());
+			templates.save(template);
+			events.publishEvent(new QuestionnaireTemplateChanged(id, QuestionnaireTemplateChanged.RETIRED,
+					template.getName(), "retired: questionnaires were sent from it, so it is kept for them and no "
+							+ "longer offered for sending",
+					actor, template.getRetiredAt()));
+			return TemplateRemoval.RETIRED;
+		}
+		templates.delete(template);
+		events.publishEvent(new QuestionnaireTemplateChanged(id, QuestionnaireTemplateChanged.DELETED,
+				template.getName(),
+				"deleted with its " + template.getQuestions().size() + " questions; no questionnaire was sent from it",
+				actor, now()));
+		return TemplateRemoval.DELETED;
+	}
+
+	private QuestionnaireTemplate changeable(UUID id, String change) {
+		QuestionnaireTemplate template = template(id);
+		if (VoiceCarrierTemplate.NAME.equals(template.getName())) {
+			throw new InvalidStateException("questionnaire.template-built-in", "the built-in template "
+					+ template.getName() + " is the default of every annual review and cannot be " + change);
+		}
+		return template;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public QuestionnaireTemplate template(UUID id) {
 		return templates.findById(id).orElseThrow(() -> new NotFoundException("QuestionnaireTemplate", id));
 	}
@@ -82,6 +141,12 @@ class DefaultQuestionnaireService implements QuestionnaireService {
 			String contactEmail, String actor) {
 		Vendor vendor = vendors.get(vendorId);
 		QuestionnaireTemplate template = templateId == null ? defaultTemplate() : template(templateId);
+		if (template.isRetired()) {
+			throw new InvalidStateException("questionnaire.template-retired",
+					"the template " + template.getName() + " was retired on "
+							+ template.getRetiredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+							+ " and can no longer be sent; choose another template");
+		}
 		String token = LinkTokens.generate();
 		Questionnaire questionnaire = questionnaires
 			.save(new Questionnaire(vendorId, template.getId(), reviewId, contactName.strip(), contactEmail.strip(),

@@ -26,7 +26,25 @@ public interface QuestionnaireService {
 	/** The default voice-carrier template, created on first use. */
 	QuestionnaireTemplate defaultTemplate();
 
+	/** Every template, retired ones included, by name. */
 	List<QuestionnaireTemplate> templates();
+
+	/** The templates a lead may choose when sending: not retired, by name. */
+	List<QuestionnaireTemplate> templatesToSend();
+
+	/**
+	 * Renames a template (its questions stay as they are); audited. The built-in
+	 * voice-carrier template keeps its name.
+	 */
+	QuestionnaireTemplate renameTemplate(@NotNull UUID id, @NotBlank @Size(max = 200) String name,
+			@NotBlank String actor);
+
+	/**
+	 * Deletes a template no questionnaire was sent from, or retires one that was (kept
+	 * for those questionnaires, no longer offered for sending); audited. The built-in
+	 * voice-carrier template stays.
+	 */
+	TemplateRemoval removeTemplate(@NotNull UUID id, @NotBlank String actor);
 
 	QuestionnaireTemplate template(@NotNull UUID id);
 

@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A questionnaire template: sections of questions, in order. Never changed once used. */
+/**
+ * A questionnaire template: sections of questions, in order. Its questions never change
+ * once created; a lead may rename it, and retire it so that it is no longer offered for
+ * sending (a template already used is kept for the questionnaires that refer to it).
+ */
 @Entity
 @Table(name = "questionnaire_template")
 public class QuestionnaireTemplate {
@@ -43,6 +47,12 @@ public class QuestionnaireTemplate {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "retired_at")
+	private Instant retiredAt;
+
+	@Column(name = "retired_by", length = 200)
+	private String retiredBy;
+
 	protected QuestionnaireTemplate() {
 		// for JPA
 	}
@@ -55,6 +65,22 @@ public class QuestionnaireTemplate {
 		this.questions.addAll(questions);
 		this.createdBy = actor;
 		this.createdAt = now;
+	}
+
+	void rename(String newName) {
+		this.name = newName;
+	}
+
+	void retire(String actor, Instant now) {
+		this.retiredAt = now;
+		this.retiredBy = actor;
+	}
+
+	/**
+	 * Whether a lead retired it: kept for its questionnaires, not offered for sending.
+	 */
+	public boolean isRetired() {
+		return retiredAt != null;
 	}
 
 	/** The questions grouped by section, in template order. */
@@ -90,6 +116,14 @@ public class QuestionnaireTemplate {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Instant getRetiredAt() {
+		return retiredAt;
+	}
+
+	public String getRetiredBy() {
+		return retiredBy;
 	}
 
 }

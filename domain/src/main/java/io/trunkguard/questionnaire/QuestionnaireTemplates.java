@@ -17,4 +17,8 @@ interface QuestionnaireTemplates extends Repository<QuestionnaireTemplate, UUID>
 
 	List<QuestionnaireTemplate> findAllByOrderByName();
 
+	List<QuestionnaireTemplate> findByRetiredAtIsNullOrderByName();
+
+	void delete(QuestionnaireTemplate template);
+
 }

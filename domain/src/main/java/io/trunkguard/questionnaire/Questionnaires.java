@@ -23,6 +23,8 @@ interface Questionnaires extends Repository<Questionnaire, UUID> {
 
 	List<Questionnaire> findAllByOrderBySentAtDesc();
 
+	boolean existsByTemplateId(UUID templateId);
+
 	List<Questionnaire> findBySubmittedAtIsNullAndRevokedAtIsNullAndExpiresAtBetween(Instant from, Instant to);
 
 }

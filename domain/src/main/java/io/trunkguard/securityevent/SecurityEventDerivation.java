@@ -83,6 +83,7 @@ class SecurityEventDerivation {
 			case "ENCRYPTION_REMEDIATION_OPENED" -> List.of(remediationOpened(draft));
 			case "ENCRYPTION_REMEDIATION_ESCALATED" -> List.of(remediationOverdue(draft));
 			case "CERTIFICATE_EXPIRY_ALERT" -> List.of(certificateAlert(draft));
+			case "MFA_EXCEPTION_OPENED" -> List.of(mfaException(draft));
 			default -> List.of();
 		};
 	}
@@ -231,6 +232,17 @@ class SecurityEventDerivation {
 				"The encryption remediation task of carrier %s on trunk %s, owned by %s, was due on %s and is still open."
 					.formatted(carrier, d.getOr("trunk", "unknown"), ownerNamed(d),
 							d.getOr("dueOn", "an earlier date")));
+	}
+
+	private SecurityEvent mfaException(Draft d) {
+		String person = d.getOr("personName", null);
+		String username = d.getOr("username", "an unknown person");
+		String named = person == null || person.equals(username) ? username : person + " (" + username + ")";
+		return d.event(SecurityEventType.PRIVILEGED_ACCESS_WITHOUT_MFA, SecuritySeverity.HIGH,
+				SecurityEventSource.MFA_READ, username,
+				"An MFA exception was opened for %s about %s, %s on %s: %s".formatted(ownerNamed(d), named,
+						d.getOr("role", "a privileged role"), d.getOr("system", "a system"),
+						shortened(d.getOr("reason", "no second factor is required of them."))));
 	}
 
 	private SecurityEvent certificateAlert(Draft d) {

@@ -6,7 +6,7 @@ public enum SecurityEventSource {
 	LOGIN("Login"), API_TOKEN("API token authentication"), AUTHORIZATION("Authorization"), HR_WEBHOOK("HR webhook"),
 	HR_ROSTER("HR roster import"), SCIM("SCIM provisioning"), DEPROVISIONING("Deprovisioning"),
 	CARRIER_ENCRYPTION("Carrier encryption status"), CAPTURE_ANALYSIS("Capture analysis"),
-	CERTIFICATE_WATCH("Certificate watch");
+	CERTIFICATE_WATCH("Certificate watch"), MFA_READ("MFA read");
 
 	private final String label;
 

@@ -9,7 +9,8 @@ public enum SecurityEventType {
 	ENCRYPTION_REGRESSION("Encryption regression"), CERTIFICATE_EXPIRY("Certificate expiry"),
 	REGISTRATION_BRUTE_FORCE("Registration brute force"), SIP_SCANNER("SIP scanner"), TOLL_FRAUD("Toll fraud pattern"),
 	UNAUTHENTICATED_CALL("Unauthenticated call"), ENCRYPTION_REMEDIATION("Encryption remediation opened"),
-	ENCRYPTION_REMEDIATION_OVERDUE("Encryption remediation overdue");
+	ENCRYPTION_REMEDIATION_OVERDUE("Encryption remediation overdue"),
+	PRIVILEGED_ACCESS_WITHOUT_MFA("Privileged access without MFA");
 
 	private final String label;
 

@@ -42,10 +42,14 @@ public class CallPathDiagrams {
 
 	private final VendorService vendors;
 
-	CallPathDiagrams(CaptureService captures, CarrierTrunks trunks, VendorService vendors) {
+	private final EndpointNames endpointNames;
+
+	CallPathDiagrams(CaptureService captures, CarrierTrunks trunks, VendorService vendors,
+			EndpointNames endpointNames) {
 		this.captures = captures;
 		this.trunks = trunks;
 		this.vendors = vendors;
+		this.endpointNames = endpointNames;
 	}
 
 	/** Every leg and media stream of the capture (empty until it is analysed). */
@@ -54,7 +58,7 @@ public class CallPathDiagrams {
 		List<CaptureLeg> legs = captures.legs(id);
 		List<PathMedia> media = captures.reportJson(id).map(json -> media(json, null)).orElse(List.of());
 		return CallPathLayout.layout("Call path of capture " + capture.getFileName(), pathLegs(legs), media,
-				names(legs, media));
+				names(legs, media), endpointNames.byEndpoint()::get);
 	}
 
 	/**
@@ -75,7 +79,7 @@ public class CallPathDiagrams {
 		legIdsByCapture.forEach((capture, legIds) -> captures.reportJson(capture)
 			.ifPresent(json -> media.addAll(media(json, Set.copyOf(legIds)))));
 		return CallPathLayout.layout("Call path of " + name + " from its latest captures", pathLegs(legs), media,
-				names(legs, media));
+				names(legs, media), endpointNames.byEndpoint()::get);
 	}
 
 	private static List<PathLeg> pathLegs(List<CaptureLeg> legs) {
@@ -138,6 +142,13 @@ public class CallPathDiagrams {
 		Map<VendorId, String> carrierNames = new HashMap<>();
 		Map<String, String> names = new HashMap<>();
 		Function<VendorId, String> carrier = v -> carrierNames.computeIfAbsent(v, id -> vendors.get(id).getName());
+		// an endpoint a lead named for a carrier is that carrier's
+		for (EndpointNames.EndpointName named : endpointNames.all()) {
+			if (named.vendorId() != null) {
+				names.put(named.endpoint(), carrier.apply(named.vendorId()));
+				names.put(named.address() + ":" + named.port(), carrier.apply(named.vendorId()));
+			}
+		}
 		for (CaptureLeg leg : legs) {
 			for (TrunkEndpoint e : endpoints) {
 				if (byAddress(e, leg.getEndpointB()) || e.matchesHost(leg.getServerName())

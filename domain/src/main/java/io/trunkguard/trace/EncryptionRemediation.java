@@ -162,8 +162,8 @@ public class EncryptionRemediation extends AbstractAggregateRoot<EncryptionRemed
 			return false;
 		}
 		escalatedAt = now;
-		registerEvent(new EncryptionRemediationEscalated(id, vendorId, vendorName, trunk, ownerUsername, ownerName,
-				dueOn, actor, now));
+		registerEvent(new EncryptionRemediationEscalated(id, vendorId, vendorName, trunk, cause, description,
+				ownerUsername, ownerName, dueOn, actor, now));
 		return true;
 	}
 

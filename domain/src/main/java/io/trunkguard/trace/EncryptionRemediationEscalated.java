@@ -8,10 +8,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-/** An encryption remediation task is still open after its due date. */
+/**
+ * An encryption remediation task is still open after its due date: mail to the owner's
+ * manager and the compliance leads, and a security event. {@code description} says in a
+ * sentence what the capture showed.
+ */
 public record EncryptionRemediationEscalated(UUID remediationId, VendorId vendorId, String vendorName, String trunk,
-		String ownerUsername, String ownerName, LocalDate dueOn, String actor,
-		Instant occurredAt) implements AuditableEvent {
+		RemediationCause cause, String description, String ownerUsername, String ownerName, LocalDate dueOn,
+		String actor, Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {
@@ -30,8 +34,8 @@ public record EncryptionRemediationEscalated(UUID remediationId, VendorId vendor
 
 	@Override
 	public Map<String, Object> auditDetails() {
-		return AuditableEvent.details("vendorId", vendorId, "carrier", vendorName, "trunk", trunk, "owner",
-				ownerUsername == null ? ownerName : ownerUsername, "ownerName", ownerName, "dueOn", dueOn);
+		return AuditableEvent.details("vendorId", vendorId, "carrier", vendorName, "trunk", trunk, "cause", cause,
+				"owner", ownerUsername == null ? ownerName : ownerUsername, "ownerName", ownerName, "dueOn", dueOn);
 	}
 
 }

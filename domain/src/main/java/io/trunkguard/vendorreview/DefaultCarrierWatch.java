@@ -75,8 +75,12 @@ class DefaultCarrierWatch implements CarrierWatch {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Something with an end date that the watch reminds of. */
-	record Expiring(VendorId vendorId, String key, String what, LocalDate endsOn) {
+	/**
+	 * Something with a date that the watch reminds of: an end date, or for an
+	 * auto-renewing contract its notice deadline ({@code renewsOn} is then the end date
+	 * on which it renews itself).
+	 */
+	record Expiring(VendorId vendorId, String key, String what, LocalDate endsOn, LocalDate renewsOn) {
 	}
 
 	@Override
@@ -99,7 +103,7 @@ class DefaultCarrierWatch implements CarrierWatch {
 					return false;
 				}
 				events.publishEvent(new CarrierDocumentExpiring(e.vendorId(), vendor.getName(), e.what(), e.endsOn(),
-						threshold, daysLeft, SYSTEM, now()));
+						e.renewsOn(), threshold, daysLeft, SYSTEM, now()));
 				return true;
 			}));
 			sent += claimed ? 1 : 0;
@@ -131,18 +135,25 @@ class DefaultCarrierWatch implements CarrierWatch {
 			for (CarrierDocument d : documents) {
 				if (watched.contains(vendorId) && WATCHED.contains(d.getKind()) && d.getValidUntil() != null) {
 					list.add(new Expiring(vendorId, "DOCUMENT:" + d.getId(),
-							d.getKind().label() + " \"" + d.getTitle() + "\"", d.getValidUntil()));
+							d.getKind().label() + " \"" + d.getTitle() + "\"", d.getValidUntil(), null));
 				}
 			}
 		});
 		records.allContracts().forEach((vendorId, contracts) -> {
 			for (CarrierContract c : contracts) {
-				if (watched.contains(vendorId) && c.getEndsOn() != null) {
-					list.add(new Expiring(vendorId, "CONTRACT:" + c.getId(),
-							"Contract \"" + c.getTitle() + "\"" + (c.isAutoRenews()
-									? " (renews itself unless notice is given " + c.getNoticeDays() + " days before)"
-									: ""),
-							c.getEndsOn()));
+				if (!watched.contains(vendorId) || c.getEndsOn() == null) {
+					continue;
+				}
+				String what = "Contract \"" + c.getTitle() + "\"";
+				if (c.isAutoRenews()) {
+					// it runs on by itself: what must not pass unnoticed is the last day
+					// to give
+					// notice
+					list.add(new Expiring(vendorId, "CONTRACT_NOTICE:" + c.getId(), what,
+							c.getEndsOn().minusDays(c.getNoticeDays()), c.getEndsOn()));
+				}
+				else {
+					list.add(new Expiring(vendorId, "CONTRACT:" + c.getId(), what, c.getEndsOn(), null));
 				}
 			}
 		});
@@ -151,10 +162,10 @@ class DefaultCarrierWatch implements CarrierWatch {
 				return;
 			}
 			list.add(new Expiring(vendorId, "SOC_REPORT:" + report.getId(),
-					"The SOC report period (" + report.describe() + ")", report.getPeriodEnd()));
+					"The SOC report period (" + report.describe() + ")", report.getPeriodEnd(), null));
 			if (report.hasBridgeLetter()) {
 				list.add(new Expiring(vendorId, "BRIDGE_LETTER:" + report.getId(),
-						"The bridge letter of the SOC report (" + report.describe() + ")", report.getBridgeTo()));
+						"The bridge letter of the SOC report (" + report.describe() + ")", report.getBridgeTo(), null));
 			}
 		});
 		return list;

@@ -112,6 +112,44 @@ abstract class CarrierWatchIntegrationTests {
 	}
 
 	@Test
+	void remindsOfAnAutoRenewingContractBeforeItsNoticeDeadlineNotAtItsEnd() {
+		Vendor carrier = carrier("Renewing");
+		LocalDate ends = LocalDate.of(2034, 9, 30);
+		LocalDate deadline = ends.minusDays(90);
+		records.addContract(carrier.getId(), new ContractDraft("Evergreen trunking agreement",
+				LocalDate.of(2031, 10, 1), ends, 90, true, SignallingClause.TLS_1_3, MediaClause.SRTP), null,
+				"compliance-lead");
+
+		assertThat(watch.remindExpiringDocuments(deadline.minusDays(61))).isZero();
+		assertThat(watch.remindExpiringDocuments(deadline.minusDays(60))).isEqualTo(1);
+		assertThat(watch.remindExpiringDocuments(deadline.minusDays(30))).isEqualTo(1);
+		assertThat(watch.remindExpiringDocuments(deadline.minusDays(7))).isEqualTo(1);
+		// once the deadline has passed the contract has renewed: nothing at 60, 30, 7
+		// days
+		// before its end date
+		assertThat(watch.remindExpiringDocuments(ends.minusDays(60))).isZero();
+		assertThat(watch.remindExpiringDocuments(ends.minusDays(30))).isZero();
+		assertThat(watch.remindExpiringDocuments(ends.minusDays(7))).isZero();
+
+		List<String> subjects = jdbc.queryForList(
+				"select subject from outbox_message where kind = 'CARRIER_DOCUMENT_EXPIRING' and reference_id = ? order by created_at",
+				String.class, carrier.getId().toString());
+		assertThat(subjects).isNotEmpty()
+			.first()
+			.isEqualTo("Notice deadline: Contract \"Evergreen trunking agreement\" of " + carrier.getName()
+					+ " renews itself unless notice is given in 60 day(s)");
+		String body = jdbc.queryForObject(
+				"select body from outbox_message where kind = 'CARRIER_DOCUMENT_EXPIRING' and reference_id = ? order by created_at limit 1",
+				String.class, carrier.getId().toString());
+		assertThat(body).contains("renews itself on " + ends + " unless notice is given by " + deadline);
+		assertThat(jdbc.queryForList(
+				"select due_on from carrier_watch_notice where vendor_id = ? and kind = 'DOCUMENT_EXPIRY'",
+				LocalDate.class, carrier.getId().value()))
+			.containsOnly(deadline)
+			.hasSize(3);
+	}
+
+	@Test
 	void escalatesAnOverdueConditionOnceAndShowsItOnTheCondition() {
 		Vendor carrier = carrier("Conditional");
 		LocalDate due = LocalDate.now().minusDays(3);

@@ -27,6 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 class AuditingAccessDeniedHandler implements AccessDeniedHandler {
 
+	/**
+	 * The request attribute holding the sentence of a {@link RefusedAction}, which the
+	 * 403 page shows.
+	 */
+	static final String REFUSAL = "refusal";
+
 	private final SecurityAudit audit;
 
 	private final ObjectMapper json;
@@ -44,14 +50,19 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String sentence = exception instanceof RefusedAction refused ? refused.getMessage() : null;
 		if (trust.isAuthenticated(authentication)) {
-			audit.refused(authentication, request.getMethod(), pathOf(request),
-					exception instanceof CsrfException ? "missing or invalid CSRF token" : "role not permitted");
+			audit.refused(authentication, request.getMethod(), pathOf(request), sentence != null ? sentence
+					: exception instanceof CsrfException ? "missing or invalid CSRF token" : "role not permitted");
+		}
+		if (sentence != null) {
+			request.setAttribute(REFUSAL, sentence);
 		}
 		if (pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/engine-rest/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					exception instanceof CsrfException ? "The request carries no valid CSRF token."
-							: "Your role does not permit this request. The refusal has been recorded.");
+					sentence != null ? sentence + " The refusal has been recorded."
+							: exception instanceof CsrfException ? "The request carries no valid CSRF token."
+									: "Your role does not permit this request. The refusal has been recorded.");
 			problem.setTitle("Forbidden");
 			ProblemAuthenticationEntryPoint.write(json, response, problem);
 			return;

@@ -9,12 +9,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
+import io.trunkguard.shared.LoginAccounts;
+
 /**
  * The local accounts of the embedded default, one per role, in table
  * {@code local_account} (BCrypt hashes only). Active only when
  * {@code trunkguard.security.login=local}.
  */
-class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
+class LocalAccounts implements UserDetailsService, LocalAccountDirectory, LoginAccounts {
 
 	record LocalAccount(String username, Role role, String passwordHash, boolean disabled) {
 	}
@@ -31,6 +33,18 @@ class LocalAccounts implements UserDetailsService, LocalAccountDirectory {
 			.query((rs, row) -> new LocalAccount(rs.getString(1), Role.fromName(rs.getString(2)).orElseThrow(),
 					rs.getString(3), rs.getTimestamp(4) != null))
 			.optional();
+	}
+
+	/** The local account as {@link LoginAccounts} answers it: one role each. */
+	@Override
+	public Optional<LoginAccount> account(String login) {
+		return find(login).map(account -> new LoginAccount(account.username(), account.disabled(),
+				java.util.Set.of(account.role().roleName())));
+	}
+
+	@Override
+	public String source() {
+		return "this installation's local accounts";
 	}
 
 	void create(String username, Role role, String passwordHash) {

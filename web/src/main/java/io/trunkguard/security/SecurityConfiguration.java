@@ -100,6 +100,10 @@ class SecurityConfiguration {
 	private static final String[] RECORDS = { "/people/**", "/systems/**", "/grants/**", "/vendors/**", "/changes/**",
 			"/api/people/**", "/api/systems/**", "/api/grants/**", "/api/vendors/**", "/api/changes/**" };
 
+	/** Changes to a questionnaire template after its import: compliance leads only. */
+	private static final String[] TEMPLATE_CHANGES = { "/vendors/questionnaire-templates/*/rename",
+			"/vendors/questionnaire-templates/*/remove", "/api/vendors/questionnaire-templates/*" };
+
 	private static final java.util.regex.Pattern CASE_PAGE = java.util.regex.Pattern
 		.compile("/deprovisioning/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -192,6 +196,9 @@ class SecurityConfiguration {
 						AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(accessDeniedHandler));
 		if (settings.login() == Login.OIDC) {
+			// client-credentials tokens of automation: their authorised writes are
+			// audited by client, as API tokens' are in the embedded default
+			http.addFilterAfter(new ServiceAccountUseAudit(trail), AuthorizationFilter.class);
 			http.oauth2Login(
 					login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService.getObject())))
 				.oauth2ResourceServer(resourceServer -> resourceServer
@@ -252,6 +259,9 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.roleName())
 			.requestMatchers(paths(WRITE_FORMS))
 			.hasAnyRole(WRITERS)
+			// renaming, retiring and deleting questionnaire templates: compliance leads
+			.requestMatchers(writes(TEMPLATE_CHANGES))
+			.hasRole(Role.COMPLIANCE_LEAD.roleName())
 			.requestMatchers(reads(RECORDS))
 			.hasAnyRole(READERS)
 			.requestMatchers(paths(RECORDS))
@@ -317,6 +327,15 @@ class SecurityConfiguration {
 			.hasAnyRole(READERS)
 			.requestMatchers(paths("/captures", "/captures/**", "/api/captures", "/api/captures/**"))
 			.hasAnyRole(WRITERS)
+			// MFA on privileged access: system owners read and close their exception
+			// tasks (the domain checks the owner); the page, its reports and the API are
+			// read by leads, auditors and admins, and read now by leads and admins.
+			.requestMatchers(paths("/mfa/exceptions", "/mfa/exceptions/**"))
+			.access(readOnlyForAuditors())
+			.requestMatchers(reads("/mfa", "/mfa/**", "/api/mfa", "/api/mfa/**"))
+			.hasAnyRole(READERS)
+			.requestMatchers(paths("/mfa", "/mfa/**", "/api/mfa", "/api/mfa/**"))
+			.hasAnyRole(WRITERS)
 			// The certificate watch: read by leads, auditors and admins; certificates
 			// added and exports (kept as evidence) by leads and admins.
 			.requestMatchers(reads("/certificates", "/certificates/**"))
@@ -352,7 +371,10 @@ class SecurityConfiguration {
 			// narratives,
 			// evidenced periods, approvals and answers to flags are the compliance
 			// lead's;
-			// flagging an evidence item is the auditor's one write.
+			// flagging an evidence item is the auditor's one write, and only on evidence
+			// inside an audit assigned to them (the audits check it per item and refuse
+			// the rest with a RefusedAction, recorded like any refusal). An auditor with
+			// no audit still reads the read-only records, every period.
 			// Evidence packs: leads, auditors and admins download and verify them
 			// (verifying reads a pack, so the auditor's upload is no write).
 			.requestMatchers(paths(EVIDENCE_PACKS))
@@ -393,6 +415,11 @@ class SecurityConfiguration {
 		return new OrRequestMatcher(Arrays.stream(patterns)
 			.map(pattern -> PATHS.matcher(HttpMethod.POST, pattern))
 			.toArray(RequestMatcher[]::new));
+	}
+
+	private static RequestMatcher writes(String... patterns) {
+		RequestMatcher any = paths(patterns);
+		return request -> !isRead(request) && any.matches(request);
 	}
 
 	private static RequestMatcher reads(String... patterns) {

@@ -1,15 +1,14 @@
 package io.trunkguard.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.trunkguard.audit.AuditTrail;
 
@@ -27,14 +31,20 @@ import io.trunkguard.audit.AuditTrail;
  * first refusal of a kind ({@code action}) from one source address is written at once;
  * further ones from that source within the window are counted, and when the window ends
  * one entry records how many there were, from when to when, with a few examples. Nothing
- * is lost but the repetition. The count is kept in memory: a node that crashes loses the
- * count of at most one window (its first refusal is already in the trail); a node that
- * stops writes its counts first.
+ * is lost but the repetition.
  *
  * <p>
- * At most {@code maxSources} sources are tracked at once; beyond that, refusals of the
- * same kind from further sources share one counter ({@code source = "other addresses"}),
- * so that memory stays bounded under a distributed attack too.
+ * The counts live in the database (table {@code refusal_count}), shared by every node: an
+ * attacker alternating nodes gets one first entry per window, not one per node, and a
+ * node that crashes loses no count. A refusal is counted under its row's lock in the same
+ * transaction as the audit entry it may write; an ended window is closed (its count
+ * written, its row deleted) by whichever node locks it first, so each count is written
+ * once.
+ *
+ * <p>
+ * At most {@code maxSources} windows are open at once; beyond that, refusals of the same
+ * kind from further sources share one counter ({@code source = "other addresses"}), so
+ * that the table and the trail stay bounded under a distributed attack too.
  */
 public class UnauthenticatedRefusals implements DisposableBean {
 
@@ -46,7 +56,17 @@ public class UnauthenticatedRefusals implements DisposableBean {
 
 	private static final int MAX_EXAMPLES = 10;
 
+	private static final int MAX_EXAMPLE = 100;
+
+	private static final String SEPARATOR = "\n";
+
 	private final AuditTrail trail;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate ownTransaction;
 
 	private final Duration window;
 
@@ -54,32 +74,21 @@ public class UnauthenticatedRefusals implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Map<Key, Window> windows = new HashMap<>();
-
 	private final ScheduledExecutorService flusher;
 
 	private record Key(String action, String actor, String subjectType, String source) {
 	}
 
-	private static final class Window {
-
-		final Instant opened;
-
-		Instant last;
-
-		long repeated;
-
-		final Set<String> examples = new LinkedHashSet<>();
-
-		Window(Instant opened) {
-			this.opened = opened;
-			this.last = opened;
-		}
-
+	private record Window(Instant opened, Instant last, long repeated, Set<String> examples) {
 	}
 
-	UnauthenticatedRefusals(AuditTrail trail, Duration window, int maxSources, Clock clock, boolean flushInBackground) {
+	UnauthenticatedRefusals(AuditTrail trail, JdbcClient jdbc, PlatformTransactionManager transactions, Duration window,
+			int maxSources, Clock clock, boolean flushInBackground) {
 		this.trail = trail;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.window = window;
 		this.maxSources = maxSources;
 		this.clock = clock;
@@ -105,71 +114,171 @@ public class UnauthenticatedRefusals implements DisposableBean {
 	 */
 	public void record(String action, String actor, String subjectType, String source, Map<String, ?> details,
 			String example) {
-		Instant now = clock.instant();
-		String from = source == null || source.isBlank() ? "unknown" : source;
-		List<Runnable> writes = new ArrayList<>(2);
-		synchronized (windows) {
-			expire(now, writes);
-			Key key = new Key(action, actor, subjectType, from);
-			if (!windows.containsKey(key) && windows.size() >= maxSources) {
-				key = new Key(action, actor, subjectType, OTHER_SOURCES);
+		String from = source == null || source.isBlank() ? "unknown" : cut(source, 200);
+		Key wanted = new Key(cut(action, 100), cut(actor, 100), cut(subjectType, 100), from);
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Instant now = clock.instant();
+			Key key = openRow(wanted, now);
+			if (Boolean.TRUE.equals(transaction.execute(status -> count(key, now, details, example)))) {
+				return;
 			}
-			Window open = windows.get(key);
-			if (open == null) {
-				windows.put(key, new Window(now));
-				Map<String, Object> first = new LinkedHashMap<>(details);
-				first.put("remoteAddress", from);
-				first.put("repeatsCountedFor", window.toString());
-				writes.add(() -> trail.record(actor, action, subjectType, null, first));
-			}
-			else {
-				open.repeated++;
-				open.last = now;
-				if (example != null && open.examples.size() < MAX_EXAMPLES) {
-					open.examples.add(example.length() > 100 ? example.substring(0, 100) : example);
-				}
-			}
+			// the row was closed by another node between its creation and the lock: again
 		}
-		writes.forEach(Runnable::run);
+		throw new IllegalStateException("could not count a refused " + action + " from " + from);
+	}
+
+	/**
+	 * Counts one refusal under the row's lock; false if the row is gone (closed by
+	 * another node meanwhile).
+	 */
+	private boolean count(Key key, Instant now, Map<String, ?> details, String example) {
+		Optional<Window> locked = lock(key, "");
+		if (locked.isEmpty()) {
+			return false;
+		}
+		Window open = locked.get();
+		if (open.opened() != null && !ended(open, now)) {
+			Set<String> examples = new LinkedHashSet<>(open.examples());
+			if (example != null && examples.size() < MAX_EXAMPLES) {
+				examples.add(cut(example.replace('\n', ' ').replace('\r', ' '), MAX_EXAMPLE));
+			}
+			jdbc.sql("update refusal_count set repeated = repeated + 1, last_at = ?, examples = ? " + where())
+				.param(Timestamp.from(now))
+				.param(String.join(SEPARATOR, examples))
+				.params(keyParams(key))
+				.update();
+			return true;
+		}
+		if (open.opened() != null) {
+			writeCount(key, open);
+		}
+		jdbc.sql("update refusal_count set opened_at = ?, last_at = ?, repeated = 0, examples = '' " + where())
+			.param(Timestamp.from(now))
+			.param(Timestamp.from(now))
+			.params(keyParams(key))
+			.update();
+		Map<String, Object> first = new LinkedHashMap<>(details);
+		first.put("remoteAddress", key.source());
+		first.put("repeatsCountedFor", window.toString());
+		trail.record(key.actor(), key.action(), key.subjectType(), null, first);
+		return true;
+	}
+
+	/**
+	 * The row to lock, inserted (not yet opened) in a transaction of its own if absent,
+	 * so that a node that loses the race (duplicate key) simply locks the winner's row.
+	 * Beyond {@code maxSources} open windows the source is counted among the others.
+	 */
+	private Key openRow(Key wanted, Instant now) {
+		if (exists(wanted)) {
+			return wanted;
+		}
+		long open = jdbc.sql("select count(*) from refusal_count").query(Long.class).single();
+		Key key = open >= maxSources ? new Key(wanted.action(), wanted.actor(), wanted.subjectType(), OTHER_SOURCES)
+				: wanted;
+		try {
+			ownTransaction.executeWithoutResult(status -> {
+				if (!exists(key)) {
+					jdbc.sql("insert into refusal_count (action, actor, subject_type, source, opened_at, last_at, "
+							+ "repeated, examples) values (?, ?, ?, ?, null, ?, 0, '')")
+						.params(keyParams(key))
+						.param(Timestamp.from(now))
+						.update();
+				}
+			});
+		}
+		catch (DuplicateKeyException insertedByAnotherNode) {
+			// the row exists: that is all this wanted
+		}
+		return key;
 	}
 
 	/** Writes the counts of every window that has ended. */
 	void flush() {
-		List<Runnable> writes = new ArrayList<>();
-		synchronized (windows) {
-			expire(clock.instant(), writes);
-		}
-		writes.forEach(Runnable::run);
+		close(clock.instant().minus(window));
 	}
 
-	/** Writes every count now, ended or not (at shutdown; tests). */
+	/** Writes every count now, ended or not (tests). */
 	public void flushAll() {
-		List<Runnable> writes = new ArrayList<>();
-		synchronized (windows) {
-			expire(Instant.MAX, writes);
-		}
-		writes.forEach(Runnable::run);
+		close(Instant.MAX);
 	}
 
-	private void expire(Instant now, List<Runnable> writes) {
-		for (Iterator<Map.Entry<Key, Window>> it = windows.entrySet().iterator(); it.hasNext();) {
-			Map.Entry<Key, Window> entry = it.next();
-			Window w = entry.getValue();
-			if (now != Instant.MAX && w.opened.plus(window).isAfter(now)) {
-				continue;
-			}
-			it.remove();
-			if (w.repeated > 0) {
-				Key key = entry.getKey();
-				Map<String, Object> details = new LinkedHashMap<>();
-				details.put("remoteAddress", key.source());
-				details.put("repeated", w.repeated);
-				details.put("firstRepeatAt", w.opened.toString());
-				details.put("lastRepeatAt", w.last.toString());
-				details.put("examples", List.copyOf(w.examples));
-				writes.add(() -> trail.record(key.actor(), key.action(), key.subjectType(), null, details));
-			}
+	/**
+	 * Closes the windows opened before {@code openedBefore}, one transaction each,
+	 * skipping those another node is counting or closing.
+	 */
+	private void close(Instant openedBefore) {
+		List<Key> candidates = jdbc
+			.sql("select action, actor, subject_type, source from refusal_count "
+					+ "where opened_at is not null and opened_at <= ?")
+			.param(Timestamp
+				.from(openedBefore.equals(Instant.MAX) ? Instant.parse("9999-12-31T00:00:00Z") : openedBefore))
+			.query((row, n) -> new Key(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
+			.list();
+		for (Key key : candidates) {
+			transaction.executeWithoutResult(status -> lock(key, " skip locked").ifPresent(w -> {
+				if (w.opened() == null || (!openedBefore.equals(Instant.MAX) && w.opened().isAfter(openedBefore))) {
+					return; // reopened by a later refusal meanwhile
+				}
+				writeCount(key, w);
+				jdbc.sql("delete from refusal_count " + where()).params(keyParams(key)).update();
+			}));
 		}
+	}
+
+	private void writeCount(Key key, Window w) {
+		if (w.repeated() == 0) {
+			return;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("remoteAddress", key.source());
+		details.put("repeated", w.repeated());
+		details.put("firstRepeatAt", w.opened().toString());
+		details.put("lastRepeatAt", w.last().toString());
+		details.put("examples", List.copyOf(w.examples()));
+		trail.record(key.actor(), key.action(), key.subjectType(), null, details);
+	}
+
+	private Optional<Window> lock(Key key, String skipLocked) {
+		return jdbc
+			.sql("select opened_at, last_at, repeated, examples from refusal_count " + where() + " for update"
+					+ skipLocked)
+			.params(keyParams(key))
+			.query((row, n) -> new Window(row.getTimestamp(1) == null ? null : row.getTimestamp(1).toInstant(),
+					row.getTimestamp(2).toInstant(), row.getLong(3), examples(row.getString(4))))
+			.optional();
+	}
+
+	private boolean exists(Key key) {
+		return jdbc.sql("select count(*) from refusal_count " + where())
+			.params(keyParams(key))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private boolean ended(Window w, Instant now) {
+		return !w.opened().plus(window).isAfter(now);
+	}
+
+	private static String where() {
+		return "where action = ? and actor = ? and subject_type = ? and source = ?";
+	}
+
+	private static List<Object> keyParams(Key key) {
+		return List.of(key.action(), key.actor(), key.subjectType(), key.source());
+	}
+
+	private static Set<String> examples(String stored) {
+		Set<String> examples = new LinkedHashSet<>();
+		if (stored != null && !stored.isEmpty()) {
+			examples.addAll(List.of(stored.split(SEPARATOR)));
+		}
+		return examples;
+	}
+
+	private static String cut(String text, int max) {
+		String value = text == null ? "" : text;
+		return value.length() > max ? value.substring(0, max) : value;
 	}
 
 	private void flushSafely() {
@@ -177,16 +286,19 @@ public class UnauthenticatedRefusals implements DisposableBean {
 			flush();
 		}
 		catch (RuntimeException e) {
-			log.warn("Could not write the counts of refused requests to the audit trail; they are lost", e);
+			log.warn("Could not write the counts of refused requests to the audit trail; they stay counted", e);
 		}
 	}
 
+	/**
+	 * Stops the background closing; open counts stay in the database, for this node after
+	 * a restart or another node to write.
+	 */
 	@Override
 	public void destroy() {
 		if (flusher != null) {
 			flusher.shutdownNow();
 		}
-		flushAll();
 	}
 
 }

@@ -43,9 +43,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://trunkguard.io/problems/";
 
+	/**
+	 * The detail is the sentence a person reads; the id addressed is in a field of its
+	 * own, {@code id}.
+	 */
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", e);
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", e);
+		problem.setProperty("id", e.subjectId());
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictException.class)

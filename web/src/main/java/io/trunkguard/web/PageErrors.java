@@ -51,10 +51,15 @@ class PageErrors {
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/**
+	 * The 404 page with the sentence of what was not found ("There is no carrier at this
+	 * address; it may have been removed."), never its type or id.
+	 */
 	@ExceptionHandler(NotFoundException.class)
-	ModelAndView notFound() {
+	ModelAndView notFound(NotFoundException e) {
 		ModelAndView page = new ModelAndView("error/404");
 		page.setStatus(HttpStatus.NOT_FOUND);
+		page.addObject("notFound", e.getMessage());
 		return page;
 	}
 

@@ -24,7 +24,12 @@ import java.util.Map;
  */
 final class AppNode implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+	/**
+	 * How long a node may take to answer its health check: 6 minutes, more with
+	 * {@code -Dtrunkguard.cluster.start-timeout=PT12M} on a machine under heavy load.
+	 */
+	private static final Duration START_TIMEOUT = Duration
+		.parse(System.getProperty("trunkguard.cluster.start-timeout", "PT6M"));
 
 	private final String name;
 

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,18 @@ final class NodeClient {
 			.header("Accept", "application/json")
 			.header("X-CSRF-TOKEN", csrf)
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * A form POST of the signed-in session, with its CSRF token, as a browser sends it;
+	 * the answer is not followed (a redirect carries its {@code Location}).
+	 */
+	HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
+		fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+		return send(HttpRequest.newBuilder(node.uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
 	}
 
 	/** A POST without session or token: the HR system's signed webhook. */

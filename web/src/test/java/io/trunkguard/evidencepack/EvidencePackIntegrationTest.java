@@ -87,9 +87,12 @@ class EvidencePackIntegrationTest {
 
 	int storedFiles;
 
+	PackSeed seed;
+
 	@BeforeAll
 	void seedAYear() {
-		storedFiles = new PackSeed(jdbc, evidence).seed(YEAR, new PackSeed.Sizes(120, 12, 6, 5, 3));
+		seed = new PackSeed(jdbc, evidence);
+		storedFiles = seed.seed(YEAR, new PackSeed.Sizes(120, 12, 6, 5, 3));
 	}
 
 	private byte[] download(String query, RequestPostProcessor who) throws Exception {
@@ -117,7 +120,8 @@ class EvidencePackIntegrationTest {
 		assertThat(entries).containsKeys("index.pdf", "manifest.json", "audit-trail-head.json",
 				"oscal/assessment-results.json", "workbooks/review-decisions.xlsx", "workbooks/deprovisioning-log.xlsx",
 				"workbooks/carrier-register.xlsx", "workbooks/trace-findings.xlsx",
-				"workbooks/questionnaire-answers.xlsx");
+				"workbooks/questionnaire-answers.xlsx", "workbooks/sip-changes.xlsx",
+				"workbooks/certificate-inventory.xlsx");
 		assertThat(entries.keySet().stream().filter(p -> p.startsWith("evidence/")))
 			.as("the stored PDFs evidencing the year")
 			.hasSize(storedFiles)
@@ -243,12 +247,48 @@ class EvidencePackIntegrationTest {
 		byte[] zip = download("?from=" + FROM + "&to=" + TO, AUDITOR);
 		Map<String, byte[]> entries = PackAssertions.entries(zip);
 		List<String> workbooks = entries.keySet().stream().filter(p -> p.endsWith(".xlsx")).toList();
-		assertThat(workbooks).hasSize(5);
+		assertThat(workbooks).hasSize(7);
 		for (String workbook : workbooks) {
 			assertThat(PackAssertions.inertCellsHolding(entries.get(workbook), PackSeed.FORMULA))
 				.as("cells holding the formula-like name in %s", workbook)
 				.isPositive();
 		}
+	}
+
+	@Test
+	void listsTheSipChangesOfThePeriodAndTheCertificateInventoryInTheirOwnSections() throws Exception {
+		byte[] zip = download("?criteria=CC6.7&from=" + FROM + "&to=" + TO, AUDITOR);
+		Map<String, byte[]> entries = PackAssertions.entries(zip);
+
+		List<List<String>> changes = PackAssertions.rows(entries.get("workbooks/sip-changes.xlsx"), "Changes");
+		assertThat(changes.get(0)).startsWith("Applied on", "Infrastructure", "System", "Carrier", "Summary",
+				"Requested by", "Approved by", "Approved at", "Status", "Touches encryption", "Configuration excerpts",
+				"Secrets redacted");
+		List<List<String>> seeded = changes.stream().filter(r -> r.get(4).endsWith(seed.tag())).toList();
+		assertThat(seeded).as("the three changes applied in " + YEAR + ", not the one of the year after")
+			.extracting(r -> r.get(0))
+			.containsExactly(YEAR + "-03-10", YEAR + "-07-01", YEAR + "-12-30");
+		assertThat(seeded.get(0)).containsSequence("Session border controller")
+			.contains(PackSeed.FORMULA, "compliance-lead", "Approved", "Yes")
+			.endsWith("1", "2");
+		assertThat(seeded.get(2)).contains("PBX", "Awaiting approval").endsWith("0", "0");
+
+		List<List<String>> certificates = PackAssertions.rows(entries.get("workbooks/certificate-inventory.xlsx"),
+				"Certificates");
+		assertThat(certificates).filteredOn(r -> r.get(0).equals("CN=" + PackSeed.FORMULA))
+			.singleElement()
+			.satisfies(r -> assertThat(r).contains("Expired, renewed", "Added by hand"));
+		assertThat(certificates).filteredOn(r -> r.get(0).equals("CN=sip-" + seed.tag() + ".carrier.example"))
+			.singleElement()
+			.satisfies(r -> assertThat(r).contains("Valid"));
+
+		String index = PackAssertions.pdfText(entries.get("index.pdf"));
+		assertThat(index).contains("SIP configuration changes applied in the period (CC6.7)")
+			.contains("Certificate inventory at " + TO + " (CC6.7)")
+			.contains("Pack change 1 " + seed.tag())
+			.contains("2 in 1 excerpt(s)")
+			.doesNotContain("Pack change 3 " + seed.tag());
+		assertThat(verifier.verify(new ByteArrayInputStream(zip)).ok()).isTrue();
 	}
 
 	@Test

@@ -123,4 +123,40 @@ final class PackAssertions {
 		return found;
 	}
 
+	/** The text of each row of a sheet, the header first (blank cells as ""). */
+	static List<List<String>> rows(byte[] xlsx, String sheetName) throws IOException {
+		List<List<String>> rows = new java.util.ArrayList<>();
+		org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheet(sheetName);
+			assertThat(sheet).as(sheetName).isNotNull();
+			for (Row row : sheet) {
+				List<String> cells = new java.util.ArrayList<>();
+				for (int c = 0; c < row.getLastCellNum(); c++) {
+					Cell cell = row.getCell(c);
+					cells.add(cell == null ? "" : text.formatCellValue(cell));
+				}
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
+	/** The text of every page of a PDF, every run of white space as one space. */
+	static String pdfText(byte[] pdf) throws IOException {
+		com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+		try {
+			com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(
+					reader);
+			StringBuilder text = new StringBuilder();
+			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+				text.append(extractor.getTextFromPage(page)).append('\n');
+			}
+			return text.toString().replaceAll("\\s+", " ");
+		}
+		finally {
+			reader.close();
+		}
+	}
+
 }

@@ -36,6 +36,11 @@ final class PackSeed {
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
+	/** The random tag in this seed's names. */
+	String tag() {
+		return tag;
+	}
+
 	PackSeed(JdbcTemplate jdbc, EvidenceService evidence) {
 		this.jdbc = jdbc;
 		this.evidence = evidence;
@@ -88,6 +93,8 @@ final class PackSeed {
 		List<UUID> vendors = carriers(year, sizes.carrierReviews(), owner, now);
 		captures(year, sizes.captures(), vendors);
 		questionnaires(year, sizes.questionnaires(), vendors, now);
+		sipChanges(year, vendors, now);
+		certificates(year, vendors);
 		return storedEvidence(year, sizes);
 	}
 
@@ -203,6 +210,55 @@ final class PackSeed {
 				+ "subject_id, explanation) values (?, ?, 'pack.rule', ?, ?, 'LEG', ?, ?)", findings);
 	}
 
+	/**
+	 * Three SIP changes applied in {@code year} (the first requested by the formula-like
+	 * name, approved by another, its excerpt with two secrets redacted; the last awaiting
+	 * approval) and one applied the year after, outside the period.
+	 */
+	private void sipChanges(int year, List<UUID> vendors, OffsetDateTime now) {
+		String[][] changes = { { "SBC", "sbc-" + tag, FORMULA, "compliance-lead", year + "-03-10", "APPROVED" },
+				{ "TRUNK", "trunk-" + tag, "Pack change requester " + tag, "compliance-lead", year + "-07-01",
+						"APPROVED" },
+				{ "PBX", "pbx-" + tag, "Pack change requester " + tag, null, year + "-12-30", "AWAITING_APPROVAL" },
+				{ "PROXY", "proxy-" + tag, "Pack change requester " + tag, "compliance-lead", (year + 1) + "-01-02",
+						"APPROVED" } };
+		for (int c = 0; c < changes.length; c++) {
+			String[] change = changes[c];
+			UUID id = UUID.randomUUID();
+			LocalDate applied = LocalDate.parse(change[4]);
+			jdbc.update("insert into sip_change (id, kind, system_name, vendor_id, summary, reason, requested_by, "
+					+ "applied_on, touches_encryption, status, recorded_by, recorded_at, approved_by, approved_at, "
+					+ "version) values (?, ?, ?, ?, ?, 'Carrier asked for SRTP', ?, ?, ?, ?, 'seed', ?, ?, ?, 0)", id,
+					change[0], change[1], vendors.get(c % vendors.size()), "Pack change " + c + " " + tag, change[2],
+					applied, c == 0, change[5], at(applied), change[3], change[3] == null ? null : at(applied));
+			if (c == 0) {
+				jdbc.update("insert into sip_change_excerpt (id, change_id, stored_file_id, file_name, sha256, "
+						+ "redactions, redaction_summary, added_by, added_at) values (?, ?, ?, 'sbc.cfg', ?, 2, "
+						+ "'2 secrets redacted (password, private key)', 'seed', ?)", UUID.randomUUID(), id,
+						UUID.randomUUID(), io.trunkguard.evidence.Sha256.hex("excerpt " + tag), at(applied));
+			}
+		}
+	}
+
+	/**
+	 * Two certificates of a carrier's endpoint: one that expired mid-{@code year},
+	 * renewed by one valid for years.
+	 */
+	private void certificates(int year, List<UUID> vendors) {
+		UUID old = UUID.randomUUID();
+		String endpoint = "sip-" + tag + ".carrier.example:5061";
+		String insert = "insert into watched_certificate (id, sha256_fingerprint, subject, issuer, serial, not_before, "
+				+ "not_after, key_algorithm, key_bits, signature_algorithm, origin, vendor_id, endpoint, added_by, "
+				+ "added_at, renews_id) values (?, ?, ?, 'CN=Pack CA', ?, ?, ?, 'RSA', 2048, 'SHA256withRSA', "
+				+ "'HAND', ?, ?, 'seed', ?, ?)";
+		jdbc.update(insert, old, io.trunkguard.evidence.Sha256.hex("old certificate " + tag), "CN=" + FORMULA, "01",
+				at(LocalDate.of(year - 1, 6, 1)), at(LocalDate.of(year, 6, 1)), vendors.get(0), endpoint,
+				at(LocalDate.of(year - 1, 6, 1)), null);
+		jdbc.update(insert, UUID.randomUUID(), io.trunkguard.evidence.Sha256.hex("new certificate " + tag),
+				"CN=sip-" + tag + ".carrier.example", "02", at(LocalDate.of(year, 5, 20)),
+				at(LocalDate.of(year + 40, 5, 20)), vendors.get(0), endpoint, at(LocalDate.of(year, 5, 20)), old);
+	}
+
 	private void questionnaires(int year, int count, List<UUID> vendors, OffsetDateTime now) {
 		UUID template = UUID.randomUUID();
 		jdbc.update("insert into questionnaire_template (id, name, created_by, created_at) values (?, ?, 'seed', ?)",
@@ -259,32 +315,9 @@ final class PackSeed {
 		return stored;
 	}
 
-	/** A small valid PDF whose page stream is padded to about {@code size} bytes. */
+	/** The demo's stand-in PDF, padded to about {@code size} bytes. */
 	static byte[] pdf(String text, int size) {
-		String content = "BT /F1 12 Tf 72 720 Td (" + text.replaceAll("[()\\\\]", " ") + ") Tj ET\n"
-				+ "%".repeat(Math.max(0, size - 400)) + "\n";
-		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-						+ "/Resources << /Font << /F1 5 0 R >> >> >>",
-				"<< /Length " + content.length() + " >>\nstream\n" + content + "endstream",
-				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
-		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-		int[] offsets = new int[objects.length];
-		for (int i = 0; i < objects.length; i++) {
-			offsets[i] = pdf.length();
-			pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-		}
-		int xref = pdf.length();
-		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-		for (int offset : offsets) {
-			pdf.append(String.format("%010d 00000 n \n", offset));
-		}
-		pdf.append("trailer\n<< /Size ")
-			.append(objects.length + 1)
-			.append(" /Root 1 0 R >>\nstartxref\n")
-			.append(xref)
-			.append("\n%%EOF\n");
-		return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+		return io.trunkguard.demo.DemoDocuments.pdf(text, size);
 	}
 
 	private static OffsetDateTime at(LocalDate day) {

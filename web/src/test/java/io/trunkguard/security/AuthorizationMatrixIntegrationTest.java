@@ -89,6 +89,9 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/(people|systems|grants|vendors|changes)/new$", WRITERS, WRITERS),
 			new Rule("^/(people|systems|vendors)/[^/]+/edit$", WRITERS, WRITERS),
 			new Rule("^/vendors/[^/]+/soc-reports/new$", WRITERS, WRITERS),
+			// renaming and removing questionnaire templates: compliance leads only
+			new Rule("^/vendors/questionnaire-templates/[^/]+/(rename|remove)$", READERS, LEAD),
+			new Rule("^/api/vendors/questionnaire-templates/[^/]+$", READERS, LEAD),
 			// SIP change records and the call-path diagrams
 			// (vendors/{id}/call-path.svg|png)
 			// read like the other records
@@ -115,10 +118,13 @@ class AuthorizationMatrixIntegrationTest {
 			new Rule("^/reviews/[^/]+/reassign$", LOGGED_IN, WRITERS),
 			new Rule("^/captures/[^/]+/raw$", WRITERS, WRITERS),
 			new Rule("^/(api/)?captures/remediations/[^/]+/accept-risk$", READERS, LEAD),
-			new Rule("^/certificates(/.*)?$", READERS, WRITERS), new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS),
-			new Rule("^/admin(/.*)?$", ADMIN, ADMIN), new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS),
-			new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY), new Rule("^/audits/new$", WRITERS, WRITERS),
-			new Rule("^/audits/[^/]+/edit$", WRITERS, WRITERS),
+			// MFA: owners close their exception tasks (the domain checks whose), the
+			// page, reports and API are the readers'
+			new Rule("^/mfa/exceptions(/.*)?$", LOGGED_IN, NOT_AUDITOR),
+			new Rule("^/(api/)?mfa(/.*)?$", READERS, WRITERS), new Rule("^/certificates(/.*)?$", READERS, WRITERS),
+			new Rule("^/(api/)?captures(/.*)?$", READERS, WRITERS), new Rule("^/admin(/.*)?$", ADMIN, ADMIN),
+			new Rule("^/outbox/[^/]+/send-again$", LOGGED_IN, WRITERS), new Rule("^/outbox(/.*)?$", LOGGED_IN, NOBODY),
+			new Rule("^/audits/new$", WRITERS, WRITERS), new Rule("^/audits/[^/]+/edit$", WRITERS, WRITERS),
 			new Rule("^/audits/[^/]+/evidence/[^/]+/flag$", READERS, Set.of(Caller.AUDITOR)),
 			new Rule("^/audits/[^/]+/evidence/[^/]+/answer$", READERS, LEAD),
 			new Rule("^/(api/)?audits(/.*)?$", READERS, WRITERS),

@@ -115,6 +115,63 @@ class KeycloakLoginIntegrationTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
+	/**
+	 * Automation in the {@code oidc} profile: a confidential client's client-credentials
+	 * token works as the embedded default's API token does (roles from the token's realm
+	 * roles, the audit trail names the client), and a client without the role is refused.
+	 */
+	@Test
+	void acceptsClientCredentialsTokensForAutomationByTheirRealmRolesAndAuditsTheClient() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String client = "trunkguard-ci-" + run;
+		String token = keycloak.serviceAccountToken(client, "compliance-lead");
+		io.trunkguard.trace.web.MultipartUpload form = new io.trunkguard.trace.web.MultipartUpload()
+			.field("label", "carrier-trunk")
+			.file("file", java.nio.file.Path.of("../analyzer/src/test/resources/captures/sip-tls-amr-plain.pcapng"));
+		HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(app("/api/captures"))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.header("Content-Type", form.contentType())
+			.POST(form.body())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+		String captureId = JSON.readTree(uploaded.body()).get("id").asText();
+		HttpResponse<String> read = get("/api/captures/" + captureId, token);
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(get("/api/people", token).statusCode()).as("a lead's read").isEqualTo(200);
+
+		List<Map<String, Object>> entries = List.of();
+		for (long until = System.nanoTime() + 20_000_000_000L; System.nanoTime() < until;) {
+			entries = jdbc.queryForList("select action, subject_id from audit_entry where actor = ?",
+					"client:" + client);
+			if (entries.stream().anyMatch(e -> "CAPTURE_RECEIVED".equals(e.get("action")))) {
+				break;
+			}
+			Thread.sleep(200);
+		}
+		assertThat(entries).extracting(e -> e.get("action")).contains("API_CLIENT_USED", "CAPTURE_RECEIVED");
+		assertThat(entries).filteredOn(e -> "API_CLIENT_USED".equals(e.get("action")))
+			.extracting(e -> e.get("subject_id"))
+			.containsOnly(client);
+
+		String roleless = keycloak.serviceAccountToken("trunkguard-norole-" + run);
+		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(app("/api/captures"))
+			.header("Authorization", "Bearer " + roleless)
+			.header("Accept", "application/json")
+			.header("Content-Type", form.contentType())
+			.POST(new io.trunkguard.trace.web.MultipartUpload().field("label", "carrier-trunk")
+				.file("file", java.nio.file.Path.of("../analyzer/src/test/resources/captures/sip-tls-amr-plain.pcapng"))
+				.body())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(get("/api/captures/" + captureId, roleless).statusCode()).isEqualTo(403);
+		assertThat(jdbc.queryForList("select action from audit_entry where actor = ? or subject_id = ?", String.class,
+				"client:trunkguard-norole-" + run, "client:trunkguard-norole-" + run))
+			.as("the refusal is audited by client, and not as a use")
+			.isNotEmpty()
+			.doesNotContain("API_CLIENT_USED");
+	}
+
 	@Test
 	void refusesTheReviewerWherePeopleRecordsAreRead() throws Exception {
 		HttpResponse<String> response = get("/api/people", keycloak.passwordGrant("reviewer", "reviewer-demo-pw"));

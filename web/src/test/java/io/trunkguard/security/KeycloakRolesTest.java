@@ -37,6 +37,25 @@ class KeycloakRolesTest {
 	}
 
 	@Test
+	void namesAServiceAccountTokenByItsClient() {
+		Jwt jwt = Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.subject("service-account-uuid")
+			.claim("preferred_username", "service-account-nightly-sbc")
+			.claim("azp", "nightly-sbc")
+			.claim("realm_access", Map.of("roles", List.of("compliance-lead")))
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
+			.build();
+
+		AbstractAuthenticationToken authentication = KeycloakRoles.jwtAuthenticationConverter().convert(jwt);
+
+		assertThat(authentication.getName()).isEqualTo("client:nightly-sbc");
+		assertThat(KeycloakRoles.isServiceAccount(authentication)).isTrue();
+		assertThat(Role.primaryOf(authentication)).contains(Role.COMPLIANCE_LEAD);
+	}
+
+	@Test
 	void givesNoAuthoritiesWhenTheTokenCarriesNoRealmRoles() {
 		assertThat(KeycloakRoles.authoritiesFrom(Map.of("preferred_username", "someone"))).isEmpty();
 		assertThat(KeycloakRoles.authoritiesFrom(Map.of("realm_access", "not-a-map"))).isEmpty();

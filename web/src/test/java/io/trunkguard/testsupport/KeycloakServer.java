@@ -70,6 +70,8 @@ public final class KeycloakServer {
 
 	private static KeycloakServer instance;
 
+	private final Map<String, String> serviceAccountSecrets = new java.util.HashMap<>();
+
 	private volatile Process process;
 
 	private final int port;
@@ -209,6 +211,64 @@ public final class KeycloakServer {
 	}
 
 	/**
+	 * A client-credentials access token of the confidential client {@code clientId}, a
+	 * service account holding the realm roles {@code realmRoles} (none: Keycloak's
+	 * default roles only). The client is added to the test realm on first use (through
+	 * the admin REST API) with a random secret; the same client id keeps its roles.
+	 */
+	public synchronized String serviceAccountToken(String clientId, String... realmRoles) {
+		String secret = serviceAccountSecrets.get(clientId);
+		if (secret == null) {
+			secret = randomSecret();
+			String adminToken = masterAdminToken();
+			String realmUrl = baseUrl() + "/admin/realms/" + REALM;
+			ObjectNode client = JSON.createObjectNode()
+				.put("clientId", clientId)
+				.put("name", "Automation client " + clientId)
+				.put("enabled", true)
+				.put("publicClient", false)
+				.put("clientAuthenticatorType", "client-secret")
+				.put("secret", secret)
+				.put("serviceAccountsEnabled", true)
+				.put("standardFlowEnabled", false)
+				.put("directAccessGrantsEnabled", false);
+			send(HttpRequest.newBuilder(URI.create(realmUrl + "/clients"))
+				.header("Authorization", "Bearer " + adminToken)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(client.toString())), 201);
+			String id = readJson(send(HttpRequest.newBuilder(URI.create(realmUrl + "/clients?clientId=" + clientId))
+				.header("Authorization", "Bearer " + adminToken)
+				.GET(), 200).body()).get(0).get("id").asText();
+			String userId = readJson(
+					send(HttpRequest.newBuilder(URI.create(realmUrl + "/clients/" + id + "/service-account-user"))
+						.header("Authorization", "Bearer " + adminToken)
+						.GET(), 200).body())
+				.get("id")
+				.asText();
+			if (realmRoles.length > 0) {
+				ArrayNode roles = JSON.createArrayNode();
+				for (String role : realmRoles) {
+					roles.add(readJson(send(HttpRequest.newBuilder(URI.create(realmUrl + "/roles/" + role))
+						.header("Authorization", "Bearer " + adminToken)
+						.GET(), 200).body()));
+				}
+				send(HttpRequest.newBuilder(URI.create(realmUrl + "/users/" + userId + "/role-mappings/realm"))
+					.header("Authorization", "Bearer " + adminToken)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(roles.toString())), 204);
+			}
+			serviceAccountSecrets.put(clientId, secret);
+		}
+		HttpResponse<String> response = postForm(tokenEndpoint(),
+				Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(
+					"Client credentials grant refused: HTTP " + response.statusCode() + " " + response.body());
+		}
+		return readJson(response.body()).get("access_token").asText();
+	}
+
+	/**
 	 * Lets {@code trunkguard-app} redirect to (and log out to) {@code uriPattern}, e.g.
 	 * {@code http://127.0.0.1:54321/*} for an app started on a random port. Uses the
 	 * admin REST API with the server's bootstrap admin.
@@ -331,6 +391,22 @@ public final class KeycloakServer {
 			}
 		}
 		throw new IllegalStateException("Keycloak does not list the registered test key: " + keys);
+	}
+
+	/**
+	 * An admin client of the server's bootstrap admin (master realm), for tests that
+	 * change what the service account may not: login flows, required actions, realm
+	 * roles. Close it after use.
+	 */
+	public org.keycloak.admin.client.Keycloak masterAdminClient() {
+		return org.keycloak.admin.client.KeycloakBuilder.builder()
+			.serverUrl(baseUrl())
+			.realm("master")
+			.clientId("admin-cli")
+			.grantType(org.keycloak.OAuth2Constants.PASSWORD)
+			.username(bootstrapAdminUser)
+			.password(bootstrapAdminPassword)
+			.build();
 	}
 
 	private String masterAdminToken() {

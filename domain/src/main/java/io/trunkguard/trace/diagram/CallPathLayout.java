@@ -24,8 +24,8 @@ import java.util.function.Function;
  * <p>
  * An endpoint is a box per address. Where both ends of a segment share one address (a
  * capture taken on one host, as the lab captures on loopback are), its ends are told
- * apart by port instead, and a SIP server's default ports 5060 and 5061 (RFC 3261) are
- * one box.
+ * apart by port instead: 5060 and 5061 of one address are two boxes unless a lead gave
+ * them one name. Endpoints a lead named are one box per name, labelled with it.
  */
 public final class CallPathLayout {
 
@@ -77,6 +77,16 @@ public final class CallPathLayout {
 	 */
 	public static CallPathDiagram layout(String title, List<PathLeg> legs, List<PathMedia> media,
 			Function<String, String> nameOf) {
+		return layout(title, legs, media, nameOf, endpoint -> null);
+	}
+
+	/**
+	 * Lays out the path.
+	 * @param nameOf the carrier's name for an endpoint {@code address:port}, or null
+	 * @param givenName the name a lead gave the endpoint {@code address:port}, or null
+	 */
+	public static CallPathDiagram layout(String title, List<PathLeg> legs, List<PathMedia> media,
+			Function<String, String> nameOf, Function<String, String> givenName) {
 		Map<String, NodeDraft> nodes = new LinkedHashMap<>();
 		List<SegmentDraft> segments = new ArrayList<>();
 		for (PathLeg leg : legs) {
@@ -86,8 +96,10 @@ public final class CallPathLayout {
 				continue;
 			}
 			boolean byPort = a.host().equals(b.host());
-			NodeDraft from = node(nodes, a, byPort, true, nameOf);
-			NodeDraft to = node(nodes, b, byPort, true, nameOf);
+			NodeDraft from = node(nodes, a, byPort, nameOf, givenName);
+			NodeDraft to = node(nodes, b, byPort, nameOf, givenName);
+			from.signalling = true;
+			to.signalling = true;
 			from.clientOf++;
 			to.serverOf++;
 			String transport = leg.transport() == null ? "" : leg.transport().toUpperCase(Locale.ROOT);
@@ -107,8 +119,8 @@ public final class CallPathLayout {
 				continue;
 			}
 			boolean byPort = a.host().equals(b.host());
-			NodeDraft from = node(nodes, a, byPort, false, nameOf);
-			NodeDraft to = node(nodes, b, byPort, false, nameOf);
+			NodeDraft from = node(nodes, a, byPort, nameOf, givenName);
+			NodeDraft to = node(nodes, b, byPort, nameOf, givenName);
 			if (!drawnMedia.add(from.id + "|" + to.id + "|" + m.mediaId() + "|" + m.mediaType())) {
 				continue;
 			}
@@ -181,15 +193,19 @@ public final class CallPathLayout {
 				type + protocol, "Media " + m.mediaId() + (m.profile() == null ? "" : ", " + m.profile()));
 	}
 
-	private static NodeDraft node(Map<String, NodeDraft> nodes, Endpoint endpoint, boolean byPort, boolean signalling,
-			Function<String, String> nameOf) {
-		int port = signalling && endpoint.port() == 5061 ? 5060 : endpoint.port();
-		String key = byPort ? endpoint.host() + ":" + port : endpoint.host();
+	private static NodeDraft node(Map<String, NodeDraft> nodes, Endpoint endpoint, boolean byPort,
+			Function<String, String> nameOf, Function<String, String> givenName) {
+		String given = givenName.apply(endpoint.text());
+		String key = given != null ? "named:" + given
+				: byPort ? endpoint.host() + ":" + endpoint.port() : endpoint.host();
 		NodeDraft node = nodes.computeIfAbsent(key, k -> new NodeDraft("n" + (nodes.size() + 1), endpoint.host()));
-		if (byPort) {
+		if (given != null) {
+			node.given = given;
+			node.hosts.add(endpoint.host());
+		}
+		if (byPort || given != null) {
 			node.ports.add(endpoint.port());
 		}
-		node.signalling |= signalling;
 		if (node.carrier == null) {
 			node.carrier = nameOf.apply(endpoint.text());
 		}
@@ -329,6 +345,12 @@ public final class CallPathLayout {
 
 		String carrier;
 
+		/** The name a lead gave it, or null. */
+		String given;
+
+		/** The addresses of a named box (it may stand for several). */
+		final Set<String> hosts = new LinkedHashSet<>();
+
 		boolean signalling;
 
 		boolean gateway;
@@ -353,10 +375,13 @@ public final class CallPathLayout {
 		}
 
 		String name() {
-			return carrier != null ? carrier : role().words();
+			return given != null ? given : carrier != null ? carrier : role().words();
 		}
 
 		String address() {
+			if (hosts.size() > 1) {
+				return String.join(", ", hosts);
+			}
 			String shown = host.contains(":") ? "[" + host + "]" : host;
 			if (ports.isEmpty()) {
 				return shown;

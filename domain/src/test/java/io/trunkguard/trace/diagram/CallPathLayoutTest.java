@@ -49,6 +49,30 @@ class CallPathLayoutTest {
 	}
 
 	@Test
+	void keepsPorts5060And5061OfOneAddressApartUnlessALeadNamedThemAsOne() {
+		List<PathLeg> loopback = List.of(new PathLeg("L1", "UDP", "127.0.0.1:5060", "127.0.0.1:5061", null, null));
+
+		CallPathDiagram unnamed = CallPathLayout.layout("loopback", loopback, List.of(), e -> null);
+		assertThat(unnamed.nodes()).as("the phone on 5060 and the carrier on 5061 are two boxes").hasSize(2);
+		assertThat(unnamed.segments().get(0).from()).isNotEqualTo(unnamed.segments().get(0).to());
+
+		CallPathDiagram named = CallPathLayout.layout("loopback", loopback, List.of(), e -> null,
+				Map.of("127.0.0.1:5061", "Lab carrier SBC")::get);
+		assertThat(named.node(named.segments().get(0).to()).name()).isEqualTo("Lab carrier SBC");
+		assertThat(named.node(named.segments().get(0).from()).name()).isEqualTo("Phone or PBX");
+
+		List<PathLeg> proxy = List.of(new PathLeg("L1", "TLS", "127.0.0.1:40000", "127.0.0.1:5061", "TLS 1.2", null),
+				new PathLeg("L2", "UDP", "127.0.0.1:5060", "127.0.0.1:5070", null, null));
+		CallPathDiagram oneProxy = CallPathLayout.layout("proxy", proxy, List.of(), e -> null,
+				Map.of("127.0.0.1:5060", "Edge proxy", "127.0.0.1:5061", "Edge proxy")::get);
+		assertThat(oneProxy.nodes()).as("one name, one box").hasSize(3);
+		assertThat(oneProxy.segments().get(0).to()).isEqualTo(oneProxy.segments().get(1).from());
+		CallPathDiagram.Node edge = oneProxy.node(oneProxy.segments().get(0).to());
+		assertThat(edge.role()).isEqualTo(CallPathDiagram.Role.PROXY);
+		assertThat(edge.describe()).isEqualTo("Proxy or SBC Edge proxy (127.0.0.1:5061, 5060)");
+	}
+
+	@Test
 	void saysSoWhenNothingWasSeen() {
 		CallPathDiagram diagram = CallPathLayout.layout("Call path", List.of(), List.of(), endpoint -> null);
 

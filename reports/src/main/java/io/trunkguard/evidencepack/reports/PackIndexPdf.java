@@ -2,6 +2,7 @@ package io.trunkguard.evidencepack.reports;
 
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import io.trunkguard.evidencepack.AuditHead;
 import io.trunkguard.reports.PdfBlocks;
 import io.trunkguard.reports.PdfPages;
 import io.trunkguard.reports.ReportTimes;
+import io.trunkguard.engagement.PeriodRecords;
 import io.trunkguard.shared.Labels;
 
 /**
@@ -45,6 +47,14 @@ final class PackIndexPdf {
 	record Criterion(Control control, ControlNarrative narrative, ControlStatus status, int files) {
 	}
 
+	/**
+	 * The SIP configuration changes applied in the period and the certificate inventory
+	 * at its end (CC6.7); null when CC6.7 is not in scope.
+	 */
+	record Registers(LocalDate to, List<PeriodRecords.SipChangeRow> changes,
+			List<PeriodRecords.CertificateRow> certificates) {
+	}
+
 	/** A file that could not be put in the pack as it was stored, and why. */
 	record Problem(String file, String what) {
 	}
@@ -53,7 +63,7 @@ final class PackIndexPdf {
 	}
 
 	static void write(PackManifest.Content manifest, String manifestSha256, List<Criterion> criteria,
-			Map<String, Long> workbookRows, List<Problem> problems, OutputStream out) {
+			Map<String, Long> workbookRows, Registers registers, List<Problem> problems, OutputStream out) {
 		Document document = new Document(PageSize.A4, 36, 36, 48, 48);
 		PdfWriter writer = PdfPages.writer(document, out, manifest.generatedAt(), null);
 		writer.setCloseStream(false);
@@ -66,6 +76,10 @@ final class PackIndexPdf {
 		summary(document, criteria);
 		for (Criterion criterion : criteria) {
 			criterion(document, criterion);
+		}
+		if (registers != null) {
+			changes(document, registers);
+			certificates(document, registers);
 		}
 		files(document, manifest, workbookRows);
 		if (!problems.isEmpty()) {
@@ -146,6 +160,50 @@ final class PackIndexPdf {
 				"No gaps: every expected piece of evidence is there for the period.");
 		gaps.setSpacingBefore(4);
 		document.add(gaps);
+	}
+
+	private static void changes(Document document, Registers registers) {
+		PdfBlocks.section(document, "SIP configuration changes applied in the period (CC6.7)");
+		document.add(new Paragraph("Every change to the session border controllers, PBXs, proxies and carrier "
+				+ "trunks applied in the period, who requested it and who approved it (never the requester), with "
+				+ "its configuration excerpts, whose secrets were redacted before they were stored. "
+				+ "Also in workbooks/sip-changes.xlsx.", PdfBlocks.BODY));
+		PdfPTable table = PdfBlocks.table(new float[] { 1.2f, 3, 1.4f, 1.4f, 1.2f, 1 }, "Applied on", "Change",
+				"Requested by", "Approved by", "Status", "Redacted");
+		for (PeriodRecords.SipChangeRow c : registers.changes()) {
+			PdfBlocks.cells(table, c.appliedOn().toString(),
+					c.kindWords() + " " + c.system() + (c.carrier() == null ? "" : " (" + c.carrier() + ")") + ": "
+							+ c.summary() + (c.touchesEncryption() ? " (touches encryption)" : ""),
+					c.requestedBy(),
+					c.approvedBy() == null ? "" : c.approvedBy() + "\n" + ReportTimes.time(c.approvedAt()),
+					c.statusWords(), c.redactions() + " in " + c.excerpts() + " excerpt(s)");
+		}
+		PdfBlocks.empty(table, registers.changes().isEmpty(), 6,
+				"No SIP configuration change was applied in the " + "period.");
+		table.setSpacingBefore(4);
+		document.add(table);
+	}
+
+	private static void certificates(Document document, Registers registers) {
+		PdfBlocks.section(document, "Certificate inventory at " + registers.to() + " (CC6.7)");
+		document.add(new Paragraph("Every certificate the certificate watch knew by the end of the period (seen in "
+				+ "a capture or added by hand), the soonest expiry first. Also in "
+				+ "workbooks/certificate-inventory.xlsx.", PdfBlocks.BODY));
+		PdfPTable table = PdfBlocks.table(new float[] { 3, 2, 1.6f, 1.6f, 1.6f }, "Subject", "Carrier, endpoint",
+				"Valid until", "State at period end", "Origin");
+		for (PeriodRecords.CertificateRow c : registers.certificates()) {
+			PdfBlocks.cells(table, text(c.subject()) + "\nSHA-256 " + c.fingerprint(),
+					text(c.carrier()) + (c.endpoint() == null ? "" : "\n" + c.endpoint()),
+					ReportTimes.time(c.notAfter()), c.stateAt(registers.to()), c.originWords());
+		}
+		PdfBlocks.empty(table, registers.certificates().isEmpty(), 5,
+				"The certificate watch knew no certificate by the end of the period.");
+		table.setSpacingBefore(4);
+		document.add(table);
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
 	}
 
 	private static void files(Document document, PackManifest.Content manifest, Map<String, Long> workbookRows) {

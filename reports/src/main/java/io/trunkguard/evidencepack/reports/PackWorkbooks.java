@@ -12,13 +12,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import io.trunkguard.deprovisioning.CaseStatus;
 import io.trunkguard.deprovisioning.TerminationSource;
-import io.trunkguard.evidencepack.PackRecords;
+import io.trunkguard.engagement.PeriodRecords;
 import io.trunkguard.reports.ReportTimes;
 import io.trunkguard.reports.SpreadsheetText;
 import io.trunkguard.review.Closure;
-import io.trunkguard.review.Decision;
 import io.trunkguard.review.RemediationStatus;
 import io.trunkguard.review.Routing;
 import io.trunkguard.shared.Labels;
@@ -45,7 +43,10 @@ final class PackWorkbooks {
 		TRACE_FINDINGS("workbooks/trace-findings.xlsx", "Captures and trace findings in the period",
 				List.of("CC6.7", "CC7.2")),
 		QUESTIONNAIRE_ANSWERS("workbooks/questionnaire-answers.xlsx",
-				"Carrier questionnaire answers submitted in the period", List.of("CC9.2"));
+				"Carrier questionnaire answers submitted in the period", List.of("CC9.2")),
+		SIP_CHANGES("workbooks/sip-changes.xlsx", "SIP configuration changes applied in the period", List.of("CC6.7")),
+		CERTIFICATES("workbooks/certificate-inventory.xlsx", "Certificate inventory at the end of the period",
+				List.of("CC6.7"));
 
 		final String path;
 
@@ -65,11 +66,11 @@ final class PackWorkbooks {
 
 	private static final int WINDOW = 100;
 
-	private final PackRecords records;
+	private final PeriodRecords records;
 
 	private final Duration sla;
 
-	PackWorkbooks(PackRecords records, Duration sla) {
+	PackWorkbooks(PeriodRecords records, Duration sla) {
 		this.records = records;
 		this.sla = sla;
 	}
@@ -84,6 +85,8 @@ final class PackWorkbooks {
 				case CARRIER_REGISTER -> carriers(sheets, from, to);
 				case TRACE_FINDINGS -> trace(sheets, from, to);
 				case QUESTIONNAIRE_ANSWERS -> answers(sheets, from, to);
+				case SIP_CHANGES -> sipChanges(sheets, from, to);
+				case CERTIFICATES -> certificates(sheets, to);
 			};
 			workbook.write(out);
 			workbook.dispose();
@@ -98,7 +101,7 @@ final class PackWorkbooks {
 		records.reviewDecisions(from, to,
 				r -> sheet.row(r.campaign(), r.campaignPeriod(), r.personName(), r.personUsername(), r.systemName(),
 						r.entitlement(), r.privileged() ? "Yes" : "No", r.reviewer(), label(Routing.class, r.routing()),
-						label(Decision.class, r.decision()), r.reducedTo(), r.justification(), r.decidedBy(),
+						r.decisionWords(), r.reducedTo(), r.justification(), r.decidedBy(),
 						ReportTimes.time(r.decidedAt()), label(Closure.class, r.closure()),
 						label(RemediationStatus.class, r.remediationStatus()), ReportTimes.time(r.remediatedAt())));
 		return sheet.count();
@@ -107,15 +110,14 @@ final class PackWorkbooks {
 	private long deprovisioning(Sheets sheets, LocalDate from, LocalDate to) {
 		String slaHours = hours(sla.toSeconds());
 		Sheet sheet = sheets.sheet("Cases", "Person", "Username", "HR id", "Source", "Termination effective",
-				"Event received", "Last access removed", "Hours to deprovision", "SLA (hours)", "Within SLA", "Status",
+				"Event received", "Last access removed", "Hours to deprovision", "SLA (hours)", "SLA", "Status",
 				"Completed");
 		records.deprovisioningCases(from, to,
 				r -> sheet.row(r.personName(), r.username(), r.hrId(), label(TerminationSource.class, r.source()),
 						ReportTimes.time(r.effectiveAt()), ReportTimes.time(r.receivedAt()),
 						ReportTimes.time(r.lastAccessRemovedAt()),
-						r.secondsToDeprovision() == null ? "" : hours(r.secondsToDeprovision()), slaHours,
-						r.slaMet() == null ? "Not yet known" : r.slaMet() ? "Yes" : "No",
-						label(CaseStatus.class, r.status()), ReportTimes.time(r.completedAt())));
+						r.secondsToDeprovision() == null ? "" : hours(r.secondsToDeprovision()), slaHours, r.slaWords(),
+						r.statusWords(), ReportTimes.time(r.completedAt())));
 		return sheet.count();
 	}
 
@@ -130,28 +132,31 @@ final class PackWorkbooks {
 				r.reviewDecidedBy(), ReportTimes.time(r.reviewDecidedAt()),
 				r.nextReviewDue() == null ? "" : r.nextReviewDue().toString(), r.nextReviewDue() == null
 						? (r.reviewStatus() == null ? "Yes" : "") : r.nextReviewDue().isBefore(to) ? "Yes" : "No"));
-		Sheet reviews = sheets.sheet("Reviews in the period", "Carrier", "Status", "Decided by", "Decided at",
-				"Rationale", "Encryption status at review", "Next review due");
+		Sheet reviews = sheets.sheet("Reviews in the period", "Carrier", "Status", "Started by", "Started at",
+				"Decided by", "Decided at", "Rationale", "Encryption status at review", "Next review due");
 		records.carrierReviews(from, to,
-				r -> reviews.row(r.carrier(), label(ReviewStatus.class, r.status()), r.decidedBy(),
-						ReportTimes.time(r.decidedAt()), r.rationale(), r.encryptionStatus(),
+				r -> reviews.row(r.carrier(), r.statusWords(), r.startedBy(), ReportTimes.time(r.startedAt()),
+						r.decidedBy(), ReportTimes.time(r.decidedAt()), r.rationale(), r.encryptionStatus(),
 						r.nextDue() == null ? "" : r.nextDue().toString()));
 		return register.count() + reviews.count();
 	}
 
 	private long trace(Sheets sheets, LocalDate from, LocalDate to) {
-		Sheet captures = sheets.sheet("Captures", "File", "SHA-256", "Carrier", "Kind", "Uploaded at", "Uploaded by",
-				"Analysis", "Legs", "Encrypted legs", "Partly encrypted legs", "Unencrypted legs", "Findings",
-				"Headline");
+		Sheet captures = sheets.sheet("Captures", "File", "SHA-256", "Carrier", "Kind", "Traffic from", "Uploaded at",
+				"Uploaded by", "Analysed at", "Verdict", "Legs", "Encrypted legs", "Partly encrypted legs",
+				"Unencrypted legs", "Findings", "Headline");
 		records.captures(from, to,
-				r -> captures.row(r.fileName(), r.sha256(), r.carrier(), label(CaptureLabel.class, r.label()),
-						ReportTimes.time(r.uploadedAt()), r.uploadedBy(), words(r.status()), number(r.legs()),
-						number(r.encryptedLegs()), number(r.partlyEncryptedLegs()), number(r.unencryptedLegs()),
-						number(r.findings()), r.headline()));
-		Sheet findings = sheets.sheet("Findings", "Capture", "Captured (uploaded) at", "Carrier", "Rule", "Severity",
+				r -> captures.row(r.fileName(), r.sha256(), r.carrier() == null ? "No carrier" : r.carrier(),
+						label(CaptureLabel.class, r.label()), ReportTimes.time(r.trafficAt()),
+						ReportTimes.time(r.uploadedAt()), r.uploadedBy(), ReportTimes.time(r.analysedAt()), r.verdict(),
+						number(r.legs()), number(r.encryptedLegs()), number(r.partlyEncryptedLegs()),
+						number(r.unencryptedLegs()), number(r.findings()), r.headline()));
+		Sheet findings = sheets.sheet("Findings", "Capture", "Traffic from", "Carrier", "Rule", "Rule id", "Severity",
 				"Criterion", "Subject", "Explanation", "Remediation");
-		records.findings(from, to, r -> findings.row(r.captureFile(), ReportTimes.time(r.capturedAt()), r.carrier(),
-				r.ruleId(), words(r.severity()), r.criterion(), r.subject(), r.explanation(), r.remediation()));
+		records.findings(from, to,
+				r -> findings.row(r.captureFile(), ReportTimes.time(r.capturedAt()), r.carrier(), r.ruleWords(),
+						r.ruleId(), capitalised(r.severityWords()), r.criterion(), r.subject(), r.explanation(),
+						r.remediation()));
 		return captures.count() + findings.count();
 	}
 
@@ -165,21 +170,37 @@ final class PackWorkbooks {
 		return sheet.count();
 	}
 
-	/** The label of a stored enum constant; its words when the enum does not know it. */
-	static <E extends Enum<E>> String label(Class<E> type, String constant) {
-		if (constant == null || constant.isEmpty()) {
-			return "";
-		}
-		try {
-			return Labels.capitalisedLabel(Enum.valueOf(type, constant));
-		}
-		catch (IllegalArgumentException e) {
-			return words(constant);
-		}
+	private long sipChanges(Sheets sheets, LocalDate from, LocalDate to) {
+		Sheet sheet = sheets.sheet("Changes", "Applied on", "Infrastructure", "System", "Carrier", "Summary",
+				"Requested by", "Approved by", "Approved at", "Status", "Touches encryption", "Configuration excerpts",
+				"Secrets redacted");
+		records.sipChanges(from, to, r -> sheet.row(r.appliedOn().toString(), r.kindWords(), r.system(), r.carrier(),
+				r.summary(), r.requestedBy(), r.approvedBy(), ReportTimes.time(r.approvedAt()), r.statusWords(),
+				r.touchesEncryption() ? "Yes" : "No", String.valueOf(r.excerpts()), String.valueOf(r.redactions())));
+		return sheet.count();
 	}
 
-	private static String words(String constant) {
-		return constant == null ? "" : new Labels().capitalised(constant);
+	private long certificates(Sheets sheets, LocalDate to) {
+		Sheet sheet = sheets.sheet("Certificates", "Subject", "Issuer", "Serial", "SHA-256 fingerprint", "Valid from",
+				"Valid until", "State at period end", "Key", "Signature", "Carrier", "Endpoint", "Origin", "Added at");
+		records.certificates(to,
+				r -> sheet.row(r.subject(), r.issuer(), r.serial(), r.fingerprint(), ReportTimes.time(r.notBefore()),
+						ReportTimes.time(r.notAfter()), r.stateAt(to), r.keyAlgorithm() + " " + r.keyBits(),
+						r.signatureAlgorithm(), r.carrier(), r.endpoint(), r.originWords(),
+						ReportTimes.time(r.addedAt())));
+		return sheet.count();
+	}
+
+	/**
+	 * The label of a stored enum constant; its words when the enum does not know it (the
+	 * one rule of {@link PeriodRecords#words}).
+	 */
+	static <E extends Enum<E>> String label(Class<E> type, String constant) {
+		return PeriodRecords.words(type, constant);
+	}
+
+	private static String capitalised(String text) {
+		return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static String number(Integer value) {

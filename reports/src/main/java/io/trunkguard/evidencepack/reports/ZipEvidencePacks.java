@@ -41,7 +41,7 @@ import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.evidence.StoredFileId;
 import io.trunkguard.evidencepack.AuditHead;
 import io.trunkguard.evidencepack.EvidencePacks;
-import io.trunkguard.evidencepack.PackRecords;
+import io.trunkguard.engagement.PeriodRecords;
 import io.trunkguard.evidencepack.PackRequest;
 import io.trunkguard.evidencepack.PackSummary;
 
@@ -66,7 +66,7 @@ class ZipEvidencePacks implements EvidencePacks {
 
 	private final FileStore files;
 
-	private final PackRecords records;
+	private final PeriodRecords records;
 
 	private final DeprovisioningOverview deprovisioning;
 
@@ -76,7 +76,7 @@ class ZipEvidencePacks implements EvidencePacks {
 
 	private final Clock clock;
 
-	ZipEvidencePacks(ControlService controls, EvidenceService evidence, FileStore files, PackRecords records,
+	ZipEvidencePacks(ControlService controls, EvidenceService evidence, FileStore files, PeriodRecords records,
 			DeprovisioningOverview deprovisioning, AuditEntries auditEntries, AuditTrail auditTrail,
 			ObjectProvider<Clock> clock) {
 		this.controls = controls;
@@ -134,9 +134,10 @@ class ZipEvidencePacks implements EvidencePacks {
 			PackManifest.Content manifest = manifest(request, now, head, listed);
 			PackFile manifestFile = entry(zip, now, PackManifest.PATH, "Manifest", "application/json",
 					request.criteria(), request.from(), request.to(), stream -> PackManifest.write(manifest, stream));
+			PackIndexPdf.Registers registers = registers(request);
 			entry(zip, now, PackIndexPdf.PATH, "Index", "application/pdf", request.criteria(), request.from(),
 					request.to(), stream -> PackIndexPdf.write(manifest, manifestFile.sha256(), criteria, workbookRows,
-							problems, stream));
+							registers, problems, stream));
 			zip.finish();
 			zip.flush();
 		}
@@ -156,6 +157,22 @@ class ZipEvidencePacks implements EvidencePacks {
 		details.put("generatedAt", now);
 		auditTrail.record(request.requestedBy(), EXPORTED, "EvidencePack", request.fileName(), details);
 		return summary;
+	}
+
+	/**
+	 * The SIP changes of the period and the certificate inventory at its end for the
+	 * index, when CC6.7 is in scope (tens or hundreds of rows a year, unlike the
+	 * decisions).
+	 */
+	private PackIndexPdf.Registers registers(PackRequest request) {
+		if (!request.criteria().contains("CC6.7")) {
+			return null;
+		}
+		List<PeriodRecords.SipChangeRow> changes = new ArrayList<>();
+		records.sipChanges(request.from(), request.to(), changes::add);
+		List<PeriodRecords.CertificateRow> certificates = new ArrayList<>();
+		records.certificates(request.to(), certificates::add);
+		return new PackIndexPdf.Registers(request.to(), changes, certificates);
 	}
 
 	private void storedEvidence(ZipOutputStream zip, Instant now, PackRequest request, List<PackFile> listed,

@@ -142,13 +142,13 @@ class ScimUsersController {
 			personId = PersonId.of(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ScimError(HttpStatus.NOT_FOUND, null, "no user with id " + id);
+			throw new ScimError(HttpStatus.NOT_FOUND, null, NotFoundException.sentence("Person"));
 		}
 		try {
 			return people.get(personId);
 		}
 		catch (NotFoundException e) {
-			throw new ScimError(HttpStatus.NOT_FOUND, null, "no user with id " + id);
+			throw new ScimError(HttpStatus.NOT_FOUND, null, NotFoundException.sentence("Person"));
 		}
 	}
 

@@ -158,6 +158,7 @@ class AuditEngagementPages {
 			@RequestParam(required = false) String comment, Authentication user, RedirectAttributes redirect) {
 		AuditEngagement audit = scope.get(id, user);
 		EvidenceItem item = scope.evidenceOf(audit, itemId);
+		scope.requireFlaggableIn(audit, item, user);
 		try {
 			evidence.flag(item.getId(), comment, user.getName());
 			redirect.addFlashAttribute("message", "You (" + user.getName() + ") flagged “" + item.getTitle()

@@ -7,6 +7,7 @@ import io.trunkguard.engagement.AuditEngagementId;
 import io.trunkguard.engagement.AuditEngagementService;
 import io.trunkguard.evidence.EvidenceItem;
 import io.trunkguard.evidence.EvidenceService;
+import io.trunkguard.security.RefusedAction;
 import io.trunkguard.security.Role;
 import io.trunkguard.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,13 +89,54 @@ class AuditScope {
 	}
 
 	/**
+	 * The audit assigned to {@code user} (an auditor) in which they may flag the item:
+	 * one whose criteria and period cover it. Otherwise refused (403, recorded in the
+	 * audit trail) with a sentence naming the item and the auditor's audits.
+	 */
+	AuditEngagement auditToFlagIn(Authentication user, EvidenceItem item) {
+		List<AuditEngagement> mine = audits.assignedTo(user.getName());
+		return mine.stream().filter(audit -> audit.covers(item)).findFirst().orElseThrow(() -> {
+			if (mine.isEmpty()) {
+				return new RefusedAction(user.getName() + " is assigned to no audit, and an auditor flags only "
+						+ "evidence inside the audits assigned to them, so “" + item.getTitle() + "” was not flagged.");
+			}
+			String audits = mine.stream()
+				.limit(3)
+				.map(audit -> "“" + audit.getName() + "” (" + String.join(", ", audit.getCriteria()) + ", "
+						+ audit.getPeriodFrom() + " to " + audit.getPeriodTo() + ")")
+				.collect(java.util.stream.Collectors.joining(", "));
+			return new RefusedAction(user.getName() + " may flag only evidence inside the audits assigned to them: “"
+					+ item.getTitle() + "” (" + String.join(", ", item.getControls()) + ", " + evidenced(item)
+					+ ") is inside none of them (" + audits
+					+ (mine.size() > 3 ? " and " + (mine.size() - 3) + " more" : "") + "), so it was not flagged.");
+		});
+	}
+
+	/**
+	 * Refuses flagging the item in this audit unless the audit covers it (an item shown
+	 * out of the audit period is not the audit's to flag).
+	 */
+	void requireFlaggableIn(AuditEngagement audit, EvidenceItem item, Authentication user) {
+		if (!audit.covers(item)) {
+			throw new RefusedAction(user.getName() + " may flag only evidence dated inside the audit “"
+					+ audit.getName() + "” (" + audit.getPeriodFrom() + " to " + audit.getPeriodTo() + "): “"
+					+ item.getTitle() + "” is " + evidenced(item) + ", so it was not flagged.");
+		}
+	}
+
+	private static String evidenced(EvidenceItem item) {
+		return item.getEvidencedFrom().equals(item.getEvidencedTo()) ? "evidenced " + item.getEvidencedFrom()
+				: "evidenced " + item.getEvidencedFrom() + " to " + item.getEvidencedTo();
+	}
+
+	/**
 	 * The evidence item, if it supports one of the audit's criteria (an auditor flags
 	 * only what the audit shows).
 	 */
 	EvidenceItem evidenceOf(AuditEngagement audit, java.util.UUID itemId) {
 		EvidenceItem item = evidence.get(itemId);
 		if (item.getControls().stream().noneMatch(audit.getCriteria()::contains)) {
-			throw new NotFoundException("Evidence item", itemId);
+			throw new NotFoundException("EvidenceItem", itemId);
 		}
 		return item;
 	}

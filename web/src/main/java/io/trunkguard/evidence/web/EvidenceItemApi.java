@@ -26,8 +26,10 @@ import java.util.UUID;
 
 /**
  * Evidence items: listed for a period (each marked in or out of it), the evidenced period
- * corrected with a reason, approved and flags answered by compliance leads, flagged by
- * auditors (their one write); every change audited by the domain.
+ * corrected with a reason, approved and flags answered by compliance leads; every change
+ * audited by the domain. Flagging ({@code POST /api/evidence-items/{id}/flag}, the
+ * auditor's one write) is answered by the audits ({@code engagement.web}), which limit it
+ * to the evidence of the audits assigned to the auditor.
  */
 @RestController
 @RequestMapping("/api/evidence-items")
@@ -92,11 +94,6 @@ class EvidenceItemApi {
 	@PostMapping("/{id}/approve")
 	EvidenceItemResponse approve(@PathVariable("id") UUID id, Authentication user) {
 		return response(evidence.approve(id, user.getName()), true);
-	}
-
-	@PostMapping("/{id}/flag")
-	EvidenceItemResponse flag(@PathVariable("id") UUID id, @RequestBody Comment comment, Authentication user) {
-		return response(evidence.flag(id, comment.text(), user.getName()), true);
 	}
 
 	@PostMapping("/{id}/answer")

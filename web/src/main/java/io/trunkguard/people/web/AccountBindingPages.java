@@ -3,6 +3,8 @@ package io.trunkguard.people.web;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,16 +17,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.trunkguard.audit.AuditTrail;
 import io.trunkguard.people.AccountBindingRequest;
 import io.trunkguard.people.AccountBindings;
+import io.trunkguard.people.Person;
+import io.trunkguard.people.PersonId;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.shared.DomainException;
 
 /**
- * The page of pending account-binding requests (until now API only): compliance leads and
- * admins see who asked to bind which login to which person and why, and approve or
- * refuse; auditors read it. The rules are the domain's ({@link AccountBindings}): never
- * the requester, never one's own login or person. A decision is audited by the domain; a
- * refused attempt is audited here ({@code ACCOUNT_BINDING_DECISION_REFUSED}) and said on
- * the page.
+ * The page of pending account-binding requests: compliance leads and admins ask for a
+ * change from the person's page, see who asked to bind which login to which person and
+ * why, and approve or refuse; auditors read it. The rules are the domain's
+ * ({@link AccountBindings}): never the requester, never one's own login or person. A
+ * decision is audited by the domain; a refused attempt is audited here
+ * ({@code ACCOUNT_BINDING_DECISION_REFUSED}) and said on the page.
  */
 @Controller
 class AccountBindingPages {
@@ -54,13 +58,45 @@ class AccountBindingPages {
 		return "people/account-bindings";
 	}
 
+	/**
+	 * A lead (or an admin) asks, from the person's page, to bind another login account
+	 * (none if blank) to the person; the request then waits on this page for someone
+	 * else.
+	 */
+	@PostMapping("/people/{id}/account-binding")
+	String request(@PathVariable PersonId id, @RequestParam(required = false) String username,
+			@RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
+		Person person = people.get(id);
+		String login = username == null || username.isBlank() ? null : username.strip();
+		if (reason == null || reason.isBlank()) {
+			redirect.addFlashAttribute("error", "Say why the login account of " + person.getFullName() + " changes.");
+			return "redirect:/people/" + id;
+		}
+		try {
+			AccountBindingRequest request = bindings.request(id, login, reason.strip(), user.getName());
+			redirect.addFlashAttribute("message",
+					"Asked by " + user.getName() + ": binding " + login(request.getToUsername()) + " to "
+							+ personName(request) + " instead of " + login(request.getFromUsername())
+							+ "; a second compliance lead or an admin must approve it.");
+			return "redirect:/people/account-bindings";
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
+		catch (ConstraintViolationException invalid) {
+			redirect.addFlashAttribute("error", "A login name holds lower-case letters, digits, '.', '_' or '-' only "
+					+ "(at most 100), and the reason at most 1,000 characters.");
+		}
+		return "redirect:/people/" + id;
+	}
+
 	@PostMapping("/people/account-bindings/{requestId}/approve")
 	String approve(@PathVariable UUID requestId, Authentication user, RedirectAttributes redirect) {
 		AccountBindingRequest request = bindings.get(requestId);
 		try {
 			bindings.approve(requestId, user.getName());
 			redirect.addFlashAttribute("message",
-					user.getName() + " approved binding " + login(request.getToUsername()) + " to "
+					"Approved by " + user.getName() + ": binding " + login(request.getToUsername()) + " to "
 							+ personName(request) + " (was " + login(request.getFromUsername()) + ", asked by "
 							+ request.getRequestedBy() + ").");
 		}
@@ -77,8 +113,9 @@ class AccountBindingPages {
 		try {
 			bindings.reject(requestId, note == null || note.isBlank() ? null : note.strip(), user.getName());
 			redirect.addFlashAttribute("message",
-					user.getName() + " refused binding " + login(request.getToUsername()) + " to " + personName(request)
-							+ "; " + personName(request) + " keeps " + login(request.getFromUsername()) + ".");
+					"Refused by " + user.getName() + ": binding " + login(request.getToUsername()) + " to "
+							+ personName(request) + "; " + personName(request) + " keeps "
+							+ login(request.getFromUsername()) + ".");
 		}
 		catch (DomainException refused) {
 			refuse(request, "refuse", refused, user, redirect);

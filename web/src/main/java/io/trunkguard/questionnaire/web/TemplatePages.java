@@ -3,6 +3,7 @@ package io.trunkguard.questionnaire.web;
 import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.questionnaire.QuestionnaireSpreadsheets;
 import io.trunkguard.questionnaire.QuestionnaireTemplate;
+import io.trunkguard.questionnaire.TemplateRemoval;
 import io.trunkguard.shared.DomainException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +26,9 @@ import java.util.UUID;
 
 /**
  * Questionnaire templates for leads: the list, one template's questions, the import of a
- * template from XLSX; and a sent questionnaire as XLSX for answering offline, with the
- * import of the answered file.
+ * template from XLSX, renaming and removing one (deleted when unused, otherwise retired);
+ * and a sent questionnaire as XLSX for answering offline, with the import of the answered
+ * file.
  */
 @Controller
 class TemplatePages {
@@ -59,6 +61,7 @@ class TemplatePages {
 	String template(@PathVariable UUID templateId, Model model) {
 		QuestionnaireTemplate template = questionnaires.template(templateId);
 		model.addAttribute("template", template);
+		model.addAttribute("builtIn", template.getId().equals(questionnaires.defaultTemplate().getId()));
 		return "questionnaire/template";
 	}
 
@@ -85,6 +88,48 @@ class TemplatePages {
 			redirect.addFlashAttribute("description", description);
 			return "redirect:/vendors/questionnaire-templates";
 		}
+	}
+
+	@PostMapping("/vendors/questionnaire-templates/{templateId}/rename")
+	String rename(@PathVariable UUID templateId, @RequestParam(required = false) String name, Authentication user,
+			RedirectAttributes redirect) {
+		questionnaires.template(templateId);
+		try {
+			if (name == null || name.isBlank()) {
+				throw new io.trunkguard.shared.InvalidInputException("questionnaire.template-name",
+						"give the template's new name; it keeps its old name until then");
+			}
+			QuestionnaireTemplate template = questionnaires.renameTemplate(templateId, name, user.getName());
+			redirect.addFlashAttribute("message", "The template is now named " + template.getName() + ".");
+		}
+		catch (DomainException | jakarta.validation.ConstraintViolationException refusal) {
+			redirect.addFlashAttribute("error", Sentences.of(refusal));
+			redirect.addFlashAttribute("name", name);
+		}
+		return "redirect:/vendors/questionnaire-templates/" + templateId;
+	}
+
+	@PostMapping("/vendors/questionnaire-templates/{templateId}/remove")
+	String remove(@PathVariable UUID templateId, Authentication user, RedirectAttributes redirect) {
+		String name = questionnaires.template(templateId).getName();
+		try {
+			TemplateRemoval outcome = questionnaires.removeTemplate(templateId, user.getName());
+			redirect.addFlashAttribute("message", removalSentence(name, outcome));
+			return "redirect:/vendors/questionnaire-templates";
+		}
+		catch (io.trunkguard.shared.InvalidStateException refusal) {
+			redirect.addFlashAttribute("error", Sentences.of(refusal));
+			return "redirect:/vendors/questionnaire-templates/" + templateId;
+		}
+	}
+
+	/** What removing a template did, as the lead reads it. */
+	static String removalSentence(String name, TemplateRemoval outcome) {
+		return switch (outcome) {
+			case DELETED -> "The template " + name + " was deleted: no questionnaire had been sent from it.";
+			case RETIRED -> "The template " + name + " was retired, not deleted: questionnaires were sent from it, "
+					+ "so it is kept for their answers, and it can no longer be chosen when sending a questionnaire.";
+		};
 	}
 
 	@GetMapping("/vendors/questionnaires/{id}/offline.xlsx")

@@ -187,7 +187,7 @@ class CarrierPages {
 		model.addAttribute("conditions", reviews.conditionsOfVendor(id));
 		model.addAttribute("carrierStatuses", CarrierStatus.values());
 		model.addAttribute("defaultTemplateId", questionnaires.defaultTemplate().getId());
-		model.addAttribute("templates", questionnaires.templates());
+		model.addAttribute("templates", questionnaires.templatesToSend());
 		model.addAttribute("dataHandled", DataHandled.values());
 		model.addAttribute("callContents", CallContent.values());
 		model.addAttribute("criticalities", Criticality.values());

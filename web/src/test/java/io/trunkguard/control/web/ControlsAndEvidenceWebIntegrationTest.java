@@ -2,6 +2,8 @@ package io.trunkguard.control.web;
 
 import io.trunkguard.EmbeddedDefaultTest;
 import io.trunkguard.audit.AuditEntries;
+import io.trunkguard.engagement.AuditDraft;
+import io.trunkguard.engagement.AuditEngagementService;
 import io.trunkguard.evidence.EvidenceDraft;
 import io.trunkguard.evidence.EvidenceItem;
 import io.trunkguard.evidence.EvidenceService;
@@ -51,6 +53,9 @@ class ControlsAndEvidenceWebIntegrationTest {
 	@Autowired
 	AuditEntries audit;
 
+	@Autowired
+	AuditEngagementService audits;
+
 	@Test
 	void showsEachControlWithTheGapsOfThePeriod() throws Exception {
 		mvc.perform(get("/controls").param("from", "2021-01-01").param("to", "2021-06-30").with(AUDITOR))
@@ -89,6 +94,9 @@ class ControlsAndEvidenceWebIntegrationTest {
 				"review-record.pdf", new EvidenceDraft("Annual review of Bluefin", List.of("CC9.2"),
 						LocalDate.of(2026, 5, 3), LocalDate.of(2026, 5, 3), "VendorReview", "bluefin"),
 				"compliance-lead");
+		// an auditor flags only evidence inside an audit assigned to them
+		audits.create(new AuditDraft("Carrier reviews 2026 " + item.getId(), LocalDate.of(2026, 1, 1),
+				LocalDate.of(2026, 12, 31), List.of("CC9.2"), List.of("auditor")), "compliance-lead");
 
 		mvc.perform(get("/api/evidence-items").param("from", "2026-04-01").param("to", "2026-06-30").with(AUDITOR))
 			.andExpect(status().isOk())

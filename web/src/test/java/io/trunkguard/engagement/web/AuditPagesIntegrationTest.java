@@ -23,10 +23,13 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -90,7 +93,37 @@ class AuditPagesIntegrationTest {
 	@Autowired
 	CarrierReviewService carrierReviews;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	/**
+	 * Local accounts beside the demo's: a second auditor, one with no audit and one whose
+	 * login is disabled (audits are assigned only to enabled auditors' logins).
+	 */
+	@BeforeEach
+	void auditorAccounts() {
+		for (String login : List.of("auditor-two", "auditor-idle", "auditor-gone")) {
+			if (jdbc.queryForObject("select count(*) from local_account where username = ?", Integer.class,
+					login) == 0) {
+				jdbc.update("insert into local_account (username, role, password_hash, created_at, "
+						+ "password_changed_at) values (?, 'auditor', 'no-password', current_timestamp, "
+						+ "current_timestamp)", login);
+			}
+		}
+		jdbc.update("update local_account set disabled_at = current_timestamp, disabled_reason = 'left the firm' "
+				+ "where username = 'auditor-gone'");
+	}
+
+	/**
+	 * The context is shared: other tests count the local accounts, and these have no
+	 * password hash.
+	 */
+	@AfterEach
+	void removeAuditorAccounts() {
+		jdbc.update("delete from local_account where username in ('auditor-two', 'auditor-idle', 'auditor-gone')");
+	}
 
 	private AuditEngagement demo() {
 		int year = LocalDate.now(ZoneOffset.UTC).getYear();
@@ -199,6 +232,37 @@ class AuditPagesIntegrationTest {
 	}
 
 	@Test
+	void assignsOnlyEnabledAuditorsLoginsAndNamesEveryOtherLogin() throws Exception {
+		int before = audits.all().size();
+		mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Logins " + run + "\",\"from\":\"2026-01-01\",\"to\":\"2026-03-31\","
+					+ "\"criteria\":[\"CC6.1\"],\"auditors\":[\"auditor\",\"ghost-" + run
+					+ "\",\"auditor-gone\",\"reviewer\"]}")
+			.with(LEAD)
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.auditors").value("not an auditor's login"))
+			.andExpect(jsonPath("$.detail").value(containsString("“ghost-" + run
+					+ "” has no login in this installation's local accounts, so they could never open the audit")))
+			.andExpect(jsonPath("$.detail").value(containsString("the login “auditor-gone” is disabled in "
+					+ "this installation's local accounts, so they could not open the audit")))
+			.andExpect(jsonPath("$.detail").value(containsString("“reviewer” holds the role reviewer in this "
+					+ "installation's local accounts, not the auditor's: only auditors are assigned to an audit")))
+			.andExpect(jsonPath("$.detail").value(not(containsString("“auditor”"))));
+		mvc.perform(post("/audits").param("name", "Logins " + run)
+			.param("from", "2026-01-01")
+			.param("to", "2026-03-31")
+			.param("criteria", "CC6.1")
+			.param("auditors", "auditor, compliance-lead")
+			.with(LEAD)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The audit was not created: “compliance-lead” holds the role "
+					+ "compliance lead in this installation&#39;s local accounts, not the auditor&#39;s")));
+		assertThat(audits.all()).hasSize(before);
+	}
+
+	@Test
 	void theAuditorsWritesAreRefusedAndRecorded() throws Exception {
 		AuditEngagement demo = demo();
 		long before = refusedWrites();
@@ -261,6 +325,72 @@ class AuditPagesIntegrationTest {
 		assertThat(answered.getFlagAnswer()).isEqualTo("Northwind's primary trunk.");
 		assertThat(page("/audits/" + audit.getId(), AUDITOR)).contains("Which trunk was captured?")
 			.contains("Northwind&#39;s primary trunk.");
+	}
+
+	@Test
+	void anAuditorFlagsOnlyEvidenceInsideTheAuditsAssignedToThem() throws Exception {
+		AuditEngagement audit = audits.create(new AuditDraft("Flag scope " + run, LocalDate.of(2003, 1, 1),
+				LocalDate.of(2003, 12, 31), List.of("CC6.7"), List.of("auditor")), "compliance-lead");
+		EvidenceItem outside = evidence
+			.store(("before " + run).getBytes(StandardCharsets.UTF_8), "before.txt",
+					new EvidenceDraft("Trunk review before the audit " + run, List.of("CC6.7"),
+							LocalDate.of(2002, 5, 1), LocalDate.of(2002, 5, 1), "Test", run + "-before"),
+					"compliance-lead");
+		long before = refusedWrites();
+
+		assertThat(section(page("/audits/" + audit.getId(), AUDITOR), "evidence-out-of-period"))
+			.contains("Trunk review before the audit " + run)
+			.doesNotContain("id=\"flag-" + outside.getId() + "\"");
+		mvc.perform(post("/audits/" + audit.getId() + "/evidence/" + outside.getId() + "/flag")
+			.param("comment", "Why so early?")
+			.with(AUDITOR)
+			.with(csrf())).andExpect(status().isForbidden());
+		assertThat(trail
+			.search("auditor", "WRITE_REFUSED", "Request",
+					"POST /audits/" + audit.getId() + "/evidence/" + outside.getId() + "/flag", null, null,
+					PageRequest.of(0, 1))
+			.getContent())
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails())
+				.contains("auditor may flag only evidence dated inside the audit “Flag scope " + run
+						+ "” (2003-01-01 to 2003-12-31): “Trunk review before the audit " + run
+						+ "” is evidenced 2002-05-01, so it was not flagged."));
+		mvc.perform(post("/api/evidence-items/{id}/flag", outside.getId()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"Why so early?\"}")
+			.with(AUDITOR)
+			.with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("auditor may flag only evidence inside the audits "
+					+ "assigned to them: “Trunk review before the audit " + run + "” (CC6.7, evidenced 2002-05-01) "
+					+ "is inside none of them (")));
+		mvc.perform(post("/api/evidence-items/{id}/flag", outside.getId()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"Nobody asked me.\"}")
+			.with(user("auditor-idle").roles("auditor"))
+			.with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("auditor-idle is assigned to no audit")));
+
+		assertThat(evidence.get(outside.getId()).getStatus()).isEqualTo(EvidenceStatus.READY);
+		assertThat(refusedWrites()).isEqualTo(before + 2);
+		assertThat(trail
+			.search("auditor", "WRITE_REFUSED", "Request", "POST /api/evidence-items/" + outside.getId() + "/flag",
+					null, null, PageRequest.of(0, 1))
+			.getContent()).singleElement()
+			.satisfies(entry -> assertThat(entry.getDetails()).contains("is inside none of them"));
+
+		EvidenceItem inside = evidence
+			.store(("during " + run).getBytes(StandardCharsets.UTF_8), "during.txt",
+					new EvidenceDraft("Trunk review during the audit " + run, List.of("CC6.7"),
+							LocalDate.of(2003, 5, 1), LocalDate.of(2003, 5, 1), "Test", run + "-during"),
+					"compliance-lead");
+		mvc.perform(post("/api/evidence-items/{id}/flag", inside.getId()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"Which trunk?\"}")
+			.with(AUDITOR)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("flagged"))
+			.andExpect(jsonPath("$.audit").value("Flag scope " + run));
 	}
 
 	@Test

@@ -82,9 +82,9 @@ class AccountBindingPagesIntegrationTest {
 		mvc.perform(post(PAGE + "/" + request.getId() + "/approve").with(lead(second)).with(csrf()))
 			.andExpect(redirectedUrl(PAGE))
 			.andExpect(flash().attribute("message",
-					second.getUsername() + " approved binding the login tom.new to Tom Subject (" + subject.getHrId()
-							+ ") (was the login " + subject.getUsername() + ", asked by " + asking.getUsername()
-							+ ")."));
+					"Approved by " + second.getUsername() + ": binding the login tom.new to Tom Subject ("
+							+ subject.getHrId() + ") (was the login " + subject.getUsername() + ", asked by "
+							+ asking.getUsername() + ")."));
 
 		assertThat(people.get(subject.getId()).getUsername()).isEqualTo("tom.new");
 		assertThat(audited("ACCOUNT_BINDING_APPROVED", subject.getId().toString())).isOne();
@@ -109,6 +109,42 @@ class AccountBindingPagesIntegrationTest {
 		assertThat(people.get(subject.getId()).getUsername()).isEqualTo(subject.getUsername());
 		assertThat(audited(AccountBindingPages.REFUSED, request.getId().toString())).isEqualTo(2);
 		assertThat(bindings.get(request.getId()).getStatus()).isEqualTo(AccountBindingRequest.Status.PENDING);
+	}
+
+	@Test
+	void asksFromThePersonsPageAndRefusesBadInputWithASentence() throws Exception {
+		Person asking = person("Nia Nameless");
+		Person subject = person("Pat Pending");
+		String personPage = "/people/" + subject.getId();
+
+		mvc.perform(post(personPage + "/account-binding").param("username", "pat.new")
+			.param("reason", " ")
+			.with(lead(asking))
+			.with(csrf()))
+			.andExpect(redirectedUrl(personPage))
+			.andExpect(flash().attribute("error", "Say why the login account of Pat Pending changes."));
+		mvc.perform(post(personPage + "/account-binding").param("username", "Pat New!")
+			.param("reason", "renamed")
+			.with(lead(asking))
+			.with(csrf()))
+			.andExpect(redirectedUrl(personPage))
+			.andExpect(flash().attribute("error", "A login name holds lower-case letters, digits, '.', '_' or '-' "
+					+ "only (at most 100), and the reason at most 1,000 characters."));
+		assertThat(bindings.pending()).noneMatch(r -> r.getPersonId().equals(subject.getId()));
+
+		mvc.perform(post(personPage + "/account-binding").param("username", "pat.new")
+			.param("reason", "renamed in the directory")
+			.with(lead(asking))
+			.with(csrf()))
+			.andExpect(redirectedUrl(PAGE))
+			.andExpect(flash().attribute("message",
+					"Asked by " + asking.getUsername() + ": binding the login pat.new to Pat Pending ("
+							+ subject.getHrId() + ") instead of the login " + subject.getUsername()
+							+ "; a second compliance lead or an admin must approve it."));
+		assertThat(bindings.pending()).filteredOn(r -> r.getPersonId().equals(subject.getId()))
+			.singleElement()
+			.satisfies(r -> assertThat(r.getRequestedBy()).isEqualTo(asking.getUsername()));
+		assertThat(people.get(subject.getId()).getUsername()).isEqualTo(subject.getUsername());
 	}
 
 	@Test

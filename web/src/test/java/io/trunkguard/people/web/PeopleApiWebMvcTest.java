@@ -89,7 +89,8 @@ class PeopleApiWebMvcTest {
 		mvc.perform(get("/api/people/" + id).with(user("auditor").roles("auditor")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("person.not-found"))
-			.andExpect(jsonPath("$.detail").value("Person " + id + " does not exist"));
+			.andExpect(jsonPath("$.detail").value(NotFoundException.sentence("Person")))
+			.andExpect(jsonPath("$.id").value(id.toString()));
 	}
 
 	@Test

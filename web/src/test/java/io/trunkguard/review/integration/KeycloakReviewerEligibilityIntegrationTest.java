@@ -1,5 +1,6 @@
 package io.trunkguard.review.integration;
 
+import io.trunkguard.access.integration.keycloak.KeycloakLoginAccounts;
 import io.trunkguard.access.integration.keycloak.KeycloakUsers;
 import io.trunkguard.review.ReviewerEligibility;
 import io.trunkguard.testsupport.KeycloakAdminApplicationTest;
@@ -34,7 +35,8 @@ class KeycloakReviewerEligibilityIntegrationTest extends KeycloakAdminApplicatio
 
 	@Test
 	void letsTheRealmsDecidingRolesDecideAndRefusesTheAuditorAndStrangers() {
-		KeycloakReviewerEligibility eligibility = new KeycloakReviewerEligibility(users, clock);
+		KeycloakReviewerEligibility eligibility = new KeycloakReviewerEligibility(
+				new KeycloakLoginAccounts(users, clock));
 
 		assertThat(eligibility.refusal("reviewer")).isEmpty();
 		assertThat(eligibility.refusal("compliance-lead")).isEmpty();
@@ -55,7 +57,7 @@ class KeycloakReviewerEligibilityIntegrationTest extends KeycloakAdminApplicatio
 		assertThat(context.getBeansOfType(ReviewerEligibility.class)).hasSize(1)
 			.allSatisfy((name, bean) -> assertThat(bean).isNotInstanceOf(KeycloakReviewerEligibility.class));
 		ApplicationContextRunner runner = new ApplicationContextRunner().withBean(KeycloakUsers.class, () -> users)
-			.withUserConfiguration(KeycloakReviewerEligibility.class);
+			.withUserConfiguration(KeycloakLoginAccounts.class, KeycloakReviewerEligibility.class);
 		runner.withPropertyValues("trunkguard.security.login=oidc", "trunkguard.keycloak.url=" + keycloak.baseUrl())
 			.run(oidc -> assertThat(oidc).hasSingleBean(KeycloakReviewerEligibility.class));
 		runner.withPropertyValues("trunkguard.security.login=oidc")

@@ -6,9 +6,11 @@ import io.trunkguard.security.Role;
 import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.security.apitoken.ApiTokens;
+import io.trunkguard.trace.EndpointNames;
 import io.trunkguard.vendor.CarrierTrunks;
 import io.trunkguard.vendor.RiskTier;
 import io.trunkguard.vendor.Transport;
+import io.trunkguard.vendor.TrunkEndpoint;
 import io.trunkguard.vendor.TrunkEndpointDraft;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorDetails;
@@ -74,6 +76,9 @@ class CallPathDiagramIntegrationTest {
 	@Autowired
 	CarrierTrunks trunks;
 
+	@Autowired
+	EndpointNames endpointNames;
+
 	HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	String lead;
@@ -124,11 +129,11 @@ class CallPathDiagramIntegrationTest {
 		assertThat(udp.getAttribute("data-verdict")).isEqualTo("plain");
 		assertThat(label(udp)).isEqualTo("SIP: SIP over UDP, plain");
 		assertThat(path(udp).getAttribute("stroke-dasharray")).as("plain is dashed, not only red").isNotEmpty();
-		assertThat(tls.getAttribute("data-to")).as("the proxy (kamailio on 5061 and 5060) is one box")
-			.isEqualTo(udp.getAttribute("data-from"));
-		Element proxy = node(svg, tls.getAttribute("data-to"));
-		assertThat(proxy.getAttribute("data-role")).as("a proxy, or a carrier's SBC where a trunk endpoint names it")
-			.isIn("proxy", "carrier");
+		assertThat(tls.getAttribute("data-to"))
+			.as("kamailio's 5061 and 5060 on one loopback address are two endpoints until a lead names them")
+			.isNotEqualTo(udp.getAttribute("data-from"));
+		assertThat(node(svg, tls.getAttribute("data-to")).getTextContent()).contains("127.0.0.1:5061");
+		assertThat(node(svg, udp.getAttribute("data-from")).getTextContent()).contains("127.0.0.1:5060");
 
 		List<Element> media = segments(svg, "media");
 		assertThat(media).hasSize(1);
@@ -156,18 +161,78 @@ class CallPathDiagramIntegrationTest {
 	}
 
 	@Test
+	void labelsEndpointsWithTheNameALeadGaveThemAndDrawsOneNameAsOneBox() throws Exception {
+		String id = analysed(PROXY);
+		String name = "Kamailio edge proxy " + UUID.randomUUID().toString().substring(0, 6);
+		try {
+			for (String port : List.of("5061", "5060")) {
+				HttpResponse<byte[]> named = http.send(request(lead, "/captures/endpoint-names")
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("address=127.0.0.1&port=" + port + "&name="
+							+ java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				assertThat(named.statusCode()).isEqualTo(302);
+			}
+			HttpResponse<byte[]> refused = http.send(request(auditor, "/captures/endpoint-names")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("address=127.0.0.1&port=5070&name=Auditor"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(refused.statusCode()).as("auditors are read-only").isEqualTo(403);
+			String listPage = new String(get(auditor, "/captures/endpoint-names").body(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(listPage).contains(name, "127.0.0.1:5061", "127.0.0.1:5060");
+
+			HttpResponse<byte[]> svgResponse = get(auditor, "/captures/" + id + "/call-path.svg");
+			Files.write(Path.of("target/call-path-proxy-named.svg"), svgResponse.body());
+			Document svg = xml(svgResponse.body());
+			List<Element> signalling = segments(svg, "signalling");
+			Element tls = signalling.stream()
+				.filter(s -> path(s).getAttribute("stroke").equals(GREEN))
+				.findFirst()
+				.orElseThrow();
+			Element udp = signalling.stream()
+				.filter(s -> path(s).getAttribute("stroke").equals(RED))
+				.findFirst()
+				.orElseThrow();
+			assertThat(tls.getAttribute("data-to")).as("one name, one box").isEqualTo(udp.getAttribute("data-from"));
+			Element proxy = node(svg, tls.getAttribute("data-to"));
+			assertThat(proxy.getTextContent()).contains(name);
+			assertThat(proxy.getAttribute("data-role"))
+				.as("a proxy, or a carrier's SBC where a trunk endpoint names it")
+				.isIn("proxy", "carrier");
+			assertThat(text(svg, "desc").get(0)).contains(name + " (127.0.0.1:5061, 5060)");
+		}
+		finally {
+			for (EndpointNames.EndpointName named : endpointNames.all()) {
+				if (named.name().equals(name)) {
+					endpointNames.remove(named.id(), "tester");
+				}
+			}
+		}
+		assertThat(endpointNames.all()).noneMatch(n -> n.name().equals(name));
+	}
+
+	@Test
 	void drawsTheCarriersCallPathOnItsPageNamedAfterItsTrunkEndpoint() throws Exception {
 		String name = "Diagram Carrier " + UUID.randomUUID().toString().substring(0, 8);
 		Vendor carrier = vendors.register(
 				new VendorDetails(name, "SIP trunking", RiskTier.HIGH,
 						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
 				"tester");
-		trunks.addEndpoint(carrier.getId(),
+		TrunkEndpoint trunk = trunks.addEndpoint(carrier.getId(),
 				new TrunkEndpointDraft("127.0.0.1", null, 5060, Transport.UDP, List.of(), "test trunk"), "tester");
 		MultipartUpload form = new MultipartUpload().field("label", "carrier-trunk")
 			.field("vendorId", carrier.getId().toString())
 			.file("file", CaptureApiIntegrationTest.CAPTURES.resolve("sip-udp-call.pcapng"));
-		analysedUpload(form);
+		try {
+			analysedUpload(form);
+		}
+		finally {
+			// the context is shared: a carrier left owning 127.0.0.1:5060 would take the
+			// legs
+			// of other tests' loopback captures
+			trunks.removeEndpoint(carrier.getId(), trunk.getId(), "tester");
+		}
 
 		String page = new String(get(auditor, "/vendors/" + carrier.getId()).body(),
 				java.nio.charset.StandardCharsets.UTF_8);

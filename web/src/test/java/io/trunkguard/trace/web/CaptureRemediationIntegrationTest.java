@@ -189,6 +189,8 @@ class CaptureRemediationIntegrationTest {
 		assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
 		assertThat(json.readTree(closed.body()).get("closure").asText()).isEqualTo("Closed by a newer capture");
 
+		escalatesByMailOnceOverdue(carrier, finding);
+
 		assertThat(post(lead, "/api/captures/remediations/" + finding.get("id").asText() + "/accept-risk",
 				Map.of("justification", "short"))
 			.statusCode()).isEqualTo(400);
@@ -204,6 +206,50 @@ class CaptureRemediationIntegrationTest {
 				Integer.class, regression.get("id").asText(), finding.get("id").asText()))
 			.as("both processes ended with the close-out")
 			.isZero();
+	}
+
+	/**
+	 * Moves the task's due date and its process's timer into the past: the job executor
+	 * fires the timer, the process escalates the task, and mail goes to the owner's
+	 * manager and the compliance leads naming carrier, trunk, what was found and the due
+	 * date.
+	 */
+	private void escalatesByMailOnceOverdue(Vendor carrier, JsonNode task) throws Exception {
+		String id = task.get("id").asText();
+		LocalDate due = LocalDate.now().minusDays(2);
+		jdbc.update("update encryption_remediation set due_on = ? where id = ?", java.sql.Date.valueOf(due),
+				UUID.fromString(id));
+		assertThat(jdbc
+			.update("update act_ru_job set duedate_ = ? where handler_type_ = 'timer-intermediate-transition' "
+					+ "and process_instance_id_ = (select e.proc_inst_id_ from act_ru_execution e join act_re_procdef d "
+					+ "on d.id_ = e.proc_def_id_ where d.key_ = 'encryptionRemediation' and e.business_key_ = ? "
+					+ "and e.parent_id_ is null)", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+					id))
+			.as("the process's due-date timer")
+			.isEqualTo(1);
+		List<Map<String, Object>> mails = List.of();
+		for (long until = System.nanoTime() + 60_000_000_000L; mails.isEmpty() && System.nanoTime() < until;) {
+			mails = jdbc.queryForList("select recipient_username, subject, body from outbox_message "
+					+ "where kind = 'ENCRYPTION_REMEDIATION_OVERDUE' and reference_id = ?", id);
+			if (mails.isEmpty()) {
+				Thread.sleep(250);
+			}
+		}
+		assertThat(mails).as("escalation mail").isNotEmpty();
+		assertThat(mails).allSatisfy(mail -> {
+			assertThat((String) mail.get("subject")).contains(carrier.getName(), "127.0.0.1:5081");
+			assertThat((String) mail.get("body")).contains(carrier.getName(), "127.0.0.1:5081", due.toString(),
+					"high cc6.7 finding", "sip-tls-amr-plain.pcapng", "accepts the risk");
+		});
+		List<String> to = mails.stream().map(mail -> (String) mail.get("recipient_username")).toList();
+		assertThat(to).as("the compliance leads").contains("compliance-lead");
+		io.trunkguard.people.Person owner = people.get(carrier.getOwnerId());
+		if (owner.getManagerId() != null) {
+			assertThat(to).as("the owner's manager").contains(people.get(owner.getManagerId()).getUsername());
+		}
+		assertThat(jdbc.queryForObject("select escalated_at is not null from encryption_remediation where id = ?",
+				Boolean.class, UUID.fromString(id)))
+			.isTrue();
 	}
 
 	private JsonNode encryption(Vendor carrier) throws Exception {

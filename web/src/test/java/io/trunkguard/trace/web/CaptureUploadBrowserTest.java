@@ -4,6 +4,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.questionnaire.Questionnaire;
+import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.testsupport.Browser;
 import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
 import io.trunkguard.vendor.CarrierRecords;
@@ -24,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +37,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A compliance lead uploads a capture on a carrier's page in a real headless Chromium:
  * sees the upload progress, then the capture's analysis with its legs and findings, then
- * the carrier's CC6.7 status changed, and downloads the compliance report PDF, whose text
- * is read back.
+ * the carrier's CC6.7 status changed; a questionnaire answer the traffic contradicts is
+ * flagged on the questionnaire's page and the carrier's; and downloads the compliance
+ * report PDF, whose text is read back.
  */
 @CaptureTestContext
 @ExtendWith(BrowserEvidenceOnFailure.class)
@@ -59,6 +64,12 @@ class CaptureUploadBrowserTest {
 
 	@Autowired
 	PersonService people;
+
+	@Autowired
+	QuestionnaireService questionnaires;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void leadUploadsACaptureOnTheCarrierPageAndDownloadsItsReport() throws Exception {
@@ -104,6 +115,26 @@ class CaptureUploadBrowserTest {
 				"SIP travels in clear over UDP");
 		assertThat(browser.findElement(By.id("carrier-trunks")).getText()).contains("Unencrypted");
 		assertThat(browser.findElements(By.cssSelector("#encryption-history .history-bar"))).hasSize(1);
+
+		// the carrier answered that SIP is encrypted with TLS: its traffic says
+		// otherwise,
+		// and the questionnaire's answers page flags it
+		Questionnaire questionnaire = questionnaires.send(carrier.getId(), null, null, "Carrier Contact",
+				"contact-" + run + "@carrier.example", "tester");
+		String mail = jdbc.queryForObject(
+				"select body from outbox_message where reference_type = 'Questionnaire' and reference_id = ?",
+				String.class, questionnaire.getId().toString());
+		questionnaires.submit(mail.replaceAll("(?s).*/q/([A-Za-z0-9_-]+).*", "$1"), Map.of("ENC-1", "Yes"),
+				"127.0.0.1");
+		browser.get(app("/vendors/questionnaires/" + questionnaire.getId()));
+		String flag = waitFor(browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("traffic-contradictions")))
+			.getText();
+		assertThat(flag).contains("The carrier answered ENC-1 with", "Yes", "sip-udp-sdes-srtp.pcapng",
+				"SIP in clear over UDP");
+		Browser.get().screenshot(Paths.get("target", "screenshots", "questionnaire-contradiction.png"));
+		browser.get(app("/vendors/" + carrier.getId()));
+		assertThat(browser.findElement(By.id("questionnaire-contradictions")).getText()).contains("ENC-1");
 
 		HttpResponse<byte[]> pdf = download(browser, captureUrl + "/report.pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);

@@ -168,6 +168,102 @@ class CarrierRecordPostgresIntegrationTest {
 	}
 
 	@Test
+	void leadsRenameTemplatesDeleteUnusedOnesAndRetireUsedOnes() throws Exception {
+		byte[] sheet = workbook(List.of(List.of("Section", "Id", "Question", "Type"),
+				List.of("Encryption", "E1", "Do you require TLS 1.2+ on SIP?", "Yes/No")), -1, -1);
+		String unused = importTemplate("Draft to rename", sheet);
+		String used = importTemplate("Used last year", sheet);
+		String page = "/vendors/questionnaire-templates/";
+
+		mvc.perform(post(page + unused + "/rename").with(LEAD).param("name", "Renamed without a token"))
+			.andExpect(status().isForbidden());
+		for (RequestPostProcessor notALead : List.of(AUDITOR, user("admin").roles("admin"))) {
+			mvc.perform(post(page + unused + "/rename").with(notALead).with(csrf()).param("name", "Not theirs"))
+				.andExpect(status().isForbidden());
+			mvc.perform(post(page + unused + "/remove").with(notALead).with(csrf())).andExpect(status().isForbidden());
+		}
+		mvc.perform(post(page + unused + "/rename").with(LEAD).with(csrf()).param("name", "Used last year"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("error", "Another template is already named Used last year; choose a different name."));
+		mvc.perform(post(page + unused + "/rename").with(LEAD).with(csrf()).param("name", "  Carrier intake 2027 "))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("message", "The template is now named Carrier intake 2027."));
+		assertThat(questionnaires.template(java.util.UUID.fromString(unused)).getName())
+			.isEqualTo("Carrier intake 2027");
+
+		mvc.perform(post(page + unused + "/remove").with(LEAD).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("message",
+						org.hamcrest.Matchers.startsWith("The template Carrier intake 2027 was deleted")));
+		assertThat(jdbc.queryForObject("select count(*) from questionnaire_template where id = ?", Integer.class,
+				java.util.UUID.fromString(unused)))
+			.isZero();
+
+		Vendor bluefin = vendors.findByName("Bluefin Telecom").orElseThrow();
+		questionnaires.send(bluefin.getId(), java.util.UUID.fromString(used), null, "Arjun Kapoor",
+				"security@bluefin-telecom.example", "compliance-lead");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/vendors/questionnaire-templates/" + used)
+			.with(LEAD)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("RETIRED"))
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers
+				.containsString("was retired, not deleted: questionnaires were sent from it")));
+		assertThat(questionnaires.templatesToSend()).extracting(t -> t.getId().toString()).doesNotContain(used);
+		String carrierPage = mvc.perform(get("/vendors/" + bluefin.getId()).with(LEAD))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String choices = carrierPage.substring(carrierPage.indexOf("id=\"questionnaire-template\""));
+		assertThat(choices.substring(0, choices.indexOf("</select>"))).contains("<option")
+			.doesNotContain("Used last year");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> questionnaires.send(bluefin.getId(), java.util.UUID.fromString(used), null,
+					"Arjun Kapoor", "security@bluefin-telecom.example", "compliance-lead"))
+			.hasMessageContaining("was retired on")
+			.hasMessageContaining("can no longer be sent");
+
+		String builtIn = questionnaires.defaultTemplate().getId().toString();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.patch("/api/vendors/questionnaire-templates/" + builtIn)
+			.with(LEAD)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Mine now\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot be renamed")));
+
+		for (String action : List.of("QUESTIONNAIRE_TEMPLATE_RENAMED", "QUESTIONNAIRE_TEMPLATE_DELETED")) {
+			assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = ? and subject_id = ?",
+					Integer.class, action, unused))
+				.as(action)
+				.isEqualTo(1);
+		}
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'QUESTIONNAIRE_TEMPLATE_RETIRED' and subject_id = ?",
+				Integer.class, used))
+			.isEqualTo(1);
+	}
+
+	private String importTemplate(String name, byte[] sheet) throws Exception {
+		String body = mvc
+			.perform(multipart("/api/vendors/questionnaire-templates")
+				.file(new MockMultipartFile("file", "template.xlsx", "application/octet-stream", sheet))
+				.param("name", name)
+				.with(LEAD)
+				.with(csrf()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return json.readTree(body).get("id").asText();
+	}
+
+	@Test
 	void aQuestionnaireAnsweredOfflineIsImportedWhileOpenAndRefusedWithAFormula() throws Exception {
 		Vendor bluefin = vendors.findByName("Bluefin Telecom").orElseThrow();
 		var questionnaire = questionnaires.send(bluefin.getId(), null, null, "Arjun Kapoor",
@@ -262,7 +358,7 @@ class CarrierRecordPostgresIntegrationTest {
 	}
 
 	/** The exported sheet with answers written in (and a formula when asked). */
-	private static byte[] answer(byte[] exported, boolean formula) throws Exception {
+	static byte[] answer(byte[] exported, boolean formula) throws Exception {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exported));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.getSheetAt(0);
@@ -292,7 +388,7 @@ class CarrierRecordPostgresIntegrationTest {
 	 * A workbook of text rows; {@code formulaRow}/{@code formulaColumn} (0-based) hold a
 	 * formula.
 	 */
-	private static byte[] workbook(List<List<String>> rows, int formulaRow, int formulaColumn) throws Exception {
+	static byte[] workbook(List<List<String>> rows, int formulaRow, int formulaColumn) throws Exception {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("Questions");
 			for (int r = 0; r < rows.size(); r++) {

@@ -10,6 +10,8 @@ import io.trunkguard.people.EmploymentType;
 import io.trunkguard.people.Person;
 import io.trunkguard.people.PersonDetails;
 import io.trunkguard.people.PersonService;
+import io.trunkguard.questionnaire.Questionnaire;
+import io.trunkguard.questionnaire.QuestionnaireService;
 import io.trunkguard.testsupport.Browser;
 import io.trunkguard.testsupport.BrowserEvidenceOnFailure;
 import io.trunkguard.vendor.RiskTier;
@@ -81,6 +83,9 @@ class CarrierReviewBrowserTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	QuestionnaireService questionnaires;
 
 	@Test
 	void aLeadReviewsACarrierWhoseContactAnswersThroughTheLink() throws Exception {
@@ -190,6 +195,93 @@ class CarrierReviewBrowserTest {
 		assertThat(text.toString().replace("\n", " ")).contains("Browser Carrier " + run, "Approved with conditions",
 				"Sign the DPA " + run, "Quarterly access review missed in Q2", "CC6.6 SBC access lists", "Qualified",
 				"ACC-1");
+	}
+
+	@Test
+	void aLeadUsesTheProfileTemplateImportAndOfflineAnswerForms() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Person owner = people.register(
+				new PersonDetails("HR-FRM-" + run, "Fiona Owner " + run, "frm-" + run + "@example.test", "frm-" + run,
+						null, "Voice Engineering", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
+				"tester");
+		Vendor vendor = vendors.register(
+				new VendorDetails("Forms Carrier " + run, "SIP trunking", RiskTier.LOW, owner.getId(),
+						List.of(new VendorContact("Fern Contact", "fern-" + run + "@carrier.example", null))),
+				"tester");
+		WebDriver browser = Browser.get().freshSession();
+		login(browser, "compliance-lead", EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD);
+
+		// the profile: three risk criteria set the tier, and the page says which one did
+		browser.get(app("/vendors/" + vendor.getId()));
+		browser.findElement(By.cssSelector("#profile details summary")).click();
+		new Select(browser.findElement(By.id("status"))).selectByValue("ACTIVE");
+		browser.findElement(By.id("headquartersCountry")).sendKeys("DE");
+		new Select(browser.findElement(By.id("dataHandled"))).selectByValue("CALL_METADATA");
+		new Select(browser.findElement(By.id("callContent"))).selectByValue("RECORDS");
+		new Select(browser.findElement(By.id("criticality"))).selectByValue("LOW");
+		browser.findElement(By.id("sub-name-0")).sendKeys("Hetzner Online");
+		browser.findElement(By.id("sub-purpose-0")).sendKeys("Hosting of the call recorder");
+		browser.findElement(By.id("sub-country-0")).sendKeys("DE");
+		browser.findElement(By.id("save-profile")).click();
+		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk-tier-explanation"),
+				"set by call content"));
+		assertThat(browser.findElement(By.id("risk-tier")).getText()).isEqualTo("Critical");
+		assertThat(browser.findElement(By.id("sub-processors")).getText()).contains("Hetzner Online", "Germany");
+
+		// a template from XLSX: a bad row is named and nothing is imported; a good file
+		// is
+		java.nio.file.Path bad = upload("bad-template-" + run,
+				CarrierRecordPostgresIntegrationTest
+					.workbook(
+							List.of(List.of("Section", "Id", "Question", "Type"),
+									List.of("Encryption", "E1", "Is SIP signalling sent over TLS 1.2 or newer?",
+											"yes/no"),
+									List.of("Encryption", "E2", "How is media encrypted?", "maybe")),
+							-1, -1));
+		browser.get(app("/vendors/questionnaire-templates"));
+		browser.findElement(By.id("template-name")).sendKeys("Intake " + run);
+		browser.findElement(By.id("template-file")).sendKeys(bad.toString());
+		browser.findElement(By.id("import-template")).click();
+		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-error")));
+		assertThat(browser.findElement(By.id("import-error")).getText()).contains("row 3", "\"maybe\"");
+		assertThat(browser.findElement(By.id("templates-table")).getText()).doesNotContain("Intake " + run);
+		java.nio.file.Path good = upload("good-template-" + run,
+				CarrierRecordPostgresIntegrationTest.workbook(List.of(List.of("Section", "Id", "Question", "Type"),
+						List.of("Encryption", "E1", "Is SIP signalling sent over TLS 1.2 or newer?", "yes/no"),
+						List.of("Encryption", "E2", "Describe your key management.", "text")), -1, -1));
+		browser.findElement(By.id("template-name")).clear();
+		browser.findElement(By.id("template-name")).sendKeys("Intake " + run);
+		browser.findElement(By.id("template-file")).sendKeys(good.toString());
+		browser.findElement(By.id("import-template")).click();
+		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-message"),
+				"was imported with 2 questions"));
+		assertThat(browser.findElement(By.id("page-title")).getText()).isEqualTo("Intake " + run);
+
+		// a questionnaire answered offline: export the spreadsheet, answer it, import it
+		Questionnaire sent = questionnaires.send(vendor.getId(), null, null, "Fern Contact",
+				"fern-" + run + "@carrier.example", "compliance-lead");
+		browser.get(app("/vendors/questionnaires/" + sent.getId()));
+		HttpResponse<byte[]> exported = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(browser.findElement(By.id("export-offline")).getAttribute("href")))
+				.header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(exported.statusCode()).isEqualTo(200);
+		java.nio.file.Path answered = upload("answered-" + run,
+				CarrierRecordPostgresIntegrationTest.answer(exported.body(), false));
+		browser.findElement(By.id("offline-file")).sendKeys(answered.toString());
+		browser.findElement(By.id("import-offline")).click();
+		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"),
+				"answer(s) were imported from answered-" + run + ".xlsx"));
+		assertThat(browser.findElement(By.id("questionnaire-state")).getText()).isEqualTo("In progress");
+		assertThat(browser.findElement(By.id("answers-table")).getText()).contains("We rotate keys yearly.");
+		Browser.get().screenshot(Paths.get("target", "screenshots", "questionnaire-offline-import.png"));
+	}
+
+	private static java.nio.file.Path upload(String name, byte[] content) throws java.io.IOException {
+		java.nio.file.Path file = Paths.get("target", "uploads", name + ".xlsx").toAbsolutePath();
+		java.nio.file.Files.createDirectories(file.getParent());
+		return java.nio.file.Files.write(file, content);
 	}
 
 	private String linkFromOutbox(UUID questionnaireId) {
