@@ -35,3 +35,13 @@ create table termination_event_binding (
     case_id    uuid          not null,
     constraint fk_termination_event_binding_person foreign key (person_id) references person (id)
 );
+
+-- The case a person's next new case will have, from the first delivery that found no open case until the worker opens
+-- it: the primary key decides between two first deliveries for one person at once (two different event ids), so both
+-- are answered with the same case id, the one that is then opened (never an id that is not created). The roster
+-- import's receipts take the same row, so they open that case too.
+create table termination_person_case (
+    person_id  uuid  not null primary key,
+    case_id    uuid  not null,
+    constraint fk_termination_person_case_person foreign key (person_id) references person (id)
+);

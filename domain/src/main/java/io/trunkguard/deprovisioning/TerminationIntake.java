@@ -23,11 +23,14 @@ import java.util.UUID;
  * (the recorded row is the durable record until then).
  * <p>
  * The answer names the case that will take the delivery: the one its event id is bound to
- * (a repeated event), the person's open case or pending delivery, or a new id. An event
- * id is bound to its person by the primary key of {@code termination_event_binding} at
- * its first delivery, so a reused id is refused (409) as before, even while its case is
- * not yet written; two first deliveries at once make one fail on that key (the caller
- * retries and then finds the binding).
+ * (a repeated event), the id claimed for the person's next case by an earlier delivery
+ * not yet written, the person's open case, or a new id, claimed in
+ * {@code termination_person_case} (so two first deliveries for one person at once are
+ * answered with the one case that is then opened). An event id is bound to its person by
+ * the primary key of {@code termination_event_binding} at its first delivery, so a reused
+ * id is refused (409) as before, even while its case is not yet written; two first
+ * deliveries at once make one fail on that key (the caller retries and then finds the
+ * binding).
  */
 @Component
 class TerminationIntake {
@@ -67,6 +70,7 @@ class TerminationIntake {
 			if (caseId == null) {
 				caseId = DeprovisioningCaseId.random();
 				newCase = true;
+				claimNewCase(person.getId(), caseId);
 			}
 			jdbc.update(
 					"insert into termination_event_binding (event_id, person_id, hr_id, case_id) values (?, ?, ?, ?)",
@@ -84,19 +88,44 @@ class TerminationIntake {
 	}
 
 	/**
-	 * The person's open case, else the case of their oldest delivery not yet written;
-	 * null if neither.
+	 * The case the person's next new case will be (see {@link #claimNewCase}), else the
+	 * person's open case; null if neither. Read in this order: the worker opens the case
+	 * and deletes the claim in one transaction, so a claim no longer seen means the case
+	 * is committed and found by the second read.
 	 */
 	private DeprovisioningCaseId caseTaking(Person person) {
+		DeprovisioningCaseId claimed = claimedCase(person.getId());
+		if (claimed != null) {
+			return claimed;
+		}
 		List<UUID> open = jdbc.queryForList("select id from deprovisioning_case where open_person_id = ?", UUID.class,
 				person.getId().value());
-		if (!open.isEmpty()) {
-			return new DeprovisioningCaseId(open.get(0));
-		}
-		List<UUID> pending = jdbc.queryForList(
-				"select case_id from termination_intake where person_id = ? order by received_at", UUID.class,
-				person.getId().value());
-		return pending.isEmpty() ? null : new DeprovisioningCaseId(pending.get(0));
+		return open.isEmpty() ? null : new DeprovisioningCaseId(open.get(0));
+	}
+
+	/** The id claimed for the person's next new case; null if none. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public DeprovisioningCaseId claimedCase(io.trunkguard.people.PersonId personId) {
+		List<UUID> claimed = jdbc.queryForList("select case_id from termination_person_case where person_id = ?",
+				UUID.class, personId.value());
+		return claimed.isEmpty() ? null : new DeprovisioningCaseId(claimed.get(0));
+	}
+
+	/**
+	 * Claims {@code caseId} as the person's next new case: of two claims at once one
+	 * fails on the primary key (a {@code DataIntegrityViolationException}; the caller
+	 * retries and then finds the other's claim).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void claimNewCase(io.trunkguard.people.PersonId personId, DeprovisioningCaseId caseId) {
+		jdbc.update("insert into termination_person_case (person_id, case_id) values (?, ?)", personId.value(),
+				caseId.value());
+	}
+
+	/** The person's case is open: their next deliveries find it as their open case. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void releaseClaim(io.trunkguard.people.PersonId personId) {
+		jdbc.update("delete from termination_person_case where person_id = ?", personId.value());
 	}
 
 	/**

@@ -20,18 +20,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the deliveries that {@link TerminationIntake} recorded into their cases: right
- * after each intake commits (on one thread of its own per node), and every second for
- * what another node left behind (killed between its intake and its drain). Deliveries are
- * taken a batch at a time with {@code FOR UPDATE SKIP LOCKED}, so two nodes never write
- * the same one, and a batch is one transaction: its cases, receipts, processes and their
- * audit entries commit together, and the audit chain is appended once per batch instead
- * of once per delivery. A batch that fails is taken again one delivery at a time; a
- * delivery that fails alone stays recorded and is tried again later (1 s doubling to 5
- * min), with its error kept on the row.
+ * after each intake commits (on up to {@code trunkguard.deprovisioning.intake.threads}
+ * threads of its own per node, 4 by default: one thread left a layoff's burst queued
+ * behind it, issue 16), and every second for what another node left behind (killed
+ * between its intake and its drain). Deliveries are taken a batch at a time with
+ * {@code FOR UPDATE SKIP LOCKED}, so two nodes never write the same one, and a batch is
+ * one transaction: its cases, receipts, processes and their audit entries commit
+ * together, and the audit chain is appended once per batch instead of once per delivery.
+ * A batch that fails is taken again one delivery at a time; a delivery that fails alone
+ * stays recorded and is tried again later (1 s doubling to 5 min), with its error kept on
+ * the row.
  */
 @Component
 @ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
@@ -56,38 +58,54 @@ class TerminationIntakeWorker {
 
 	private final int batchSize;
 
-	private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "termination-intake");
-		t.setDaemon(true);
-		return t;
-	});
+	private final int threadCount;
 
-	private final AtomicBoolean queued = new AtomicBoolean();
+	private final ExecutorService threads;
+
+	/** Drains asked for and not yet taking rows (at most one per thread). */
+	private final AtomicInteger queued = new AtomicInteger();
 
 	TerminationIntakeWorker(JdbcTemplate jdbc, TerminationReceiver receiver, TerminationIntake intake,
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
-			@Value("${trunkguard.deprovisioning.intake.batch-size:20}") int batchSize) {
+			@Value("${trunkguard.deprovisioning.intake.batch-size:20}") int batchSize,
+			@Value("${trunkguard.deprovisioning.intake.threads:4}") int threadCount) {
 		this.jdbc = jdbc;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.batchSize = batchSize;
+		this.threadCount = Math.max(1, threadCount);
+		AtomicInteger numbers = new AtomicInteger();
+		this.threads = Executors.newFixedThreadPool(this.threadCount, r -> {
+			Thread t = new Thread(r, "termination-intake-" + numbers.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	private record Delivery(UUID id, TerminationNotice notice, DeprovisioningCaseId caseId, Instant receivedAt,
 			int attempts) {
 	}
 
-	/** Asks for a drain soon (at most one waiting at a time). */
+	/**
+	 * Asks for a drain soon: one more thread starts taking rows unless every thread is
+	 * already about to (the threads take disjoint batches, {@code SKIP LOCKED}).
+	 */
 	void kick() {
-		if (queued.compareAndSet(false, true)) {
-			try {
-				thread.execute(this::drain);
+		int waiting;
+		do {
+			waiting = queued.get();
+			if (waiting >= threadCount) {
+				return;
 			}
-			catch (java.util.concurrent.RejectedExecutionException stopping) {
-				queued.set(false);
-			}
+		}
+		while (!queued.compareAndSet(waiting, waiting + 1));
+		try {
+			threads.execute(this::drain);
+		}
+		catch (java.util.concurrent.RejectedExecutionException stopping) {
+			queued.decrementAndGet();
 		}
 	}
 
@@ -98,12 +116,12 @@ class TerminationIntakeWorker {
 
 	@PreDestroy
 	void stop() {
-		thread.shutdownNow();
+		threads.shutdownNow();
 	}
 
 	/** Writes batches until none is due; returns how many deliveries were written. */
 	int drain() {
-		queued.set(false);
+		queued.decrementAndGet();
 		int written = 0;
 		try {
 			for (int n; (n = drainBatch()) > 0;) {
@@ -184,7 +202,10 @@ class TerminationIntakeWorker {
 				if (wait.compareTo(MAX_BACKOFF) > 0) {
 					wait = MAX_BACKOFF;
 				}
-				String error = String.valueOf(e.getMessage());
+				// for the operator reading the row: what was not found, by its id
+				String error = e instanceof io.trunkguard.shared.NotFoundException missing
+						? missing.getMessage() + " (" + missing.subjectType() + " " + missing.subjectId() + ")"
+						: String.valueOf(e.getMessage());
 				jdbc.update(
 						"update termination_intake set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?",
 						next, TerminationIntake.utc(clock.instant().plus(wait)),

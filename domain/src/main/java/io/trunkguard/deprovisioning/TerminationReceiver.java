@@ -24,8 +24,11 @@ class TerminationReceiver {
 
 	private final PersonService people;
 
-	TerminationReceiver(DeprovisioningCases cases, PersonService people) {
+	private final TerminationIntake intake;
+
+	TerminationReceiver(DeprovisioningCases cases, PersonService people, TerminationIntake intake) {
 		this.cases = cases;
+		this.intake = intake;
 		this.people = people;
 	}
 
@@ -51,11 +54,25 @@ class TerminationReceiver {
 			cases.saveAndFlush(known);
 			return new CaseReceipt(known.getId(), false);
 		}
-		DeprovisioningCaseId id = preferredId != null && cases.findById(preferredId).isEmpty() ? preferredId
-				: DeprovisioningCaseId.random();
+		// the id answered for the person's next case (by the intake) is the one to open;
+		// without one, this receipt claims its own id first, so a delivery the intake
+		// takes meanwhile is answered with it (or this transaction fails on the claim and
+		// is retried)
+		DeprovisioningCaseId id = intake.claimedCase(person.getId());
+		if (id != null && cases.findById(id).isPresent()) {
+			// a claim left over (its case was opened and closed): not this case's id
+			intake.releaseClaim(person.getId());
+			id = null;
+		}
+		if (id == null) {
+			id = preferredId != null && cases.findById(preferredId).isEmpty() ? preferredId
+					: DeprovisioningCaseId.random();
+			intake.claimNewCase(person.getId(), id);
+		}
 		DeprovisioningCase opened = DeprovisioningCase.open(id, person.getId(), person.getUsername(), notice,
 				receivedAt);
 		cases.saveAndFlush(opened);
+		intake.releaseClaim(person.getId());
 		return new CaseReceipt(opened.getId(), true);
 	}
 

@@ -454,6 +454,47 @@ abstract class DeprovisioningIntegrationTests {
 	}
 
 	@Test
+	void differentEventsForOnePersonAtOnceAreAllAnsweredWithTheOneCaseThatIsOpened() throws Exception {
+		// HR sends the same termination under several event ids at the same moment (two
+		// systems, a retry with a new id): every answer names the case that is written
+		int deliveries = 8;
+		ExecutorService clients = Executors.newFixedThreadPool(deliveries);
+		List<CaseReceipt> receipts = new ArrayList<>();
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<Future<CaseReceipt>> answers = new ArrayList<>();
+			for (int i = 0; i < deliveries; i++) {
+				String eventId = TestData.unique("evt");
+				answers.add(clients.submit(() -> {
+					start.await();
+					return deprovisioning.acceptTermination(notice(eventId));
+				}));
+			}
+			start.countDown();
+			for (Future<CaseReceipt> answer : answers) {
+				receipts.add(answer.get());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(receipts).extracting(CaseReceipt::caseId).containsOnly(receipts.get(0).caseId());
+		assertThat(receipts).filteredOn(CaseReceipt::newCase).hasSize(1);
+		DeprovisioningCase c = awaitCase(receipts.get(0).caseId());
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (deprovisioning.get(c.getId()).getReceipts().size() < deliveries
+				&& java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(deprovisioning.get(c.getId()).getReceipts()).hasSize(deliveries);
+		assertThat(deprovisioning.casesOf(leaver.getId())).extracting(DeprovisioningCase::getId)
+			.containsExactly(c.getId());
+		assertThat(jdbc.queryForObject("select count(*) from termination_person_case where person_id = ?",
+				Integer.class, leaver.getId().value()))
+			.isZero();
+	}
+
+	@Test
 	void aDeliveryThatCannotBeWrittenStaysRecordedWithItsErrorAndTheOthersAreWritten() throws Exception {
 		// recorded for the owner under an HR id that names no one (the intake resolves it
 		// first; here it stands for any delivery whose case cannot be written)
