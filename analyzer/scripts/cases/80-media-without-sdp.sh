@@ -71,3 +71,40 @@ case_tls_amr_srtp() { codec_call sip-tls-amr-srtp.pcapng amr.so 16000 srtp-mand;
 # media must be tied to the legs of its call, judged plain on the UDP leg by its SDP and on the
 # TLS leg by its packets.
 case_proxy_tls_to_udp_plain() { tls_call sip-proxy-tls-to-udp-plain.pcapng TLSv1.2 "" udp; }
+
+# 91-92. RFC 4733 telephone-events beside G.726-32 (a codec without a header, whose bytes alone
+# decide only by their distribution): alice presses the digits 1 to 9, 0, * and # during the
+# call (baresip's stdio keys, each held until the next), so the telephone-event packets carry
+# event codes 0-11, the end bit and growing durations; MEDIAENC empty for plain RTP, srtp-mand
+# for SDES-SRTP.
+dtmf_call() {
+  local file=$1 enc=$2 encparam=""
+  [ -n "$enc" ] && encparam=";mediaenc=$enc"
+  make_pki
+  BARESIP_CODECS="g726.so" BARESIP_TONE_NOISE=1 \
+    baresip_conf alice 5070 20000 "<sip:alice@127.0.0.1:5070>;regint=0$encparam"
+  BARESIP_CODECS="g726.so" baresip_conf bob 5080 21000 "<sip:bob@127.0.0.1:5080>;regint=0$encparam;answermode=auto"
+  echo "module			stdio.so" >> "$WORK/alice/config"
+  start_capture lo
+  baresip_bg bob 16
+  { sleep 3; for d in 1 2 3 4 5 6 7 8 9 0 '*' '#'; do printf '%s' "$d"; sleep 0.35; done; sleep 2; } \
+    | SSLKEYLOGFILE=$WORK/keylog LD_PRELOAD=$KEYLOG_SO timeout 14 \
+      baresip -f "$WORK/alice" -n 127.0.0.1 -t 9 -e "/dial sip:bob@127.0.0.1:5081;transport=tls" \
+      >>"$WORK/baresip-alice.log" 2>&1 || true
+  sleep 1
+  stop_capture
+  stop_all
+  save_capture "$file" --keylog "$WORK/keylog" --decode-as tls.port==5081,sip --decode-as tls.port==5071,sip
+}
+case_tls_dtmf_plain() { dtmf_call sip-tls-dtmf-plain.pcapng ""; }
+case_tls_dtmf_srtp() { dtmf_call sip-tls-dtmf-srtp.pcapng srtp-mand; }
+
+# 93. DTLS-SRTP under TLS signalling (a=fingerprint inside the TLS, the DTLS handshake with
+# use_srtp on the media ports in clear), G.722.
+case_tls_dtls_srtp() { codec_call sip-tls-dtls-srtp.pcapng g722.so 16000 dtls_srtp; }
+
+# 94-95. Codec 2 (baresip codec2.so, 3200 bit/s: 8 bytes per 20 ms, no header, on a dynamic
+# type), plain and SRTP. (baresip's l16.so was tried too: its call did not set up with a
+# 8 kHz tone as the source, so there is no L16 fixture.)
+case_tls_codec2_plain() { codec_call sip-tls-codec2-plain.pcapng codec2.so 8000 ""; }
+case_tls_codec2_srtp() { codec_call sip-tls-codec2-srtp.pcapng codec2.so 8000 srtp-mand; }

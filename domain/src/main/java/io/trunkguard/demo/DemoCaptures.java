@@ -6,6 +6,7 @@ import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.trace.CaptureLabel;
 import io.trunkguard.trace.CaptureService;
 import io.trunkguard.trace.Captures;
+import io.trunkguard.trace.EndpointNames;
 import io.trunkguard.trace.NewCapture;
 import io.trunkguard.vendor.Vendor;
 import io.trunkguard.vendor.VendorService;
@@ -38,6 +39,33 @@ class DemoCaptures {
 	record DemoCapture(String carrier, String file) {
 	}
 
+	/**
+	 * A name the demo gives an endpoint of its captures, for the carrier named or for
+	 * every diagram.
+	 */
+	record DemoEndpointName(int port, String name, String carrier) {
+	}
+
+	/**
+	 * The captures were recorded on one machine (127.0.0.1): a phone calling through a
+	 * Kamailio edge proxy to the carrier's side on 5081, media between the phone and the
+	 * carrier directly. Named so that the diagrams show the phone, one edge SBC box (its
+	 * listening port and the ports it called the carriers from) and the carriers' media
+	 * gateways; the carriers' signalling ends (5081, shared by the three recordings) are
+	 * labelled with the carrier the capture was uploaded for.
+	 */
+	static final List<DemoEndpointName> ENDPOINT_NAMES = List.of(
+			new DemoEndpointName(5061, "Edge SBC (Kamailio)", null),
+			new DemoEndpointName(59714, "Edge SBC (Kamailio)", null),
+			new DemoEndpointName(47810, "Edge SBC (Kamailio)", null),
+			new DemoEndpointName(42006, "Contact-centre phone", null),
+			new DemoEndpointName(47518, "Contact-centre phone", null),
+			new DemoEndpointName(58230, "Contact-centre phone", null),
+			new DemoEndpointName(20032, "Contact-centre phone", null),
+			new DemoEndpointName(20024, "Contact-centre phone", null),
+			new DemoEndpointName(21016, "Northwind media gateway", "Northwind Carrier Services"),
+			new DemoEndpointName(21040, "Bluefin media gateway", "Bluefin Telecom"));
+
 	static final List<DemoCapture> CAPTURES = List.of(
 			new DemoCapture("Northwind Carrier Services", "sip-tls12-sdes-srtp.pcapng"),
 			new DemoCapture("Bluefin Telecom", "sip-tls12-plain-rtp.pcapng"),
@@ -55,8 +83,11 @@ class DemoCaptures {
 
 	private final TransactionTemplate transactions;
 
+	private final EndpointNames endpointNames;
+
 	DemoCaptures(DemoDataProperties properties, Captures captures, CaptureService captureService, VendorService vendors,
-			FileStore files, TransactionTemplate transactions) {
+			FileStore files, TransactionTemplate transactions, EndpointNames endpointNames) {
+		this.endpointNames = endpointNames;
 		this.properties = properties;
 		this.captures = captures;
 		this.captureService = captureService;
@@ -91,6 +122,13 @@ class DemoCaptures {
 						CaptureLabel.CARRIER_TRUNK, vendor.get().getId(), List.of(), DemoDataLoader.ACTOR));
 			});
 			loaded++;
+		}
+		for (DemoEndpointName demo : ENDPOINT_NAMES) {
+			Optional<Vendor> carrier = demo.carrier() == null ? Optional.empty() : vendors.findByName(demo.carrier());
+			if (demo.carrier() == null || carrier.isPresent()) {
+				endpointNames.name("127.0.0.1", demo.port(), demo.name(), carrier.map(Vendor::getId).orElse(null),
+						DemoDataLoader.ACTOR);
+			}
 		}
 		log.info("Demo captures uploaded for analysis: {}", loaded);
 		return loaded;

@@ -89,12 +89,25 @@ public class CertificateWatch {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Puts the certificates of an analysed capture on the watch list (each once). */
+	/**
+	 * Puts the certificates of an analysed capture on the watch list (each once). The
+	 * fingerprints already watched are read in one query: a busy capture repeats the same
+	 * few certificates on hundreds of legs, and a query per certificate flushed and
+	 * dirty-checked every leg and finding of the capture each time.
+	 */
 	public List<WatchedCertificate> recordSeen(Capture capture) {
 		List<WatchedCertificate> added = new ArrayList<>();
-		for (CaptureCertificate c : seen.findByCaptureId(capture.getId())) {
-			if (c.getSha256Fingerprint() == null || !c.getSha256Fingerprint().matches("[0-9a-f]{64}")
-					|| watched.findBySha256Fingerprint(c.getSha256Fingerprint()).isPresent()) {
+		List<CaptureCertificate> certificates = seen.findByCaptureId(capture.getId())
+			.stream()
+			.filter(c -> c.getSha256Fingerprint() != null && c.getSha256Fingerprint().matches("[0-9a-f]{64}"))
+			.toList();
+		if (certificates.isEmpty()) {
+			return added;
+		}
+		java.util.Set<String> known = new java.util.HashSet<>(watched.findWatchedFingerprints(
+				certificates.stream().map(CaptureCertificate::getSha256Fingerprint).distinct().toList()));
+		for (CaptureCertificate c : certificates) {
+			if (!known.add(c.getSha256Fingerprint())) {
 				continue;
 			}
 			WatchedCertificate.Facts facts = new WatchedCertificate.Facts(c.getSha256Fingerprint(), c.getSubject(),

@@ -20,6 +20,10 @@ public interface WatchedCertificates extends Repository<WatchedCertificate, UUID
 
 	Optional<WatchedCertificate> findBySha256Fingerprint(String fingerprint);
 
+	/** The fingerprints among these already on the watch list, in one query. */
+	@Query("select w.sha256Fingerprint from WatchedCertificate w where w.sha256Fingerprint in :fingerprints")
+	List<String> findWatchedFingerprints(@Param("fingerprints") java.util.Collection<String> fingerprints);
+
 	List<WatchedCertificate> findAllByOrderByNotAfterAsc();
 
 	List<WatchedCertificate> findByVendorIdOrderByNotAfterAsc(VendorId vendorId);

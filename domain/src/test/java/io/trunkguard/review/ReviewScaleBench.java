@@ -28,7 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * items) frozen and routed in one campaign, a 500-item inbox page, and 50 reviewers
  * deciding concurrently. Not part of the test suite (the name does not match Surefire's
  * patterns); run it with {@code ./mvnw -B -pl domain test -Dtest=ReviewScaleBench
- * -Dsurefire.failIfNoSpecifiedTests=false} and read the figures it prints.
+ * -Dsurefire.failIfNoSpecifiedTests=false} and read the figures it prints
+ * ({@code grep BENCH domain/target/surefire-reports/*ReviewScaleBench-output.txt}).
+ * <p>
+ * Durable mode: add {@code -Dtrunkguard.test.postgres.durable=true} and the embedded
+ * server runs with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes}
+ * on, as a production server does (the embedded default has all three off); the bench
+ * prints the settings it ran with and the load average.
  */
 @PostgresIntegrationTest
 class ReviewScaleBench {
@@ -59,6 +65,8 @@ class ReviewScaleBench {
 
 	@Test
 	void freezesRoutesAndDecidesFiftyThousandItems() throws Exception {
+		System.out.printf("BENCH server: fsync=%s, synchronous_commit=%s, full_page_writes=%s; load %s%n",
+				setting("fsync"), setting("synchronous_commit"), setting("full_page_writes"), load());
 		seed();
 
 		long t0 = System.nanoTime();
@@ -156,6 +164,20 @@ class ReviewScaleBench {
 						+ "request p50 %.1f ms, p95 %.1f ms%n",
 				REVIEWERS, batch, decided, seconds, decided / seconds, percentile(all, 50), percentile(all, 95));
 		System.out.printf("BENCH   lock waits while deciding %d item(s) per call: %s%n", batch, lockWaits);
+		System.out.printf("BENCH   load after deciding %d item(s) per call: %s%n", batch, load());
+	}
+
+	String setting(String name) {
+		return jdbc.queryForObject("show " + name, String.class);
+	}
+
+	static String load() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Paths.get("/proc/loadavg")).strip();
+		}
+		catch (java.io.IOException e) {
+			return "unknown";
+		}
 	}
 
 	/**

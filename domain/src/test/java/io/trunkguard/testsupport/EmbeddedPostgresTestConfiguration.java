@@ -33,6 +33,14 @@ public class EmbeddedPostgresTestConfiguration {
 
 	static final int DEFAULT_POOL_SIZE = 10;
 
+	/**
+	 * System property that starts the shared server durable ({@code fsync},
+	 * {@code synchronous_commit} and {@code full_page_writes} on, as a production server
+	 * runs) instead of the embedded default (all three off, fast and not crash-safe): for
+	 * benches, e.g. {@code -Dtrunkguard.test.postgres.durable=true}.
+	 */
+	public static final String DURABLE = "trunkguard.test.postgres.durable";
+
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
 	@Bean(destroyMethod = "close")
@@ -125,7 +133,15 @@ public class EmbeddedPostgresTestConfiguration {
 		static synchronized Lease acquire() {
 			if (server == null) {
 				try {
-					server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+					EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+					if (Boolean.getBoolean(DURABLE)) {
+						// as a production server writes: every commit waits for its WAL
+						// flush
+						builder.setServerConfig("fsync", "on")
+							.setServerConfig("synchronous_commit", "on")
+							.setServerConfig("full_page_writes", "on");
+					}
+					server = builder.start();
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +73,14 @@ class DemoPeopleAccounts implements SmartLifecycle {
 
 	private void ensureAll() {
 		List<String> created = new ArrayList<>();
-		for (Person person : people.findAllByOrderByFullName()) {
-			String username = person.getUsername();
-			if (username == null || !person.isActive() || Role.fromName(username).isPresent()) {
-				continue;
-			}
+		List<String> usernames = people.findAllByOrderByFullName()
+			.stream()
+			.filter(person -> person.getUsername() != null && person.isActive()
+					&& Role.fromName(person.getUsername()).isEmpty())
+			.map(Person::getUsername)
+			.toList();
+		Map<String, NewPassword> newHashes = newHashes(usernames);
+		for (String username : usernames) {
 			var existing = accounts.find(username);
 			if (existing.isPresent()) {
 				if (password != null && !encoder.matches(password, existing.get().passwordHash())) {
@@ -84,8 +89,8 @@ class DemoPeopleAccounts implements SmartLifecycle {
 				}
 				continue;
 			}
-			String chosen = password != null ? password : generatePassword();
-			accounts.create(username, Role.REVIEWER, encoder.encode(chosen));
+			String chosen = password != null ? password : newHashes.get(username).password();
+			accounts.create(username, Role.REVIEWER, newHashes.get(username).hash());
 			audit.localAccountCreated(username, Role.REVIEWER);
 			created.add(password != null ? username : username + " / " + chosen);
 		}
@@ -104,6 +109,26 @@ class DemoPeopleAccounts implements SmartLifecycle {
 					    They are shown only this once. Set {} to choose one for all of them.
 					""", String.join("\n    ", created), ENVIRONMENT_VARIABLE);
 		}
+	}
+
+	/** A password for an account still to be created, and its hash. */
+	private record NewPassword(String password, String hash) {
+	}
+
+	/**
+	 * The passwords of the accounts not there yet, hashed side by side: BCrypt, one hash
+	 * after another, was a visible part of a first start (docs/performance.md).
+	 */
+	private Map<String, NewPassword> newHashes(List<String> usernames) {
+		return usernames.stream()
+			.filter(username -> accounts.find(username).isEmpty())
+			.toList()
+			.parallelStream()
+			.map(username -> {
+				String chosen = password != null ? password : generatePassword();
+				return Map.entry(username, new NewPassword(chosen, encoder.encode(chosen)));
+			})
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private String generatePassword() {

@@ -1,7 +1,10 @@
 package io.trunkguard.security;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +49,38 @@ class LocalAccountsInitializer implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		refuseWeakPasswords();
+		Map<Role, NewPassword> prepared = newPasswords();
 		for (Role role : Role.values()) {
-			transactions.executeWithoutResult(status -> ensure(role));
+			transactions.executeWithoutResult(status -> ensure(role, prepared.get(role)));
 		}
+	}
+
+	/** A password for an account still to be created, and its hash. */
+	private record NewPassword(String password, String hash) {
+	}
+
+	/**
+	 * The passwords of the accounts not there yet, hashed side by side: on a first start
+	 * the four BCrypt hashes one after another were a visible part of the start-up
+	 * (docs/performance.md). {@link #ensure} still checks each account in its own
+	 * transaction, and hashes there only for an account that was there at this check and
+	 * has gone since.
+	 */
+	private Map<Role, NewPassword> newPasswords() {
+		return Arrays.stream(Role.values())
+			.filter(role -> accounts.find(role.roleName()).isEmpty())
+			.toList()
+			.parallelStream()
+			.collect(Collectors.toMap(role -> role, role -> {
+				String password = configuredPassword(role);
+				String chosen = password != null ? password : generatePassword();
+				return new NewPassword(chosen, encoder.encode(chosen));
+			}));
+	}
+
+	private String configuredPassword(Role role) {
+		String fromEnvironment = passwords == null ? null : passwords.of(role);
+		return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : null;
 	}
 
 	/**
@@ -79,10 +111,10 @@ class LocalAccountsInitializer implements SmartInitializingSingleton {
 
 	}
 
-	private void ensure(Role role) {
+	private void ensure(Role role, NewPassword prepared) {
 		String username = role.roleName();
-		String fromEnvironment = passwords == null ? null : passwords.of(role);
-		boolean configured = fromEnvironment != null && !fromEnvironment.isBlank();
+		String fromEnvironment = configuredPassword(role);
+		boolean configured = fromEnvironment != null;
 		var existing = accounts.find(username);
 		if (existing.isPresent()) {
 			if (configured && !encoder.matches(fromEnvironment, existing.get().passwordHash())) {
@@ -92,8 +124,10 @@ class LocalAccountsInitializer implements SmartInitializingSingleton {
 			}
 			return;
 		}
-		String password = configured ? fromEnvironment : generatePassword();
-		accounts.create(username, role, encoder.encode(password));
+		NewPassword chosen = prepared != null ? prepared
+				: new NewPassword(configured ? fromEnvironment : generatePassword(), null);
+		String password = chosen.password();
+		accounts.create(username, role, chosen.hash() != null ? chosen.hash() : encoder.encode(password));
 		audit.localAccountCreated(username, role);
 		if (configured) {
 			log.info("Local account '{}' created with the password from {}.", username, environmentVariable(role));

@@ -1,11 +1,16 @@
 package io.trunkguard.testsupport;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -144,6 +149,37 @@ public final class Browser {
 			throw new IllegalStateException(what + " not found at " + path + ". The browser tests need Debian's "
 					+ "'chromium' and 'chromium-driver' packages (apt-get install -y chromium chromium-driver; "
 					+ ".ci/run installs them).");
+		}
+	}
+
+	/**
+	 * Clicks what submits or navigates and waits (30 s at most) until the old document is
+	 * gone: an element the next page shares with the old one (the message, the progress
+	 * bar) could otherwise be read from the old page while it unloads. Chromium answers a
+	 * question about an element of an unloaded document either with a stale-element error
+	 * or with "Node with given id does not belong to the document"; both mean the page
+	 * was replaced.
+	 */
+	public static void clickAndWaitForNextPage(WebDriver browser, By target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> replaced(page));
+	}
+
+	private static boolean replaced(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException e) {
+			return true;
+		}
+		catch (WebDriverException e) {
+			String message = String.valueOf(e.getMessage());
+			if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+				return true;
+			}
+			throw e;
 		}
 	}
 

@@ -193,67 +193,115 @@ public final class Verdicts {
 				s.entropy().sampled());
 	}
 
-	/** No SDP: judge by the packets themselves and say which evidence decided. */
+	/**
+	 * No SDP: judge by the packets themselves. Every signal is gathered; the payload
+	 * readable in clear (a codec's structure, telephone-events, a byte distribution no
+	 * cipher gives, G.711 or any low entropy) decides plain even when the keying signals
+	 * say keys were agreed, since the audio is readable; otherwise a decisive sign of
+	 * SRTP (DTLS with use_srtp on the media flow, SRTCP's E flag, the SRTP tag on a
+	 * fixed-rate codec, G.711 at ciphertext entropy) decides encrypted; the weaker signs
+	 * (exact frame lengths, a uniform first byte) decide only alone. The evidence names
+	 * the signals that decided and those that agreed.
+	 */
 	private static MediaJudgement byContent(MediaStream s) {
+		List<String> plain = new ArrayList<>();
+		List<String> plainWeak = new ArrayList<>();
+		List<String> encrypted = new ArrayList<>();
+		List<String> encryptedWeak = new ArrayList<>();
+		List<String> undecided = new ArrayList<>();
 		if (s.dtlsHandshake) {
-			return new MediaJudgement(s.dtlsUseSrtp ? MediaProtection.PROTECTED : MediaProtection.UNKNOWN,
-					"no SDP visible; DTLS handshake" + (s.dtlsUseSrtp ? " negotiating use_srtp" : " without use_srtp")
-							+ " on the media flow in frame " + s.dtlsHandshakeFrame);
+			(s.dtlsUseSrtp ? encrypted
+					: undecided)
+				.add("DTLS handshake" + (s.dtlsUseSrtp
+						? " negotiating use_srtp" + (s.dtlsSrtpProfile == null ? "" : " (" + s.dtlsSrtpProfile + ")")
+						: " without use_srtp") + " on the media flow in frame " + s.dtlsHandshakeFrame);
 		}
 		if (s.srtcpEncrypted > 0) {
-			return new MediaJudgement(MediaProtection.PROTECTED,
-					"no SDP visible; " + s.srtcpEncrypted
-							+ " SRTCP packets with the E flag set (encrypted control) beside " + s.rtpPackets
-							+ " RTP-framed packets" + entropyNote(s));
+			encrypted.add(s.srtcpEncrypted + " SRTCP packets with the E flag set (encrypted control) beside "
+					+ s.rtpPackets + " RTP-framed packets");
 		}
-		if (s.rtpPackets > 0 && s.entropy().conclusive() && s.uncompressedAudio()) {
-			double bits = s.entropy().bitsPerByte();
+		PayloadEntropy e = s.entropy();
+		if (s.rtpPackets > 0 && e.conclusive() && s.uncompressedAudio()) {
+			double bits = e.bitsPerByte();
 			boolean cipher = bits >= PayloadEntropy.CIPHERTEXT_BITS;
-			return new MediaJudgement(cipher ? MediaProtection.PROTECTED : MediaProtection.UNPROTECTED,
-					String.format(Locale.ROOT,
-							"no SDP visible; %d RTP packets with G.711 payload types %s whose payload"
-									+ " entropy is %.2f bits/byte over %d bytes: %s",
-							s.rtpPackets, s.payloadTypes, bits, s.entropy().sampled(),
-							cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
+			(cipher ? encrypted : plain).add(String.format(Locale.ROOT,
+					"%d RTP packets with G.711 payload types %s whose payload entropy is %.2f bits/byte over %d bytes: %s",
+					s.rtpPackets, s.payloadTypes, bits, e.sampled(),
+					cipher ? "ciphertext, so SRTP" : "audio samples, so plain RTP"));
 		}
 		// every payload type on its own: which signals show plain codec frames or SRTP
-		List<String> plain = new ArrayList<>();
-		List<String> encrypted = new ArrayList<>();
-		List<String> undecided = new ArrayList<>();
 		for (PayloadShape shape : s.shapes()) {
 			MediaSignals.Judgement j = MediaSignals.judge(shape);
 			switch (j.finding()) {
-				case PLAIN -> plain.add(j.evidence());
-				case ENCRYPTED -> encrypted.add(j.evidence());
+				case PLAIN -> (j.decisive() ? plain : plainWeak).add(j.evidence());
+				case ENCRYPTED -> (j.decisive() ? encrypted : encryptedWeak).add(j.evidence());
 				default -> undecided.add(j.evidence());
 			}
 		}
-		if (!plain.isEmpty()) {
-			return new MediaJudgement(MediaProtection.UNPROTECTED, "no SDP visible; " + s.rtpPackets
-					+ " RTP packets in clear: " + String.join("; ", plain) + entropyNote(s));
+		boolean entropyNamed = s.rtpPackets > 0 && e.conclusive() && s.uncompressedAudio();
+		if (s.rtpPackets > 0 && e.conclusive() && !e.ciphertextLike() && !s.uncompressedAudio()) {
+			entropyNamed = true;
+			plain.add(String.format(Locale.ROOT,
+					"payload entropy %.2f bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
+					e.bitsPerByte(), e.sampled()));
 		}
-		if (s.rtpPackets > 0 && s.entropy().conclusive() && !s.entropy().ciphertextLike()) {
+		else if (s.rtpPackets > 0 && e.notUniform() && !s.uncompressedAudio()) {
+			plain.add(String.format(Locale.ROOT,
+					"the payload bytes are far from uniform (chi-square %.0f over %d bytes; ciphertext gives 255 ± 23):"
+							+ " codec frames, not cipher output",
+					e.chiSquare(), e.distributionSampled()));
+		}
+		else if (s.rtpPackets > 0 && e.uniform()) {
+			encryptedWeak.add(String.format(Locale.ROOT,
+					"the payload bytes are as uniform as ciphertext (chi-square %.0f over %d bytes)", e.chiSquare(),
+					e.distributionSampled()));
+		}
+		String head = "no SDP visible; ";
+		if (!plain.isEmpty()) {
 			return new MediaJudgement(MediaProtection.UNPROTECTED,
-					String.format(Locale.ROOT,
-							"no SDP visible; %d RTP packets with payload types %s whose payload entropy is %.2f"
-									+ " bits/byte over %d bytes, well below ciphertext's ~8: not encrypted",
-							s.rtpPackets, s.payloadTypes, s.entropy().bitsPerByte(), s.entropy().sampled()));
+					head + s.rtpPackets + " RTP packets in clear: " + String.join("; ", plain) + also(plainWeak)
+							+ (encrypted.isEmpty() && encryptedWeak.isEmpty() ? ""
+									: "; although " + String.join("; ", concat(encrypted, encryptedWeak))
+											+ " (the payloads are readable, so the media counts as plain)")
+							+ (entropyNamed ? "" : entropyNote(s)));
 		}
 		if (!encrypted.isEmpty()) {
 			return new MediaJudgement(MediaProtection.PROTECTED,
-					"no SDP visible; " + s.rtpPackets + " RTP packets: " + String.join("; ", encrypted) + entropyNote(s)
+					head + s.rtpPackets + " RTP packets: " + String.join("; ", encrypted) + also(encryptedWeak)
+							+ (entropyNamed ? "" : entropyNote(s))
+							+ (plainWeak.isEmpty() ? "" : "; not decisive: " + String.join("; ", plainWeak))
 							+ (undecided.isEmpty() ? "" : "; undecided: " + String.join("; ", undecided)));
 		}
-		if (s.rtpPackets > 0 && s.entropy().conclusive()) {
-			return new MediaJudgement(MediaProtection.UNKNOWN,
-					String.format(Locale.ROOT,
-							"no SDP visible; %d RTP packets with payload types %s (entropy %.2f bits/byte cannot tell a"
-									+ " compressed codec from ciphertext) and no SRTCP or DTLS evidence%s",
-							s.rtpPackets, s.payloadTypes, s.entropy().bitsPerByte(),
-							undecided.isEmpty() ? "" : "; " + String.join("; ", undecided)));
+		if (!plainWeak.isEmpty()) {
+			return new MediaJudgement(MediaProtection.UNPROTECTED,
+					head + s.rtpPackets + " RTP packets in clear: " + String.join("; ", plainWeak) + entropyNote(s)
+							+ (encryptedWeak.isEmpty() ? "" : "; not decisive: " + String.join("; ", encryptedWeak)));
+		}
+		if (!encryptedWeak.isEmpty()) {
+			return new MediaJudgement(MediaProtection.PROTECTED,
+					head + s.rtpPackets + " RTP packets: " + String.join("; ", encryptedWeak) + entropyNote(s)
+							+ (undecided.isEmpty() ? "" : "; undecided: " + String.join("; ", undecided)));
+		}
+		if (s.rtpPackets > 0 && e.conclusive()) {
+			return new MediaJudgement(MediaProtection.UNKNOWN, String.format(Locale.ROOT,
+					"no SDP visible; %d RTP packets with payload types %s (entropy %.2f bits/byte, chi-square %.0f,"
+							+ " cannot tell a compressed codec from ciphertext) and no SRTCP or DTLS evidence%s",
+					s.rtpPackets, s.payloadTypes, e.bitsPerByte(), e.chiSquare(),
+					undecided.isEmpty() ? "" : "; " + String.join("; ", undecided)));
 		}
 		return new MediaJudgement(MediaProtection.UNKNOWN,
-				"no SDP visible; " + s.packets + " packets, too few RTP payload bytes to judge");
+				head + s.packets + " packets, too few RTP payload bytes to judge"
+						+ (undecided.isEmpty() ? "" : "; " + String.join("; ", undecided)));
+	}
+
+	private static String also(List<String> agreeing) {
+		return agreeing.isEmpty() ? "" : "; agreeing: " + String.join("; ", agreeing);
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> out = new ArrayList<>(a);
+		out.addAll(b);
+		return out;
 	}
 
 }

@@ -15,14 +15,11 @@ import io.trunkguard.analyzer.report.TraceReport.Summary;
 import io.trunkguard.analyzer.report.TraceReport.TlsView;
 import io.trunkguard.analyzer.rules.Finding;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +48,7 @@ public final class JsonReport {
 
 	/** Writes the report as UTF-8 to {@code out}, flushes it and leaves it open. */
 	public static void write(TraceReport report, OutputStream out) throws IOException {
-		Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		Writer w = new Utf8Writer(out);
 		new Out(w, true).report(report);
 		w.flush();
 	}

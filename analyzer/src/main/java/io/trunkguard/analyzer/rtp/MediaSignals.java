@@ -16,7 +16,11 @@ import java.util.Locale;
  * SRTP authentication tag (HMAC-SHA1-80 or -32);</li>
  * <li>a uniform first byte on a dynamic payload type whose lengths are no fixed-rate
  * codec's: the dynamic-PT codecs with variable frames keep their first byte within few
- * values in clear, so a uniform one is ciphertext.</li>
+ * values in clear, so a uniform one is ciphertext;</li>
+ * <li>RFC 4733 telephone-events: 4-byte reports with event codes up to 16, the reserved
+ * bit clear, end bits and durations that grow within an event are plain; 14- or 8-byte
+ * payloads whose timestamp holds still as an event's does are those reports plus the SRTP
+ * tag.</li>
  * </ul>
  * Anything else is undecided, with what was seen.
  */
@@ -29,9 +33,25 @@ public final class MediaSignals {
 
 	}
 
-	/** The finding and the sentence that explains it. */
-	public record Judgement(Finding finding, String evidence) {
+	/**
+	 * The finding, the sentence that explains it, and whether the signal decides on its
+	 * own (codec structure or telephone-events in clear, an SRTP tag on a fixed-rate
+	 * codec) or only when nothing stronger speaks (exact frame lengths, which SRTP
+	 * without authentication also shows; a uniform first byte on a dynamic type).
+	 */
+	public record Judgement(Finding finding, String evidence, boolean decisive) {
+
+		Judgement(Finding finding, String evidence) {
+			this(finding, evidence, finding != Finding.UNDECIDED);
+		}
+
 	}
+
+	/**
+	 * Packets of 4-byte payloads enough to read RFC 4733 structure (one key press sends
+	 * ~8).
+	 */
+	static final int MIN_EVENT_PACKETS = 8;
 
 	/** Packets needed before the first byte's distribution is used. */
 	static final int MIN_FIRST_BYTE_PACKETS = 32;
@@ -93,19 +113,31 @@ public final class MediaSignals {
 	public static Judgement judge(PayloadShape s) {
 		int n = s.packets();
 		int pt = s.payloadType;
-		if (n < MIN_LENGTH_PACKETS) {
-			return new Judgement(Finding.UNDECIDED, "payload type " + pt + ": only " + n + " packets");
-		}
 		int len = s.dominantLength();
 		boolean fixed = s.dominantLengthShare() >= 0.8;
 		int step = s.dominantStep();
 		boolean dynamic = pt >= 96 && pt <= 127;
-		// RFC 4733 telephone-event: 4-byte payloads whose first byte is an event code
-		if (dynamic && fixed && len == 4 && s.maxFirstByte() <= 16) {
-			return new Judgement(Finding.PLAIN, String.format(Locale.ROOT,
-					"payload type %d: %d packets of 4-byte RFC 4733 telephone-event payloads with event codes up to %d,"
-							+ " readable in clear",
-					pt, n, s.maxFirstByte()));
+		// RFC 4733 telephone-event: 4-byte event reports (event code, E bit, reserved
+		// bit,
+		// volume, duration growing within an event)
+		if (dynamic && fixed && len == 4 && n >= MIN_EVENT_PACKETS && s.telephoneEventStructure()) {
+			return new Judgement(Finding.PLAIN,
+					String.format(Locale.ROOT,
+							"payload type %d: %d packets of RFC 4733 telephone-events readable in clear: %s", pt, n,
+							s.telephoneEventFacts()));
+		}
+		// the same events under SRTP: 4 bytes plus the tag, the timestamp held within an
+		// event
+		if (dynamic && fixed && (len == 14 || len == 8) && n >= MIN_EVENT_PACKETS && s.sameTimestampShare() >= 0.5) {
+			return new Judgement(Finding.ENCRYPTED, String.format(Locale.ROOT,
+					"payload type %d: %.0f%% of %d payloads are %d bytes with the RTP timestamp held in %.0f%% of"
+							+ " consecutive packets, as RFC 4733 telephone-events repeat it: 4-byte event reports plus"
+							+ " the %d-byte SRTP authentication tag (%s)",
+					pt, 100 * s.dominantLengthShare(), n, len, 100 * s.sameTimestampShare(), len - 4,
+					len == 14 ? "HMAC-SHA1-80" : "HMAC-SHA1-32"));
+		}
+		if (n < MIN_LENGTH_PACKETS) {
+			return new Judgement(Finding.UNDECIDED, "payload type " + pt + ": only " + n + " packets");
 		}
 		double expected = PayloadShape.expectedDistinctIfRandom(n);
 		boolean firstBytesUsable = n >= MIN_FIRST_BYTE_PACKETS;
@@ -142,7 +174,7 @@ public final class MediaSignals {
 							"payload type %d: %.0f%% of %d payloads are exactly the %d bytes of %s for their %s-tick"
 									+ " duration, with no room for an SRTP authentication tag",
 							pt, 100 * s.dominantLengthShare(), n, len, f.codec(),
-							step > 0 ? String.valueOf(step) : "(assumed 160)"));
+							step > 0 ? String.valueOf(step) : "(assumed 160)"), false);
 				}
 			}
 		}
@@ -155,7 +187,7 @@ public final class MediaSignals {
 		if (dynamic && uniform && !fixedRateFit && n >= 64) {
 			return new Judgement(Finding.ENCRYPTED, "payload type " + pt + " (dynamic): " + firstByte
 					+ ", as ciphertext; the dynamic-type codecs with variable frames (Opus TOC, AMR and AMR-WB CMR"
-					+ " and table of contents, Speex) keep it within few values in clear");
+					+ " and table of contents, Speex) keep it within few values in clear", false);
 		}
 		String why = fixedRateFit ? "payloads of " + len + " bytes fit a codec without a header (G.726 or iLBC)"
 				+ " in clear, so the first byte cannot tell" : firstByte;

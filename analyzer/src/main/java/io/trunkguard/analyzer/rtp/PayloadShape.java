@@ -36,6 +36,34 @@ public final class PayloadShape {
 
 	private final int[] lastSeq = new int[2];
 
+	private final int[] lastEventDuration = { -1, -1 };
+
+	/**
+	 * Successive packets of this payload type from one SSRC (at most 16 sequence numbers
+	 * apart).
+	 */
+	private int consecutivePairs;
+
+	/** Of those, the pairs whose RTP timestamp did not move (one RFC 4733 event). */
+	private int sameTimestampPairs;
+
+	/** 4-byte payloads, and of them the ones shaped as RFC 4733 event reports. */
+	private int fourBytePayloads;
+
+	private int eventCodesUpTo16;
+
+	private int reservedBitClear;
+
+	private int endBits;
+
+	/**
+	 * Same-timestamp pairs of 4-byte payloads, and of them the ones whose duration grew
+	 * or stayed.
+	 */
+	private int eventDurationPairs;
+
+	private int eventDurationGrowing;
+
 	public PayloadShape(int payloadType) {
 		this.payloadType = payloadType;
 	}
@@ -57,19 +85,41 @@ public final class PayloadShape {
 			distinctFirstBytes++;
 		}
 		count(lengths, lengthCounts, plen);
+		if (plen == 4) {
+			fourBytePayloads++;
+			eventCodesUpTo16 += (b[po] & 0xFF) <= 16 ? 1 : 0;
+			reservedBitClear += (b[po + 1] & 0x40) == 0 ? 1 : 0;
+			endBits += (b[po + 1] & 0x80) != 0 ? 1 : 0;
+		}
 		int slot = lastSsrc[0] == ssrc ? 0 : lastSsrc[1] == ssrc ? 1 : -1;
 		if (slot < 0) {
 			slot = lastSsrc[0] == -1 ? 0 : 1;
 			lastSsrc[slot] = ssrc;
 		}
-		else if (((seq - lastSeq[slot]) & 0xFFFF) == 1) {
+		else {
+			// packets of this payload type from one SSRC, a few sequence numbers apart
+			// (another payload type, such as the audio beside telephone-events, may sit
+			// between them)
+			int gap = (seq - lastSeq[slot]) & 0xFFFF;
 			long step = (timestamp - lastTs[slot]) & 0xFFFFFFFFL;
-			if (step > 0 && step <= 48_000) {
+			if (gap == 1 && step > 0 && step <= 48_000) {
 				count(steps, stepCounts, (int) step);
+			}
+			if (gap >= 1 && gap <= 16) {
+				consecutivePairs++;
+				if (step == 0) {
+					sameTimestampPairs++;
+					if (plen == 4 && lastEventDuration[slot] >= 0) {
+						eventDurationPairs++;
+						eventDurationGrowing += ((b[po + 2] & 0xFF) << 8 | b[po + 3] & 0xFF) >= lastEventDuration[slot]
+								? 1 : 0;
+					}
+				}
 			}
 		}
 		lastTs[slot] = timestamp;
 		lastSeq[slot] = seq;
+		lastEventDuration[slot] = plen == 4 ? (b[po + 2] & 0xFF) << 8 | b[po + 3] & 0xFF : -1;
 	}
 
 	private static void count(int[] values, int[] counts, int v) {
@@ -162,6 +212,39 @@ public final class PayloadShape {
 	public int dominantStep() {
 		int i = top(steps, stepCounts);
 		return i < 0 ? -1 : steps[i];
+	}
+
+	/**
+	 * Share of consecutive packets of one SSRC whose RTP timestamp did not move (RFC 4733
+	 * events repeat their start timestamp; audio moves it every packet), or 0.
+	 */
+	public double sameTimestampShare() {
+		return consecutivePairs == 0 ? 0 : (double) sameTimestampPairs / consecutivePairs;
+	}
+
+	/** 4-byte payloads sampled. */
+	public int fourBytePayloads() {
+		return fourBytePayloads;
+	}
+
+	/**
+	 * True when the 4-byte payloads read as RFC 4733 event reports: event codes up to 16
+	 * (DTMF 0-9, *, #, A-D, flash) in at least 90%, the reserved bit always clear, end
+	 * bits seen, and within an event (same timestamp) the duration never shrinking.
+	 */
+	public boolean telephoneEventStructure() {
+		int n = fourBytePayloads;
+		return n > 0 && eventCodesUpTo16 >= 0.9 * n && reservedBitClear == n && endBits > 0
+				&& eventDurationGrowing >= 0.9 * eventDurationPairs;
+	}
+
+	/** Sentence describing the RFC 4733 fields seen in the 4-byte payloads. */
+	public String telephoneEventFacts() {
+		return String.format(java.util.Locale.ROOT,
+				"%d of %d 4-byte payloads with event codes up to 16 (largest first byte %d), the reserved bit clear in %d,"
+						+ " the end bit in %d, the duration growing within an event in %d of %d",
+				eventCodesUpTo16, fourBytePayloads, maxFirstByte(), reservedBitClear, endBits, eventDurationGrowing,
+				eventDurationPairs);
 	}
 
 }

@@ -116,18 +116,118 @@ class MediaSignalsTest {
 	@Nested
 	class TelephoneEvents {
 
-		@Test
-		void rfc4733EventsInClearArePlain() {
-			PayloadShape s = shape(101, 40, 160, i -> new byte[] { 5, (byte) 0x0a, 0, (byte) (i * 8) });
-			MediaSignals.Judgement j = MediaSignals.judge(s);
-			assertThat(j.finding()).isEqualTo(MediaSignals.Finding.PLAIN);
-			assertThat(j.evidence()).contains("telephone-event");
+		/**
+		 * RFC 4733 key presses as a stack sends them: per event one timestamp, the
+		 * duration growing by 160 per packet, the last report sent three times with the
+		 * end bit; {@code payload} may replace each 4-byte report (e.g. by its SRTP
+		 * form).
+		 */
+		PayloadShape events(int digits, java.util.function.Function<byte[], byte[]> payload) {
+			PayloadShape s = new PayloadShape(101);
+			int seq = 500;
+			long ts = 8000;
+			for (int d = 0; d < digits; d++) {
+				for (int k = 1; k <= 9; k++) {
+					boolean end = k >= 7;
+					int duration = 160 * Math.min(k, 7);
+					byte[] report = { (byte) (d % 12), (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8),
+							(byte) duration };
+					byte[] p = payload.apply(report);
+					s.add(0x1111L, seq, ts, p, 0, p.length);
+					seq += 2; // the audio beside takes the sequence numbers between
+				}
+				ts += 4000;
+			}
+			return s;
 		}
 
 		@Test
-		void eventsUnderSrtpAreNotReadAsEvents() {
+		void rfc4733EventsInClearArePlainAndNamedByTheirFields() {
+			MediaSignals.Judgement j = MediaSignals.judge(events(3, r -> r));
+			assertThat(j.finding()).isEqualTo(MediaSignals.Finding.PLAIN);
+			assertThat(j.decisive()).isTrue();
+			assertThat(j.evidence()).contains("RFC 4733 telephone-events readable in clear")
+				.contains("the end bit in 9")
+				.contains("the duration growing within an event in 24 of 24");
+		}
+
+		@Test
+		void oneKeyPressIsEnough() {
+			assertThat(MediaSignals.judge(events(1, r -> r)).finding()).isEqualTo(MediaSignals.Finding.PLAIN);
+		}
+
+		@Test
+		void fourByteReportsWithTheReservedBitOrLargeCodesAreNotEvents() {
+			assertThat(
+					MediaSignals.judge(events(3, r -> new byte[] { r[0], (byte) (r[1] | 0x40), r[2], r[3] })).finding())
+				.isNotEqualTo(MediaSignals.Finding.PLAIN);
+			assertThat(
+					MediaSignals.judge(events(3, r -> new byte[] { (byte) (r[0] + 100), r[1], r[2], r[3] })).finding())
+				.isNotEqualTo(MediaSignals.Finding.PLAIN);
+			assertThat(MediaSignals.judge(events(3, r -> random(4))).finding())
+				.isNotEqualTo(MediaSignals.Finding.PLAIN);
+		}
+
+		@Test
+		void eventsUnderSrtpShowTheTagAndTheHeldTimestamp() {
+			MediaSignals.Judgement j80 = MediaSignals.judge(events(3, r -> random(14)));
+			assertThat(j80.finding()).isEqualTo(MediaSignals.Finding.ENCRYPTED);
+			assertThat(j80.evidence()).contains("telephone-events").contains("HMAC-SHA1-80");
+			MediaSignals.Judgement j32 = MediaSignals.judge(events(3, r -> random(8)));
+			assertThat(j32.finding()).isEqualTo(MediaSignals.Finding.ENCRYPTED);
+			assertThat(j32.evidence()).contains("HMAC-SHA1-32");
+		}
+
+		@Test
+		void fourteenBytePayloadsWhoseTimestampMovesAreNotTakenForEvents() {
 			PayloadShape s = shape(101, 40, 160, i -> random(14));
-			assertThat(MediaSignals.judge(s).finding()).isNotEqualTo(MediaSignals.Finding.PLAIN);
+			assertThat(MediaSignals.judge(s).evidence()).doesNotContain("telephone-events");
+		}
+
+	}
+
+	@Nested
+	class ByteDistribution {
+
+		@Test
+		void ciphertextIsUniformEvenWithAConstantMkiAfterTheTag() {
+			PayloadEntropy e = new PayloadEntropy();
+			for (int i = 0; i < 300; i++) {
+				byte[] p = random(174);
+				p[170] = 0;
+				p[171] = 0;
+				p[172] = 0;
+				p[173] = 1; // a 4-byte MKI after the 10-byte tag
+				e.add(p, 0, p.length);
+			}
+			assertThat(e.uniform()).isTrue();
+			assertThat(e.notUniform()).isFalse();
+			assertThat(e.chiSquare()).isLessThan(PayloadEntropy.UNIFORM_CHI_SQUARE);
+		}
+
+		@Test
+		void adpcmCodesAreNotUniformThoughTheirEntropyLooksLikeCiphertext() {
+			// G.726-40-like: 5-bit codes whose small magnitudes are more frequent
+			// (Laplacian)
+			PayloadEntropy e = new PayloadEntropy();
+			for (int i = 0; i < 400; i++) {
+				byte[] p = new byte[100];
+				for (int k = 0; k < p.length; k++) {
+					int a = (int) Math.min(15, Math.abs(RANDOM.nextGaussian() * 6));
+					int b = (int) Math.min(15, Math.abs(RANDOM.nextGaussian() * 6));
+					p[k] = (byte) (a << 4 | b);
+				}
+				e.add(p, 0, p.length);
+			}
+			assertThat(e.notUniform()).isTrue();
+		}
+
+		@Test
+		void fewBytesDecideNothing() {
+			PayloadEntropy e = new PayloadEntropy();
+			e.add(new byte[1000], 0, 1000);
+			assertThat(e.notUniform()).isFalse();
+			assertThat(e.uniform()).isFalse();
 		}
 
 	}

@@ -26,6 +26,14 @@ import java.util.function.Function;
  * capture taken on one host, as the lab captures on loopback are), its ends are told
  * apart by port instead: 5060 and 5061 of one address are two boxes unless a lead gave
  * them one name. Endpoints a lead named are one box per name, labelled with it.
+ *
+ * <p>
+ * A capture of a busy trunk holds hundreds of legs between the same few boxes: segments
+ * with the same ends, kind, verdict and protocol are drawn once with their count. At most
+ * {@value #MAX_BOXES} boxes are drawn; past that, the boxes on the least protected
+ * segments are kept (plain first, then partly, undetermined, encrypted; named and carrier
+ * boxes before others), and the title says how many were left out (the legs table lists
+ * every leg).
  */
 public final class CallPathLayout {
 
@@ -42,6 +50,9 @@ public final class CallPathLayout {
 	static final int CAPTION = 34;
 
 	static final int LEGEND_HEIGHT = 72;
+
+	/** The most boxes one drawing holds; more is unreadable and unbounded in size. */
+	static final int MAX_BOXES = 24;
 
 	private CallPathLayout() {
 	}
@@ -130,7 +141,80 @@ public final class CallPathLayout {
 			}
 			segments.add(media(m, from.id, to.id));
 		}
-		return place(title, nodes, segments);
+		List<SegmentDraft> merged = merged(segments);
+		if (nodes.size() <= MAX_BOXES) {
+			return place(title, nodes, merged);
+		}
+		return trimmed(title, nodes, merged);
+	}
+
+	/**
+	 * Segments with the same ends, kind, verdict and protocol as one, with their count.
+	 */
+	private static List<SegmentDraft> merged(List<SegmentDraft> segments) {
+		Map<String, List<SegmentDraft>> groups = new LinkedHashMap<>();
+		for (SegmentDraft s : segments) {
+			groups
+				.computeIfAbsent(s.kind + "|" + s.from + "|" + s.to + "|" + s.verdict + "|" + s.protocol,
+						k -> new ArrayList<>())
+				.add(s);
+		}
+		List<SegmentDraft> merged = new ArrayList<>(groups.size());
+		for (List<SegmentDraft> group : groups.values()) {
+			SegmentDraft first = group.get(0);
+			if (group.size() == 1) {
+				merged.add(first);
+				continue;
+			}
+			boolean legs = first.kind == Kind.SIGNALLING;
+			int more = group.size() - 1;
+			merged.add(new SegmentDraft(first.id, first.kind, first.from, first.to, first.verdict,
+					first.protocol + ", " + group.size() + (legs ? " legs" : " streams"),
+					first.detail + " and " + more + (legs ? (more == 1 ? " more leg" : " more legs")
+							: (more == 1 ? " more stream" : " more streams"))));
+		}
+		return merged;
+	}
+
+	/**
+	 * The {@value #MAX_BOXES} boxes most in need of attention, the segments between them,
+	 * and a title that says what was left out.
+	 */
+	private static CallPathDiagram trimmed(String title, Map<String, NodeDraft> nodes, List<SegmentDraft> segments) {
+		Map<String, Integer> worst = new HashMap<>();
+		Map<String, Integer> count = new HashMap<>();
+		for (SegmentDraft s : segments) {
+			int rank = switch (s.verdict) {
+				case PLAIN -> 0;
+				case PARTLY -> 1;
+				case UNDETERMINED -> 2;
+				case ENCRYPTED -> 3;
+			};
+			for (String end : List.of(s.from, s.to)) {
+				worst.merge(end, rank, Math::min);
+				count.merge(end, 1, Integer::sum);
+			}
+		}
+		List<NodeDraft> ranked = new ArrayList<>(nodes.values());
+		ranked.sort(java.util.Comparator.<NodeDraft>comparingInt(n -> worst.getOrDefault(n.id, 4))
+			.thenComparingInt(n -> n.given != null || n.carrier != null ? 0 : 1)
+			.thenComparingInt(n -> -count.getOrDefault(n.id, 0)));
+		Set<String> kept = new LinkedHashSet<>();
+		ranked.stream().limit(MAX_BOXES).forEach(n -> kept.add(n.id));
+		Map<String, NodeDraft> keptNodes = new LinkedHashMap<>();
+		nodes.forEach((key, n) -> {
+			if (kept.contains(n.id)) {
+				keptNodes.put(key, n);
+			}
+		});
+		List<SegmentDraft> keptSegments = segments.stream()
+			.filter(s -> kept.contains(s.from) && kept.contains(s.to))
+			.toList();
+		int leftOut = nodes.size() - keptNodes.size();
+		String note = " (the " + MAX_BOXES + " endpoints least protected of " + nodes.size() + "; " + leftOut
+				+ " others and " + (segments.size() - keptSegments.size())
+				+ " segments are in the legs table, not drawn)";
+		return place(title + note, keptNodes, keptSegments);
 	}
 
 	private static SegmentDraft signalling(PathLeg leg, String transport, String from, String to) {
@@ -365,13 +449,18 @@ public final class CallPathLayout {
 		}
 
 		Role role() {
+			// takes signalling in and sends it on: a proxy or SBC, even when
+			// every leg of the capture is attached to a carrier
+			if (clientOf > 0 && serverOf > 0 && !gateway) {
+				return Role.PROXY;
+			}
 			if (carrier != null) {
 				return Role.CARRIER;
 			}
 			if (gateway) {
 				return Role.WEBRTC_GATEWAY;
 			}
-			return clientOf > 0 && serverOf > 0 ? Role.PROXY : Role.PHONE_OR_PBX;
+			return Role.PHONE_OR_PBX;
 		}
 
 		String name() {

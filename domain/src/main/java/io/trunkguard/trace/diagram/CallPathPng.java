@@ -32,10 +32,21 @@ public final class CallPathPng {
 	private CallPathPng() {
 	}
 
-	/** The PNG at {@code scale} pixels per user unit (2 for print). */
-	public static byte[] render(CallPathDiagram diagram, int scale) {
-		BufferedImage image = new BufferedImage(diagram.width() * scale, diagram.height() * scale,
-				BufferedImage.TYPE_INT_RGB);
+	/**
+	 * The most pixels one image may have (64 MB as RGB); larger drawings get a smaller
+	 * scale.
+	 */
+	static final long MAX_PIXELS = 16_000_000L;
+
+	/**
+	 * The PNG at {@code scale} pixels per user unit (2 for print), or at the largest
+	 * scale under {@link #MAX_PIXELS} if the drawing is that large.
+	 */
+	public static byte[] render(CallPathDiagram diagram, int requestedScale) {
+		double area = (double) diagram.width() * diagram.height();
+		double scale = Math.min(requestedScale, Math.sqrt(MAX_PIXELS / area));
+		BufferedImage image = new BufferedImage((int) Math.ceil(diagram.width() * scale),
+				(int) Math.ceil(diagram.height() * scale), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
 			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -73,12 +73,81 @@ class CallPathLayoutTest {
 	}
 
 	@Test
+	void callsANamedEdgeThatRelaysACarrierCallAProxyNotTheCarrier() {
+		List<PathLeg> legs = List.of(new PathLeg("L1", "TLS", "127.0.0.1:42006", "127.0.0.1:5061", "TLS 1.2", null),
+				new PathLeg("L2", "TLS", "127.0.0.1:59714", "127.0.0.1:5081", "TLS 1.2", null));
+		// every leg of a capture uploaded for a carrier has the carrier at its server end
+		Map<String, String> carrier = Map.of("127.0.0.1:5061", "Northwind", "127.0.0.1:5081", "Northwind");
+
+		CallPathDiagram diagram = CallPathLayout.layout("carrier capture", legs, List.of(), carrier::get,
+				Map.of("127.0.0.1:5061", "Edge SBC", "127.0.0.1:59714", "Edge SBC")::get);
+
+		CallPathDiagram.Node edge = diagram.node(diagram.segments().get(0).to());
+		assertThat(edge.name()).isEqualTo("Edge SBC");
+		assertThat(edge.role()).isEqualTo(CallPathDiagram.Role.PROXY);
+		CallPathDiagram.Node trunk = diagram.node(diagram.segments().get(1).to());
+		assertThat(trunk.name()).isEqualTo("Northwind");
+		assertThat(trunk.role()).isEqualTo(CallPathDiagram.Role.CARRIER);
+	}
+
+	@Test
 	void saysSoWhenNothingWasSeen() {
 		CallPathDiagram diagram = CallPathLayout.layout("Call path", List.of(), List.of(), endpoint -> null);
 
 		assertThat(diagram.empty()).isTrue();
 		assertThat(CallPathSvg.render(diagram, "d")).contains("No signalling or media was seen in this call path.");
 		assertThat(CallPathPng.render(diagram, 1)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+	}
+
+	@Test
+	void drawsManyLegsBetweenTheSameBoxesOnceWithTheirCount() {
+		List<PathLeg> legs = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			legs.add(new PathLeg("L" + i, "TLS", "10.0.0.5:" + (40000 + i), "192.0.2.10:5061", "TLS 1.3", null));
+		}
+		legs.add(new PathLeg("U1", "UDP", "10.0.0.5:5060", "192.0.2.10:5060", null, null));
+
+		CallPathDiagram diagram = CallPathLayout.layout("trunk", legs, List.of(), e -> null);
+
+		assertThat(diagram.segments()).extracting(Segment::label)
+			.containsExactly("SIP: TLS 1.3, 40 legs, encrypted", "SIP: SIP over UDP, plain");
+		assertThat(diagram.segments().get(0).detail()).isEqualTo("Leg L0 and 39 more legs");
+	}
+
+	@Test
+	void keepsABusyCaptureDrawableShowingTheLeastProtectedEndpointsFirst() {
+		List<PathLeg> legs = new java.util.ArrayList<>();
+		for (int i = 0; i < 600; i++) {
+			legs.add(new PathLeg("L" + i, "TLS", "10.1." + (i / 250) + "." + (i % 250) + ":40000", "192.0.2.10:5061",
+					"TLS 1.3", null));
+		}
+		legs.add(new PathLeg("P1", "UDP", "10.9.9.9:5060", "198.51.100.7:5060", null, null));
+
+		CallPathDiagram diagram = CallPathLayout.layout("Call path of capture busy.pcapng", legs, List.of(), e -> null);
+
+		assertThat(diagram.nodes()).hasSize(CallPathLayout.MAX_BOXES);
+		assertThat(diagram.segments()).extracting(Segment::verdict).contains(Verdict.PLAIN);
+		assertThat(diagram.title())
+			.isEqualTo("Call path of capture busy.pcapng (the 24 endpoints least protected of 603;"
+					+ " 579 others and 579 segments are in the legs table, not drawn)");
+		byte[] png = CallPathPng.render(diagram, 2);
+		assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+	}
+
+	@Test
+	void drawsAHugeDrawingAtASmallerScaleInsteadOfFailing() throws Exception {
+		List<PathLeg> legs = new java.util.ArrayList<>();
+		for (int i = 0; i < CallPathLayout.MAX_BOXES / 2; i++) {
+			legs.add(new PathLeg("L" + i, "UDP", "10.0.0." + i + ":5060", "192.0.2." + i + ":5060", null, null));
+		}
+		CallPathDiagram diagram = CallPathLayout.layout("wide", legs, List.of(), e -> null);
+
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(CallPathPng.render(diagram, 8)));
+
+		assertThat((long) image.getWidth() * image.getHeight())
+			.isLessThanOrEqualTo(CallPathPng.MAX_PIXELS + image.getWidth() + image.getHeight());
+		assertThat(image.getWidth()).isGreaterThan(diagram.width());
 	}
 
 }

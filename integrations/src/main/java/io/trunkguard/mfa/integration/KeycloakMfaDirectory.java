@@ -3,28 +3,40 @@ package io.trunkguard.mfa.integration;
 import io.trunkguard.access.integration.keycloak.KeycloakUsers;
 import io.trunkguard.mfa.MfaDirectory;
 import org.keycloak.admin.client.Keycloak;
+import jakarta.ws.rs.NotFoundException;
+import org.keycloak.admin.client.resource.GroupResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Second factors from Keycloak's admin API, through the {@code trunkguard-admin} service
  * account (realm-management {@code view-users}, {@code query-users} and
- * {@code view-realm}: the last one to read the login flow, the required actions and the
- * members of a role). On when {@code trunkguard.keycloak.url} is set.
+ * {@code view-realm}: the last one to read the login flow, the required actions, the
+ * composite roles and the members of a role). A role's holders include members of groups
+ * holding it and holders of composite roles containing it. On when
+ * {@code trunkguard.keycloak.url} is set.
  */
 @Component
 @ConditionalOnProperty(prefix = "trunkguard.keycloak", name = "url")
@@ -34,8 +46,8 @@ class KeycloakMfaDirectory implements MfaDirectory {
 	static final Map<String, String> FACTORS = Map.of("otp", "a one-time password (OTP)", "webauthn",
 			"a security key (WebAuthn)", "webauthn-passwordless", "a passkey (WebAuthn passwordless)");
 
-	/** How many holders of one role are read at most. */
-	static final int MAX_HOLDERS = 1000;
+	/** Page size of the admin API's member lists. */
+	static final int PAGE = 100;
 
 	private final Keycloak keycloak;
 
@@ -64,22 +76,96 @@ class KeycloakMfaDirectory implements MfaDirectory {
 				realm.flows().getRequiredActions());
 	}
 
+	/**
+	 * Effective holders: users given a role directly, members of a group that holds it
+	 * (and of that group's subgroups, which inherit its roles), and holders of a realm
+	 * composite role that contains it, at any depth, the same three ways.
+	 */
 	@Override
 	public Map<String, Set<String>> holdersOf(Set<String> roles) {
+		RealmResource realm = realm();
+		Map<String, Set<String>> containedBy = compositeParents(realm);
 		Map<String, Set<String>> holders = new TreeMap<>();
+		Map<String, Set<String>> membersOfGroup = new HashMap<>();
 		for (String role : roles) {
-			List<UserRepresentation> members;
-			try {
-				members = realm().roles().get(role).getUserMembers(0, MAX_HOLDERS);
+			Set<String> granting = new TreeSet<>();
+			Deque<String> next = new ArrayDeque<>(List.of(role));
+			while (!next.isEmpty()) {
+				String current = next.pop();
+				if (granting.add(current)) {
+					next.addAll(containedBy.getOrDefault(current, Set.of()));
+				}
 			}
-			catch (jakarta.ws.rs.NotFoundException noSuchRole) {
-				continue;
-			}
-			for (UserRepresentation member : members) {
-				holders.computeIfAbsent(member.getUsername(), u -> new TreeSet<>()).add(role);
+			for (String grantingRole : granting) {
+				for (String username : holdersOfOne(realm, grantingRole, membersOfGroup)) {
+					holders.computeIfAbsent(username, u -> new TreeSet<>()).add(role);
+				}
 			}
 		}
 		return holders;
+	}
+
+	/**
+	 * For each realm role, the realm composite roles that contain it directly.
+	 */
+	private static Map<String, Set<String>> compositeParents(RealmResource realm) {
+		Map<String, Set<String>> parents = new HashMap<>();
+		for (RoleRepresentation role : realm.roles().list(false)) {
+			if (!Boolean.TRUE.equals(role.isComposite())) {
+				continue;
+			}
+			for (RoleRepresentation child : realm.roles().get(role.getName()).getRealmRoleComposites()) {
+				parents.computeIfAbsent(child.getName(), c -> new TreeSet<>()).add(role.getName());
+			}
+		}
+		return parents;
+	}
+
+	/** Users holding one realm role directly or through a group (or a subgroup). */
+	private static Set<String> holdersOfOne(RealmResource realm, String role, Map<String, Set<String>> membersOfGroup) {
+		RoleResource resource = realm.roles().get(role);
+		Set<String> usernames = new TreeSet<>();
+		try {
+			pages((first, max) -> resource.getUserMembers(true, first, max))
+				.forEach(user -> usernames.add(user.getUsername()));
+			for (GroupRepresentation group : pages(
+					(first, max) -> List.copyOf(resource.getRoleGroupMembers(first, max)))) {
+				usernames.addAll(membersOfGroup.computeIfAbsent(group.getId(), id -> groupMembers(realm, id)));
+			}
+		}
+		catch (NotFoundException noSuchRole) {
+			return Set.of();
+		}
+		return usernames;
+	}
+
+	/** The members of a group and of all its subgroups. */
+	private static Set<String> groupMembers(RealmResource realm, String groupId) {
+		Set<String> usernames = new TreeSet<>();
+		Deque<String> groups = new ArrayDeque<>(List.of(groupId));
+		Set<String> seen = new HashSet<>();
+		while (!groups.isEmpty()) {
+			String id = groups.pop();
+			if (!seen.add(id)) {
+				continue;
+			}
+			GroupResource group = realm.groups().group(id);
+			pages((first, max) -> group.members(first, max, true)).forEach(user -> usernames.add(user.getUsername()));
+			pages((first, max) -> group.getSubGroups(first, max, true)).forEach(sub -> groups.add(sub.getId()));
+		}
+		return usernames;
+	}
+
+	/** Every page of a paged admin API list. */
+	private static <T> List<T> pages(BiFunction<Integer, Integer, List<T>> page) {
+		List<T> all = new ArrayList<>();
+		for (int first = 0;; first += PAGE) {
+			List<T> items = page.apply(first, PAGE);
+			all.addAll(items);
+			if (items.size() < PAGE) {
+				return all;
+			}
+		}
 	}
 
 	@Override

@@ -60,7 +60,7 @@ class ReviewInboxBrowserTest {
 		WebDriver browser = logIn("reviewer", PASSWORD);
 		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-title")));
 		browser.get(app("/reviews"));
-		clickAndWaitForNextPage(browser, By.cssSelector("tr[data-campaign='" + campaign + "'] a"));
+		Browser.clickAndWaitForNextPage(browser, By.cssSelector("tr[data-campaign='" + campaign + "'] a"));
 		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("items-table")));
 		assertThat(browser.findElements(By.cssSelector("tr[data-item]"))).hasSize(mine.size());
 
@@ -70,17 +70,17 @@ class ReviewInboxBrowserTest {
 		browser.findElement(By.id("decision-KEEP")).click();
 		browser.findElement(By.id("justification"))
 			.sendKeys("Still on the NOC rota; access confirmed with the team lead.");
-		clickAndWaitForNextPage(browser, By.id("decide"));
+		Browser.clickAndWaitForNextPage(browser, By.id("decide"));
 
 		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 		assertThat(browser.findElement(By.id("message")).getText()).contains(mine.size() + " item(s) decided");
 		assertThat(browser.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo("100");
 		Browser.get().screenshot(Paths.get("target", "screenshots", "review-inbox.png"));
 
-		clickAndWaitForNextPage(browser, By.id("submit-review"));
+		Browser.clickAndWaitForNextPage(browser, By.id("submit-review"));
 		assertThat(browser.findElement(By.id("submit-counts")).getText()).contains("You decided " + mine.size()
 				+ " of your " + mine.size() + " items: " + mine.size() + " kept and 0 revoked or reduced.");
-		clickAndWaitForNextPage(browser, By.id("confirm-submit"));
+		Browser.clickAndWaitForNextPage(browser, By.id("confirm-submit"));
 
 		waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Submitted"));
 		assertThat(browser.findElements(By.id("submit-review"))).isEmpty();
@@ -98,19 +98,8 @@ class ReviewInboxBrowserTest {
 		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
-		clickAndWaitForNextPage(browser, By.id("login-submit"));
+		Browser.clickAndWaitForNextPage(browser, By.id("login-submit"));
 		return browser;
-	}
-
-	/**
-	 * Clicks what submits or navigates and waits until the old document is gone: an
-	 * element the next page shares with the old one (the message, the progress bar) could
-	 * otherwise be read from the old page while it unloads.
-	 */
-	private static void clickAndWaitForNextPage(WebDriver browser, By target) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(target).click();
-		waitFor(browser).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private static WebDriverWait waitFor(WebDriver browser) {

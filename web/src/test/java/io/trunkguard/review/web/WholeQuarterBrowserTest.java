@@ -73,7 +73,7 @@ class WholeQuarterBrowserTest {
 			((JavascriptExecutor) lead).executeScript("arguments[0].value = arguments[1]", deadline, iso);
 		}
 		new Select(lead.findElement(By.id("unansweredRule"))).selectByValue("CARRY_OVER");
-		clickAndWaitForNextPage(lead, By.id("start"));
+		Browser.clickAndWaitForNextPage(lead, By.id("start"));
 		waitFor(lead).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress-by-reviewer")));
 		String campaign = lead.getCurrentUrl().replaceAll(".*/reviews/", "").replaceAll("[/?#].*", "");
 		assertThat(lead.findElement(By.id("chart-by-reviewer")).isDisplayed()).isTrue();
@@ -104,10 +104,10 @@ class WholeQuarterBrowserTest {
 				browser.findElement(By.id("decision-KEEP")).click();
 				browser.findElement(By.id("justification"))
 					.sendKeys("Reviewed with the team lead: still needed for the on-call rota.");
-				clickAndWaitForNextPage(browser, By.id("decide"));
+				Browser.clickAndWaitForNextPage(browser, By.id("decide"));
 				assertThat(browser.findElement(By.id("message")).getText()).contains("decided: keep");
 			}
-			clickAndWaitForNextPage(browser, By.id("submit-review"));
+			Browser.clickAndWaitForNextPage(browser, By.id("submit-review"));
 			int items = reviewer.getValue();
 			assertThat(browser.findElement(By.id("submit-counts")).getText()).as(reviewer.getKey())
 				.contains("You decided " + items + " of your " + items + " items: " + (items - revoked) + " kept and "
@@ -115,7 +115,7 @@ class WholeQuarterBrowserTest {
 			if (revoked > 0) {
 				Browser.get().screenshot(Paths.get("target", "screenshots", "quarter-confirm-submit.png"));
 			}
-			clickAndWaitForNextPage(browser, By.id("confirm-submit"));
+			Browser.clickAndWaitForNextPage(browser, By.id("confirm-submit"));
 			assertThat(browser.findElement(By.id("message")).getText()).contains("Submitted " + items);
 		}
 		assertThat(revokedPerson).as("some reviewer had an item on a manual system").isNotNull();
@@ -127,7 +127,7 @@ class WholeQuarterBrowserTest {
 				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section[data-item] form.confirm-form")));
 		String itemId = removal.findElement(By.xpath("./ancestor::section")).getAttribute("data-item");
 		lead.findElement(By.id("note-" + itemId)).sendKeys("Account removed in the SBC web UI, ticket OPS-4711.");
-		clickAndWaitForNextPage(lead, By.id("confirm-" + itemId));
+		Browser.clickAndWaitForNextPage(lead, By.id("confirm-" + itemId));
 		assertThat(lead.findElement(By.id("message")).getText()).isNotBlank();
 
 		// the process closes the campaign by itself; then the lead signs off
@@ -139,7 +139,7 @@ class WholeQuarterBrowserTest {
 		});
 		Browser.get().screenshot(Paths.get("target", "screenshots", "quarter-campaign-closed.png"));
 		signer.findElement(By.id("note")).sendKeys("Quarter reviewed; one revocation removed by hand with proof.");
-		clickAndWaitForNextPage(signer, By.id("sign-off"));
+		Browser.clickAndWaitForNextPage(signer, By.id("sign-off"));
 		assertThat(signer.findElement(By.id("signed-off")).getText()).contains("by " + LEAD);
 		assertThat(signer.findElement(By.id("campaign-status")).getText()).isEqualTo("Signed off");
 
@@ -178,7 +178,7 @@ class WholeQuarterBrowserTest {
 				row.findElement(By.name("item")).click();
 				browser.findElement(By.id("decision-REVOKE")).click();
 				browser.findElement(By.id("justification")).sendKeys("No SBC work since the team change in spring.");
-				clickAndWaitForNextPage(browser, By.id("decide"));
+				Browser.clickAndWaitForNextPage(browser, By.id("decide"));
 				assertThat(browser.findElement(By.id("message")).getText()).contains("1 item(s) decided: revoke");
 				return person;
 			}
@@ -214,15 +214,9 @@ class WholeQuarterBrowserTest {
 		waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		clickAndWaitForNextPage(browser, By.id("login-submit"));
+		Browser.clickAndWaitForNextPage(browser, By.id("login-submit"));
 		assertThat(browser.getCurrentUrl()).as(username + " logs in").doesNotContain("/login");
 		return browser;
-	}
-
-	private static void clickAndWaitForNextPage(WebDriver browser, By target) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(target).click();
-		waitFor(browser).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private static WebDriverWait waitFor(WebDriver browser) {

@@ -90,14 +90,7 @@ class CarrierReviewBrowserTest {
 	@Test
 	void aLeadReviewsACarrierWhoseContactAnswersThroughTheLink() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		Person owner = people.register(
-				new PersonDetails("HR-CAR-" + run, "Carla Owner " + run, "car-" + run + "@example.test", "car-" + run,
-						null, "Voice Engineering", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
-				"tester");
-		Vendor vendor = vendors.register(
-				new VendorDetails("Browser Carrier " + run, "SIP trunking", RiskTier.HIGH, owner.getId(),
-						List.of(new VendorContact("Cora Contact", "cora-" + run + "@carrier.example", null))),
-				"tester");
+		Vendor vendor = carrierWithOwner(run, "car", "Carla Owner", "Browser Carrier", RiskTier.HIGH, "Cora Contact");
 
 		WebDriver browser = Browser.get().freshSession();
 		login(browser, "compliance-lead", EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD);
@@ -200,14 +193,7 @@ class CarrierReviewBrowserTest {
 	@Test
 	void aLeadUsesTheProfileTemplateImportAndOfflineAnswerForms() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		Person owner = people.register(
-				new PersonDetails("HR-FRM-" + run, "Fiona Owner " + run, "frm-" + run + "@example.test", "frm-" + run,
-						null, "Voice Engineering", EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null),
-				"tester");
-		Vendor vendor = vendors.register(
-				new VendorDetails("Forms Carrier " + run, "SIP trunking", RiskTier.LOW, owner.getId(),
-						List.of(new VendorContact("Fern Contact", "fern-" + run + "@carrier.example", null))),
-				"tester");
+		Vendor vendor = carrierWithOwner(run, "frm", "Fiona Owner", "Forms Carrier", RiskTier.LOW, "Fern Contact");
 		WebDriver browser = Browser.get().freshSession();
 		login(browser, "compliance-lead", EmbeddedDefaultTest.COMPLIANCE_LEAD_PASSWORD);
 
@@ -295,6 +281,22 @@ class CarrierReviewBrowserTest {
 		Matcher m = Pattern.compile("/q/[A-Za-z0-9_-]{43}").matcher(body);
 		assertThat(m.find()).isTrue();
 		return app(m.group());
+	}
+
+	/**
+	 * A new SIP trunking carrier, owned by a new person of Voice Engineering (login
+	 * {@code <code>-<run>}), with one contact; names end with the run so that tests
+	 * sharing the context never meet each other's records.
+	 */
+	private Vendor carrierWithOwner(String run, String code, String ownerName, String carrierName, RiskTier tier,
+			String contactName) {
+		Person owner = people.register(new PersonDetails("HR-" + code.toUpperCase(java.util.Locale.ROOT) + "-" + run,
+				ownerName + " " + run, code + "-" + run + "@example.test", code + "-" + run, null, "Voice Engineering",
+				EmploymentType.EMPLOYEE, LocalDate.of(2020, 1, 1), null), "tester");
+		String contactEmail = contactName.split(" ")[0].toLowerCase(java.util.Locale.ROOT) + "-" + run
+				+ "@carrier.example";
+		return vendors.register(new VendorDetails(carrierName + " " + run, "SIP trunking", tier, owner.getId(),
+				List.of(new VendorContact(contactName, contactEmail, null))), "tester");
 	}
 
 	private void login(WebDriver browser, String username, String password) {
