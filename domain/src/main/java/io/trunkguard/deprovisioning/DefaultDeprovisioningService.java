@@ -65,11 +65,18 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final ObjectProvider<TerminationIntakeWorker> intakeWorker;
 
+	private final AccountDisables disables;
+
+	private final ObjectProvider<AccountDisabler> disabler;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
 			ObjectProvider<Clock> clock, ApplicationEventPublisher events, TerminationReceiver receiver,
-			TerminationIntake intake, ObjectProvider<TerminationIntakeWorker> intakeWorker) {
+			TerminationIntake intake, ObjectProvider<TerminationIntakeWorker> intakeWorker, AccountDisables disables,
+			ObjectProvider<AccountDisabler> disabler) {
+		this.disables = disables;
+		this.disabler = disabler;
 		this.events = events;
 		this.receiver = receiver;
 		this.intake = intake;
@@ -122,6 +129,8 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
 				CaseReceipt receipt = intake.record(notice, clock.instant());
+				// the account first, then the case
+				disabler.ifAvailable(AccountDisabler::kick);
 				TerminationIntakeWorker worker = intakeWorker.getIfAvailable();
 				if (worker != null) {
 					worker.kick();
@@ -188,7 +197,12 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			.stream()
 			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER
 					|| s.getKind() == StepKind.ACCOUNT_DISABLE_HELD)) {
-			if (isPrivileged(c.getUsername())) {
+			Optional<AccountDisables.Outcome> early = identityProvider().isPresent() && c.getUsername() != null
+					? disables.of(caseId) : Optional.empty();
+			if (early.isPresent()) {
+				recordEarlyDisable(c, early.get());
+			}
+			else if (isPrivileged(c.getUsername())) {
 				c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, clock.instant());
 			}
 			else {
@@ -202,6 +216,25 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 					"system:deprovisioning");
 		}
 		cases.save(c);
+	}
+
+	/**
+	 * The case's steps from what the {@link AccountDisabler} recorded, with its times
+	 * (the identity provider is not called again); while the request is pending the step
+	 * fails and its job is retried, so no connection waits on the identity provider.
+	 */
+	private void recordEarlyDisable(DeprovisioningCase c, AccountDisables.Outcome outcome) {
+		switch (outcome.state()) {
+			case DISABLED -> {
+				c.recordAccountDisabled(outcome.existed(), outcome.by(), outcome.at());
+				c.recordSessionsEnded(outcome.sessions(), outcome.by(), outcome.at());
+			}
+			case HELD -> c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, outcome.at());
+			case PENDING -> {
+				disabler.ifAvailable(AccountDisabler::kick);
+				throw new AccountDisablePendingException(c.getId());
+			}
+		}
 	}
 
 	@Override

@@ -30,7 +30,8 @@ import java.util.UUID;
  * the primary key of {@code termination_event_binding} at its first delivery, so a reused
  * id is refused (409) as before, even while its case is not yet written; two first
  * deliveries at once make one fail on that key (the caller retries and then finds the
- * binding).
+ * binding). A delivery that opens a new case also asks for the person's account to be
+ * disabled ({@link AccountDisables}), in the same transaction.
  */
 @Component
 class TerminationIntake {
@@ -39,9 +40,12 @@ class TerminationIntake {
 
 	private final PersonService people;
 
-	TerminationIntake(JdbcTemplate jdbc, PersonService people) {
+	private final AccountDisables disables;
+
+	TerminationIntake(JdbcTemplate jdbc, PersonService people, AccountDisables disables) {
 		this.jdbc = jdbc;
 		this.people = people;
+		this.disables = disables;
 	}
 
 	private record Binding(DeprovisioningCaseId caseId, String hrId) {
@@ -84,6 +88,10 @@ class TerminationIntake {
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)""",
 				UUID.randomUUID(), notice.eventId(), person.getId().value(), notice.hrId(), caseId.value(),
 				notice.source().name(), utc(notice.effectiveAt()), at, notice.receivedBy(), at);
+		if (newCase) {
+			// the account is disabled from this record, before the case is written
+			disables.request(caseId, person.getId(), person.getUsername(), receivedAt);
+		}
 		return new CaseReceipt(caseId, newCase);
 	}
 

@@ -52,6 +52,8 @@ class TerminationIntakeWorker {
 
 	private final TerminationIntake intake;
 
+	private final AccountDisables disables;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -66,12 +68,13 @@ class TerminationIntakeWorker {
 	private final AtomicInteger queued = new AtomicInteger();
 
 	TerminationIntakeWorker(JdbcTemplate jdbc, TerminationReceiver receiver, TerminationIntake intake,
-			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+			AccountDisables disables, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
 			@Value("${trunkguard.deprovisioning.intake.batch-size:20}") int batchSize,
 			@Value("${trunkguard.deprovisioning.intake.threads:4}") int threadCount) {
 		this.jdbc = jdbc;
 		this.receiver = receiver;
 		this.intake = intake;
+		this.disables = disables;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.batchSize = batchSize;
@@ -188,6 +191,7 @@ class TerminationIntakeWorker {
 		CaseReceipt receipt = receiver.receive(delivery.notice(), delivery.receivedAt(), delivery.caseId());
 		if (!receipt.caseId().equals(delivery.caseId())) {
 			intake.rebind(delivery.notice().eventId(), receipt.caseId());
+			disables.follow(delivery.caseId(), receipt.caseId());
 		}
 		jdbc.update("delete from termination_intake where id = ?", delivery.id());
 	}

@@ -510,6 +510,143 @@ abstract class DeprovisioningIntegrationTests {
 		jdbc.update("delete from termination_intake where id = ?", broken);
 	}
 
+	@Autowired
+	AccountDisabler disabler;
+
+	/**
+	 * Waits (at most 30 s) until the disabler recorded the case's account; returns the
+	 * row.
+	 */
+	java.util.Map<String, Object> awaitDisableRecorded(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<java.util.Map<String, Object>> rows = jdbc
+				.queryForList("select * from account_disable where case_id = ? and state <> 'PENDING'", id.value());
+			if (!rows.isEmpty()) {
+				return rows.get(0);
+			}
+			disabler.drain();
+			Thread.sleep(20);
+		}
+		throw new AssertionError("account of case " + id + " not recorded as disabled within 30 s");
+	}
+
+	/** Waits (at most 30 s) until the disabler tried the case's account and failed. */
+	void awaitFailedAttempt(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (jdbc.queryForObject("select count(*) from account_disable where case_id = ? and attempts > 0",
+				Integer.class, id.value()) == 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("account of case " + id + " not tried within 30 s");
+			}
+			disabler.drain();
+			Thread.sleep(20);
+		}
+	}
+
+	static Instant instant(Object timestamp) {
+		return timestamp instanceof java.time.OffsetDateTime t ? t.toInstant()
+				: ((java.sql.Timestamp) timestamp).toInstant();
+	}
+
+	@Test
+	void anAcceptedTerminationDisablesTheAccountOutsideAnyTransactionAndTheStepRecordsThatTime() throws Exception {
+		int inTransaction = keycloak.disableCallsInTransaction();
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+
+		var row = awaitDisableRecorded(receipt.caseId());
+		assertThat(row.get("state")).isEqualTo("DISABLED");
+		assertThat(keycloak.isDisabled(leaver.getUsername())).isTrue();
+		assertThat(keycloak.activeSessions(leaver.getUsername())).isZero();
+		// the identity provider was called with no transaction, so no connection, held
+		assertThat(keycloak.disableCallsInTransaction()).isEqualTo(inTransaction);
+
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		deprovisioning.disableAccount(c.getId());
+		deprovisioning.disableAccount(c.getId()); // a retried step records once
+		DeprovisioningCase after = deprovisioning.get(c.getId());
+		assertThat(after.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+		// the time the account was disabled at the provider, not when the step ran
+		assertThat(after.getSteps().get(0).getDoneAt()).isEqualTo(instant(row.get("done_at")));
+		assertThat(after.getSteps().get(0).getDoneBy()).isEqualTo("system:keycloak");
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isOne();
+		assertThat(people.get(leaver.getId()).getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
+		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction).contains("DEPROVISIONING_ACCOUNT_DISABLED");
+	}
+
+	@Test
+	void theDisableStepWaitsForAPendingDisableWithoutCallingTheIdentityProvider() throws Exception {
+		keycloak.setDown(true);
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		awaitFailedAttempt(c.getId());
+
+		// the step fails (its job is retried) and records nothing while the disable is
+		// pending; the failed call is kept with a retry time
+		assertThatThrownBy(() -> deprovisioning.disableAccount(c.getId()))
+			.isInstanceOf(AccountDisablePendingException.class)
+			.hasMessageContaining("being disabled");
+		assertThat(deprovisioning.get(c.getId()).getSteps()).isEmpty();
+		var pending = jdbc.queryForMap("select state, attempts, last_error from account_disable where case_id = ?",
+				c.getId().value());
+		assertThat(pending.get("state")).isEqualTo("PENDING");
+		assertThat((Integer) pending.get("attempts")).isPositive();
+		assertThat((String) pending.get("last_error")).contains("unreachable");
+
+		keycloak.setDown(false);
+		jdbc.update("update account_disable set next_attempt_at = ? where case_id = ?",
+				java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1), c.getId().value());
+		awaitDisableRecorded(c.getId());
+		deprovisioning.disableAccount(c.getId());
+		assertThat(deprovisioning.get(c.getId()).getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isOne();
+	}
+
+	@Test
+	void aDisableLeftByAKilledNodeIsDoneAgainWhenItsLeaseEndsAndRecordedOnce() throws Exception {
+		// a node claimed the request and had Keycloak disable the account, then was
+		// killed before it recorded that: the row is pending under a live lease
+		keycloak.setDown(true);
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+		DeprovisioningCaseId id = receipt.caseId();
+		awaitCase(id);
+		awaitFailedAttempt(id);
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		jdbc.update("update account_disable set next_attempt_at = ?, claimed_until = ? where case_id = ?",
+				now.minusSeconds(1), now.plusMinutes(2), id.value());
+		keycloak.setDown(false);
+		keycloak.disableUser(leaver.getUsername());
+
+		// while the lease lives, no one takes it
+		disabler.drain();
+		assertThat(jdbc.queryForObject("select state from account_disable where case_id = ?", String.class, id.value()))
+			.isEqualTo("PENDING");
+
+		// the lease ends: drains on four threads at once disable once more and record
+		// once
+		jdbc.update("update account_disable set claimed_until = ? where case_id = ?", now.minusSeconds(1), id.value());
+		ExecutorService drains = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> recorded = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				recorded.add(drains.submit(disabler::drain));
+			}
+			for (Future<Integer> f : recorded) {
+				f.get();
+			}
+		}
+		finally {
+			drains.shutdown();
+		}
+		awaitDisableRecorded(id);
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isEqualTo(2);
+		deprovisioning.disableAccount(id);
+		assertThat(deprovisioning.get(id).getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+	}
+
 	/** Inserts a recorded delivery as the intake does; returns its id. */
 	java.util.UUID recordDelivery(String eventId, Person person, String hrId, java.util.UUID caseId) {
 		java.util.UUID id = java.util.UUID.randomUUID();
