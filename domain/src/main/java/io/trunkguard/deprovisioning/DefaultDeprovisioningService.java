@@ -59,11 +59,28 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TerminationReceiver receiver;
+
+	private final TerminationIntake intake;
+
+	private final ObjectProvider<TerminationIntakeWorker> intakeWorker;
+
+	private final AccountDisables disables;
+
+	private final ObjectProvider<AccountDisabler> disabler;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+			ObjectProvider<Clock> clock, ApplicationEventPublisher events, TerminationReceiver receiver,
+			TerminationIntake intake, ObjectProvider<TerminationIntakeWorker> intakeWorker, AccountDisables disables,
+			ObjectProvider<AccountDisabler> disabler) {
+		this.disables = disables;
+		this.disabler = disabler;
 		this.events = events;
+		this.receiver = receiver;
+		this.intake = intake;
+		this.intakeWorker = intakeWorker;
 		this.cases = cases;
 		this.people = people;
 		this.access = access;
@@ -86,20 +103,56 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
-				return transactions.execute(status -> receiveInTransaction(notice));
+				return transactions.execute(status -> receiver.receive(notice, clock.instant(), null));
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
 				last = race;
 				pause(attempt);
 			}
 			catch (TerminationEventConflictException conflict) {
-				transactions.executeWithoutResult(status -> events.publishEvent(
-						new TerminationEventConflicted(conflict.boundCase(), notice.eventId(), conflict.boundHrId(),
-								notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
+				publishConflict(notice, conflict);
 				throw conflict;
 			}
 		}
 		throw last;
+	}
+
+	/**
+	 * The webhook's and SCIM's intake: one short transaction, retried like
+	 * {@link #receiveTermination} when two first deliveries of one event id race for its
+	 * binding; the worker is asked to write the case at once.
+	 */
+	@Override
+	public CaseReceipt acceptTermination(TerminationNotice notice) {
+		requireEffectiveWithinWindow(notice);
+		RuntimeException last = null;
+		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
+			try {
+				CaseReceipt receipt = intake.record(notice, clock.instant());
+				// the account first, then the case
+				disabler.ifAvailable(AccountDisabler::kick);
+				TerminationIntakeWorker worker = intakeWorker.getIfAvailable();
+				if (worker != null) {
+					worker.kick();
+				}
+				return receipt;
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
+				last = race;
+				pause(attempt);
+			}
+			catch (TerminationEventConflictException conflict) {
+				publishConflict(notice, conflict);
+				throw conflict;
+			}
+		}
+		throw last;
+	}
+
+	private void publishConflict(TerminationNotice notice, TerminationEventConflictException conflict) {
+		transactions.executeWithoutResult(
+				status -> events.publishEvent(new TerminationEventConflicted(conflict.boundCase(), notice.eventId(),
+						conflict.boundHrId(), notice.hrId(), notice.source(), notice.receivedBy(), clock.instant())));
 	}
 
 	/**
@@ -136,28 +189,6 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 		}
 	}
 
-	private CaseReceipt receiveInTransaction(TerminationNotice notice) {
-		Instant now = clock.instant();
-		Optional<DeprovisioningCase> existing = cases.findByReceivedEventId(notice.eventId()).stream().findFirst();
-		Person person = null;
-		if (existing.isEmpty()) {
-			person = people.findByHrId(notice.hrId())
-				.orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
-			existing = cases.findByOpenPersonId(person.getId());
-		}
-		if (existing.isPresent()) {
-			// recordDuplicate refuses an event naming another person than the case's
-			DeprovisioningCase known = existing.get();
-			known.recordDuplicate(notice, now);
-			cases.saveAndFlush(known);
-			return new CaseReceipt(known.getId(), false);
-		}
-		DeprovisioningCase opened = DeprovisioningCase.open(DeprovisioningCaseId.random(), person.getId(),
-				person.getUsername(), notice, now);
-		cases.saveAndFlush(opened);
-		return new CaseReceipt(opened.getId(), true);
-	}
-
 	@Override
 	@Transactional
 	public void disableAccount(DeprovisioningCaseId caseId) {
@@ -166,7 +197,12 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 			.stream()
 			.noneMatch(s -> s.getKind() == StepKind.ACCOUNT_DISABLED || s.getKind() == StepKind.NO_IDENTITY_PROVIDER
 					|| s.getKind() == StepKind.ACCOUNT_DISABLE_HELD)) {
-			if (isPrivileged(c.getUsername())) {
+			Optional<AccountDisables.Outcome> early = identityProvider().isPresent() && c.getUsername() != null
+					? disables.of(caseId) : Optional.empty();
+			if (early.isPresent()) {
+				recordEarlyDisable(c, early.get());
+			}
+			else if (isPrivileged(c.getUsername())) {
 				c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, clock.instant());
 			}
 			else {
@@ -180,6 +216,25 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 					"system:deprovisioning");
 		}
 		cases.save(c);
+	}
+
+	/**
+	 * The case's steps from what the {@link AccountDisabler} recorded, with its times
+	 * (the identity provider is not called again); while the request is pending the step
+	 * fails and its job is retried, so no connection waits on the identity provider.
+	 */
+	private void recordEarlyDisable(DeprovisioningCase c, AccountDisables.Outcome outcome) {
+		switch (outcome.state()) {
+			case DISABLED -> {
+				c.recordAccountDisabled(outcome.existed(), outcome.by(), outcome.at());
+				c.recordSessionsEnded(outcome.sessions(), outcome.by(), outcome.at());
+			}
+			case HELD -> c.recordAccountDisableHeld(DeprovisioningCase.SYSTEM_ACTOR, outcome.at());
+			case PENDING -> {
+				disabler.ifAvailable(AccountDisabler::kick);
+				throw new AccountDisablePendingException(c.getId());
+			}
+		}
 	}
 
 	@Override
@@ -407,6 +462,14 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Transactional(readOnly = true)
 	public Optional<DeprovisioningCase> openCaseOf(PersonId personId) {
 		return cases.findByOpenPersonId(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Instant> leavingAt(PersonId personId) {
+		return cases.findByOpenPersonId(personId)
+			.map(DeprovisioningCase::getEffectiveAt)
+			.or(() -> intake.pendingEffectiveAt(personId));
 	}
 
 	@Override

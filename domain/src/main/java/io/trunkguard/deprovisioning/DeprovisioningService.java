@@ -24,6 +24,17 @@ public interface DeprovisioningService {
 	CaseReceipt receiveTermination(@Valid @NotNull TerminationNotice notice);
 
 	/**
+	 * Accepts a termination event from the HR webhook or SCIM in one short transaction:
+	 * the delivery is recorded durably and the case that will take it is answered (the
+	 * one the event id is bound to, the person's open one, or a new one); the case, its
+	 * receipt and its process are written right after by the intake worker, with this
+	 * moment as the receipt time. Refuses what {@link #receiveTermination} refuses: an
+	 * unknown HR id, an event id bound to another person, an effective time outside the
+	 * window.
+	 */
+	CaseReceipt acceptTermination(@Valid @NotNull TerminationNotice notice);
+
+	/**
 	 * Disables the person's identity provider account, ends their sessions and marks them
 	 * as left.
 	 */
@@ -88,6 +99,13 @@ public interface DeprovisioningService {
 
 	/** The person's open case, if any. */
 	java.util.Optional<DeprovisioningCase> openCaseOf(@NotNull io.trunkguard.people.PersonId personId);
+
+	/**
+	 * When the termination of a person being deprovisioned takes effect: that of their
+	 * open case, else that of a termination accepted ({@link #acceptTermination}) whose
+	 * case is not yet written; empty if neither.
+	 */
+	java.util.Optional<java.time.Instant> leavingAt(@NotNull io.trunkguard.people.PersonId personId);
 
 	/** Every case of the person, the newest first. */
 	List<DeprovisioningCase> casesOf(@NotNull io.trunkguard.people.PersonId personId);

@@ -25,6 +25,20 @@ public class TerminationEventConflictException extends ConflictException {
 		this.boundHrId = bound.getHrId();
 	}
 
+	/**
+	 * The event id is bound (by an earlier delivery) to case {@code boundCase} of HR id
+	 * {@code boundHrId}.
+	 */
+	TerminationEventConflictException(TerminationNotice notice, DeprovisioningCaseId boundCase, String boundHrId) {
+		super("deprovisioning.event-id-conflict",
+				"The event id " + notice.eventId() + " was already received for the person with HR id " + boundHrId
+						+ " (case " + boundCase + "), so it cannot end the employment of HR id " + notice.hrId()
+						+ ": send that termination with an event id of its own.");
+		this.notice = notice;
+		this.boundCase = boundCase;
+		this.boundHrId = boundHrId;
+	}
+
 	TerminationNotice notice() {
 		return notice;
 	}

@@ -47,7 +47,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class DeprovisioningIntegrationTests {
 
-	static final Instant EVENT_TIME = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+	/**
+	 * An hour before each test (per test, not per class: a class can take minutes on a
+	 * loaded machine).
+	 */
+	final Instant EVENT_TIME = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
 
 	@Autowired
 	DeprovisioningService deprovisioning;
@@ -363,6 +367,298 @@ abstract class DeprovisioningIntegrationTests {
 			.isInstanceOf(InvalidStateException.class);
 		assertThat(access.getGrant(ownersGrant.getId()).isActive()).isTrue();
 		assertThat(access.getGrant(portalLogin.getId()).isActive()).isTrue();
+	}
+
+	@Autowired
+	TerminationIntakeWorker intakeWorker;
+
+	/** Waits (at most 30 s) until the intake worker has written the case. */
+	DeprovisioningCase awaitCase(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			var c = cases.findById(id);
+			if (c.isPresent() && jdbc.queryForObject("select count(*) from termination_intake where case_id = ?",
+					Integer.class, id.value()) == 0) {
+				return deprovisioning.get(id);
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("case " + id + " not written by the intake worker within 30 s");
+	}
+
+	@Test
+	void anAcceptedTerminationIsWrittenToItsCaseRightAfterWithTheTimeItWasAccepted() throws Exception {
+		String eventId = TestData.unique("evt");
+		Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		CaseReceipt first = deprovisioning.acceptTermination(notice(eventId));
+		Instant after = Instant.now();
+		CaseReceipt again = deprovisioning.acceptTermination(notice(eventId));
+
+		assertThat(first.newCase()).isTrue();
+		assertThat(again).isEqualTo(new CaseReceipt(first.caseId(), false));
+		assertThat(deprovisioning.leavingAt(leaver.getId())).contains(EVENT_TIME);
+		DeprovisioningCase c = awaitCase(first.caseId());
+		assertThat(c.getReceipts()).extracting(Receipt::getEventId, Receipt::isDuplicate)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, false),
+					org.assertj.core.groups.Tuple.tuple(eventId, true));
+		// the SLA starts at the later of the effective time and the receipt;
+		// the receipt is when the webhook accepted the event, not when the worker
+		// wrote it
+		assertThat(c.getReceivedAt()).isBetween(before, after);
+		assertThat(c.slaStartsAt()).isEqualTo(c.getReceivedAt());
+		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction)
+			.contains("DEPROVISIONING_CASE_OPENED", "DEPROVISIONING_DUPLICATE_RECEIVED");
+	}
+
+	@Test
+	void refusesAnAcceptedEventIdForAnotherPersonEvenBeforeItsCaseIsWritten() throws Exception {
+		String eventId = TestData.unique("evt");
+		CaseReceipt first = deprovisioning.acceptTermination(notice(eventId));
+
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(eventId, owner.getHrId(),
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining(owner.getHrId());
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(TestData.unique("evt"),
+				"NO-SUCH-HR-ID", EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(awaitCase(first.caseId()).getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(owner.getId())).isEmpty();
+	}
+
+	@Test
+	void aDeliveryLeftByAKilledNodeIsWrittenOnceByConcurrentDrains() throws Exception {
+		// recorded by an intake whose node was killed before its worker ran
+		String eventId = TestData.unique("evt");
+		java.util.UUID caseId = java.util.UUID.randomUUID();
+		jdbc.update("insert into termination_event_binding (event_id, person_id, hr_id, case_id) values (?, ?, ?, ?)",
+				eventId, leaver.getId().value(), leaver.getHrId(), caseId);
+		recordDelivery(eventId, leaver, leaver.getHrId(), caseId);
+
+		ExecutorService drains = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> written = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				written.add(drains.submit(intakeWorker::drain));
+			}
+			for (Future<Integer> f : written) {
+				f.get();
+			}
+		}
+		finally {
+			drains.shutdown();
+		}
+		DeprovisioningCase c = awaitCase(new DeprovisioningCaseId(caseId));
+		assertThat(c.getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(leaver.getId())).hasSize(1);
+	}
+
+	@Test
+	void differentEventsForOnePersonAtOnceAreAllAnsweredWithTheOneCaseThatIsOpened() throws Exception {
+		// HR sends the same termination under several event ids at the same moment (two
+		// systems, a retry with a new id): every answer names the case that is written
+		int deliveries = 8;
+		ExecutorService clients = Executors.newFixedThreadPool(deliveries);
+		List<CaseReceipt> receipts = new ArrayList<>();
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<Future<CaseReceipt>> answers = new ArrayList<>();
+			for (int i = 0; i < deliveries; i++) {
+				String eventId = TestData.unique("evt");
+				answers.add(clients.submit(() -> {
+					start.await();
+					return deprovisioning.acceptTermination(notice(eventId));
+				}));
+			}
+			start.countDown();
+			for (Future<CaseReceipt> answer : answers) {
+				receipts.add(answer.get());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(receipts).extracting(CaseReceipt::caseId).containsOnly(receipts.get(0).caseId());
+		assertThat(receipts).filteredOn(CaseReceipt::newCase).hasSize(1);
+		DeprovisioningCase c = awaitCase(receipts.get(0).caseId());
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (deprovisioning.get(c.getId()).getReceipts().size() < deliveries
+				&& java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(deprovisioning.get(c.getId()).getReceipts()).hasSize(deliveries);
+		assertThat(deprovisioning.casesOf(leaver.getId())).extracting(DeprovisioningCase::getId)
+			.containsExactly(c.getId());
+		assertThat(jdbc.queryForObject("select count(*) from termination_person_case where person_id = ?",
+				Integer.class, leaver.getId().value()))
+			.isZero();
+	}
+
+	@Test
+	void aDeliveryThatCannotBeWrittenStaysRecordedWithItsErrorAndTheOthersAreWritten() throws Exception {
+		// recorded for the owner under an HR id that names no one (the intake resolves it
+		// first; here it stands for any delivery whose case cannot be written)
+		java.util.UUID broken = recordDelivery(TestData.unique("evt"), owner, "NO-SUCH-HR-ID",
+				java.util.UUID.randomUUID());
+		CaseReceipt good = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+
+		DeprovisioningCase c = awaitCase(good.caseId());
+		assertThat(c.getReceipts()).hasSize(1);
+		var row = jdbc.queryForMap("select attempts, last_error from termination_intake where id = ?", broken);
+		assertThat((Integer) row.get("attempts")).isPositive();
+		assertThat((String) row.get("last_error")).contains("NO-SUCH-HR-ID");
+		jdbc.update("delete from termination_intake where id = ?", broken);
+	}
+
+	@Autowired
+	AccountDisabler disabler;
+
+	/**
+	 * Waits (at most 30 s) until the disabler recorded the case's account; returns the
+	 * row.
+	 */
+	java.util.Map<String, Object> awaitDisableRecorded(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<java.util.Map<String, Object>> rows = jdbc
+				.queryForList("select * from account_disable where case_id = ? and state <> 'PENDING'", id.value());
+			if (!rows.isEmpty()) {
+				return rows.get(0);
+			}
+			disabler.drain();
+			Thread.sleep(20);
+		}
+		throw new AssertionError("account of case " + id + " not recorded as disabled within 30 s");
+	}
+
+	/** Waits (at most 30 s) until the disabler tried the case's account and failed. */
+	void awaitFailedAttempt(DeprovisioningCaseId id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (jdbc.queryForObject("select count(*) from account_disable where case_id = ? and attempts > 0",
+				Integer.class, id.value()) == 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("account of case " + id + " not tried within 30 s");
+			}
+			disabler.drain();
+			Thread.sleep(20);
+		}
+	}
+
+	static Instant instant(Object timestamp) {
+		return timestamp instanceof java.time.OffsetDateTime t ? t.toInstant()
+				: ((java.sql.Timestamp) timestamp).toInstant();
+	}
+
+	@Test
+	void anAcceptedTerminationDisablesTheAccountOutsideAnyTransactionAndTheStepRecordsThatTime() throws Exception {
+		int inTransaction = keycloak.disableCallsInTransaction();
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+
+		var row = awaitDisableRecorded(receipt.caseId());
+		assertThat(row.get("state")).isEqualTo("DISABLED");
+		assertThat(keycloak.isDisabled(leaver.getUsername())).isTrue();
+		assertThat(keycloak.activeSessions(leaver.getUsername())).isZero();
+		// the identity provider was called with no transaction, so no connection, held
+		assertThat(keycloak.disableCallsInTransaction()).isEqualTo(inTransaction);
+
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		deprovisioning.disableAccount(c.getId());
+		deprovisioning.disableAccount(c.getId()); // a retried step records once
+		DeprovisioningCase after = deprovisioning.get(c.getId());
+		assertThat(after.getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+		// the time the account was disabled at the provider, not when the step ran
+		assertThat(after.getSteps().get(0).getDoneAt()).isEqualTo(instant(row.get("done_at")));
+		assertThat(after.getSteps().get(0).getDoneBy()).isEqualTo("system:keycloak");
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isOne();
+		assertThat(people.get(leaver.getId()).getEmploymentStatus()).isEqualTo(EmploymentStatus.LEFT);
+		assertThat(auditOf(c.getId())).extracting(AuditEntry::getAction).contains("DEPROVISIONING_ACCOUNT_DISABLED");
+	}
+
+	@Test
+	void theDisableStepWaitsForAPendingDisableWithoutCallingTheIdentityProvider() throws Exception {
+		keycloak.setDown(true);
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		awaitFailedAttempt(c.getId());
+
+		// the step fails (its job is retried) and records nothing while the disable is
+		// pending; the failed call is kept with a retry time
+		assertThatThrownBy(() -> deprovisioning.disableAccount(c.getId()))
+			.isInstanceOf(AccountDisablePendingException.class)
+			.hasMessageContaining("being disabled");
+		assertThat(deprovisioning.get(c.getId()).getSteps()).isEmpty();
+		var pending = jdbc.queryForMap("select state, attempts, last_error from account_disable where case_id = ?",
+				c.getId().value());
+		assertThat(pending.get("state")).isEqualTo("PENDING");
+		assertThat((Integer) pending.get("attempts")).isPositive();
+		assertThat((String) pending.get("last_error")).contains("unreachable");
+
+		keycloak.setDown(false);
+		jdbc.update("update account_disable set next_attempt_at = ? where case_id = ?",
+				java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1), c.getId().value());
+		awaitDisableRecorded(c.getId());
+		deprovisioning.disableAccount(c.getId());
+		assertThat(deprovisioning.get(c.getId()).getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isOne();
+	}
+
+	@Test
+	void aDisableLeftByAKilledNodeIsDoneAgainWhenItsLeaseEndsAndRecordedOnce() throws Exception {
+		// a node claimed the request and had Keycloak disable the account, then was
+		// killed before it recorded that: the row is pending under a live lease
+		keycloak.setDown(true);
+		CaseReceipt receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+		DeprovisioningCaseId id = receipt.caseId();
+		awaitCase(id);
+		awaitFailedAttempt(id);
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		jdbc.update("update account_disable set next_attempt_at = ?, claimed_until = ? where case_id = ?",
+				now.minusSeconds(1), now.plusMinutes(2), id.value());
+		keycloak.setDown(false);
+		keycloak.disableUser(leaver.getUsername());
+
+		// while the lease lives, no one takes it
+		disabler.drain();
+		assertThat(jdbc.queryForObject("select state from account_disable where case_id = ?", String.class, id.value()))
+			.isEqualTo("PENDING");
+
+		// the lease ends: drains on four threads at once disable once more and record
+		// once
+		jdbc.update("update account_disable set claimed_until = ? where case_id = ?", now.minusSeconds(1), id.value());
+		ExecutorService drains = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> recorded = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				recorded.add(drains.submit(disabler::drain));
+			}
+			for (Future<Integer> f : recorded) {
+				f.get();
+			}
+		}
+		finally {
+			drains.shutdown();
+		}
+		awaitDisableRecorded(id);
+		assertThat(keycloak.disableCallsOf(leaver.getUsername())).isEqualTo(2);
+		deprovisioning.disableAccount(id);
+		assertThat(deprovisioning.get(id).getSteps()).extracting(Step::getKind)
+			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+	}
+
+	/** Inserts a recorded delivery as the intake does; returns its id. */
+	java.util.UUID recordDelivery(String eventId, Person person, String hrId, java.util.UUID caseId) {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		jdbc.update(
+				"""
+						insert into termination_intake (id, event_id, person_id, hr_id, case_id, source, effective_at, received_at,
+						    received_by, attempts, next_attempt_at, last_error)
+						values (?, ?, ?, ?, ?, 'HR_WEBHOOK', ?, ?, 'client:hr-webhook', 0, ?, null)""",
+				id, eventId, person.getId().value(), hrId, caseId, EVENT_TIME.atOffset(java.time.ZoneOffset.UTC), now,
+				now);
+		return id;
 	}
 
 }

@@ -27,6 +27,14 @@ public class FakeIdentityProvider implements IdentityProviderPort {
 
 	private final AtomicInteger disableCalls = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> disableCallsByUser = new ConcurrentHashMap<>();
+
+	/**
+	 * Disable calls made while the calling thread had a transaction (and so a
+	 * connection).
+	 */
+	private final AtomicInteger disableCallsInTransaction = new AtomicInteger();
+
 	private volatile boolean down;
 
 	public void addAccount(String username, int sessions, String... roles) {
@@ -41,6 +49,16 @@ public class FakeIdentityProvider implements IdentityProviderPort {
 
 	public int disableCalls() {
 		return disableCalls.get();
+	}
+
+	/** The disable calls that reached the provider for {@code username}. */
+	public int disableCallsOf(String username) {
+		AtomicInteger calls = disableCallsByUser.get(username);
+		return calls == null ? 0 : calls.get();
+	}
+
+	public int disableCallsInTransaction() {
+		return disableCallsInTransaction.get();
 	}
 
 	public Set<String> rolesOf(String username) {
@@ -61,6 +79,10 @@ public class FakeIdentityProvider implements IdentityProviderPort {
 	public boolean disableUser(String username) {
 		reachable();
 		disableCalls.incrementAndGet();
+		disableCallsByUser.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+			disableCallsInTransaction.incrementAndGet();
+		}
 		Account account = accounts.get(username);
 		if (account == null) {
 			return false;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresTestConfiguration {
 
+	static final int DEFAULT_POOL_SIZE = 10;
+
 	/**
 	 * System property that starts the shared server durable ({@code fsync},
 	 * {@code synchronous_commit} and {@code full_page_writes} on, as a production server
@@ -45,9 +48,15 @@ public class EmbeddedPostgresTestConfiguration {
 		return SharedServer.acquire();
 	}
 
+	/**
+	 * The pool has {@code trunkguard.test.db-pool-size} connections (default
+	 * {@value #DEFAULT_POOL_SIZE}: several cached contexts share one server), e.g. the
+	 * deprovisioning bench sets it to the application's own pool size.
+	 */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(Lease lease) {
-		return newDatabase(lease);
+	HikariDataSource dataSource(Lease lease, Environment environment) {
+		return newDatabase(lease,
+				environment.getProperty("trunkguard.test.db-pool-size", Integer.class, DEFAULT_POOL_SIZE));
 	}
 
 	/**
@@ -63,13 +72,18 @@ public class EmbeddedPostgresTestConfiguration {
 	 * it).
 	 */
 	public static HikariDataSource newDatabase(Lease lease) {
+		return newDatabase(lease, DEFAULT_POOL_SIZE);
+	}
+
+	/** A new empty database on the leased server with a pool of {@code poolSize}. */
+	public static HikariDataSource newDatabase(Lease lease, int poolSize) {
 		EmbeddedPostgres postgres = lease.server();
 		String database = "trunkguard_test_" + DATABASES.incrementAndGet();
 		createDatabase(postgres.getPostgresDatabase(), database);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(10);
+		config.setMaximumPoolSize(poolSize);
 		config.setPoolName("embedded-postgres-" + database);
 		return new HikariDataSource(config);
 	}

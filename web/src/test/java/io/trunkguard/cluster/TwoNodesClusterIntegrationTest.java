@@ -344,6 +344,15 @@ class TwoNodesClusterIntegrationTest {
 			.as("the campaign's start in the audit trail exactly when the campaign committed")
 			.isEqualTo(campaignsAfterKill);
 
+		// an acknowledged event is recorded (termination_intake) when it is answered; its
+		// case is written right after by the intake worker, node-a's for what node-b left
+		for (int i : acknowledged) {
+			await(() -> count("select count(*) from deprovisioning_case where event_id = ?", "evt-kill-" + i) > 0,
+					Duration.ofSeconds(60), 100);
+		}
+		// and what node-b recorded without answering (killed before its answer) too
+		await(() -> count("select count(*) from termination_intake where hr_id like 'KL-%'") == 0,
+				Duration.ofSeconds(60), 100);
 		for (int i : acknowledged) {
 			assertThat(count("select count(*) from deprovisioning_case where event_id = ?", "evt-kill-" + i))
 				.as("acknowledged event %d has its case", i)

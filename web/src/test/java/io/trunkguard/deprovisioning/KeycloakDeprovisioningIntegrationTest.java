@@ -243,6 +243,11 @@ class KeycloakDeprovisioningIntegrationTest extends KeycloakAdminApplicationTest
 				.content(body)
 				.header("X-Trunkguard-Timestamp", timestamp)
 				.header("X-Trunkguard-Signature", sign(timestamp, body))).andExpect(status().isAccepted());
+			// the case is written by the intake worker right after the answer
+			long written = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (deprovisioning.openCaseOf(person.getId()).isEmpty() && System.nanoTime() < written) {
+				Thread.sleep(50);
+			}
 			DeprovisioningCase open = deprovisioning.openCaseOf(person.getId()).orElseThrow();
 
 			// the account step failed against the stopped Keycloak and waits for its

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * arrives checked for size and signature ({@link SignedBodyResolver}); then, audited when
  * refused: JSON (400), an effective time outside the accepted window (400), the person
  * (422); an event id already bound to another person is refused with 409 (the domain
- * audits that conflict). A valid event is answered 202 at once: the case is recorded and
- * its process runs asynchronously. The same event again is answered 202 with the same
- * case.
+ * audits that conflict). A valid event is answered 202 after one short transaction that
+ * records the delivery; its case, receipt and process are written right after by the
+ * intake worker (issue 16: a layoff's burst). The same event again is answered 202 with
+ * the same case.
  */
 @RestController
 class HrWebhookController {
@@ -58,7 +59,7 @@ class HrWebhookController {
 					"Invalid termination event", e.getMessage());
 		}
 		try {
-			CaseReceipt receipt = deprovisioning.receiveTermination(notice);
+			CaseReceipt receipt = deprovisioning.acceptTermination(notice);
 			log.info("HR termination event {} for {}: case {} ({})", notice.eventId(), notice.hrId(), receipt.caseId(),
 					receipt.newCase() ? "new" : "duplicate");
 			return ResponseEntity.accepted().body(new Accepted(receipt.caseId().toString(), receipt.newCase()));

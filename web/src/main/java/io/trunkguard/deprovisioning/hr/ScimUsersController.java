@@ -115,7 +115,7 @@ class ScimUsersController {
 			Person person = person(id);
 			if (deactivates(body)) {
 				CaseReceipt receipt = deprovisioning
-					.receiveTermination(new TerminationNotice("scim:" + person.getId() + ":active=false",
+					.acceptTermination(new TerminationNotice("scim:" + person.getId() + ":active=false",
 							person.getHrId(), clock.instant(), TerminationSource.SCIM, ACTOR));
 				log.info("SCIM deactivated {}: case {} ({})", person.getHrId(), receipt.caseId(),
 						receipt.newCase() ? "new" : "duplicate");
@@ -181,7 +181,7 @@ class ScimUsersController {
 	}
 
 	private ResponseEntity<Map<String, Object>> resource(Person person) {
-		boolean active = person.isActive() && deprovisioning.openCaseOf(person.getId()).isEmpty();
+		boolean active = person.isActive() && deprovisioning.leavingAt(person.getId()).isEmpty();
 		Map<String, Object> user = new LinkedHashMap<>();
 		user.put("schemas", List.of(USER_SCHEMA));
 		user.put("id", person.getId().toString());

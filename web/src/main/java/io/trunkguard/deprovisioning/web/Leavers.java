@@ -13,7 +13,8 @@ import io.trunkguard.security.LeaverDirectory;
 /**
  * Security's view of who has left: a person whose employment has ended, or whose
  * termination is past its effective time while its case is still being carried out (the
- * identity provider may be down, or slow: access ends here anyway).
+ * identity provider may be down, or slow: access ends here anyway), counted from the
+ * moment the termination is accepted, before its case is written.
  */
 @Component
 class Leavers implements LeaverDirectory {
@@ -38,9 +39,7 @@ class Leavers implements LeaverDirectory {
 		if (person.getEmploymentStatus() == EmploymentStatus.LEFT) {
 			return true;
 		}
-		return deprovisioning.openCaseOf(person.getId())
-			.map(open -> !open.getEffectiveAt().isAfter(clock.instant()))
-			.orElse(false);
+		return deprovisioning.leavingAt(person.getId()).map(at -> !at.isAfter(clock.instant())).orElse(false);
 	}
 
 }

@@ -92,13 +92,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (add {@code -Dbench.idp=keycloak} for Keycloak) and read the lines starting with
  * {@code BENCH} in {@code web/target/surefire-reports/*-output.txt}.
  * {@code -Dbench.steady=N} and {@code -Dbench.burst=N} change the number of events (200
- * and 1,000) for a shorter run.
+ * and 1,000) for a shorter run; {@code -Dbench.pool=N} the connection pool (20, the
+ * application's default {@code TRUNKGUARD_DB_POOL_SIZE}).
  */
 @SpringBootTest(
 		classes = { TrunkguardApplication.class, EmbeddedPostgresTestConfiguration.class,
 				DeprovisioningLatencyBench.IdentityProvider.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "trunkguard.demo.enabled=false",
+		properties = { "trunkguard.demo.enabled=false", "trunkguard.test.db-pool-size=${bench.pool:20}",
 				"trunkguard.hr.webhook.secret=" + DeprovisioningLatencyBench.SECRET, "logging.level.root=WARN",
 				"logging.level.io.trunkguard=WARN" })
 @ActiveProfiles("postgres")
@@ -431,6 +432,11 @@ class DeprovisioningLatencyBench {
 
 		long maxJobsDue;
 
+		/**
+		 * The most deliveries recorded by the intake and not yet written to their cases.
+		 */
+		long maxIntakePending;
+
 		final Thread thread;
 
 		Phase() {
@@ -480,6 +486,13 @@ class DeprovisioningLatencyBench {
 								maxJobsDue = Math.max(maxJobsDue, rs.getLong(1));
 							}
 						}
+						try (var st = own.createStatement();
+								var rs = st.executeQuery("select count(*) from termination_intake")) {
+							rs.next();
+							synchronized (this) {
+								maxIntakePending = Math.max(maxIntakePending, rs.getLong(1));
+							}
+						}
 					}
 					Thread.sleep(100);
 				}
@@ -506,10 +519,12 @@ class DeprovisioningLatencyBench {
 			synchronized (this) {
 				System.out.printf(
 						"BENCH %s: connection pool: threads waiting for a connection mean %.2f, max %d; connections "
-								+ "in use mean %.1f of %d; jobs due and not taken max %d%n",
+								+ "in use mean %.1f of %d; jobs due and not taken max %d; deliveries waiting for the "
+								+ "intake worker max %d%n",
 						what, samples == 0 ? 0 : (double) waitingThreads / samples, maxWaitingThreads,
 						samples == 0 ? 0 : (double) activeConnections / samples,
-						dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize(), maxJobsDue);
+						dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize(), maxJobsDue,
+						maxIntakePending);
 			}
 			System.out.printf("BENCH %s: timings: %s%n", what, timings.summary());
 			long total = waits.values().stream().mapToLong(Long::longValue).sum();

@@ -181,8 +181,9 @@ class HrWebhookIntegrationTest {
 			.andExpect(jsonPath("$.caseId").value(caseId))
 			.andExpect(jsonPath("$.newCase").value(false));
 
-		// the process starts after the case commits (asynchronously): wait for it, then
-		// check there is one, not two
+		// the case and its process are written by the intake worker after the answer:
+		// wait for them, then check there is one process, not two
+		SignedWebhooks.awaitIntake(jdbc);
 		long deadline = System.nanoTime() + 20_000_000_000L;
 		while (processesOf(caseId) == 0 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
@@ -283,6 +284,7 @@ class HrWebhookIntegrationTest {
 			.andExpect(jsonPath("$.code").value("deprovisioning.event-id-conflict"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(other.getHrId())));
 
+		SignedWebhooks.awaitIntake(jdbc);
 		assertThat(deprovisioning.casesOf(other.getId())).isEmpty();
 		assertThat(deprovisioning.get(DeprovisioningCaseId.of(caseId)).getReceipts()).hasSize(1);
 		assertThat(audit.search(null, "DEPROVISIONING_EVENT_CONFLICT", "DeprovisioningCase", caseId, null, null,

@@ -51,6 +51,9 @@ class ScimUsersIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	PersonService people;
 
 	@Autowired
@@ -108,6 +111,8 @@ class ScimUsersIntegrationTest {
 				 "Operations": [{"op": "Replace", "value": {"active": "False"}}]}
 				""").andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
 
+		// written by the intake worker after the answer
+		SignedWebhooks.awaitIntake(jdbc);
 		DeprovisioningCase c = deprovisioning.openCaseOf(person.getId()).orElseThrow();
 		assertThat(c.getSource()).isEqualTo(TerminationSource.SCIM);
 		assertThat(c.getReceipts()).hasSize(2);

@@ -31,4 +31,21 @@ public final class SignedWebhooks {
 				WebhookSignature.SIGNATURE_HEADER, signature.sign(timestamp, body) };
 	}
 
+	/**
+	 * Waits (at most 30 s) until the intake worker has written every recorded delivery to
+	 * its case: the webhook and SCIM answer before the case is written (issue 16).
+	 */
+	public static void awaitIntake(org.springframework.jdbc.core.JdbcTemplate jdbc) throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			Integer pending = jdbc.queryForObject("select count(*) from termination_intake where attempts = 0",
+					Integer.class);
+			if (pending == null || pending == 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the intake worker did not write the recorded terminations within 30 s");
+	}
+
 }

@@ -337,4 +337,26 @@ class DeprovisioningProcessTest {
 		verify(deprovisioning).complete(caseId);
 	}
 
+	@Test
+	void aDisableStepWaitingForTheAccountDisablerIsDueAgainAsSoonAsTheDisableIsRecorded() {
+		doThrow(new IllegalStateException("the account is being disabled")).doNothing()
+			.when(deprovisioning)
+			.disableAccount(caseId);
+		ProcessInstance instance = start(idpRole);
+		Job job = job(TASK_DISABLE_ACCOUNT, instance);
+		assertThatThrownBy(() -> managementService().executeJob(job.getId())).hasMessageContaining("being disabled");
+		java.util.Date backoff = managementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate();
+		assertThat(backoff).isAfter(java.util.Date.from(Instant.now().plusSeconds(5)));
+
+		new DisableStepNudge(runtimeService(), managementService())
+			.on(new io.trunkguard.deprovisioning.AccountDisableRecorded(caseId));
+
+		Job due = managementService().createJobQuery().jobId(job.getId()).singleResult();
+		assertThat(due.getDuedate()).isBefore(java.util.Date.from(Instant.now().plusSeconds(1)));
+		assertThat(due.getRetries()).isPositive();
+		runAsyncSteps(instance);
+		assertThat(instance).isEnded();
+		verify(deprovisioning, times(2)).disableAccount(caseId);
+	}
+
 }
