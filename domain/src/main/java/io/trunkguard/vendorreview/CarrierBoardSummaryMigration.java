@@ -1,11 +1,11 @@
 package io.trunkguard.vendorreview;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.trunkguard.shared.DatabaseMigration;
 import org.springframework.stereotype.Component;
 
-import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Flyway migration 350 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL,
@@ -24,7 +24,7 @@ import java.sql.Statement;
  * handful of carriers) it does nothing: the board reads the history directly.
  */
 @Component
-class CarrierBoardSummaryMigration implements JavaMigration {
+class CarrierBoardSummaryMigration extends DatabaseMigration {
 
 	static final String TABLE = """
 			create table vendor_board_summary (
@@ -99,42 +99,17 @@ class CarrierBoardSummaryMigration implements JavaMigration {
 					"vendor_id, sent_at, expires_at, first_opened_at, last_saved_at, submitted_at, revoked_at" },
 			{ "vendor_review_condition", "vendor_id, closed_at" } };
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("350");
+	CarrierBoardSummaryMigration() {
+		super("350", "carrier board summary", 350_0001);
 	}
 
 	@Override
-	public String getDescription() {
-		return "carrier board summary";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 350_0001;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName();
-		if (!"PostgreSQL".equalsIgnoreCase(product)) {
-			return;
-		}
-		try (Statement statement = context.getConnection().createStatement()) {
-			statement.execute(TABLE);
-			statement.execute(REFRESH);
-			statement.execute(TOUCH);
-			for (String[] trigger : TRIGGERS) {
-				statement.execute("create trigger vendor_board_" + trigger[0] + " after insert or delete or update of "
-						+ trigger[1] + " on " + trigger[0] + " for each row execute function vendor_board_touch()");
-			}
-			statement.execute("select vendor_board_refresh(id) from vendor");
-		}
+	protected List<String> postgresql() {
+		return Stream.concat(Stream.of(TABLE, REFRESH, TOUCH), Stream.concat(Arrays.stream(TRIGGERS)
+			.map(trigger -> "create trigger vendor_board_" + trigger[0] + " after insert or delete or update of "
+					+ trigger[1] + " on " + trigger[0] + " for each row execute function vendor_board_touch()"),
+				Stream.of("select vendor_board_refresh(id) from vendor")))
+			.toList();
 	}
 
 }

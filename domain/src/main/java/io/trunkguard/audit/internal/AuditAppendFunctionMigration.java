@@ -1,11 +1,9 @@
 package io.trunkguard.audit.internal;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.trunkguard.shared.DatabaseMigration;
 import org.springframework.stereotype.Component;
 
-import java.sql.Statement;
+import java.util.List;
 
 /**
  * Flyway migration 70 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL,
@@ -18,7 +16,7 @@ import java.sql.Statement;
  * statement by statement).
  */
 @Component
-class AuditAppendFunctionMigration implements JavaMigration {
+class AuditAppendFunctionMigration extends DatabaseMigration {
 
 	static final String FUNCTION = """
 			create function audit_append(p_occurred_at text[], p_actor text[], p_action text[], p_subject_type text[],
@@ -46,35 +44,13 @@ class AuditAppendFunctionMigration implements JavaMigration {
 			end
 			$$""";
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("70");
+	AuditAppendFunctionMigration() {
+		super("70", "audit append function", 70_0001);
 	}
 
 	@Override
-	public String getDescription() {
-		return "audit append function";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 70_0001;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName();
-		if (!"PostgreSQL".equalsIgnoreCase(product)) {
-			return;
-		}
-		try (Statement statement = context.getConnection().createStatement()) {
-			statement.execute(FUNCTION);
-		}
+	protected List<String> postgresql() {
+		return List.of(FUNCTION);
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.trunkguard.audit.internal;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.trunkguard.shared.DatabaseMigration;
 import org.springframework.stereotype.Component;
 
-import java.sql.Statement;
+import java.util.List;
 
 /**
  * Flyway migration 371 (a Spring bean, so Spring Boot hands it to Flyway): guards the
@@ -26,7 +24,7 @@ import java.sql.Statement;
  * </ul>
  */
 @Component
-class AuditPendingChainMigration implements JavaMigration {
+class AuditPendingChainMigration extends DatabaseMigration {
 
 	/**
 	 * Key of the advisory lock serializing chainers (any constant not used elsewhere).
@@ -93,39 +91,18 @@ class AuditPendingChainMigration implements JavaMigration {
 	static final String H2_TRIGGER = "create trigger audit_pending_entry_guard before update, delete on "
 			+ "audit_pending_entry for each row call '" + H2PendingEntryTrigger.class.getName() + "'";
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("371");
+	AuditPendingChainMigration() {
+		super("371", "audit pending entries chainer and guard", 371_0001);
 	}
 
 	@Override
-	public String getDescription() {
-		return "audit pending entries chainer and guard";
+	protected List<String> postgresql() {
+		return List.of(POSTGRESQL);
 	}
 
 	@Override
-	public Integer getChecksum() {
-		return 371_0001;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName();
-		try (Statement statement = context.getConnection().createStatement()) {
-			if ("PostgreSQL".equalsIgnoreCase(product)) {
-				for (String sql : POSTGRESQL) {
-					statement.execute(sql);
-				}
-			}
-			else if ("H2".equalsIgnoreCase(product)) {
-				statement.execute(H2_TRIGGER);
-			}
-		}
+	protected List<String> h2() {
+		return List.of(H2_TRIGGER);
 	}
 
 }

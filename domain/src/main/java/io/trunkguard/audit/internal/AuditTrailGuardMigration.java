@@ -1,11 +1,9 @@
 package io.trunkguard.audit.internal;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.trunkguard.shared.DatabaseMigration;
 import org.springframework.stereotype.Component;
 
-import java.sql.Statement;
+import java.util.List;
 
 /**
  * Flyway migration 2 (a Spring bean, so Spring Boot hands it to Flyway): on PostgreSQL,
@@ -17,7 +15,7 @@ import java.sql.Statement;
  * engine, and the verifier detects tampering there.
  */
 @Component
-class AuditTrailGuardMigration implements JavaMigration {
+class AuditTrailGuardMigration extends DatabaseMigration {
 
 	private static final String[] POSTGRESQL = { """
 			create function audit_append_only() returns trigger language plpgsql as $$
@@ -35,37 +33,13 @@ class AuditTrailGuardMigration implements JavaMigration {
 			"create trigger audit_chain_head_no_truncate before truncate on audit_chain_head "
 					+ "for each statement execute function audit_append_only()" };
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("2");
+	AuditTrailGuardMigration() {
+		super("2", "guard audit trail", 2_0001);
 	}
 
 	@Override
-	public String getDescription() {
-		return "guard audit trail";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 2_0001;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName();
-		if (!"PostgreSQL".equalsIgnoreCase(product)) {
-			return;
-		}
-		try (Statement statement = context.getConnection().createStatement()) {
-			for (String sql : POSTGRESQL) {
-				statement.execute(sql);
-			}
-		}
+	protected List<String> postgresql() {
+		return List.of(POSTGRESQL);
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.trunkguard.audit.internal;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.trunkguard.shared.DatabaseMigration;
 import org.springframework.stereotype.Component;
 
-import java.sql.Statement;
+import java.util.List;
 
 /**
  * Flyway migration 3 (a Spring bean, so Spring Boot hands it to Flyway): on H2, the
@@ -16,7 +14,7 @@ import java.sql.Statement;
  * missing entries). On other databases it does nothing.
  */
 @Component
-class H2AuditTrailGuardMigration implements JavaMigration {
+class H2AuditTrailGuardMigration extends DatabaseMigration {
 
 	static final String TRIGGER_CLASS = H2AppendOnlyTrigger.class.getName();
 
@@ -26,37 +24,13 @@ class H2AuditTrailGuardMigration implements JavaMigration {
 			"create trigger audit_chain_head_no_delete before delete on audit_chain_head for each row call '"
 					+ TRIGGER_CLASS + "'" };
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("3");
+	H2AuditTrailGuardMigration() {
+		super("3", "guard audit trail on H2", 3_0001);
 	}
 
 	@Override
-	public String getDescription() {
-		return "guard audit trail on H2";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 3_0001;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName();
-		if (!"H2".equalsIgnoreCase(product)) {
-			return;
-		}
-		try (Statement statement = context.getConnection().createStatement()) {
-			for (String sql : H2) {
-				statement.execute(sql);
-			}
-		}
+	protected List<String> h2() {
+		return List.of(H2);
 	}
 
 }
