@@ -87,6 +87,15 @@ class TerminationIntakeWorker {
 		});
 	}
 
+	/**
+	 * A case's deliveries are written in the order they were received, never side by side
+	 * by two threads: otherwise a later delivery could open the case (its receipt then
+	 * the SLA's start) and the first be recorded as its duplicate.
+	 */
+	private static final String ONE_CASE_IN_ORDER = "and not exists (select 1 from termination_intake e "
+			+ "where e.case_id = t.case_id and (e.received_at < t.received_at "
+			+ "or (e.received_at = t.received_at and e.id < t.id))) ";
+
 	private record Delivery(UUID id, TerminationNotice notice, DeprovisioningCaseId caseId, Instant receivedAt,
 			int attempts) {
 	}
@@ -176,8 +185,8 @@ class TerminationIntakeWorker {
 		all[0] = TerminationIntake.utc(clock.instant());
 		System.arraycopy(args, 0, all, 1, args.length);
 		return jdbc.query(
-				"select " + COLUMNS + " from termination_intake where next_attempt_at <= ? " + tail
-						+ " for update skip locked",
+				"select " + COLUMNS + " from termination_intake t where next_attempt_at <= ? " + ONE_CASE_IN_ORDER
+						+ tail + " for update skip locked",
 				(rs, n) -> new Delivery(rs.getObject("id", UUID.class),
 						new TerminationNotice(rs.getString("event_id"), rs.getString("hr_id"),
 								rs.getObject("effective_at", OffsetDateTime.class).toInstant(),

@@ -386,6 +386,54 @@ abstract class DeprovisioningIntegrationTests {
 		throw new AssertionError("case " + id + " not written by the intake worker within 30 s");
 	}
 
+	@Autowired
+	TerminationIntake intake;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Test
+	void deliveriesOfOneCaseAreWrittenInTheOrderTheyWereReceivedWhateverThreadTakesThem() throws Exception {
+		// the intake drains on several threads: while one holds a case's first delivery,
+		// another must not write the second, which would open the case (and start its
+		// SLA) with the later receipt and record the first as its duplicate
+		String eventId = TestData.unique("evt");
+		Instant first = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant second = first.plusMillis(5);
+		CaseReceipt receipt = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+			.execute(status -> {
+				CaseReceipt opened = intake.record(notice(eventId), first);
+				intake.record(notice(eventId), second);
+				return opened;
+			});
+		try (java.sql.Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (var lock = holder.prepareStatement(
+					"select id from termination_intake where event_id = ? and received_at = ? for update")) {
+				lock.setString(1, eventId);
+				lock.setObject(2, TerminationIntake.utc(first));
+				lock.executeQuery().close();
+			}
+			// another worker thread holds the first delivery (or has written both
+			// already)
+			intakeWorker.drain();
+			holder.rollback();
+		}
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		for (long deadline = System.nanoTime() + 30_000_000_000L; c.getReceipts().size() < 2
+				&& System.nanoTime() < deadline;) {
+			Thread.sleep(20);
+			c = deprovisioning.get(receipt.caseId());
+		}
+		assertThat(c.getReceipts()).extracting(Receipt::getReceivedAt, Receipt::isDuplicate)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(first, false),
+					org.assertj.core.groups.Tuple.tuple(second, true));
+		assertThat(c.getReceivedAt()).isEqualTo(first);
+	}
+
 	@Test
 	void anAcceptedTerminationIsWrittenToItsCaseRightAfterWithTheTimeItWasAccepted() throws Exception {
 		String eventId = TestData.unique("evt");
