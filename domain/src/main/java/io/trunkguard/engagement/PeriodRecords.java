@@ -108,7 +108,8 @@ public class PeriodRecords {
 			String headline) {
 
 		/**
-		 * The encryption verdict, e.g. "1 of 4 legs unencrypted", "All 4 legs encrypted".
+		 * The encryption verdict, e.g. "1 of 4 legs unencrypted", "All 4 legs encrypted",
+		 * "The one leg encrypted".
 		 */
 		public String verdict() {
 			int all = legs == null ? 0 : legs;
@@ -118,6 +119,10 @@ public class PeriodRecords {
 			int encrypted = encryptedLegs == null ? 0 : encryptedLegs;
 			int partly = partlyEncryptedLegs == null ? 0 : partlyEncryptedLegs;
 			int unencrypted = all - encrypted - partly;
+			String state = unencrypted > 0 ? "unencrypted" : partly > 0 ? "partly encrypted" : "encrypted";
+			if (all == 1) {
+				return "The one leg " + state;
+			}
 			if (unencrypted > 0) {
 				return unencrypted + " of " + all + " legs unencrypted";
 			}
@@ -133,9 +138,9 @@ public class PeriodRecords {
 	public record FindingRow(UUID captureId, String captureFile, Instant capturedAt, String carrier, String ruleId,
 			String severity, String criterion, String subject, String explanation, String remediation) {
 
-		/** The rule in words, e.g. "Unencrypted media". */
+		/** The rule in words, e.g. "Audio sent as plain RTP". */
 		public String ruleWords() {
-			return capitalised(Labels.humanised(ruleId));
+			return capitalised(Labels.ofKey("AnalyzerRule", ruleId));
 		}
 
 		/** The severity in words, e.g. "high". */

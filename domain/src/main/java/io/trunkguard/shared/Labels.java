@@ -80,6 +80,19 @@ public class Labels {
 		return humanised(value.name());
 	}
 
+	/**
+	 * The words written for {@code group.constant} in labels.properties, for constants
+	 * that are not a Java enum here (the analyzer's rule ids: {@code AnalyzerRule}), else
+	 * the constant in lower-case words; "" for none.
+	 */
+	public static String ofKey(String group, String constant) {
+		if (constant == null) {
+			return "";
+		}
+		String written = WRITTEN.getProperty(group + "." + constant);
+		return written != null ? written : humanised(constant);
+	}
+
 	/** {@code SYSTEM_OWNER} or {@code system_owner} as "system owner". */
 	public static String humanised(String constant) {
 		return constant.replace('_', ' ').toLowerCase(Locale.ROOT).trim();
