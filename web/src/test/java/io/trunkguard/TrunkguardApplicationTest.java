@@ -32,7 +32,7 @@ class TrunkguardApplicationTest {
 					"--spring.jpa.hibernate.ddl-auto=none", "--camunda.bpm.database.schema-update=false",
 					"--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.metrics.enabled=false",
 					"--trunkguard.demo.enabled=false", "--trunkguard.siem.enabled=false",
-					"--spring.main.banner-mode=off");
+					"--trunkguard.audit.sweep-enabled=false", "--spring.main.banner-mode=off");
 	}
 
 }

@@ -49,7 +49,15 @@ class EngineMappingsInAdvance implements BeanFactoryPostProcessor, EnvironmentAw
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		String url = environment.getProperty("spring.datasource.url", "");
+		String url;
+		try {
+			url = environment.getProperty("spring.datasource.url", "");
+		}
+		catch (IllegalArgumentException unresolved) {
+			// a URL from a variable that is not set (the PostgreSQL profile, whose data
+			// source a test or another configuration gives as a bean): not H2's
+			url = "";
+		}
 		String type = environment.getProperty("camunda.bpm.database.type", H2);
 		String prefix = environment.getProperty("camunda.bpm.database.table-prefix", "");
 		if (!url.startsWith("jdbc:h2:") || !H2.equals(type) || !prefix.isEmpty()) {

@@ -67,6 +67,12 @@ class EngineMappingsInAdvanceTest {
 		assertThat(startedFor("jdbc:postgresql://localhost/trunkguard").mappings()).isEmpty();
 	}
 
+	@Test
+	void parsesNothingInAdvanceWhenTheUrlNamesAVariableThatIsNotSet() {
+		// the PostgreSQL profile's ${TRUNKGUARD_DB_URL}, when the data source is a bean
+		assertThat(startedFor("${TRUNKGUARD_DB_URL_NOT_SET}").mappings()).isEmpty();
+	}
+
 	private static EngineMappingsInAdvance startedFor(String url) {
 		EngineMappingsInAdvance inAdvance = new EngineMappingsInAdvance();
 		inAdvance.setEnvironment(new MockEnvironment().withProperty("spring.datasource.url", url));
