@@ -68,13 +68,13 @@ public final class TcpStream {
 		}
 		int diff = seq - nextSeq; // signed 32-bit distance handles wrap-around
 		if (diff <= 0) {
-			int skip = -diff;
+			long skip = behind(diff);
 			if (skip >= len) {
 				retransmittedBytes += len;
 				return;
 			}
 			retransmittedBytes += skip;
-			deliver(b, off + skip, len - skip, frame);
+			deliver(b, off + (int) skip, len - (int) skip, frame);
 			drain();
 		}
 		else {
@@ -86,6 +86,15 @@ public final class TcpStream {
 				skipGap(frame);
 			}
 		}
+	}
+
+	/**
+	 * How many bytes a segment starting {@code diff} (at most 0) from the next expected
+	 * byte lies behind it: in a long, as half the sequence space behind
+	 * ({@code Integer.MIN_VALUE}) does not negate in an int.
+	 */
+	private static long behind(int diff) {
+		return -(long) diff;
 	}
 
 	private void deliver(byte[] b, int off, int len, long frame) {
@@ -104,10 +113,10 @@ public final class TcpStream {
 				if (diff <= 0) {
 					pending.remove(i);
 					pendingBytes -= s.data.length;
-					int skip = -diff;
+					long skip = behind(diff);
 					if (skip < s.data.length) {
 						retransmittedBytes += skip;
-						deliver(s.data, skip, s.data.length - skip, s.frame);
+						deliver(s.data, (int) skip, s.data.length - (int) skip, s.frame);
 					}
 					else {
 						retransmittedBytes += s.data.length;

@@ -67,6 +67,18 @@ class ReassemblyTest {
 	}
 
 	@Test
+	void takesASegmentHalfTheSequenceSpaceBehindAsARetransmission() {
+		// found by PipelineFuzzTest: -Integer.MIN_VALUE is itself negative in an int
+		Collect c = new Collect();
+		TcpStream s = new TcpStream(c, 1 << 16, 64);
+		s.onSegment(0x80000000, false, false, b("abcd"), 0, 4, 1);
+		s.onSegment(4, false, false, b("wxyz"), 0, 4, 2);
+		s.onSegment(0x80000004, false, false, b("ef"), 0, 2, 3);
+		assertThat(c.text()).isEqualTo("abcdef");
+		assertThat(s.retransmittedBytes()).isEqualTo(4);
+	}
+
+	@Test
 	void skipsAGapThatIsNeverFilledOnceTheBufferCapIsReached() {
 		Collect c = new Collect();
 		TcpStream s = new TcpStream(c, 10, 64);
