@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns the correlated model and the findings into the immutable report. */
 public final class ReportBuilder {
@@ -109,7 +110,8 @@ public final class ReportBuilder {
 	private static TraceReport.MediaView media(MediaStream s, Leg leg, Map<MediaStream, TraceReport.MediaView> views) {
 		TraceReport.MediaView seen = views.get(s);
 		Verdicts.MediaJudgement j = Verdicts.judge(s, leg);
-		if (seen != null && seen.protection().equals(j.protection().name()) && seen.evidence().equals(j.evidence())) {
+		if (seen != null && seen.protection().equals(j.protection().name())
+				&& Objects.equals(seen.evidence(), j.evidence())) {
 			return seen;
 		}
 		TraceReport.MediaView view = view(s, j);
