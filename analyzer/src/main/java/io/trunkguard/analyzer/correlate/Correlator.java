@@ -469,7 +469,8 @@ public final class Correlator {
 		List<Leg> overlapping = new ArrayList<>();
 		List<Leg> before = new ArrayList<>();
 		for (Leg leg : hidden) {
-			if (leg.media.contains(s) || !sameHosts(leg, s) || !overlaps(leg, s)) {
+			// cheapest test first: a leg may hold a few hundred streams by now
+			if (!overlaps(leg, s) || !sameHosts(leg, s) || leg.media.contains(s)) {
 				continue;
 			}
 			overlapping.add(leg);

@@ -34,6 +34,12 @@ public final class MediaStream {
 
 	Leg judgedLeg;
 
+	/**
+	 * The judgement by content (no SDP) given when correlation ended, which does not
+	 * depend on the leg; null before.
+	 */
+	Verdicts.MediaJudgement contentJudgement;
+
 	// negotiation (null when no SDP was visible)
 	public String offerProfile;
 

@@ -45,7 +45,7 @@ public final class Verdicts {
 		}
 		leg.evidence.add(sig);
 		for (MediaStream s : leg.media) {
-			MediaJudgement j = s.negotiated() ? negotiated(s, leg) : byContent(s);
+			MediaJudgement j = s.negotiated() ? negotiated(s, leg) : endedContent(s);
 			// kept for the report and the rules, which judge the same stream of the same
 			// leg after correlation ended
 			s.judgedLeg = leg;
@@ -119,7 +119,19 @@ public final class Verdicts {
 		if (s.negotiated()) {
 			return negotiated(s, leg);
 		}
-		return byContent(s);
+		return s.contentJudgement != null ? s.contentJudgement : byContent(s);
+	}
+
+	/**
+	 * The judgement by content of a stream whose correlation ended: the same for every
+	 * leg the stream is attached to (a stream of the bench capture is on up to 47 legs),
+	 * so computed once and kept.
+	 */
+	private static MediaJudgement endedContent(MediaStream s) {
+		if (s.contentJudgement == null) {
+			s.contentJudgement = byContent(s);
+		}
+		return s.contentJudgement;
 	}
 
 	private static MediaJudgement negotiated(MediaStream s, Leg leg) {

@@ -14,9 +14,11 @@ import io.trunkguard.analyzer.text.Format;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns the correlated model and the findings into the immutable report. */
 public final class ReportBuilder {
@@ -37,13 +39,16 @@ public final class ReportBuilder {
 					d.messages, d.firstFrame, d.lastFrame, time(d.firstTimestamp), media));
 		}
 		List<TraceReport.LegView> legs = new ArrayList<>();
+		// a stream on several legs has one view when its judgement is the same on each
+		// (the JSON writer then writes it once)
+		Map<MediaStream, TraceReport.MediaView> views = new IdentityHashMap<>();
 		long enc = 0;
 		long part = 0;
 		long clear = 0;
 		for (Leg l : c.legs()) {
 			List<TraceReport.MediaView> media = new ArrayList<>();
 			for (MediaStream s : l.media) {
-				media.add(media(s, l));
+				media.add(media(s, l, views));
 			}
 			List<String> callIds = new ArrayList<>(l.callIds);
 			if (callIds.size() > 50) {
@@ -102,7 +107,23 @@ public final class ReportBuilder {
 		return b.toString();
 	}
 
+	private static TraceReport.MediaView media(MediaStream s, Leg leg, Map<MediaStream, TraceReport.MediaView> views) {
+		TraceReport.MediaView seen = views.get(s);
+		Verdicts.MediaJudgement j = Verdicts.judge(s, leg);
+		if (seen != null && seen.protection().equals(j.protection().name())
+				&& Objects.equals(seen.evidence(), j.evidence())) {
+			return seen;
+		}
+		TraceReport.MediaView view = view(s, j);
+		views.put(s, view);
+		return view;
+	}
+
 	static TraceReport.MediaView media(MediaStream s, Leg leg) {
+		return view(s, Verdicts.judge(s, leg));
+	}
+
+	private static TraceReport.MediaView view(MediaStream s, Verdicts.MediaJudgement j) {
 		List<String> suites = new ArrayList<>();
 		for (Sdp.Crypto cr : s.crypto()) {
 			String text = cr.suite() + (cr.sessionParams().isEmpty() ? "" : " " + String.join(" ", cr.sessionParams()));
@@ -116,7 +137,6 @@ public final class ReportBuilder {
 		}
 		List<String> flows = new ArrayList<>();
 		s.flowEndpoints.forEach(e -> flows.add(e.toString()));
-		Verdicts.MediaJudgement j = Verdicts.judge(s, leg);
 		Double entropy = s.entropy().conclusive() ? Math.round(s.entropy().bitsPerByte() * 1000) / 1000.0 : null;
 		return new TraceReport.MediaView(s.id, s.callId, s.mediaType, s.negotiated() ? s.profile() : null,
 				s.offerProfile, s.answerProfile, str(s.offerEndpoint), str(s.answerEndpoint), flows, suites,

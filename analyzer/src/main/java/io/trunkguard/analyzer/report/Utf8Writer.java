@@ -64,6 +64,26 @@ final class Utf8Writer extends Writer {
 		}
 	}
 
+	/** Bytes this class encoded before (for a repeated part of the text), as they are. */
+	void writeEncoded(byte[] bytes) throws IOException {
+		if (high != 0) {
+			high = 0;
+			if (pos == buf.length) {
+				drain();
+			}
+			buf[pos++] = '?';
+		}
+		if (bytes.length > buf.length - pos) {
+			drain();
+			if (bytes.length > buf.length) {
+				out.write(bytes);
+				return;
+			}
+		}
+		System.arraycopy(bytes, 0, buf, pos, bytes.length);
+		pos += bytes.length;
+	}
+
 	@Override
 	public void write(char[] cbuf, int off, int len) throws IOException {
 		for (int i = off; i < off + len; i++) {
