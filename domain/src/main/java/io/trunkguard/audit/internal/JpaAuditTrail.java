@@ -132,8 +132,8 @@ class JpaAuditTrail implements AuditTrail, PendingAuditEntries.Writer {
 				return group.chainAfter(() -> inOwnTransaction(connection, () -> chainUntilDone(connection, null)));
 			});
 			if (!chained) {
-				log.warn("Audit entries stay pending after their transaction committed (the chaining on another "
-						+ "thread failed); the sweep chains them");
+				log.warn("Audit entries stay pending after their transaction committed (the chaining that served "
+						+ "them failed on another thread, or the wait was interrupted); the sweep chains them");
 			}
 		}
 		catch (RuntimeException ex) {
