@@ -61,7 +61,7 @@ class DefaultReviewDecisionService implements ReviewDecisionService {
 	public List<ReviewItem> decide(Collection<ReviewItemId> itemIds, Decision decision, String reducedTo,
 			String justification, String actor) {
 		Set<ReviewItemId> wanted = new LinkedHashSet<>(itemIds);
-		Map<ReviewItemId, ReviewItem> found = items.findByIdIn(wanted)
+		Map<ReviewItemId, ReviewItem> found = items.findByIds(wanted)
 			.stream()
 			.collect(Collectors.toMap(ReviewItem::getId, Function.identity()));
 		for (ReviewItemId id : wanted) {

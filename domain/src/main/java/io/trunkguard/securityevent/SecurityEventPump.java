@@ -1,19 +1,16 @@
 package io.trunkguard.securityevent;
 
+import io.trunkguard.shared.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@code trunkguard.siem.interval}, on a thread of its own: derives the security
@@ -23,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * only reads).
  */
 @Component
-class SecurityEventPump implements SmartLifecycle {
+class SecurityEventPump extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityEventPump.class);
 
@@ -35,15 +32,11 @@ class SecurityEventPump implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final boolean enabled;
-
-	private volatile ScheduledExecutorService executor;
-
 	SecurityEventPump(SecurityEventService service, SecurityEvents events, ObjectProvider<SiemDestination> destinations,
 			SiemProperties properties, PlatformTransactionManager transactions, DataSource dataSource,
 			ObjectProvider<Clock> clock, @Value("${trunkguard.siem.enabled:true}") boolean enabled) {
+		super("trunkguard-security-events", enabled, properties.interval(), properties.interval());
 		this.service = service;
-		this.enabled = enabled;
 		List<SiemDestination> configured = destinations.orderedStream().toList();
 		this.forwarder = new SiemForwarder(events, configured, properties, transactions, dataSource);
 		this.properties = properties;
@@ -57,24 +50,15 @@ class SecurityEventPump implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!enabled) {
-			return;
-		}
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "trunkguard-security-events");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = properties.interval().toMillis();
-		started.scheduleWithFixedDelay(this::runQuietly, period, period, TimeUnit.MILLISECONDS);
-		executor = started;
-		if (!forwarder.destinations().isEmpty()) {
+		super.start();
+		if (isRunning() && !forwarder.destinations().isEmpty()) {
 			log.info("Forwarding security events to {}",
 					forwarder.destinations().stream().map(SiemDestination::name).toList());
 		}
 	}
 
-	private void runQuietly() {
+	@Override
+	protected void runOnce() {
 		try {
 			service.deriveNew();
 			forwarder.forwardDue(clock.instant());
@@ -82,26 +66,6 @@ class SecurityEventPump implements SmartLifecycle {
 		catch (RuntimeException e) {
 			log.warn("Deriving or forwarding security events failed; tried again in {}", properties.interval(), e);
 		}
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = executor;
-		executor = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
 	}
 
 }

@@ -28,13 +28,14 @@ import java.util.TreeMap;
 /**
  * Buffers the entries a transaction records; just before it commits they are inserted as
  * pending entries in that transaction (no lock: concurrent audited transactions do not
- * wait for one another), and right after the commit, still on the caller's thread, they
- * are chained ({@link ChainAppender#chainPending}) in a short transaction on the same
- * connection: one writer at a time chains everybody's pending entries in one batch, and a
- * thread whose entries another writer has chained meanwhile returns at once. So when a
- * transactional call returns, its entries are in the chain (read your writes); if the
- * chaining fails (or the node dies first), the entries stay pending and
- * {@link PendingEntrySweep} chains them. A transaction that rolls back records nothing.
+ * wait for one another), and right after the commit, still on the caller's thread, the
+ * caller waits until they are chained ({@link ChainAppender#chainPending}): the node's
+ * committing threads form a group ({@link ChainingGroup}) in which one short chaining
+ * transaction at a time chains everybody's pending entries, run by one of the waiting
+ * threads on its own connection (group commit). So when a transactional call returns, its
+ * entries are in the chain (read your writes); if the chaining fails (or the node dies
+ * first), the entries stay pending and {@link PendingEntrySweep} chains them. A
+ * transaction that rolls back records nothing.
  */
 @Service
 @Validated
@@ -51,6 +52,8 @@ class JpaAuditTrail implements AuditTrail, PendingAuditEntries.Writer {
 	private final ChainAppender appender = new ChainAppender();
 
 	private final TransactionTemplate newTransaction;
+
+	private final ChainingGroup group = new ChainingGroup();
 
 	JpaAuditTrail(ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -103,32 +106,35 @@ class JpaAuditTrail implements AuditTrail, PendingAuditEntries.Writer {
 	}
 
 	@Override
-	public long[] recordPending(List<AuditEntryDraft> drafts) {
-		return entityManager.unwrap(Session.class)
-			.doReturningWork(connection -> ChainAppender.recordPending(connection, drafts));
+	public void recordPending(List<AuditEntryDraft> drafts) {
+		entityManager.unwrap(Session.class).doWork(connection -> ChainAppender.recordPending(connection, drafts));
 	}
 
 	/**
 	 * Runs after the business transaction committed, while its connection is still bound
-	 * to the thread: chains on that connection in a transaction of its own (committed
-	 * here), so no second connection is needed however many threads commit at once.
+	 * to the thread: hands the request to this node's {@link ChainingGroup} and returns
+	 * once a chaining transaction that started after the commit has committed. When this
+	 * thread is the one to run it, it runs on this connection in a transaction of its
+	 * own, so no second connection is needed however many threads commit at once.
 	 * Failures are logged, not thrown: the business change has committed, and its entries
 	 * wait, durably, for the sweep.
 	 */
 	@Override
-	public void chainAfterCommit(long[] ids, List<AuditEntryDraft> late) {
+	public void chainAfterCommit(List<AuditEntryDraft> late) {
 		try {
-			entityManager.unwrap(Session.class).doWork(connection -> inOwnTransaction(connection, () -> {
-				long[] all = ids;
+			boolean chained = entityManager.unwrap(Session.class).doReturningWork(connection -> {
 				if (!late.isEmpty()) {
-					long[] lateIds = ChainAppender.recordPending(connection, late);
-					connection.commit();
-					all = java.util.stream.LongStream
-						.concat(java.util.Arrays.stream(ids), java.util.Arrays.stream(lateIds))
-						.toArray();
+					inOwnTransaction(connection, () -> {
+						ChainAppender.recordPending(connection, late);
+						connection.commit();
+					});
 				}
-				chainUntilDone(connection, all);
-			}));
+				return group.chainAfter(() -> inOwnTransaction(connection, () -> chainUntilDone(connection, null)));
+			});
+			if (!chained) {
+				log.warn("Audit entries stay pending after their transaction committed (the chaining that served "
+						+ "them failed on another thread, or the wait was interrupted); the sweep chains them");
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Audit entries stay pending after their transaction committed ({}); the sweep chains them",
@@ -136,9 +142,14 @@ class JpaAuditTrail implements AuditTrail, PendingAuditEntries.Writer {
 		}
 	}
 
+	/** This node's chaining transactions: how many requests, in how many transactions. */
+	ChainingGroup group() {
+		return group;
+	}
+
 	/**
 	 * Chains in batches of {@link ChainAppender#CHAIN_BATCH}, each committed, until the
-	 * given entries are in the chain.
+	 * given entries (all pending entries if null) are in the chain.
 	 */
 	static void chainUntilDone(Connection connection, long[] ids) throws SQLException {
 		while (ChainAppender.chainPending(connection, ids) == ChainAppender.CHAIN_BATCH) {

@@ -13,26 +13,25 @@ import java.util.List;
  * the transaction does before it commits: this synchronization has the lowest precedence)
  * inserts them as pending entries, in the transaction, without any lock;
  * {@link #afterCompletion} (after the commit, before the transactional call returns to
- * its caller) has them chained, together with everyone else's pending entries. If the
- * transaction rolls back, nothing was recorded. Held by the transaction's
- * synchronizations only, so a suspended transaction (REQUIRES_NEW) keeps its own entries.
+ * its caller) waits until they are chained, together with everyone else's pending entries
+ * ({@link ChainingGroup}). If the transaction rolls back, nothing was recorded. Held by
+ * the transaction's synchronizations only, so a suspended transaction (REQUIRES_NEW)
+ * keeps its own entries.
  */
 final class PendingAuditEntries implements TransactionSynchronization {
 
 	/** What the trail does with a transaction's entries. */
 	interface Writer {
 
-		/**
-		 * In the committing transaction: inserts the drafts as pending, returns their
-		 * ids.
-		 */
-		long[] recordPending(List<AuditEntryDraft> drafts);
+		/** In the committing transaction: inserts the drafts as pending. */
+		void recordPending(List<AuditEntryDraft> drafts);
 
 		/**
 		 * After the commit: records the late drafts (recorded while the transaction was
-		 * committing) and chains the pending entries, the given ones included.
+		 * committing) and returns once the pending entries, the transaction's included,
+		 * are chained (or left to the sweep if the chaining failed).
 		 */
-		void chainAfterCommit(long[] ids, List<AuditEntryDraft> late);
+		void chainAfterCommit(List<AuditEntryDraft> late);
 
 	}
 
@@ -43,8 +42,6 @@ final class PendingAuditEntries implements TransactionSynchronization {
 	private final List<AuditEntryDraft> drafts = new ArrayList<>();
 
 	private int recorded;
-
-	private long[] ids = new long[0];
 
 	private boolean completed;
 
@@ -84,7 +81,7 @@ final class PendingAuditEntries implements TransactionSynchronization {
 	@Override
 	public void beforeCommit(boolean readOnly) {
 		if (recorded < drafts.size()) {
-			ids = writer.recordPending(List.copyOf(drafts.subList(recorded, drafts.size())));
+			writer.recordPending(List.copyOf(drafts.subList(recorded, drafts.size())));
 			recorded = drafts.size();
 		}
 	}
@@ -96,7 +93,7 @@ final class PendingAuditEntries implements TransactionSynchronization {
 			// entries recorded after beforeCommit (from another synchronization's
 			// callback)
 			// are late for this transaction: the chainer records them first
-			writer.chainAfterCommit(ids, List.copyOf(drafts.subList(recorded, drafts.size())));
+			writer.chainAfterCommit(List.copyOf(drafts.subList(recorded, drafts.size())));
 		}
 	}
 

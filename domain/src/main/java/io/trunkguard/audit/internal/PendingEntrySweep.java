@@ -2,17 +2,14 @@ package io.trunkguard.audit.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trunkguard.shared.PeriodicWork;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@code trunkguard.audit.sweep-interval} (default 10 s), on a thread of its own,
@@ -25,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * verifier only reads).
  */
 @Component
-class PendingEntrySweep implements SmartLifecycle {
+class PendingEntrySweep extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(PendingEntrySweep.class);
 
@@ -33,15 +30,13 @@ class PendingEntrySweep implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final boolean enabled;
-
-	private volatile ScheduledExecutorService executor;
-
 	PendingEntrySweep(DataSource dataSource, @Value("${trunkguard.audit.sweep-interval:PT10S}") Duration interval,
 			@Value("${trunkguard.audit.sweep-enabled:true}") boolean enabled) {
+		// the first sweep at start: entries a crash left pending are chained before new
+		// work
+		super("trunkguard-audit-sweep", enabled, Duration.ZERO, interval);
 		this.dataSource = dataSource;
 		this.interval = interval;
-		this.enabled = enabled;
 	}
 
 	/** Chains every pending entry now; returns how many were chained. */
@@ -64,7 +59,8 @@ class PendingEntrySweep implements SmartLifecycle {
 		}
 	}
 
-	private void sweepQuietly() {
+	@Override
+	protected void runOnce() {
 		try {
 			int chained = sweep();
 			if (chained > 0) {
@@ -75,43 +71,6 @@ class PendingEntrySweep implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Audit sweep failed, retried in {}: {}", interval, ex.getMessage());
 		}
-	}
-
-	@Override
-	public void start() {
-		if (!enabled) {
-			return;
-		}
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "trunkguard-audit-sweep");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = interval.toMillis();
-		// the first sweep at start: entries a crash left pending are chained before new
-		// work
-		started.scheduleWithFixedDelay(this::sweepQuietly, 0, period, TimeUnit.MILLISECONDS);
-		executor = started;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = executor;
-		executor = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
 	}
 
 }

@@ -202,6 +202,29 @@ abstract class AuditChainingIntegrationTests {
 			.isEqualTo("tester");
 	}
 
+	@Test
+	void aFailedChainingLeavesTheCommittedEntriesPendingAndTheSweepChainsThem() {
+		trail.record("lead", "EXPORT_CREATED", "Export", "first", null);
+		// the chain's next place is taken: the next chaining transaction fails
+		new AuditTrailTampering(dataSource).renumber(1, 2);
+
+		transaction.executeWithoutResult(
+				status -> trail.record("lead", "EXPORT_CREATED", "Export", "committed-unchained", null));
+
+		// the business transaction committed and returned; its entry waits, durably
+		assertThat(pendingCount()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from audit_entry where subject_id = 'committed-unchained'",
+				Long.class))
+			.isZero();
+
+		new AuditTrailTampering(dataSource).renumber(2, 1);
+		assertThat(sweep.sweep()).isEqualTo(1);
+		assertThat(pendingCount()).isZero();
+		assertThat(jdbc.queryForList("select subject_id from audit_entry order by sequence", String.class))
+			.containsExactly("first", "committed-unchained");
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
 	long pendingCount() {
 		return jdbc.queryForObject("select count(*) from audit_pending_entry", Long.class);
 	}

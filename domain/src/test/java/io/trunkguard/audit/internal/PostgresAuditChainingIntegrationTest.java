@@ -10,6 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataAccessException;
 
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresAuditChainingIntegrationTest extends AuditChainingIntegrationTests {
 
 	private HikariDataSource secondNode;
+
+	@Autowired
+	JpaAuditTrail auditTrail;
 
 	@BeforeAll
 	void openSecondNodePool() throws Exception {
@@ -82,6 +88,55 @@ class PostgresAuditChainingIntegrationTest extends AuditChainingIntegrationTests
 		assertThat(pendingCount()).isZero();
 		assertThat(jdbc.queryForObject("select subject_id from audit_entry where sequence = 1", String.class))
 			.isEqualTo("held");
+		assertThat(verifier.verify().intact()).isTrue();
+	}
+
+	/**
+	 * Group commit: while another node holds the chain, this node's committing threads
+	 * queue behind one chaining transaction, none of them returns before its entries are
+	 * chained, and once the chain is free one more chaining transaction serves them all.
+	 */
+	@Test
+	void chainsTheTransactionsThatCommitTogetherInOneChainingTransactionAndReturnsOnceChained() throws Exception {
+		int threads = 6;
+		ChainingGroup group = auditTrail.group();
+		long transactionsBefore = group.transactions();
+		long requestsBefore = group.requests();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try (Connection holder = secondNode.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement lock = holder.createStatement()) {
+				lock.executeQuery("select last_sequence from audit_chain_head where id = 1 for update").close();
+			}
+			List<Future<?>> business = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				String subject = "grouped-" + i;
+				business.add(pool.submit(() -> transaction
+					.executeWithoutResult(status -> trail.record("lead", "EXPORT_CREATED", "Export", subject, null))));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (group.requests() - requestsBefore < threads && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(group.requests() - requestsBefore).isEqualTo(threads);
+			// all committed, none chained, none returned
+			assertThat(pendingCount()).isEqualTo(threads);
+			assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isZero();
+			business.forEach(call -> assertThat(call).isNotDone());
+
+			holder.rollback();
+			for (Future<?> call : business) {
+				call.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		// the one that was waiting for the chain, then at most one for all the others
+		assertThat(group.transactions() - transactionsBefore).isBetween(1L, 2L);
+		assertThat(pendingCount()).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isEqualTo(threads);
 		assertThat(verifier.verify().intact()).isTrue();
 	}
 
