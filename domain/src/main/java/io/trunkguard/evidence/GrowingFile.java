@@ -19,9 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link IOException} instead of a short file.
  *
  * <p>
- * {@link #follow()} reads the part file through a descriptor of its own, so the file's
- * move to its final place (or its deletion when the same bytes were there already) does
- * not disturb it; nothing is held in memory beyond the reader's own buffer.
+ * {@link #follow()} reads the part file through a descriptor of its own, opened when the
+ * store creates the file (however late the reader starts), so the file's move to its
+ * final place (or its deletion when the same bytes were there already) does not disturb
+ * it; nothing is held in memory beyond the reader's own buffer.
  */
 public final class GrowingFile {
 
@@ -41,11 +42,19 @@ public final class GrowingFile {
 
 	private String givenUp;
 
-	/** Told by the store: the part file exists, under this cleaned name. */
-	void opened(Path partFile, String fileName) {
+	private FileChannel reading;
+
+	/**
+	 * Told by the store: the part file exists, under this cleaned name. Opened for the
+	 * follower here, on the store's thread: a follower that starts late still reads it
+	 * after the store has moved it to its place or dropped it as a copy.
+	 */
+	void opened(Path partFile, String fileName) throws IOException {
+		FileChannel channel = FileChannel.open(partFile, StandardOpenOption.READ);
 		update(() -> {
 			part = partFile;
 			name = fileName;
+			reading = channel;
 		});
 	}
 
@@ -69,11 +78,27 @@ public final class GrowingFile {
 	 * Every later read throws.
 	 */
 	public void giveUp(String reason) {
-		update(() -> {
+		FileChannel unread;
+		lock.lock();
+		try {
 			if (givenUp == null) {
 				givenUp = reason;
 			}
-		});
+			unread = reading;
+			reading = null;
+			changed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+		if (unread != null) {
+			try {
+				unread.close();
+			}
+			catch (IOException ignored) {
+				// nothing was written through it
+			}
+		}
 	}
 
 	private void update(Runnable change) {
@@ -131,11 +156,22 @@ public final class GrowingFile {
 	/**
 	 * The file's bytes from its start, as they are written: a read waits for the writer,
 	 * the stream ends where the stored file ends, and throws once the store gives the
-	 * file up. Waits until the store has opened the file.
+	 * file up. Waits until the store has opened the file. One follower per file.
 	 */
 	public InputStream follow() throws IOException {
-		awaitName();
-		return new Follower(FileChannel.open(part, StandardOpenOption.READ));
+		lock.lock();
+		try {
+			awaitName();
+			if (reading == null) {
+				throw new IOException("the file is followed already");
+			}
+			FileChannel channel = reading;
+			reading = null;
+			return new Follower(channel);
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private void check() throws IOException {

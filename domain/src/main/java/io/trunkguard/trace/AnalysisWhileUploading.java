@@ -74,7 +74,11 @@ public class AnalysisWhileUploading {
 	 */
 	public Optional<HeadStart> start(GrowingFile file, UUID keyLogFileId, List<String> internalNetworks) {
 		CaptureAnalyzer installed = analyzer.getIfAvailable();
-		if (installed == null || !oneAtATime.tryAcquire()) {
+		if (installed == null) {
+			return Optional.empty();
+		}
+		if (!oneAtATime.tryAcquire()) {
+			log.info("Another capture is being analysed while it is uploaded; this one is analysed once stored");
 			return Optional.empty();
 		}
 		HeadStart head = new HeadStart(file, keyLogFileId, List.copyOf(internalNetworks));
@@ -172,8 +176,9 @@ public class AnalysisWhileUploading {
 				result.completeExceptionally(e);
 			}
 			finally {
-				running.remove(this);
+				// released first: once none is pending, the next upload may start one
 				oneAtATime.release();
+				running.remove(this);
 			}
 		}
 
