@@ -73,7 +73,7 @@ class DiskFileStore implements FileStore {
 		if (name.isEmpty()) {
 			throw new InvalidInputException("file.name-required", "The file has no name.", Map.of("file", "no name"));
 		}
-		Written written = write(content, name, upload.maxBytes(), upload.allowedTypes());
+		Written written = write(content, name, upload.maxBytes(), upload.allowedTypes(), upload.growing());
 		StoredFile file = files.save(new StoredFile(StoredFileId.random(), written.sha256(), written.size(),
 				written.contentType(), name, upload.uploader(), now()));
 		events.publishEvent(new FileStored(file.getId(), name, file.getSha256(), file.getSizeBytes(),
@@ -84,10 +84,13 @@ class DiskFileStore implements FileStore {
 	private record Written(String sha256, long size, String contentType) {
 	}
 
-	private Written write(InputStream in, String name, long maxBytes, Set<String> allowedTypes) {
+	private Written write(InputStream in, String name, long maxBytes, Set<String> allowedTypes, GrowingFile growing) {
 		Path tmp = null;
 		try {
 			tmp = FileBytes.partFile(directory);
+			if (growing != null) {
+				growing.opened(tmp, name);
+			}
 			Path tmpDir = tmp.getParent();
 			MessageDigest digest = Sha256.digest();
 			byte[] buffer = new byte[BUFFER];
@@ -121,10 +124,17 @@ class DiskFileStore implements FileStore {
 					}
 					digest.update(buffer, 0, n);
 					out.write(buffer, 0, n);
+					if (growing != null) {
+						growing.grew(size);
+					}
 					n = in.read(buffer);
 				}
 			}
 			String sha256 = Sha256.hex(digest);
+			if (growing != null) {
+				// before the move: a follower reads through a descriptor of its own
+				growing.finished(size, sha256);
+			}
 			FileBytes.keep(directory, tmp, sha256);
 			tmp = null;
 			return new Written(sha256, size, contentType);
@@ -133,6 +143,9 @@ class DiskFileStore implements FileStore {
 			throw new UncheckedIOException("could not store " + name + " under " + directory, e);
 		}
 		finally {
+			if (growing != null && (tmp != null || growing.sha256() == null)) {
+				growing.giveUp("the upload of " + name + " stopped before its end");
+			}
 			if (tmp != null) {
 				try {
 					Files.deleteIfExists(tmp);

@@ -10,8 +10,11 @@ import java.util.Set;
  * @param uploader who stores it: a username or {@code system:<component>}
  * @param maxBytes larger content is refused while streaming, before it fills the disk
  * @param allowedTypes the sniffed content types accepted; empty accepts every type
+ * @param growing told how far the bytes are written, for a reader following them; null
+ * when nobody follows
  */
-public record FileUpload(String originalName, String uploader, long maxBytes, Set<String> allowedTypes) {
+public record FileUpload(String originalName, String uploader, long maxBytes, Set<String> allowedTypes,
+		GrowingFile growing) {
 
 	public FileUpload {
 		Objects.requireNonNull(uploader, "uploader");
@@ -19,6 +22,15 @@ public record FileUpload(String originalName, String uploader, long maxBytes, Se
 			throw new IllegalArgumentException("maxBytes must be positive");
 		}
 		allowedTypes = allowedTypes == null ? Set.of() : Set.copyOf(allowedTypes);
+	}
+
+	public FileUpload(String originalName, String uploader, long maxBytes, Set<String> allowedTypes) {
+		this(originalName, uploader, maxBytes, allowedTypes, null);
+	}
+
+	/** The same upload, its writing followed by {@code file}'s reader. */
+	public FileUpload following(GrowingFile file) {
+		return new FileUpload(originalName, uploader, maxBytes, allowedTypes, file);
 	}
 
 	/** Any type, up to {@code maxBytes}. */

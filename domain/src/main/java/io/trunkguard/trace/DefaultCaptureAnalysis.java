@@ -20,9 +20,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * Runs the analysis of one capture in three steps: marks it as being analysed (committed
  * at once, so every node and page sees it), runs the analyzer while writing its progress
- * in short transactions of their own, then stores the result in the caller's transaction
- * (the job's), replacing whatever an earlier attempt stored, so a retry never duplicates
- * legs or findings.
+ * in short transactions of their own (or takes over the analysis this node started while
+ * the capture was uploaded, {@link AnalysisWhileUploading}), then stores the result in
+ * the caller's transaction (the job's), replacing whatever an earlier attempt stored, so
+ * a retry never duplicates legs or findings.
  */
 @Service
 class DefaultCaptureAnalysis implements CaptureAnalysis {
@@ -46,6 +47,8 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 
 	private final ObjectProvider<CaptureAnalyzer> analyzer;
 
+	private final AnalysisWhileUploading headStarts;
+
 	private final FileStore files;
 
 	private final TraceProperties properties;
@@ -58,14 +61,16 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 
 	DefaultCaptureAnalysis(Captures captures, CaptureResults results, CarrierAttachment carriers,
 			EncryptionRemediationService remediations, CertificateWatch certificates,
-			ObjectProvider<CaptureAnalyzer> analyzer, FileStore files, TraceProperties properties,
-			PlatformTransactionManager transactions, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ObjectProvider<CaptureAnalyzer> analyzer, AnalysisWhileUploading headStarts, FileStore files,
+			TraceProperties properties, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
 		this.captures = captures;
 		this.results = results;
 		this.carriers = carriers;
 		this.remediations = remediations;
 		this.certificates = certificates;
 		this.analyzer = analyzer;
+		this.headStarts = headStarts;
 		this.files = files;
 		this.properties = properties;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -99,7 +104,11 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 			if (installed == null) {
 				throw new CaptureAnalysisFailed("No trace analyzer is installed in this application.");
 			}
-			result = installed.analyse(request(started), progressWriter(id));
+			AnalysisRequest request = request(started);
+			AnalysisProgress progress = progressWriter(id);
+			result = headStarts.claim(started.getSha256(), request, started.getKeyLogFileId())
+				.flatMap(head -> head.await(progress, request.timeLimit()))
+				.orElseGet(() -> installed.analyse(request, progress));
 		}
 		catch (CaptureAnalysisFailed e) {
 			throw fail(id, started.getAttempts(), e);

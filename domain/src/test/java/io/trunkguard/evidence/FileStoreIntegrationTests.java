@@ -20,6 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +153,56 @@ abstract class FileStoreIntegrationTests {
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(store.findAllBySha256(sha256Of(new java.io.ByteArrayInputStream(bigger)))).isEmpty();
 		assertThat(countPartFiles()).isEqualTo(before);
+	}
+
+	@Test
+	void letsAReaderFollowAFileWhileItIsStoredAndStopsItWhenTheStoreGivesUp() throws Exception {
+		long size = 24L * 1024 * 1024 + 5;
+		long seed = UUID.randomUUID().getMostSignificantBits();
+		String expected = sha256Of(generated(size, seed));
+		ExecutorService reader = Executors.newSingleThreadExecutor();
+		try {
+			GrowingFile growing = new GrowingFile();
+			Future<String> followed = reader.submit(() -> {
+				try (InputStream in = growing.follow()) {
+					return sha256Of(in);
+				}
+			});
+			StoredFile file = store.store(generated(size, seed),
+					FileUpload.of("/tmp/followed.pcapng", "compliance-lead", size).following(growing));
+
+			assertThat(followed.get(60, TimeUnit.SECONDS)).as("the follower read every byte, in order")
+				.isEqualTo(expected);
+			assertThat(file.getSha256()).isEqualTo(expected);
+			assertThat(growing.sha256()).isEqualTo(expected);
+			assertThat(growing.awaitName()).isEqualTo("followed.pcapng");
+
+			long before = countPartFiles();
+			GrowingFile refused = new GrowingFile();
+			Future<String> cut = reader.submit(() -> {
+				try (InputStream in = refused.follow()) {
+					return sha256Of(in);
+				}
+			});
+			assertThatThrownBy(() -> store.store(generated(size + 1, seed),
+					FileUpload.of("too-big.pcapng", "compliance-lead", size).following(refused)))
+				.isInstanceOf(InvalidInputException.class);
+			assertThatThrownBy(() -> cut.get(60, TimeUnit.SECONDS))
+				.as("a follower of a refused file gets an error, not a short file")
+				.hasCauseInstanceOf(IOException.class)
+				.hasMessageContaining("the upload of too-big.pcapng stopped before its end");
+			assertThat(refused.sha256()).isNull();
+			assertThat(countPartFiles()).isEqualTo(before);
+
+			GrowingFile empty = new GrowingFile();
+			assertThatThrownBy(() -> store.store(new byte[0],
+					FileUpload.of("empty.pcapng", "compliance-lead", size).following(empty)))
+				.isInstanceOf(InvalidInputException.class);
+			assertThatThrownBy(empty::follow).isInstanceOf(IOException.class);
+		}
+		finally {
+			reader.shutdownNow();
+		}
 	}
 
 	@Test

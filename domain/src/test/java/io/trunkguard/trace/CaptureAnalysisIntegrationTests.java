@@ -3,6 +3,8 @@ package io.trunkguard.trace;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;
+import io.trunkguard.evidence.GrowingFile;
+import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.TestData;
 import io.trunkguard.people.Person;
@@ -84,6 +86,9 @@ abstract class CaptureAnalysisIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	AnalysisWhileUploading headStarts;
 
 	String run = UUID.randomUUID().toString();
 
@@ -243,6 +248,75 @@ abstract class CaptureAnalysisIntegrationTests {
 			.isGreaterThanOrEqualTo(0);
 		assertThat(audit.search(null, "FILE_DELETED", "StoredFile", raw.toString(), null, null, PageRequest.of(0, 5))
 			.getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void takesOverTheAnalysisMadeWhileTheCaptureWasUploadedAndDropsTheOnesItCannotUse() throws Exception {
+		int runs = analyzer.runs.get();
+		// the upload of a new capture: analysed while stored, the job takes that result
+		byte[] bytes = ("\n\r\r\n pcapng uploaded while analysed " + run).getBytes(StandardCharsets.ISO_8859_1);
+		GrowingFile growing = new GrowingFile();
+		AnalysisWhileUploading.HeadStart head = headStarts.start(growing, null, List.of()).orElseThrow();
+		assertThat(headStarts.start(new GrowingFile(), null, List.of())).as("one at a time").isEmpty();
+		StoredFile stored = files.store(new ByteArrayInputStream(bytes),
+				FileUpload.of("ahead-" + run + ".pcapng", "tester", 1024 * 1024).following(growing));
+		CaptureReceipt receipt = captures.receive(newCapture(stored, List.of()));
+
+		assertThat(analysis.analyse(receipt.capture().getId())).isTrue();
+		assertThat(analyzer.runs.get()).as("the job did not read the file again").isEqualTo(runs + 1);
+		Capture done = captures.get(receipt.capture().getId());
+		assertThat(done.getStatus()).isEqualTo(CaptureStatus.DONE);
+		assertThat(done.progress()).isEqualTo(1.0);
+		assertThat(captures.legs(done.getId())).hasSize(2);
+		assertThat(captures.findings(done.getId())).hasSize(2);
+		head.withdraw("too late: taken");
+		awaitNoHeadStart();
+
+		// the same bytes again: the upload is the earlier capture, its head start dropped
+		GrowingFile again = new GrowingFile();
+		AnalysisWhileUploading.HeadStart duplicate = headStarts.start(again, null, List.of()).orElseThrow();
+		StoredFile copy = files.store(new ByteArrayInputStream(bytes),
+				FileUpload.of("ahead-" + run + ".pcapng", "tester", 1024 * 1024).following(again));
+		assertThat(captures.receive(newCapture(copy, List.of())).duplicate()).isTrue();
+		duplicate.withdraw("uploaded before");
+		awaitNoHeadStart();
+
+		// internal networks sent after the file: the head start does not match, the job
+		// analyses the stored file itself
+		byte[] other = ("\n\r\r\n pcapng with networks after the file " + run).getBytes(StandardCharsets.ISO_8859_1);
+		GrowingFile late = new GrowingFile();
+		AnalysisWhileUploading.HeadStart unused = headStarts.start(late, null, List.of()).orElseThrow();
+		StoredFile withNetworks = files.store(new ByteArrayInputStream(other),
+				FileUpload.of("late-" + run + ".pcapng", "tester", 1024 * 1024).following(late));
+		Capture networks = captures.receive(newCapture(withNetworks, List.of("10.0.0.0/8"))).capture();
+		int before = analyzer.runs.get();
+		assertThat(analysis.analyse(networks.getId())).isTrue();
+		assertThat(analyzer.runs.get()).isEqualTo(before + 1);
+		assertThat(captures.get(networks.getId()).getStatus()).isEqualTo(CaptureStatus.DONE);
+
+		// a refused upload: the head start ends with it and keeps nothing
+		GrowingFile refused = new GrowingFile();
+		assertThat(headStarts.start(refused, null, List.of())).as("the unused head start still holds its place")
+			.isEmpty();
+		unused.withdraw("the capture's job analysed the file itself");
+		awaitNoHeadStart();
+		headStarts.start(refused, null, List.of()).orElseThrow();
+		assertThatThrownBy(() -> files.store(new ByteArrayInputStream(other),
+				FileUpload.of("refused-" + run + ".pcapng", "tester", 10).following(refused)))
+			.isInstanceOf(InvalidInputException.class);
+		awaitNoHeadStart();
+	}
+
+	private void awaitNoHeadStart() throws InterruptedException {
+		for (int i = 0; i < 200 && headStarts.pending() > 0; i++) {
+			Thread.sleep(50);
+		}
+		assertThat(headStarts.pending()).as("no head start left running or held").isZero();
+	}
+
+	private NewCapture newCapture(StoredFile stored, List<String> internalNetworks) {
+		return new NewCapture(stored.getOriginalName(), stored.getSha256(), stored.getSizeBytes(),
+				stored.getId().value(), null, CaptureLabel.OTHER, null, internalNetworks, "tester");
 	}
 
 	private RawCaptureRetention retention(TraceProperties properties, Clock clock) {

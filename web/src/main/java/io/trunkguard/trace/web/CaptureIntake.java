@@ -3,8 +3,10 @@ package io.trunkguard.trace.web;
 import io.trunkguard.evidence.ContentTypes;
 import io.trunkguard.evidence.FileStore;
 import io.trunkguard.evidence.FileUpload;
+import io.trunkguard.evidence.GrowingFile;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.trace.AnalysisWhileUploading;
 import io.trunkguard.trace.CaptureReceipt;
 import io.trunkguard.trace.CaptureService;
 import io.trunkguard.trace.NewCapture;
@@ -13,7 +15,9 @@ import io.trunkguard.vendor.VendorService;
 import org.springframework.stereotype.Component;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,8 +41,12 @@ class CaptureIntake {
 
 	private final TraceProperties properties;
 
-	CaptureIntake(FileStore files, CaptureService captures, VendorService vendors, TraceProperties properties) {
+	private final AnalysisWhileUploading headStarts;
+
+	CaptureIntake(FileStore files, CaptureService captures, VendorService vendors, TraceProperties properties,
+			AnalysisWhileUploading headStarts) {
 		this.files = files;
+		this.headStarts = headStarts;
 		this.captures = captures;
 		this.vendors = vendors;
 		this.properties = properties;
@@ -55,7 +63,33 @@ class CaptureIntake {
 	}
 
 	StoredFile storeCapture(InputStream content, String name, String uploader) {
-		return files.store(content, new FileUpload(name, uploader, maxCaptureBytes(), CAPTURE_TYPES));
+		return files.store(content, captureUpload(name, uploader));
+	}
+
+	/** Stores the capture while {@code growing}'s reader follows the writing. */
+	StoredFile storeCapture(InputStream content, String name, String uploader, GrowingFile growing) {
+		return files.store(content, captureUpload(name, uploader).following(growing));
+	}
+
+	private FileUpload captureUpload(String name, String uploader) {
+		return new FileUpload(name, uploader, maxCaptureBytes(), CAPTURE_TYPES);
+	}
+
+	/**
+	 * Starts analysing the capture {@code growing} is about to receive, with the key log
+	 * and internal networks sent so far; empty when they are not valid (the upload will
+	 * say so) or another analysis runs ahead already.
+	 */
+	Optional<AnalysisWhileUploading.HeadStart> analyseWhileStoring(GrowingFile growing, StoredFile keyLog,
+			List<String> internal) {
+		List<String> networks;
+		try {
+			networks = UploadFields.parse(null, null, internal).internalNetworks();
+		}
+		catch (InvalidInputException e) {
+			return Optional.empty();
+		}
+		return headStarts.start(growing, keyLog == null ? null : keyLog.getId().value(), networks);
 	}
 
 	StoredFile storeKeyLog(InputStream content, String name, String uploader) {

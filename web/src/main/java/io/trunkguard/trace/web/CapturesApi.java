@@ -51,7 +51,16 @@ class CapturesApi {
 		CaptureReceipt receipt;
 		try {
 			StreamedCaptureUpload upload = StreamedCaptureUpload.read(request, intake, user.getName());
-			receipt = intake.receive(upload.capture(), upload.keyLog(), upload.fields(), user.getName());
+			try {
+				receipt = intake.receive(upload.capture(), upload.keyLog(), upload.fields(), user.getName());
+			}
+			catch (RuntimeException e) {
+				upload.withdraw("the upload was not accepted");
+				throw e;
+			}
+			if (receipt.duplicate()) {
+				upload.withdraw("the same bytes were uploaded before, as capture " + receipt.capture().getId());
+			}
 		}
 		catch (InvalidInputException e) {
 			if ("file.too-large".equals(e.code())) {

@@ -1,7 +1,9 @@
 package io.trunkguard.trace.web;
 
+import io.trunkguard.evidence.GrowingFile;
 import io.trunkguard.evidence.StoredFile;
 import io.trunkguard.shared.InvalidInputException;
+import io.trunkguard.trace.AnalysisWhileUploading;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
@@ -19,6 +21,11 @@ import java.util.Map;
  * {@link CaptureMultipartResolver}). Parsed by {@link MultipartReader} through one large
  * buffer, the file hashed and written in the same large pieces. The small fields may come
  * before or after the file; unknown fields are skipped.
+ *
+ * <p>
+ * The capture is analysed while it arrives ({@link AnalysisWhileUploading}), with the key
+ * log and internal networks sent before the file (the page sends them first); whatever
+ * makes the upload fail ends that analysis, as does a duplicate ({@link #withdraw}).
  */
 final class StreamedCaptureUpload {
 
@@ -35,12 +42,15 @@ final class StreamedCaptureUpload {
 
 	private final List<String> internal = new ArrayList<>();
 
+	private AnalysisWhileUploading.HeadStart headStart;
+
 	private StreamedCaptureUpload() {
 	}
 
 	static StreamedCaptureUpload read(HttpServletRequest request, CaptureIntake intake, String uploader)
 			throws IOException {
 		StreamedCaptureUpload upload = new StreamedCaptureUpload();
+		boolean read = false;
 		try {
 			MultipartReader parts = new MultipartReader(request.getInputStream(),
 					MultipartReader.boundaryOf(request.getContentType()), MultipartReader.DEFAULT_BUFFER_BYTES);
@@ -51,21 +61,29 @@ final class StreamedCaptureUpload {
 						if (upload.capture != null) {
 							throw invalid("file", "Send one capture file per upload.");
 						}
-						upload.capture = intake.storeCapture(in, part.fileName(), uploader);
+						GrowingFile growing = new GrowingFile();
+						upload.headStart = intake.analyseWhileStoring(growing, upload.keyLog, upload.internal)
+							.orElse(null);
+						upload.capture = intake.storeCapture(in, part.fileName(), uploader, growing);
 					}
 					case "keylog" -> {
 						if (part.fileName() != null && !part.fileName().isEmpty()) {
 							upload.keyLog = intake.storeKeyLog(in, part.fileName(), uploader);
+							upload.withdraw("a key log came after the capture");
 						}
 					}
 					case "label" -> upload.label = text(in, "label");
 					case "vendorId" -> upload.vendorId = text(in, "vendorId");
-					case "internal" -> upload.internal.add(text(in, "internal"));
+					case "internal" -> {
+						upload.internal.add(text(in, "internal"));
+						upload.withdraw("internal networks came after the capture");
+					}
 					default -> {
 						// skipped by the next part
 					}
 				}
 			}
+			read = true;
 		}
 		catch (MultipartReader.MalformedMultipartException e) {
 			throw malformed(e);
@@ -77,7 +95,22 @@ final class StreamedCaptureUpload {
 			}
 			throw e;
 		}
+		finally {
+			if (!read) {
+				upload.withdraw("the upload was not read to its end");
+			}
+		}
 		return upload;
+	}
+
+	/**
+	 * Ends the analysis started while the file arrived: the upload did not become a
+	 * capture of its own.
+	 */
+	void withdraw(String reason) {
+		if (headStart != null) {
+			headStart.withdraw(reason);
+		}
 	}
 
 	private static InvalidInputException malformed(MultipartReader.MalformedMultipartException e) {

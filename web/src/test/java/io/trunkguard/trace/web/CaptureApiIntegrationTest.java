@@ -8,6 +8,7 @@ import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.security.Role;
 import io.trunkguard.security.apitoken.ApiTokens;
+import io.trunkguard.trace.AnalysisWhileUploading;
 import io.trunkguard.vendor.CarrierTrunks;
 import io.trunkguard.vendor.RiskTier;
 import io.trunkguard.vendor.Transport;
@@ -80,6 +81,9 @@ class CaptureApiIntegrationTest {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	AnalysisWhileUploading headStarts;
+
 	HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	String run = UUID.randomUUID().toString().substring(0, 8);
@@ -108,6 +112,7 @@ class CaptureApiIntegrationTest {
 				new TrunkEndpointDraft("127.0.0.1", null, 5061, Transport.TLS, List.of(), "test TLS edge"), "tester");
 		Path capture = CAPTURES.resolve("sip-proxy-tls-to-udp-sdes.pcapng");
 		Path keyLog = CAPTURES.resolve("sip-proxy-tls-to-udp-sdes.pcapng.keylog");
+		long takenOver = headStarts.takenOver();
 
 		HttpResponse<String> posted = upload(lead,
 				new MultipartUpload().field("label", "carrier-trunk")
@@ -123,6 +128,9 @@ class CaptureApiIntegrationTest {
 		assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
 		JsonNode cli = json.readTree(cli(capture, "--keylog", keyLog.toString(), "--internal", "10.0.0.0/8"));
 		assertThat(done.get("report")).isEqualTo(cli);
+		assertThat(headStarts.takenOver())
+			.as("analysed while it was uploaded, with the key log and networks sent first")
+			.isEqualTo(takenOver + 1);
 		assertThat(done.get("report").get("findings").findValuesAsText("ruleId")).contains("SIP_PLAINTEXT_SIGNALLING",
 				"SDES_KEYS_EXPOSED");
 		assertThat(done.get("carriers").findValuesAsText("name")).containsExactlyInAnyOrder(udpCarrier.getName(),
@@ -135,6 +143,27 @@ class CaptureApiIntegrationTest {
 		assertThat(audit
 			.search("token:sbc-push-" + run, "CAPTURE_RECEIVED", "Capture", id, null, null, PageRequest.of(0, 1))
 			.getTotalElements()).as("the upload is attributed to the token").isEqualTo(1);
+	}
+
+	@Test
+	void analysesTheStoredFileWhenTheInternalNetworksComeAfterIt() throws Exception {
+		Path capture = CAPTURES.resolve("sip-udp-call-any.pcapng");
+		Path copy = Files.createTempDirectory("late-fields").resolve("late-" + run + ".pcapng");
+		Files.write(copy, Files.readAllBytes(capture));
+		Files.write(copy, ("\n").getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+		long takenOver = headStarts.takenOver();
+
+		HttpResponse<String> posted = upload(lead,
+				new MultipartUpload().file("file", copy).field("internal", "10.0.0.0/8 192.168.0.0/16"));
+
+		assertThat(posted.statusCode()).isEqualTo(202);
+		JsonNode done = pollUntilFinished(json.readTree(posted.body()).get("id").asText());
+		assertThat(done.get("status").asText()).isEqualTo("DONE");
+		assertThat(done.get("report"))
+			.isEqualTo(json.readTree(cli(copy, "--internal", "10.0.0.0/8", "--internal", "192.168.0.0/16")));
+		assertThat(headStarts.takenOver()).as("the analysis started without the networks was dropped")
+			.isEqualTo(takenOver);
+		awaitNoHeadStart();
 	}
 
 	@Test
@@ -221,6 +250,7 @@ class CaptureApiIntegrationTest {
 					+ " a part (an incomplete upload); send it again.");
 		assertThat(jdbc.queryForObject("select count(*) from stored_file where original_name = ?", Long.class, name))
 			.isZero();
+		awaitNoHeadStart();
 	}
 
 	@Test
@@ -276,6 +306,14 @@ class CaptureApiIntegrationTest {
 				new VendorDetails(name, "SIP trunking", RiskTier.HIGH,
 						people.search(PersonSearch.all(), PageRequest.of(0, 1)).getContent().get(0).getId(), List.of()),
 				"tester");
+	}
+
+	/** The analyses started while uploading ended, none left holding its place. */
+	private void awaitNoHeadStart() throws InterruptedException {
+		for (int i = 0; i < 200 && headStarts.pending() > 0; i++) {
+			Thread.sleep(50);
+		}
+		assertThat(headStarts.pending()).isZero();
 	}
 
 	private JsonNode pollUntilFinished(String id) throws Exception {
