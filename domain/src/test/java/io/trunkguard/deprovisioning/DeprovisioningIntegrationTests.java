@@ -695,6 +695,32 @@ abstract class DeprovisioningIntegrationTests {
 			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
 	}
 
+	@Autowired
+	IntakePressure pressure;
+
+	@Test
+	void whileABurstIsTakenTheAccountIsDisabledAndTheCaseIsWrittenOnceWhenTheBurstEases() throws Exception {
+		// three intakes in progress at once: a burst
+		// (trunkguard.deprovisioning.intake.busy-at)
+		List<IntakePressure.Intake> burst = List.of(pressure.begin(), pressure.begin(), pressure.begin());
+		CaseReceipt receipt;
+		try {
+			receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+			// the account does not wait for the burst
+			assertThat(awaitDisableRecorded(receipt.caseId()).get("state")).isEqualTo("DISABLED");
+			// the case does: the worker writes nothing while the requests come first
+			assertThat(intakeWorker.drain()).isZero();
+			assertThat(cases.findById(receipt.caseId())).isEmpty();
+			assertThat(deprovisioning.leavingAt(leaver.getId())).contains(EVENT_TIME);
+		}
+		finally {
+			burst.forEach(IntakePressure.Intake::close);
+		}
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		assertThat(c.getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(leaver.getId())).hasSize(1);
+	}
+
 	/** Inserts a recorded delivery as the intake does; returns its id. */
 	java.util.UUID recordDelivery(String eventId, Person person, String hrId, java.util.UUID caseId) {
 		java.util.UUID id = java.util.UUID.randomUUID();
