@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the work that can wait yields the two cores and the connections to the requests (issue
  * 16: a layoff's 1,000 terminations are answered first, then written). A burst is
  * {@code trunkguard.deprovisioning.intake.busy-at} intakes (3 by default) in progress at
- * once, and lasts until a second after the last such moment. What yields: the intake
- * worker (cases, receipts, processes and their audit entries: their times are the
- * intake's, so nothing moves the SLA) and Camunda's job acquisition (workflows). The
- * account disables do not yield: they are the point of the burst.
+ * once, and lasts while they are and until a second after. What yields: the intake worker
+ * (cases, receipts, processes and their audit entries: their times are the intake's, so
+ * nothing moves the SLA) and Camunda's job acquisition (workflows). The account disables
+ * do not yield: they are the point of the burst.
  * <p>
  * A long burst does not starve the rest: the work yields for at most
  * {@code trunkguard.deprovisioning.intake.max-yield} (1 minute by default) from the
@@ -52,7 +52,11 @@ public class IntakePressure {
 			}
 			busyUntil = now + LINGER;
 		}
-		return inProgress::decrementAndGet;
+		return () -> {
+			if (inProgress.getAndDecrement() >= busyAt) {
+				busyUntil = System.nanoTime() + LINGER;
+			}
+		};
 	}
 
 	/** An intake in progress. */
@@ -69,7 +73,7 @@ public class IntakePressure {
 	 */
 	public boolean yieldToIntake() {
 		long now = System.nanoTime();
-		return now - busyUntil < 0 && now - busySince < maxYieldNanos;
+		return (inProgress.get() >= busyAt || now - busyUntil < 0) && now - busySince < maxYieldNanos;
 	}
 
 }

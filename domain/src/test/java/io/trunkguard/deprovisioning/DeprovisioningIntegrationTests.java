@@ -475,6 +475,25 @@ abstract class DeprovisioningIntegrationTests {
 	}
 
 	@Test
+	void theWebhookFindsAnEventIdReceivedWithoutABindingByItsReceipts() throws Exception {
+		// received through the synchronous path (the roster import, or before V300): a
+		// receipt and no binding row
+		String eventId = TestData.unique("evt");
+		CaseReceipt received = deprovisioning.receiveTermination(notice(eventId));
+		jdbc.update("delete from termination_event_binding where event_id = ?", eventId);
+		deprovisioning.receiveTermination(notice(eventId)); // two receipts of one event
+															// id
+
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(eventId, owner.getHrId(),
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining(owner.getHrId());
+		assertThat(deprovisioning.acceptTermination(notice(eventId)))
+			.isEqualTo(new CaseReceipt(received.caseId(), false));
+		assertThat(awaitCase(received.caseId()).getReceipts()).hasSize(3);
+	}
+
+	@Test
 	void aDeliveryLeftByAKilledNodeIsWrittenOnceByConcurrentDrains() throws Exception {
 		// recorded by an intake whose node was killed before its worker ran
 		String eventId = TestData.unique("evt");
