@@ -15,18 +15,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Disables leavers' accounts at the identity provider as soon as the intake has recorded
  * their termination, ahead of the case's process and apart from the job executor (issue
  * 16: in a layoff's burst, disabling comes first, and grant removals and verifications
  * wait in the job queue behind it). A bounded pool of its own
- * ({@code trunkguard.deprovisioning.disable.threads}, 4 by default) takes requests a few
- * at a time in a short transaction ({@code FOR UPDATE SKIP LOCKED} and a lease of
+ * ({@code trunkguard.deprovisioning.disable.threads}, 8 by default: the identity
+ * provider's calls wait on the network, not on a connection) takes requests a few at a
+ * time in a short transaction ({@code FOR UPDATE SKIP LOCKED} and a lease of
  * {@code trunkguard.deprovisioning.disable.lease}, 2 minutes by default), commits, and
  * only then calls the identity provider: no database connection is held while it waits.
  * The outcome is recorded in one short statement, once.
@@ -57,20 +54,15 @@ class AccountDisabler {
 
 	private final Clock clock;
 
-	private final int threadCount;
-
 	private final int batchSize;
 
 	private final Duration lease;
 
-	private final ExecutorService threads;
-
-	/** Drains asked for and not yet taking rows (at most one per thread). */
-	private final AtomicInteger queued = new AtomicInteger();
+	private final DrainPool threads;
 
 	AccountDisabler(AccountDisables disables, ObjectProvider<IdentityProviderPort> identityProviders,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock, @Value("${trunkguard.deprovisioning.disable.threads:4}") int threadCount,
+			ObjectProvider<Clock> clock, @Value("${trunkguard.deprovisioning.disable.threads:8}") int threadCount,
 			@Value("${trunkguard.deprovisioning.disable.batch-size:4}") int batchSize,
 			@Value("${trunkguard.deprovisioning.disable.lease:PT2M}") Duration lease) {
 		this.disables = disables;
@@ -78,35 +70,15 @@ class AccountDisabler {
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.threadCount = Math.max(1, threadCount);
 		this.batchSize = Math.max(1, batchSize);
 		this.lease = lease;
-		AtomicInteger numbers = new AtomicInteger();
-		this.threads = Executors.newFixedThreadPool(this.threadCount, r -> {
-			Thread t = new Thread(r, "account-disable-" + numbers.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		this.threads = new DrainPool("account-disable", threadCount, this::drain);
 	}
 
 	/** Asks for a drain soon, unless every thread is already about to take rows. */
 	void kick() {
-		if (identityProviders.getIfUnique() == null) {
-			return;
-		}
-		int waiting;
-		do {
-			waiting = queued.get();
-			if (waiting >= threadCount) {
-				return;
-			}
-		}
-		while (!queued.compareAndSet(waiting, waiting + 1));
-		try {
-			threads.execute(this::drain);
-		}
-		catch (RejectedExecutionException stopping) {
-			queued.decrementAndGet();
+		if (identityProviders.getIfUnique() != null) {
+			threads.kick();
 		}
 	}
 
@@ -118,12 +90,11 @@ class AccountDisabler {
 
 	@PreDestroy
 	void stop() {
-		threads.shutdownNow();
+		threads.stop();
 	}
 
 	/** Disables until no request is due; returns how many were recorded by this call. */
 	int drain() {
-		queued.decrementAndGet();
 		IdentityProviderPort provider = identityProviders.getIfUnique();
 		if (provider == null) {
 			return 0;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 @Service
 @Validated
@@ -69,12 +70,15 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 
 	private final ObjectProvider<AccountDisabler> disabler;
 
+	private final IntakePressure pressure;
+
 	DefaultDeprovisioningService(DeprovisioningCases cases, PersonService people, AccessService access,
 			ObjectProvider<IdentityProviderPort> identityProviders, ObjectProvider<LocalSignInPort> localSignIns,
 			DeprovisioningProperties properties, PlatformTransactionManager transactionManager,
 			ObjectProvider<Clock> clock, ApplicationEventPublisher events, TerminationReceiver receiver,
 			TerminationIntake intake, ObjectProvider<TerminationIntakeWorker> intakeWorker, AccountDisables disables,
-			ObjectProvider<AccountDisabler> disabler) {
+			ObjectProvider<AccountDisabler> disabler, IntakePressure pressure) {
+		this.pressure = pressure;
 		this.disables = disables;
 		this.disabler = disabler;
 		this.events = events;
@@ -100,21 +104,7 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Override
 	public CaseReceipt receiveTermination(TerminationNotice notice) {
 		requireEffectiveWithinWindow(notice);
-		RuntimeException last = null;
-		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
-			try {
-				return transactions.execute(status -> receiver.receive(notice, clock.instant(), null));
-			}
-			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
-				last = race;
-				pause(attempt);
-			}
-			catch (TerminationEventConflictException conflict) {
-				publishConflict(notice, conflict);
-				throw conflict;
-			}
-		}
-		throw last;
+		return retried(notice, () -> transactions.execute(status -> receiver.receive(notice, clock.instant(), null)));
 	}
 
 	/**
@@ -125,17 +115,28 @@ class DefaultDeprovisioningService implements DeprovisioningService {
 	@Override
 	public CaseReceipt acceptTermination(TerminationNotice notice) {
 		requireEffectiveWithinWindow(notice);
+		try (IntakePressure.Intake busy = pressure.begin()) {
+			CaseReceipt receipt = retried(notice, () -> intake.record(notice, clock.instant()));
+			// the account first, then the case (unless a burst is being taken: then the
+			// worker's poll writes it when the burst eases)
+			disabler.ifAvailable(AccountDisabler::kick);
+			if (!pressure.yieldToIntake()) {
+				intakeWorker.ifAvailable(TerminationIntakeWorker::kick);
+			}
+			return receipt;
+		}
+	}
+
+	/**
+	 * Runs one receipt's transaction, again after a short random pause when it lost a
+	 * race with another delivery (a unique key or a version: the next attempt finds what
+	 * the other committed); a conflicting event id is audited and refused.
+	 */
+	private CaseReceipt retried(TerminationNotice notice, Supplier<CaseReceipt> receipt) {
 		RuntimeException last = null;
 		for (int attempt = 0; attempt < MAX_RECEIPT_ATTEMPTS; attempt++) {
 			try {
-				CaseReceipt receipt = intake.record(notice, clock.instant());
-				// the account first, then the case
-				disabler.ifAvailable(AccountDisabler::kick);
-				TerminationIntakeWorker worker = intakeWorker.getIfAvailable();
-				if (worker != null) {
-					worker.kick();
-				}
-				return receipt;
+				return receipt.get();
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
 				last = race;

@@ -1,7 +1,6 @@
 package io.trunkguard.deprovisioning;
 
-import io.trunkguard.people.Person;
-import io.trunkguard.people.PersonService;
+import io.trunkguard.people.PersonId;
 import io.trunkguard.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,47 +37,61 @@ class TerminationIntake {
 
 	private final JdbcTemplate jdbc;
 
-	private final PersonService people;
-
 	private final AccountDisables disables;
 
-	TerminationIntake(JdbcTemplate jdbc, PersonService people, AccountDisables disables) {
+	TerminationIntake(JdbcTemplate jdbc, AccountDisables disables) {
 		this.jdbc = jdbc;
-		this.people = people;
 		this.disables = disables;
 	}
 
-	private record Binding(DeprovisioningCaseId caseId, String hrId) {
+	/**
+	 * What the intake needs to answer, read in one statement: the person the HR id names,
+	 * what the event id is bound to (by a delivery since V300, else by a receipt recorded
+	 * before), the id claimed for the person's next case and the person's open case. One
+	 * statement sees one snapshot: the worker opens a case and deletes its claim in one
+	 * transaction, so either the claim or the open case is seen.
+	 */
+	private static final String LOOK_UP = """
+			select p.id, p.username, b.case_id as bound_case, b.hr_id as bound_hr_id,
+			    (select r.case_id from deprovisioning_receipt r where r.event_id = ? fetch first 1 rows only) as received_case,
+			    (select r.hr_id from deprovisioning_receipt r where r.event_id = ? fetch first 1 rows only) as received_hr_id,
+			    (select c.case_id from termination_person_case c where c.person_id = p.id) as claimed_case,
+			    (select d.id from deprovisioning_case d where d.open_person_id = p.id) as open_case
+			from person p left join termination_event_binding b on b.event_id = ?
+			where p.hr_id = ?""";
+
+	private record LookUp(PersonId personId, String username, DeprovisioningCaseId boundCase, String boundHrId,
+			DeprovisioningCaseId claimedCase, DeprovisioningCaseId openCase) {
 	}
 
 	/**
 	 * Records the delivery received at {@code receivedAt}; {@link NotFoundException} for
 	 * an unknown HR id, {@link TerminationEventConflictException} for an event id bound
-	 * to another person.
+	 * to another person. Plain statements, no entity: the request pays for one look-up
+	 * and two to four inserts.
 	 */
 	@Transactional
 	public CaseReceipt record(TerminationNotice notice, Instant receivedAt) {
-		Person person = people.findByHrId(notice.hrId())
-			.orElseThrow(() -> new NotFoundException("Person", "hrId=" + notice.hrId()));
-		Binding bound = binding(notice.eventId());
+		LookUp found = lookUp(notice);
 		DeprovisioningCaseId caseId;
 		boolean newCase = false;
-		if (bound != null) {
-			if (!bound.hrId().equals(notice.hrId())) {
-				throw new TerminationEventConflictException(notice, bound.caseId(), bound.hrId());
+		if (found.boundCase() != null) {
+			if (!found.boundHrId().equals(notice.hrId())) {
+				throw new TerminationEventConflictException(notice, found.boundCase(), found.boundHrId());
 			}
-			caseId = bound.caseId();
+			caseId = found.boundCase();
 		}
 		else {
-			caseId = caseTaking(person);
+			// the id claimed for the person's next case first, then the open case
+			caseId = found.claimedCase() != null ? found.claimedCase() : found.openCase();
 			if (caseId == null) {
 				caseId = DeprovisioningCaseId.random();
 				newCase = true;
-				claimNewCase(person.getId(), caseId);
+				claimNewCase(found.personId(), caseId);
 			}
 			jdbc.update(
 					"insert into termination_event_binding (event_id, person_id, hr_id, case_id) values (?, ?, ?, ?)",
-					notice.eventId(), person.getId().value(), notice.hrId(), caseId.value());
+					notice.eventId(), found.personId().value(), notice.hrId(), caseId.value());
 		}
 		OffsetDateTime at = utc(receivedAt);
 		jdbc.update(
@@ -86,34 +99,39 @@ class TerminationIntake {
 						insert into termination_intake (id, event_id, person_id, hr_id, case_id, source, effective_at, received_at,
 						    received_by, attempts, next_attempt_at, last_error)
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)""",
-				UUID.randomUUID(), notice.eventId(), person.getId().value(), notice.hrId(), caseId.value(),
+				UUID.randomUUID(), notice.eventId(), found.personId().value(), notice.hrId(), caseId.value(),
 				notice.source().name(), utc(notice.effectiveAt()), at, notice.receivedBy(), at);
 		if (newCase) {
 			// the account is disabled from this record, before the case is written
-			disables.request(caseId, person.getId(), person.getUsername(), receivedAt);
+			disables.request(caseId, found.personId(), found.username(), receivedAt);
 		}
 		return new CaseReceipt(caseId, newCase);
 	}
 
-	/**
-	 * The case the person's next new case will be (see {@link #claimNewCase}), else the
-	 * person's open case; null if neither. Read in this order: the worker opens the case
-	 * and deletes the claim in one transaction, so a claim no longer seen means the case
-	 * is committed and found by the second read.
-	 */
-	private DeprovisioningCaseId caseTaking(Person person) {
-		DeprovisioningCaseId claimed = claimedCase(person.getId());
-		if (claimed != null) {
-			return claimed;
+	private LookUp lookUp(TerminationNotice notice) {
+		List<LookUp> found = jdbc.query(LOOK_UP, (rs, n) -> {
+			DeprovisioningCaseId bound = caseId(rs.getObject("bound_case", UUID.class));
+			String boundHrId = rs.getString("bound_hr_id");
+			if (bound == null) {
+				bound = caseId(rs.getObject("received_case", UUID.class));
+				boundHrId = rs.getString("received_hr_id");
+			}
+			return new LookUp(new PersonId(rs.getObject("id", UUID.class)), rs.getString("username"), bound, boundHrId,
+					caseId(rs.getObject("claimed_case", UUID.class)), caseId(rs.getObject("open_case", UUID.class)));
+		}, notice.eventId(), notice.eventId(), notice.eventId(), notice.hrId());
+		if (found.isEmpty()) {
+			throw new NotFoundException("Person", "hrId=" + notice.hrId());
 		}
-		List<UUID> open = jdbc.queryForList("select id from deprovisioning_case where open_person_id = ?", UUID.class,
-				person.getId().value());
-		return open.isEmpty() ? null : new DeprovisioningCaseId(open.get(0));
+		return found.get(0);
+	}
+
+	private static DeprovisioningCaseId caseId(UUID id) {
+		return id == null ? null : new DeprovisioningCaseId(id);
 	}
 
 	/** The id claimed for the person's next new case; null if none. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public DeprovisioningCaseId claimedCase(io.trunkguard.people.PersonId personId) {
+	public DeprovisioningCaseId claimedCase(PersonId personId) {
 		List<UUID> claimed = jdbc.queryForList("select case_id from termination_person_case where person_id = ?",
 				UUID.class, personId.value());
 		return claimed.isEmpty() ? null : new DeprovisioningCaseId(claimed.get(0));
@@ -125,31 +143,15 @@ class TerminationIntake {
 	 * retries and then finds the other's claim).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void claimNewCase(io.trunkguard.people.PersonId personId, DeprovisioningCaseId caseId) {
+	public void claimNewCase(PersonId personId, DeprovisioningCaseId caseId) {
 		jdbc.update("insert into termination_person_case (person_id, case_id) values (?, ?)", personId.value(),
 				caseId.value());
 	}
 
 	/** The person's case is open: their next deliveries find it as their open case. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void releaseClaim(io.trunkguard.people.PersonId personId) {
+	public void releaseClaim(PersonId personId) {
 		jdbc.update("delete from termination_person_case where person_id = ?", personId.value());
-	}
-
-	/**
-	 * The case and HR id the event id is bound to: by a delivery since V300, else by a
-	 * receipt recorded before; null for a new event id.
-	 */
-	private Binding binding(String eventId) {
-		List<Binding> bound = jdbc.query("select case_id, hr_id from termination_event_binding where event_id = ?",
-				(rs, n) -> new Binding(new DeprovisioningCaseId(rs.getObject(1, UUID.class)), rs.getString(2)),
-				eventId);
-		if (bound.isEmpty()) {
-			bound = jdbc.query("select case_id, hr_id from deprovisioning_receipt where event_id = ?",
-					(rs, n) -> new Binding(new DeprovisioningCaseId(rs.getObject(1, UUID.class)), rs.getString(2)),
-					eventId);
-		}
-		return bound.isEmpty() ? null : bound.get(0);
 	}
 
 	/**
@@ -166,7 +168,7 @@ class TerminationIntake {
 	 * The earliest effective time of the person's deliveries recorded and not yet written
 	 * to a case.
 	 */
-	java.util.Optional<Instant> pendingEffectiveAt(io.trunkguard.people.PersonId personId) {
+	java.util.Optional<Instant> pendingEffectiveAt(PersonId personId) {
 		return jdbc
 			.queryForList("select effective_at from termination_intake where person_id = ? order by effective_at",
 					OffsetDateTime.class, personId.value())

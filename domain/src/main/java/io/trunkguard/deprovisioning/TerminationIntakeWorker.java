@@ -18,9 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the deliveries that {@link TerminationIntake} recorded into their cases: right
@@ -34,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A batch that fails is taken again one delivery at a time; a delivery that fails alone
  * stays recorded and is tried again later (1 s doubling to 5 min), with its error kept on
  * the row.
+ * <p>
+ * While the webhook and SCIM take a burst ({@link IntakePressure}), no batch is started:
+ * the requests get the cores and the connections, and the deliveries are written when the
+ * burst eases (their receipt time is the intake's, so the SLA does not move).
  */
 @Component
 @ConditionalOnProperty(name = "trunkguard.audit.verify-and-exit", havingValue = "false", matchIfMissing = true)
@@ -60,31 +61,23 @@ class TerminationIntakeWorker {
 
 	private final int batchSize;
 
-	private final int threadCount;
+	private final DrainPool threads;
 
-	private final ExecutorService threads;
-
-	/** Drains asked for and not yet taking rows (at most one per thread). */
-	private final AtomicInteger queued = new AtomicInteger();
+	private final IntakePressure pressure;
 
 	TerminationIntakeWorker(JdbcTemplate jdbc, TerminationReceiver receiver, TerminationIntake intake,
-			AccountDisables disables, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
-			@Value("${trunkguard.deprovisioning.intake.batch-size:20}") int batchSize,
+			AccountDisables disables, IntakePressure pressure, PlatformTransactionManager transactionManager,
+			ObjectProvider<Clock> clock, @Value("${trunkguard.deprovisioning.intake.batch-size:20}") int batchSize,
 			@Value("${trunkguard.deprovisioning.intake.threads:4}") int threadCount) {
 		this.jdbc = jdbc;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.disables = disables;
+		this.pressure = pressure;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.batchSize = batchSize;
-		this.threadCount = Math.max(1, threadCount);
-		AtomicInteger numbers = new AtomicInteger();
-		this.threads = Executors.newFixedThreadPool(this.threadCount, r -> {
-			Thread t = new Thread(r, "termination-intake-" + numbers.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		this.threads = new DrainPool("termination-intake", threadCount, this::drain);
 	}
 
 	/**
@@ -105,20 +98,7 @@ class TerminationIntakeWorker {
 	 * already about to (the threads take disjoint batches, {@code SKIP LOCKED}).
 	 */
 	void kick() {
-		int waiting;
-		do {
-			waiting = queued.get();
-			if (waiting >= threadCount) {
-				return;
-			}
-		}
-		while (!queued.compareAndSet(waiting, waiting + 1));
-		try {
-			threads.execute(this::drain);
-		}
-		catch (java.util.concurrent.RejectedExecutionException stopping) {
-			queued.decrementAndGet();
-		}
+		threads.kick();
 	}
 
 	@Scheduled(initialDelayString = "PT1S", fixedDelayString = "PT1S")
@@ -128,15 +108,16 @@ class TerminationIntakeWorker {
 
 	@PreDestroy
 	void stop() {
-		threads.shutdownNow();
+		threads.stop();
 	}
 
 	/** Writes batches until none is due; returns how many deliveries were written. */
 	int drain() {
-		queued.decrementAndGet();
 		int written = 0;
 		try {
-			for (int n; (n = drainBatch()) > 0;) {
+			// while the webhook takes a burst, the requests come first: the next poll
+			// after it eases writes what was recorded
+			for (int n; !pressure.yieldToIntake() && (n = drainBatch()) > 0;) {
 				written += n;
 			}
 		}

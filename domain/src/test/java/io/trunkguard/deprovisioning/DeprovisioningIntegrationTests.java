@@ -475,6 +475,25 @@ abstract class DeprovisioningIntegrationTests {
 	}
 
 	@Test
+	void theWebhookFindsAnEventIdReceivedWithoutABindingByItsReceipts() throws Exception {
+		// received through the synchronous path (the roster import, or before V300): a
+		// receipt and no binding row
+		String eventId = TestData.unique("evt");
+		CaseReceipt received = deprovisioning.receiveTermination(notice(eventId));
+		jdbc.update("delete from termination_event_binding where event_id = ?", eventId);
+		deprovisioning.receiveTermination(notice(eventId)); // two receipts of one event
+															// id
+
+		assertThatThrownBy(() -> deprovisioning.acceptTermination(new TerminationNotice(eventId, owner.getHrId(),
+				EVENT_TIME, TerminationSource.HR_WEBHOOK, "client:hr-webhook")))
+			.isInstanceOf(TerminationEventConflictException.class)
+			.hasMessageContaining(owner.getHrId());
+		assertThat(deprovisioning.acceptTermination(notice(eventId)))
+			.isEqualTo(new CaseReceipt(received.caseId(), false));
+		assertThat(awaitCase(received.caseId()).getReceipts()).hasSize(3);
+	}
+
+	@Test
 	void aDeliveryLeftByAKilledNodeIsWrittenOnceByConcurrentDrains() throws Exception {
 		// recorded by an intake whose node was killed before its worker ran
 		String eventId = TestData.unique("evt");
@@ -693,6 +712,32 @@ abstract class DeprovisioningIntegrationTests {
 		deprovisioning.disableAccount(id);
 		assertThat(deprovisioning.get(id).getSteps()).extracting(Step::getKind)
 			.containsExactly(StepKind.ACCOUNT_DISABLED, StepKind.SESSIONS_ENDED);
+	}
+
+	@Autowired
+	IntakePressure pressure;
+
+	@Test
+	void whileABurstIsTakenTheAccountIsDisabledAndTheCaseIsWrittenOnceWhenTheBurstEases() throws Exception {
+		// three intakes in progress at once: a burst
+		// (trunkguard.deprovisioning.intake.busy-at)
+		List<IntakePressure.Intake> burst = List.of(pressure.begin(), pressure.begin(), pressure.begin());
+		CaseReceipt receipt;
+		try {
+			receipt = deprovisioning.acceptTermination(notice(TestData.unique("evt")));
+			// the account does not wait for the burst
+			assertThat(awaitDisableRecorded(receipt.caseId()).get("state")).isEqualTo("DISABLED");
+			// the case does: the worker writes nothing while the requests come first
+			assertThat(intakeWorker.drain()).isZero();
+			assertThat(cases.findById(receipt.caseId())).isEmpty();
+			assertThat(deprovisioning.leavingAt(leaver.getId())).contains(EVENT_TIME);
+		}
+		finally {
+			burst.forEach(IntakePressure.Intake::close);
+		}
+		DeprovisioningCase c = awaitCase(receipt.caseId());
+		assertThat(c.getReceipts()).hasSize(1);
+		assertThat(deprovisioning.casesOf(leaver.getId())).hasSize(1);
 	}
 
 	/** Inserts a recorded delivery as the intake does; returns its id. */

@@ -1,0 +1,43 @@
+package io.trunkguard.deprovisioning;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntakePressureTest {
+
+	@Test
+	void aBurstIsSeveralIntakesAtOnceAndLastsASecondAfterTheLast() throws Exception {
+		IntakePressure pressure = new IntakePressure(3, Duration.ofMinutes(1));
+		IntakePressure.Intake one = pressure.begin();
+		IntakePressure.Intake two = pressure.begin();
+		assertThat(pressure.yieldToIntake()).isFalse();
+
+		IntakePressure.Intake three = pressure.begin();
+		assertThat(pressure.yieldToIntake()).isTrue();
+		// slow requests: still a burst while they are in progress
+		Thread.sleep(1_100);
+		assertThat(pressure.yieldToIntake()).isTrue();
+		three.close();
+		two.close();
+		one.close();
+		assertThat(pressure.yieldToIntake()).isTrue();
+		Thread.sleep(1_100);
+		assertThat(pressure.yieldToIntake()).isFalse();
+	}
+
+	@Test
+	void aLongBurstIsYieldedToForAtMostTheLongestYield() throws Exception {
+		IntakePressure pressure = new IntakePressure(1, Duration.ofMillis(200));
+		try (IntakePressure.Intake open = pressure.begin()) {
+			assertThat(pressure.yieldToIntake()).isTrue();
+			Thread.sleep(300);
+			// still a burst (a new intake), but the rest has waited long enough
+			pressure.begin().close();
+			assertThat(pressure.yieldToIntake()).isFalse();
+		}
+	}
+
+}
