@@ -60,12 +60,15 @@ class AccountDisabler {
 
 	private final DrainPool threads;
 
+	private final IntakePressure pressure;
+
 	AccountDisabler(AccountDisables disables, ObjectProvider<IdentityProviderPort> identityProviders,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, IntakePressure pressure,
 			ObjectProvider<Clock> clock, @Value("${trunkguard.deprovisioning.disable.threads:8}") int threadCount,
 			@Value("${trunkguard.deprovisioning.disable.batch-size:4}") int batchSize,
 			@Value("${trunkguard.deprovisioning.disable.lease:PT2M}") Duration lease) {
 		this.disables = disables;
+		this.pressure = pressure;
 		this.identityProviders = identityProviders;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -119,7 +122,10 @@ class AccountDisabler {
 	private List<AccountDisables.Claimed> claim() {
 		List<AccountDisables.Claimed> claimed = transactions
 			.execute(status -> disables.claim(clock.instant(), batchSize, lease));
-		return claimed == null ? List.of() : claimed;
+		claimed = claimed == null ? List.of() : claimed;
+		// a full batch: more are due, and Camunda's jobs wait for them (IntakePressure)
+		pressure.disablesQueued(claimed.size() == batchSize);
+		return claimed;
 	}
 
 	private void announce(DeprovisioningCaseId caseId) {

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A long burst does not starve the rest: the work yields for at most
  * {@code trunkguard.deprovisioning.intake.max-yield} (1 minute by default) from the
  * burst's start, then runs beside the intake again.
+ * <p>
+ * Camunda's jobs (grant removal, verification, completion, and every other process's)
+ * also wait while account disables queue up (the disabler took a full batch, so more are
+ * due), for at most the same longest yield from when they began to queue: on two cores
+ * they would otherwise share the CPU with the disables, and with the identity provider
+ * that answers them.
  */
 @Component
 public class IntakePressure {
@@ -36,6 +42,11 @@ public class IntakePressure {
 
 	/** When the current burst began. */
 	private volatile long busySince;
+
+	/** When account disables began to queue; {@code NOT_QUEUED} while none wait. */
+	private volatile long disablesQueuedSince = NOT_QUEUED;
+
+	private static final long NOT_QUEUED = Long.MIN_VALUE;
 
 	public IntakePressure(@Value("${trunkguard.deprovisioning.intake.busy-at:3}") int busyAt,
 			@Value("${trunkguard.deprovisioning.intake.max-yield:PT1M}") Duration maxYield) {
@@ -74,6 +85,31 @@ public class IntakePressure {
 	public boolean yieldToIntake() {
 		long now = System.nanoTime();
 		return (inProgress.get() >= busyAt || now - busyUntil < 0) && now - busySince < maxYieldNanos;
+	}
+
+	/**
+	 * What the account disabler found at its last claim: a full batch ({@code true}: more
+	 * are due) or fewer ({@code false}: none left to take).
+	 */
+	public void disablesQueued(boolean queued) {
+		if (!queued) {
+			disablesQueuedSince = NOT_QUEUED;
+		}
+		else if (disablesQueuedSince == NOT_QUEUED) {
+			disablesQueuedSince = System.nanoTime();
+		}
+	}
+
+	/**
+	 * True while Camunda's jobs should not be acquired: a burst of intakes, or account
+	 * disables queued, each for at most the longest yield.
+	 */
+	public boolean jobsShouldWait() {
+		if (yieldToIntake()) {
+			return true;
+		}
+		long since = disablesQueuedSince;
+		return since != NOT_QUEUED && System.nanoTime() - since < maxYieldNanos;
 	}
 
 }

@@ -40,4 +40,30 @@ class IntakePressureTest {
 		}
 	}
 
+	@Test
+	void jobsWaitWhileAccountDisablesQueueForAtMostTheLongestYield() throws Exception {
+		IntakePressure pressure = new IntakePressure(3, Duration.ofMillis(300));
+		assertThat(pressure.jobsShouldWait()).isFalse();
+		pressure.disablesQueued(true);
+		assertThat(pressure.jobsShouldWait()).isTrue();
+		assertThat(pressure.yieldToIntake()).as("the intake worker does not wait for disables").isFalse();
+		pressure.disablesQueued(false);
+		assertThat(pressure.jobsShouldWait()).isFalse();
+
+		pressure.disablesQueued(true);
+		Thread.sleep(200);
+		// still queued: the wait counts from when they began to queue
+		pressure.disablesQueued(true);
+		Thread.sleep(200);
+		assertThat(pressure.jobsShouldWait()).isFalse();
+	}
+
+	@Test
+	void jobsWaitDuringABurstOfIntakes() {
+		IntakePressure pressure = new IntakePressure(1, Duration.ofMinutes(1));
+		try (IntakePressure.Intake open = pressure.begin()) {
+			assertThat(pressure.jobsShouldWait()).isTrue();
+		}
+	}
+
 }

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -662,7 +663,23 @@ class DeprovisioningLatencyBench {
 	 * earlier than Keycloak's disable call returned. Prints the recorded receipt ->
 	 * disabled times.
 	 */
-	void recordedFiguresAreTrue(String hrIds) {
+	void recordedFiguresAreTrue(String hrIds) throws InterruptedException {
+		// the processes record the disables when Camunda's jobs run again: those wait
+		// while
+		// disables queue up (IntakePressure), so give them time to catch up
+		long waitStarted = System.nanoTime();
+		long deadline = waitStarted + TimeUnit.MINUTES.toNanos(3);
+		Integer cases = jdbc.queryForObject("select count(*) from deprovisioning_case where hr_id like ?",
+				Integer.class, hrIds);
+		while (System.nanoTime() - deadline < 0 && !Objects.equals(cases,
+				jdbc.queryForObject(
+						"select count(*) from deprovisioning_step s join deprovisioning_case c on c.id = s.case_id "
+								+ "where s.kind = 'ACCOUNT_DISABLED' and c.hr_id like ?",
+						Integer.class, hrIds))) {
+			Thread.sleep(500);
+		}
+		System.out.printf("BENCH recorded figures (%s): waited %.1f s for the processes to record their disables%n",
+				hrIds, (System.nanoTime() - waitStarted) / 1e9);
 		List<Map<String, Object>> rows = jdbc.queryForList(
 				"""
 						select c.username, c.received_at, s.done_at
@@ -940,6 +957,9 @@ class DeprovisioningLatencyBench {
 	}
 
 	static double percentile(List<Long> nanos, int p) {
+		if (nanos.isEmpty()) {
+			return Double.NaN;
+		}
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)))

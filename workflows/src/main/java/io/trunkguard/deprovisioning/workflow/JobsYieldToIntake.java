@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * the job executor acquires no job: the steps already running finish, and the next ones
  * wait until the burst eases (at most the pressure's longest yield), so the requests keep
  * the two cores and the connections (issue 16). The accounts are disabled meanwhile by
- * the account disabler, which does not yield; the jobs' due times are unchanged, and they
+ * the account disabler, which does not yield, and the jobs also wait while its disables
+ * queue up (at most the same longest yield); the jobs' due times are unchanged, and they
  * are taken in their priority order afterwards.
  */
 @Component
@@ -35,7 +36,7 @@ class JobsYieldToIntake extends AbstractProcessEnginePlugin {
 		AcquireJobsCommandFactory usual = executor.getAcquireJobsCmdFactory() != null
 				? executor.getAcquireJobsCmdFactory() : new DefaultAcquireJobsCommandFactory(executor);
 		executor.setAcquireJobsCmdFactory(
-				jobs -> pressure.yieldToIntake() ? context -> new AcquiredJobs(jobs) : usual.getCommand(jobs));
+				jobs -> pressure.jobsShouldWait() ? context -> new AcquiredJobs(jobs) : usual.getCommand(jobs));
 	}
 
 }

@@ -47,6 +47,9 @@ class JobsYieldToIntakeTest {
 			}
 			// the burst counts for a second after its last intake
 			Thread.sleep(1_100);
+			pressure.disablesQueued(true);
+			assertThat(acquire(configuration, executor).size()).as("account disables queued").isZero();
+			pressure.disablesQueued(false);
 			assertThat(acquire(configuration, executor).size()).isOne();
 		}
 		finally {
