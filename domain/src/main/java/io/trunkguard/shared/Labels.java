@@ -133,8 +133,30 @@ public class Labels {
 
 	/** An audit action ({@code GRANT_REVOKED}) as words: "Grant revoked". */
 	public String action(String action) {
-		String words = action == null ? "" : humanised(action);
+		String words = action == null ? "" : withAcronyms(humanised(action));
 		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	/** The abbreviations people write in capitals, as lower-case words. */
+	private static final java.util.Set<String> ACRONYMS = java.util.Set.of("hr", "scim", "mfa", "api", "sip", "soc",
+			"sla", "tls", "srtp", "oidc", "csv", "xlsx", "pdf", "sbc", "sso", "idp");
+
+	/**
+	 * Lower-case words with the abbreviations in them in capitals: "hr webhook refused"
+	 * as "HR webhook refused", "vendor soc report reviewed" as "vendor SOC report
+	 * reviewed".
+	 */
+	public static String withAcronyms(String words) {
+		if (words == null || words.isEmpty()) {
+			return words;
+		}
+		String[] parts = words.split(" ", -1);
+		for (int i = 0; i < parts.length; i++) {
+			if (ACRONYMS.contains(parts[i])) {
+				parts[i] = parts[i].toUpperCase(Locale.ROOT);
+			}
+		}
+		return String.join(" ", parts);
 	}
 
 }

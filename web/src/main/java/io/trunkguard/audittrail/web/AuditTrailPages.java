@@ -247,9 +247,11 @@ class AuditTrailPages {
 	}
 
 	private Row row(AuditEntry entry, TrailNames.Lookup lookup) {
-		String subject = entry.getSubjectType() == null ? "" : Labels.humanised(words(entry.getSubjectType()))
+		String subject = entry.getSubjectType() == null ? "" : Labels
+			.withAcronyms(Labels.humanised(words(entry.getSubjectType())))
 				+ (entry.getSubjectId() == null ? "" : " " + lookup.name(entry.getSubjectType(), entry.getSubjectId()));
-		return new Row(entry, TIME.format(entry.getOccurredAt()), capitalised(Labels.humanised(entry.getAction())),
+		return new Row(entry, TIME.format(entry.getOccurredAt()),
+				capitalised(Labels.withAcronyms(Labels.humanised(entry.getAction()))),
 				subject.isEmpty() ? "" : capitalised(subject), fields(entry.getDetails(), lookup));
 	}
 

@@ -119,6 +119,17 @@ class AuditTrailPagesIntegrationTest {
 	}
 
 	@Test
+	void writesAbbreviationsInActionsAndSubjectsInCapitals() throws Exception {
+		trail.record(actor, "HR_WEBHOOK_REFUSED", "HrWebhook", null, Map.of("reason", "signature mismatch"));
+
+		mvc.perform(get("/audit").param("actor", actor).param("action", "HR webhook refused").with(auditor()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">HR webhook refused<")))
+			.andExpect(content().string(containsString(">HR webhook<")))
+			.andExpect(content().string(not(containsString("Hr webhook"))));
+	}
+
+	@Test
 	void neutralisesAFormulaInACellOfTheExport() throws Exception {
 		String formula = "=cmd|' /C calc'!A0-" + actor;
 		trail.record(formula, "PERSON_UPDATED", null, null, Map.of());
