@@ -6,7 +6,9 @@
 #        $BENCH_DIR, /tmp/trunkguard-bench). Needs web/target/trunkguard.jar and the analyzer CLI jar
 #        (./mvnw -pl web -am package -DskipTests). PORT (18080) and WORK (/tmp/trunkguard-app-bench) override;
 #        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording); APP_JAR and CLI_JAR run other
-#        builds (e.g. main's jars copied aside, to compare a branch with main in the same session).
+#        builds (e.g. main's jars copied aside, to compare a branch with main in the same session); WARM_CAPTURE
+#        (one or more paths) uploads other captures first and times the second one (an app that has analysed before, its code
+#        compiled), e.g. the 100 MB capture of analyzer/bench/bench.sh 100.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CAPTURE="${1:-${BENCH_DIR:-/tmp/trunkguard-bench}/bench-1024MB.pcapng}"
@@ -66,26 +68,55 @@ TOKEN=$(curl -fs -c "$JAR" -b "$JAR" --data-urlencode "name=bench-$(date +%s)" -
   "http://127.0.0.1:$PORT/admin/api-tokens" | grep -o 'tg_[A-Za-z0-9_-]*' | awk "NR==1")
 [ -n "$TOKEN" ] || { echo "no API token" >&2; exit 1; }
 
-cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
-start=$(date +%s.%N)
-ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$CAPTURE" -F label=other \
-  "http://127.0.0.1:$PORT/api/captures" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-uploaded=$(echo "$(date +%s.%N) - $start" | bc)
+# uploads "$1" with the token and polls its capture until DONE or FAILED; sets ID, uploaded and status.
 # Polled four times a second with curl. The heap is read from the GC log afterwards (the most used before any
 # collection), not sampled with jcmd: a jcmd each second starts a JVM, which on two cores takes CPU from the app.
-while :; do
-  body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400 || true)
-  status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4 || true)
-  [ "$status" = DONE ] || [ "$status" = FAILED ] && break
-  sleep 0.25
-done
+upload_and_wait() {
+  ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$1" -F label=other \
+    "http://127.0.0.1:$PORT/api/captures" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  uploaded=$(echo "$(date +%s.%N) - $start" | bc)
+  while :; do
+    body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400 || true)
+    status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4 || true)
+    [ "$status" = DONE ] || [ "$status" = FAILED ] && break
+    sleep 0.25
+  done
+}
+# the app quiet (the JIT compilers done with what start-up and earlier captures made hot, reports of an earlier
+# capture written): three seconds in a row under 0.1 CPU s each, at most two minutes
+wait_quiet() {
+  local quiet=0 c1 c2 t0=$(date +%s)
+  for _ in $(seq 120); do
+    c1=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"); sleep 1; c2=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    if [ $((c2 - c1)) -le $(( $(getconf CLK_TCK) / 10 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    [ "$quiet" -ge 3 ] && { echo "app quiet after $(( $(date +%s) - t0 )) s"; return 0; }
+  done
+  echo "the app did not become quiet within 2 minutes: the figures below include its other work"
+}
+if [ -n "${WARM_CAPTURE:-}" ]; then
+  wait_quiet
+  # a server analyses captures all day: one other capture first, so that the timed one meets compiled code, as
+  # a later capture of a running app does (the command line compiles its code in every run)
+  for warm in $WARM_CAPTURE; do
+    start=$(date +%s.%N)
+    upload_and_wait "$warm"
+    echo "warm-up: $warm ($(stat -c %s "$warm") bytes) $status in $(echo "$(date +%s.%N) - $start" | bc) s"
+    wait_quiet
+  done
+fi
+cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+python3 "$ROOT/web/bench/thread-cpu.py" snapshot "$APP_PID" > "$WORK/threads-before.json"
+start=$(date +%s.%N)
+upload_and_wait "$CAPTURE"
 app=$(echo "$(date +%s.%N) - $start" | bc)
 cpu=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+THREADS=$(python3 "$ROOT/web/bench/thread-cpu.py" since "$WORK/threads-before.json" "$APP_PID")
 echo "app: upload ${uploaded} s, upload + analysis ${app} s, status $status"
 peak=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | awk -F'M' '{ if ($1 + 0 > p) p = $1 + 0 } END { print p + 0 }')
 echo "app heap: at most ${peak} MB used before a collection, whole run (max 512 MB); GC log: $WORK/gc.log"
 app_cpu=$(awk -v t="$((cpu - cpu0))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }')
 echo "app CPU from the upload to DONE: ${app_cpu} s (curl's own not counted)"
+echo "$THREADS"
 awk -v a="$app" -v c="$cli" -v ac="$app_cpu" -v cc="$cli_cpu" \
   'BEGIN { printf "ratio app / command line: %.2f by wall clock, %.2f by CPU\n", a / c, ac / cc }'
 echo "load: $(uptime)"
