@@ -55,6 +55,8 @@ public final class Options {
 
 	private boolean readOnly;
 
+	private boolean hashing = true;
+
 	private boolean failFast;
 
 	private ProgressListener progress;
@@ -85,6 +87,7 @@ public final class Options {
 		o.maxTcpConnections = maxTcpConnections;
 		o.tcpBufferBytes = tcpBufferBytes;
 		o.readOnly = readOnly;
+		o.hashing = hashing;
 		o.failFast = failFast;
 		o.progress = progress;
 		return o;
@@ -185,6 +188,18 @@ public final class Options {
 		return o;
 	}
 
+	/**
+	 * Whether the analysis computes the SHA-256 of the bytes it reads (the default). Off
+	 * for a caller that hashes the same bytes itself (the app hashes an upload as it
+	 * stores it): the report's {@code capture.sha256} is then null for the caller to fill
+	 * in, and the reading thread does a third of its work.
+	 */
+	public Options withHashing(boolean value) {
+		Options o = copy();
+		o.hashing = value;
+		return o;
+	}
+
 	/** Rethrow internal errors instead of counting them: for tests and fuzzing only. */
 	public Options withFailFast(boolean value) {
 		Options o = copy();
@@ -276,6 +291,10 @@ public final class Options {
 
 	public boolean readOnly() {
 		return readOnly;
+	}
+
+	public boolean hashing() {
+		return hashing;
 	}
 
 	public boolean failFast() {

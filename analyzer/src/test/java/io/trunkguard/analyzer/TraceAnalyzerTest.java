@@ -1,5 +1,6 @@
 package io.trunkguard.analyzer;
 
+import io.trunkguard.analyzer.report.JsonReport;
 import io.trunkguard.analyzer.report.TraceReport;
 import io.trunkguard.analyzer.testing.CaptureWriter;
 import io.trunkguard.analyzer.testing.Corpus;
@@ -126,6 +127,40 @@ class TraceAnalyzerTest {
 		assertThat(calls).isNotEmpty();
 		assertThat(calls.get(calls.size() - 1)).containsExactly(file.length, 7217);
 		assertThat(r.capture().packets()).isEqualTo(7217);
+	}
+
+	@Test
+	void leavesTheHashToACallerThatHashesTheBytesItself() throws IOException {
+		byte[] file = Files.readAllBytes(Corpus.publicCapture("heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap"));
+		java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2026-12-08T00:00:00Z"),
+				java.time.ZoneOffset.UTC);
+
+		TraceReport hashed = TraceAnalyzer.analyze(new ByteArrayInputStream(file), Options.defaults().withClock(fixed));
+		TraceReport unhashed = TraceAnalyzer.analyze(new ByteArrayInputStream(file),
+				Options.defaults().withClock(fixed).withHashing(false));
+
+		assertThat(hashed.capture().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(sha256(file)));
+		assertThat(unhashed.capture().sha256()).isNull();
+		assertThat(unhashed.capture().sizeBytes()).isEqualTo(file.length);
+		String expected = JsonReport.toJson(hashed).replace(hashed.capture().sha256(), "HASH");
+		assertThat(JsonReport.toJson(withHash(unhashed, "HASH"))).isEqualTo(expected);
+	}
+
+	static byte[] sha256(byte[] bytes) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static TraceReport withHash(TraceReport r, String sha256) {
+		TraceReport.Capture c = r.capture();
+		return new TraceReport(r.schemaVersion(), r.analyzer(),
+				new TraceReport.Capture(c.fileName(), sha256, c.sizeBytes(), c.gzip(), c.format(), c.firstTimestamp(),
+						c.lastTimestamp(), c.packets(), c.linkTypes(), c.complete(), c.damage()),
+				r.stats(), r.dialogs(), r.legs(), r.unmatchedMedia(), r.findings(), r.summary(), r.notes());
 	}
 
 }

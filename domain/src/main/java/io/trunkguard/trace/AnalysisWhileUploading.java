@@ -156,9 +156,11 @@ public class AnalysisWhileUploading {
 			try {
 				fileName = file.awaitName();
 				StoredFileId keyLog = keyLogFileId == null ? null : new StoredFileId(keyLogFileId);
+				// the store hashes the bytes as it writes them: the analysis does not
+				// again
 				AnalysisRequest request = new AnalysisRequest(fileName, file::follow,
 						keyLog == null ? null : () -> files.open(keyLog), internalNetworks,
-						properties.analysisTimeLimit());
+						properties.analysisTimeLimit(), file::sha256);
 				result.complete(installed.analyse(request, bytesRead::set));
 				// hold the result for the job, unless the upload was refused or a
 				// duplicate

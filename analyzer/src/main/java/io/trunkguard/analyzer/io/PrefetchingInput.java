@@ -14,11 +14,11 @@ import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the raw input on a second thread: computes SHA-256 and size of the bytes as
- * stored, decompresses gzip (sniffed by its magic) and hands decompressed chunks to the
- * analysing thread. A read or decompression error ends the decompressed stream with that
- * error; the raw bytes are still drained so the hash and size always describe the whole
- * file.
+ * Reads the raw input on a second thread: computes SHA-256 (unless told not to) and size
+ * of the bytes as stored, decompresses gzip (sniffed by its magic) and hands decompressed
+ * chunks to the analysing thread. A read or decompression error ends the decompressed
+ * stream with that error; the raw bytes are still drained so the hash and size always
+ * describe the whole file.
  */
 public final class PrefetchingInput extends InputStream {
 
@@ -49,6 +49,7 @@ public final class PrefetchingInput extends InputStream {
 
 	private final Thread producer;
 
+	/** Null when the caller hashes the bytes itself. */
 	private final MessageDigest sha;
 
 	private volatile boolean discard;
@@ -70,8 +71,15 @@ public final class PrefetchingInput extends InputStream {
 	private final List<byte[]> released = new ArrayList<>();
 
 	public PrefetchingInput(InputStream raw, LongConsumer rawProgress) {
+		this(raw, rawProgress, true);
+	}
+
+	/**
+	 * @param hashing false: {@link #sha256()} stays null, the bytes are not hashed
+	 */
+	public PrefetchingInput(InputStream raw, LongConsumer rawProgress, boolean hashing) {
 		try {
-			sha = MessageDigest.getInstance("SHA-256");
+			sha = hashing ? MessageDigest.getInstance("SHA-256") : null;
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
@@ -102,7 +110,9 @@ public final class PrefetchingInput extends InputStream {
 		public int read(byte[] b, int off, int len) throws IOException {
 			int r = in.read(b, off, len);
 			if (r > 0) {
-				sha.update(b, off, r);
+				if (sha != null) {
+					sha.update(b, off, r);
+				}
 				rawBytes += r;
 				if (progress != null) {
 					progress.accept(rawBytes);
@@ -174,7 +184,7 @@ public final class PrefetchingInput extends InputStream {
 				error = e;
 			}
 		}
-		hash = HexFormat.of().formatHex(sha.digest());
+		hash = sha == null ? null : HexFormat.of().formatHex(sha.digest());
 		if (error != null && !discard) {
 			put(new Chunk(new byte[0], 0, 0, error));
 		}
@@ -330,7 +340,10 @@ public final class PrefetchingInput extends InputStream {
 		finish();
 	}
 
-	/** SHA-256 (hex) of the raw input; valid after {@link #finish()}. */
+	/**
+	 * SHA-256 (hex) of the raw input; valid after {@link #finish()}; null when made
+	 * without hashing.
+	 */
 	public String sha256() {
 		return hash;
 	}

@@ -33,7 +33,9 @@ class AnalyzerLibrary implements CaptureAnalyzer {
 		Path keyLog = null;
 		try {
 			keyLog = request.keyLog() == null ? null : copyKeyLog(request);
-			Options options = Options.defaults().withInternalNetworks(request.internalNetworks());
+			Options options = Options.defaults()
+				.withInternalNetworks(request.internalNetworks())
+				.withHashing(request.hashedBy() == null);
 			if (keyLog != null) {
 				options = options.withKeyLog(keyLog);
 			}
@@ -46,7 +48,12 @@ class AnalyzerLibrary implements CaptureAnalyzer {
 				throw new CaptureAnalysisFailed("The analysis was stopped after " + minutes(request.timeLimit())
 						+ ", its time limit, having read " + e.bytesRead + " bytes of the capture.");
 			}
-			report = named(report, request.fileName());
+			String sha256 = request.hashedBy() == null ? report.capture().sha256() : request.hashedBy().get();
+			if (sha256 == null) {
+				throw new CaptureAnalysisFailed("The capture's bytes were read but never stored whole, so they have no"
+						+ " SHA-256 to report; the analysis is dropped.");
+			}
+			report = named(report, request.fileName(), sha256);
 			return ReportFacts.of(report, JsonReport.toJson(report));
 		}
 		catch (IOException e) {
@@ -57,10 +64,10 @@ class AnalyzerLibrary implements CaptureAnalyzer {
 		}
 	}
 
-	/** The report as the command line prints it for a file of that name. */
-	static TraceReport named(TraceReport report, String fileName) {
+	/** The report as the command line prints it for a file of that name and hash. */
+	static TraceReport named(TraceReport report, String fileName, String sha256) {
 		TraceReport.Capture c = report.capture();
-		TraceReport.Capture capture = new TraceReport.Capture(fileName, c.sha256(), c.sizeBytes(), c.gzip(), c.format(),
+		TraceReport.Capture capture = new TraceReport.Capture(fileName, sha256, c.sizeBytes(), c.gzip(), c.format(),
 				c.firstTimestamp(), c.lastTimestamp(), c.packets(), c.linkTypes(), c.complete(), c.damage());
 		return new TraceReport(report.schemaVersion(), report.analyzer(), capture, report.stats(), report.dialogs(),
 				report.legs(), report.unmatchedMedia(), report.findings(), report.summary(), report.notes());

@@ -84,6 +84,44 @@ class AnalyzerLibraryTest {
 	}
 
 	@Test
+	void reportsTheHashOfTheWriterThatHashedTheBytesAlready() throws Exception {
+		Path capture = CAPTURES.resolve("sip-udp-call.pcapng");
+		AnalysisResult own = library.analyse(request(capture, null, Duration.ofMinutes(1)), b -> {
+		});
+		List<String> asked = new ArrayList<>();
+		AnalysisRequest hashed = new AnalysisRequest(capture.getFileName().toString(), new FileSystemResource(capture),
+				null, List.of(), Duration.ofMinutes(1), () -> {
+					asked.add("asked");
+					return own.capture().sha256();
+				});
+
+		AnalysisResult result = library.analyse(hashed, b -> {
+		});
+
+		assertThat(asked).hasSize(1);
+		assertThat(result.capture().sha256()).isEqualTo(own.capture().sha256()).hasSize(64);
+		assertThat(withoutToday(result.reportJson())).isEqualTo(withoutToday(own.reportJson()));
+	}
+
+	/**
+	 * The report apart from the run's own "today" (certificate expiry is judged against
+	 * it).
+	 */
+	static String withoutToday(String json) {
+		return json.replaceAll("today \\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "today X");
+	}
+
+	@Test
+	void dropsAnAnalysisWhoseBytesWereNeverStoredWhole() {
+		Path capture = CAPTURES.resolve("sip-udp-call.pcapng");
+		AnalysisRequest unstored = new AnalysisRequest(capture.getFileName().toString(),
+				new FileSystemResource(capture), null, List.of(), Duration.ofMinutes(1), () -> null);
+
+		assertThatThrownBy(() -> library.analyse(unstored, b -> {
+		})).isInstanceOf(CaptureAnalysisFailed.class).hasMessageContaining("never stored whole");
+	}
+
+	@Test
 	void stopsAnAnalysisPastItsTimeLimit() {
 		Path capture = CAPTURES.resolve("sip-udp-call.pcapng");
 
