@@ -1,0 +1,26 @@
+package io.trunkguard.evidence;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The warm-up hashes what it says (32 MB of zeros in the store's 1 MB pieces, the digest
+ * {@code head -c 33554432 /dev/zero | sha256sum} prints) and runs where the optimising
+ * compiler is there to compile it (the test JVM runs with it).
+ */
+class HashingWarmUpTest {
+
+	@Test
+	void hashesThirtyTwoMegabytesOfZerosInTheStoresPieces() {
+		assertThat(HashingWarmUp.PIECE * (long) HashingWarmUp.PIECES).isEqualTo(32L * 1024 * 1024);
+		assertThat(HashingWarmUp.hashZeros())
+			.isEqualTo("83ee47245398adee79bd9c0a8bc57b821e92aba10f5f9ade8a5d1fae4d8c4302");
+	}
+
+	@Test
+	void runsWhereTheOptimisingCompilerIs() {
+		assertThat(HashingWarmUp.optimisingCompilerAvailable()).isTrue();
+	}
+
+}
