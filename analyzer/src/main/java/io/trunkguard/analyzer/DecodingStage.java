@@ -100,6 +100,8 @@ final class DecodingStage {
 
 	private volatile boolean stop;
 
+	private int lastLinkType = -1;
+
 	// read by the analysing thread after join()
 
 	long internalErrors;
@@ -127,67 +129,15 @@ final class DecodingStage {
 		input.deferRecycling();
 		CaptureRecord rec = new CaptureRecord();
 		Packet packet = new Packet();
-		int lastLinkType = -1;
 		Batch b = takeFree();
 		try {
 			while (b != null && !stop) {
-				boolean more;
-				try {
-					more = reader.next(rec);
-				}
-				catch (RuntimeException e) {
-					if (failFast) {
-						throw e;
-					}
-					internalErrors++;
-					more = false;
-				}
-				if (!more) {
+				if (!fill(b, rec, packet)) {
 					break;
 				}
-				b.records++;
-				if (rec.timestampNanos != 0) {
-					if (first == 0) {
-						first = rec.timestampNanos;
-					}
-					last = rec.timestampNanos;
-				}
-				if (rec.linkType != lastLinkType) {
-					linkTypes.add(rec.linkType);
-					lastLinkType = rec.linkType;
-				}
-				try {
-					packet.frame = rec.frameNumber;
-					packet.timestampNanos = rec.timestampNanos;
-					if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
-						SipMessage sip = PacketDispatcher.preParse(packet);
-						int i = b.size++;
-						b.buf[i] = packet.buf;
-						b.off[i] = packet.off;
-						b.len[i] = packet.len;
-						b.frame[i] = packet.frame;
-						b.timestamp[i] = packet.timestampNanos;
-						b.ipVersion[i] = packet.ipVersion;
-						b.protocol[i] = packet.protocol;
-						b.srcHi[i] = packet.srcHi;
-						b.srcLo[i] = packet.srcLo;
-						b.dstHi[i] = packet.dstHi;
-						b.dstLo[i] = packet.dstLo;
-						b.sip[i] = sip;
-					}
-				}
-				catch (RuntimeException | StackOverflowError e) {
-					if (failFast) {
-						throw e;
-					}
-					internalErrors++; // a parser bug must not lose the rest of the
-										// capture
-				}
-				if (b.size == BATCH || b.records >= 4 * BATCH) {
-					input.takeReleased(b.released);
-					put(b);
-					b = takeFree();
-				}
+				input.takeReleased(b.released);
+				put(b);
+				b = takeFree();
 			}
 		}
 		catch (RuntimeException | Error e) {
@@ -199,6 +149,72 @@ final class DecodingStage {
 			input.takeReleased(b.released);
 			b.end = true;
 			put(b);
+		}
+	}
+
+	/**
+	 * Frames, decodes and pre-parses records into the batch until it is full (true) or
+	 * the capture ends (false). A method of its own, called per batch, so that the JIT
+	 * compiles it once as an ordinary method, kept for every later capture of the same
+	 * JVM, instead of as part of the thread's loop (an on-stack replacement compiled anew
+	 * for each capture).
+	 */
+	private boolean fill(Batch b, CaptureRecord rec, Packet packet) {
+		while (true) {
+			boolean more;
+			try {
+				more = reader.next(rec);
+			}
+			catch (RuntimeException e) {
+				if (failFast) {
+					throw e;
+				}
+				internalErrors++;
+				more = false;
+			}
+			if (!more) {
+				return false;
+			}
+			b.records++;
+			if (rec.timestampNanos != 0) {
+				if (first == 0) {
+					first = rec.timestampNanos;
+				}
+				last = rec.timestampNanos;
+			}
+			if (rec.linkType != lastLinkType) {
+				linkTypes.add(rec.linkType);
+				lastLinkType = rec.linkType;
+			}
+			try {
+				packet.frame = rec.frameNumber;
+				packet.timestampNanos = rec.timestampNanos;
+				if (decoder.decode(rec.data, rec.offset, rec.length, rec.linkType, packet)) {
+					SipMessage sip = PacketDispatcher.preParse(packet);
+					int i = b.size++;
+					b.buf[i] = packet.buf;
+					b.off[i] = packet.off;
+					b.len[i] = packet.len;
+					b.frame[i] = packet.frame;
+					b.timestamp[i] = packet.timestampNanos;
+					b.ipVersion[i] = packet.ipVersion;
+					b.protocol[i] = packet.protocol;
+					b.srcHi[i] = packet.srcHi;
+					b.srcLo[i] = packet.srcLo;
+					b.dstHi[i] = packet.dstHi;
+					b.dstLo[i] = packet.dstLo;
+					b.sip[i] = sip;
+				}
+			}
+			catch (RuntimeException | StackOverflowError e) {
+				if (failFast) {
+					throw e;
+				}
+				internalErrors++; // a parser bug must not lose the rest of the capture
+			}
+			if (b.size == BATCH || b.records >= 4 * BATCH) {
+				return true;
+			}
 		}
 	}
 

@@ -61,7 +61,7 @@ public final class TraceAnalyzer {
 
 	private static TraceReport analyze(InputStream in, String fileName, Options options) {
 		ProgressListener progress = options.progress();
-		PrefetchingInput input = new PrefetchingInput(in, null);
+		PrefetchingInput input = new PrefetchingInput(in, null, options.hashing());
 		CaptureReader reader = CaptureFiles.open(input);
 		IpFragments fragments = new IpFragments(4096, 30_000_000_000L);
 		NetworkDecoder decoder = new NetworkDecoder(fragments);
@@ -131,20 +131,7 @@ public final class TraceAnalyzer {
 						}
 						throw (RuntimeException) b.error;
 					}
-					for (int i = 0; i < b.size; i++) {
-						b.load(i, packet);
-						try {
-							dispatcher.onPacket(packet, b.sip[i]);
-						}
-						catch (RuntimeException | StackOverflowError e) {
-							if (options.failFast()) {
-								throw e;
-							}
-							internalErrors++; // a parser bug must not lose the rest of
-												// the
-												// capture
-						}
-					}
+					internalErrors += dispatch(b, packet, dispatcher, options.failFast());
 					packets += b.records;
 					boolean end = b.end;
 					stage.done(b);
@@ -233,6 +220,30 @@ public final class TraceAnalyzer {
 			notes.add(dispatcher.evictedFlows() + " idle or surplus flow(s) were evicted to keep memory bounded");
 		}
 		return ReportBuilder.build(capture, stats, correlator, findings, VERSION, notes);
+	}
+
+	/**
+	 * One batch through flows and correlation; returns how many packets failed with an
+	 * internal error. A method of its own, called per batch, so that the JIT compiles the
+	 * per-packet work once as an ordinary method, kept for every later capture of the
+	 * same JVM (the app's), instead of as part of this loop's on-stack replacement, which
+	 * each capture compiled anew.
+	 */
+	private static int dispatch(DecodingStage.Batch b, Packet packet, PacketDispatcher dispatcher, boolean failFast) {
+		int errors = 0;
+		for (int i = 0; i < b.size; i++) {
+			b.load(i, packet);
+			try {
+				dispatcher.onPacket(packet, b.sip[i]);
+			}
+			catch (RuntimeException | StackOverflowError e) {
+				if (failFast) {
+					throw e;
+				}
+				errors++; // a parser bug must not lose the rest of the capture
+			}
+		}
+		return errors;
 	}
 
 	private static Instant instant(long nanos) {
