@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import io.trunkguard.testsupport.RemoteAddresses;
 import io.trunkguard.access.AccessService;
 import io.trunkguard.audit.AuditEntries;
+import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.people.PersonSearch;
 import io.trunkguard.people.PersonService;
 import io.trunkguard.vendor.VendorService;
@@ -128,7 +130,7 @@ class EmbeddedDefaultIntegrationTest {
 	}
 
 	@Test
-	void refusesAWrongPasswordAndRecordsTheFailedLoginAsAnonymousWithTheTypedName() throws Exception {
+	void refusesAWrongPasswordAndRecordsTheFailedLoginAsAnonymousWithTheTypedNameAndWhyInWords() throws Exception {
 		long failedBefore = failedLogins("anonymous");
 		long byTheTypedNameBefore = failedLogins("admin");
 
@@ -145,19 +147,26 @@ class EmbeddedDefaultIntegrationTest {
 		assertThat(audit.search("anonymous", "LOGIN_FAILED", null, null, null, null, PageRequest.of(0, 1))
 			.getContent()
 			.get(0)
-			.getDetails()).contains("\"typedName\":\"admin\"").doesNotContain("not-the-password");
+			.getDetails()).contains("\"typedName\":\"admin\"")
+			.contains("\"reason\":\"wrong user name or password\"")
+			.contains("\"method\":\"password form\"")
+			.doesNotContain("Exception")
+			.doesNotContain("not-the-password");
 	}
 
 	@Test
-	void recordsSuccessfulLoginsInTheAuditTrail() throws Exception {
+	void recordsSuccessfulLoginsInTheAuditTrailWithThePasswordFormInWords() throws Exception {
 		long before = audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
 			.getTotalElements();
 
 		mvc.perform(formLogin("/login").user("auditor").password(EmbeddedDefaultTest.AUDITOR_PASSWORD))
 			.andExpect(authenticated());
 
-		assertThat(audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null, PageRequest.of(0, 1))
-			.getTotalElements()).isEqualTo(before + 1);
+		Page<AuditEntry> after = audit.search("auditor", "LOGIN_SUCCEEDED", null, null, null, null,
+				PageRequest.of(0, 1));
+		assertThat(after.getTotalElements()).isEqualTo(before + 1);
+		assertThat(after.getContent().get(0).getDetails()).contains("\"method\":\"password form\"")
+			.doesNotContain("AuthenticationToken");
 	}
 
 	@Test

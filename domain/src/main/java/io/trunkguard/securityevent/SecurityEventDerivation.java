@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trunkguard.audit.AuditEntry;
+import io.trunkguard.audit.LoginWords;
 import io.trunkguard.deprovisioning.DeprovisioningCaseId;
 import io.trunkguard.deprovisioning.DeprovisioningCase;
 import io.trunkguard.deprovisioning.DeprovisioningCases;
@@ -89,6 +90,14 @@ class SecurityEventDerivation {
 	}
 
 	private SecurityEvent failedLogin(Draft d) {
+		// entries before December 2026 name the method and reason by class name
+		String reason = LoginWords.readReason(d.get("reason"));
+		if (d.has("reason")) {
+			d.fields.put("reason", reason);
+		}
+		if (d.has("method")) {
+			d.fields.put("method", LoginWords.readMethod(d.get("method")));
+		}
 		if (d.counted()) {
 			return d.event(SecurityEventType.FAILED_LOGIN, d.repeatedSeverity(), SecurityEventSource.LOGIN, null,
 					"%s more failed logins came from %s between %s and %s%s.".formatted(d.get("repeated"), d.address(),
@@ -97,11 +106,11 @@ class SecurityEventDerivation {
 		if (d.has("tokenSha256Prefix")) {
 			return d.event(SecurityEventType.FAILED_LOGIN, SecuritySeverity.LOW, SecurityEventSource.LOGIN, null,
 					"A request from %s with a bearer token that is not valid was refused (%s; token SHA-256 begins %s)."
-						.formatted(d.address(), reason(d.get("reason")), d.get("tokenSha256Prefix")));
+						.formatted(d.address(), reason, d.get("tokenSha256Prefix")));
 		}
 		String typed = d.get("typedName");
 		return d.event(SecurityEventType.FAILED_LOGIN, SecuritySeverity.LOW, SecurityEventSource.LOGIN, typed,
-				"A login as “%s” from %s failed: %s.".formatted(typed, d.address(), reason(d.get("reason"))));
+				"A login as “%s” from %s failed: %s.".formatted(typed, d.address(), reason));
 	}
 
 	private SecurityEvent throttledLogin(Draft d) {
@@ -348,25 +357,6 @@ class SecurityEventDerivation {
 
 	private static boolean machineClientOrAnonymous(String actor) {
 		return machineClient(actor) || "anonymous".equals(actor);
-	}
-
-	/** Spring Security's failure names, in words. */
-	static String reason(String exception) {
-		if (exception == null) {
-			return "refused";
-		}
-		return switch (exception) {
-			case "BadCredentialsException", "AuthenticationFailureBadCredentialsEvent" -> "wrong user name or password";
-			case "LockedException" -> "the account is locked";
-			case "DisabledException" -> "the account is disabled";
-			case "AccountExpiredException" -> "the account has expired";
-			case "CredentialsExpiredException" -> "the password has expired";
-			case "InvalidBearerTokenException" -> "the token is not valid";
-			case "OAuth2AuthenticationException" -> "the identity provider refused the login";
-			case "UsernameNotFoundException" -> "no such user";
-			default -> "refused ("
-					+ exception.replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")";
-		};
 	}
 
 	/** The details of an entry: a JSON object, read leniently. */

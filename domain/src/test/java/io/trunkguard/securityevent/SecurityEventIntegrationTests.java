@@ -71,7 +71,7 @@ abstract class SecurityEventIntegrationTests {
 	@Test
 	void failedLoginBecomesALowEventNamingTheTypedNameAndAddress() {
 		trail.record("anonymous", "LOGIN_FAILED", "User", null, Map.of("remoteAddress", address, "typedName", "mallory",
-				"reason", "BadCredentialsException", "method", "UsernamePasswordAuthenticationToken"));
+				"reason", "wrong user name or password", "method", "password form"));
 
 		SecurityEvent event = eventsFrom(address, 1).get(0);
 
@@ -84,6 +84,37 @@ abstract class SecurityEventIntegrationTests {
 		assertThat(event.getFields()).containsEntry("typedName", "mallory")
 			.containsEntry("auditAction", "LOGIN_FAILED")
 			.containsKey("auditSequence");
+	}
+
+	/**
+	 * The trail is append-only: entries written before December 2026 name the reason and
+	 * the method by Spring Security's class names, and still read as words.
+	 */
+	@Test
+	void failedLoginReadsTheSameFromAnOldClassNameEntryAsFromAWordsEntry() {
+		trail.record("anonymous", "LOGIN_FAILED", "User", null, Map.of("remoteAddress", address, "typedName", "old",
+				"reason", "BadCredentialsException", "method", "UsernamePasswordAuthenticationToken"));
+		trail.record("anonymous", "LOGIN_FAILED", "User", null, Map.of("remoteAddress", address, "typedName", "new",
+				"reason", "wrong user name or password", "method", "password form"));
+		trail.record("anonymous", "LOGIN_FAILED", "User", null,
+				Map.of("remoteAddress", address, "typedName", "bearer", "tokenSha256Prefix", "0123456789ab", "reason",
+						"InvalidBearerTokenException", "method", "BearerTokenAuthenticationToken"));
+
+		List<SecurityEvent> found = eventsFrom(address, 3);
+
+		assertThat(found).extracting(SecurityEvent::getMessage)
+			.containsExactlyInAnyOrder("A login as “old” from " + address + " failed: wrong user name or password.",
+					"A login as “new” from " + address + " failed: wrong user name or password.",
+					"A request from " + address
+							+ " with a bearer token that is not valid was refused (the token is not valid; token SHA-256 begins 0123456789ab).");
+		assertThat(found).filteredOn(event -> !event.getFields().containsKey("tokenSha256Prefix"))
+			.hasSize(2)
+			.allSatisfy(event -> assertThat(event.getFields()).containsEntry("reason", "wrong user name or password")
+				.containsEntry("method", "password form"));
+		assertThat(found).filteredOn(event -> event.getFields().containsKey("tokenSha256Prefix"))
+			.singleElement()
+			.satisfies(event -> assertThat(event.getFields()).containsEntry("reason", "the token is not valid")
+				.containsEntry("method", "Keycloak bearer token"));
 	}
 
 	@Test
@@ -153,8 +184,8 @@ abstract class SecurityEventIntegrationTests {
 	void entriesThatAreNoSecurityEventGiveNone() {
 		trail.record("alice", "LOGIN_SUCCEEDED", "User", "alice", Map.of("remoteAddress", address));
 		trail.record("lead", "HR_ROSTER_REFUSED", "HrRoster", null, Map.of("reason", "not a CSV", "marker", address));
-		trail.record("anonymous", "LOGIN_FAILED", "User", null,
-				Map.of("remoteAddress", address + "-sentinel", "typedName", "x", "reason", "BadCredentialsException"));
+		trail.record("anonymous", "LOGIN_FAILED", "User", null, Map.of("remoteAddress", address + "-sentinel",
+				"typedName", "x", "reason", "wrong user name or password"));
 
 		List<SecurityEvent> found = eventsFrom(address, 1);
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.trunkguard.audit.AuditActions;
 import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.audit.LoginWords;
 
 /**
  * Writes what security decides to the audit trail: interactive logins (success and
@@ -77,8 +78,9 @@ class SecurityAudit {
 		Authentication attempt = event.getAuthentication();
 		Map<String, Object> details = origin(attempt);
 		String address = String.valueOf(details.remove("remoteAddress"));
-		details.put("reason", event.getException().getClass().getSimpleName());
-		String example = event.getException().getClass().getSimpleName();
+		String reason = LoginWords.reason(event.getException().getClass().getSimpleName());
+		details.put("reason", reason);
+		String example = reason;
 		if (attempt instanceof BearerTokenAuthenticationToken bearer) {
 			details.put("tokenSha256Prefix", shortHash(bearer.getToken()));
 		}
@@ -146,7 +148,8 @@ class SecurityAudit {
 		if (authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails web) {
 			details.put("remoteAddress", web.getRemoteAddress());
 		}
-		details.put("method", authentication == null ? "unknown" : authentication.getClass().getSimpleName());
+		details.put("method",
+				LoginWords.method(authentication == null ? null : authentication.getClass().getSimpleName()));
 		return details;
 	}
 

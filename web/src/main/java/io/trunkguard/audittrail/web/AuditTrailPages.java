@@ -30,10 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.trunkguard.audit.AuditActions;
 import io.trunkguard.audit.AuditChainVerifier;
 import io.trunkguard.audit.AuditEntries;
 import io.trunkguard.audit.AuditEntry;
 import io.trunkguard.audit.AuditTrail;
+import io.trunkguard.audit.LoginWords;
 import io.trunkguard.reports.TableExport;
 import io.trunkguard.shared.InvalidInputException;
 import io.trunkguard.shared.Labels;
@@ -252,10 +254,11 @@ class AuditTrailPages {
 				+ (entry.getSubjectId() == null ? "" : " " + lookup.name(entry.getSubjectType(), entry.getSubjectId()));
 		return new Row(entry, TIME.format(entry.getOccurredAt()),
 				capitalised(Labels.withAcronyms(Labels.humanised(entry.getAction()))),
-				subject.isEmpty() ? "" : capitalised(subject), fields(entry.getDetails(), lookup));
+				subject.isEmpty() ? "" : capitalised(subject), fields(entry.getAction(), entry.getDetails(), lookup));
 	}
 
-	private List<Field> fields(String details, TrailNames.Lookup lookup) {
+	private List<Field> fields(String action, String details, TrailNames.Lookup lookup) {
+		boolean login = AuditActions.LOGIN_SUCCEEDED.equals(action) || AuditActions.LOGIN_FAILED.equals(action);
 		List<Field> fields = new ArrayList<>();
 		if (details == null || details.isBlank()) {
 			return fields;
@@ -275,6 +278,11 @@ class AuditTrailPages {
 			String key = field.getKey();
 			JsonNode value = field.getValue();
 			String text = value.isValueNode() ? value.asText() : value.toString();
+			if (login && value.isTextual()) {
+				// older login entries name these by Spring Security's class names
+				text = "method".equals(key) ? LoginWords.readMethod(text)
+						: "reason".equals(key) ? LoginWords.readReason(text) : text;
+			}
 			String named = lookup.name(key, text);
 			String label = words(key);
 			if (!named.equals(text) && label.endsWith(" id")) {

@@ -129,6 +129,33 @@ class AuditTrailPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("Hr webhook"))));
 	}
 
+	/**
+	 * Login entries written before December 2026 name the way of signing in and why a
+	 * login failed by Spring Security's class names; the page and the export show words
+	 * for them as for the entries written since.
+	 */
+	@Test
+	void showsTheMethodAndReasonOfAnOldLoginEntryInWords() throws Exception {
+		trail.record(actor, "LOGIN_FAILED", "User", null, Map.of("typedName", "mallory", "method",
+				"UsernamePasswordAuthenticationToken", "reason", "BadCredentialsException"));
+		trail.record(actor, "LOGIN_SUCCEEDED", "User", actor,
+				Map.of("method", "OAuth2AuthenticationToken", "roles", "auditor"));
+
+		mvc.perform(get("/audit").param("actor", actor).with(auditor()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dt>Method</dt><dd>password form</dd>")))
+			.andExpect(content().string(containsString("<dt>Reason</dt><dd>wrong user name or password</dd>")))
+			.andExpect(content().string(containsString("<dt>Method</dt><dd>Keycloak login (OpenID Connect)</dd>")))
+			.andExpect(content().string(not(containsString("AuthenticationToken"))))
+			.andExpect(content().string(not(containsString("BadCredentialsException"))));
+		String csv = new String(download("/audit/export.csv"), StandardCharsets.UTF_8);
+		assertThat(csv).contains("Method: password form")
+			.contains("Reason: wrong user name or password")
+			.contains("Method: Keycloak login (OpenID Connect)")
+			.doesNotContain("AuthenticationToken")
+			.doesNotContain("BadCredentialsException");
+	}
+
 	@Test
 	void neutralisesAFormulaInACellOfTheExport() throws Exception {
 		String formula = "=cmd|' /C calc'!A0-" + actor;

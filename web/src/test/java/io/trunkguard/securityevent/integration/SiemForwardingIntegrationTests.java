@@ -203,7 +203,7 @@ abstract class SiemForwardingIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			recorded++;
 			trail.record("anonymous", "LOGIN_FAILED", "User", null, Map.of("remoteAddress", address(recorded),
-					"typedName", "guess-" + recorded, "reason", "BadCredentialsException"));
+					"typedName", "guess-" + recorded, "reason", "wrong user name or password"));
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (!lastEventOfThisRunIsDerived() && System.nanoTime() < deadline) {
