@@ -8,7 +8,7 @@
 #        APP_JAVA_OPTS adds JVM options to the app (e.g. a flight recording); APP_JAR and CLI_JAR run other
 #        builds (e.g. main's jars copied aside, to compare a branch with main in the same session); WARM_CAPTURE
 #        (one or more paths) uploads other captures first and times the second one (an app that has analysed before, its code
-#        compiled), e.g. the 100 MB capture of analyzer/bench/bench.sh 100.
+#        compiled), e.g. the 100 MB capture of analyzer/bench/bench.sh 100. PRIME_MEMORY=0: see below.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CAPTURE="${1:-${BENCH_DIR:-/tmp/trunkguard-bench}/bench-1024MB.pcapng}"
@@ -75,9 +75,15 @@ upload_and_wait() {
   ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -F "file=@$1" -F label=other \
     "http://127.0.0.1:$PORT/api/captures" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   uploaded=$(echo "$(date +%s.%N) - $start" | bc)
+  timeline="upload answered at ${uploaded} s"
+  local seen=""
   while :; do
     body=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT/api/captures/$ID" | head -c 400 || true)
     status=$(echo "$body" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4 || true)
+    if [ "$status" != "$seen" ]; then
+      timeline="$timeline, $status at $(echo "$(date +%s.%N) - $start" | bc | awk '{ printf "%.2f", $1 }') s"
+      seen=$status
+    fi
     [ "$status" = DONE ] || [ "$status" = FAILED ] && break
     sleep 0.25
   done
@@ -104,6 +110,17 @@ if [ -n "${WARM_CAPTURE:-}" ]; then
     wait_quiet
   done
 fi
+if [ "${PRIME_MEMORY:-1}" = 1 ]; then
+  # On these VMs the first write into memory the host has not backed yet (free pages handed back to it) costs about
+  # 6 s of kernel time per GB: a "dd" of 1 GB to a new file took 6.3 s of system time, the next one 0.2 s. The app
+  # writes the upload to a new file, the command line only reads a cached one, so that cost would be the app's alone
+  # and vary from run to run (2.8-6 s on the upload thread). Writing and deleting a file of the capture's size just
+  # before the upload lets the app's file take memory that is backed, as it is on a server that has run a while.
+  # PRIME_MEMORY=0 leaves it out.
+  /usr/bin/time -f "%S" -o "$WORK.prime.time" dd if=/dev/zero of="$WORK/prime" bs=1M count=$((SIZE / 1048576 + 256)) \
+    status=none && rm -f "$WORK/prime"
+  echo "memory primed: $((SIZE / 1048576 + 256)) MB written and deleted, $(cat "$WORK.prime.time") s of system time"
+fi
 cpu0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
 python3 "$ROOT/web/bench/thread-cpu.py" snapshot "$APP_PID" > "$WORK/threads-before.json"
 start=$(date +%s.%N)
@@ -111,7 +128,7 @@ upload_and_wait "$CAPTURE"
 app=$(echo "$(date +%s.%N) - $start" | bc)
 cpu=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
 THREADS=$(python3 "$ROOT/web/bench/thread-cpu.py" since "$WORK/threads-before.json" "$APP_PID")
-echo "app: upload ${uploaded} s, upload + analysis ${app} s, status $status"
+echo "app: upload ${uploaded} s, upload + analysis ${app} s, status $status ($timeline)"
 peak=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | awk -F'M' '{ if ($1 + 0 > p) p = $1 + 0 } END { print p + 0 }')
 echo "app heap: at most ${peak} MB used before a collection, whole run (max 512 MB); GC log: $WORK/gc.log"
 app_cpu=$(awk -v t="$((cpu - cpu0))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }')

@@ -99,6 +99,7 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 					"The raw capture file was deleted after its retention period, so it cannot be analysed again."));
 		}
 		AnalysisResult result;
+		long analysing = System.nanoTime();
 		try {
 			CaptureAnalyzer installed = analyzer.getIfAvailable();
 			if (installed == null) {
@@ -117,6 +118,7 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 			throw fail(id, started.getAttempts(), new CaptureAnalysisFailed(
 					"The analyzer stopped with an internal error (" + e.getClass().getSimpleName() + ").", e));
 		}
+		long recording = System.nanoTime();
 		Capture capture = load(id);
 		results.replace(capture, result);
 		Instant now = now();
@@ -126,6 +128,9 @@ class DefaultCaptureAnalysis implements CaptureAnalysis {
 		certificates.recordSeen(capture);
 		events.publishEvent(new CaptureAnalysed(id, result.capture().complete(), result.legs().size(),
 				capture.getUnencryptedLegs(), result.findings().size(), ACTOR, now));
+		log.info("Capture {} ({}) analysed: the analysis took {} ms here, recording its {} legs and {} findings {} ms",
+				id, started.getFileName(), (recording - analysing) / 1_000_000, result.legs().size(),
+				result.findings().size(), (System.nanoTime() - recording) / 1_000_000);
 		return true;
 	}
 
