@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
 import java.security.MessageDigest;
+import java.util.List;
 
 /**
  * Has the JVM compile SHA-256 with its processor instructions before the first upload
@@ -54,12 +55,18 @@ class HashingWarmUp {
 	}
 
 	static boolean optimisingCompilerAvailable() {
-		for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			if (argument.startsWith("-XX:TieredStopAtLevel=") && !argument.endsWith("=4")) {
-				return false;
+		return optimisingCompilerAvailable(ManagementFactory.getRuntimeMXBean().getInputArguments());
+	}
+
+	/** The last {@code -XX:TieredStopAtLevel} counts, as for the JVM itself. */
+	static boolean optimisingCompilerAvailable(List<String> jvmArguments) {
+		boolean available = true;
+		for (String argument : jvmArguments) {
+			if (argument.startsWith("-XX:TieredStopAtLevel=")) {
+				available = argument.equals("-XX:TieredStopAtLevel=4");
 			}
 		}
-		return true;
+		return available;
 	}
 
 }

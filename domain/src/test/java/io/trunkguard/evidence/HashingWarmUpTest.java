@@ -2,6 +2,8 @@ package io.trunkguard.evidence;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,6 +23,17 @@ class HashingWarmUpTest {
 	@Test
 	void runsWhereTheOptimisingCompilerIs() {
 		assertThat(HashingWarmUp.optimisingCompilerAvailable()).isTrue();
+		assertThat(HashingWarmUp.optimisingCompilerAvailable(List.of("-Xmx512m"))).isTrue();
+	}
+
+	@Test
+	void skipsWhereTheLastWordLeavesOnlyTheClientCompiler() {
+		assertThat(HashingWarmUp.optimisingCompilerAvailable(List.of("-XX:TieredStopAtLevel=1"))).isFalse();
+		assertThat(HashingWarmUp
+			.optimisingCompilerAvailable(List.of("-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:TieredStopAtLevel=4")))
+			.isTrue();
+		assertThat(HashingWarmUp
+			.optimisingCompilerAvailable(List.of("-XX:TieredStopAtLevel=4", "-XX:TieredStopAtLevel=1"))).isFalse();
 	}
 
 }
