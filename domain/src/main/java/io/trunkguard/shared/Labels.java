@@ -139,12 +139,13 @@ public class Labels {
 
 	/** The abbreviations people write in capitals, as lower-case words. */
 	private static final java.util.Set<String> ACRONYMS = java.util.Set.of("hr", "scim", "mfa", "api", "sip", "soc",
-			"sla", "tls", "srtp", "oidc", "csv", "xlsx", "pdf", "sbc", "sso", "idp");
+			"sla", "tls", "srtp", "oidc", "csv", "xlsx", "pdf", "sbc", "sso", "idp", "ip", "url", "cidr", "rtp", "dtls",
+			"sdp", "json");
 
 	/**
 	 * Lower-case words with the abbreviations in them in capitals: "hr webhook refused"
 	 * as "HR webhook refused", "vendor soc report reviewed" as "vendor SOC report
-	 * reviewed".
+	 * reviewed", "sha256" as "SHA-256".
 	 */
 	public static String withAcronyms(String words) {
 		if (words == null || words.isEmpty()) {
@@ -154,6 +155,9 @@ public class Labels {
 		for (int i = 0; i < parts.length; i++) {
 			if (ACRONYMS.contains(parts[i])) {
 				parts[i] = parts[i].toUpperCase(Locale.ROOT);
+			}
+			else if (parts[i].equals("sha256")) {
+				parts[i] = "SHA-256";
 			}
 		}
 		return String.join(" ", parts);

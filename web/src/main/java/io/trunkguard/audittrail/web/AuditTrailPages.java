@@ -277,20 +277,57 @@ class AuditTrailPages {
 		node.fields().forEachRemaining(field -> {
 			String key = field.getKey();
 			JsonNode value = field.getValue();
-			String text = value.isValueNode() ? value.asText() : value.toString();
+			String text = inWords(value);
 			if (login && value.isTextual()) {
 				// older login entries name these by Spring Security's class names
 				text = "method".equals(key) ? LoginWords.readMethod(text)
 						: "reason".equals(key) ? LoginWords.readReason(text) : text;
 			}
 			String named = lookup.name(key, text);
-			String label = words(key);
+			String label = Labels.withAcronyms(words(key));
 			if (!named.equals(text) && label.endsWith(" id")) {
 				label = label.substring(0, label.length() - 3);
 			}
 			fields.add(new Field(capitalised(label), "null".equals(text) ? "—" : Labels.constantsInWords(named)));
 		});
 		return fields;
+	}
+
+	private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern
+		.compile("P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?");
+
+	/**
+	 * A detail's value as a person reads it: a list of texts as "CC6.7, CC7.2" (not its
+	 * JSON), a duration ({@code PT1M}, {@code P30D}) as "1 minute", "30 days"; anything
+	 * else as recorded.
+	 */
+	static String inWords(JsonNode value) {
+		if (value.isArray() && !value.isEmpty()) {
+			List<String> items = new ArrayList<>();
+			for (JsonNode item : value) {
+				if (!item.isValueNode()) {
+					return value.toString();
+				}
+				items.add(item.asText());
+			}
+			return String.join(", ", items);
+		}
+		String text = value.isValueNode() ? value.asText() : value.toString();
+		java.util.regex.Matcher duration = DURATION.matcher(text);
+		if (value.isTextual() && text.length() > 2 && duration.matches()) {
+			List<String> parts = new ArrayList<>();
+			String[] units = { "day", "hour", "minute", "second" };
+			for (int i = 0; i < units.length; i++) {
+				String n = duration.group(i + 1);
+				if (n != null) {
+					parts.add(n + " " + units[i] + ("1".equals(n) ? "" : "s"));
+				}
+			}
+			if (!parts.isEmpty()) {
+				return String.join(" ", parts);
+			}
+		}
+		return text;
 	}
 
 	/** {@code campaignId} or {@code campaign_id} as "campaign id". */
