@@ -9,9 +9,7 @@ import io.trunkguard.analyzer.io.PrefetchingInput;
 import io.trunkguard.analyzer.sip.SipMessage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -100,17 +98,11 @@ final class DecodingStage {
 
 	private volatile boolean stop;
 
-	private int lastLinkType = -1;
-
 	// read by the analysing thread after join()
 
 	long internalErrors;
 
-	long first;
-
-	long last;
-
-	final Set<Integer> linkTypes = new LinkedHashSet<>();
+	final CaptureSpan span = new CaptureSpan();
 
 	DecodingStage(PrefetchingInput input, CaptureReader reader, NetworkDecoder decoder, boolean failFast) {
 		this.input = input;
@@ -176,16 +168,7 @@ final class DecodingStage {
 				return false;
 			}
 			b.records++;
-			if (rec.timestampNanos != 0) {
-				if (first == 0) {
-					first = rec.timestampNanos;
-				}
-				last = rec.timestampNanos;
-			}
-			if (rec.linkType != lastLinkType) {
-				linkTypes.add(rec.linkType);
-				lastLinkType = rec.linkType;
-			}
+			span.saw(rec);
 			try {
 				packet.frame = rec.frameNumber;
 				packet.timestampNanos = rec.timestampNanos;

@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -72,13 +71,11 @@ public final class TraceAnalyzer {
 				options.maxTcpConnections(), options.tcpBufferBytes());
 		boolean readOnly = options.readOnly();
 		long packets = 0;
-		long first = 0;
-		long last = 0;
 		long internalErrors = 0;
-		Set<Integer> linkTypes = new LinkedHashSet<>();
+		CaptureSpan span;
 		if (readOnly) {
+			span = new CaptureSpan();
 			CaptureRecord rec = new CaptureRecord();
-			int lastLinkType = -1;
 			try {
 				while (true) {
 					boolean more;
@@ -96,16 +93,7 @@ public final class TraceAnalyzer {
 						break;
 					}
 					packets++;
-					if (rec.timestampNanos != 0) {
-						if (first == 0) {
-							first = rec.timestampNanos;
-						}
-						last = rec.timestampNanos;
-					}
-					if (rec.linkType != lastLinkType) {
-						linkTypes.add(rec.linkType);
-						lastLinkType = rec.linkType;
-					}
+					span.saw(rec);
 					if (progress != null && (packets & 0xFFFF) == 0) {
 						progress.onProgress(input.rawBytes(), packets);
 					}
@@ -157,10 +145,11 @@ public final class TraceAnalyzer {
 								// parser throws
 			}
 			internalErrors += stage.internalErrors;
-			first = stage.first;
-			last = stage.last;
-			linkTypes.addAll(stage.linkTypes);
+			span = stage.span;
 		}
+		long first = span.first;
+		long last = span.last;
+		Set<Integer> linkTypes = span.linkTypes;
 		Damage damage = reader.damage();
 		if (progress != null) {
 			progress.onProgress(input.rawBytes(), packets);
