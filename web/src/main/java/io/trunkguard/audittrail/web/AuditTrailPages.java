@@ -277,7 +277,7 @@ class AuditTrailPages {
 		node.fields().forEachRemaining(field -> {
 			String key = field.getKey();
 			JsonNode value = field.getValue();
-			String text = inWords(value);
+			String text = inWords(key, value);
 			if (login && value.isTextual()) {
 				// older login entries name these by Spring Security's class names
 				text = "method".equals(key) ? LoginWords.readMethod(text)
@@ -297,11 +297,18 @@ class AuditTrailPages {
 		.compile("P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?");
 
 	/**
-	 * A detail's value as a person reads it: a list of texts as "CC6.7, CC7.2" (not its
-	 * JSON), a duration ({@code PT1M}, {@code P30D}) as "1 minute", "30 days"; anything
-	 * else as recorded.
+	 * Keys that name a duration by the project's naming: "repeatsCountedFor", "window".
 	 */
-	static String inWords(JsonNode value) {
+	private static final java.util.regex.Pattern DURATION_KEY = java.util.regex.Pattern
+		.compile("(?i).*(for|window|duration|period)");
+
+	/**
+	 * A detail's value as a person reads it: a list of texts as "CC6.7, CC7.2" (not its
+	 * JSON), a duration ({@code PT1M}, {@code P30D}) under a key that names one
+	 * ("repeatsCountedFor") as "1 minute", "30 days"; anything else as recorded (a name
+	 * typed as "PT1M" stays "PT1M").
+	 */
+	static String inWords(String key, JsonNode value) {
 		if (value.isArray() && !value.isEmpty()) {
 			List<String> items = new ArrayList<>();
 			for (JsonNode item : value) {
@@ -314,7 +321,7 @@ class AuditTrailPages {
 		}
 		String text = value.isValueNode() ? value.asText() : value.toString();
 		java.util.regex.Matcher duration = DURATION.matcher(text);
-		if (value.isTextual() && text.length() > 2 && duration.matches()) {
+		if (value.isTextual() && DURATION_KEY.matcher(key).matches() && text.length() > 2 && duration.matches()) {
 			List<String> parts = new ArrayList<>();
 			String[] units = { "day", "hour", "minute", "second" };
 			for (int i = 0; i < units.length; i++) {

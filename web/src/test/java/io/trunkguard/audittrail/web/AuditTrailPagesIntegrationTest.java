@@ -134,14 +134,16 @@ class AuditTrailPagesIntegrationTest {
 		trail.record(actor, "EVIDENCE_RECORDED", "EvidenceItem", null,
 				Map.of("controls", java.util.List.of("CC6.7", "CC7.2"), "sha256",
 						"614ffb1bd7a2fdb938cbeb132cfb69f5ed52305f2420fea4137f761d86454d6", "repeatsCountedFor", "PT1M",
-						"retention", "P30D", "remoteAddress", "127.0.0.1"));
+						"retentionPeriod", "P30D", "typedName", "PT2H"));
 
 		mvc.perform(get("/audit").param("actor", actor).with(auditor()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<dt>Controls</dt><dd>CC6.7, CC7.2</dd>")))
 			.andExpect(content().string(containsString("<dt>SHA-256</dt>")))
 			.andExpect(content().string(containsString("<dt>Repeats counted for</dt><dd>1 minute</dd>")))
-			.andExpect(content().string(containsString("<dt>Retention</dt><dd>30 days</dd>")))
+			.andExpect(content().string(containsString("<dt>Retention period</dt><dd>30 days</dd>")))
+			// a name typed is shown as typed, whatever it looks like
+			.andExpect(content().string(containsString("<dt>Typed name</dt><dd>PT2H</dd>")))
 			.andExpect(content().string(not(containsString("Sha256"))))
 			.andExpect(content().string(not(containsString("PT1M"))))
 			.andExpect(content().string(not(containsString("[&quot;CC6.7"))));
